@@ -1,0 +1,35 @@
+package org.ldportal.audit;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One attempt to create something in LaunchDarkly, as recorded. Entries are only ever inserted:
+ * see {@link AuditTrail}.
+ *
+ * @param requestBody the JSON request with every secret replaced by {@link SecretRedactor#MARK}
+ */
+@Table
+public record AuditEntry(
+        @Id Long id,
+        Instant occurredAt,
+        String actorSubject,
+        String actorName,
+        String actorEmail,
+        String action,
+        String resourceType,
+        String projectKey,
+        String environmentKey,
+        String integrationKey,
+        String resourceName,
+        String resourceKey,
+        String resourceId,
+        AuditOutcome outcome,
+        Integer httpStatus,
+        String errorCode,
+        String errorMessage,
+        String requestBody,
+        Long durationMs) {
+}

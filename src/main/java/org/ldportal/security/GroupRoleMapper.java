@@ -1,0 +1,63 @@
+package org.ldportal.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the groups claim of an identity token into portal roles. Group names are compared exactly
+ * (identity providers treat them as case-sensitive identifiers).
+ */
+@Component
+public class GroupRoleMapper {
+
+    private final PortalSecurityProperties properties;
+
+    public GroupRoleMapper(PortalSecurityProperties properties) {
+        this.properties = properties;
+    }
+
+    public Set<PortalRole> rolesFor(Map<String, Object> claims) {
+        return rolesForGroups(groupsIn(claims));
+    }
+
+    public Set<PortalRole> rolesForGroups(Collection<String> groups) {
+        Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
+        if (intersects(groups, properties.adminGroups())) {
+            // An admin can do all that editors and viewers can; holding the roles keeps every check simple.
+            roles.addAll(EnumSet.allOf(PortalRole.class));
+        }
+        if (intersects(groups, properties.editorGroups())) {
+            roles.add(PortalRole.EDITOR);
+        }
+        if (intersects(groups, properties.viewerGroups())) {
+            roles.add(PortalRole.VIEWER);
+        }
+        return roles;
+    }
+
+    /** Providers send groups as a JSON array or, some of them, as one comma-separated string. */
+    List<String> groupsIn(Map<String, Object> claims) {
+        Object value = claims.get(properties.groupsClaim());
+        Stream<String> groups;
+        if (value instanceof Collection<?> collection) {
+            groups = collection.stream().filter(item -> item != null).map(Object::toString);
+        }
+        else if (value instanceof String text) {
+            groups = Stream.of(text.split(","));
+        }
+        else {
+            groups = Stream.empty();
+        }
+        return groups.map(String::trim).filter(group -> !group.isEmpty()).toList();
+    }
+
+    private static boolean intersects(Collection<String> groups, Collection<String> configured) {
+        return groups.stream().anyMatch(configured::contains);
+    }
+}

@@ -1,0 +1,106 @@
+package org.ldportal.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Who may reach what. Every page needs sign-in through the company's SSO (registration id {@code sso});
+ * creating needs the editor role; the audit trail needs any portal role; health is public.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+
+    /** Sent by the portal's own scripts when they fetch a fragment, so an expired session gets a 401. */
+    static final String FRAGMENT_HEADER = "X-Requested-With";
+
+    static final String SIGN_IN_PATH = "/oauth2/authorization/sso";
+
+    private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+        http
+            .authorizeHttpRequests(authorize -> authorize
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").denyAll()
+                .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh").hasRole(PortalRole.ADMIN.name())
+                // Viewers may look at what integrations exist; only editors may set one up.
+                .requestMatchers(HttpMethod.GET, "/integrations").hasAnyRole(roleNames())
+                .requestMatchers(CREATE_AREAS).hasRole(PortalRole.EDITOR.name())
+                .requestMatchers("/audit", "/audit/**").hasAnyRole(roleNames())
+                .anyRequest().authenticated())
+            // The GrantedAuthoritiesMapper bean below is picked up by the login configurer.
+            .oauth2Login(Customizer.withDefaults())
+            // A fragment fetched by the page's script gets a 401 it can explain, not the SSO login page
+            // swapped into the form; everything else is sent to sign in.
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new RequestHeaderRequestMatcher(FRAGMENT_HEADER, "fetch"))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH),
+                        AnyRequestMatcher.INSTANCE))
+            .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations)))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    GrantedAuthoritiesMapper rolesFromGroups(GroupRoleMapper mapper) {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    mapped.addAll(toAuthorities(mapper.rolesFor(oidc.getAttributes())));
+                }
+                else if (authority instanceof OAuth2UserAuthority oauth2) {
+                    mapped.addAll(toAuthorities(mapper.rolesFor(oauth2.getAttributes())));
+                }
+            }
+            return mapped;
+        };
+    }
+
+    private static Collection<GrantedAuthority> toAuthorities(Set<PortalRole> roles) {
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+    }
+
+    /** Ends the provider's session too, where it offers an end-session endpoint; otherwise just the portal's. */
+    private static OidcClientInitiatedLogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        handler.setDefaultTargetUrl("/signed-out");
+        return handler;
+    }
+
+    private static String[] roleNames() {
+        return Arrays.stream(PortalRole.values()).map(Enum::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,60 @@
+package org.ldportal.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretRedactorTests {
+
+    private final SecretRedactor redactor = new SecretRedactor(JsonMapper.builder().build());
+
+    @Test
+    void redactToJsonWhenFieldIsSecretThenMarkedAtAnyDepth() {
+        Map<String, Object> body = Map.of("name", "Hub", "kind", "azure-event-hubs",
+                "config", Map.of("policyName", "send", "policyKey", "s3cr3t-key-value"));
+
+        String json = redactor.redactToJson(body, Set.of("policyKey"), List.of());
+
+        assertThat(json).doesNotContain("s3cr3t-key-value").contains("\"policyKey\":\"[REDACTED]\"")
+                .contains("\"policyName\":\"send\"");
+    }
+
+    @Test
+    void redactToJsonWhenValueIsSecretThenMarkedWhereverItAppears() {
+        Map<String, Object> body = Map.of("configValues", Map.of("token", "tok-123456", "copy", List.of("tok-123456")));
+
+        String json = redactor.redactToJson(body, Set.of(), List.of("tok-123456"));
+
+        assertThat(json).doesNotContain("tok-123456");
+    }
+
+    @Test
+    void redactToJsonWhenSecretFieldIsEmptyThenLeftEmpty() {
+        // An empty optional secret is worth seeing as empty: it tells the reader nothing was sent.
+        String json = redactor.redactToJson(Map.of("secret", ""), Set.of("secret"), List.of());
+        assertThat(json).isEqualTo("{\"secret\":\"\"}");
+    }
+
+    @Test
+    void scrubWhenMessageEchoesSecretThenReplaced() {
+        String scrubbed = redactor.scrub("invalid writeKey 'wk_live_abcdef' for source", List.of("wk_live_abcdef"));
+        assertThat(scrubbed).isEqualTo("invalid writeKey '[REDACTED]' for source");
+    }
+
+    @Test
+    void scrubWhenOneSecretContainsAnotherThenLongestReplacedWhole() {
+        String scrubbed = redactor.scrub("got abcd-efgh-ijkl", List.of("abcd", "abcd-efgh-ijkl"));
+        assertThat(scrubbed).isEqualTo("got [REDACTED]");
+    }
+
+    @Test
+    void scrubWhenSecretIsVeryShortThenMessageKept() {
+        assertThat(redactor.scrub("value is on", List.of("on"))).isEqualTo("value is on");
+    }
+}

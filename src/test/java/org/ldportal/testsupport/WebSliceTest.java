@@ -1,0 +1,30 @@
+package org.ldportal.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.ldportal.security.GroupRoleMapper;
+import org.ldportal.security.PortalSecurityProperties;
+import org.ldportal.security.SecurityConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Put beside {@code @WebMvcTest}: the portal's real security rules in a slice test. The client registration is
+ * mocked because with an issuer set every context would fetch the provider's discovery document.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Import({ SecurityConfig.class, GroupRoleMapper.class })
+@EnableConfigurationProperties(PortalSecurityProperties.class)
+@MockitoBean(types = ClientRegistrationRepository.class)
+public @interface WebSliceTest {
+}
