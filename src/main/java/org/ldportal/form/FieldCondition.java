@@ -1,0 +1,70 @@
+package org.ldportal.form;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * When a field is shown or hidden, depending on another field's value. Values are compared as strings (a
+ * checkbox's value is "true" or "false"); the ordering operators compare numbers when both sides are numbers.
+ *
+ * @param fieldKey   the key of the field this one depends on
+ * @param action     what to do when every condition holds
+ * @param conditions all must hold
+ */
+public record FieldCondition(String fieldKey, Action action, List<Condition> conditions) {
+
+    public enum Action {
+        SHOW, HIDE
+    }
+
+    /** Operators as named in LaunchDarkly's integration manifests. */
+    public enum Operator {
+        EQUAL_TO, NOT_EQUAL, CONTAINS, STARTS_WITH, ENDS_WITH, LESS_THAN, LESS_THAN_OR_EQUAL_TO, GREATER_THAN,
+        GREATER_THAN_OR_EQUAL_TO
+    }
+
+    public record Condition(Operator operator, String value) {
+
+        public boolean holdsFor(String actual) {
+            String left = actual == null ? "" : actual;
+            return switch (operator) {
+                case EQUAL_TO -> left.equals(value);
+                case NOT_EQUAL -> !left.equals(value);
+                case CONTAINS -> left.contains(value);
+                case STARTS_WITH -> left.startsWith(value);
+                case ENDS_WITH -> left.endsWith(value);
+                case LESS_THAN -> compare(left, value) < 0;
+                case LESS_THAN_OR_EQUAL_TO -> compare(left, value) <= 0;
+                case GREATER_THAN -> compare(left, value) > 0;
+                case GREATER_THAN_OR_EQUAL_TO -> compare(left, value) >= 0;
+            };
+        }
+
+        private static int compare(String left, String right) {
+            try {
+                return new BigDecimal(left.trim()).compareTo(new BigDecimal(right.trim()));
+            }
+            catch (NumberFormatException notNumbers) {
+                return left.compareTo(right);
+            }
+        }
+    }
+
+    public FieldCondition {
+        conditions = List.copyOf(conditions);
+    }
+
+    /** Whether every condition holds for the value of the field depended on. */
+    public boolean holdsFor(String dependeeValue) {
+        return conditions.stream().allMatch(condition -> condition.holdsFor(dependeeValue));
+    }
+
+    /**
+     * Whether the dependent field is visible. SHOW: visible only while the conditions hold; HIDE: hidden while
+     * they hold.
+     */
+    public boolean showsFieldFor(String dependeeValue) {
+        boolean holds = holdsFor(dependeeValue);
+        return action == Action.SHOW ? holds : !holds;
+    }
+}

@@ -1,0 +1,23 @@
+package org.ldportal.launchdarkly;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A Data Export destination. Its {@code config} is not mapped: LaunchDarkly returns secret values obfuscated,
+ * and the portal must never show them back as if real.
+ *
+ * @param links {@code _links} (e.g. {@code self}, {@code parent}), used to tell which project/environment it is in
+ */
+public record Destination(
+        @JsonProperty("_id") String id,
+        String name,
+        String kind,
+        Boolean on,
+        Long createdAt,
+        @JsonProperty("_links") Map<String, Link> links) {
+
+    public record Link(String href, String type) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.ldportal.launchdarkly;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Body of {@code POST /api/v2/integration-configurations/keys/{integrationKey}} (schema
+ * {@code IntegrationConfigurationPost}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IntegrationConfigurationPost(
+        String name,
+        Boolean enabled,
+        List<String> tags,
+        Map<String, Object> configValues,
+        CapabilityConfig capabilityConfig) {
+
+    /** Schema {@code CapabilityConfigPost}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CapabilityConfig(Approvals approvals, AuditLogEventsHook auditLogEventsHook) {
+    }
+
+    /** Schema {@code ApprovalsCapabilityConfig}: extra form variables, in the manifest's formVariable shape. */
+    public record Approvals(List<Map<String, Object>> additionalFormVariables) {
+    }
+
+    /** Schema {@code AuditLogEventsHookCapabilityConfigPost}. */
+    public record AuditLogEventsHook(List<PolicyStatement> statements) {
+    }
+}
