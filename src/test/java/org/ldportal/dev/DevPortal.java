@@ -1,6 +1,8 @@
 package org.ldportal.dev;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.ldportal.PortalApplication;
@@ -36,9 +38,11 @@ public final class DevPortal {
         properties.put("spring.thymeleaf.cache", false);
         // LaunchDarkly sandbox: started here and wired in with the API client (see the sandbox package).
 
-        SpringApplication portal = new SpringApplication(PortalApplication.class);
-        portal.setDefaultProperties(properties);
-        portal.run(args);
+        // As command-line arguments: they outrank application.yml, whose SSO placeholders would otherwise fail.
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        arguments.addAll(List.of(args));
+        SpringApplication.run(PortalApplication.class, arguments.toArray(String[]::new));
 
         System.out.println();
         System.out.println("LD Portal is running at http://localhost:" + portalPort);
