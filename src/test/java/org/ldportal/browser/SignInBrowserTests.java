@@ -53,7 +53,7 @@ class SignInBrowserTests extends PortalIntegrationTest {
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), "You have signed out"));
 
         browser.get(portal() + "/");
-        // The provider's session ended too, so its login page is shown instead of a silent sign-in.
+        // The portal's session is gone: it sends the browser to the provider to sign in again.
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).contains("/sso/authorize");

@@ -7,13 +7,18 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -25,6 +30,9 @@ class PortalPagesTests extends PortalIntegrationTest {
     @Autowired
     private MockMvc mvc;
 
+    @Autowired
+    private ClientRegistrationRepository registrations;
+
     @Test
     void homeWhenAnonymousThenSentToSso() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/sso"));
@@ -35,6 +43,24 @@ class PortalPagesTests extends PortalIntegrationTest {
         mvc.perform(get("/oauth2/authorization/sso")).andExpect(status().isFound())
                 .andExpect(header().string("Location", allOf(containsString("/sso/authorize"),
                         containsString("client_id=ld-portal-local"), containsString("scope=openid"))));
+    }
+
+    @Test
+    void logoutThenPortalSessionEndsAndProviderSessionIsEndedToo() throws Exception {
+        ClientRegistration sso = registrations.findByRegistrationId("sso");
+        mvc.perform(post("/logout").with(csrf()).with(oidcLogin().clientRegistration(sso)
+                .idToken(token -> token.subject("eddie").claim("name", "Eddie Editor"))))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", allOf(
+                        startsWith(sso.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint").toString()),
+                        containsString("id_token_hint="),
+                        containsString("post_logout_redirect_uri=http://localhost/signed-out"))));
+    }
+
+    @Test
+    void signedOutPageWhenAnonymousThenShown() throws Exception {
+        mvc.perform(get("/signed-out")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You have signed out")));
     }
 
     @Test
