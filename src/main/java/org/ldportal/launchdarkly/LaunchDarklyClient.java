@@ -1,110 +1,336 @@
 package org.ldportal.launchdarkly;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The only place that speaks HTTP to LaunchDarkly. Every method either returns the answer or throws
  * {@link LaunchDarklyApiException} (a non-2xx answer) or {@link LaunchDarklyUnreachableException} (no answer).
- * GETs are retried on 429 and 5xx (bounded); POSTs never are: they are not idempotent.
- *
- * <p>CONTRACT ONLY: the WebClient implementation comes with the API-client issue.
+ * GETs are retried on 429 and 5xx (bounded in tries and total wait); POSTs never are: they are not idempotent.
+ * Logs method, path, status and duration, never the token or a body (bodies may hold secrets).
  */
 @Component
 public class LaunchDarklyClient {
 
+    private static final Logger log = LoggerFactory.getLogger(LaunchDarklyClient.class);
+
+    /** The integration-configuration endpoints exist only in the beta API version. */
+    static final String BETA = "beta";
+    private static final int PAGE_SIZE = 50;
+    /** The manifest list is large (well over WebClient's 256 KB default). */
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    private final WebClient web;
+    private final LaunchDarklyProperties properties;
+    private final ObjectMapper json;
+
+    public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
+        if (properties.apiToken() == null || properties.apiToken().isBlank()) {
+            throw new IllegalStateException("No LaunchDarkly API access token is configured. Set "
+                    + "portal.launchdarkly.api-token (environment variable PORTAL_LAUNCHDARKLY_APITOKEN) to a token "
+                    + "that may create environments, Data Export destinations and integrations.");
+        }
+        this.properties = properties;
+        this.json = json;
+        HttpClient http = HttpClient.create()
+                .proxyWithSystemProperties()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout());
+        this.web = builder.clone()
+                .baseUrl(properties.baseUrl().toString())
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, properties.apiToken())
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    // ---- projects and environments
+
     /** One page of projects ({@code GET /api/v2/projects}). */
     public ApiPage<Project> listProjects(int limit, int offset) {
-        throw notYet();
+        return get(new ParameterizedTypeReference<ApiPage<Project>>() { }, null,
+                "/api/v2/projects?limit={limit}&offset={offset}", limit, offset);
     }
 
     /** Every project, following the pages. */
     public List<Project> listAllProjects() {
-        throw notYet();
+        return all((limit, offset) -> listProjects(limit, offset));
     }
 
     public Project getProject(String projectKey) {
-        throw notYet();
+        return get(Project.class, null, "/api/v2/projects/{projectKey}", projectKey);
     }
 
     /** One page of a project's environments; {@code filter} is LaunchDarkly's filter expression or null. */
     public ApiPage<Environment> listEnvironments(String projectKey, String filter, int limit, int offset) {
-        throw notYet();
+        String path = "/api/v2/projects/{projectKey}/environments?limit={limit}&offset={offset}"
+                + (filter != null ? "&filter={filter}" : "");
+        Object[] variables = filter != null ? new Object[] { projectKey, limit, offset, filter }
+                : new Object[] { projectKey, limit, offset };
+        return get(new ParameterizedTypeReference<ApiPage<Environment>>() { }, null, path, variables);
     }
 
     /** Every environment of a project, following the pages. */
     public List<Environment> listAllEnvironments(String projectKey) {
-        throw notYet();
+        return all((limit, offset) -> listEnvironments(projectKey, null, limit, offset));
     }
 
     public Environment getEnvironment(String projectKey, String environmentKey) {
-        throw notYet();
+        return get(Environment.class, null, "/api/v2/projects/{projectKey}/environments/{environmentKey}", projectKey,
+                environmentKey);
     }
 
     public Environment createEnvironment(String projectKey, EnvironmentPost body) {
-        throw notYet();
+        return post(Environment.class, null, body, "/api/v2/projects/{projectKey}/environments", projectKey);
     }
+
+    // ---- Data Export destinations
 
     /** Every Data Export destination of the account ({@code GET /api/v2/destinations}). */
     public List<Destination> listDestinations() {
-        throw notYet();
+        return get(new ParameterizedTypeReference<ApiPage<Destination>>() { }, null, "/api/v2/destinations").items();
     }
 
     public Destination createDestination(String projectKey, String environmentKey, DestinationPost body) {
-        throw notYet();
+        return post(Destination.class, null, body, "/api/v2/destinations/{projectKey}/{environmentKey}", projectKey,
+                environmentKey);
     }
 
-    /** {@code POST /api/v2/destinations/projects/{projKey}/environments/{envKey}/generate-warehouse-destination-key-pair}. */
     public WarehouseKeyPair generateWarehouseKeyPair(String projectKey, String environmentKey) {
-        throw notYet();
+        return post(WarehouseKeyPair.class, null, null, WAREHOUSE + "/generate-warehouse-destination-key-pair",
+                projectKey, environmentKey);
     }
 
-    /** {@code POST .../kinds/{kind}/setup}: stores a pending set-up and answers the SQL script (and key or policies). */
+    /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
     public WarehouseSetupScript warehouseSetupScript(String projectKey, String environmentKey, String kind,
             WarehouseSetupRequest body) {
-        throw notYet();
+        return post(WarehouseSetupScript.class, null, body, WAREHOUSE + "/kinds/{kind}/setup", projectKey,
+                environmentKey, kind);
     }
 
-    /** {@code POST .../kinds/{kind}/complete-setup}: creates the destination of a pending set-up (404 without one). */
+    /** Creates the destination of a pending set-up (404 without one). */
     public Destination completeWarehouseSetup(String projectKey, String environmentKey, String kind, String publicKey) {
-        throw notYet();
+        return post(Destination.class, null, Map.of("publicKey", publicKey), WAREHOUSE + "/kinds/{kind}/complete-setup",
+                projectKey, environmentKey, kind);
     }
 
-    /** {@code POST .../generate-trust-policy}: the AWS trust policy for Redshift. */
     public TrustPolicy generateTrustPolicy(String projectKey, String environmentKey) {
-        throw notYet();
+        return post(TrustPolicy.class, null, null, WAREHOUSE + "/generate-trust-policy", projectKey, environmentKey);
     }
+
+    private static final String WAREHOUSE = "/api/v2/destinations/projects/{projKey}/environments/{envKey}";
+
+    // ---- integrations
 
     public List<IntegrationConfiguration> listIntegrationConfigurations(String integrationKey) {
-        throw notYet();
+        return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() { }, BETA,
+                "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
     }
 
-    /** Sent with {@code LD-API-Version: beta}, which these endpoints need. */
     public IntegrationConfiguration createIntegrationConfiguration(String integrationKey, IntegrationConfigurationPost body) {
-        throw notYet();
+        return post(IntegrationConfiguration.class, BETA, body, "/api/v2/integration-configurations/keys/{integrationKey}",
+                integrationKey);
     }
 
-    /** An audit-log subscription: {@code POST /api/v2/integrations/{integrationKey}}. */
+    /** An audit-log subscription. */
     public Subscription createSubscription(String integrationKey, SubscriptionPost body) {
-        throw notYet();
+        return post(Subscription.class, null, body, "/api/v2/integrations/{integrationKey}", integrationKey);
     }
 
     /**
-     * Every integration manifest ({@code GET /api/v2/integration-manifests}, {@code {items: [...]}}), each as raw
-     * JSON with its {@code key}: the integration package parses them, skipping one that cannot be read.
+     * Every integration manifest ({@code {items: [...]}}; not in the OpenAPI spec, but LaunchDarkly's Terraform
+     * provider reads it), each as raw JSON: the integration package parses them, skipping one it cannot read.
      */
     public List<JsonNode> listIntegrationManifests() {
-        throw notYet();
+        JsonNode answer = get(JsonNode.class, null, "/api/v2/integration-manifests");
+        List<JsonNode> manifests = new ArrayList<>();
+        JsonNode items = answer == null ? null : answer.get("items");
+        if (items != null && items.isArray()) {
+            items.forEach(manifests::add);
+        }
+        return manifests;
     }
 
     public CallerIdentity callerIdentity() {
-        throw notYet();
+        return get(CallerIdentity.class, null, "/api/v2/caller-identity");
     }
 
-    private static UnsupportedOperationException notYet() {
-        return new UnsupportedOperationException("The LaunchDarkly client is implemented with the API-client issue");
+    // ---- the HTTP exchange
+
+    private interface PageReader<T> {
+        ApiPage<T> read(int limit, int offset);
+    }
+
+    private static <T> List<T> all(PageReader<T> reader) {
+        List<T> all = new ArrayList<>();
+        for (int offset = 0;; offset += PAGE_SIZE) {
+            ApiPage<T> page = reader.read(PAGE_SIZE, offset);
+            all.addAll(page.items());
+            boolean more = page.totalCount() != null ? all.size() < page.totalCount() : page.items().size() == PAGE_SIZE;
+            if (!more || page.items().isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    private <T> T get(Class<T> type, String apiVersion, String path, Object... variables) {
+        return withRetries(() -> exchange(HttpMethod.GET, path, variables, null, apiVersion,
+                response -> response.bodyToMono(type)), path);
+    }
+
+    private <T> T get(ParameterizedTypeReference<T> type, String apiVersion, String path, Object... variables) {
+        return withRetries(() -> exchange(HttpMethod.GET, path, variables, null, apiVersion,
+                response -> response.bodyToMono(type)), path);
+    }
+
+    /** Tried once: a POST that timed out may have created the resource, and a second one would make another. */
+    private <T> T post(Class<T> type, String apiVersion, Object body, String path, Object... variables) {
+        return exchange(HttpMethod.POST, path, variables, body, apiVersion, response -> response.bodyToMono(type));
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    private <T> T withRetries(Call<T> call, String path) {
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return call.run();
+            }
+            catch (LaunchDarklyApiException e) {
+                boolean retryable = e.status() == 429 || e.status() >= 500;
+                Duration wait = e.retryAfter().orElseGet(backoff(attempt));
+                if (!retryable || attempt >= properties.maxAttempts()
+                        || waited.plus(wait).compareTo(properties.maxRetryWait()) > 0) {
+                    throw e;
+                }
+                log.info("LaunchDarkly answered {} to GET {}; trying again in {} ms", e.status(), path, wait.toMillis());
+                sleep(wait);
+                waited = waited.plus(wait);
+            }
+        }
+    }
+
+    /** Exponential backoff with full jitter, so many portals do not retry in step. */
+    private static java.util.function.Supplier<Duration> backoff(int attempt) {
+        return () -> {
+            long ceiling = FIRST_BACKOFF.toMillis() << (attempt - 1);
+            return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        };
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchDarklyUnreachableException("Interrupted while waiting to retry", false, e);
+        }
+    }
+
+    private <T> T exchange(HttpMethod method, String path, Object[] variables, Object body, String apiVersion,
+            java.util.function.Function<ClientResponse, Mono<T>> reader) {
+        String expanded = UriComponentsBuilder.fromUriString(path).buildAndExpand(variables).encode().toUriString();
+        long started = System.nanoTime();
+        WebClient.RequestBodySpec request = web.method(method)
+                .uri(path, variables)
+                .header("LD-API-Version", apiVersion != null ? apiVersion : properties.apiVersion());
+        WebClient.RequestHeadersSpec<?> ready = body != null
+                ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                : method == HttpMethod.POST ? request.contentType(MediaType.APPLICATION_JSON) : request;
+        int[] status = { 0 };
+        try {
+            T result = ready.exchangeToMono(response -> {
+                status[0] = response.statusCode().value();
+                if (response.statusCode().is2xxSuccessful()) {
+                    return reader.apply(response);
+                }
+                return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        .flatMap(bytes -> Mono.error(toApiException(response.statusCode(), response.headers().asHttpHeaders(), bytes)));
+            }).block(properties.responseTimeout().plus(properties.connectTimeout()).plusSeconds(1));
+            return result;
+        }
+        catch (WebClientRequestException e) {
+            throw unreachable(method, e);
+        }
+        catch (IllegalStateException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new LaunchDarklyUnreachableException("LaunchDarkly did not answer in time", true, e);
+            }
+            throw e;
+        }
+        finally {
+            log.info("LaunchDarkly {} {} -> {} in {} ms", method, strippedOfQuery(expanded),
+                    status[0] == 0 ? "no answer" : status[0], (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private LaunchDarklyUnreachableException unreachable(HttpMethod method, WebClientRequestException e) {
+        Throwable cause = e.getMostSpecificCause();
+        boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof ConnectTimeoutException;
+        String what = neverSent ? "LaunchDarkly could not be reached" : "LaunchDarkly did not answer in time";
+        return new LaunchDarklyUnreachableException(what + " (" + method + ")", !neverSent, e);
+    }
+
+    private LaunchDarklyApiException toApiException(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+        String code = null;
+        String message = null;
+        if (body.length > 0) {
+            try {
+                JsonNode error = json.readTree(body);
+                code = text(error, "code");
+                message = text(error, "message");
+            }
+            catch (RuntimeException notJson) {
+                // A proxy or load balancer may answer with HTML; keep a short, plain excerpt as the message.
+                String text = new String(body, StandardCharsets.UTF_8).strip();
+                message = text.isEmpty() ? null : text.substring(0, Math.min(text.length(), 200));
+            }
+        }
+        return new LaunchDarklyApiException(status.value(), code, message,
+                status.value() == 429 ? RateLimitWait.from(headers, Instant.now()) : null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static String strippedOfQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ldportal.PortalApplication;
+import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.LocalIdentityProvider;
 import org.springframework.boot.SpringApplication;
 
@@ -16,7 +17,7 @@ import org.springframework.boot.SpringApplication;
  * <li>the LaunchDarkly sandbox, a simulator of the API endpoints the portal uses,</li>
  * <li>the portal on http://localhost:8080 with an H2 file database under ./data/.</li>
  * </ol>
- * Ports can be changed with -Dldportal.dev.idp-port and -Dldportal.dev.port.
+ * Ports can be changed with -Dldportal.dev.idp-port, -Dldportal.dev.sandbox-port and -Dldportal.dev.port.
  */
 public final class DevPortal {
 
@@ -26,8 +27,10 @@ public final class DevPortal {
     public static void main(String[] args) {
         int idpPort = Integer.getInteger("ldportal.dev.idp-port", 9090);
         int portalPort = Integer.getInteger("ldportal.dev.port", 8080);
+        int sandboxPort = Integer.getInteger("ldportal.dev.sandbox-port", 8090);
 
         LocalIdentityProvider idp = LocalIdentityProvider.startOn(idpPort);
+        LaunchDarklySandbox sandbox = LaunchDarklySandbox.startOn(sandboxPort);
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", portalPort);
@@ -36,7 +39,10 @@ public final class DevPortal {
         properties.put("spring.security.oauth2.client.registration.sso.client-secret", LocalIdentityProvider.CLIENT_SECRET);
         properties.put("spring.datasource.url", "jdbc:h2:file:./data/ldportal");
         properties.put("spring.thymeleaf.cache", false);
-        // LaunchDarkly sandbox: started here and wired in with the API client (see the sandbox package).
+        properties.put("portal.launchdarkly.base-url", sandbox.baseUrl());
+        properties.put("portal.launchdarkly.api-token", sandbox.token());
+        // The sandbox's sample manifests fetch their dynamic options from the sandbox, on localhost.
+        properties.put("portal.integrations.allow-private-addresses", true);
 
         // As command-line arguments: they outrank application.yml, whose SSO placeholders would otherwise fail.
         List<String> arguments = new ArrayList<>();
@@ -45,7 +51,8 @@ public final class DevPortal {
         SpringApplication.run(PortalApplication.class, arguments.toArray(String[]::new));
 
         System.out.println();
-        System.out.println("LD Portal is running at http://localhost:" + portalPort);
+        System.out.println("LD Portal is running at http://localhost:" + portalPort + " (LaunchDarkly sandbox at "
+                + sandbox.baseUrl() + ")");
         System.out.println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
         System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role.");
     }

@@ -1,5 +1,7 @@
 package org.ldportal.testsupport;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -8,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every test that needs the whole portal running: one Spring context for all of them (same
- * configuration, so the context cache shares it), wired to the JVM's one identity provider, on an in-memory
+ * configuration, so the context cache shares it), wired to the JVM's one identity provider and LaunchDarkly sandbox, on an in-memory
  * H2 database. Subclasses add no context configuration of their own, or they would get a context each.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -22,6 +24,18 @@ public abstract class PortalIntegrationTest {
         registry.add("spring.security.oauth2.client.registration.sso.client-id", () -> LocalIdentityProvider.CLIENT_ID);
         registry.add("spring.security.oauth2.client.registration.sso.client-secret", () -> LocalIdentityProvider.CLIENT_SECRET);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ldportal-it;DB_CLOSE_DELAY=-1");
-        // The LaunchDarkly sandbox is wired here with the API client (see LaunchDarklySandbox).
+        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+        registry.add("portal.launchdarkly.base-url", sandbox::baseUrl);
+        registry.add("portal.launchdarkly.api-token", sandbox::token);
+        // Short enough that a test of "LaunchDarkly did not answer" does not wait long.
+        registry.add("portal.launchdarkly.response-timeout", () -> "2s");
+        registry.add("portal.launchdarkly.max-retry-wait", () -> "1s");
+        registry.add("portal.integrations.allow-private-addresses", () -> "true");
+    }
+
+    /** Every test starts from the sandbox's seed, without faults left over from another test. */
+    @BeforeEach
+    void resetSandbox() {
+        LaunchDarklySandbox.shared().reset();
     }
 }

@@ -1,0 +1,35 @@
+package org.ldportal.launchdarkly;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the portal reaches LaunchDarkly.
+ *
+ * @param baseUrl         the API host: app.launchdarkly.com, or the EU or federal instance
+ * @param apiToken        an API access token with the rights to create what the portal creates; sent as is
+ * @param apiVersion      sent as {@code LD-API-Version} (the integration-configuration endpoints get {@code beta})
+ * @param connectTimeout  how long to wait for a connection
+ * @param responseTimeout how long to wait for an answer once the request is sent
+ * @param maxAttempts     tries of a GET that meets 429 or 5xx (POSTs are tried once)
+ * @param maxRetryWait    the most a GET waits in all between tries, so no request thread is held for long
+ */
+@ConfigurationProperties("portal.launchdarkly")
+public record LaunchDarklyProperties(
+        @DefaultValue("https://app.launchdarkly.com") URI baseUrl,
+        String apiToken,
+        @DefaultValue("20240415") String apiVersion,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20s") Duration responseTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("10s") Duration maxRetryWait) {
+
+    @Override
+    public String toString() {
+        // Records print every component; the token must never reach a log line.
+        return "LaunchDarklyProperties[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + "]";
+    }
+}

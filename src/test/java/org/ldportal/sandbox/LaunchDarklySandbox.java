@@ -1,0 +1,845 @@
+package org.ldportal.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A small stand-in for LaunchDarkly's REST API, over real HTTP on its own port, with in-memory state: the
+ * endpoints the portal uses, checking the token and validating raw request bodies (an unknown field is a 400, as
+ * a binding that silently ignored it would hide a misspelt field), answering 201 with bodies shaped like
+ * LaunchDarkly's, 409 for duplicates and {@code {code, message}} 400s that name the field. Tests can make it
+ * answer 429, 500 or slowly. One instance per JVM ({@link #shared()}); {@link #reset()} restores the seed.
+ */
+public final class LaunchDarklySandbox {
+
+    public static final String TOKEN = "api-sandbox-token-0000";
+
+    private static final Pattern ENVIRONMENT_KEY = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$");
+    private static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_.-]{1,64}$");
+    private static final Pattern COLOR = Pattern.compile("^[0-9a-fA-F]{6}$");
+    private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/.+$");
+    private static final Map<String, List<String>> DESTINATION_CONFIG = Map.of(
+            "google-pubsub", List.of("project", "topic"),
+            "kinesis", List.of("region", "roleArn", "streamName"),
+            "azure-event-hubs", List.of("namespace", "name", "policyName", "policyKey"),
+            "mparticle", List.of("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment"),
+            "segment", List.of("writeKey"),
+            "snowflake-v2", List.of("publicKey", "snowflakeHostAddress"),
+            "databricks", List.of(),
+            "bigquery", List.of(),
+            "redshift", List.of());
+    private static final Set<String> SECRET_CONFIG = Set.of("policyKey", "apiKey", "secret", "writeKey");
+
+    private static LaunchDarklySandbox shared;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpServer server;
+    private final Deque<SandboxFault> faults = new ConcurrentLinkedDeque<>();
+    private final List<SandboxRequest> requests = Collections.synchronizedList(new ArrayList<>());
+
+    private final Map<String, ObjectNode> projects = new LinkedHashMap<>();
+    private final Map<String, Map<String, ObjectNode>> environments = new LinkedHashMap<>();
+    private final List<ObjectNode> destinations = new ArrayList<>();
+    private final Map<String, ObjectNode> pendingSetups = new HashMap<>();
+    private final Map<String, List<ObjectNode>> configurations = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> subscriptions = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> manifests = new LinkedHashMap<>();
+
+    private LaunchDarklySandbox(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), port), 0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ld-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+        reset();
+    }
+
+    /** The sandbox for tests, on a free port, started the first time it is asked for. */
+    public static synchronized LaunchDarklySandbox shared() {
+        if (shared == null) {
+            shared = new LaunchDarklySandbox(0);
+        }
+        return shared;
+    }
+
+    /** The sandbox for the dev launcher, on a fixed port. */
+    public static synchronized LaunchDarklySandbox startOn(int port) {
+        if (shared == null) {
+            shared = new LaunchDarklySandbox(port);
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public String token() {
+        return TOKEN;
+    }
+
+    // ---- test controls
+
+    /** Back to the seed: two projects with environments, no destinations or integrations, no faults. */
+    public synchronized void reset() {
+        faults.clear();
+        requests.clear();
+        projects.clear();
+        environments.clear();
+        destinations.clear();
+        pendingSetups.clear();
+        configurations.clear();
+        subscriptions.clear();
+        seedProject("mobile-app", "Mobile App", "production", "Production", "test", "Test");
+        seedProject("web-store", "Web Store", "production", "Production", "staging", "Staging", "test", "Test");
+        loadManifests();
+    }
+
+    /** The next request (whose path contains {@code pathPart}, or any when null) gets this error. */
+    public void failNext(String pathPart, int status, String code, String message) {
+        faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null));
+    }
+
+    /** The next request gets a 429 with {@code Retry-After} in seconds. */
+    public void rateLimitNext(String pathPart, long retryAfterSeconds) {
+        faults.add(new SandboxFault(pathPart, 429, "rate_limited", "You have made too many requests",
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)), null));
+    }
+
+    /** The next request gets a 429 with {@code X-Ratelimit-Reset} at the given moment. */
+    public void rateLimitNextUntil(String pathPart, Instant reset) {
+        faults.add(new SandboxFault(pathPart, 429, "rate_limited", "You have made too many requests",
+                Map.of("X-Ratelimit-Reset", Long.toString(reset.toEpochMilli())), null));
+    }
+
+    /** The next request is answered normally, but only after {@code delay}. */
+    public void delayNext(String pathPart, Duration delay) {
+        faults.add(new SandboxFault(pathPart, 0, null, null, Map.of(), delay));
+    }
+
+    /** Every request received since the last reset, oldest first. */
+    public List<SandboxRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public synchronized List<ObjectNode> environmentsOf(String projectKey) {
+        return List.copyOf(environments.getOrDefault(projectKey, Map.of()).values());
+    }
+
+    public synchronized List<ObjectNode> destinations() {
+        return List.copyOf(destinations);
+    }
+
+    public synchronized List<ObjectNode> integrationConfigurations(String integrationKey) {
+        return List.copyOf(configurations.getOrDefault(integrationKey, List.of()));
+    }
+
+    public synchronized List<ObjectNode> subscriptions(String integrationKey) {
+        return List.copyOf(subscriptions.getOrDefault(integrationKey, List.of()));
+    }
+
+    // ---- HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        requests.add(new SandboxRequest(method, path + (query != null ? "?" + query : ""), headers, body));
+        try {
+            SandboxFault fault = takeFault(path);
+            if (fault != null && fault.delay() != null) {
+                sleep(fault.delay());
+            }
+            if (fault != null && fault.status() > 0) {
+                fault.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                throw new SandboxException(fault.status(), fault.code(), fault.message());
+            }
+            if (path.startsWith("/third-party/")) {
+                respond(exchange, 200, thirdParty(path));
+                return;
+            }
+            if (!TOKEN.equals(headers.get("authorization"))) {
+                throw new SandboxException(401, "unauthorized", "Invalid account ID header");
+            }
+            Object[] answer = route(method, path, parameters(query), headers, body);
+            respond(exchange, (Integer) answer[0], (JsonNode) answer[1]);
+        }
+        catch (SandboxException e) {
+            ObjectNode error = json.createObjectNode();
+            if (e.code != null) {
+                error.put("code", e.code);
+            }
+            if (e.getMessage() != null) {
+                error.put("message", e.getMessage());
+            }
+            respond(exchange, e.status, error);
+        }
+        catch (RuntimeException e) {
+            ObjectNode error = json.createObjectNode().put("code", "internal_server_error").put("message", "sandbox: " + e);
+            respond(exchange, 500, error);
+        }
+    }
+
+    private synchronized SandboxFault takeFault(String path) {
+        for (Iterator<SandboxFault> it = faults.iterator(); it.hasNext();) {
+            SandboxFault fault = it.next();
+            if (fault.matches(path)) {
+                it.remove();
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private synchronized Object[] route(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String body) {
+        Matcher m;
+        if (method.equals("GET") && path.equals("/api/v2/projects")) {
+            return ok(page(new ArrayList<>(projects.values()), query));
+        }
+        if ((m = match("/api/v2/projects/([^/]+)", path)) != null && method.equals("GET")) {
+            return ok(project(m.group(1)));
+        }
+        if ((m = match("/api/v2/projects/([^/]+)/environments", path)) != null) {
+            project(m.group(1));
+            if (method.equals("GET")) {
+                return ok(page(new ArrayList<>(environments.get(m.group(1)).values()), query));
+            }
+            if (method.equals("POST")) {
+                return created(createEnvironment(m.group(1), object(body)));
+            }
+        }
+        if ((m = match("/api/v2/projects/([^/]+)/environments/([^/]+)", path)) != null && method.equals("GET")) {
+            return ok(environment(m.group(1), m.group(2)));
+        }
+        if (method.equals("GET") && path.equals("/api/v2/destinations")) {
+            ObjectNode answer = json.createObjectNode();
+            answer.set("items", json.valueToTree(destinations));
+            answer.putObject("_links").putObject("self").put("href", "/api/v2/destinations");
+            return ok(answer);
+        }
+        if ((m = match("/api/v2/destinations/([^/]+)/([^/]+)", path)) != null && method.equals("POST")) {
+            return created(createDestination(m.group(1), m.group(2), object(body)));
+        }
+        String warehouse = "/api/v2/destinations/projects/([^/]+)/environments/([^/]+)";
+        if ((m = match(warehouse + "/generate-warehouse-destination-key-pair", path)) != null && method.equals("POST")) {
+            environment(m.group(1), m.group(2));
+            return created(json.createObjectNode().put("public_key", fakeKey("PUBLIC")).put("public_key_pkcs8", fakeKey("PKCS8")));
+        }
+        if ((m = match(warehouse + "/generate-trust-policy", path)) != null && method.equals("POST")) {
+            environment(m.group(1), m.group(2));
+            return created(json.createObjectNode().set("awsTrustPolicy", trustPolicy()));
+        }
+        if ((m = match(warehouse + "/kinds/([^/]+)/setup", path)) != null && method.equals("POST")) {
+            return created(setup(m.group(1), m.group(2), m.group(3), body.isBlank() ? json.createObjectNode() : object(body)));
+        }
+        if ((m = match(warehouse + "/kinds/([^/]+)/complete-setup", path)) != null && method.equals("POST")) {
+            return created(completeSetup(m.group(1), m.group(2), m.group(3), object(body)));
+        }
+        if ((m = match("/api/v2/integration-configurations/keys/([^/]+)", path)) != null) {
+            if (!"beta".equals(headers.get("ld-api-version"))) {
+                throw SandboxException.invalid("This endpoint requires the LD-API-Version header to be beta");
+            }
+            if (method.equals("GET")) {
+                ObjectNode answer = json.createObjectNode();
+                answer.set("items", json.valueToTree(configurations.getOrDefault(m.group(1), List.of())));
+                answer.putObject("_links");
+                return ok(answer);
+            }
+            if (method.equals("POST")) {
+                return created(createConfiguration(m.group(1), object(body)));
+            }
+        }
+        if ((m = match("/api/v2/integrations/([^/]+)", path)) != null && method.equals("POST")) {
+            return created(createSubscription(m.group(1), object(body)));
+        }
+        if (method.equals("GET") && path.equals("/api/v2/integration-manifests")) {
+            ObjectNode answer = json.createObjectNode();
+            ArrayNode items = answer.putArray("items");
+            manifests.values().forEach(items::add);
+            return ok(answer);
+        }
+        if (method.equals("GET") && path.equals("/api/v2/caller-identity")) {
+            return ok(json.createObjectNode().put("accountId", "sandbox-account").put("tokenName", "LD Portal sandbox")
+                    .put("tokenKind", "auth").put("authKind", "token").put("serviceToken", true));
+        }
+        throw new SandboxException(404, "not_found", "No such endpoint in the sandbox: " + method + " " + path);
+    }
+
+    // ---- projects and environments
+
+    private void seedProject(String key, String name, String... environmentKeysAndNames) {
+        ObjectNode project = json.createObjectNode().put("_id", id()).put("key", key).put("name", name)
+                .put("includeInSnippetByDefault", false);
+        project.putArray("tags");
+        project.putObject("_links").putObject("self").put("href", "/api/v2/projects/" + key);
+        projects.put(key, project);
+        environments.put(key, new LinkedHashMap<>());
+        for (int i = 0; i < environmentKeysAndNames.length; i += 2) {
+            ObjectNode post = json.createObjectNode().put("key", environmentKeysAndNames[i])
+                    .put("name", environmentKeysAndNames[i + 1]).put("color", i == 0 ? "3a3af0" : "417505");
+            createEnvironment(key, post);
+        }
+    }
+
+    private ObjectNode project(String key) {
+        ObjectNode project = projects.get(decode(key));
+        if (project == null) {
+            throw SandboxException.notFound("Project " + decode(key));
+        }
+        return project;
+    }
+
+    private ObjectNode environment(String projectKey, String environmentKey) {
+        project(projectKey);
+        ObjectNode environment = environments.get(decode(projectKey)).get(decode(environmentKey));
+        if (environment == null) {
+            throw SandboxException.notFound("Environment " + decode(environmentKey));
+        }
+        return environment;
+    }
+
+    private ObjectNode createEnvironment(String projectKey, ObjectNode post) {
+        allowOnly(post, "", "name", "key", "color", "defaultTtl", "secureMode", "defaultTrackEvents", "confirmChanges",
+                "requireComments", "tags", "source", "critical");
+        String name = requiredText(post, "name", "");
+        String key = requiredText(post, "key", "");
+        String color = requiredText(post, "color", "");
+        if (!ENVIRONMENT_KEY.matcher(key).matches()) {
+            throw SandboxException.invalid("key: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'");
+        }
+        if (!COLOR.matcher(color).matches()) {
+            throw SandboxException.invalid("color: must be 6 hexadecimal digits");
+        }
+        if (post.has("defaultTtl") && (!post.get("defaultTtl").isIntegralNumber() || post.get("defaultTtl").asInt() < 0
+                || post.get("defaultTtl").asInt() > 60)) {
+            throw SandboxException.invalid("defaultTtl: must be a whole number of minutes from 0 to 60");
+        }
+        for (String flag : List.of("secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
+            if (post.has(flag) && !post.get(flag).isBoolean()) {
+                throw SandboxException.invalid(flag + ": must be a boolean");
+            }
+        }
+        if (post.has("tags")) {
+            for (JsonNode tag : arrayOf(post, "tags")) {
+                if (!tag.isString() || !TAG.matcher(tag.asString()).matches()) {
+                    throw SandboxException.invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
+                }
+            }
+        }
+        Map<String, ObjectNode> inProject = environments.get(projectKey);
+        if (post.has("source")) {
+            JsonNode source = post.get("source");
+            allowOnly(source, "source.", "key", "version");
+            if (!source.has("key") || !inProject.containsKey(source.get("key").asString())) {
+                throw SandboxException.invalid("source.key: no environment with that key in this project");
+            }
+        }
+        if (inProject.containsKey(key)) {
+            throw SandboxException.conflict("An environment with the key " + key + " already exists in this project");
+        }
+        ObjectNode source = post.has("source") ? inProject.get(post.get("source").get("key").asString()) : null;
+        ObjectNode environment = json.createObjectNode();
+        environment.put("_id", id().substring(0, 24));
+        environment.put("key", key).put("name", name).put("color", color);
+        environment.put("apiKey", "sdk-" + UUID.randomUUID());
+        environment.put("mobileKey", "mob-" + UUID.randomUUID());
+        for (String setting : List.of("defaultTtl", "secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
+            JsonNode value = post.has(setting) ? post.get(setting) : source != null ? source.get(setting) : null;
+            if (value != null) {
+                environment.set(setting, value);
+            }
+            else if (setting.equals("defaultTtl")) {
+                environment.put(setting, 0);
+            }
+            else {
+                environment.put(setting, false);
+            }
+        }
+        environment.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
+        environment.putObject("_links").putObject("self").put("href", "/api/v2/projects/" + projectKey + "/environments/" + key);
+        inProject.put(key, environment);
+        return environment;
+    }
+
+    // ---- destinations
+
+    private ObjectNode createDestination(String projectKey, String environmentKey, ObjectNode post) {
+        environment(projectKey, environmentKey);
+        allowOnly(post, "", "name", "kind", "config", "on");
+        String kind = requiredText(post, "kind", "");
+        List<String> required = DESTINATION_CONFIG.get(kind);
+        if (required == null) {
+            throw SandboxException.invalid("kind: unknown Data Export destination kind " + kind);
+        }
+        JsonNode config = post.get("config");
+        if (config == null || !config.isObject()) {
+            throw SandboxException.invalid("config: must be an object");
+        }
+        for (String field : required) {
+            JsonNode value = config.get(field);
+            if (value == null || !value.isString() || value.asString().isBlank()) {
+                throw SandboxException.invalid("config." + field + ": is required for " + kind);
+            }
+        }
+        if (kind.equals("kinesis") && !ROLE_ARN.matcher(config.get("roleArn").asString()).matches()) {
+            throw SandboxException.invalid("config.roleArn: must be an IAM role ARN such as arn:aws:iam::123456789012:role/name");
+        }
+        if (post.has("on") && !post.get("on").isBoolean()) {
+            throw SandboxException.invalid("on: must be a boolean");
+        }
+        return addDestination(projectKey, environmentKey, post.has("name") ? post.get("name").asString() : kind, kind,
+                (ObjectNode) config, !post.has("on") || post.get("on").asBoolean());
+    }
+
+    private ObjectNode addDestination(String projectKey, String environmentKey, String name, String kind, ObjectNode config,
+            boolean on) {
+        String parent = "/api/v2/projects/" + projectKey + "/environments/" + environmentKey;
+        boolean taken = destinations.stream().anyMatch(d -> parent.equals(d.get("_links").get("parent").get("href").asString()));
+        if (taken) {
+            throw SandboxException.conflict("A Data Export destination already exists for this environment");
+        }
+        ObjectNode destination = json.createObjectNode();
+        String id = id();
+        destination.put("_id", id).put("name", name).put("kind", kind).put("on", on).put("version", 1)
+                .put("createdAt", System.currentTimeMillis());
+        ObjectNode shown = config.deepCopy();
+        // LaunchDarkly obfuscates secret config values in its answers.
+        SECRET_CONFIG.forEach(secret -> {
+            if (shown.has(secret)) {
+                shown.put(secret, "********");
+            }
+        });
+        destination.set("config", shown);
+        ObjectNode links = destination.putObject("_links");
+        links.putObject("self").put("href", "/api/v2/destinations/" + projectKey + "/" + environmentKey + "/" + id);
+        links.putObject("parent").put("href", parent);
+        destinations.add(destination);
+        return destination;
+    }
+
+    private ObjectNode setup(String projectKey, String environmentKey, String kind, ObjectNode body) {
+        environment(projectKey, environmentKey);
+        allowOnly(body, "", "name", "snowflakeHostAddress", "databaseName", "warehouseName", "roleName", "schemaName",
+                "userName", "includeNetworkPolicy", "clusterIdentifier", "clusterRegion", "clusterAwsAccountId");
+        if (!List.of("snowflake-v2", "redshift", "databricks", "bigquery").contains(kind)) {
+            throw SandboxException.invalid("kind: " + kind + " is not a warehouse destination kind");
+        }
+        String database = text(body, "databaseName", "LAUNCHDARKLY");
+        String schema = text(body, "schemaName", "EVENTS");
+        String user = text(body, "userName", "LAUNCHDARKLY_USER");
+        ObjectNode answer = json.createObjectNode();
+        StringBuilder script = new StringBuilder("-- LaunchDarkly Data Export setup for ").append(kind).append('\n')
+                .append("CREATE DATABASE IF NOT EXISTS ").append(database).append(";\n")
+                .append("CREATE SCHEMA IF NOT EXISTS ").append(database).append('.').append(schema).append(";\n")
+                .append("CREATE USER IF NOT EXISTS ").append(user).append(";\n");
+        if (kind.equals("snowflake-v2")) {
+            String publicKey = fakeKey("PUBLIC");
+            script.append("ALTER USER ").append(user).append(" SET RSA_PUBLIC_KEY='").append(publicKey).append("';\n");
+            answer.put("publicKey", publicKey).put("publicKeyPkcs8", fakeKey("PKCS8"));
+            body.put("publicKey", publicKey);
+        }
+        if (kind.equals("redshift") && body.has("clusterIdentifier") && body.has("clusterRegion") && body.has("clusterAwsAccountId")) {
+            String bucket = "ld-export-" + body.get("clusterIdentifier").asString() + "-" + id().substring(0, 8);
+            answer.put("s3BucketName", bucket);
+            answer.put("redshiftIAMTrustPolicy", json.writeValueAsString(trustPolicy()));
+            answer.put("redshiftIAMPermissionsPolicy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::"
+                    + bucket + "/*\"]}]}");
+        }
+        answer.put("script", script.toString());
+        pendingSetups.put(projectKey + "/" + environmentKey + "/" + kind, body);
+        return answer;
+    }
+
+    private ObjectNode completeSetup(String projectKey, String environmentKey, String kind, ObjectNode body) {
+        environment(projectKey, environmentKey);
+        allowOnly(body, "", "publicKey");
+        ObjectNode pending = pendingSetups.remove(projectKey + "/" + environmentKey + "/" + kind);
+        if (pending == null) {
+            throw SandboxException.notFound("Pending " + kind + " setup for this environment");
+        }
+        ObjectNode config = json.createObjectNode();
+        pending.properties().forEach(field -> config.set(field.getKey(), field.getValue()));
+        if (body.has("publicKey")) {
+            config.set("publicKey", body.get("publicKey"));
+        }
+        return addDestination(projectKey, environmentKey, text(pending, "name", kind), kind, config, true);
+    }
+
+    private ObjectNode trustPolicy() {
+        try {
+            return (ObjectNode) json.readTree("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:role/launchdarkly-data-export\"},"
+                    + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"sandbox-external-id\"}}}]}");
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- integrations
+
+    private void loadManifests() {
+        manifests.clear();
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:manifests/*/manifest.json");
+            List<Resource> sorted = new ArrayList<>(List.of(found));
+            sorted.sort((a, b) -> String.valueOf(a.getDescription()).compareTo(String.valueOf(b.getDescription())));
+            for (Resource resource : sorted) {
+                String url = resource.getURL().toString();
+                String key = url.substring(0, url.lastIndexOf('/'));
+                key = key.substring(key.lastIndexOf('/') + 1);
+                String text = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("{{sandboxBaseUrl}}", baseUrl());
+                ObjectNode manifest = (ObjectNode) json.readTree(text);
+                manifest.put("key", key);
+                manifests.put(key, manifest);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode manifest(String key) {
+        ObjectNode manifest = manifests.get(decode(key));
+        if (manifest == null) {
+            throw SandboxException.notFound("Integration " + decode(key));
+        }
+        return manifest;
+    }
+
+    private ObjectNode createConfiguration(String key, ObjectNode post) {
+        ObjectNode manifest = manifest(key);
+        if (!manifest.path("allowIntegrationConfigurations").asBoolean(false)) {
+            throw SandboxException.invalid("Integration " + key + " does not support integration configurations");
+        }
+        allowOnly(post, "", "name", "enabled", "tags", "configValues", "capabilityConfig");
+        String name = requiredText(post, "name", "");
+        JsonNode values = post.get("configValues");
+        if (values == null || !values.isObject()) {
+            throw SandboxException.invalid("configValues: must be an object");
+        }
+        checkConfig(manifest, (ObjectNode) values, "configValues.");
+        if (post.has("capabilityConfig")) {
+            JsonNode capability = post.get("capabilityConfig");
+            allowOnly(capability, "capabilityConfig.", "approvals", "auditLogEventsHook");
+            if (capability.has("auditLogEventsHook")) {
+                checkStatements(capability.get("auditLogEventsHook").get("statements"), "capabilityConfig.auditLogEventsHook.statements");
+            }
+        }
+        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("name", name).put("_integrationKey", key)
+                .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean());
+        configuration.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
+        configuration.set("configValues", obfuscated(manifest, (ObjectNode) values));
+        if (post.has("capabilityConfig")) {
+            configuration.set("capabilityConfig", post.get("capabilityConfig"));
+        }
+        configuration.putObject("_links").putObject("self").put("href", "/api/v2/integration-configurations/" + configuration.get("_id").asString());
+        configurations.computeIfAbsent(key, k -> new ArrayList<>()).add(configuration);
+        return configuration;
+    }
+
+    private ObjectNode createSubscription(String key, ObjectNode post) {
+        ObjectNode manifest = manifest(key);
+        if (!manifest.path("capabilities").has("auditLogEventsHook")) {
+            throw SandboxException.invalid("Integration " + key + " does not support audit log subscriptions");
+        }
+        allowOnly(post, "", "name", "config", "statements", "on", "tags", "url", "apiKey");
+        String name = requiredText(post, "name", "");
+        JsonNode config = post.get("config");
+        if (config == null || !config.isObject()) {
+            throw SandboxException.invalid("config: must be an object");
+        }
+        checkConfig(manifest, (ObjectNode) config, "config.");
+        if (post.has("statements")) {
+            checkStatements(post.get("statements"), "statements");
+        }
+        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("kind", key).put("name", name)
+                .put("on", !post.has("on") || post.get("on").asBoolean());
+        subscription.set("config", obfuscated(manifest, (ObjectNode) config));
+        subscription.set("statements", post.has("statements") ? post.get("statements") : json.createArrayNode());
+        subscription.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
+        subscription.putObject("_links").putObject("self").put("href", "/api/v2/integrations/" + key + "/" + subscription.get("_id").asString());
+        subscriptions.computeIfAbsent(key, k -> new ArrayList<>()).add(subscription);
+        return subscription;
+    }
+
+    /**
+     * What LaunchDarkly's Terraform provider checks of a config against the manifest: unknown keys and missing
+     * required keys are errors, booleans are real booleans, enum values are among allowedValues.
+     */
+    private void checkConfig(ObjectNode manifest, ObjectNode config, String prefix) {
+        Map<String, JsonNode> variables = new LinkedHashMap<>();
+        manifest.path("formVariables").forEach(variable -> variables.put(variable.get("key").asString(), variable));
+        for (String key : config.propertyNames()) {
+            if (!variables.containsKey(key)) {
+                throw SandboxException.invalid(prefix + key + ": is not a field of this integration");
+            }
+        }
+        for (JsonNode variable : variables.values()) {
+            String key = variable.get("key").asString();
+            String type = variable.path("type").asString("string");
+            JsonNode value = config.get(key);
+            boolean optional = variable.path("isOptional").asBoolean(false);
+            boolean filledByLaunchDarkly = type.equals("generated") || type.equals("publicKey") || type.equals("oauth");
+            boolean hidden = variable.path("isHidden").asBoolean(false) && !visibleByDependency(variable, config);
+            if (value == null || value.isNull() || (value.isString() && value.asString().isEmpty())) {
+                if (!optional && !filledByLaunchDarkly && !hidden && !type.equals("boolean")) {
+                    throw SandboxException.invalid(prefix + key + ": is required");
+                }
+                continue;
+            }
+            if (type.equals("boolean") && !value.isBoolean()) {
+                throw SandboxException.invalid(prefix + key + ": must be a boolean");
+            }
+            if (type.equals("enum") && !containsText(variable.get("allowedValues"), value.asString())) {
+                throw SandboxException.invalid(prefix + key + ": must be one of " + variable.get("allowedValues"));
+            }
+            if (type.equals("uri") && !value.asString().matches("^https?://.+")) {
+                throw SandboxException.invalid(prefix + key + ": must be an http or https URL");
+            }
+            if (type.equals("multiselect") && !value.isArray()) {
+                throw SandboxException.invalid(prefix + key + ": must be an array");
+            }
+        }
+    }
+
+    private boolean visibleByDependency(JsonNode variable, ObjectNode config) {
+        JsonNode dependsOn = variable.get("dependsOn");
+        if (dependsOn == null || !dependsOn.isArray()) {
+            return false;
+        }
+        for (JsonNode dependency : dependsOn) {
+            JsonNode other = config.get(dependency.path("variableKey").asString());
+            String actual = other == null ? "" : other.isString() ? other.asString() : other.toString();
+            boolean holds = true;
+            for (JsonNode condition : dependency.path("conditions")) {
+                if (condition.path("operator").asString().equals("equalTo")) {
+                    holds &= actual.equals(condition.path("value").asString());
+                }
+            }
+            boolean show = dependency.path("action").asString().equals("showField");
+            if (show == holds) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkStatements(JsonNode statements, String where) {
+        if (statements == null || !statements.isArray()) {
+            throw SandboxException.invalid(where + ": must be an array of policy statements");
+        }
+        for (JsonNode statement : statements) {
+            allowOnly(statement, where + ".", "effect", "resources", "notResources", "actions", "notActions");
+            String effect = statement.path("effect").asString("");
+            if (!effect.equals("allow") && !effect.equals("deny")) {
+                throw SandboxException.invalid(where + ".effect: must be allow or deny");
+            }
+            if (!statement.has("resources") && !statement.has("notResources")) {
+                throw SandboxException.invalid(where + ".resources: each statement needs resources or notResources");
+            }
+        }
+    }
+
+    private ObjectNode obfuscated(ObjectNode manifest, ObjectNode values) {
+        ObjectNode copy = values.deepCopy();
+        manifest.path("formVariables").forEach(variable -> {
+            String key = variable.get("key").asString();
+            if (variable.path("isSecret").asBoolean(false) && copy.has(key)) {
+                copy.put(key, "********");
+            }
+        });
+        return copy;
+    }
+
+    private JsonNode thirdParty(String path) {
+        if (path.equals("/third-party/options/colors")) {
+            ObjectNode answer = json.createObjectNode();
+            ArrayNode data = answer.putArray("data");
+            data.addObject().put("name", "Cerulean").put("color", "#98B2D1");
+            data.addObject().put("name", "Fuchsia rose").put("color", "#C74375");
+            data.addObject().put("name", "True red").put("color", "#BF1932");
+            return answer;
+        }
+        throw new SandboxException(404, "not_found", "No such third-party endpoint");
+    }
+
+    // ---- helpers
+
+    private ObjectNode page(List<ObjectNode> all, Map<String, String> query) {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode items = answer.putArray("items");
+        all.stream().skip(offset).limit(limit).forEach(items::add);
+        answer.put("totalCount", all.size());
+        answer.putObject("_links");
+        return answer;
+    }
+
+    private ObjectNode object(String body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        }
+        catch (RuntimeException e) {
+            throw SandboxException.invalid("The request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw SandboxException.invalid("The request body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static void allowOnly(JsonNode node, String prefix, String... fields) {
+        List<String> allowed = List.of(fields);
+        for (String field : node.propertyNames()) {
+            if (!allowed.contains(field)) {
+                throw SandboxException.invalid(prefix + field + ": unknown field");
+            }
+        }
+    }
+
+    private static String requiredText(JsonNode node, String field, String prefix) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw SandboxException.invalid(prefix + field + ": is required");
+        }
+        return value.asString();
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isString() || value.asString().isBlank() ? fallback : value.asString();
+    }
+
+    private static List<JsonNode> arrayOf(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw SandboxException.invalid(field + ": must be an array");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return items;
+    }
+
+    private static boolean containsText(JsonNode array, String text) {
+        if (array == null) {
+            return false;
+        }
+        for (JsonNode item : array) {
+            if (item.asString().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Matcher match(String regex, String path) {
+        Matcher matcher = Pattern.compile("^" + regex + "$").matcher(path);
+        return matcher.matches() ? matcher : null;
+    }
+
+    private static Map<String, String> parameters(String query) {
+        Map<String, String> parameters = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String fakeKey(String label) {
+        return "MIIB" + label + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static Object[] ok(JsonNode body) {
+        return new Object[] { 200, body };
+    }
+
+    private static Object[] created(JsonNode body) {
+        return new Object[] { 201, body };
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

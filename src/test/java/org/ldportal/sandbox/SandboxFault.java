@@ -1,0 +1,16 @@
+package org.ldportal.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A misbehaviour for the next request whose path contains {@code pathPart} (any path when null): an error answer
+ * ({@code status > 0}), a slow answer ({@code delay}), or both.
+ */
+record SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers,
+        Duration delay) {
+
+    boolean matches(String path) {
+        return pathPart == null || path.contains(pathPart);
+    }
+}
