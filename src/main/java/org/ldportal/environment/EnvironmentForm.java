@@ -1,0 +1,154 @@
+package org.ldportal.environment;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders it field by field. */
+public class EnvironmentForm {
+
+    static final String TAG_PATTERN = "^[a-zA-Z0-9_.-]{1,64}$";
+
+    @NotBlank(message = "Choose the project the environment belongs to.")
+    private String projectKey;
+
+    @NotBlank(message = "Give the environment a name.")
+    @Size(max = 256, message = "Keep the name to 256 characters or fewer.")
+    private String name;
+
+    @Size(max = EnvironmentKeys.MAX_LENGTH, message = "Keep the key to 256 characters or fewer.")
+    @Pattern(regexp = "^$|" + EnvironmentKeys.API_PATTERN,
+            message = "Use letters, digits, '.', '_' or '-', starting with a letter or digit.")
+    private String key;
+
+    @NotBlank(message = "Choose a colour.")
+    @Pattern(regexp = "^[0-9a-fA-F]{6}$", message = "Enter the colour as 6 hexadecimal digits, like 417505.")
+    private String color;
+
+    @Min(value = 0, message = "Enter a whole number of minutes from 0 to 60.")
+    @Max(value = 60, message = "Enter a whole number of minutes from 0 to 60.")
+    private Integer defaultTtl = 0;
+
+    private boolean secureMode;
+    private boolean defaultTrackEvents;
+    private boolean requireComments;
+    private boolean confirmChanges;
+    private boolean critical;
+    private String tags;
+    private String sourceKey;
+
+    /** The tags typed, split on commas and white space. */
+    List<String> tagList() {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(tags.split("[,\\s]+")).map(String::trim).filter(tag -> !tag.isEmpty()).distinct().toList();
+    }
+
+    /** The key to create: the one typed, or the one derived from the name when the field was left empty. */
+    String effectiveKey() {
+        return key == null || key.isBlank() ? EnvironmentKeys.derive(name) : key.trim();
+    }
+
+    public String getProjectKey() {
+        return projectKey;
+    }
+
+    public void setProjectKey(String projectKey) {
+        this.projectKey = projectKey;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? null : name.trim();
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key == null ? null : key.trim();
+    }
+
+    public String getColor() {
+        return color;
+    }
+
+    /** Accepts "#417505" too: people paste colours with the hash. */
+    public void setColor(String color) {
+        this.color = color == null ? null : color.trim().replaceFirst("^#", "");
+    }
+
+    public Integer getDefaultTtl() {
+        return defaultTtl;
+    }
+
+    public void setDefaultTtl(Integer defaultTtl) {
+        this.defaultTtl = defaultTtl;
+    }
+
+    public boolean isSecureMode() {
+        return secureMode;
+    }
+
+    public void setSecureMode(boolean secureMode) {
+        this.secureMode = secureMode;
+    }
+
+    public boolean isDefaultTrackEvents() {
+        return defaultTrackEvents;
+    }
+
+    public void setDefaultTrackEvents(boolean defaultTrackEvents) {
+        this.defaultTrackEvents = defaultTrackEvents;
+    }
+
+    public boolean isRequireComments() {
+        return requireComments;
+    }
+
+    public void setRequireComments(boolean requireComments) {
+        this.requireComments = requireComments;
+    }
+
+    public boolean isConfirmChanges() {
+        return confirmChanges;
+    }
+
+    public void setConfirmChanges(boolean confirmChanges) {
+        this.confirmChanges = confirmChanges;
+    }
+
+    public boolean isCritical() {
+        return critical;
+    }
+
+    public void setCritical(boolean critical) {
+        this.critical = critical;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getSourceKey() {
+        return sourceKey;
+    }
+
+    public void setSourceKey(String sourceKey) {
+        this.sourceKey = sourceKey;
+    }
+}
