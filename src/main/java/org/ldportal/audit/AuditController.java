@@ -1,0 +1,132 @@
+package org.ldportal.audit;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ldportal.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** The audit trail: the filtered list, one entry in full, and the exports. */
+@Controller
+@RequestMapping("/audit")
+class AuditController {
+
+    private final AuditQueries queries;
+    private final AuditExport export;
+    private final AuditLinks links;
+    private final ObjectMapper json;
+
+    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json) {
+        this.queries = queries;
+        this.export = export;
+        this.links = links;
+        this.json = json;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Model model,
+            Authentication authentication) {
+        CurrentUser viewer = CurrentUser.from(authentication);
+        AuditFilter filter = AuditQueries.visibleTo(viewer, form.toFilter(errors));
+        AuditPage page = queries.page(filter, form.getBefore(), form.getAfter(), form.pageSize());
+        AuditFilter visibility = AuditQueries.visibleTo(viewer, AuditFilter.none());
+
+        model.addAttribute("rows", page.entries().stream().map(entry -> new AuditRow(entry, links.linkFor(entry))).toList());
+        model.addAttribute("page", page);
+        model.addAttribute("wholeTrail", viewer.canReadWholeAuditTrail());
+        model.addAttribute("outcomes", Arrays.asList(AuditOutcome.values()));
+        model.addAttribute("types", queries.distinct("resource_type", visibility));
+        model.addAttribute("projects", queries.distinct("project_key", visibility));
+        model.addAttribute("environments", queries.distinct("environment_key", visibility));
+        model.addAttribute("actors", viewer.canReadWholeAuditTrail() ? queries.distinct("actor_subject", visibility) : List.of());
+        model.addAttribute("pageSizes", AuditFilterForm.PAGE_SIZES);
+        model.addAttribute("newerUrl", page.newerThan() == null ? null
+                : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("after", page.newerThan()).toUriString());
+        model.addAttribute("olderUrl", page.olderThan() == null ? null
+                : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("before", page.olderThan()).toUriString());
+        model.addAttribute("newestUrl", filtered("/audit", form).queryParam("size", form.pageSize()).toUriString());
+        model.addAttribute("csvUrl", filtered("/audit/export.csv", form).toUriString());
+        model.addAttribute("jsonlUrl", filtered("/audit/export.jsonl", form).toUriString());
+        return "audit/list";
+    }
+
+    @GetMapping("/{id:\\d+}")
+    String detail(@PathVariable long id, Model model, Authentication authentication) {
+        CurrentUser viewer = CurrentUser.from(authentication);
+        // Someone else's entry answers 404, as a missing one does: ids cannot be probed.
+        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(viewer, AuditFilter.none()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("entry", entry);
+        model.addAttribute("link", links.linkFor(entry));
+        model.addAttribute("requestBody", pretty(entry.requestBody()));
+        return "audit/detail";
+    }
+
+    @GetMapping("/export.csv")
+    void exportCsv(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Authentication authentication,
+            HttpServletResponse response) throws IOException {
+        AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now() + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        export.csvHeader(out);
+        queries.stream(filter, entry -> export.csvRow(out, entry));
+        out.flush();
+    }
+
+    @GetMapping("/export.jsonl")
+    void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors,
+            Authentication authentication, HttpServletResponse response) throws IOException {
+        AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        response.setContentType("application/jsonl; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now() + ".jsonl\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        queries.stream(filter, entry -> export.jsonLine(out, entry));
+        out.flush();
+    }
+
+    private String pretty(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(body));
+        }
+        catch (RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    /** A URL carrying the filters as given, so a filtered view, its pages and its exports can be shared. */
+    private static UriComponentsBuilder filtered(String path, AuditFilterForm form) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+        String[][] filters = { { "type", form.getType() }, { "outcome", form.getOutcome() }, { "actor", form.getActor() },
+            { "project", form.getProject() }, { "environment", form.getEnvironment() }, { "from", form.getFrom() },
+            { "to", form.getTo() }, { "q", form.getQ() } };
+        for (String[] filter : filters) {
+            if (filter[1] != null && !filter[1].isBlank()) {
+                url.queryParam(filter[0], filter[1]);
+            }
+        }
+        return url;
+    }
+}

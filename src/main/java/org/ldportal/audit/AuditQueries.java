@@ -1,0 +1,169 @@
+package org.ldportal.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.ldportal.security.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the trail for the audit pages and exports. Who may see what is decided here, in the SQL, so that no
+ * view, export or detail URL can show an editor someone else's attempts.
+ */
+@Repository
+public class AuditQueries {
+
+    private static final String COLUMNS = "id, occurred_at, actor_subject, actor_name, actor_email, action, resource_type, "
+            + "project_key, environment_key, integration_key, resource_name, resource_key, resource_id, outcome, "
+            + "http_status, error_code, error_message, request_body, duration_ms";
+    /** Rows fetched per round trip while exporting, so the export never holds the whole trail in memory. */
+    private static final int EXPORT_FETCH_SIZE = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    /** A template of its own for exports: a fetch size set on the shared one would apply to every query. */
+    private final NamedParameterJdbcTemplate streaming;
+
+    public AuditQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    /** The filter as the viewer may use it: editors only ever see their own attempts. */
+    public static AuditFilter visibleTo(CurrentUser viewer, AuditFilter filter) {
+        return viewer.canReadWholeAuditTrail() ? filter : filter.forActor(viewer.subject());
+    }
+
+    /**
+     * A page of at most {@code size} entries: the newest ones, those older than {@code before}, or those newer than
+     * {@code after}.
+     */
+    public AuditPage page(AuditFilter filter, Long before, Long after, int size) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(filter, parameters);
+        boolean backwards = after != null && before == null;
+        if (backwards) {
+            where.append(" AND id > :after");
+            parameters.addValue("after", after);
+        }
+        else if (before != null) {
+            where.append(" AND id < :before");
+            parameters.addValue("before", before);
+        }
+        parameters.addValue("limit", size + 1);
+        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id " + (backwards ? "ASC" : "DESC")
+                + " LIMIT :limit";
+        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, parameters, ENTRY));
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        if (rows.isEmpty()) {
+            return new AuditPage(rows, null, null);
+        }
+        Long newest = rows.get(0).id();
+        Long oldest = rows.get(rows.size() - 1).id();
+        boolean newerExist = backwards ? more : before != null && exists(filter, "id > :cursor", newest);
+        boolean olderExist = backwards ? exists(filter, "id < :cursor", oldest) : more;
+        return new AuditPage(rows, newerExist ? newest : null, olderExist ? oldest : null);
+    }
+
+    /** One entry, if it exists and the filter (the viewer's visibility) allows it. */
+    public Optional<AuditEntry> find(long id, AuditFilter visibility) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(visibility, parameters).append(" AND id = :id");
+        parameters.addValue("id", id);
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where, parameters, ENTRY).stream().findFirst();
+    }
+
+    /**
+     * Streams every entry the filter selects, newest first, to {@code sink}, a batch of rows at a time. Read-only
+     * transaction: PostgreSQL's driver streams with a fetch size only outside autocommit.
+     */
+    @Transactional(readOnly = true)
+    public void stream(AuditFilter filter, Consumer<AuditEntry> sink) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(filter, parameters);
+        streaming.query("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id DESC", parameters,
+                (ResultSet row) -> sink.accept(ENTRY.mapRow(row, 0)));
+    }
+
+    /** Distinct values for the filter menus, among what the viewer may see. */
+    public List<String> distinct(String column, AuditFilter visibility) {
+        if (!List.of("resource_type", "project_key", "environment_key", "actor_subject").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(visibility, parameters).append(" AND " + column + " IS NOT NULL");
+        return jdbc.queryForList("SELECT DISTINCT " + column + " FROM audit_entry" + where + " ORDER BY " + column,
+                parameters, String.class);
+    }
+
+    private boolean exists(AuditFilter filter, String condition, long cursor) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(filter, parameters).append(" AND ").append(condition);
+        parameters.addValue("cursor", cursor);
+        return !jdbc.queryForList("SELECT id FROM audit_entry" + where + " LIMIT 1", parameters, Long.class).isEmpty();
+    }
+
+    private static StringBuilder where(AuditFilter filter, MapSqlParameterSource parameters) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        equal(where, parameters, "resource_type", filter.resourceType());
+        equal(where, parameters, "outcome", filter.outcome() == null ? null : filter.outcome().name());
+        equal(where, parameters, "actor_subject", filter.actorSubject());
+        equal(where, parameters, "project_key", filter.projectKey());
+        equal(where, parameters, "environment_key", filter.environmentKey());
+        if (filter.from() != null) {
+            where.append(" AND occurred_at >= :from");
+            parameters.addValue("from", Timestamp.from(filter.from()));
+        }
+        if (filter.until() != null) {
+            where.append(" AND occurred_at < :until");
+            parameters.addValue("until", Timestamp.from(filter.until()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" AND (LOWER(resource_name) LIKE :text ESCAPE '\\' OR LOWER(resource_key) LIKE :text ESCAPE '\\')");
+            String literal = filter.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            parameters.addValue("text", "%" + literal + "%");
+        }
+        return where;
+    }
+
+    private static void equal(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(column).append(" = :").append(column);
+            parameters.addValue(column, value);
+        }
+    }
+
+    private static final RowMapper<AuditEntry> ENTRY = (ResultSet row, int number) -> new AuditEntry(
+            row.getLong("id"), instant(row, "occurred_at"), row.getString("actor_subject"), row.getString("actor_name"),
+            row.getString("actor_email"), row.getString("action"), row.getString("resource_type"),
+            row.getString("project_key"), row.getString("environment_key"), row.getString("integration_key"),
+            row.getString("resource_name"), row.getString("resource_key"), row.getString("resource_id"),
+            AuditOutcome.valueOf(row.getString("outcome")), (Integer) row.getObject("http_status", Integer.class),
+            row.getString("error_code"), row.getString("error_message"), row.getString("request_body"),
+            (Long) row.getObject("duration_ms", Long.class));
+
+    private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,61 @@
+package org.ldportal.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.ldportal.security.CurrentUser;
+
+/**
+ * Deletes entries older than {@code portal.audit.retention-days}; without that setting the trail is kept forever.
+ * This is the only code that deletes audit entries, and every purge that deletes something is itself recorded.
+ */
+@Component
+public class AuditRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+    static final CurrentUser RETENTION_POLICY = new CurrentUser("system:retention", "Retention policy", null, Set.of());
+
+    private final JdbcClient jdbc;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final Integer retentionDays;
+
+    public AuditRetention(JdbcClient jdbc, AuditTrail trail, Clock clock,
+            @Value("${portal.audit.retention-days:#{null}}") Integer retentionDays) {
+        this.jdbc = jdbc;
+        this.trail = trail;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    /** Runs daily (and shortly after start-up); returns how many entries were deleted. */
+    @Scheduled(initialDelayString = "${portal.audit.purge-initial-delay:PT5M}", fixedDelayString = "${portal.audit.purge-interval:PT24H}")
+    @Transactional
+    public int purge() {
+        if (retentionDays == null || retentionDays <= 0) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+        long started = System.nanoTime();
+        int deleted = jdbc.sql("DELETE FROM audit_entry WHERE occurred_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+        if (deleted > 0) {
+            String message = "Deleted " + deleted + " entries older than " + retentionDays + " days";
+            trail.record(AuditAttempt.by(RETENTION_POLICY, "purge", "audit-entry")
+                    .withOutcome(AuditOutcome.SUCCEEDED, null, null, message, Duration.ofNanos(System.nanoTime() - started)));
+            log.info("Audit retention: {}", message);
+        }
+        return deleted;
+    }
+}

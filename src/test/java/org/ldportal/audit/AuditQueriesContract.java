@@ -1,0 +1,142 @@
+package org.ldportal.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Filters, visibility and keyset pagination of the audit queries, on every database the portal supports. */
+@Import({ AuditQueries.class, AuditTrail.class, AuditTrailContract.FixedClock.class })
+abstract class AuditQueriesContract {
+
+    static final CurrentUser ADA = new CurrentUser("ada", "Ada Admin", "ada@example.com", EnumSet.allOf(PortalRole.class));
+    static final CurrentUser EDDIE = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
+    static final CurrentUser VERA = new CurrentUser("vera", "Vera Viewer", null, EnumSet.of(PortalRole.VIEWER));
+
+    @Autowired
+    AuditQueries queries;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<Long> ids = new ArrayList<>();
+
+    @BeforeEach
+    void entries() {
+        jdbc.sql("DELETE FROM audit_entry").update();
+        ids.clear();
+        for (int i = 0; i < 12; i++) {
+            CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
+            AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
+            ids.add(trail.record(AuditAttempt.by(actor, "create", i % 2 == 0 ? "environment" : "destination")
+                    .withTarget(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production", null)
+                    .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, null)
+                    .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
+                    .id());
+        }
+        // Spread the entries over days, so the date filter has something to tell apart.
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id")
+                    .param("at", java.sql.Timestamp.from(Instant.parse("2026-03-01T12:00:00Z").plus(Duration.ofDays(i))))
+                    .param("id", ids.get(i)).update();
+        }
+    }
+
+    @Test
+    void pageWhenNoFilterThenNewestFirstWithCursorToOlder() {
+        AuditPage first = queries.page(AuditFilter.none(), null, null, 5);
+
+        assertThat(first.entries()).extracting(AuditEntry::id).containsExactly(ids.get(11), ids.get(10), ids.get(9),
+                ids.get(8), ids.get(7));
+        assertThat(first.newerThan()).isNull();
+        assertThat(first.olderThan()).isEqualTo(ids.get(7));
+    }
+
+    @Test
+    void pageWhenFollowingCursorsThenEveryEntryOnceAndBackAgain() {
+        AuditPage second = queries.page(AuditFilter.none(), ids.get(7), null, 5);
+        AuditPage third = queries.page(AuditFilter.none(), second.olderThan(), null, 5);
+        AuditPage backToSecond = queries.page(AuditFilter.none(), null, third.newerThan(), 5);
+
+        assertThat(second.entries()).extracting(AuditEntry::id).containsExactly(ids.get(6), ids.get(5), ids.get(4),
+                ids.get(3), ids.get(2));
+        assertThat(third.entries()).extracting(AuditEntry::id).containsExactly(ids.get(1), ids.get(0));
+        assertThat(third.olderThan()).isNull();
+        assertThat(backToSecond.entries()).isEqualTo(second.entries());
+        assertThat(backToSecond.newerThan()).isEqualTo(ids.get(6));
+    }
+
+    @Test
+    void pageWhenFilteredThenOnlyMatchingEntries() {
+        assertThat(queries.page(new AuditFilter("destination", null, null, null, null, null, null, null), null, null, 50)
+                .entries()).hasSize(6).allMatch(e -> e.resourceType().equals("destination"));
+        assertThat(queries.page(new AuditFilter(null, AuditOutcome.REJECTED, null, null, null, null, null, null), null, null, 50)
+                .entries()).extracting(AuditEntry::id).containsExactly(ids.get(8), ids.get(4), ids.get(0));
+        assertThat(queries.page(new AuditFilter(null, null, null, "web-store", "production", null, null, null), null, null, 50)
+                .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-9", "key-7");
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, Instant.parse("2026-03-03T00:00:00Z"),
+                Instant.parse("2026-03-05T00:00:00Z"), null), null, null, 50).entries())
+                .extracting(AuditEntry::resourceKey).containsExactly("key-3", "key-2");
+    }
+
+    @Test
+    void pageWhenTextSearchedThenNameOrKeyCaseInsensitivelyWithWildcardsTakenLiterally() {
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "KEY-1"), null, null, 50).entries())
+                .extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-10", "key-1");
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "100%_"), null, null, 50).entries())
+                .extracting(AuditEntry::resourceKey).containsExactly("key-5");
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "%"), null, null, 50).entries())
+                .extracting(AuditEntry::resourceKey).containsExactly("key-5");
+    }
+
+    @Test
+    void visibleToWhenEditorThenOnlyOwnEntriesWhateverTheFilterSays() {
+        AuditFilter asked = new AuditFilter(null, null, "ada", null, null, null, null, null);
+
+        List<AuditEntry> seen = queries.page(AuditQueries.visibleTo(EDDIE, asked), null, null, 50).entries();
+
+        assertThat(seen).hasSize(4).allMatch(e -> e.actorSubject().equals("eddie"));
+        assertThat(queries.page(AuditQueries.visibleTo(VERA, AuditFilter.none()), null, null, 50).entries()).hasSize(12);
+        assertThat(queries.page(AuditQueries.visibleTo(ADA, asked), null, null, 50).entries()).hasSize(8);
+    }
+
+    @Test
+    void findWhenEntryIsSomeoneElsesThenEmptyForEditor() {
+        Long adasEntry = ids.get(1);
+        Long eddiesEntry = ids.get(0);
+
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).isEmpty();
+        assertThat(queries.find(eddiesEntry, AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).isPresent();
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(VERA, AuditFilter.none()))).isPresent();
+    }
+
+    @Test
+    void streamThenEveryMatchingEntryNewestFirst() {
+        List<Long> streamed = new ArrayList<>();
+        queries.stream(AuditQueries.visibleTo(EDDIE, AuditFilter.none()), entry -> streamed.add(entry.id()));
+
+        assertThat(streamed).containsExactly(ids.get(9), ids.get(6), ids.get(3), ids.get(0));
+    }
+
+    @Test
+    void distinctThenValuesForTheFilterMenus() {
+        assertThat(queries.distinct("project_key", AuditFilter.none())).containsExactly("mobile-app", "web-store");
+        assertThat(queries.distinct("actor_subject", AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).containsExactly("eddie");
+        assertThat(Set.copyOf(queries.distinct("resource_type", AuditFilter.none()))).containsExactlyInAnyOrder("environment", "destination");
+    }
+}

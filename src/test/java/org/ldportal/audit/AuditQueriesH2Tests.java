@@ -1,0 +1,7 @@
+package org.ldportal.audit;
+
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+
+@DataJdbcTest
+class AuditQueriesH2Tests extends AuditQueriesContract {
+}

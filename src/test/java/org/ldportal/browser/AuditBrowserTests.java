@@ -1,0 +1,93 @@
+package org.ldportal.browser;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.ldportal.testsupport.Browser;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Filtering the audit trail in a real browser: the rows change and the URL carries the filter. */
+class AuditBrowserTests extends PortalIntegrationTest {
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private AuditTrail trail;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void filterWhenOutcomeAndTextChosenThenOnlyMatchingRowsAndFilterInUrl() {
+        jdbc.sql("DELETE FROM audit_entry").update();
+        CurrentUser someone = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
+        trail.record(AuditAttempt.by(someone, "create", "environment").withTarget("mobile-app", null, null)
+                .withResource("Checkout QA", "checkout-qa", "c1").withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
+        trail.record(AuditAttempt.by(someone, "create", "environment").withTarget("mobile-app", null, null)
+                .withResource("Checkout QA", "checkout-qa", null).withOutcome(AuditOutcome.REJECTED, 409, "conflict", "taken", null));
+        trail.record(AuditAttempt.by(someone, "create", "destination").withTarget("web-store", "production", null)
+                .withResource("Events to Segment", null, null).withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
+
+        Browser.signIn(browser, portal(), "ada", Browser.claims("Ada Admin", "ld-portal-admins"));
+        browser.get(portal() + "/audit");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(3);
+
+        new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Rejected");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("outcome=REJECTED"));
+
+        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=outcome]")).getText()).isEqualTo("Rejected");
+
+        new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Any");
+        browser.findElement(By.id("q")).sendKeys("segment");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=segment"));
+
+        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=audit-row]")).getText()).contains("Events to Segment");
+
+        // The shared URL shows the same filtered view.
+        browser.get(browser.getCurrentUrl());
+        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
+        // Times show in the reader's local time, with UTC kept in the title.
+        assertThat(browser.findElement(By.cssSelector("time[data-local]")).getDomAttribute("title")).endsWith("UTC");
+    }
+
+    private String portal() {
+        return "http://localhost:" + port;
+    }
+}
