@@ -140,7 +140,9 @@ public class LaunchDarklyClient {
 
     /** Creates the destination of a pending set-up (404 without one). */
     public Destination completeWarehouseSetup(String projectKey, String environmentKey, String kind, String publicKey) {
-        return post(Destination.class, null, Map.of("publicKey", publicKey), WAREHOUSE + "/kinds/{kind}/complete-setup",
+        // Redshift has no key: its body is empty.
+        Map<String, Object> body = publicKey == null ? Map.of() : Map.of("publicKey", publicKey);
+        return post(Destination.class, null, body, WAREHOUSE + "/kinds/{kind}/complete-setup",
                 projectKey, environmentKey, kind);
     }
 

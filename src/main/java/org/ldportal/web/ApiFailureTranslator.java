@@ -85,7 +85,7 @@ public class ApiFailureTranslator {
     }
 
     /** The longest field key that LaunchDarkly's message names as a whole word ("config.roleArn" names roleArn). */
-    static String fieldNamedIn(String message, Collection<String> fieldKeys) {
+    public static String fieldNamedIn(String message, Collection<String> fieldKeys) {
         if (message == null || fieldKeys == null) {
             return null;
         }

@@ -1,0 +1,204 @@
+package org.ldportal.destination;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.validation.Valid;
+
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormView;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.web.ApiFailureTranslator;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Data Export destination form: one form whose fields follow the chosen kind, and for warehouse kinds a
+ * second step that shows the set-up LaunchDarkly prepared.
+ */
+@Controller
+@RequestMapping("/destinations")
+class DestinationController {
+
+    static final String FORM = "destinations/new";
+    static final String CONFIG = "config";
+
+    private final DestinationService destinations;
+    private final DestinationKindCatalog catalog;
+    private final FormValidator validator;
+    private final ApiFailureTranslator failures;
+
+    DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
+            ApiFailureTranslator failures) {
+        this.destinations = destinations;
+        this.catalog = catalog;
+        this.validator = validator;
+        this.failures = failures;
+    }
+
+    @InitBinder("destinationForm")
+    void allowedFields(WebDataBinder binder) {
+        binder.setAllowedFields("projectKey", "environmentKey", "name", "kind", "on");
+    }
+
+    @GetMapping("/new")
+    String initCreationForm(@RequestParam(name = "project", required = false) String project,
+            @RequestParam(name = "kind", required = false) String kind, Model model) {
+        DestinationForm form = new DestinationForm();
+        form.setProjectKey(project);
+        form.setKind(kind);
+        model.addAttribute("destinationForm", form);
+        return showForm(form, FormValues.empty(), Map.of(), model);
+    }
+
+    /** Without JavaScript, "Show fields" re-renders the page for the chosen project and kind; nothing is sent. */
+    @PostMapping(value = "/new", params = "refresh")
+    String refreshCreationForm(@ModelAttribute DestinationForm destinationForm, @RequestParam MultiValueMap<String, String> parameters,
+            Model model) {
+        return showForm(destinationForm, FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+    }
+
+    @PostMapping("/new")
+    String processCreationForm(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
+            @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication,
+            RedirectAttributes redirect) {
+        FormValues values = FormValues.fromParameters(parameters, CONFIG);
+        DestinationKind kind = catalog.find(destinationForm.getKind()).orElse(null);
+        if (kind == null && !result.hasFieldErrors("kind")) {
+            result.rejectValue("kind", "kind", "Choose one of the kinds listed.");
+        }
+        Map<String, String> configErrors = Map.of();
+        FormValidation validation = null;
+        if (kind != null) {
+            validation = validator.validate(kind.form(), values);
+            configErrors = validation.errors();
+        }
+        if (result.hasErrors() || !configErrors.isEmpty()) {
+            return showForm(destinationForm, values, configErrors, model);
+        }
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationAttempt attempt = kind.isWarehouse()
+                ? destinations.setup(destinationForm, kind, validation.cleaned(), user)
+                : destinations.create(destinationForm, kind, validation.cleaned(), values.secretValues(kind.form()), user);
+        if (attempt.destination() != null) {
+            return created(destinationForm, kind, attempt, redirect);
+        }
+        if (attempt.setup() != null) {
+            model.addAttribute("kind", kind);
+            model.addAttribute("setup", attempt.setup());
+            model.addAttribute("hostAddress", validation.cleaned().get("snowflakeHostAddress"));
+            return "destinations/setup";
+        }
+        return showFailure(destinationForm, result, values, attempt, model);
+    }
+
+    /** The last step of a warehouse kind, after the person ran the script. */
+    @PostMapping("/new/complete")
+    String processSetupCompletion(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
+            @RequestParam(name = "publicKey", required = false) String publicKey,
+            @RequestParam(name = "hostAddress", required = false) String hostAddress, Model model,
+            Authentication authentication, RedirectAttributes redirect) {
+        DestinationKind kind = catalog.find(destinationForm.getKind()).filter(DestinationKind::isWarehouse).orElse(null);
+        if (kind == null || result.hasErrors()) {
+            return "redirect:/destinations/new";
+        }
+        DestinationAttempt attempt = destinations.complete(destinationForm, kind, publicKey, hostAddress,
+                CurrentUser.from(authentication));
+        if (attempt.destination() != null) {
+            return created(destinationForm, kind, attempt, redirect);
+        }
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        if (hostAddress != null) {
+            kept.put("snowflakeHostAddress", List.of(hostAddress));
+        }
+        return showFailure(destinationForm, result, new FormValues(kept), attempt, model);
+    }
+
+    /** The kind's field block, swapped in by the page's script when the kind changes. */
+    @PostMapping("/new/fields")
+    String kindFieldsFragment(@ModelAttribute DestinationForm destinationForm,
+            @RequestParam MultiValueMap<String, String> parameters, Model model) {
+        addKind(destinationForm, FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+        return FORM + " :: kindFields";
+    }
+
+    /** The environment select, swapped in when the project changes. */
+    @PostMapping("/new/environments")
+    String environmentsFragment(@ModelAttribute DestinationForm destinationForm, Model model) {
+        model.addAttribute("environments", load(model, () -> destinations.environments(destinationForm.getProjectKey())));
+        return FORM + " :: environments";
+    }
+
+    @GetMapping("/created")
+    String showCreated(Model model) {
+        return model.containsAttribute("created") ? "destinations/created" : "redirect:/destinations/new";
+    }
+
+    private String created(DestinationForm form, DestinationKind kind, DestinationAttempt attempt, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("created", new CreatedDestination(attempt.destination().name() != null
+                ? attempt.destination().name() : form.getName(), kind.title(), attempt.destination().id(), form.getProjectKey(),
+                form.getEnvironmentKey(), destinations.link(form.getProjectKey(), form.getEnvironmentKey())));
+        return "redirect:/destinations/created";
+    }
+
+    private String showFailure(DestinationForm form, BindingResult result, FormValues values, DestinationAttempt attempt,
+            Model model) {
+        Map<String, String> configErrors = new LinkedHashMap<>();
+        String field = attempt.field();
+        if (field != null && field.startsWith(CONFIG + "[")) {
+            configErrors.put(field.substring(CONFIG.length() + 1, field.length() - 1), attempt.message());
+            result.reject("launchdarkly", "LaunchDarkly did not accept one of the fields below.");
+        }
+        else if (field != null) {
+            result.rejectValue(field, "launchdarkly", attempt.message());
+        }
+        else {
+            result.reject("launchdarkly", attempt.message());
+        }
+        model.addAttribute("errorDetail", attempt.detail());
+        model.addAttribute("existingLink", attempt.existingLink());
+        return showForm(form, values, configErrors, model);
+    }
+
+    private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
+        model.addAttribute("projects", load(model, destinations::projects));
+        model.addAttribute("environments", load(model, () -> destinations.environments(form.getProjectKey())));
+        addKind(form, values, configErrors, model);
+        return FORM;
+    }
+
+    private void addKind(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
+        model.addAttribute("kinds", catalog.all());
+        catalog.find(form.getKind()).ifPresent(kind -> {
+            model.addAttribute("kind", kind);
+            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, values, configErrors));
+        });
+    }
+
+    private <T> List<T> load(Model model, Supplier<List<T>> lookup) {
+        try {
+            return lookup.get();
+        }
+        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
+            model.addAttribute("loadError", failures.translate(e, "the request", List.of(), List.of()).userMessage());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.ldportal.destination;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ldportal.form.FieldOption;
+import org.ldportal.form.FieldSpec;
+import org.ldportal.form.FieldType;
+import org.ldportal.form.FormSpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The nine destination kinds, read at start-up from {@code destinations/kinds.json}: adding a field or a kind is
+ * a change of data, not of code.
+ */
+@Component
+class DestinationKindCatalog {
+
+    static final String RESOURCE = "destinations/kinds.json";
+
+    private final Map<String, DestinationKind> kinds;
+
+    @Autowired
+    DestinationKindCatalog(ObjectMapper json) {
+        this(read(json));
+    }
+
+    DestinationKindCatalog(JsonNode document) {
+        List<FieldOption> regions = options(document.get("awsRegions"));
+        Map<String, DestinationKind> parsed = new LinkedHashMap<>();
+        for (JsonNode kind : document.get("kinds")) {
+            List<FieldSpec> fields = new ArrayList<>();
+            for (JsonNode field : kind.get("fields")) {
+                fields.add(field(field, regions));
+            }
+            String key = kind.get("kind").asString();
+            parsed.put(key, new DestinationKind(key, kind.get("title").asString(), kind.path("summary").asString(null),
+                    DestinationKind.Flow.valueOf(kind.get("flow").asString()), kind.path("notice").asString(null),
+                    new FormSpec(fields)));
+        }
+        this.kinds = Map.copyOf(parsed);
+        this.order = List.copyOf(parsed.keySet());
+    }
+
+    private final List<String> order;
+
+    List<DestinationKind> all() {
+        return order.stream().map(kinds::get).toList();
+    }
+
+    Optional<DestinationKind> find(String kind) {
+        return Optional.ofNullable(kind == null ? null : kinds.get(kind));
+    }
+
+    private static FieldSpec field(JsonNode field, List<FieldOption> regions) {
+        FieldSpec spec = FieldSpec.of(field.get("key").asString(), field.get("label").asString(),
+                FieldType.valueOf(field.path("type").asString("TEXT")))
+                .asRequired(field.path("required").asBoolean(false))
+                .asSecret(field.path("secret").asBoolean(false))
+                .withHelp(field.path("help").asString(null))
+                .withPlaceholder(field.path("placeholder").asString(null))
+                .withDefault(field.path("default").asString(null));
+        if (field.has("pattern")) {
+            spec = spec.withPattern(field.get("pattern").asString(), field.path("patternMessage").asString(null));
+        }
+        if (field.has("maxLength")) {
+            spec = spec.withMaxLength(field.get("maxLength").asInt());
+        }
+        JsonNode options = field.get("options");
+        if (options != null) {
+            spec = spec.withOptions(options.isString() && options.asString().equals("aws-regions") ? regions : options(options));
+        }
+        return spec;
+    }
+
+    private static List<FieldOption> options(JsonNode array) {
+        List<FieldOption> options = new ArrayList<>();
+        array.forEach(option -> options.add(new FieldOption(option.get("value").asString(), option.get("label").asString())));
+        return options;
+    }
+
+    private static JsonNode read(ObjectMapper json) {
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+            return json.readTree(in);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the destination kinds from " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.ldportal.form;
+
+import java.util.List;
+
+/**
+ * One field as the fragment renders it: its spec, the input's name and id, what to show in it, its error, and
+ * whether it is visible for the current values. Secret fields never carry a value here.
+ *
+ * @param secretRetyped a secret was typed before the form came back: say it must be typed again
+ */
+public record FieldView(FieldSpec spec, String name, String id, String value, List<String> values, String error,
+        boolean shown, boolean secretRetyped) {
+
+    public String helpId() {
+        return id + "-help";
+    }
+
+    public String errorId() {
+        return id + "-error";
+    }
+
+    /** The ids for {@code aria-describedby}: the help and the error, when there are any. */
+    public String describedBy() {
+        String ids = (spec.help() != null ? helpId() : "") + (error != null ? " " + errorId() : "");
+        return ids.isBlank() ? null : ids.trim();
+    }
+
+    /** The help text as safe HTML: escaped, with markdown links made anchors (see {@link FormText}). */
+    public String helpHtml() {
+        return FormText.html(spec.help());
+    }
+
+    public boolean checked() {
+        return "true".equals(value);
+    }
+
+    public boolean isChosen(String option) {
+        return values.contains(option);
+    }
+}

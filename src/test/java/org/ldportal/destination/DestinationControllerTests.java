@@ -1,0 +1,302 @@
+package org.ldportal.destination;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.form.FormValidator;
+import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.DestinationPost;
+import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.LaunchDarklyDirectory;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.launchdarkly.Project;
+import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.WebSliceTest;
+import org.ldportal.web.ApiFailureTranslator;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every error case of the destination form, with the real service, catalog and form engine and a mocked client. */
+@WebMvcTest(controllers = DestinationController.class)
+@WebSliceTest
+@Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
+        ApiFailureTranslator.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        DestinationControllerTests.Beans.class })
+@TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
+class DestinationControllerTests {
+
+    private static final String POLICY_KEY = "pk-Secret-Value-123";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private LaunchDarklyClient client;
+
+    @MockitoBean
+    private AuditTrail audit;
+
+    @BeforeEach
+    void directory() {
+        when(client.listAllProjects()).thenReturn(List.of(new Project("p1", "mobile-app", "Mobile App", List.of())));
+        when(client.listAllEnvironments("mobile-app")).thenReturn(List.of(
+                new Environment("c1", "production", "Production", "ff0000", 0, false, false, false, false, false, List.of())));
+    }
+
+    @Test
+    void newFormThenKindsListedAndNoFieldsUntilAKindIsChosen() throws Exception {
+        mvc.perform(get("/destinations/new").with(TestUsers.editor())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Amazon Kinesis"), containsString("Azure Event Hubs"),
+                        containsString("Choose a destination to see the fields it needs."), containsString("Show fields"))));
+    }
+
+    @Test
+    void newFormWithKindThenItsFieldsWithLabelsHelpAndMaskedSecret() throws Exception {
+        mvc.perform(get("/destinations/new").param("kind", "azure-event-hubs").with(TestUsers.editor()))
+                .andExpect(content().string(allOf(containsString("name=\"config[namespace]\""),
+                        containsString("name=\"config[policyKey]\""), containsString("type=\"password\""),
+                        containsString("for=\"config-policyKey\""), containsString("aria-describedby=\"config-policyKey-help\""))));
+    }
+
+    @Test
+    void fieldsFragmentWhenKindChangesThenSharedValuesKeptSecretsNot() throws Exception {
+        mvc.perform(post("/destinations/new/fields").with(TestUsers.editor()).with(csrf()).param("kind", "segment")
+                .param("config[writeKey]", "wk-typed-secret").param("config[userIdContextKind]", "member"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("id=\"kind-fields\""),
+                        containsString("value=\"member\""), not(containsString("wk-typed-secret")), not(containsString("<html")))));
+    }
+
+    @Test
+    void environmentsFragmentThenEnvironmentsOfTheProject() throws Exception {
+        mvc.perform(post("/destinations/new/environments").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app"))
+                .andExpect(content().string(allOf(containsString("id=\"environment-field\""), containsString(">Production<"))));
+    }
+
+    @Test
+    void createWhenFieldsMissingOrInvalidThenInlineErrorsNoCallNoAudit() throws Exception {
+        mvc.perform(kinesis("roleArn", "not-an-arn", "streamName", "")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Enter an IAM role ARN"), containsString("Fill in Stream name."),
+                        containsString("aria-invalid=\"true\""))));
+        verify(client, never()).createDestination(any(), any(), any());
+        verify(audit, never()).record(any());
+    }
+
+    @Test
+    void createWhenValidThenConfigSentUnderTheKindsFieldNamesAndAudited() throws Exception {
+        when(client.createDestination(eq("mobile-app"), eq("production"), any()))
+                .thenReturn(new Destination("d1", "Events to Kinesis", "kinesis", true, 1L, Map.of()));
+
+        mvc.perform(kinesis()).andExpect(status().isFound()).andExpect(redirectedUrl("/destinations/created"))
+                .andExpect(flash().attributeExists("created"));
+
+        ArgumentCaptor<DestinationPost> body = ArgumentCaptor.forClass(DestinationPost.class);
+        verify(client).createDestination(eq("mobile-app"), eq("production"), body.capture());
+        assertThat(body.getValue().config()).containsExactlyInAnyOrderEntriesOf(Map.of("region", "eu-west-1",
+                "roleArn", "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
+        assertThat(body.getValue().kind()).isEqualTo("kinesis");
+        assertThat(audited().outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void createWhenSecretFieldThenRedactedInAuditAndNeverInPageAfterFailure() throws Exception {
+        doThrow(new LaunchDarklyApiException(400, "invalid_request",
+                "config.policyKey: key " + POLICY_KEY + " is not valid", null)).when(client).createDestination(any(), any(), any());
+
+        mvc.perform(azure()).andExpect(status().isOk()).andExpect(content().string(allOf(
+                not(containsString(POLICY_KEY)), containsString("[REDACTED]"), containsString("please type it again"),
+                containsString("value=\"hub-ns\""))));
+
+        AuditAttempt attempt = audited();
+        assertThat(attempt.redactedRequestBody()).doesNotContain(POLICY_KEY).contains("\"policyKey\":\"[REDACTED]\"");
+        assertThat(attempt.errorMessage()).doesNotContain(POLICY_KEY);
+    }
+
+    @Test
+    void createWhenBadRequestNamesConfigFieldThenErrorAtThatField() throws Exception {
+        doThrow(new LaunchDarklyApiException(400, "invalid_request",
+                "config.streamName: stream does not exist", null)).when(client).createDestination(any(), any(), any());
+
+        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("id=\"config-streamName-error\""),
+                containsString("stream does not exist"))));
+    }
+
+    @Test
+    void createWhenBadRequestNamesNoFieldThenAboveTheForm() throws Exception {
+        doThrow(new LaunchDarklyApiException(400, "invalid_request",
+                "request body malformed", null)).when(client).createDestination(any(), any(), any());
+
+        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("role=\"alert\""),
+                containsString("LaunchDarkly did not accept the destination: request body malformed"))));
+    }
+
+    @Test
+    void createWhenEnvironmentHasADestinationThenConflictAtEnvironmentWithLinkToExisting() throws Exception {
+        doThrow(new LaunchDarklyApiException(409, "conflict",
+                "A Data Export destination already exists for this environment", null)).when(client).createDestination(any(), any(), any());
+        when(client.listDestinations()).thenReturn(List.of(new Destination("d0", "Old Segment", "segment", true, 1L,
+                Map.of("parent", new Destination.Link("/api/v2/projects/mobile-app/environments/production", null)))));
+
+        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("id=\"environmentKey-error\""),
+                containsString("This environment already has a Data Export destination: Old Segment."),
+                containsString("See the existing destination in LaunchDarkly"), containsString("value=\"ld-events\""))));
+        assertThat(audited().httpStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void createWhenTokenLacksPermissionThenNotTheUsersFault() throws Exception {
+        for (int status : new int[] { 401, 403 }) {
+            doThrow(new LaunchDarklyApiException(status, null, null, null)).when(client).createDestination(any(), any(), any());
+            mvc.perform(kinesis()).andExpect(content().string(containsString("access token is not allowed")));
+        }
+    }
+
+    @Test
+    void createWhenRateLimitedThenBusyAndWhenToTryAgain() throws Exception {
+        doThrow(new LaunchDarklyApiException(429, "rate_limited", null,
+                Duration.ofSeconds(45))).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString("busy right now. Please try again in 45 seconds")));
+    }
+
+    @Test
+    void createWhenServerErrorThenFailedAudited() throws Exception {
+        doThrow(new LaunchDarklyApiException(503, null, null, null)).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString("error 503")));
+        assertThat(audited().outcome()).isEqualTo(AuditOutcome.FAILED);
+    }
+
+    @Test
+    void createWhenUnreachableOrTimedOutThenSaidPlainly() throws Exception {
+        doThrow(new LaunchDarklyUnreachableException("refused", false, null)).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString("could not reach LaunchDarkly")));
+
+        doThrow(new LaunchDarklyUnreachableException("timeout", true, null)).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString("may or may not have been created")));
+        assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
+    }
+
+    @Test
+    void jsonKindWhenConfigNotAnObjectThenFieldError() throws Exception {
+        mvc.perform(base("databricks").param("config[config]", "[1, 2]"))
+                .andExpect(content().string(containsString("Enter a JSON object")));
+        mvc.perform(base("bigquery").param("config[config]", "{oops"))
+                .andExpect(content().string(containsString("This is not valid JSON")));
+        verify(client, never()).createDestination(any(), any(), any());
+    }
+
+    @Test
+    void snowflakeWhenSubmittedThenSetupScriptShownThenCreatedWithKeyAndHost() throws Exception {
+        when(client.warehouseSetupScript(eq("mobile-app"), eq("production"), eq("snowflake-v2"), any()))
+                .thenReturn(new WarehouseSetupScript("CREATE USER LD;", "PUBKEY123", null, null, null, null));
+
+        mvc.perform(base("snowflake-v2").param("config[snowflakeHostAddress]", "https://acct.snowflakecomputing.com"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("CREATE USER LD;"),
+                        containsString("PUBKEY123"), containsString("action=\"/destinations/new/complete\""))));
+
+        when(client.createDestination(any(), any(), any())).thenReturn(new Destination("d9", "Snow", "snowflake-v2", true, 1L, Map.of()));
+        mvc.perform(post("/destinations/new/complete").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+                .param("environmentKey", "production").param("name", "Snow").param("kind", "snowflake-v2").param("on", "true")
+                .param("publicKey", "PUBKEY123").param("hostAddress", "https://acct.snowflakecomputing.com"))
+                .andExpect(redirectedUrl("/destinations/created"));
+        ArgumentCaptor<DestinationPost> body = ArgumentCaptor.forClass(DestinationPost.class);
+        verify(client).createDestination(eq("mobile-app"), eq("production"), body.capture());
+        assertThat(body.getValue().config()).containsEntry("publicKey", "PUBKEY123")
+                .containsEntry("snowflakeHostAddress", "https://acct.snowflakecomputing.com");
+    }
+
+    @Test
+    void redshiftWhenSubmittedThenPoliciesShownThenSetupCompleted() throws Exception {
+        when(client.warehouseSetupScript(eq("mobile-app"), eq("production"), eq("redshift"), any()))
+                .thenReturn(new WarehouseSetupScript("CREATE USER LD;", null, null, "{\"perm\":1}", "{\"trust\":1}", "bucket-1"));
+
+        mvc.perform(base("redshift").param("config[clusterIdentifier]", "analytics").param("config[clusterRegion]", "us-east-1")
+                .param("config[clusterAwsAccountId]", "123456789012"))
+                .andExpect(content().string(allOf(containsString("IAM trust policy"), containsString("{&quot;trust&quot;:1}"),
+                        containsString("bucket-1"))));
+
+        when(client.completeWarehouseSetup("mobile-app", "production", "redshift", null))
+                .thenReturn(new Destination("d8", "Red", "redshift", true, 1L, Map.of()));
+        mvc.perform(post("/destinations/new/complete").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+                .param("environmentKey", "production").param("name", "Red").param("kind", "redshift"))
+                .andExpect(redirectedUrl("/destinations/created"));
+    }
+
+    private AuditAttempt audited() {
+        ArgumentCaptor<AuditAttempt> attempt = ArgumentCaptor.forClass(AuditAttempt.class);
+        verify(audit, atLeastOnce()).record(attempt.capture());
+        return attempt.getValue();
+    }
+
+    private MockHttpServletRequestBuilder base(String kind) {
+        return post("/destinations/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+                .param("environmentKey", "production").param("name", "Events").param("kind", kind).param("on", "true");
+    }
+
+    private MockHttpServletRequestBuilder kinesis(String... overrides) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(Map.of("region", "eu-west-1",
+                "roleArn", "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            config.put(overrides[i], overrides[i + 1]);
+        }
+        MockHttpServletRequestBuilder request = base("kinesis");
+        config.forEach((key, value) -> request.param("config[" + key + "]", value));
+        return request;
+    }
+
+    private MockHttpServletRequestBuilder azure() {
+        return base("azure-event-hubs").param("config[namespace]", "hub-ns").param("config[name]", "events")
+                .param("config[policyName]", "send").param("config[policyKey]", POLICY_KEY);
+    }
+
+    static class Beans {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().build();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.ldportal.form;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormValidatorTests {
+
+    private final FormValidator validator = new FormValidator(JsonMapper.builder().build());
+
+    private static FormValues values(String... pairs) {
+        Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+        }
+        return new FormValues(map);
+    }
+
+    @Test
+    void validateWhenRequiredEmptyThenMessageNamesTheField() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("topic", "Pub/Sub topic ID", FieldType.TEXT).asRequired(true),
+                FieldSpec.of("region", "AWS region", FieldType.SELECT).asRequired(true)
+                        .withOptions(List.of(FieldOption.of("us-east-1")))));
+
+        FormValidation result = validator.validate(spec, values("topic", "  "));
+
+        assertThat(result.errors()).containsEntry("topic", "Fill in Pub/Sub topic ID.").containsEntry("region", "Choose an option for AWS region.");
+    }
+
+    @Test
+    void validateWhenBooleanRequiredAndUntickedThenFalseNotAnError() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("skip-ca-verification", "Skip", FieldType.BOOLEAN).asRequired(true)));
+
+        FormValidation result = validator.validate(spec, values("other", "x"));
+
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.cleaned()).containsEntry("skip-ca-verification", false);
+        assertThat(validator.validate(spec, values("skip-ca-verification", "true")).cleaned())
+                .containsEntry("skip-ca-verification", true);
+    }
+
+    @Test
+    void validateWhenUrlNotHttpThenRefused() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("URL", "Receiver URL", FieldType.URL).asRequired(true)));
+
+        assertThat(validator.validate(spec, values("URL", "ftp://x.example")).errors()).containsKey("URL");
+        assertThat(validator.validate(spec, values("URL", "hooks.example.com")).errors()).containsKey("URL");
+        assertThat(validator.validate(spec, values("URL", "https://hooks.example.com/a")).cleaned())
+                .containsEntry("URL", "https://hooks.example.com/a");
+    }
+
+    @Test
+    void validateWhenNumberOutOfRangeOrNotANumberThenRefused() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("ttl", "TTL", FieldType.NUMBER).withRange(0L, 60L)));
+
+        assertThat(validator.validate(spec, values("ttl", "61")).errors()).containsEntry("ttl", "Enter a whole number from 0 to 60.");
+        assertThat(validator.validate(spec, values("ttl", "ten")).errors()).containsEntry("ttl", "Enter a whole number.");
+        assertThat(validator.validate(spec, values("ttl", "5")).cleaned()).containsEntry("ttl", 5L);
+    }
+
+    @Test
+    void validateWhenValueNotAmongOptionsThenRefused() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.SELECT)
+                .withOptions(List.of(FieldOption.of("error"), FieldOption.of("info"))),
+                FieldSpec.of("events", "Events", FieldType.MULTISELECT).asRequired(true)
+                        .withOptions(List.of(FieldOption.of("a"), FieldOption.of("b")))));
+
+        FormValidation result = validator.validate(spec, values("severity", "panic", "events", "a", "events", "z"));
+
+        assertThat(result.errors()).containsKeys("severity", "events");
+        assertThat(validator.validate(spec, values("severity", "info", "events", "a", "events", "b")).cleaned())
+                .containsEntry("events", List.of("a", "b"));
+        assertThat(validator.validate(spec, values("severity", "info")).errors()).containsEntry("events",
+                "Choose at least one option for Events.");
+    }
+
+    @Test
+    void validateWhenPatternOrLengthBrokenThenTheFieldsMessage() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("account", "Account", FieldType.TEXT)
+                .withPattern("^\\d{12}$", "Enter the 12-digit AWS account ID.").withMaxLength(12)));
+
+        assertThat(validator.validate(spec, values("account", "12ab")).errors()).containsEntry("account", "Enter the 12-digit AWS account ID.");
+        assertThat(validator.validate(spec, values("account", "1234567890123")).errors().get("account")).contains("12 characters");
+    }
+
+    @Test
+    void validateWhenJsonObjectThenMapElseMessage() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("config", "Config", FieldType.JSON_OBJECT).asRequired(true)));
+
+        assertThat(validator.validate(spec, values("config", "{\"a\": 1}")).cleaned()).containsEntry("config", Map.of("a", 1));
+        assertThat(validator.validate(spec, values("config", "[1]")).errors().get("config")).contains("JSON object");
+        assertThat(validator.validate(spec, values("config", "{a")).errors().get("config")).contains("not valid JSON");
+    }
+
+    @Test
+    void validateWhenHiddenWithoutConditionThenDefaultSentAndRequestIgnored() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+
+        assertThat(validator.validate(spec, values("region", "tampered")).cleaned()).containsEntry("region", "us");
+    }
+
+    @Test
+    void validateWhenConditionalFieldShownThenRequiredElseNeitherValidatedNorSent() {
+        FieldCondition whenEscalating = new FieldCondition("escalate", FieldCondition.Action.SHOW,
+                List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+                FieldSpec.of("policy", "Escalation policy", FieldType.TEXT).asRequired(true).asHidden(true)
+                        .withCondition(whenEscalating)));
+
+        assertThat(validator.validate(spec, values("escalate", "true")).errors()).containsEntry("policy", "Fill in Escalation policy.");
+        FormValidation unticked = validator.validate(spec, values("policy", "sneaked-in"));
+        assertThat(unticked.isValid()).isTrue();
+        assertThat(unticked.cleaned()).doesNotContainKey("policy");
+    }
+
+    @Test
+    void validateWhenHideConditionHoldsThenFieldSkipped() {
+        FieldCondition hideWhenCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
+                List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.TEXT),
+                FieldSpec.of("quiet", "Quiet hours", FieldType.TEXT).asRequired(true).withCondition(hideWhenCritical)));
+
+        assertThat(validator.validate(spec, values("severity", "critical")).isValid()).isTrue();
+        assertThat(validator.validate(spec, values("severity", "info")).errors()).containsKey("quiet");
+    }
+
+    @Test
+    void validateWhenReadOnlyOrNoticeThenNeverTakenFromRequest() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.of("externalId", "External ID", FieldType.READ_ONLY).asRequired(true),
+                FieldSpec.of("connection", "Connection", FieldType.NOTICE).asRequired(true)));
+
+        FormValidation result = validator.validate(spec, values("externalId", "forged", "connection", "x"));
+
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.cleaned()).isEmpty();
+    }
+
+    @Test
+    void conditionOperatorsThenCompareStringsAndNumbers() {
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.GREATER_THAN, "10").holdsFor("9")).isFalse();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.LESS_THAN, "10").holdsFor("9")).isTrue();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.CONTAINS, "prod").holdsFor("preprod")).isTrue();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.STARTS_WITH, "https").holdsFor("http://")).isFalse();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.NOT_EQUAL, "a").holdsFor(null)).isTrue();
+    }
+}

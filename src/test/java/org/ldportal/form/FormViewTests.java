@@ -1,0 +1,50 @@
+package org.ldportal.form;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormViewTests {
+
+    private final FormSpec spec = new FormSpec(List.of(
+            FieldSpec.of("writeKey", "Write key", FieldType.TEXT).asSecret(true).asRequired(true).withHelp("From Segment."),
+            FieldSpec.of("kind", "Context kind", FieldType.TEXT).withDefault("user"),
+            FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+
+    @Test
+    void ofWhenFirstShownThenDefaultsAndHiddenFieldsLeftOut() {
+        FormView view = FormView.of(spec, "config", FormValues.empty(), Map.of());
+
+        assertThat(view.fields()).extracting(field -> field.spec().key()).containsExactly("writeKey", "kind");
+        assertThat(view.fields().get(1).value()).isEqualTo("user");
+        assertThat(view.fields().get(0).name()).isEqualTo("config[writeKey]");
+        assertThat(view.fields().get(0).describedBy()).isEqualTo("config-writeKey-help");
+    }
+
+    @Test
+    void ofWhenSecretTypedAndFormFailedThenSecretNotKeptButSaidSo() {
+        FormValues typed = new FormValues(Map.of("writeKey", List.of("wk-123"), "kind", List.of("member")));
+
+        FormView view = FormView.of(spec, "config", typed, Map.of("writeKey", "Rejected"));
+
+        FieldView secret = view.fields().get(0);
+        assertThat(secret.value()).isNull();
+        assertThat(secret.values()).isEmpty();
+        assertThat(secret.secretRetyped()).isTrue();
+        assertThat(secret.describedBy()).isEqualTo("config-writeKey-help config-writeKey-error");
+        assertThat(view.fields().get(1).value()).isEqualTo("member");
+        assertThat(typed.secretValues(spec)).containsExactly("wk-123");
+        assertThat(typed.withoutSecrets(spec).has("writeKey")).isFalse();
+    }
+
+    @Test
+    void helpHtmlWhenMarkdownLinkAndHtmlThenLinkRenderedAndHtmlEscaped() {
+        assertThat(FormText.html("See [the guide](https://example.com/a?b=1&c=2) <script>alert(1)</script>"))
+                .isEqualTo("See <a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">the guide</a> "
+                        + "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(FormText.html("[x](javascript:alert(1))")).doesNotContain("<a");
+    }
+}
