@@ -1,6 +1,5 @@
 package org.ldportal.browser;
 
-import java.time.Duration;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +14,7 @@ import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,16 +63,16 @@ class AuditBrowserTests extends PortalIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(3);
 
         new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Rejected");
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("outcome=REJECTED"));
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).contains("outcome=REJECTED");
 
         assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=outcome]")).getText()).isEqualTo("Rejected");
 
         new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Any");
         browser.findElement(By.id("q")).sendKeys("segment");
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=segment"));
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).contains("q=segment");
 
         assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=audit-row]")).getText()).contains("Events to Segment");

@@ -98,18 +98,18 @@ class DestinationBrowserTests extends PortalIntegrationTest {
             Browser.signIn(noScript, portal(), "alan", Browser.claims("Alan Turing", "ld-portal-editors"));
             noScript.get(portal() + "/destinations/new");
             new Select(noScript.findElement(By.id("projectKey"))).selectByVisibleText("Mobile App");
-            noScript.findElement(By.cssSelector("button[name=refresh]")).click();
+            Browser.submitAndWait(noScript, noScript.findElement(By.cssSelector("button[name=refresh]")));
             new Select(noScript.findElement(By.id("environmentKey"))).selectByValue("production");
             noScript.findElement(By.id("name")).sendKeys("No script");
             new Select(noScript.findElement(By.id("kind"))).selectByValue("google-pubsub");
-            noScript.findElement(By.cssSelector("button[name=refresh]")).click();
+            Browser.submitAndWait(noScript, noScript.findElement(By.cssSelector("button[name=refresh]")));
 
             assertThat(noScript.findElement(By.id("config-project")).isDisplayed()).isTrue();
             assertThat(noScript.findElement(By.id("name")).getDomProperty("value")).isEqualTo("No script");
 
             noScript.findElement(By.id("config-project")).sendKeys("analytics");
             noScript.findElement(By.id("config-topic")).sendKeys("flags");
-            noScript.findElement(By.cssSelector("[data-testid=submit]")).click();
+            Browser.submitAndWait(noScript, noScript.findElement(By.cssSelector("[data-testid=submit]")));
             assertThat(noScript.findElement(By.cssSelector("[data-testid=created-kind]")).getText()).isEqualTo("Google Cloud Pub/Sub");
         }
         finally {

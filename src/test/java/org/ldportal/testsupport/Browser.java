@@ -71,6 +71,17 @@ public final class Browser {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
     }
 
+    /**
+     * Clicks a button that submits the page and waits until the browser has left it: without the wait, the next
+     * lookup may find an element of the old page, which then goes stale.
+     */
+    public static void submitAndWait(WebDriver driver, org.openqa.selenium.WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(webDriver -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) webDriver).executeScript("return document.readyState")));
+    }
+
     /** Claims for a person with a display name and one group. */
     public static String claims(String name, String group) {
         return "{\"name\": \"" + name + "\", \"email\": \"" + name.toLowerCase().replace(' ', '.')
