@@ -1,0 +1,190 @@
+package org.ldportal.integration;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormView;
+import org.ldportal.launchdarkly.PolicyStatement;
+import org.ldportal.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The integration catalog and the forms rendered from each manifest. */
+@Controller
+@RequestMapping("/integrations")
+class IntegrationController {
+
+    static final String CONFIG = "config";
+
+    /** Policies a non-engineer can pick without writing resource specifiers. */
+    static final Map<String, PolicyStatement> PRESETS = Map.of(
+            "production-flags", new PolicyStatement("allow", List.of("proj/*:env/production:flag/*"), null, List.of("*"), null),
+            "all-flags", new PolicyStatement("allow", List.of("proj/*:env/*:flag/*"), null, List.of("*"), null),
+            "everything", new PolicyStatement("allow", List.of("proj/*", "proj/*:env/*", "proj/*:env/*:flag/*",
+                    "proj/*:env/*:segment/*"), null, List.of("*"), null));
+
+    private final ManifestCatalog catalog;
+    private final IntegrationService integrations;
+    private final FormValidator validator;
+
+    IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator) {
+        this.catalog = catalog;
+        this.integrations = integrations;
+        this.validator = validator;
+    }
+
+    @InitBinder("integrationForm")
+    void allowedFields(WebDataBinder binder) {
+        binder.setAllowedFields("name", "enabled", "tags", "additionalFormVariables", "statements*");
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "q", required = false) String query, Model model) {
+        List<Manifest> matching = catalog.all().stream().filter(manifest -> manifest.matches(query)).toList();
+        model.addAttribute("q", query);
+        model.addAttribute("configurations", matching.stream()
+                .filter(m -> m.allowsConfigurations() && m.configurationBlockedBecause() == null).toList());
+        model.addAttribute("subscriptions", matching.stream()
+                .filter(m -> m.hasAuditLogHook() && m.configurationBlockedBecause() == null).toList());
+        model.addAttribute("elsewhere", matching.stream().filter(m -> m.configurationBlockedBecause() != null).toList());
+        model.addAttribute("problem", catalog.problem());
+        model.addAttribute("loadedAt", catalog.loadedAt());
+        return "integrations/list";
+    }
+
+    @PostMapping("/manifests/refresh")
+    String refresh(RedirectAttributes redirect) {
+        catalog.refresh();
+        redirect.addFlashAttribute("refreshed", true);
+        return "redirect:/integrations";
+    }
+
+    @GetMapping("/{key}/new")
+    String initCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type, Model model) {
+        Manifest manifest = manifest(key);
+        IntegrationType chosen = type(manifest, type);
+        IntegrationForm form = new IntegrationForm();
+        form.setName(manifest.name());
+        List<PolicyStatement> policy = manifest.defaultPolicy().isEmpty() ? List.of(PRESETS.get("production-flags"))
+                : manifest.defaultPolicy();
+        form.setStatements(new java.util.ArrayList<>(policy.stream().map(StatementRow::of).toList()));
+        model.addAttribute("integrationForm", form);
+        return showForm(manifest, chosen, FormValues.empty(), Map.of(), model);
+    }
+
+    /** The policy editor's buttons, which work without JavaScript: add a row, remove one, apply a preset. */
+    @PostMapping(value = "/{key}/new", params = { "editPolicy" })
+    String editPolicy(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
+            @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
+            @RequestParam MultiValueMap<String, String> parameters, Model model) {
+        Manifest manifest = manifest(key);
+        List<StatementRow> rows = integrationForm.getStatements();
+        if (edit.equals("add")) {
+            rows.add(new StatementRow());
+        }
+        else if (edit.startsWith("remove-")) {
+            int index = Integer.parseInt(edit.substring("remove-".length()));
+            if (index >= 0 && index < rows.size()) {
+                rows.remove(index);
+            }
+        }
+        else if (edit.startsWith("preset-") && PRESETS.containsKey(edit.substring("preset-".length()))) {
+            rows.clear();
+            rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
+        }
+        return showForm(manifest, type(manifest, type), FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+    }
+
+    @PostMapping("/{key}/new")
+    String processCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
+            @Valid @ModelAttribute IntegrationForm integrationForm, BindingResult result,
+            @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication,
+            RedirectAttributes redirect) {
+        Manifest manifest = manifest(key);
+        IntegrationType chosen = type(manifest, type);
+        FormSpec spec = integrations.configForm(manifest);
+        FormValues values = FormValues.fromParameters(parameters, CONFIG);
+        FormValidation validation = validator.validate(spec, values);
+        if (chosen.hasPolicy(manifest) && integrationForm.getStatements().stream().allMatch(StatementRow::isEmpty)) {
+            result.rejectValue("statements", "statements", "Add at least one statement: which resources' changes are sent.");
+        }
+        String approvalsProblem = manifest.allowsAdditionalApprovalFormVariables()
+                ? integrations.additionalFormVariablesProblem(integrationForm.getAdditionalFormVariables()) : null;
+        if (approvalsProblem != null) {
+            result.rejectValue("additionalFormVariables", "json", approvalsProblem);
+        }
+        if (result.hasErrors() || !validation.isValid()) {
+            return showForm(manifest, chosen, values, validation.errors(), model);
+        }
+        IntegrationAttempt attempt = integrations.create(manifest, chosen, integrationForm, spec, validation.cleaned(),
+                values.secretValues(spec), CurrentUser.from(authentication));
+        if (attempt.succeeded()) {
+            redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
+                    integrationForm.getName(), attempt.id(), attempt.link()));
+            return "redirect:/integrations/created";
+        }
+        Map<String, String> configErrors = Map.of();
+        if (attempt.field() != null && attempt.field().startsWith(CONFIG + "[")) {
+            configErrors = Map.of(attempt.field().substring(CONFIG.length() + 1, attempt.field().length() - 1), attempt.message());
+            result.reject("launchdarkly", "LaunchDarkly did not accept one of the fields below.");
+        }
+        else if (attempt.field() != null) {
+            result.rejectValue(attempt.field(), "launchdarkly", attempt.message());
+        }
+        else {
+            result.reject("launchdarkly", attempt.message());
+        }
+        model.addAttribute("errorDetail", attempt.detail());
+        return showForm(manifest, chosen, values, configErrors, model);
+    }
+
+    @GetMapping("/created")
+    String showCreated(Model model) {
+        return model.containsAttribute("created") ? "integrations/created" : "redirect:/integrations";
+    }
+
+    private String showForm(Manifest manifest, IntegrationType type, FormValues values, Map<String, String> errors, Model model) {
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("type", type);
+        model.addAttribute("otherType", type == IntegrationType.CONFIGURATION && manifest.hasAuditLogHook()
+                ? IntegrationType.SUBSCRIPTION : type == IntegrationType.SUBSCRIPTION && manifest.allowsConfigurations()
+                        ? IntegrationType.CONFIGURATION : null);
+        model.addAttribute("configForm", FormView.of(integrations.configForm(manifest), CONFIG, values, errors));
+        model.addAttribute("showPolicy", type.hasPolicy(manifest));
+        model.addAttribute("showApprovals", type == IntegrationType.CONFIGURATION && manifest.allowsAdditionalApprovalFormVariables());
+        return "integrations/new";
+    }
+
+    private Manifest manifest(String key) {
+        return catalog.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The type asked for, if the manifest offers it and can be set up here; otherwise there is no such form. */
+    private static IntegrationType type(Manifest manifest, String parameter) {
+        IntegrationType type = IntegrationType.from(parameter, manifest);
+        if (type == null || manifest.configurationBlockedBecause() != null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return type;
+    }
+}

@@ -1,0 +1,66 @@
+package org.ldportal.integration;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The fixed part of an integration form; the manifest's own fields come as {@code config[...]} parameters. */
+public class IntegrationForm {
+
+    @NotBlank(message = "Give it a name.")
+    @Size(max = 256, message = "Keep the name to 256 characters or fewer.")
+    private String name;
+
+    private boolean enabled = true;
+    private String tags;
+    private List<StatementRow> statements = new ArrayList<>();
+    private String additionalFormVariables;
+
+    List<String> tagList() {
+        return tags == null || tags.isBlank() ? List.of()
+                : Arrays.stream(tags.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? null : name.trim();
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public List<StatementRow> getStatements() {
+        return statements;
+    }
+
+    public void setStatements(List<StatementRow> statements) {
+        this.statements = statements;
+    }
+
+    public String getAdditionalFormVariables() {
+        return additionalFormVariables;
+    }
+
+    public void setAdditionalFormVariables(String additionalFormVariables) {
+        this.additionalFormVariables = additionalFormVariables;
+    }
+}

@@ -1,0 +1,198 @@
+package org.ldportal.integration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.form.FieldOption;
+import org.ldportal.form.FormSpec;
+import org.ldportal.integration.options.DynamicOptionsClient;
+import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.IntegrationConfigurationPost;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.LaunchDarklyDirectory;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.launchdarkly.PolicyStatement;
+import org.ldportal.launchdarkly.Project;
+import org.ldportal.launchdarkly.SubscriptionPost;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.web.ApiFailure;
+import org.ldportal.web.ApiFailureTranslator;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Creates integration configurations and audit-log subscriptions from a manifest's form: builds the body the API
+ * expects, audits every attempt with secrets redacted, and puts LaunchDarkly's errors at the field they concern.
+ */
+@Service
+class IntegrationService {
+
+    private final LaunchDarklyClient client;
+    private final LaunchDarklyDirectory directory;
+    private final LaunchDarklyLinks links;
+    private final DynamicOptionsClient options;
+    private final AuditTrail audit;
+    private final SecretRedactor redactor;
+    private final ApiFailureTranslator failures;
+    private final ObjectMapper json;
+
+    IntegrationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
+            DynamicOptionsClient options, AuditTrail audit, SecretRedactor redactor, ApiFailureTranslator failures,
+            ObjectMapper json) {
+        this.client = client;
+        this.directory = directory;
+        this.links = links;
+        this.options = options;
+        this.audit = audit;
+        this.redactor = redactor;
+        this.failures = failures;
+        this.json = json;
+    }
+
+    /** The form of a manifest's config, with dynamic choices fetched and the project environments listed. */
+    FormSpec configForm(Manifest manifest) {
+        return ManifestFormMapper.configForm(manifest, new ManifestFormMapper.Choices() {
+            @Override
+            public List<FieldOption> dynamic(FormVariable.DynamicOptions dynamic) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                dynamic.headers().forEach(header -> headers.put(header.name(), header.value()));
+                return options.fetch(dynamic.url(), dynamic.method(), headers, dynamic.optionsPath(), dynamic.labelPointer(),
+                        dynamic.valuePointer());
+            }
+
+            @Override
+            public List<FieldOption> environments() {
+                List<FieldOption> choices = new ArrayList<>();
+                for (Project project : directory.projects()) {
+                    for (Environment environment : directory.environments(project.key())) {
+                        choices.add(new FieldOption(project.key() + "/" + environment.key(),
+                                project.name() + " / " + environment.name()));
+                    }
+                }
+                return choices;
+            }
+        });
+    }
+
+    /** Checks the approval form variables typed as JSON: an array of formVariable objects. */
+    String additionalFormVariablesProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        }
+        catch (RuntimeException e) {
+            return "This is not valid JSON. Check the brackets, quotes and commas.";
+        }
+        if (!node.isArray()) {
+            return "Enter a JSON array of form variables, starting with [ and ending with ].";
+        }
+        for (JsonNode variable : node) {
+            if (!variable.isObject() || !variable.has("key") || !variable.has("name") || !variable.has("type")) {
+                return "Each form variable needs at least a key, a name and a type.";
+            }
+        }
+        return null;
+    }
+
+    IntegrationAttempt create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+            Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
+        Map<String, Object> config = withEnvironmentSelections(manifest, cleaned);
+        List<PolicyStatement> statements = type.hasPolicy(manifest)
+                ? form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).toList() : null;
+        List<String> tags = form.tagList();
+        Object body;
+        Supplier<String> request;
+        if (type == IntegrationType.SUBSCRIPTION) {
+            SubscriptionPost post = new SubscriptionPost(form.getName(), config, statements, form.isEnabled(), tags);
+            body = post;
+            request = () -> client.createSubscription(manifest.key(), post).id();
+        }
+        else {
+            IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
+                    && form.getAdditionalFormVariables() != null && !form.getAdditionalFormVariables().isBlank()
+                    ? new IntegrationConfigurationPost.Approvals(additionalFormVariables(form.getAdditionalFormVariables())) : null;
+            IntegrationConfigurationPost.AuditLogEventsHook hook = statements != null
+                    ? new IntegrationConfigurationPost.AuditLogEventsHook(statements) : null;
+            IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags, config,
+                    approvals == null && hook == null ? null : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
+            body = post;
+            request = () -> client.createIntegrationConfiguration(manifest.key(), post).id();
+        }
+        Set<String> secretKeys = spec.secretKeys();
+        AuditAttempt attempt = AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
+                .withResource(form.getName(), null, null).withRequestBody(redactor.redactToJson(body, secretKeys, secretValues));
+        long started = System.nanoTime();
+        try {
+            String id = request.get();
+            audit.record(attempt.withResource(form.getName(), null, id)
+                    .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofNanos(System.nanoTime() - started)));
+            return IntegrationAttempt.created(id, links.integration(manifest.key()));
+        }
+        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
+            ApiFailure failure = failures.translate(e, "the " + type.words(), secretValues, List.of());
+            if (failure.isConflict()) {
+                failure = failure.atField("name", "Something with this name already exists for " + manifest.name()
+                        + ". Choose another name.");
+            }
+            audit.record(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
+                    failure.detail() != null ? failure.detail() : failure.userMessage(), Duration.ofNanos(System.nanoTime() - started)));
+            String field = failure.isConflict() ? "name" : locate(failure.detail(), spec);
+            return IntegrationAttempt.failed(field, failure.userMessage(), failure.detail());
+        }
+    }
+
+    /** "configValues.token: ..." or "config.token: ..." belongs at the token field; "statements..." at the policy. */
+    static String locate(String message, FormSpec spec) {
+        if (message == null) {
+            return null;
+        }
+        for (var field : spec.fields()) {
+            if (message.contains("configValues." + field.key()) || message.contains("config." + field.key())) {
+                return "config[" + field.key() + "]";
+            }
+        }
+        if (message.contains("statements")) {
+            return "statements";
+        }
+        if (message.startsWith("name")) {
+            return "name";
+        }
+        return null;
+    }
+
+    private Map<String, Object> withEnvironmentSelections(Manifest manifest, Map<String, Object> cleaned) {
+        Map<String, Object> config = new LinkedHashMap<>(cleaned);
+        for (FormVariable variable : manifest.configVariables()) {
+            Object value = config.get(variable.key());
+            if ("environmentSelector".equals(variable.type()) && value instanceof String selection && selection.contains("/")) {
+                // Chosen as "project/environment" in one select; sent as the two keys.
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("projectKey", selection.substring(0, selection.indexOf('/')));
+                pair.put("environmentKey", selection.substring(selection.indexOf('/') + 1));
+                config.put(variable.key(), pair);
+            }
+        }
+        return config;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> additionalFormVariables(String text) {
+        return json.readValue(text, List.class);
+    }
+}

@@ -1,0 +1,37 @@
+package org.ldportal.integration;
+
+import java.util.List;
+
+import org.ldportal.launchdarkly.PolicyStatement;
+
+/**
+ * An integration manifest, as far as the portal needs it: what it is, whether it can be set up here, and its form
+ * variables.
+ *
+ * @param configurationBlockedBecause why its configuration cannot be set up in the portal, or null when it can
+ * @param setUpElsewhereUrl           where it is set up instead, when the manifest says
+ */
+record Manifest(String key, String name, String overview, List<String> categories, String siteUrl, String docsUrl,
+        boolean allowsConfigurations, boolean hasAuditLogHook, List<PolicyStatement> defaultPolicy,
+        boolean allowsAdditionalApprovalFormVariables, String configurationBlockedBecause, String setUpElsewhereUrl,
+        List<FormVariable> formVariables) {
+
+    /** The variables that make up the configValues or config: the top-level formVariables. */
+    List<FormVariable> configVariables() {
+        return formVariables.stream().filter(variable -> variable.location().equals(ManifestParser.TOP_LEVEL)).toList();
+    }
+
+    boolean canBeSetUpHere() {
+        return configurationBlockedBecause == null && (allowsConfigurations || hasAuditLogHook);
+    }
+
+    boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.trim().toLowerCase(java.util.Locale.ROOT);
+        return key.toLowerCase(java.util.Locale.ROOT).contains(q) || name.toLowerCase(java.util.Locale.ROOT).contains(q)
+                || (overview != null && overview.toLowerCase(java.util.Locale.ROOT).contains(q))
+                || categories.stream().anyMatch(category -> category.contains(q));
+    }
+}

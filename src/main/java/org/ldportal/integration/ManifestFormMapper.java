@@ -1,0 +1,155 @@
+package org.ldportal.integration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.ldportal.form.FieldCondition;
+import org.ldportal.form.FieldOption;
+import org.ldportal.form.FieldSpec;
+import org.ldportal.form.FieldType;
+import org.ldportal.form.FormSpec;
+import org.ldportal.integration.options.DynamicOptionsException;
+
+/**
+ * Turns a manifest's formVariables into the form engine's FieldSpecs, following the manifest format's rules:
+ * required unless {@code isOptional}; a checkbox is never required to be ticked; {@code isHidden} without
+ * {@code dependsOn} is not shown and sent with its default; with {@code dependsOn} it starts hidden and appears
+ * when its condition holds; {@code generated} and {@code publicKey} are filled in by LaunchDarkly; {@code oauth}
+ * cannot be done here. Keys are kept exactly as written.
+ */
+final class ManifestFormMapper {
+
+    /** Where a dynamicEnum's or environmentSelector's choices come from. */
+    interface Choices {
+
+        List<FieldOption> dynamic(FormVariable.DynamicOptions options);
+
+        List<FieldOption> environments();
+    }
+
+    /** For checks that must not call out: dynamic choices are left empty, environments too. */
+    static final Choices NONE = new Choices() {
+        @Override
+        public List<FieldOption> dynamic(FormVariable.DynamicOptions options) {
+            throw new DynamicOptionsException("not loaded");
+        }
+
+        @Override
+        public List<FieldOption> environments() {
+            return List.of();
+        }
+    };
+
+    private ManifestFormMapper() {
+    }
+
+    /** The form of the manifest's top-level formVariables: the integration's config. */
+    static FormSpec configForm(Manifest manifest, Choices choices) {
+        return form(manifest.configVariables(), choices);
+    }
+
+    /** Every group of formVariables the manifest has, each as a form: proves a manifest maps, wherever its variables live. */
+    static Map<String, FormSpec> allForms(Manifest manifest, Choices choices) {
+        Map<String, List<FormVariable>> groups = new LinkedHashMap<>();
+        manifest.formVariables().forEach(variable -> groups.computeIfAbsent(variable.location(), k -> new java.util.ArrayList<>())
+                .add(variable));
+        Map<String, FormSpec> forms = new LinkedHashMap<>();
+        groups.forEach((location, variables) -> forms.put(location, form(variables, choices)));
+        return forms;
+    }
+
+    static FormSpec form(List<FormVariable> variables, Choices choices) {
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        for (FormVariable variable : variables) {
+            // A repeated key keeps its first definition: the form engine needs unique keys.
+            fields.putIfAbsent(variable.key(), field(variable, choices));
+        }
+        return new FormSpec(List.copyOf(fields.values()));
+    }
+
+    static FieldSpec field(FormVariable variable, Choices choices) {
+        FieldSpec field = FieldSpec.of(variable.key(), variable.name(), FieldType.TEXT)
+                .withHelp(variable.description()).withPlaceholder(variable.placeholder())
+                .asSecret(variable.secret()).asRequired(!variable.optional()).withDefault(variable.defaultValue());
+        field = switch (variable.type()) {
+            case "uri" -> retype(field, FieldType.URL);
+            case "boolean" -> retype(field, FieldType.BOOLEAN).asRequired(false)
+                    .withDefault(String.valueOf("true".equals(variable.defaultValue())));
+            case "enum" -> retype(field, FieldType.SELECT).withOptions(variable.allowedValues().stream().map(FieldOption::of).toList());
+            case "multiselect" -> retype(field, FieldType.MULTISELECT)
+                    .withOptions(variable.multiselectOptions().stream().map(c -> new FieldOption(c.value(), c.label())).toList())
+                    .withDefaults(variable.multiselectDefaultOptions());
+            case "dynamicEnum" -> dynamic(field, variable, choices);
+            case "environmentSelector" -> retype(field, FieldType.SELECT).withOptions(safely(choices::environments))
+                    .withHelp(join(variable.description(), "Choose the project and environment."));
+            case "generated", "publicKey" -> retype(field, FieldType.READ_ONLY).asRequired(false)
+                    .withHelp(join(variable.description(), "LaunchDarkly fills this in when the integration is saved."));
+            case "oauth" -> retype(field, FieldType.NOTICE).asRequired(false)
+                    .withHelp(join(variable.description(), "This needs an OAuth connection, which only LaunchDarkly's own site can make."));
+            default -> field;
+        };
+        if (!variable.dependsOn().isEmpty()) {
+            field = field.withCondition(condition(variable.dependsOn().get(0)));
+            if (variable.hidden()) {
+                field = field.asHidden(true);
+            }
+        }
+        else if (variable.hidden()) {
+            field = field.asHidden(true);
+        }
+        return field;
+    }
+
+    private static FieldSpec dynamic(FieldSpec field, FormVariable variable, Choices choices) {
+        try {
+            return retype(field, FieldType.SELECT).withOptions(choices.dynamic(variable.dynamicOptions()));
+        }
+        catch (DynamicOptionsException e) {
+            return field.withHelp(join(variable.description(), "The list of choices could not be loaded (" + e.getMessage()
+                    + "): type the value instead."));
+        }
+    }
+
+    private static FieldCondition condition(FormVariable.Dependency dependency) {
+        FieldCondition.Action action = "hideField".equals(dependency.action()) ? FieldCondition.Action.HIDE
+                : FieldCondition.Action.SHOW;
+        List<FieldCondition.Condition> conditions = dependency.conditions().stream()
+                .map(c -> new FieldCondition.Condition(operator(c.operator()), c.value() == null ? "" : c.value())).toList();
+        return new FieldCondition(dependency.variableKey(), action, conditions);
+    }
+
+    private static FieldCondition.Operator operator(String name) {
+        return switch (name == null ? "equalTo" : name) {
+            case "notEqual" -> FieldCondition.Operator.NOT_EQUAL;
+            case "contains" -> FieldCondition.Operator.CONTAINS;
+            case "startsWith" -> FieldCondition.Operator.STARTS_WITH;
+            case "endsWith" -> FieldCondition.Operator.ENDS_WITH;
+            case "lessThan" -> FieldCondition.Operator.LESS_THAN;
+            case "lessThanOrEqualTo" -> FieldCondition.Operator.LESS_THAN_OR_EQUAL_TO;
+            case "greaterThan" -> FieldCondition.Operator.GREATER_THAN;
+            case "greaterThanOrEqualTo" -> FieldCondition.Operator.GREATER_THAN_OR_EQUAL_TO;
+            default -> FieldCondition.Operator.EQUAL_TO;
+        };
+    }
+
+    private static FieldSpec retype(FieldSpec field, FieldType type) {
+        return new FieldSpec(field.key(), field.label(), type, field.required(), field.secret(), field.hidden(),
+                field.defaultValue(), field.defaultValues(), field.options(), field.placeholder(), field.help(), field.pattern(),
+                field.patternMessage(), field.maxLength(), field.min(), field.max(), field.condition());
+    }
+
+    private static List<FieldOption> safely(Supplier<List<FieldOption>> options) {
+        try {
+            return options.get();
+        }
+        catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static String join(String first, String second) {
+        return first == null || first.isBlank() ? second : first + " " + second;
+    }
+}

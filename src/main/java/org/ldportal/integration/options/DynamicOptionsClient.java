@@ -1,0 +1,122 @@
+package org.ldportal.integration.options;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.netty.channel.ChannelOption;
+import org.ldportal.form.FieldOption;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Fetches a dynamicEnum's choices from the third-party endpoint its manifest names. The URL is the manifest's own
+ * (nothing a person types goes into it); only https; a short timeout; at most {@link #MAX_BYTES} of answer; no
+ * redirects; and loopback and private addresses are refused unless explicitly allowed, so a manifest cannot make
+ * the portal probe the internal network.
+ */
+public class DynamicOptionsClient {
+
+    static final int MAX_BYTES = 256 * 1024;
+
+    private final WebClient web;
+    private final ObjectMapper json;
+    private final boolean allowPrivateAddresses;
+    private final Duration timeout;
+
+    public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses, Duration timeout) {
+        HttpClient http = HttpClient.create().followRedirect(false)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis()).responseTimeout(timeout);
+        this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BYTES)).build();
+        this.json = json;
+        this.allowPrivateAddresses = allowPrivateAddresses;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param optionsPath  JSON Pointer to the array of options in the answer ("" for the root)
+     * @param labelPointer JSON Pointer, relative to each option, to its label
+     * @param valuePointer JSON Pointer, relative to each option, to its value
+     * @throws DynamicOptionsException when the options cannot be had, with a reason fit to show
+     */
+    public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
+            String labelPointer, String valuePointer) {
+        URI uri = checked(url);
+        String body;
+        try {
+            body = web.method(HttpMethod.valueOf(method == null ? "GET" : method.toUpperCase(Locale.ROOT))).uri(uri)
+                    .headers(h -> headers.forEach(h::set))
+                    .retrieve().bodyToMono(String.class).block(timeout.plusSeconds(1));
+        }
+        catch (RuntimeException e) {
+            throw new DynamicOptionsException("the list of choices could not be loaded from " + uri.getHost());
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body == null ? "" : body);
+        }
+        catch (RuntimeException e) {
+            throw new DynamicOptionsException(uri.getHost() + " did not answer with JSON");
+        }
+        JsonNode items = root == null ? null : root.at(optionsPath == null ? "" : optionsPath);
+        if (items == null || !items.isArray()) {
+            throw new DynamicOptionsException(uri.getHost() + " answered without a list of choices");
+        }
+        List<FieldOption> options = new ArrayList<>();
+        for (JsonNode item : items) {
+            JsonNode value = item.at(valuePointer);
+            JsonNode label = item.at(labelPointer);
+            if (value.isValueNode()) {
+                options.add(new FieldOption(value.asString(), label.isValueNode() ? label.asString() : value.asString()));
+            }
+        }
+        return options;
+    }
+
+    private URI checked(String url) {
+        if (url == null || url.contains("{{")) {
+            throw new DynamicOptionsException("the list of choices depends on other fields");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        }
+        catch (IllegalArgumentException e) {
+            throw new DynamicOptionsException("the manifest's address for the choices is not valid");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || (allowPrivateAddresses && scheme.equals("http")))) {
+            throw new DynamicOptionsException("the choices may only be loaded over https");
+        }
+        if (!allowPrivateAddresses) {
+            try {
+                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                            || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
+                        throw new DynamicOptionsException("the address for the choices is not a public one");
+                    }
+                }
+            }
+            catch (UnknownHostException e) {
+                throw new DynamicOptionsException(uri.getHost() + " could not be found");
+            }
+        }
+        return uri;
+    }
+
+    /** IPv6 unique local addresses (fc00::/7), which isSiteLocalAddress does not cover. */
+    private static boolean isUniqueLocal(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    }
+}

@@ -1,0 +1,182 @@
+package org.ldportal.integration;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ldportal.audit.AuditEntry;
+import org.ldportal.audit.AuditRepository;
+import org.ldportal.form.FieldSpec;
+import org.ldportal.form.FieldType;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The integration pages against the sandbox's manifests: catalog, every form, creating, errors. */
+class IntegrationPagesTests extends PortalIntegrationTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private ManifestCatalog catalog;
+
+    @Autowired
+    private IntegrationService integrations;
+
+    @Autowired
+    private AuditRepository audit;
+
+    @Test
+    void listThenTwoGroupsAndWhySomeCannotBeSetUpHere() throws Exception {
+        mvc.perform(get("/integrations").with(TestUsers.viewer())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Integration configurations"), containsString("Acme Webhooks"),
+                        containsString("Audit-log subscriptions"), containsString("Log Stream"),
+                        containsString("can't be set up in the portal."), containsString("Its configuration is managed by the integration itself"),
+                        containsString("https://edge-store.example.com/integrations/launchdarkly"),
+                        containsString("It needs an OAuth connection"),
+                        not(containsString("Refresh the list")), not(containsString("/integrations/log-stream/new")))));
+    }
+
+    @Test
+    void listWhenSearchedThenOnlyMatches() throws Exception {
+        mvc.perform(get("/integrations").param("q", "pager").with(TestUsers.editor()))
+                .andExpect(content().string(allOf(containsString("Pager Alerts"), not(containsString("Log Stream")))));
+    }
+
+    @Test
+    void refreshWhenAdminThenReadAgain() throws Exception {
+        mvc.perform(get("/integrations").with(TestUsers.admin())).andExpect(content().string(containsString("Refresh the list")));
+        mvc.perform(post("/integrations/manifests/refresh").with(TestUsers.admin()).with(csrf()))
+                .andExpect(redirectedUrl("/integrations")).andExpect(flash().attribute("refreshed", true));
+    }
+
+    @Test
+    void everyOfferedFormThenRendersEachVisibleVariableAsALabelledField() throws Exception {
+        for (Manifest manifest : catalog.all()) {
+            for (IntegrationType type : IntegrationType.values()) {
+                if (manifest.configurationBlockedBecause() != null || IntegrationType.from(type.parameter(), manifest) != type) {
+                    continue;
+                }
+                String page = mvc.perform(get("/integrations/" + manifest.key() + "/new").param("type", type.parameter())
+                        .with(TestUsers.editor())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                for (FieldSpec field : integrations.configForm(manifest).fields()) {
+                    if (!field.hidden() || field.condition() != null) {
+                        // Inputs carry the field's name; read-only and notice fields take no input, only an id.
+                        boolean input = field.type() != FieldType.READ_ONLY && field.type() != FieldType.NOTICE;
+                        assertThat(page).as("%s %s: %s", manifest.key(), type, field.key())
+                                .contains(input ? "name=\"config[" + field.key() + "]\"" : "id=\"config-" + field.key() + "\"")
+                                .contains(">" + field.label() + "<");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void formThenDynamicChoicesFromTheEndpointAndPolicyPrefilledFromTheManifest() throws Exception {
+        mvc.perform(get("/integrations/acme-webhooks/new").param("type", "subscription").with(TestUsers.editor()))
+                .andExpect(content().string(allOf(containsString(">Fuchsia rose<"), containsString("value=\"#C74375\""),
+                        containsString("proj/*:env/production:flag/*"), containsString("All flags in production"),
+                        containsString("href=\"https://example.com/acme/guide\""))));
+    }
+
+    @Test
+    void formWhenManifestCannotBeSetUpHereOrUnknownThenNotFound() throws Exception {
+        mvc.perform(get("/integrations/edge-store/new").with(TestUsers.editor())).andExpect(status().isNotFound());
+        mvc.perform(get("/integrations/no-such/new").with(TestUsers.editor())).andExpect(status().isNotFound());
+        mvc.perform(get("/integrations/pager-alerts/new").param("type", "subscription").with(TestUsers.editor()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void createSubscriptionThenSentWithStatementsAndAuditedWithSecretRedacted() throws Exception {
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+                .param("name", "Audit to logs").param("enabled", "true").param("config[base-url]", "https://logs.example.com")
+                .param("config[token]", "tok-secret-4242").param("statements[0].effect", "allow")
+                .param("statements[0].resources", "proj/*:env/*:flag/*").param("statements[0].actions", "*"))
+                .andExpect(redirectedUrl("/integrations/created"));
+
+        assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement().satisfies(subscription -> {
+            assertThat(subscription.get("statements").toString()).contains("proj/*:env/*:flag/*");
+            assertThat(subscription.get("config").get("skip-ca-verification").asBoolean()).isFalse();
+        });
+        AuditEntry entry = audit.findTop50ByOrderByIdDesc().get(0);
+        assertThat(entry.resourceType()).isEqualTo("audit-log-subscription");
+        assertThat(entry.integrationKey()).isEqualTo("log-stream");
+        assertThat(entry.requestBody()).doesNotContain("tok-secret-4242").contains("[REDACTED]");
+    }
+
+    @Test
+    void createConfigurationWhenLaunchDarklyRejectsThenMessageAtFieldAndSecretNotInPage() throws Exception {
+        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 400, "invalid_request",
+                "configValues.signingSecret: the secret sig-Secret-777 is too short");
+
+        String page = mvc.perform(post("/integrations/acme-webhooks/new").param("type", "configuration").with(TestUsers.editor())
+                .with(csrf()).param("name", "Acme hooks").param("config[URL]", "https://hooks.example.com")
+                .param("config[signingSecret]", "sig-Secret-777").param("config[format]", "json")
+                .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*").param("statements[0].actions", "*"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("sig-Secret-777").contains("id=\"config-signingSecret-error\"")
+                .contains("value=\"https://hooks.example.com\"").contains("please type it again");
+    }
+
+    @Test
+    void createWhenRequiredManifestFieldMissingThenInlineAndNothingSent() throws Exception {
+        mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+                .param("name", "Pages").param("config[severity]", "error").param("config[escalate]", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Fill in Routing key."),
+                        containsString("Fill in Escalation policy."))));
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).isEmpty();
+    }
+
+    @Test
+    void policyEditorWithoutJavaScriptThenAddRemoveAndPresetRoundTrip() throws Exception {
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+                .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "add"))
+                .andExpect(content().string(allOf(containsString("Statement 2"), containsString("proj/a"))));
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+                .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "preset-all-flags"))
+                .andExpect(content().string(allOf(containsString("proj/*:env/*:flag/*"), not(containsString(">proj/a<")))));
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+                .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "remove-0"))
+                .andExpect(content().string(not(containsString("Statement 1"))));
+    }
+
+    @Test
+    void approvalFormVariablesWhenNotAnArrayOfVariablesThenRefused() throws Exception {
+        mvc.perform(post("/integrations/approval-bridge/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+                .param("name", "Approvals").param("config[apiKey]", "k").param("config[baseURL]", "https://approvals.example.com")
+                .param("additionalFormVariables", "[{\"key\": \"ticket\"}]"))
+                .andExpect(content().string(containsString("Each form variable needs at least a key, a name and a type.")));
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("approval-bridge")).isEmpty();
+
+        mvc.perform(post("/integrations/approval-bridge/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+                .param("name", "Approvals").param("config[apiKey]", "k").param("config[baseURL]", "https://approvals.example.com")
+                .param("additionalFormVariables", "[{\"key\": \"ticket\", \"name\": \"Ticket\", \"type\": \"string\"}]"))
+                .andExpect(redirectedUrl("/integrations/created"));
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("approval-bridge")).singleElement()
+                .satisfies(c -> assertThat(c.get("capabilityConfig").toString()).contains("Ticket"));
+    }
+
+    @Test
+    void environmentSelectorThenProjectEnvironmentChoices() throws Exception {
+        mvc.perform(get("/integrations/pager-alerts/new").with(TestUsers.editor()))
+                .andExpect(content().string(allOf(containsString("value=\"web-store/staging\""),
+                        containsString(">Web Store / Staging<"))));
+    }
+}
