@@ -13,9 +13,6 @@ class AuditQueriesPostgresTests extends AuditQueriesContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = EmbeddedPostgresDatabase.newDatabaseUrl();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresDatabase.register(registry);
     }
 }

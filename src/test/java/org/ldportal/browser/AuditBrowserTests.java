@@ -2,8 +2,6 @@ package org.ldportal.browser;
 
 import java.util.EnumSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
@@ -11,41 +9,22 @@ import org.ldportal.audit.AuditTrail;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.testsupport.Browser;
-import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Filtering the audit trail in a real browser: the rows change and the URL carries the filter. */
-class AuditBrowserTests extends PortalIntegrationTest {
-
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    private int port;
+class AuditBrowserTests extends BrowserTest {
 
     @Autowired
     private AuditTrail trail;
 
     @Autowired
     private JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void filterWhenOutcomeAndTextChosenThenOnlyMatchingRowsAndFilterInUrl() {
@@ -58,7 +37,7 @@ class AuditBrowserTests extends PortalIntegrationTest {
         trail.record(AuditAttempt.by(someone, "create", "destination").withTarget("web-store", "production", null)
                 .withResource("Events to Segment", null, null).withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
 
-        Browser.signIn(browser, portal(), "ada", Browser.claims("Ada Admin", "ld-portal-admins"));
+        signInOnce("ada", "Ada Admin", "ld-portal-admins");
         browser.get(portal() + "/audit");
         assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(3);
 
@@ -84,7 +63,4 @@ class AuditBrowserTests extends PortalIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("time[data-local]")).getDomAttribute("title")).endsWith("UTC");
     }
 
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 }

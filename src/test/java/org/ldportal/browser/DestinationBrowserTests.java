@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Browser;
-import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -20,37 +18,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Data Export destinations in a real browser against the sandbox: every kind, field switching, the conflict. */
-class DestinationBrowserTests extends PortalIntegrationTest {
-
-    private static ChromeDriver browser;
-    private static boolean signedIn;
-
-    @LocalServerPort
-    private int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DestinationBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        if (!signedIn) {
-            Browser.signIn(browser, portal(), "grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
-            signedIn = true;
-        }
+        signInOnce("grace", "Grace Hopper", "ld-portal-editors");
     }
 
     @ParameterizedTest
@@ -220,7 +196,4 @@ class DestinationBrowserTests extends PortalIntegrationTest {
         return wait;
     }
 
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 }

@@ -2,44 +2,23 @@ package org.ldportal.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ldportal.testsupport.Browser;
-import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating an environment in a real browser against the sandbox: the derived key, success, then the conflict. */
-class EnvironmentBrowserTests extends PortalIntegrationTest {
-
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    private int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class EnvironmentBrowserTests extends BrowserTest {
 
     @Test
     void createWhenNameTypedThenKeyDerivedCreatedAndSameKeyAgainShowsConflictInline() {
-        Browser.signIn(browser, portal(), "grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
+        signInOnce("grace", "Grace Hopper", "ld-portal-editors");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
         browser.get(portal() + "/environments/new");
@@ -69,7 +48,4 @@ class EnvironmentBrowserTests extends PortalIntegrationTest {
         assertThat(browser.findElement(By.id("key")).getDomProperty("value")).isEqualTo("qa-europe");
     }
 
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 }

@@ -2,49 +2,24 @@ package org.ldportal.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Browser;
-import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Integrations in a real browser against the sandbox: forms made from manifests, dependsOn live, secrets kept out. */
-class IntegrationBrowserTests extends PortalIntegrationTest {
-
-    private static ChromeDriver browser;
-    private static boolean signedIn;
-
-    @LocalServerPort
-    private int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class IntegrationBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        if (!signedIn) {
-            Browser.signIn(browser, portal(), "grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
-            signedIn = true;
-        }
+        signInOnce("grace", "Grace Hopper", "ld-portal-editors");
     }
 
     @Test
@@ -103,7 +78,4 @@ class IntegrationBrowserTests extends PortalIntegrationTest {
         assertThat(browser.getPageSource()).doesNotContain("s1gning-S3cret");
     }
 
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 }

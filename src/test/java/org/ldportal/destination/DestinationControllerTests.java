@@ -1,6 +1,5 @@
 package org.ldportal.destination;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
 import org.mockito.ArgumentCaptor;
@@ -34,8 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -61,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
         ApiFailureTranslator.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
-        DestinationControllerTests.Beans.class })
+        SliceTestBeans.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {
 
@@ -285,18 +283,5 @@ class DestinationControllerTests {
     private MockHttpServletRequestBuilder azure() {
         return base("azure-event-hubs").param("config[namespace]", "hub-ns").param("config[name]", "events")
                 .param("config[policyName]", "send").param("config[policyKey]", POLICY_KEY);
-    }
-
-    static class Beans {
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        JsonMapper jsonMapper() {
-            return JsonMapper.builder().build();
-        }
     }
 }

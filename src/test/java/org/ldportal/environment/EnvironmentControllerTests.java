@@ -1,6 +1,5 @@
 package org.ldportal.environment;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
 import org.mockito.ArgumentCaptor;
@@ -31,8 +31,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -56,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
 @Import({ EnvironmentService.class, ApiFailureTranslator.class, SecretRedactor.class, LaunchDarklyLinks.class,
-        LaunchDarklyDirectory.class, EnvironmentControllerTests.Beans.class })
+        LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties(EnvironmentProperties.class)
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
         "portal.environments.reserved-keys.mobile-app=production,prod",
@@ -294,18 +292,5 @@ class EnvironmentControllerTests {
 
     private static Environment environment(String key, String name) {
         return new Environment("cid-" + key, key, name, "417505", 0, false, false, false, false, false, List.of());
-    }
-
-    static class Beans {
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        JsonMapper jsonMapper() {
-            return JsonMapper.builder().build();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.ldportal.integration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +33,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
         LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
-        SharedManifestFormsTests.Beans.class })
+        SliceTestBeans.class })
 @EnableConfigurationProperties(IntegrationsProperties.class)
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
 class SharedManifestFormsTests {
@@ -119,18 +117,5 @@ class SharedManifestFormsTests {
             }
         }
         assertThat(opened).isGreaterThanOrEqualTo(10);
-    }
-
-    static class Beans {
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        JsonMapper jsonMapper() {
-            return JsonMapper.builder().build();
-        }
     }
 }

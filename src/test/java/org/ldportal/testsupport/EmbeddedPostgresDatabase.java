@@ -39,6 +39,14 @@ public final class EmbeddedPostgresDatabase {
         }
     }
 
+    /** Points a Spring test context's data source at a new database on the shared server. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = newDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
     private static void stop() {
         try {
             server.close();
