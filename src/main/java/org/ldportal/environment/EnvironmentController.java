@@ -78,7 +78,6 @@ class EnvironmentController {
             result.reject("launchdarkly", creation.message());
         }
         model.addAttribute("errorDetail", creation.detail());
-        model.addAttribute("suggestedKey", creation.suggestion());
         return showForm(environmentForm, model, authentication);
     }
 

@@ -7,16 +7,15 @@ package org.ldportal.environment;
  * @param field      the form field an error concerns, or null for a form-level error
  * @param message    the plain-language error
  * @param detail     LaunchDarkly's own message, or null
- * @param suggestion a free key to offer after a conflict, or null
  */
-record EnvironmentCreation(CreatedEnvironment created, String field, String message, String detail, String suggestion) {
+record EnvironmentCreation(CreatedEnvironment created, String field, String message, String detail) {
 
     static EnvironmentCreation succeeded(CreatedEnvironment created) {
-        return new EnvironmentCreation(created, null, null, null, null);
+        return new EnvironmentCreation(created, null, null, null);
     }
 
-    static EnvironmentCreation refused(String field, String message, String detail, String suggestion) {
-        return new EnvironmentCreation(null, field, message, detail, suggestion);
+    static EnvironmentCreation refused(String field, String message, String detail) {
+        return new EnvironmentCreation(null, field, message, detail);
     }
 
     boolean succeeded() {

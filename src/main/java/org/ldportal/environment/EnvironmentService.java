@@ -119,29 +119,28 @@ class EnvironmentService {
         catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             ApiFailure failure = failures.translate(e, "the environment", List.of(), API_FIELDS);
-            String suggestion = null;
             if (failure.isConflict()) {
-                suggestion = freeKey(projectKey, key);
+                String suggestion = freeKey(projectKey, key);
                 failure = failure.atField("key", "An environment with key " + key + " already exists in project "
                         + projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : ""));
             }
             audit.record(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
                     failure.detail() != null ? failure.detail() : failure.userMessage(), took));
-            return EnvironmentCreation.refused(formField(failure.fieldKey()), failure.userMessage(), failure.detail(), suggestion);
+            return EnvironmentCreation.refused(formField(failure.fieldKey()), failure.userMessage(), failure.detail());
         }
     }
 
     private EnvironmentCreation guardrails(EnvironmentForm form, String key, CurrentUser user) {
         if (form.isCritical() && !mayMarkCritical(user)) {
-            return EnvironmentCreation.refused("critical", "Only admins may mark an environment as critical.", null, null);
+            return EnvironmentCreation.refused("critical", "Only admins may mark an environment as critical.", null);
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
             return EnvironmentCreation.refused("key", "The key " + key + " is reserved in project "
                     + projectName(form.getProjectKey()) + " and cannot be created through the portal. Choose another key.",
-                    null, null);
+                    null);
         }
         if (!keyPattern.matcher(key).matches()) {
-            return EnvironmentCreation.refused("key", properties.keyPatternMessage(), null, null);
+            return EnvironmentCreation.refused("key", properties.keyPatternMessage(), null);
         }
         return null;
     }
