@@ -55,9 +55,7 @@ public class LaunchDarklyClient {
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
         if (properties.apiToken() == null || properties.apiToken().isBlank()) {
-            throw new IllegalStateException("No LaunchDarkly API access token is configured. Set "
-                    + "portal.launchdarkly.api-token (environment variable PORTAL_LAUNCHDARKLY_APITOKEN) to a token "
-                    + "that may create environments, Data Export destinations and integrations.");
+            throw new MissingApiTokenException();
         }
         this.properties = properties;
         this.json = json;

@@ -414,7 +414,7 @@ class LaunchDarklyClientTests {
             assertThatThrownBy(() -> new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(
                     URI.create("https://app.launchdarkly.com"), " ", "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     3, Duration.ofSeconds(1)), JsonMapper.builder().build()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_LAUNCHDARKLY_APITOKEN");
+                    .isInstanceOf(MissingApiTokenException.class).hasMessageContaining("PORTAL_LAUNCHDARKLY_APITOKEN");
         }
 
         @Test
