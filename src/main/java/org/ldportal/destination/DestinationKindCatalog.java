@@ -30,6 +30,7 @@ class DestinationKindCatalog {
     static final String RESOURCE = "destinations/kinds.json";
 
     private final Map<String, DestinationKind> kinds;
+    private final List<String> order;
 
     @Autowired
     DestinationKindCatalog(ObjectMapper json) {
@@ -52,8 +53,6 @@ class DestinationKindCatalog {
         this.kinds = Map.copyOf(parsed);
         this.order = List.copyOf(parsed.keySet());
     }
-
-    private final List<String> order;
 
     List<DestinationKind> all() {
         return order.stream().map(kinds::get).toList();

@@ -74,11 +74,11 @@ class DestinationBrowserTests extends BrowserTest {
             Browser.signIn(noScript, portal(), "alan", Browser.claims("Alan Turing", "ld-portal-editors"));
             noScript.get(portal() + "/destinations/new");
             new Select(noScript.findElement(By.id("projectKey"))).selectByVisibleText("Mobile App");
-            Browser.submitAndWait(noScript, noScript.findElement(By.cssSelector("button[name=refresh]")));
+            Browser.submitAndWait(noScript, noScript.findElement(By.xpath("//button[@name='refresh' and text()='Show environments']")));
             new Select(noScript.findElement(By.id("environmentKey"))).selectByValue("production");
             noScript.findElement(By.id("name")).sendKeys("No script");
             new Select(noScript.findElement(By.id("kind"))).selectByValue("google-pubsub");
-            Browser.submitAndWait(noScript, noScript.findElement(By.cssSelector("button[name=refresh]")));
+            Browser.submitAndWait(noScript, noScript.findElement(By.xpath("//button[@name='refresh' and text()='Show fields']")));
 
             assertThat(noScript.findElement(By.id("config-project")).isDisplayed()).isTrue();
             assertThat(noScript.findElement(By.id("name")).getDomProperty("value")).isEqualTo("No script");
