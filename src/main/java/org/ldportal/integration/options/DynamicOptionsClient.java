@@ -28,10 +28,17 @@ public class DynamicOptionsClient {
 
     static final int MAX_BYTES = 256 * 1024;
 
+    /** Choices are kept this long per request, so rendering a form twice (or by many people) asks the third party once. */
+    static final Duration CACHE_FOR = Duration.ofMinutes(1);
+
+    private record Cached(List<FieldOption> options, long fetchedAtNanos) {
+    }
+
     private final WebClient web;
     private final ObjectMapper json;
     private final boolean allowPrivateAddresses;
     private final Duration timeout;
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses, Duration timeout) {
         HttpClient http = HttpClient.create().followRedirect(false)
@@ -50,6 +57,19 @@ public class DynamicOptionsClient {
      * @throws DynamicOptionsException when the options cannot be had, with a reason fit to show
      */
     public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
+            String labelPointer, String valuePointer) {
+        String key = String.join("\n", String.valueOf(method), String.valueOf(url), headers.toString(), String.valueOf(optionsPath),
+                String.valueOf(labelPointer), String.valueOf(valuePointer));
+        Cached hit = cache.get(key);
+        if (hit != null && System.nanoTime() - hit.fetchedAtNanos() < CACHE_FOR.toNanos()) {
+            return hit.options();
+        }
+        List<FieldOption> options = load(url, method, headers, optionsPath, labelPointer, valuePointer);
+        cache.put(key, new Cached(options, System.nanoTime()));
+        return options;
+    }
+
+    private List<FieldOption> load(String url, String method, Map<String, String> headers, String optionsPath,
             String labelPointer, String valuePointer) {
         URI uri = checked(url);
         String body;
@@ -80,7 +100,7 @@ public class DynamicOptionsClient {
                 options.add(new FieldOption(value.asString(), label.isValueNode() ? label.asString() : value.asString()));
             }
         }
-        return options;
+        return List.copyOf(options);
     }
 
     private URI checked(String url) {
