@@ -3,7 +3,6 @@ package org.ldportal.destination;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -11,10 +10,8 @@ import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,14 +40,14 @@ class DestinationController {
     private final DestinationService destinations;
     private final DestinationKindCatalog catalog;
     private final FormValidator validator;
-    private final ApiFailureTranslator failures;
+    private final PageLookups lookups;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            ApiFailureTranslator failures) {
+            PageLookups lookups) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
-        this.failures = failures;
+        this.lookups = lookups;
     }
 
     @InitBinder("destinationForm")
@@ -142,7 +139,7 @@ class DestinationController {
     /** The environment select, swapped in when the project changes. */
     @PostMapping("/new/environments")
     String environmentsFragment(@ModelAttribute DestinationForm destinationForm, Model model) {
-        model.addAttribute("environments", load(model, () -> destinations.environments(destinationForm.getProjectKey())));
+        model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(destinationForm.getProjectKey())));
         return FORM + " :: environments";
     }
 
@@ -178,8 +175,8 @@ class DestinationController {
     }
 
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
-        model.addAttribute("projects", load(model, destinations::projects));
-        model.addAttribute("environments", load(model, () -> destinations.environments(form.getProjectKey())));
+        model.addAttribute("projects", lookups.listOrWarn(model, destinations::projects));
+        model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(form.getProjectKey())));
         addKind(form, values, configErrors, model);
         return FORM;
     }
@@ -190,15 +187,5 @@ class DestinationController {
             model.addAttribute("kind", kind);
             model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, values, configErrors));
         });
-    }
-
-    private <T> List<T> load(Model model, Supplier<List<T>> lookup) {
-        try {
-            return lookup.get();
-        }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            model.addAttribute("loadError", failures.translate(e, "the request", List.of(), List.of()).userMessage());
-            return List.of();
-        }
     }
 }

@@ -1,14 +1,11 @@
 package org.ldportal.environment;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +27,11 @@ class EnvironmentController {
     static final String FORM = "environments/new";
 
     private final EnvironmentService environments;
-    private final ApiFailureTranslator failures;
+    private final PageLookups lookups;
 
-    EnvironmentController(EnvironmentService environments, ApiFailureTranslator failures) {
+    EnvironmentController(EnvironmentService environments, PageLookups lookups) {
         this.environments = environments;
-        this.failures = failures;
+        this.lookups = lookups;
     }
 
     @InitBinder("environmentForm")
@@ -95,23 +92,13 @@ class EnvironmentController {
     }
 
     private String showForm(EnvironmentForm form, Model model, Authentication authentication) {
-        model.addAttribute("projects", load(model, environments::projects));
+        model.addAttribute("projects", lookups.listOrWarn(model, environments::projects));
         model.addAttribute("mayMarkCritical", environments.mayMarkCritical(CurrentUser.from(authentication)));
         addSources(form, model);
         return FORM;
     }
 
     private void addSources(EnvironmentForm form, Model model) {
-        model.addAttribute("sources", load(model, () -> environments.environments(form.getProjectKey())));
-    }
-
-    private <T> List<T> load(Model model, Supplier<List<T>> lookup) {
-        try {
-            return lookup.get();
-        }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            model.addAttribute("loadError", failures.translate(e, "the request", List.of(), List.of()).userMessage());
-            return List.of();
-        }
+        model.addAttribute("sources", lookups.listOrWarn(model, () -> environments.environments(form.getProjectKey())));
     }
 }

@@ -89,7 +89,7 @@ class IntegrationController {
                 : manifest.defaultPolicy();
         form.setStatements(new java.util.ArrayList<>(policy.stream().map(StatementRow::of).toList()));
         model.addAttribute("integrationForm", form);
-        return showForm(manifest, chosen, FormValues.empty(), Map.of(), model);
+        return showForm(manifest, chosen, integrations.configForm(manifest), FormValues.empty(), Map.of(), model);
     }
 
     /** The policy editor's buttons, which work without JavaScript: add a row, remove one, apply a preset. */
@@ -112,7 +112,8 @@ class IntegrationController {
             rows.clear();
             rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
         }
-        return showForm(manifest, type(manifest, type), FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+        return showForm(manifest, type(manifest, type), integrations.configForm(manifest),
+                FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
     }
 
     @PostMapping("/{key}/new")
@@ -134,7 +135,7 @@ class IntegrationController {
             result.rejectValue("additionalFormVariables", "json", approvalsProblem);
         }
         if (result.hasErrors() || !validation.isValid()) {
-            return showForm(manifest, chosen, values, validation.errors(), model);
+            return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
         IntegrationAttempt attempt = integrations.create(manifest, chosen, integrationForm, spec, validation.cleaned(),
                 values.secretValues(spec), CurrentUser.from(authentication));
@@ -155,7 +156,7 @@ class IntegrationController {
             result.reject("launchdarkly", attempt.message());
         }
         model.addAttribute("errorDetail", attempt.detail());
-        return showForm(manifest, chosen, values, configErrors, model);
+        return showForm(manifest, chosen, spec, values, configErrors, model);
     }
 
     @GetMapping("/created")
@@ -163,13 +164,14 @@ class IntegrationController {
         return model.containsAttribute("created") ? "integrations/created" : "redirect:/integrations";
     }
 
-    private String showForm(Manifest manifest, IntegrationType type, FormValues values, Map<String, String> errors, Model model) {
+    private String showForm(Manifest manifest, IntegrationType type, FormSpec spec, FormValues values, Map<String, String> errors,
+            Model model) {
         model.addAttribute("manifest", manifest);
         model.addAttribute("type", type);
         model.addAttribute("otherType", type == IntegrationType.CONFIGURATION && manifest.hasAuditLogHook()
                 ? IntegrationType.SUBSCRIPTION : type == IntegrationType.SUBSCRIPTION && manifest.allowsConfigurations()
                         ? IntegrationType.CONFIGURATION : null);
-        model.addAttribute("configForm", FormView.of(integrations.configForm(manifest), CONFIG, values, errors));
+        model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors));
         model.addAttribute("showPolicy", type.hasPolicy(manifest));
         model.addAttribute("showApprovals", type == IntegrationType.CONFIGURATION && manifest.allowsAdditionalApprovalFormVariables());
         return "integrations/new";

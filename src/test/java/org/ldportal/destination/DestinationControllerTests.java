@@ -25,6 +25,7 @@ import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.web.PageLookups;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -58,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {

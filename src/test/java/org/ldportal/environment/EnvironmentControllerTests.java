@@ -21,6 +21,7 @@ import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.web.PageLookups;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, ApiFailureTranslator.class, SecretRedactor.class, LaunchDarklyLinks.class,
+@Import({ EnvironmentService.class, ApiFailureTranslator.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties(EnvironmentProperties.class)
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",

@@ -23,6 +23,7 @@ import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.web.PageLookups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -49,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
+        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, PageLookups.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties(IntegrationsProperties.class)
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
