@@ -77,9 +77,26 @@ public final class Browser {
      */
     public static void submitAndWait(WebDriver driver, org.openqa.selenium.WebElement button) {
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(webDriver -> isGone(button));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(webDriver -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) webDriver).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether an element's page has been left. While the old document unloads Chrome answers either "stale element"
+     * or, seen in CI, an unknown error saying the node "does not belong to the document": both mean gone.
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        }
+        catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        }
+        catch (org.openqa.selenium.WebDriverException detached) {
+            return String.valueOf(detached.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** Claims for a person with a display name and one group. */
