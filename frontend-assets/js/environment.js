@@ -14,7 +14,7 @@
       .replace(/-{2,}/g, '-')
       .replace(/^[^a-z0-9]+/, '')
       .replace(/-+$/, '')
-      .slice(0, 256);
+      .slice(0, 255); // the same limit as EnvironmentKeys.MAX_LENGTH
   }
 
   document.addEventListener('DOMContentLoaded', function () {

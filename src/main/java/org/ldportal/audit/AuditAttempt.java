@@ -25,42 +25,71 @@ public record AuditAttempt(
         String errorCode,
         String errorMessage,
         String redactedRequestBody,
-        Duration duration) {
+        Duration duration,
+        Long attemptId) {
 
     /** Starts an attempt, e.g. {@code by(user, "create", "destination")}. */
     public static AuditAttempt by(CurrentUser actor, String action, String resourceType) {
         return new AuditAttempt(actor, action, resourceType, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     public AuditAttempt withTarget(String projectKey, String environmentKey, String integrationKey) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration);
+                redactedRequestBody, duration, attemptId);
     }
 
     public AuditAttempt withResource(String name, String key, String id) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey, name, key,
-                id, outcome, httpStatus, errorCode, errorMessage, redactedRequestBody, duration);
+                id, outcome, httpStatus, errorCode, errorMessage, redactedRequestBody, duration, attemptId);
     }
 
     public AuditAttempt withRequestBody(String redactedJson) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage, redactedJson,
-                duration);
+                duration, attemptId);
     }
 
     public AuditAttempt withOutcome(AuditOutcome outcome, Integer httpStatus, String errorCode, String errorMessage,
             Duration duration) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration);
+                redactedRequestBody, duration, attemptId);
     }
 
+    /** This attempt as the started entry: written before the call, its outcome to follow. */
+    public AuditAttempt started() {
+        return withOutcome(AuditOutcome.STARTED, null, null, null, null);
+    }
+
+    /** The outcome entry of the attempt recorded (as started) with this id. */
+    public AuditAttempt linkedTo(long startedId) {
+        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
+                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
+                redactedRequestBody, duration, startedId);
+    }
+
+    /**
+     * Every text cut to its column's size (V1__audit_entry.sql): an entry that does not fit must still be written,
+     * or a resource created in LaunchDarkly would have no trace in the trail.
+     */
     AuditEntry toEntry(Instant now) {
-        return new AuditEntry(null, now, actor.subject(), actor.displayName(), actor.email(), action, resourceType,
-                projectKey, environmentKey, integrationKey, resourceName, resourceKey, resourceId, outcome,
-                httpStatus, errorCode, errorMessage, redactedRequestBody,
-                duration == null ? null : duration.toMillis());
+        return new AuditEntry(null, now, cut(actor.subject(), 255), cut(actor.displayName(), 255),
+                cut(actor.email(), 320), cut(action, 64), cut(resourceType, 64), cut(projectKey, 255),
+                cut(environmentKey, 255), cut(integrationKey, 255), cut(resourceName, 1024), cut(resourceKey, 255),
+                cut(resourceId, 255), outcome, httpStatus, cut(errorCode, 255), cut(errorMessage, 4000),
+                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId);
+    }
+
+    private static String cut(String value, int columnSize) {
+        if (value == null || value.length() <= columnSize) {
+            return value;
+        }
+        int end = columnSize - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--; // never split a surrogate pair into invalid text
+        }
+        return value.substring(0, end) + "\u2026";
     }
 }

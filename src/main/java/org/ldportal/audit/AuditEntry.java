@@ -10,6 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * see {@link AuditTrail}.
  *
  * @param requestBody the JSON request with every secret replaced by {@link SecretRedactor#MARK}
+ * @param attemptId   on an outcome entry: the id of the entry written before the call (outcome STARTED)
  */
 @Table
 public record AuditEntry(
@@ -31,5 +32,6 @@ public record AuditEntry(
         String errorCode,
         String errorMessage,
         String requestBody,
-        Long durationMs) {
+        Long durationMs,
+        Long attemptId) {
 }

@@ -1,13 +1,18 @@
 package org.ldportal.audit;
 
-/** How an attempt to create something ended. */
+/** How an attempt to change something in LaunchDarkly ended. */
 public enum AuditOutcome {
+    /**
+     * Written before the call; the outcome follows as a second entry linked to it. Shown only while no outcome
+     * entry exists: alone, it means the portal stopped before it could record how the call ended.
+     */
+    STARTED,
     /** LaunchDarkly answered 2xx. */
     SUCCEEDED,
     /** LaunchDarkly answered 4xx, or a portal guardrail refused before any call (then no HTTP status). */
     REJECTED,
-    /** LaunchDarkly answered 5xx, or could not be reached before the request was sent. */
+    /** The request never reached LaunchDarkly (refused connection, unknown host): nothing was changed. */
     FAILED,
-    /** The request was sent but no answer came (a timeout): the resource may exist. */
+    /** The request was sent and no clear answer came (a timeout, a 5xx, an error after the answer): it may exist. */
     UNKNOWN
 }

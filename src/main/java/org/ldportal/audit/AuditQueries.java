@@ -27,7 +27,13 @@ public class AuditQueries {
 
     private static final String COLUMNS = "id, occurred_at, actor_subject, actor_name, actor_email, action, resource_type, "
             + "project_key, environment_key, integration_key, resource_name, resource_key, resource_id, outcome, "
-            + "http_status, error_code, error_message, request_body, duration_ms";
+            + "http_status, error_code, error_message, request_body, duration_ms, attempt_id";
+    /**
+     * An attempt is listed once: by its outcome entry, or by its started entry while no outcome entry exists (the
+     * portal stopped before it could record one).
+     */
+    private static final String ONE_ROW_PER_ATTEMPT = " AND NOT (outcome = 'STARTED' AND EXISTS (SELECT 1 FROM audit_entry o"
+            + " WHERE o.attempt_id = audit_entry.id))";
     /** Rows fetched per round trip while exporting, so the export never holds the whole trail in memory. */
     private static final int EXPORT_FETCH_SIZE = 500;
 
@@ -87,7 +93,7 @@ public class AuditQueries {
     /** One entry, if it exists and the filter (the viewer's visibility) allows it. */
     public Optional<AuditEntry> find(long id, AuditFilter visibility) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        StringBuilder where = where(visibility, parameters).append(" AND id = :id");
+        StringBuilder where = entries(visibility, parameters).append(" AND id = :id");
         parameters.addValue("id", id);
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where, parameters, ENTRY).stream().findFirst();
     }
@@ -122,7 +128,13 @@ public class AuditQueries {
         return !jdbc.queryForList("SELECT id FROM audit_entry" + where + " LIMIT 1", parameters, Long.class).isEmpty();
     }
 
+    /** The filter's conditions for lists and exports: one row per attempt. */
     private static StringBuilder where(AuditFilter filter, MapSqlParameterSource parameters) {
+        return entries(filter, parameters).append(ONE_ROW_PER_ATTEMPT);
+    }
+
+    /** The filter's conditions on single entries (the detail page may show a started entry too). */
+    private static StringBuilder entries(AuditFilter filter, MapSqlParameterSource parameters) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         equal(where, parameters, "resource_type", filter.resourceType());
         equal(where, parameters, "outcome", filter.outcome() == null ? null : filter.outcome().name());
@@ -160,7 +172,7 @@ public class AuditQueries {
             row.getString("resource_name"), row.getString("resource_key"), row.getString("resource_id"),
             AuditOutcome.valueOf(row.getString("outcome")), (Integer) row.getObject("http_status", Integer.class),
             row.getString("error_code"), row.getString("error_message"), row.getString("request_body"),
-            (Long) row.getObject("duration_ms", Long.class));
+            (Long) row.getObject("duration_ms", Long.class), (Long) row.getObject("attempt_id", Long.class));
 
     private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);

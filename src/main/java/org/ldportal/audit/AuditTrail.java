@@ -8,7 +8,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Records one entry per attempt to create something. There is deliberately no update or delete here:
+ * Records the attempts to change something in LaunchDarkly: an entry before each call and one with its outcome. There is deliberately no update or delete here:
  * the trail is append-only (the retention purge is the one exception, and it records itself).
  */
 @Service
@@ -22,6 +22,14 @@ public class AuditTrail {
     public AuditTrail(JdbcAggregateTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Records an attempt before its call to LaunchDarkly, as {@link AuditOutcome#STARTED}; its outcome follows as
+     * an entry {@link AuditAttempt#linkedTo(long) linked} to the id returned.
+     */
+    public long started(AuditAttempt attempt) {
+        return record(attempt.started()).id();
     }
 
     /** Inserts the entry and returns it with its id. */

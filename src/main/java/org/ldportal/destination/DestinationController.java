@@ -6,10 +6,14 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.FormRefusals;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
+import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
@@ -91,17 +95,20 @@ class DestinationController {
             return showForm(destinationForm, values, configErrors, model);
         }
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationAttempt attempt = kind.isWarehouse()
-                ? destinations.setup(destinationForm, kind, validation.cleaned(), user)
-                : destinations.create(destinationForm, kind, validation.cleaned(), values.secretValues(kind.form()), user);
-        if (attempt.destination() != null) {
-            return created(destinationForm, kind, attempt, redirect);
+        if (kind.isWarehouse()) {
+            ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);
+            if (setup instanceof ChangeResult.Succeeded<WarehouseSetupScript> prepared) {
+                model.addAttribute("kind", kind);
+                model.addAttribute("setup", prepared.resource());
+                model.addAttribute("hostAddress", validation.cleaned().get("snowflakeHostAddress"));
+                return "destinations/setup";
+            }
+            return showFailure(destinationForm, result, values, setup, model);
         }
-        if (attempt.setup() != null) {
-            model.addAttribute("kind", kind);
-            model.addAttribute("setup", attempt.setup());
-            model.addAttribute("hostAddress", validation.cleaned().get("snowflakeHostAddress"));
-            return "destinations/setup";
+        ChangeResult<Destination> attempt = destinations.create(destinationForm, kind, validation.cleaned(),
+                values.secretValues(kind.form()), user);
+        if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
+            return created(destinationForm, kind, created, redirect);
         }
         return showFailure(destinationForm, result, values, attempt, model);
     }
@@ -116,10 +123,10 @@ class DestinationController {
         if (kind == null || result.hasErrors()) {
             return "redirect:/destinations/new";
         }
-        DestinationAttempt attempt = destinations.complete(destinationForm, kind, publicKey, hostAddress,
+        ChangeResult<Destination> attempt = destinations.complete(destinationForm, kind, publicKey, hostAddress,
                 CurrentUser.from(authentication));
-        if (attempt.destination() != null) {
-            return created(destinationForm, kind, attempt, redirect);
+        if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
+            return created(destinationForm, kind, created, redirect);
         }
         Map<String, List<String>> kept = new LinkedHashMap<>();
         if (hostAddress != null) {
@@ -148,30 +155,17 @@ class DestinationController {
         return model.containsAttribute("created") ? "destinations/created" : "redirect:/destinations/new";
     }
 
-    private String created(DestinationForm form, DestinationKind kind, DestinationAttempt attempt, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("created", new CreatedDestination(attempt.destination().name() != null
-                ? attempt.destination().name() : form.getName(), kind.title(), attempt.destination().id(), form.getProjectKey(),
-                form.getEnvironmentKey(), destinations.link(form.getProjectKey(), form.getEnvironmentKey())));
+    private String created(DestinationForm form, DestinationKind kind, ChangeResult.Succeeded<Destination> created,
+            RedirectAttributes redirect) {
+        Destination destination = created.resource();
+        redirect.addFlashAttribute("created", new CreatedDestination(destination.name() != null ? destination.name()
+                : form.getName(), kind.title(), destination.id(), form.getProjectKey(), form.getEnvironmentKey(), created.link()));
         return "redirect:/destinations/created";
     }
 
-    private String showFailure(DestinationForm form, BindingResult result, FormValues values, DestinationAttempt attempt,
+    private String showFailure(DestinationForm form, BindingResult result, FormValues values, ChangeResult<?> attempt,
             Model model) {
-        Map<String, String> configErrors = new LinkedHashMap<>();
-        String field = attempt.field();
-        if (field != null && field.startsWith(CONFIG + "[")) {
-            configErrors.put(field.substring(CONFIG.length() + 1, field.length() - 1), attempt.message());
-            result.reject("launchdarkly", "LaunchDarkly did not accept one of the fields below.");
-        }
-        else if (field != null) {
-            result.rejectValue(field, "launchdarkly", attempt.message());
-        }
-        else {
-            result.reject("launchdarkly", attempt.message());
-        }
-        model.addAttribute("errorDetail", attempt.detail());
-        model.addAttribute("existingLink", attempt.existingLink());
-        return showForm(form, values, configErrors, model);
+        return showForm(form, values, FormRefusals.apply(attempt, result, model), model);
     }
 
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.FormRefusals;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
@@ -63,18 +65,12 @@ class EnvironmentController {
         if (result.hasErrors()) {
             return showForm(environmentForm, model, authentication);
         }
-        EnvironmentCreation creation = environments.create(environmentForm, CurrentUser.from(authentication));
-        if (creation.succeeded()) {
-            redirect.addFlashAttribute("created", creation.created());
+        ChangeResult<CreatedEnvironment> creation = environments.create(environmentForm, CurrentUser.from(authentication));
+        if (creation instanceof ChangeResult.Succeeded<CreatedEnvironment> succeeded) {
+            redirect.addFlashAttribute("created", succeeded.resource());
             return "redirect:/environments/created";
         }
-        if (creation.field() != null) {
-            result.rejectValue(creation.field(), "launchdarkly", creation.message());
-        }
-        else {
-            result.reject("launchdarkly", creation.message());
-        }
-        model.addAttribute("errorDetail", creation.detail());
+        FormRefusals.apply(creation, result, model);
         return showForm(environmentForm, model, authentication);
     }
 

@@ -21,7 +21,7 @@ public class EnvironmentForm {
     @Size(max = 256, message = "Keep the name to 256 characters or fewer.")
     private String name;
 
-    @Size(max = EnvironmentKeys.MAX_LENGTH, message = "Keep the key to 256 characters or fewer.")
+    @Size(max = EnvironmentKeys.MAX_LENGTH, message = "Keep the key to 255 characters or fewer.")
     @Pattern(regexp = "^$|" + EnvironmentKeys.API_PATTERN,
             message = "Use letters, digits, '.', '_' or '-', starting with a letter or digit.")
     private String key;

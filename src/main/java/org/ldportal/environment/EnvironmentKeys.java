@@ -12,7 +12,8 @@ final class EnvironmentKeys {
 
     /** LaunchDarkly's own rule for project and environment keys. */
     static final String API_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$";
-    static final int MAX_LENGTH = 256;
+    /** The audit trail's resource_key column holds 255 characters; a longer key could be created but not recorded. */
+    static final int MAX_LENGTH = 255;
 
     private static final Pattern API = Pattern.compile(API_PATTERN);
 

@@ -1,25 +1,25 @@
 package org.ldportal.environment;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.ldportal.audit.AuditAttempt;
-import org.ldportal.audit.AuditOutcome;
-import org.ldportal.audit.AuditTrail;
 import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AuditedCall;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.FieldNames;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.EnvironmentPost;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.ApiFailure;
-import org.ldportal.web.ApiFailureTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -38,20 +38,18 @@ class EnvironmentService {
     private final LaunchDarklyClient client;
     private final LaunchDarklyDirectory directory;
     private final LaunchDarklyLinks links;
-    private final AuditTrail audit;
+    private final AuditedCall call;
     private final SecretRedactor redactor;
-    private final ApiFailureTranslator failures;
     private final EnvironmentProperties properties;
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
-            AuditTrail audit, SecretRedactor redactor, ApiFailureTranslator failures, EnvironmentProperties properties) {
+            AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties) {
         this.client = client;
         this.directory = directory;
         this.links = links;
-        this.audit = audit;
+        this.call = call;
         this.redactor = redactor;
-        this.failures = failures;
         this.properties = properties;
         this.keyPattern = Pattern.compile(properties.keyPattern());
     }
@@ -87,7 +85,7 @@ class EnvironmentService {
         }
     }
 
-    EnvironmentCreation create(EnvironmentForm form, CurrentUser user) {
+    ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user) {
         String projectKey = form.getProjectKey();
         String key = form.effectiveKey();
         List<String> tags = form.tagList();
@@ -96,53 +94,62 @@ class EnvironmentService {
                 tags.isEmpty() ? null : tags,
                 blank(form.getSourceKey()) ? null : new EnvironmentPost.SourceEnvironment(form.getSourceKey(), null),
                 form.isCritical() ? Boolean.TRUE : null);
-        AuditAttempt attempt = AuditAttempt.by(user, "create", "environment").withTarget(projectKey, null, null)
+        Change change = Change.create(AuditAttempt.by(user, "create", "environment").withTarget(projectKey, null, null)
                 .withResource(form.getName(), key, null)
-                .withRequestBody(redactor.redactToJson(body, Set.of(), List.of()));
+                .withRequestBody(redactor.redactToJson(body, Set.of(), List.of())), "the environment")
+                .locatedBy(EnvironmentService::locate);
 
-        EnvironmentCreation refusal = guardrails(form, key, user);
+        ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, key, user);
         if (refusal != null) {
-            audit.record(attempt.withOutcome(AuditOutcome.REJECTED, null, "guardrail", refusal.message(), null));
-            return refusal;
+            return call.refuse(change, refusal.target(), refusal.message());
         }
-
-        long started = System.nanoTime();
-        try {
-            Environment created = client.createEnvironment(projectKey, body);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            audit.record(attempt.withResource(form.getName(), created.key(), created.id())
-                    .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, took));
+        ChangeResult<Environment> result = call.send(change, () -> client.createEnvironment(projectKey, body),
+                created -> new Sent(created.key(), created.id(), links.environment(projectKey, created.key())));
+        if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             directory.forgetEnvironments(projectKey);
-            return EnvironmentCreation.succeeded(new CreatedEnvironment(projectKey, projectName(projectKey), created.key(),
-                    created.name(), created.color(), created.id(), links.environment(projectKey, created.key())));
+            Environment created = succeeded.resource();
+            return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, projectName(projectKey), created.key(),
+                    created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());
         }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            ApiFailure failure = failures.translate(e, "the environment", List.of(), API_FIELDS);
-            if (failure.isConflict()) {
-                String suggestion = freeKey(projectKey, key);
-                failure = failure.atField("key", "An environment with key " + key + " already exists in project "
-                        + projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : ""));
-            }
-            audit.record(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
-                    failure.detail() != null ? failure.detail() : failure.userMessage(), took));
-            return EnvironmentCreation.refused(formField(failure.fieldKey()), failure.userMessage(), failure.detail());
+        if (result instanceof ChangeResult.Refused<Environment> refused && refused.isConflict()) {
+            String suggestion = freeKey(projectKey, key);
+            return retyped(refused.at(RefusalTarget.field("key"), "An environment with key " + key + " already exists in project "
+                    + projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : "")));
         }
+        return retyped(result);
     }
 
-    private EnvironmentCreation guardrails(EnvironmentForm form, String key, CurrentUser user) {
+    /** A result that is not a success carries no environment, so it stands for any type. */
+    @SuppressWarnings("unchecked")
+    private static <T> ChangeResult<T> retyped(ChangeResult<?> notSucceeded) {
+        return (ChangeResult<T>) notSucceeded;
+    }
+
+    /** LaunchDarkly's 400s name its own field names; "source" is the form's "copy settings from". */
+    private static RefusalTarget locate(String detail) {
+        String field = FieldNames.namedIn(detail, API_FIELDS);
+        if (field == null) {
+            return RefusalTarget.WHOLE_FORM;
+        }
+        return RefusalTarget.field(field.startsWith("source") ? "sourceKey" : field);
+    }
+
+    private ChangeResult.Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key, CurrentUser user) {
         if (form.isCritical() && !mayMarkCritical(user)) {
-            return EnvironmentCreation.refused("critical", "Only admins may mark an environment as critical.", null);
+            return refusal("critical", "Only admins may mark an environment as critical.");
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
-            return EnvironmentCreation.refused("key", "The key " + key + " is reserved in project "
-                    + projectName(form.getProjectKey()) + " and cannot be created through the portal. Choose another key.",
-                    null);
+            return refusal("key", "The key " + key + " is reserved in project " + projectName(form.getProjectKey())
+                    + " and cannot be created through the portal. Choose another key.");
         }
         if (!keyPattern.matcher(key).matches()) {
-            return EnvironmentCreation.refused("key", properties.keyPatternMessage(), null);
+            return refusal("key", properties.keyPatternMessage());
         }
         return null;
+    }
+
+    private static ChangeResult.Refused<CreatedEnvironment> refusal(String field, String message) {
+        return new ChangeResult.Refused<>(RefusalTarget.field(field), message, null, null, null);
     }
 
     /** The first of key-2, key-3, ... that the project does not have, or null when it cannot be told. */
@@ -156,7 +163,7 @@ class EnvironmentService {
                 }
             }
         }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
+        catch (LaunchDarklyException e) {
             // The suggestion is a courtesy; the conflict message stands without it.
         }
         return null;
@@ -166,19 +173,9 @@ class EnvironmentService {
         try {
             return projects().stream().filter(p -> p.key().equals(projectKey)).map(Project::name).findFirst().orElse(projectKey);
         }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
+        catch (LaunchDarklyException e) {
             return projectKey;
         }
-    }
-
-    private static String formField(String apiField) {
-        if (apiField == null) {
-            return null;
-        }
-        return switch (apiField) {
-            case "source", "source.key" -> "sourceKey";
-            default -> apiField;
-        };
     }
 
     private static boolean blank(String value) {

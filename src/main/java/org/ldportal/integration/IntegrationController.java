@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.FormRefusals;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
@@ -137,26 +139,14 @@ class IntegrationController {
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
-        IntegrationAttempt attempt = integrations.create(manifest, chosen, integrationForm, spec, validation.cleaned(),
+        ChangeResult<String> attempt = integrations.create(manifest, chosen, integrationForm, spec, validation.cleaned(),
                 values.secretValues(spec), CurrentUser.from(authentication));
-        if (attempt.succeeded()) {
+        if (attempt instanceof ChangeResult.Succeeded<String> created) {
             redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
-                    integrationForm.getName(), attempt.id(), attempt.link()));
+                    integrationForm.getName(), created.resource(), created.link()));
             return "redirect:/integrations/created";
         }
-        Map<String, String> configErrors = Map.of();
-        if (attempt.field() != null && attempt.field().startsWith(CONFIG + "[")) {
-            configErrors = Map.of(attempt.field().substring(CONFIG.length() + 1, attempt.field().length() - 1), attempt.message());
-            result.reject("launchdarkly", "LaunchDarkly did not accept one of the fields below.");
-        }
-        else if (attempt.field() != null) {
-            result.rejectValue(attempt.field(), "launchdarkly", attempt.message());
-        }
-        else {
-            result.reject("launchdarkly", attempt.message());
-        }
-        model.addAttribute("errorDetail", attempt.detail());
-        return showForm(manifest, chosen, spec, values, configErrors, model);
+        return showForm(manifest, chosen, spec, values, FormRefusals.apply(attempt, result, model), model);
     }
 
     @GetMapping("/created")

@@ -1,33 +1,30 @@
 package org.ldportal.integration;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.ldportal.audit.AuditAttempt;
-import org.ldportal.audit.AuditOutcome;
-import org.ldportal.audit.AuditTrail;
 import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AuditedCall;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Sent;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FormSpec;
 import org.ldportal.integration.options.DynamicOptionsClient;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.IntegrationConfigurationPost;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.ApiFailure;
-import org.ldportal.web.ApiFailureTranslator;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -44,21 +41,18 @@ class IntegrationService {
     private final LaunchDarklyDirectory directory;
     private final LaunchDarklyLinks links;
     private final DynamicOptionsClient options;
-    private final AuditTrail audit;
+    private final AuditedCall call;
     private final SecretRedactor redactor;
-    private final ApiFailureTranslator failures;
     private final ObjectMapper json;
 
     IntegrationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
-            DynamicOptionsClient options, AuditTrail audit, SecretRedactor redactor, ApiFailureTranslator failures,
-            ObjectMapper json) {
+            DynamicOptionsClient options, AuditedCall call, SecretRedactor redactor, ObjectMapper json) {
         this.client = client;
         this.directory = directory;
         this.links = links;
         this.options = options;
-        this.audit = audit;
+        this.call = call;
         this.redactor = redactor;
-        this.failures = failures;
         this.json = json;
     }
 
@@ -110,7 +104,7 @@ class IntegrationService {
         return null;
     }
 
-    IntegrationAttempt create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+    ChangeResult<String> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
         Map<String, Object> config = withEnvironmentSelections(manifest, cleaned);
         List<PolicyStatement> statements = type.hasPolicy(manifest)
@@ -134,46 +128,35 @@ class IntegrationService {
             body = post;
             request = () -> client.createIntegrationConfiguration(manifest.key(), post).id();
         }
-        Set<String> secretKeys = spec.secretKeys();
-        AuditAttempt attempt = AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
-                .withResource(form.getName(), null, null).withRequestBody(redactor.redactToJson(body, secretKeys, secretValues));
-        long started = System.nanoTime();
-        try {
-            String id = request.get();
-            audit.record(attempt.withResource(form.getName(), null, id)
-                    .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofNanos(System.nanoTime() - started)));
-            return IntegrationAttempt.created(id, links.integration(manifest.key()));
+        Change change = Change.create(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
+                .withResource(form.getName(), null, null)
+                .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues)), "the " + type.words())
+                .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec));
+        ChangeResult<String> result = call.send(change, request, id -> new Sent(null, id, links.integration(manifest.key())));
+        if (result instanceof ChangeResult.Refused<String> refused && refused.isConflict()) {
+            return refused.at(RefusalTarget.field("name"), "Something with this name already exists for " + manifest.name()
+                    + ". Choose another name.");
         }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            ApiFailure failure = failures.translate(e, "the " + type.words(), secretValues, List.of());
-            if (failure.isConflict()) {
-                failure = failure.atField("name", "Something with this name already exists for " + manifest.name()
-                        + ". Choose another name.");
-            }
-            audit.record(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
-                    failure.detail() != null ? failure.detail() : failure.userMessage(), Duration.ofNanos(System.nanoTime() - started)));
-            String field = failure.isConflict() ? "name" : locate(failure.detail(), spec);
-            return IntegrationAttempt.failed(field, failure.userMessage(), failure.detail());
-        }
+        return result;
     }
 
     /** "configValues.token: ..." or "config.token: ..." belongs at the token field; "statements..." at the policy. */
-    static String locate(String message, FormSpec spec) {
+    static RefusalTarget locate(String message, FormSpec spec) {
         if (message == null) {
-            return null;
+            return RefusalTarget.WHOLE_FORM;
         }
         for (var field : spec.fields()) {
             if (message.contains("configValues." + field.key()) || message.contains("config." + field.key())) {
-                return "config[" + field.key() + "]";
+                return RefusalTarget.configKey(field.key());
             }
         }
         if (message.contains("statements")) {
-            return "statements";
+            return RefusalTarget.field("statements");
         }
         if (message.startsWith("name")) {
-            return "name";
+            return RefusalTarget.field("name");
         }
-        return null;
+        return RefusalTarget.WHOLE_FORM;
     }
 
     private Map<String, Object> withEnvironmentSelections(Manifest manifest, Map<String, Object> cleaned) {

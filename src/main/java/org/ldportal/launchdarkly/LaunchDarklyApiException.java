@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>The message is LaunchDarkly's and may echo submitted values: scrub secrets before showing or storing it.
  */
-public class LaunchDarklyApiException extends RuntimeException {
+public final class LaunchDarklyApiException extends LaunchDarklyException {
 
     private final int status;
     private final String code;
@@ -17,7 +17,7 @@ public class LaunchDarklyApiException extends RuntimeException {
     private final Duration retryAfter;
 
     public LaunchDarklyApiException(int status, String code, String apiMessage, Duration retryAfter) {
-        super("LaunchDarkly answered " + status + (code != null ? " " + code : ""));
+        super("LaunchDarkly answered " + status + (code != null ? " " + code : ""), null);
         this.status = status;
         this.code = code;
         this.apiMessage = apiMessage;
@@ -45,5 +45,9 @@ public class LaunchDarklyApiException extends RuntimeException {
 
     public boolean isClientError() {
         return status >= 400 && status < 500;
+    }
+
+    public boolean isServerError() {
+        return status >= 500;
     }
 }

@@ -2,7 +2,6 @@ package org.ldportal.launchdarkly;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -315,9 +314,9 @@ public class LaunchDarklyClient {
                 message = text(error, "message");
             }
             catch (RuntimeException notJson) {
-                // A proxy or load balancer may answer with HTML; keep a short, plain excerpt as the message.
-                String text = new String(body, StandardCharsets.UTF_8).strip();
-                message = text.isEmpty() ? null : text.substring(0, Math.min(text.length(), 200));
+                // A proxy or load balancer answered with its own page (HTML, usually): that page is not LaunchDarkly's
+                // message and must not be shown or stored as if it were. The status says what there is to say.
+                message = null;
             }
         }
         return new LaunchDarklyApiException(status.value(), code, message,

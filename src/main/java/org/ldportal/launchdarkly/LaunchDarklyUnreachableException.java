@@ -6,7 +6,7 @@ package org.ldportal.launchdarkly;
  * <p>{@link #requestMayHaveArrived()} tells the two apart for the audit trail: a refused connection means the
  * request never arrived (FAILED); a timeout after sending means the resource may exist (UNKNOWN).
  */
-public class LaunchDarklyUnreachableException extends RuntimeException {
+public final class LaunchDarklyUnreachableException extends LaunchDarklyException {
 
     private final boolean requestMayHaveArrived;
 

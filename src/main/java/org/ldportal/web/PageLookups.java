@@ -3,8 +3,8 @@ package org.ldportal.web;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -25,8 +25,8 @@ public class PageLookups {
         try {
             return lookup.get();
         }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            model.addAttribute("loadError", failures.translate(e, "the request", List.of(), List.of()).userMessage());
+        catch (LaunchDarklyException e) {
+            model.addAttribute("loadError", failures.readProblem(e));
             return List.of();
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ldportal.testsupport.EmbeddedPostgresDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How the audit queries hold up with 200,000 entries in real PostgreSQL: prints the time of a filtered first page,
  * a deep page and a full CSV export. Figures only; no timing is asserted (they depend on the machine).
  */
+@Tag("benchmark")
 class AuditQueryBenchmarkTests {
 
-    private static final int ENTRIES = 200_000;
+    /** Each attempt is two entries: the one written before the call and its outcome, linked to it. */
+    private static final int ATTEMPTS = 100_000;
     private static final int BATCH = 5_000;
 
     @Test
@@ -67,7 +70,8 @@ class AuditQueryBenchmarkTests {
                 }));
         Duration fullExport = since(started);
 
-        System.out.printf("%nAudit benchmark, embedded PostgreSQL, %,d entries (loaded in %d ms)%n", ENTRIES, load.toMillis());
+        System.out.printf("%nAudit benchmark, embedded PostgreSQL, %,d attempts in %,d entries (loaded in %d ms)%n", ATTEMPTS,
+                2 * ATTEMPTS, load.toMillis());
         System.out.printf("  filtered first page (destination, REJECTED, project-5; 25 rows): %d ms%n", firstPage.toMillis());
         System.out.printf("  deep page (100 rows, 5,000 entries from the oldest):           %d ms%n", deepPage.toMillis());
         System.out.printf("  full CSV export (%,d rows, streamed):                       %d ms%n%n", exported.get(), fullExport.toMillis());
@@ -75,27 +79,40 @@ class AuditQueryBenchmarkTests {
         assertThat(first.entries()).hasSize(25).allMatch(e -> e.projectKey().equals("project-5")
                 && e.outcome() == AuditOutcome.REJECTED && e.resourceType().equals("destination"));
         assertThat(deep.entries()).hasSize(100).allMatch(e -> e.id() < deepCursor);
-        assertThat(exported.get()).isEqualTo(ENTRIES);
+        assertThat(exported.get()).as("one row per attempt").isEqualTo(ATTEMPTS);
     }
 
     private static void load(JdbcTemplate jdbc) {
         String[] types = { "environment", "destination", "integration-configuration", "audit-log-subscription" };
-        AuditOutcome[] outcomes = AuditOutcome.values();
+        AuditOutcome[] outcomes = { AuditOutcome.SUCCEEDED, AuditOutcome.REJECTED, AuditOutcome.FAILED, AuditOutcome.UNKNOWN };
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        String sql = "INSERT INTO audit_entry (occurred_at, actor_subject, actor_name, action, resource_type, project_key, "
-                + "environment_key, resource_name, resource_key, outcome, http_status, request_body, duration_ms) "
-                + "VALUES (?, ?, ?, 'create', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        for (int from = 0; from < ENTRIES; from += BATCH) {
-            List<Object[]> rows = new ArrayList<>(BATCH);
+        String sql = "INSERT INTO audit_entry (id, occurred_at, actor_subject, actor_name, action, resource_type, project_key, "
+                + "environment_key, resource_name, resource_key, outcome, http_status, request_body, duration_ms, attempt_id) "
+                + "VALUES (?, ?, ?, ?, 'create', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        for (int from = 0; from < ATTEMPTS; from += BATCH) {
+            List<Object[]> rows = new ArrayList<>(2 * BATCH);
             for (int i = from; i < from + BATCH; i++) {
                 AuditOutcome outcome = outcomes[i % outcomes.length];
-                rows.add(new Object[] { Timestamp.from(start.plusSeconds(i * 150L)), "user-" + (i % 50), "User " + (i % 50),
-                    types[(i / 7) % types.length], "project-" + (i % 20), "env-" + (i % 5), "Resource " + i, "key-" + i,
-                    outcome.name(), httpStatus(outcome),
-                    "{\"name\":\"Resource " + i + "\",\"config\":{\"secret\":\"[REDACTED]\"}}", (long) (i % 900) });
+                long startedId = 2L * i + 1;
+                String body = "{\"name\":\"Resource " + i + "\",\"config\":{\"secret\":\"[REDACTED]\"}}";
+                Timestamp at = Timestamp.from(start.plusSeconds(i * 150L));
+                Object[] common = { "user-" + (i % 50), "User " + (i % 50), types[(i / 7) % types.length], "project-" + (i % 20),
+                    "env-" + (i % 5), "Resource " + i, "key-" + i };
+                rows.add(row(startedId, at, common, AuditOutcome.STARTED, null, body, null, null));
+                rows.add(row(startedId + 1, at, common, outcome, httpStatus(outcome), body, (long) (i % 900), startedId));
             }
             jdbc.batchUpdate(sql, rows);
         }
+    }
+
+    private static Object[] row(long id, Timestamp at, Object[] common, AuditOutcome outcome, Integer status, String body,
+            Long durationMs, Long attemptId) {
+        List<Object> values = new ArrayList<>();
+        values.add(id);
+        values.add(at);
+        values.addAll(List.of(common));
+        values.addAll(java.util.Arrays.asList(outcome.name(), status, body, durationMs, attemptId));
+        return values.toArray();
     }
 
     private static Integer httpStatus(AuditOutcome outcome) {
@@ -103,7 +120,7 @@ class AuditQueryBenchmarkTests {
             case SUCCEEDED -> 201;
             case REJECTED -> 400;
             case FAILED -> 500;
-            case UNKNOWN -> null;
+            case UNKNOWN, STARTED -> null;
         };
     }
 

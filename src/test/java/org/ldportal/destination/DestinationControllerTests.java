@@ -24,7 +24,8 @@ import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
-import org.ldportal.web.ApiFailureTranslator;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.AuditedCall;
 import org.ldportal.web.PageLookups;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {
@@ -197,10 +198,11 @@ class DestinationControllerTests {
     }
 
     @Test
-    void createWhenServerErrorThenFailedAudited() throws Exception {
+    void createWhenServerErrorThenUnknownBecauseItMayExist() throws Exception {
         doThrow(new LaunchDarklyApiException(503, null, null, null)).when(client).createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(containsString("error 503")));
-        assertThat(audited().outcome()).isEqualTo(AuditOutcome.FAILED);
+        mvc.perform(kinesis()).andExpect(content().string(containsString("error 503")))
+                .andExpect(content().string(containsString("may or may not have been created: check in LaunchDarkly before you try again")));
+        assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
     }
 
     @Test

@@ -31,8 +31,8 @@ class EnvironmentKeysTests {
     }
 
     @Test
-    void deriveWhenVeryLongThenCutTo256() {
-        assertThat(EnvironmentKeys.derive("a".repeat(300))).hasSize(256);
+    void deriveWhenVeryLongThenCutTo255() {
+        assertThat(EnvironmentKeys.derive("a".repeat(300))).hasSize(255);
     }
 
     @Test

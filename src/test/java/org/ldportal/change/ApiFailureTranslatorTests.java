@@ -1,4 +1,4 @@
-package org.ldportal.web;
+package org.ldportal.change;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,44 +7,48 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.security.PortalSecurityProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApiFailureTranslatorTests {
 
     private final ApiFailureTranslator translator = new ApiFailureTranslator(new SecretRedactor(JsonMapper.builder().build()),
             new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "the platform team"));
 
-    private final List<String> fields = List.of("name", "roleArn", "streamName", "region");
-
     @Test
-    void translateWhen400NamesFieldThenRejectedAtThatField() {
+    void translateWhen400ThenRejectedWithLaunchDarklysWordsAsDetail() {
         ApiFailure failure = translate(new LaunchDarklyApiException(400, "invalid_request",
                 "config.roleArn: must be a valid IAM role ARN", null));
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.REJECTED);
         assertThat(failure.httpStatus()).isEqualTo(400);
-        assertThat(failure.fieldKey()).isEqualTo("roleArn");
         assertThat(failure.detail()).isEqualTo("config.roleArn: must be a valid IAM role ARN");
         assertThat(failure.userMessage()).startsWith("LaunchDarkly did not accept the destination: config.roleArn");
-        assertThat(failure.isValidation()).isTrue();
+        assertThat(failure.auditMessage()).isEqualTo(failure.detail());
     }
 
     @Test
-    void translateWhen400NamesNoFieldThenFormLevel() {
-        assertThat(translate(new LaunchDarklyApiException(400, "invalid_request", "body is malformed", null)).fieldKey())
-                .isNull();
+    void toResultWhenRejectedThenRefusedWhereTheLocatorSays() {
+        ApiFailure failure = translate(new LaunchDarklyApiException(400, "invalid_request", "streamName is too long", null));
+
+        ChangeResult<Object> result = failure.toResult(detail -> RefusalTarget.configKey("streamName"));
+
+        assertThat(result).isInstanceOfSatisfying(ChangeResult.Refused.class, refused -> {
+            assertThat(refused.target()).isEqualTo(RefusalTarget.configKey("streamName"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.detail()).isEqualTo("streamName is too long");
+        });
     }
 
     @Test
     void translateWhenMessageEchoesSecretThenScrubbedFromDetailAndMessage() {
         ApiFailure failure = translator.translate(new LaunchDarklyApiException(400, "invalid_request",
-                "writeKey wk_secret_987 is not valid", null), "the destination", List.of("wk_secret_987"), fields);
+                "writeKey wk_secret_987 is not valid", null), "the destination", "created", List.of("wk_secret_987"));
 
         assertThat(failure.detail()).doesNotContain("wk_secret_987").contains("[REDACTED]");
         assertThat(failure.userMessage()).doesNotContain("wk_secret_987");
@@ -64,15 +68,21 @@ class ApiFailureTranslatorTests {
         ApiFailure failure = translate(new LaunchDarklyApiException(429, "rate_limited", "slow down", Duration.ofSeconds(30)));
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.REJECTED);
-        assertThat(failure.userMessage()).contains("busy").contains("in 30 seconds");
+        assertThat(failure.userMessage()).contains("busy").contains("in 30 seconds").contains("Nothing was created");
     }
 
     @Test
-    void translateWhenServerErrorThenFailed() {
-        ApiFailure failure = translate(new LaunchDarklyApiException(503, null, null, null));
+    void translateWhenServerErrorThenUnknownBecauseItMayHaveBeenCreated() {
+        for (int status : new int[] { 500, 502, 503, 504 }) {
+            ApiFailure failure = translate(new LaunchDarklyApiException(status, null, null, null));
 
-        assertThat(failure.outcome()).isEqualTo(AuditOutcome.FAILED);
-        assertThat(failure.userMessage()).contains("error 503").contains("nothing was created");
+            assertThat(failure.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
+            assertThat(failure.httpStatus()).isEqualTo(status);
+            assertThat(failure.userMessage()).contains("error " + status)
+                    .contains("The destination may or may not have been created: check in LaunchDarkly before you try again")
+                    .doesNotContain("nothing was created");
+            assertThat(failure.<Object>toResult(detail -> RefusalTarget.WHOLE_FORM)).isInstanceOf(ChangeResult.MayExist.class);
+        }
     }
 
     @Test
@@ -81,7 +91,7 @@ class ApiFailureTranslatorTests {
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(failure.httpStatus()).isNull();
-        assertThat(failure.userMessage()).contains("could not reach LaunchDarkly");
+        assertThat(failure.userMessage()).contains("could not reach LaunchDarkly").contains("nothing was created");
     }
 
     @Test
@@ -93,14 +103,16 @@ class ApiFailureTranslatorTests {
     }
 
     @Test
-    void translateWhenSomethingElseThenRethrown() {
-        assertThatThrownBy(() -> translate(new IllegalStateException("bug"))).isInstanceOf(IllegalStateException.class);
+    void readProblemWhenUnreachableThenSaysListsAreEmptyNotThatNothingWasCreated() {
+        String problem = translator.readProblem(new LaunchDarklyUnreachableException("refused", false, null));
+
+        assertThat(problem).contains("could not reach LaunchDarkly").doesNotContain("created");
     }
 
     @Test
     void fieldNamedInWhenKeyIsPartOfLongerWordThenNotMatched() {
-        assertThat(ApiFailureTranslator.fieldNamedIn("invalid regionName", List.of("region"))).isNull();
-        assertThat(ApiFailureTranslator.fieldNamedIn("base-url is invalid", List.of("url", "base-url"))).isEqualTo("base-url");
+        assertThat(FieldNames.namedIn("invalid regionName", List.of("region"))).isNull();
+        assertThat(FieldNames.namedIn("base-url is invalid", List.of("url", "base-url"))).isEqualTo("base-url");
     }
 
     @Test
@@ -109,7 +121,7 @@ class ApiFailureTranslatorTests {
         assertThat(ApiFailureTranslator.inWords(Duration.ofSeconds(300))).isEqualTo("in about 5 minutes");
     }
 
-    private ApiFailure translate(RuntimeException failure) {
-        return translator.translate(failure, "the destination", List.of(), fields);
+    private ApiFailure translate(LaunchDarklyException failure) {
+        return translator.translate(failure, "the destination", "created", List.of());
     }
 }

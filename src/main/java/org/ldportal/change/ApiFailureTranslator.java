@@ -1,0 +1,129 @@
+package org.ldportal.change;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.security.PortalSecurityProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one mapping of what the LaunchDarkly client throws onto outcomes and plain-language messages: for changes
+ * (with the audit outcome) and for the lists a page reads.
+ */
+@Component
+public class ApiFailureTranslator {
+
+    private final SecretRedactor redactor;
+    private final String contact;
+
+    public ApiFailureTranslator(SecretRedactor redactor, PortalSecurityProperties security) {
+        this.redactor = redactor;
+        this.contact = security.accessContact();
+    }
+
+    /**
+     * @param failure      what the client threw
+     * @param what         what was being changed, in words ("the destination")
+     * @param done         what success would have meant ("created")
+     * @param secretValues values typed into secret fields, scrubbed from LaunchDarkly's message
+     */
+    ApiFailure translate(LaunchDarklyException failure, String what, String done, Collection<String> secretValues) {
+        if (failure instanceof LaunchDarklyApiException api) {
+            return fromApi(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
+        }
+        LaunchDarklyUnreachableException unreachable = (LaunchDarklyUnreachableException) failure;
+        if (unreachable.requestMayHaveArrived()) {
+            return new ApiFailure(AuditOutcome.UNKNOWN, null, null, "LaunchDarkly did not answer in time. "
+                    + mayOrMayNot(what, done), null);
+        }
+        return new ApiFailure(AuditOutcome.FAILED, null, null, "The portal could not reach LaunchDarkly, so nothing was "
+                + done + ". Please try again in a few minutes; if it keeps happening, tell " + contact + ".", null);
+    }
+
+    /** Something other than LaunchDarkly's answer went wrong once the request was on its way. */
+    ApiFailure afterSending(String what, String done) {
+        return new ApiFailure(AuditOutcome.UNKNOWN, null, "portal_error", "Something went wrong in the portal after the "
+                + "request was sent to LaunchDarkly. " + mayOrMayNot(what, done), null);
+    }
+
+    /** The attempt could not be recorded before the call, so the call was not made. */
+    String notRecorded(String done) {
+        return "The portal could not record this attempt in its audit trail, so nothing was sent to LaunchDarkly and "
+                + "nothing was " + done + ". Please try again in a few minutes; if it keeps happening, tell " + contact + ".";
+    }
+
+    /** Why a list a page shows (projects, environments) could not be read. */
+    public String readProblem(LaunchDarklyException failure) {
+        if (failure instanceof LaunchDarklyApiException api) {
+            if (api.status() == 401 || api.status() == 403) {
+                return tokenNotAllowed();
+            }
+            if (api.status() == 429) {
+                return "LaunchDarkly is busy right now, so some lists below are empty. Reload the page "
+                        + api.retryAfter().map(ApiFailureTranslator::inWords).orElse("in a minute") + ".";
+            }
+            return "LaunchDarkly could not give the lists this page needs (error " + api.status() + "). Reload the page "
+                    + "in a few minutes.";
+        }
+        return "The portal could not reach LaunchDarkly, so some lists below are empty. Reload the page in a few minutes; "
+                + "if it keeps happening, tell " + contact + ".";
+    }
+
+    private ApiFailure fromApi(LaunchDarklyApiException api, String what, String done, String detail) {
+        int status = api.status();
+        if (api.isServerError()) {
+            // A 500, 502 or 504 can come after LaunchDarkly made the change: only a look tells.
+            return new ApiFailure(AuditOutcome.UNKNOWN, status, api.code(), "LaunchDarkly had a problem handling the "
+                    + "request (error " + status + "). " + mayOrMayNot(what, done), detail);
+        }
+        String message;
+        if (status == 400 || status == 422) {
+            message = "LaunchDarkly did not accept " + what + (detail != null ? ": " + detail : ".");
+        }
+        else if (status == 401 || status == 403) {
+            message = tokenNotAllowed();
+        }
+        else if (status == 404) {
+            message = "LaunchDarkly could not find the project or environment; it may have been renamed or deleted. "
+                    + "Reload the page and choose again.";
+        }
+        else if (status == 409) {
+            message = capitalized(what) + " conflicts with something that already exists in LaunchDarkly.";
+        }
+        else if (status == 429) {
+            message = "LaunchDarkly is busy right now. Please try again " + api.retryAfter().map(ApiFailureTranslator::inWords)
+                    .orElse("in a minute") + ". Nothing was " + done + ".";
+        }
+        else {
+            message = "LaunchDarkly refused the request (error " + status + ").";
+        }
+        return new ApiFailure(AuditOutcome.REJECTED, status, api.code(), message, detail);
+    }
+
+    private String tokenNotAllowed() {
+        return "The portal's LaunchDarkly access token is not allowed to do this. This is not something you did wrong: "
+                + "please tell " + contact + " that the portal's token needs more permissions.";
+    }
+
+    private static String mayOrMayNot(String what, String done) {
+        return capitalized(what) + " may or may not have been " + done + ": check in LaunchDarkly before you try again.";
+    }
+
+    static String inWords(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        if (seconds < 90) {
+            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = Math.round(seconds / 60.0);
+        return "in about " + minutes + " minutes";
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,131 @@
+package org.ldportal.change;
+
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one path by which the portal changes anything in LaunchDarkly. It records the attempt before the call, times
+ * the call, catches everything, records the outcome as a second entry linked to the first, and answers one
+ * {@link ChangeResult}. Whatever goes wrong once the request may have been sent is recorded as UNKNOWN: a resource
+ * that exists in LaunchDarkly always has a trace in the trail.
+ */
+@Component
+public class AuditedCall {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditedCall.class);
+
+    private final AuditTrail audit;
+    private final ApiFailureTranslator failures;
+
+    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures) {
+        this.audit = audit;
+        this.failures = failures;
+    }
+
+    /**
+     * Sends one change.
+     *
+     * @param request the call to the LaunchDarkly client
+     * @param sent    what the answer says of the resource (its key, id and link), for the trail and the result page
+     */
+    public <T> ChangeResult<T> send(Change change, Supplier<T> request, Function<? super T, Sent> sent) {
+        AuditAttempt attempt = change.attempt();
+        long startedId;
+        try {
+            startedId = audit.started(attempt);
+        }
+        catch (RuntimeException e) {
+            // Without a trace of the attempt the call is not made: a change nobody can account for is worse.
+            log.error("The attempt to {} {} could not be recorded, so it was not sent: {}", attempt.action(),
+                    attempt.resourceType(), e.getClass().getName());
+            return new ChangeResult.Failed<>(failures.notRecorded(change.done()));
+        }
+        long started = System.nanoTime();
+        T answer;
+        try {
+            answer = request.get();
+        }
+        catch (LaunchDarklyException e) {
+            ApiFailure failure = failures.translate(e, change.what(), change.done(), change.secretValues());
+            recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(), failure.auditMessage(),
+                    since(started)), startedId);
+            return failure.toResult(change.locator());
+        }
+        catch (RuntimeException e) {
+            // An answer that could not be read, a bug: the request may have been sent and acted on.
+            // The exception's message may quote the answer, so only its type is logged.
+            log.error("The attempt to {} {} (audit #{}) ended in {} after it was sent", attempt.action(),
+                    attempt.resourceType(), startedId, e.getClass().getName());
+            ApiFailure failure = failures.afterSending(change.what(), change.done());
+            recordOutcome(attempt.withOutcome(failure.outcome(), null, failure.code(), failure.auditMessage(), since(started)),
+                    startedId);
+            return failure.toResult(change.locator());
+        }
+        Duration took = since(started);
+        Sent what = describe(answer, sent, startedId);
+        recordOutcome(attempt.withResource(attempt.resourceName(), what.key() != null ? what.key() : attempt.resourceKey(),
+                what.id()).withOutcome(AuditOutcome.SUCCEEDED, change.successStatus(), null, null, took), startedId);
+        return new ChangeResult.Succeeded<>(answer, what.link());
+    }
+
+    /**
+     * A guardrail of the portal refused the change before any call: recorded as REJECTED without an HTTP status.
+     */
+    public <T> ChangeResult<T> refuse(Change change, RefusalTarget target, String message) {
+        try {
+            audit.record(change.attempt().withOutcome(AuditOutcome.REJECTED, null, "guardrail", message, null));
+        }
+        catch (RuntimeException e) {
+            // Nothing was sent, so nothing is unaccounted for; the person still sees why.
+            log.error("A refused attempt to {} {} could not be recorded: {}", change.attempt().action(),
+                    change.attempt().resourceType(), e.getClass().getName());
+        }
+        return new ChangeResult.Refused<>(target, message, null, null, null);
+    }
+
+    private static <T> Sent describe(T answer, Function<? super T, Sent> sent, long startedId) {
+        try {
+            Sent what = sent.apply(answer);
+            return what != null ? what : Sent.NOTHING_KNOWN;
+        }
+        catch (RuntimeException e) {
+            log.warn("The answer to audit #{} lacked what the result page shows: {}", startedId, e.getClass().getName());
+            return Sent.NOTHING_KNOWN;
+        }
+    }
+
+    /**
+     * Writes the outcome entry. If it cannot be written whole (a value too large, a database hiccup), a bare entry
+     * with just the outcome is tried; the started entry stands either way.
+     */
+    private void recordOutcome(AuditAttempt outcome, long startedId) {
+        try {
+            audit.record(outcome.linkedTo(startedId));
+        }
+        catch (RuntimeException e) {
+            log.error("The outcome {} of audit #{} could not be recorded ({}); trying without its details",
+                    outcome.outcome(), startedId, e.getClass().getName());
+            try {
+                audit.record(outcome.withRequestBody(null)
+                        .withOutcome(outcome.outcome(), outcome.httpStatus(), null, null, outcome.duration())
+                        .linkedTo(startedId));
+            }
+            catch (RuntimeException again) {
+                log.error("The outcome {} of audit #{} is lost: {}", outcome.outcome(), startedId, again.getClass().getName());
+            }
+        }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

@@ -1,0 +1,50 @@
+package org.ldportal.change;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+
+/**
+ * One change a feature asks {@link AuditedCall} to send: the audit attempt that describes it (secrets already
+ * redacted), how to speak of it, and how to place LaunchDarkly's refusals on the form.
+ *
+ * @param attempt       who, what and where, and the redacted request body
+ * @param what          the resource in words, for messages ("the destination")
+ * @param done          what succeeding means, in words ("created")
+ * @param successStatus the status LaunchDarkly answers on success, as recorded (the client returns the body only)
+ * @param secretValues  values typed into secret fields: scrubbed from LaunchDarkly's messages before they are
+ *                      shown or stored
+ * @param locator       where LaunchDarkly's message belongs on the form
+ */
+public record Change(AuditAttempt attempt, String what, String done, int successStatus, List<String> secretValues,
+        Locator locator) {
+
+    /** Places LaunchDarkly's own message (secrets scrubbed; may be null) on the form. */
+    @FunctionalInterface
+    public interface Locator {
+        RefusalTarget locate(@Nullable String detail);
+    }
+
+    public Change {
+        secretValues = List.copyOf(secretValues);
+    }
+
+    /** A create: answered 201, refusals above the form unless {@link #locatedBy located} otherwise. */
+    public static Change create(AuditAttempt attempt, String what) {
+        return new Change(attempt, what, "created", 201, List.of(), detail -> RefusalTarget.WHOLE_FORM);
+    }
+
+    public Change scrubbing(Collection<String> secretValues) {
+        return new Change(attempt, what, done, successStatus, List.copyOf(secretValues), locator);
+    }
+
+    public Change locatedBy(Locator locator) {
+        return new Change(attempt, what, done, successStatus, secretValues, locator);
+    }
+
+    public Change answeredWith(int successStatus) {
+        return new Change(attempt, what, done, successStatus, secretValues, locator);
+    }
+}

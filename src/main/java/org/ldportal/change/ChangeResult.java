@@ -1,0 +1,58 @@
+package org.ldportal.change;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one change sent through {@link AuditedCall} ended, in the four shapes a page must tell apart. Each is
+ * recorded in the audit trail with the matching outcome (SUCCEEDED, REJECTED, FAILED, UNKNOWN).
+ *
+ * @param <T> what LaunchDarkly answered on success
+ */
+public sealed interface ChangeResult<T> {
+
+    /** LaunchDarkly answered 2xx. */
+    record Succeeded<T>(T resource, @Nullable String link) implements ChangeResult<T> {
+    }
+
+    /**
+     * LaunchDarkly answered 4xx, or a portal guardrail refused before any call ({@code status} null). Nothing was
+     * changed; the person can correct the form and try again.
+     *
+     * @param target  where the message belongs on the form
+     * @param message plain language: what is wrong and what to do
+     * @param detail  LaunchDarkly's own message with secrets scrubbed, or null
+     * @param status  LaunchDarkly's HTTP status, or null for a guardrail
+     * @param link    where to see what the change conflicts with, or null
+     */
+    record Refused<T>(RefusalTarget target, String message, @Nullable String detail, @Nullable Integer status,
+            @Nullable String link) implements ChangeResult<T> {
+
+        public boolean isConflict() {
+            return status != null && status == 409;
+        }
+
+        public boolean isNotFound() {
+            return status != null && status == 404;
+        }
+
+        /** The same refusal, placed and worded by a feature that knows more (a 409 on an environment key, say). */
+        public Refused<T> at(RefusalTarget target, String message) {
+            return new Refused<>(target, message, detail, status, link);
+        }
+
+        public Refused<T> withLink(@Nullable String link) {
+            return new Refused<>(target, message, detail, status, link);
+        }
+    }
+
+    /** The request never reached LaunchDarkly (or was never sent): nothing was changed, trying again is safe. */
+    record Failed<T>(String message) implements ChangeResult<T> {
+    }
+
+    /**
+     * The request was sent and no clear answer came (a timeout, a 5xx, an error after the answer): the change may
+     * have been made. The person must check before trying again.
+     */
+    record MayExist<T>(String message, @Nullable String detail) implements ChangeResult<T> {
+    }
+}
