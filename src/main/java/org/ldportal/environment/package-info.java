@@ -1,0 +1,8 @@
+/** Environments of a project: key rules, guardrails, the form and its result page. */
+@ApplicationModule(displayName = "Environments",
+        allowedDependencies = { "audit", "change", "launchdarkly", "security", "web" })
+@NullMarked
+package org.ldportal.environment;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
