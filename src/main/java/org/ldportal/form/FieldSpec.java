@@ -48,74 +48,140 @@ public record FieldSpec(
         options = options == null ? List.of() : List.copyOf(options);
     }
 
-    /** A start for building: an optional field of the given type, nothing else set. */
+    /** An optional field of the given type, nothing else set: short for {@code builder(key, label, type).build()}. */
     public static FieldSpec of(String key, String label, FieldType type) {
-        return new FieldSpec(key, label, type, false, false, false, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, null);
+        return builder(key, label, type).build();
     }
 
-    public FieldSpec asRequired(boolean required) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+    /** A builder for an optional field of the given type, nothing else set. */
+    public static Builder builder(String key, String label, FieldType type) {
+        return new Builder(key, label, type);
     }
 
-    public FieldSpec asSecret(boolean secret) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec asHidden(boolean hidden) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withDefault(String defaultValue) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withDefaults(List<String> defaultValues) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withOptions(List<FieldOption> options) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withPlaceholder(String placeholder) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withHelp(String help) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withPattern(String pattern, String patternMessage) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withMaxLength(Integer maxLength) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withRange(Long min, Long max) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withCondition(FieldCondition condition) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+    /** A builder holding every component of this field, for a copy that differs only in what is then set. */
+    public Builder toBuilder() {
+        return new Builder(key, label, type).required(required).secret(secret).hidden(hidden).defaultValue(defaultValue)
+                .defaultValues(defaultValues).options(options).placeholder(placeholder).help(help)
+                .pattern(pattern, patternMessage).maxLength(maxLength).range(min, max).condition(condition);
     }
 
     /** Whether the person fills this in (hidden, read-only and notice fields take nothing from the form). */
     public boolean isInput() {
         return !hidden && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
+    }
+
+    /**
+     * Builds a {@link FieldSpec} one component at a time; what is not set keeps its start value (false, null or
+     * empty). Not thread-safe; {@link #build()} may be called more than once.
+     */
+    public static final class Builder {
+
+        private String key;
+        private String label;
+        private FieldType type;
+        private boolean required;
+        private boolean secret;
+        private boolean hidden;
+        private String defaultValue;
+        private List<String> defaultValues = List.of();
+        private List<FieldOption> options = List.of();
+        private String placeholder;
+        private String help;
+        private String pattern;
+        private String patternMessage;
+        private Integer maxLength;
+        private Long min;
+        private Long max;
+        private FieldCondition condition;
+
+        private Builder(String key, String label, FieldType type) {
+            this.key = key;
+            this.label = label;
+            this.type = type;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder type(FieldType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        public Builder secret(boolean secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        public Builder hidden(boolean hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        public Builder defaultValue(String defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        public Builder defaultValues(List<String> defaultValues) {
+            this.defaultValues = defaultValues;
+            return this;
+        }
+
+        public Builder options(List<FieldOption> options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder placeholder(String placeholder) {
+            this.placeholder = placeholder;
+            return this;
+        }
+
+        public Builder help(String help) {
+            this.help = help;
+            return this;
+        }
+
+        /** The pattern and what to say when it does not match go together. */
+        public Builder pattern(String pattern, String patternMessage) {
+            this.pattern = pattern;
+            this.patternMessage = patternMessage;
+            return this;
+        }
+
+        public Builder maxLength(Integer maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** The smallest and largest NUMBER allowed; either may be null. */
+        public Builder range(Long min, Long max) {
+            this.min = min;
+            this.max = max;
+            return this;
+        }
+
+        public Builder condition(FieldCondition condition) {
+            this.condition = condition;
+            return this;
+        }
+
+        public FieldSpec build() {
+            return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
+                    placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+        }
     }
 }

@@ -23,9 +23,10 @@ class FormValidatorTests {
 
     @Test
     void validateWhenRequiredEmptyThenMessageNamesTheField() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("topic", "Pub/Sub topic ID", FieldType.TEXT).asRequired(true),
-                FieldSpec.of("region", "AWS region", FieldType.SELECT).asRequired(true)
-                        .withOptions(List.of(FieldOption.of("us-east-1")))));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("topic", "Pub/Sub topic ID", FieldType.TEXT).required(true).build(),
+                FieldSpec.builder("region", "AWS region", FieldType.SELECT).required(true)
+                        .options(List.of(FieldOption.of("us-east-1"))).build()));
 
         FormValidation result = validator.validate(spec, values("topic", "  "));
 
@@ -34,7 +35,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenBooleanRequiredAndUntickedThenFalseNotAnError() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("skip-ca-verification", "Skip", FieldType.BOOLEAN).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("skip-ca-verification", "Skip", FieldType.BOOLEAN).required(true).build()));
 
         FormValidation result = validator.validate(spec, values("other", "x"));
 
@@ -46,7 +48,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenUrlNotHttpThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("URL", "Receiver URL", FieldType.URL).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("URL", "Receiver URL", FieldType.URL).required(true).build()));
 
         assertThat(validator.validate(spec, values("URL", "ftp://x.example")).errors()).containsKey("URL");
         assertThat(validator.validate(spec, values("URL", "hooks.example.com")).errors()).containsKey("URL");
@@ -56,7 +58,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenNumberOutOfRangeOrNotANumberThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("ttl", "TTL", FieldType.NUMBER).withRange(0L, 60L)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("ttl", "TTL", FieldType.NUMBER).range(0L, 60L).build()));
 
         assertThat(validator.validate(spec, values("ttl", "61")).errors()).containsEntry("ttl", "Enter a whole number from 0 to 60.");
         assertThat(validator.validate(spec, values("ttl", "ten")).errors()).containsEntry("ttl", "Enter a whole number.");
@@ -65,10 +67,10 @@ class FormValidatorTests {
 
     @Test
     void validateWhenValueNotAmongOptionsThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.SELECT)
-                .withOptions(List.of(FieldOption.of("error"), FieldOption.of("info"))),
-                FieldSpec.of("events", "Events", FieldType.MULTISELECT).asRequired(true)
-                        .withOptions(List.of(FieldOption.of("a"), FieldOption.of("b")))));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("severity", "Severity", FieldType.SELECT)
+                .options(List.of(FieldOption.of("error"), FieldOption.of("info"))).build(),
+                FieldSpec.builder("events", "Events", FieldType.MULTISELECT).required(true)
+                        .options(List.of(FieldOption.of("a"), FieldOption.of("b"))).build()));
 
         FormValidation result = validator.validate(spec, values("severity", "panic", "events", "a", "events", "z"));
 
@@ -81,8 +83,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenPatternOrLengthBrokenThenTheFieldsMessage() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("account", "Account", FieldType.TEXT)
-                .withPattern("^\\d{12}$", "Enter the 12-digit AWS account ID.").withMaxLength(12)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("account", "Account", FieldType.TEXT)
+                .pattern("^\\d{12}$", "Enter the 12-digit AWS account ID.").maxLength(12).build()));
 
         assertThat(validator.validate(spec, values("account", "12ab")).errors()).containsEntry("account", "Enter the 12-digit AWS account ID.");
         assertThat(validator.validate(spec, values("account", "1234567890123")).errors().get("account")).contains("12 characters");
@@ -90,7 +92,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenJsonObjectThenMapElseMessage() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("config", "Config", FieldType.JSON_OBJECT).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("config", "Config", FieldType.JSON_OBJECT).required(true).build()));
 
         assertThat(validator.validate(spec, values("config", "{\"a\": 1}")).cleaned()).containsEntry("config", Map.of("a", 1));
         assertThat(validator.validate(spec, values("config", "[1]")).errors().get("config")).contains("JSON object");
@@ -99,7 +101,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenHiddenWithoutConditionThenDefaultSentAndRequestIgnored() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("us").build()));
 
         assertThat(validator.validate(spec, values("region", "tampered")).cleaned()).containsEntry("region", "us");
     }
@@ -109,8 +112,8 @@ class FormValidatorTests {
         FieldCondition whenEscalating = new FieldCondition("escalate", FieldCondition.Action.SHOW,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
-                FieldSpec.of("policy", "Escalation policy", FieldType.TEXT).asRequired(true).asHidden(true)
-                        .withCondition(whenEscalating)));
+                FieldSpec.builder("policy", "Escalation policy", FieldType.TEXT).required(true).hidden(true)
+                        .condition(whenEscalating).build()));
 
         assertThat(validator.validate(spec, values("escalate", "true")).errors()).containsEntry("policy", "Fill in Escalation policy.");
         FormValidation unticked = validator.validate(spec, values("policy", "sneaked-in"));
@@ -123,7 +126,7 @@ class FormValidatorTests {
         FieldCondition hideWhenCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.TEXT),
-                FieldSpec.of("quiet", "Quiet hours", FieldType.TEXT).asRequired(true).withCondition(hideWhenCritical)));
+                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true).condition(hideWhenCritical).build()));
 
         assertThat(validator.validate(spec, values("severity", "critical")).isValid()).isTrue();
         assertThat(validator.validate(spec, values("severity", "info")).errors()).containsKey("quiet");
@@ -131,8 +134,9 @@ class FormValidatorTests {
 
     @Test
     void validateWhenReadOnlyOrNoticeThenNeverTakenFromRequest() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("externalId", "External ID", FieldType.READ_ONLY).asRequired(true),
-                FieldSpec.of("connection", "Connection", FieldType.NOTICE).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("externalId", "External ID", FieldType.READ_ONLY).required(true).build(),
+                FieldSpec.builder("connection", "Connection", FieldType.NOTICE).required(true).build()));
 
         FormValidation result = validator.validate(spec, values("externalId", "forged", "connection", "x"));
 

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormViewTests {
 
     private final FormSpec spec = new FormSpec(List.of(
-            FieldSpec.of("writeKey", "Write key", FieldType.TEXT).asSecret(true).asRequired(true).withHelp("From Segment."),
-            FieldSpec.of("kind", "Context kind", FieldType.TEXT).withDefault("user"),
-            FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+            FieldSpec.builder("writeKey", "Write key", FieldType.TEXT).secret(true).required(true).help("From Segment.").build(),
+            FieldSpec.builder("kind", "Context kind", FieldType.TEXT).defaultValue("user").build(),
+            FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("us").build()));
 
     @Test
     void ofWhenFirstShownThenDefaultsAndHiddenFieldsLeftOut() {
