@@ -11,7 +11,8 @@ import java.util.List;
  * @param type           how it is entered
  * @param required       must be filled in (never enforced for BOOLEAN: unticked is "false")
  * @param secret         masked input; never written back into HTML, logs, audit entries or messages
- * @param hidden         never shown; its {@link #defaultValue()} is sent as is
+ * @param hidden         without conditions: never shown, and its {@link #defaultValue()} is sent as is; with
+ *                       conditions: they alone decide (a manifest's isHidden beside showField means "starts hidden")
  * @param defaultValue   the initial value (for BOOLEAN "true"/"false")
  * @param defaultValues  initial choices of a MULTISELECT
  * @param options        choices of SELECT and MULTISELECT
@@ -22,7 +23,10 @@ import java.util.List;
  * @param maxLength      the longest value allowed, or null
  * @param min            the smallest NUMBER allowed, or null
  * @param max            the largest NUMBER allowed, or null
- * @param condition      show or hide this field depending on another's value, or null
+ * @param conditions     when this field is shown, depending on other fields' values (a manifest's dependsOn
+ *                       entries, in order); empty when it does not depend on any. A field with conditions is shown
+ *                       when every one of them allows it: each SHOW condition holds and no HIDE condition does (see
+ *                       {@link FormValidator#isShown})
  */
 public record FieldSpec(
         String key,
@@ -41,11 +45,12 @@ public record FieldSpec(
         Integer maxLength,
         Long min,
         Long max,
-        FieldCondition condition) {
+        List<FieldCondition> conditions) {
 
     public FieldSpec {
         defaultValues = defaultValues == null ? List.of() : List.copyOf(defaultValues);
         options = options == null ? List.of() : List.copyOf(options);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
     /** An optional field of the given type, nothing else set: short for {@code builder(key, label, type).build()}. */
@@ -62,12 +67,20 @@ public record FieldSpec(
     public Builder toBuilder() {
         return new Builder(key, label, type).required(required).secret(secret).hidden(hidden).defaultValue(defaultValue)
                 .defaultValues(defaultValues).options(options).placeholder(placeholder).help(help)
-                .pattern(pattern, patternMessage).maxLength(maxLength).range(min, max).condition(condition);
+                .pattern(pattern, patternMessage).maxLength(maxLength).range(min, max).conditions(conditions);
     }
 
-    /** Whether the person fills this in (hidden, read-only and notice fields take nothing from the form). */
+    /** Hidden whatever the values: never shown, never taken from the form, sent with its default. */
+    public boolean isAlwaysHidden() {
+        return hidden && conditions.isEmpty();
+    }
+
+    /**
+     * Whether the person fills this in: fields hidden outright, read-only and notice fields take nothing from the
+     * form (a field hidden only until its conditions allow it does).
+     */
     public boolean isInput() {
-        return !hidden && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
+        return !isAlwaysHidden() && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
     }
 
     /**
@@ -92,7 +105,7 @@ public record FieldSpec(
         private Integer maxLength;
         private Long min;
         private Long max;
-        private FieldCondition condition;
+        private List<FieldCondition> conditions = List.of();
 
         private Builder(String key, String label, FieldType type) {
             this.key = key;
@@ -174,14 +187,19 @@ public record FieldSpec(
             return this;
         }
 
-        public Builder condition(FieldCondition condition) {
-            this.condition = condition;
+        /** Replaces the conditions; all of them decide together (see {@link FieldSpec#conditions()}). */
+        public Builder conditions(List<FieldCondition> conditions) {
+            this.conditions = conditions;
             return this;
+        }
+
+        public Builder conditions(FieldCondition... conditions) {
+            return conditions(List.of(conditions));
         }
 
         public FieldSpec build() {
             return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                    placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+                    placeholder, help, pattern, patternMessage, maxLength, min, max, conditions);
         }
     }
 }

@@ -16,8 +16,13 @@ import org.ldportal.integration.options.DynamicOptionsException;
  * Turns a manifest's formVariables into the form engine's FieldSpecs, following the manifest format's rules:
  * required unless {@code isOptional}; a checkbox is never required to be ticked; {@code isHidden} without
  * {@code dependsOn} is not shown and sent with its default; with {@code dependsOn} it starts hidden and appears
- * when its condition holds; {@code generated} and {@code publicKey} are filled in by LaunchDarkly; {@code oauth}
- * cannot be done here. Keys are kept exactly as written.
+ * when every entry allows it (each showField entry's conditions hold, no hideField entry's do: see
+ * {@link org.ldportal.form.FormValidator#isShown}); {@code generated} and {@code publicKey} are filled in by
+ * LaunchDarkly; {@code oauth} cannot be done here. Keys are kept exactly as written.
+ * <p>
+ * An entry's {@code variableLocation} is not looked at: each location is its own form here and the key is looked
+ * up in the field's own form, so an entry naming a variable of another location (servicenow-normal's approval
+ * fields depend on its environment fields) finds no field, compares "" and, for showField, keeps it hidden.
  */
 final class ManifestFormMapper {
 
@@ -92,9 +97,8 @@ final class ManifestFormMapper {
                 // string, and any type a newer format adds: a text field.
             }
         }
-        if (!variable.dependsOn().isEmpty()) {
-            field.condition(condition(variable.dependsOn().get(0)));
-        }
+        // Every dependsOn entry, in order; FormValidator.isShown says how they combine.
+        field.conditions(variable.dependsOn().stream().map(ManifestFormMapper::condition).toList());
         return field.hidden(variable.hidden()).build();
     }
 
@@ -113,7 +117,7 @@ final class ManifestFormMapper {
                 : FieldCondition.Action.SHOW;
         List<FieldCondition.Condition> conditions = dependency.conditions().stream()
                 .map(c -> new FieldCondition.Condition(operator(c.operator()), c.value() == null ? "" : c.value())).toList();
-        return new FieldCondition(dependency.variableKey(), action, conditions);
+        return new FieldCondition(dependency.variableKey() == null ? "" : dependency.variableKey(), action, conditions);
     }
 
     private static FieldCondition.Operator operator(String name) {

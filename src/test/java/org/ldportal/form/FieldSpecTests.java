@@ -21,7 +21,7 @@ class FieldSpecTests {
     /** Every component set to something other than its start value. */
     private final FieldSpec full = FieldSpec.builder("port", "Port", FieldType.NUMBER).required(true).secret(true).hidden(true)
             .defaultValue("6379").defaultValues(List.of("a")).options(List.of(FieldOption.of("a"))).placeholder("6379")
-            .help("The port.").pattern("^\\d+$", "Digits only.").maxLength(5).range(1L, 65535L).condition(WHEN_ON).build();
+            .help("The port.").pattern("^\\d+$", "Digits only.").maxLength(5).range(1L, 65535L).conditions(WHEN_ON).build();
 
     @Test
     void builderWhenNothingSetThenOptionalFieldWithEmptyChoices() {
@@ -35,7 +35,7 @@ class FieldSpecTests {
     @Test
     void builderWhenEverySetThenEveryComponentKept() {
         assertThat(full).isEqualTo(new FieldSpec("port", "Port", FieldType.NUMBER, true, true, true, "6379", List.of("a"),
-                List.of(FieldOption.of("a")), "6379", "The port.", "^\\d+$", "Digits only.", 5, 1L, 65535L, WHEN_ON));
+                List.of(FieldOption.of("a")), "6379", "The port.", "^\\d+$", "Digits only.", 5, 1L, 65535L, List.of(WHEN_ON)));
         assertThat(full.toBuilder().build()).isEqualTo(full);
     }
 
@@ -58,7 +58,7 @@ class FieldSpecTests {
         changes.put("maxLength", b -> b.maxLength(6));
         changes.put("min", b -> b.range(2L, 65535L));
         changes.put("max", b -> b.range(1L, 1024L));
-        changes.put("condition", b -> b.condition(null));
+        changes.put("conditions", b -> b.conditions(WHEN_ON, WHEN_ON));
         RecordComponent[] components = FieldSpec.class.getRecordComponents();
         assertThat(changes.keySet()).as("one change per component")
                 .containsExactlyElementsOf(Arrays.stream(components).map(RecordComponent::getName).toList());
@@ -80,10 +80,15 @@ class FieldSpecTests {
     @Test
     void builderWhenListsNullOrChangedLaterThenFieldKeepsItsOwnCopy() {
         List<String> defaults = new ArrayList<>(List.of("a"));
-        FieldSpec field = FieldSpec.builder("events", "Events", FieldType.MULTISELECT).defaultValues(defaults).options(null).build();
+        List<FieldCondition> conditions = new ArrayList<>(List.of(WHEN_ON));
+        FieldSpec field = FieldSpec.builder("events", "Events", FieldType.MULTISELECT).defaultValues(defaults).options(null)
+                .conditions(conditions).build();
         defaults.add("b");
+        conditions.clear();
 
         assertThat(field.defaultValues()).containsExactly("a");
         assertThat(field.options()).isEmpty();
+        assertThat(field.conditions()).containsExactly(WHEN_ON);
+        assertThat(FieldSpec.builder("x", "X", FieldType.TEXT).conditions((List<FieldCondition>) null).build().conditions()).isEmpty();
     }
 }

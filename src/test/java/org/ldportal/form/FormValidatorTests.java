@@ -113,7 +113,7 @@ class FormValidatorTests {
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
                 FieldSpec.builder("policy", "Escalation policy", FieldType.TEXT).required(true).hidden(true)
-                        .condition(whenEscalating).build()));
+                        .conditions(whenEscalating).build()));
 
         assertThat(validator.validate(spec, values("escalate", "true")).errors()).containsEntry("policy", "Fill in Escalation policy.");
         FormValidation unticked = validator.validate(spec, values("policy", "sneaked-in"));
@@ -126,10 +126,99 @@ class FormValidatorTests {
         FieldCondition hideWhenCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.TEXT),
-                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true).condition(hideWhenCritical).build()));
+                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true).conditions(hideWhenCritical).build()));
 
         assertThat(validator.validate(spec, values("severity", "critical")).isValid()).isTrue();
         assertThat(validator.validate(spec, values("severity", "info")).errors()).containsKey("quiet");
+    }
+
+    private static FieldCondition when(String key, FieldCondition.Action action, String equalTo) {
+        return new FieldCondition(key, action, List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, equalTo)));
+    }
+
+    /** escalate (a checkbox), severity (default "error") and a note that depends on both. */
+    private static FormSpec escalation(FieldCondition... noteConditions) {
+        return new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+                FieldSpec.builder("severity", "Severity", FieldType.SELECT).defaultValue("error")
+                        .options(List.of(FieldOption.of("critical"), FieldOption.of("error"), FieldOption.of("info"))).build(),
+                FieldSpec.builder("note", "Note", FieldType.TEXT).required(true).hidden(true).conditions(noteConditions).build()));
+    }
+
+    @Test
+    void isShownWhenTwoShowConditionsThenShownOnlyWhileBothHold() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.SHOW, "critical"));
+        FieldSpec note = spec.field("note").orElseThrow();
+
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "critical"))).isTrue();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "error"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "critical"))).as("unticked").isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "info"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, FormValues.empty())).as("first display: the defaults").isFalse();
+    }
+
+    @Test
+    void isShownWhenShowAndHideConditionsThenHiddenWhenTheHideOneHoldsWhateverTheOther() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.HIDE, "critical"));
+        FieldSpec note = spec.field("note").orElseThrow();
+
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "error"))).isTrue();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "critical"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "error"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true"))).as("severity absent: its default")
+                .isTrue();
+        // The order of the entries does not matter.
+        FormSpec reversed = escalation(when("severity", FieldCondition.Action.HIDE, "critical"),
+                when("escalate", FieldCondition.Action.SHOW, "true"));
+        assertThat(FormValidator.isShown(reversed.field("note").orElseThrow(), reversed,
+                values("escalate", "true", "severity", "critical"))).isFalse();
+    }
+
+    @Test
+    void validateWhenSeveralConditionsThenRequiredAndSentOnlyWhileEveryOneAllowsIt() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.SHOW, "critical"),
+                when("severity", FieldCondition.Action.HIDE, "info"));
+
+        assertThat(validator.validate(spec, values("escalate", "true", "severity", "critical")).errors())
+                .containsEntry("note", "Fill in Note.");
+        assertThat(validator.validate(spec, values("escalate", "true", "severity", "critical", "note", "call Ada")).cleaned())
+                .containsEntry("note", "call Ada");
+        for (FormValues oneFails : List.of(values("severity", "critical", "note", "sneaked-in"),
+                values("escalate", "true", "severity", "error", "note", "sneaked-in"),
+                values("escalate", "true", "severity", "info", "note", "sneaked-in"))) {
+            FormValidation result = validator.validate(spec, oneFails);
+            assertThat(result.isValid()).as("%s", oneFails).isTrue();
+            assertThat(result.cleaned()).as("%s", oneFails).doesNotContainKey("note");
+        }
+    }
+
+    @Test
+    void isShownWhenDependedOnFieldTakesNoInputOrIsAbsentThenItsDefaultOrEmptyIsCompared() {
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("eu").build(),
+                FieldSpec.builder("gdpr", "GDPR contact", FieldType.TEXT)
+                        .conditions(when("region", FieldCondition.Action.SHOW, "eu")).build(),
+                FieldSpec.builder("other", "Other", FieldType.TEXT)
+                        .conditions(when("nowhere", FieldCondition.Action.SHOW, "")).build()));
+
+        assertThat(FormValidator.isShown(spec.field("gdpr").orElseThrow(), spec, values("region", "us"))).as("tampered")
+                .isTrue();
+        assertThat(FormValidator.isShown(spec.field("other").orElseThrow(), spec, values("nowhere", "x"))).isTrue();
+    }
+
+    @Test
+    void isShownWhenDependedOnMultiselectThenItsFirstChosenOptionInListedOrder() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("events", "Events", FieldType.MULTISELECT)
+                .options(List.of(FieldOption.of("a"), FieldOption.of("b"))).defaultValues(List.of("b")).build(),
+                FieldSpec.builder("why", "Why", FieldType.TEXT)
+                        .conditions(when("events", FieldCondition.Action.SHOW, "b")).build()));
+        FieldSpec why = spec.field("why").orElseThrow();
+
+        assertThat(FormValidator.isShown(why, spec, FormValues.empty())).isTrue();
+        assertThat(FormValidator.isShown(why, spec, values("events", "b", "events", "a"))).as("a is listed first").isFalse();
+        assertThat(FormValidator.isShown(why, spec, values("events", "b"))).isTrue();
     }
 
     @Test
