@@ -63,24 +63,24 @@ class DestinationKindCatalog {
     }
 
     private static FieldSpec field(JsonNode field, List<FieldOption> regions) {
-        FieldSpec spec = FieldSpec.of(field.get("key").asString(), field.get("label").asString(),
+        FieldSpec.Builder spec = FieldSpec.builder(field.get("key").asString(), field.get("label").asString(),
                 FieldType.valueOf(field.path("type").asString("TEXT")))
-                .asRequired(field.path("required").asBoolean(false))
-                .asSecret(field.path("secret").asBoolean(false))
-                .withHelp(field.path("help").asString(null))
-                .withPlaceholder(field.path("placeholder").asString(null))
-                .withDefault(field.path("default").asString(null));
+                .required(field.path("required").asBoolean(false))
+                .secret(field.path("secret").asBoolean(false))
+                .help(field.path("help").asString(null))
+                .placeholder(field.path("placeholder").asString(null))
+                .defaultValue(field.path("default").asString(null));
         if (field.has("pattern")) {
-            spec = spec.withPattern(field.get("pattern").asString(), field.path("patternMessage").asString(null));
+            spec.pattern(field.get("pattern").asString(), field.path("patternMessage").asString(null));
         }
         if (field.has("maxLength")) {
-            spec = spec.withMaxLength(field.get("maxLength").asInt());
+            spec.maxLength(field.get("maxLength").asInt());
         }
         JsonNode options = field.get("options");
         if (options != null) {
-            spec = spec.withOptions(options.isString() && options.asString().equals("aws-regions") ? regions : options(options));
+            spec.options(options.isString() && options.asString().equals("aws-regions") ? regions : options(options));
         }
-        return spec;
+        return spec.build();
     }
 
     private static List<FieldOption> options(JsonNode array) {

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * When a field is shown or hidden, depending on another field's value. Values are compared as strings (a
- * checkbox's value is "true" or "false"); the ordering operators compare numbers when both sides are numbers.
+ * One rule for showing or hiding a field, depending on one other field's value (one entry of a manifest's
+ * {@code dependsOn}). A field may have several; {@link FormValidator#isShown} says how they combine. Values are
+ * compared as strings (a checkbox's value is "true" or "false"); the ordering operators compare numbers when both
+ * sides are numbers.
  *
  * @param fieldKey   the key of the field this one depends on
  * @param action     what to do when every condition holds
- * @param conditions all must hold
+ * @param conditions all must hold (none: the rule always holds)
  */
 public record FieldCondition(String fieldKey, Action action, List<Condition> conditions) {
 
@@ -60,8 +62,8 @@ public record FieldCondition(String fieldKey, Action action, List<Condition> con
     }
 
     /**
-     * Whether the dependent field is visible. SHOW: visible only while the conditions hold; HIDE: hidden while
-     * they hold.
+     * Whether this rule lets the dependent field be visible. SHOW: only while the conditions hold; HIDE: only
+     * while they do not.
      */
     public boolean showsFieldFor(String dependeeValue) {
         boolean holds = holdsFor(dependeeValue);

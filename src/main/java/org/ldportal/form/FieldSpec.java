@@ -11,7 +11,8 @@ import java.util.List;
  * @param type           how it is entered
  * @param required       must be filled in (never enforced for BOOLEAN: unticked is "false")
  * @param secret         masked input; never written back into HTML, logs, audit entries or messages
- * @param hidden         never shown; its {@link #defaultValue()} is sent as is
+ * @param hidden         without conditions: never shown, and its {@link #defaultValue()} is sent as is; with
+ *                       conditions: they alone decide (a manifest's isHidden beside showField means "starts hidden")
  * @param defaultValue   the initial value (for BOOLEAN "true"/"false")
  * @param defaultValues  initial choices of a MULTISELECT
  * @param options        choices of SELECT and MULTISELECT
@@ -22,7 +23,10 @@ import java.util.List;
  * @param maxLength      the longest value allowed, or null
  * @param min            the smallest NUMBER allowed, or null
  * @param max            the largest NUMBER allowed, or null
- * @param condition      show or hide this field depending on another's value, or null
+ * @param conditions     when this field is shown, depending on other fields' values (a manifest's dependsOn
+ *                       entries, in order); empty when it does not depend on any. A field with conditions is shown
+ *                       when every one of them allows it: each SHOW condition holds and no HIDE condition does (see
+ *                       {@link FormValidator#isShown})
  */
 public record FieldSpec(
         String key,
@@ -41,81 +45,161 @@ public record FieldSpec(
         Integer maxLength,
         Long min,
         Long max,
-        FieldCondition condition) {
+        List<FieldCondition> conditions) {
 
     public FieldSpec {
         defaultValues = defaultValues == null ? List.of() : List.copyOf(defaultValues);
         options = options == null ? List.of() : List.copyOf(options);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
-    /** A start for building: an optional field of the given type, nothing else set. */
+    /** An optional field of the given type, nothing else set: short for {@code builder(key, label, type).build()}. */
     public static FieldSpec of(String key, String label, FieldType type) {
-        return new FieldSpec(key, label, type, false, false, false, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, null);
+        return builder(key, label, type).build();
     }
 
-    public FieldSpec asRequired(boolean required) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+    /** A builder for an optional field of the given type, nothing else set. */
+    public static Builder builder(String key, String label, FieldType type) {
+        return new Builder(key, label, type);
     }
 
-    public FieldSpec asSecret(boolean secret) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+    /** A builder holding every component of this field, for a copy that differs only in what is then set. */
+    public Builder toBuilder() {
+        return new Builder(key, label, type).required(required).secret(secret).hidden(hidden).defaultValue(defaultValue)
+                .defaultValues(defaultValues).options(options).placeholder(placeholder).help(help)
+                .pattern(pattern, patternMessage).maxLength(maxLength).range(min, max).conditions(conditions);
     }
 
-    public FieldSpec asHidden(boolean hidden) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
+    /** Hidden whatever the values: never shown, never taken from the form, sent with its default. */
+    public boolean isAlwaysHidden() {
+        return hidden && conditions.isEmpty();
     }
 
-    public FieldSpec withDefault(String defaultValue) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withDefaults(List<String> defaultValues) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withOptions(List<FieldOption> options) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withPlaceholder(String placeholder) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withHelp(String help) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withPattern(String pattern, String patternMessage) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withMaxLength(Integer maxLength) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withRange(Long min, Long max) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    public FieldSpec withCondition(FieldCondition condition) {
-        return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
-                placeholder, help, pattern, patternMessage, maxLength, min, max, condition);
-    }
-
-    /** Whether the person fills this in (hidden, read-only and notice fields take nothing from the form). */
+    /**
+     * Whether the person fills this in: fields hidden outright, read-only and notice fields take nothing from the
+     * form (a field hidden only until its conditions allow it does).
+     */
     public boolean isInput() {
-        return !hidden && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
+        return !isAlwaysHidden() && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
+    }
+
+    /**
+     * Builds a {@link FieldSpec} one component at a time; what is not set keeps its start value (false, null or
+     * empty). Not thread-safe; {@link #build()} may be called more than once.
+     */
+    public static final class Builder {
+
+        private String key;
+        private String label;
+        private FieldType type;
+        private boolean required;
+        private boolean secret;
+        private boolean hidden;
+        private String defaultValue;
+        private List<String> defaultValues = List.of();
+        private List<FieldOption> options = List.of();
+        private String placeholder;
+        private String help;
+        private String pattern;
+        private String patternMessage;
+        private Integer maxLength;
+        private Long min;
+        private Long max;
+        private List<FieldCondition> conditions = List.of();
+
+        private Builder(String key, String label, FieldType type) {
+            this.key = key;
+            this.label = label;
+            this.type = type;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder type(FieldType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        public Builder secret(boolean secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        public Builder hidden(boolean hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        public Builder defaultValue(String defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        public Builder defaultValues(List<String> defaultValues) {
+            this.defaultValues = defaultValues;
+            return this;
+        }
+
+        public Builder options(List<FieldOption> options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder placeholder(String placeholder) {
+            this.placeholder = placeholder;
+            return this;
+        }
+
+        public Builder help(String help) {
+            this.help = help;
+            return this;
+        }
+
+        /** The pattern and what to say when it does not match go together. */
+        public Builder pattern(String pattern, String patternMessage) {
+            this.pattern = pattern;
+            this.patternMessage = patternMessage;
+            return this;
+        }
+
+        public Builder maxLength(Integer maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** The smallest and largest NUMBER allowed; either may be null. */
+        public Builder range(Long min, Long max) {
+            this.min = min;
+            this.max = max;
+            return this;
+        }
+
+        /** Replaces the conditions; all of them decide together (see {@link FieldSpec#conditions()}). */
+        public Builder conditions(List<FieldCondition> conditions) {
+            this.conditions = conditions;
+            return this;
+        }
+
+        public Builder conditions(FieldCondition... conditions) {
+            return conditions(List.of(conditions));
+        }
+
+        public FieldSpec build() {
+            return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
+                    placeholder, help, pattern, patternMessage, maxLength, min, max, conditions);
+        }
     }
 }

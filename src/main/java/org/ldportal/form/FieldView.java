@@ -6,10 +6,11 @@ import java.util.List;
  * One field as the fragment renders it: its spec, the input's name and id, what to show in it, its error, and
  * whether it is visible for the current values. Secret fields never carry a value here.
  *
- * @param secretRetyped a secret was typed before the form came back: say it must be typed again
+ * @param secretRetyped  a secret was typed before the form came back: say it must be typed again
+ * @param conditionsJson the field's conditions for the browser script, as JSON, or null when it has none
  */
 public record FieldView(FieldSpec spec, String name, String id, String value, List<String> values, String error,
-        boolean shown, boolean secretRetyped) {
+        boolean shown, boolean secretRetyped, String conditionsJson) {
 
     public String helpId() {
         return id + "-help";

@@ -1,10 +1,16 @@
 package org.ldportal.form;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** A form's fields ready for the one field fragment ({@code templates/form/field.html}). */
 public record FormView(String prefix, List<FieldView> fields) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * @param values what was submitted (empty on first display: defaults are shown)
@@ -12,7 +18,7 @@ public record FormView(String prefix, List<FieldView> fields) {
      */
     public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors) {
         boolean submitted = !values.values().isEmpty();
-        List<FieldView> fields = spec.fields().stream().filter(field -> !(field.hidden() && field.condition() == null))
+        List<FieldView> fields = spec.fields().stream().filter(field -> !field.isAlwaysHidden())
                 .map(field -> view(spec, field, prefix, values, errors, submitted)).toList();
         return new FormView(prefix, fields);
     }
@@ -44,7 +50,41 @@ public record FormView(String prefix, List<FieldView> fields) {
         }
         boolean retyped = field.secret() && submitted && values.first(field.key()) != null && !values.first(field.key()).isEmpty();
         return new FieldView(field, name, id, value, chosen, errors.get(field.key()),
-                FormValidator.isShown(field, spec, values), retyped);
+                FormValidator.isShown(field, spec, values), retyped, conditionsJson(spec, field, prefix));
+    }
+
+    /**
+     * The field's conditions for {@code form-conditions.js}, as a JSON array (null without conditions): per
+     * condition the input to read ({@code field}, a name as submitted), how to read it ({@code read}: "checkbox"
+     * gives "true"/"false", "choices" the first ticked box's value, "value" the input's value; none on the page
+     * gives ""), or {@code fixedValue} when the field depended on takes no input; then {@code action} and the
+     * {@code conditions} with {@code operator} and {@code value}. The script combines them as
+     * {@link FormValidator#isShown} does.
+     */
+    static String conditionsJson(FormSpec spec, FieldSpec field, String prefix) {
+        if (field.conditions().isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> rendered = new ArrayList<>();
+        for (FieldCondition condition : field.conditions()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("field", prefix + "[" + condition.fieldKey() + "]");
+            FieldSpec dependee = spec.field(condition.fieldKey()).orElse(null);
+            if (dependee != null && !dependee.isInput()) {
+                entry.put("fixedValue", FormValidator.fixedValue(dependee));
+            }
+            else {
+                entry.put("read", dependee == null ? "value" : switch (dependee.type()) {
+                    case BOOLEAN -> "checkbox";
+                    case MULTISELECT -> "choices";
+                    default -> "value";
+                });
+            }
+            entry.put("action", condition.action().name());
+            entry.put("conditions", condition.conditions());
+            rendered.add(entry);
+        }
+        return JSON.writeValueAsString(rendered);
     }
 
     public boolean hasErrors() {

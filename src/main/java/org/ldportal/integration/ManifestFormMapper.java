@@ -16,8 +16,13 @@ import org.ldportal.integration.options.DynamicOptionsException;
  * Turns a manifest's formVariables into the form engine's FieldSpecs, following the manifest format's rules:
  * required unless {@code isOptional}; a checkbox is never required to be ticked; {@code isHidden} without
  * {@code dependsOn} is not shown and sent with its default; with {@code dependsOn} it starts hidden and appears
- * when its condition holds; {@code generated} and {@code publicKey} are filled in by LaunchDarkly; {@code oauth}
- * cannot be done here. Keys are kept exactly as written.
+ * when every entry allows it (each showField entry's conditions hold, no hideField entry's do: see
+ * {@link org.ldportal.form.FormValidator#isShown}); {@code generated} and {@code publicKey} are filled in by
+ * LaunchDarkly; {@code oauth} cannot be done here. Keys are kept exactly as written.
+ * <p>
+ * An entry's {@code variableLocation} is not looked at: each location is its own form here and the key is looked
+ * up in the field's own form, so an entry naming a variable of another location (servicenow-normal's approval
+ * fields depend on its environment fields) finds no field, compares "" and, for showField, keeps it hidden.
  */
 final class ManifestFormMapper {
 
@@ -70,44 +75,39 @@ final class ManifestFormMapper {
     }
 
     static FieldSpec field(FormVariable variable, Choices choices) {
-        FieldSpec field = FieldSpec.of(variable.key(), variable.name(), FieldType.TEXT)
-                .withHelp(variable.description()).withPlaceholder(variable.placeholder())
-                .asSecret(variable.secret()).asRequired(!variable.optional()).withDefault(variable.defaultValue());
-        field = switch (variable.type()) {
-            case "uri" -> retype(field, FieldType.URL);
-            case "boolean" -> retype(field, FieldType.BOOLEAN).asRequired(false)
-                    .withDefault(String.valueOf("true".equals(variable.defaultValue())));
-            case "enum" -> retype(field, FieldType.SELECT).withOptions(variable.allowedValues().stream().map(FieldOption::of).toList());
-            case "multiselect" -> retype(field, FieldType.MULTISELECT)
-                    .withOptions(variable.multiselectOptions().stream().map(c -> new FieldOption(c.value(), c.label())).toList())
-                    .withDefaults(variable.multiselectDefaultOptions());
+        FieldSpec.Builder field = FieldSpec.builder(variable.key(), variable.name(), FieldType.TEXT)
+                .help(variable.description()).placeholder(variable.placeholder())
+                .secret(variable.secret()).required(!variable.optional()).defaultValue(variable.defaultValue());
+        switch (variable.type()) {
+            case "uri" -> field.type(FieldType.URL);
+            case "boolean" -> field.type(FieldType.BOOLEAN).required(false)
+                    .defaultValue(String.valueOf("true".equals(variable.defaultValue())));
+            case "enum" -> field.type(FieldType.SELECT).options(variable.allowedValues().stream().map(FieldOption::of).toList());
+            case "multiselect" -> field.type(FieldType.MULTISELECT)
+                    .options(variable.multiselectOptions().stream().map(c -> new FieldOption(c.value(), c.label())).toList())
+                    .defaultValues(variable.multiselectDefaultOptions());
             case "dynamicEnum" -> dynamic(field, variable, choices);
-            case "environmentSelector" -> retype(field, FieldType.SELECT).withOptions(safely(choices::environments))
-                    .withHelp(join(variable.description(), "Choose the project and environment."));
-            case "generated", "publicKey" -> retype(field, FieldType.READ_ONLY).asRequired(false)
-                    .withHelp(join(variable.description(), "LaunchDarkly fills this in when the integration is saved."));
-            case "oauth" -> retype(field, FieldType.NOTICE).asRequired(false)
-                    .withHelp(join(variable.description(), "This needs an OAuth connection, which only LaunchDarkly's own site can make."));
-            default -> field;
-        };
-        if (!variable.dependsOn().isEmpty()) {
-            field = field.withCondition(condition(variable.dependsOn().get(0)));
-            if (variable.hidden()) {
-                field = field.asHidden(true);
+            case "environmentSelector" -> field.type(FieldType.SELECT).options(safely(choices::environments))
+                    .help(join(variable.description(), "Choose the project and environment."));
+            case "generated", "publicKey" -> field.type(FieldType.READ_ONLY).required(false)
+                    .help(join(variable.description(), "LaunchDarkly fills this in when the integration is saved."));
+            case "oauth" -> field.type(FieldType.NOTICE).required(false)
+                    .help(join(variable.description(), "This needs an OAuth connection, which only LaunchDarkly's own site can make."));
+            default -> {
+                // string, and any type a newer format adds: a text field.
             }
         }
-        else if (variable.hidden()) {
-            field = field.asHidden(true);
-        }
-        return field;
+        // Every dependsOn entry, in order; FormValidator.isShown says how they combine.
+        field.conditions(variable.dependsOn().stream().map(ManifestFormMapper::condition).toList());
+        return field.hidden(variable.hidden()).build();
     }
 
-    private static FieldSpec dynamic(FieldSpec field, FormVariable variable, Choices choices) {
+    private static void dynamic(FieldSpec.Builder field, FormVariable variable, Choices choices) {
         try {
-            return retype(field, FieldType.SELECT).withOptions(choices.dynamic(variable.dynamicOptions()));
+            field.options(choices.dynamic(variable.dynamicOptions())).type(FieldType.SELECT);
         }
         catch (DynamicOptionsException e) {
-            return field.withHelp(join(variable.description(), "The list of choices could not be loaded (" + e.getMessage()
+            field.help(join(variable.description(), "The list of choices could not be loaded (" + e.getMessage()
                     + "): type the value instead."));
         }
     }
@@ -117,7 +117,7 @@ final class ManifestFormMapper {
                 : FieldCondition.Action.SHOW;
         List<FieldCondition.Condition> conditions = dependency.conditions().stream()
                 .map(c -> new FieldCondition.Condition(operator(c.operator()), c.value() == null ? "" : c.value())).toList();
-        return new FieldCondition(dependency.variableKey(), action, conditions);
+        return new FieldCondition(dependency.variableKey() == null ? "" : dependency.variableKey(), action, conditions);
     }
 
     private static FieldCondition.Operator operator(String name) {
@@ -132,12 +132,6 @@ final class ManifestFormMapper {
             case "greaterThanOrEqualTo" -> FieldCondition.Operator.GREATER_THAN_OR_EQUAL_TO;
             default -> FieldCondition.Operator.EQUAL_TO;
         };
-    }
-
-    private static FieldSpec retype(FieldSpec field, FieldType type) {
-        return new FieldSpec(field.key(), field.label(), type, field.required(), field.secret(), field.hidden(),
-                field.defaultValue(), field.defaultValues(), field.options(), field.placeholder(), field.help(), field.pattern(),
-                field.patternMessage(), field.maxLength(), field.min(), field.max(), field.condition());
     }
 
     private static List<FieldOption> safely(Supplier<List<FieldOption>> options) {

@@ -23,9 +23,10 @@ class FormValidatorTests {
 
     @Test
     void validateWhenRequiredEmptyThenMessageNamesTheField() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("topic", "Pub/Sub topic ID", FieldType.TEXT).asRequired(true),
-                FieldSpec.of("region", "AWS region", FieldType.SELECT).asRequired(true)
-                        .withOptions(List.of(FieldOption.of("us-east-1")))));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("topic", "Pub/Sub topic ID", FieldType.TEXT).required(true).build(),
+                FieldSpec.builder("region", "AWS region", FieldType.SELECT).required(true)
+                        .options(List.of(FieldOption.of("us-east-1"))).build()));
 
         FormValidation result = validator.validate(spec, values("topic", "  "));
 
@@ -34,7 +35,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenBooleanRequiredAndUntickedThenFalseNotAnError() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("skip-ca-verification", "Skip", FieldType.BOOLEAN).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("skip-ca-verification", "Skip", FieldType.BOOLEAN).required(true).build()));
 
         FormValidation result = validator.validate(spec, values("other", "x"));
 
@@ -46,7 +48,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenUrlNotHttpThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("URL", "Receiver URL", FieldType.URL).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("URL", "Receiver URL", FieldType.URL).required(true).build()));
 
         assertThat(validator.validate(spec, values("URL", "ftp://x.example")).errors()).containsKey("URL");
         assertThat(validator.validate(spec, values("URL", "hooks.example.com")).errors()).containsKey("URL");
@@ -56,7 +58,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenNumberOutOfRangeOrNotANumberThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("ttl", "TTL", FieldType.NUMBER).withRange(0L, 60L)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("ttl", "TTL", FieldType.NUMBER).range(0L, 60L).build()));
 
         assertThat(validator.validate(spec, values("ttl", "61")).errors()).containsEntry("ttl", "Enter a whole number from 0 to 60.");
         assertThat(validator.validate(spec, values("ttl", "ten")).errors()).containsEntry("ttl", "Enter a whole number.");
@@ -65,10 +67,10 @@ class FormValidatorTests {
 
     @Test
     void validateWhenValueNotAmongOptionsThenRefused() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.SELECT)
-                .withOptions(List.of(FieldOption.of("error"), FieldOption.of("info"))),
-                FieldSpec.of("events", "Events", FieldType.MULTISELECT).asRequired(true)
-                        .withOptions(List.of(FieldOption.of("a"), FieldOption.of("b")))));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("severity", "Severity", FieldType.SELECT)
+                .options(List.of(FieldOption.of("error"), FieldOption.of("info"))).build(),
+                FieldSpec.builder("events", "Events", FieldType.MULTISELECT).required(true)
+                        .options(List.of(FieldOption.of("a"), FieldOption.of("b"))).build()));
 
         FormValidation result = validator.validate(spec, values("severity", "panic", "events", "a", "events", "z"));
 
@@ -81,8 +83,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenPatternOrLengthBrokenThenTheFieldsMessage() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("account", "Account", FieldType.TEXT)
-                .withPattern("^\\d{12}$", "Enter the 12-digit AWS account ID.").withMaxLength(12)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("account", "Account", FieldType.TEXT)
+                .pattern("^\\d{12}$", "Enter the 12-digit AWS account ID.").maxLength(12).build()));
 
         assertThat(validator.validate(spec, values("account", "12ab")).errors()).containsEntry("account", "Enter the 12-digit AWS account ID.");
         assertThat(validator.validate(spec, values("account", "1234567890123")).errors().get("account")).contains("12 characters");
@@ -90,7 +92,7 @@ class FormValidatorTests {
 
     @Test
     void validateWhenJsonObjectThenMapElseMessage() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("config", "Config", FieldType.JSON_OBJECT).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("config", "Config", FieldType.JSON_OBJECT).required(true).build()));
 
         assertThat(validator.validate(spec, values("config", "{\"a\": 1}")).cleaned()).containsEntry("config", Map.of("a", 1));
         assertThat(validator.validate(spec, values("config", "[1]")).errors().get("config")).contains("JSON object");
@@ -99,7 +101,8 @@ class FormValidatorTests {
 
     @Test
     void validateWhenHiddenWithoutConditionThenDefaultSentAndRequestIgnored() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("us").build()));
 
         assertThat(validator.validate(spec, values("region", "tampered")).cleaned()).containsEntry("region", "us");
     }
@@ -109,8 +112,8 @@ class FormValidatorTests {
         FieldCondition whenEscalating = new FieldCondition("escalate", FieldCondition.Action.SHOW,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
-                FieldSpec.of("policy", "Escalation policy", FieldType.TEXT).asRequired(true).asHidden(true)
-                        .withCondition(whenEscalating)));
+                FieldSpec.builder("policy", "Escalation policy", FieldType.TEXT).required(true).hidden(true)
+                        .conditions(whenEscalating).build()));
 
         assertThat(validator.validate(spec, values("escalate", "true")).errors()).containsEntry("policy", "Fill in Escalation policy.");
         FormValidation unticked = validator.validate(spec, values("policy", "sneaked-in"));
@@ -123,16 +126,106 @@ class FormValidatorTests {
         FieldCondition hideWhenCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
         FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.TEXT),
-                FieldSpec.of("quiet", "Quiet hours", FieldType.TEXT).asRequired(true).withCondition(hideWhenCritical)));
+                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true).conditions(hideWhenCritical).build()));
 
         assertThat(validator.validate(spec, values("severity", "critical")).isValid()).isTrue();
         assertThat(validator.validate(spec, values("severity", "info")).errors()).containsKey("quiet");
     }
 
+    private static FieldCondition when(String key, FieldCondition.Action action, String equalTo) {
+        return new FieldCondition(key, action, List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, equalTo)));
+    }
+
+    /** escalate (a checkbox), severity (default "error") and a note that depends on both. */
+    private static FormSpec escalation(FieldCondition... noteConditions) {
+        return new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+                FieldSpec.builder("severity", "Severity", FieldType.SELECT).defaultValue("error")
+                        .options(List.of(FieldOption.of("critical"), FieldOption.of("error"), FieldOption.of("info"))).build(),
+                FieldSpec.builder("note", "Note", FieldType.TEXT).required(true).hidden(true).conditions(noteConditions).build()));
+    }
+
+    @Test
+    void isShownWhenTwoShowConditionsThenShownOnlyWhileBothHold() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.SHOW, "critical"));
+        FieldSpec note = spec.field("note").orElseThrow();
+
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "critical"))).isTrue();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "error"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "critical"))).as("unticked").isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "info"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, FormValues.empty())).as("first display: the defaults").isFalse();
+    }
+
+    @Test
+    void isShownWhenShowAndHideConditionsThenHiddenWhenTheHideOneHoldsWhateverTheOther() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.HIDE, "critical"));
+        FieldSpec note = spec.field("note").orElseThrow();
+
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "error"))).isTrue();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true", "severity", "critical"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("severity", "error"))).isFalse();
+        assertThat(FormValidator.isShown(note, spec, values("escalate", "true"))).as("severity absent: its default")
+                .isTrue();
+        // The order of the entries does not matter.
+        FormSpec reversed = escalation(when("severity", FieldCondition.Action.HIDE, "critical"),
+                when("escalate", FieldCondition.Action.SHOW, "true"));
+        assertThat(FormValidator.isShown(reversed.field("note").orElseThrow(), reversed,
+                values("escalate", "true", "severity", "critical"))).isFalse();
+    }
+
+    @Test
+    void validateWhenSeveralConditionsThenRequiredAndSentOnlyWhileEveryOneAllowsIt() {
+        FormSpec spec = escalation(when("escalate", FieldCondition.Action.SHOW, "true"),
+                when("severity", FieldCondition.Action.SHOW, "critical"),
+                when("severity", FieldCondition.Action.HIDE, "info"));
+
+        assertThat(validator.validate(spec, values("escalate", "true", "severity", "critical")).errors())
+                .containsEntry("note", "Fill in Note.");
+        assertThat(validator.validate(spec, values("escalate", "true", "severity", "critical", "note", "call Ada")).cleaned())
+                .containsEntry("note", "call Ada");
+        for (FormValues oneFails : List.of(values("severity", "critical", "note", "sneaked-in"),
+                values("escalate", "true", "severity", "error", "note", "sneaked-in"),
+                values("escalate", "true", "severity", "info", "note", "sneaked-in"))) {
+            FormValidation result = validator.validate(spec, oneFails);
+            assertThat(result.isValid()).as("%s", oneFails).isTrue();
+            assertThat(result.cleaned()).as("%s", oneFails).doesNotContainKey("note");
+        }
+    }
+
+    @Test
+    void isShownWhenDependedOnFieldTakesNoInputOrIsAbsentThenItsDefaultOrEmptyIsCompared() {
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("eu").build(),
+                FieldSpec.builder("gdpr", "GDPR contact", FieldType.TEXT)
+                        .conditions(when("region", FieldCondition.Action.SHOW, "eu")).build(),
+                FieldSpec.builder("other", "Other", FieldType.TEXT)
+                        .conditions(when("nowhere", FieldCondition.Action.SHOW, "")).build()));
+
+        assertThat(FormValidator.isShown(spec.field("gdpr").orElseThrow(), spec, values("region", "us"))).as("tampered")
+                .isTrue();
+        assertThat(FormValidator.isShown(spec.field("other").orElseThrow(), spec, values("nowhere", "x"))).isTrue();
+    }
+
+    @Test
+    void isShownWhenDependedOnMultiselectThenItsFirstChosenOptionInListedOrder() {
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("events", "Events", FieldType.MULTISELECT)
+                .options(List.of(FieldOption.of("a"), FieldOption.of("b"))).defaultValues(List.of("b")).build(),
+                FieldSpec.builder("why", "Why", FieldType.TEXT)
+                        .conditions(when("events", FieldCondition.Action.SHOW, "b")).build()));
+        FieldSpec why = spec.field("why").orElseThrow();
+
+        assertThat(FormValidator.isShown(why, spec, FormValues.empty())).isTrue();
+        assertThat(FormValidator.isShown(why, spec, values("events", "b", "events", "a"))).as("a is listed first").isFalse();
+        assertThat(FormValidator.isShown(why, spec, values("events", "b"))).isTrue();
+    }
+
     @Test
     void validateWhenReadOnlyOrNoticeThenNeverTakenFromRequest() {
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("externalId", "External ID", FieldType.READ_ONLY).asRequired(true),
-                FieldSpec.of("connection", "Connection", FieldType.NOTICE).asRequired(true)));
+        FormSpec spec = new FormSpec(List.of(
+                FieldSpec.builder("externalId", "External ID", FieldType.READ_ONLY).required(true).build(),
+                FieldSpec.builder("connection", "Connection", FieldType.NOTICE).required(true).build()));
 
         FormValidation result = validator.validate(spec, values("externalId", "forged", "connection", "x"));
 

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormViewTests {
 
     private final FormSpec spec = new FormSpec(List.of(
-            FieldSpec.of("writeKey", "Write key", FieldType.TEXT).asSecret(true).asRequired(true).withHelp("From Segment."),
-            FieldSpec.of("kind", "Context kind", FieldType.TEXT).withDefault("user"),
-            FieldSpec.of("region", "Region", FieldType.TEXT).asHidden(true).withDefault("us")));
+            FieldSpec.builder("writeKey", "Write key", FieldType.TEXT).secret(true).required(true).help("From Segment.").build(),
+            FieldSpec.builder("kind", "Context kind", FieldType.TEXT).defaultValue("user").build(),
+            FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("us").build()));
 
     @Test
     void ofWhenFirstShownThenDefaultsAndHiddenFieldsLeftOut() {
@@ -38,6 +38,44 @@ class FormViewTests {
         assertThat(view.fields().get(1).value()).isEqualTo("member");
         assertThat(typed.secretValues(spec)).containsExactly("wk-123");
         assertThat(typed.withoutSecrets(spec).has("writeKey")).isFalse();
+    }
+
+    @Test
+    void ofWhenFieldHasSeveralConditionsThenAllRenderedForTheScriptAndShownAsTheServerDecides() {
+        FieldCondition whenTicked = new FieldCondition("escalate", FieldCondition.Action.SHOW,
+                List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
+        FieldCondition unlessCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
+                List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
+        FieldCondition whenInUs = new FieldCondition("region", FieldCondition.Action.SHOW,
+                List.of(new FieldCondition.Condition(FieldCondition.Operator.STARTS_WITH, "us")));
+        FormSpec conditional = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+                FieldSpec.builder("severity", "Severity", FieldType.TEXT).defaultValue("error").build(),
+                FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("us").build(),
+                FieldSpec.builder("events", "Events", FieldType.MULTISELECT).options(List.of(FieldOption.of("a"))).build(),
+                FieldSpec.builder("note", "Note", FieldType.TEXT).hidden(true)
+                        .conditions(whenTicked, unlessCritical, whenInUs,
+                                new FieldCondition("events", FieldCondition.Action.SHOW, List.of()))
+                        .build()));
+
+        FieldView first = FormView.of(conditional, "config", FormValues.empty(), Map.of()).fields().get(3);
+        FieldView ticked = FormView.of(conditional, "config", new FormValues(Map.of("escalate", List.of("true"),
+                "severity", List.of("info"))), Map.of()).fields().get(3);
+        FieldView critical = FormView.of(conditional, "config", new FormValues(Map.of("escalate", List.of("true"),
+                "severity", List.of("critical"))), Map.of()).fields().get(3);
+
+        assertThat(first.spec().key()).isEqualTo("note");
+        assertThat(first.shown()).isFalse();
+        assertThat(ticked.shown()).isTrue();
+        assertThat(critical.shown()).isFalse();
+        assertThat(first.conditionsJson()).isEqualTo("["
+                + "{\"field\":\"config[escalate]\",\"read\":\"checkbox\",\"action\":\"SHOW\","
+                + "\"conditions\":[{\"operator\":\"EQUAL_TO\",\"value\":\"true\"}]},"
+                + "{\"field\":\"config[severity]\",\"read\":\"value\",\"action\":\"HIDE\","
+                + "\"conditions\":[{\"operator\":\"EQUAL_TO\",\"value\":\"critical\"}]},"
+                + "{\"field\":\"config[region]\",\"fixedValue\":\"us\",\"action\":\"SHOW\","
+                + "\"conditions\":[{\"operator\":\"STARTS_WITH\",\"value\":\"us\"}]},"
+                + "{\"field\":\"config[events]\",\"read\":\"choices\",\"action\":\"SHOW\",\"conditions\":[]}]");
+        assertThat(FormView.of(conditional, "config", FormValues.empty(), Map.of()).fields().get(0).conditionsJson()).isNull();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.ldportal.integration;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditEntry;
@@ -74,7 +76,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 String page = mvc.perform(get("/integrations/" + manifest.key() + "/new").param("type", type.parameter())
                         .with(TestUsers.editor())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 for (FieldSpec field : integrations.configForm(manifest).fields()) {
-                    if (!field.hidden() || field.condition() != null) {
+                    if (!field.isAlwaysHidden()) {
                         // Inputs carry the field's name; read-only and notice fields take no input, only an id.
                         boolean input = field.type() != FieldType.READ_ONLY && field.type() != FieldType.NOTICE;
                         assertThat(page).as("%s %s: %s", manifest.key(), type, field.key())
@@ -142,6 +144,35 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Fill in Routing key."),
                         containsString("Fill in Escalation policy."))));
         assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).isEmpty();
+    }
+
+    @Test
+    void formWhenFieldHasTwoDependsOnEntriesThenBothRenderedForTheScriptAndWithoutItTheServerDecides() throws Exception {
+        String first = mvc.perform(get("/integrations/pager-alerts/new").with(TestUsers.editor()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(noteTag(first)).as("starts hidden, both entries in one attribute").contains(" hidden")
+                .contains("data-conditions=\"[{&quot;field&quot;:&quot;config[escalate]&quot;,&quot;read&quot;:&quot;checkbox&quot;")
+                .contains("&quot;field&quot;:&quot;config[severity]&quot;,&quot;read&quot;:&quot;value&quot;,&quot;action&quot;:&quot;HIDE&quot;");
+
+        String escalating = mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration")
+                .with(TestUsers.editor()).with(csrf()).param("name", "Pages").param("config[routingKey]", "rk")
+                .param("config[severity]", "error").param("config[escalate]", "true").param("config[escalationPolicy]", "p1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(noteTag(escalating)).doesNotContain(" hidden");
+        assertThat(escalating).contains("Fill in Note for the escalation.");
+
+        mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+                .param("name", "Pages").param("config[routingKey]", "rk").param("config[severity]", "critical")
+                .param("config[escalate]", "true").param("config[escalationPolicy]", "p1"))
+                .andExpect(redirectedUrl("/integrations/created"));
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).singleElement()
+                .satisfies(c -> assertThat(c.get("configValues").has("escalationNote")).isFalse());
+    }
+
+    private static String noteTag(String page) {
+        Matcher tag = Pattern.compile("<div[^>]*id=\"config-escalationNote-field\"[^>]*>").matcher(page);
+        assertThat(tag.find()).as("the note's field is on the page").isTrue();
+        return tag.group();
     }
 
     @Test

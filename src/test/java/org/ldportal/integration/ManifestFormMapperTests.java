@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.form.FieldCondition;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 
@@ -55,6 +57,7 @@ class ManifestFormMapperTests {
                 .anyMatch(v -> !v.allowedValues().isEmpty()).anyMatch(v -> v.dynamicOptions() != null)
                 .anyMatch(v -> v.hidden() && v.dependsOn().isEmpty()).anyMatch(v -> v.hidden() && !v.dependsOn().isEmpty())
                 .anyMatch(v -> v.dependsOn().stream().anyMatch(d -> d.action().equals("hideField")))
+                .anyMatch(v -> v.dependsOn().size() >= 2)
                 .anyMatch(v -> v.description() != null && v.description().contains("]("));
         List<Manifest> manifests = read(FIXTURES);
         assertThat(manifests.stream().filter(Manifest::allowsConfigurations).count()).isGreaterThanOrEqualTo(2);
@@ -99,6 +102,37 @@ class ManifestFormMapperTests {
     }
 
     @Test
+    void dependsOnWhenTwoEntriesThenBothMappedInOrder() {
+        FieldSpec note = field("pager-alerts", "escalationNote");
+
+        assertThat(note.hidden()).isTrue();
+        assertThat(note.required()).isTrue();
+        assertThat(note.conditions()).containsExactly(
+                new FieldCondition("escalate", FieldCondition.Action.SHOW,
+                        List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true"))),
+                new FieldCondition("severity", FieldCondition.Action.HIDE,
+                        List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical"))));
+    }
+
+    @Test
+    void dependsOnWhenTwoEntriesThenRequiredOnlyWhileShowFieldHoldsAndHideFieldDoesNot() {
+        FormValidator validator = new FormValidator(json);
+        FormSpec form = form("pager-alerts");
+        Map<String, List<String>> values = new java.util.HashMap<>(Map.of("routingKey", List.of("rk"),
+                "escalationPolicy", List.of("primary")));
+
+        values.put("severity", List.of("error"));
+        assertThat(validator.validate(form, new FormValues(values)).errors()).as("not escalating").isEmpty();
+        values.put("escalate", List.of("true"));
+        assertThat(validator.validate(form, new FormValues(values)).errors()).containsOnlyKeys("escalationNote");
+        values.put("severity", List.of("critical"));
+        values.put("escalationNote", List.of("sneaked-in"));
+        FormValidation critical = validator.validate(form, new FormValues(values));
+        assertThat(critical.errors()).as("critical: hidden by the hideField entry").isEmpty();
+        assertThat(critical.cleaned()).doesNotContainKey("escalationNote").containsEntry("escalationPolicy", "primary");
+    }
+
+    @Test
     void typesThenMappedAsTheFormatMeans() {
         assertThat(field("acme-webhooks", "URL").type()).isEqualTo(FieldType.URL);
         assertThat(field("acme-webhooks", "format").options()).extracting(o -> o.value()).containsExactly("json", "text");
@@ -132,6 +166,9 @@ class ManifestFormMapperTests {
                     + variable.location() + "." + variable.key() + " was not mapped"));
             assertThat(field.label()).as("%s.%s label", manifest.key(), variable.key()).isNotBlank();
             assertThat(field.hidden()).as("%s.%s hidden", manifest.key(), variable.key()).isEqualTo(variable.hidden());
+            assertThat(field.conditions()).as("%s.%s dependsOn", manifest.key(), variable.key())
+                    .extracting(FieldCondition::fieldKey)
+                    .containsExactlyElementsOf(variable.dependsOn().stream().map(FormVariable.Dependency::variableKey).toList());
         }
     }
 

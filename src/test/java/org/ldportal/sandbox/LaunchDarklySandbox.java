@@ -642,7 +642,8 @@ public final class LaunchDarklySandbox {
             JsonNode value = config.get(key);
             boolean optional = variable.path("isOptional").asBoolean(false);
             boolean filledByLaunchDarkly = type.equals("generated") || type.equals("publicKey") || type.equals("oauth");
-            boolean hidden = variable.path("isHidden").asBoolean(false) && !visibleByDependency(variable, config);
+            boolean hidden = hasDependencies(variable) ? !visibleByDependency(variable, config)
+                    : variable.path("isHidden").asBoolean(false);
             if (value == null || value.isNull() || (value.isString() && value.asString().isEmpty())) {
                 if (!optional && !filledByLaunchDarkly && !hidden && !type.equals("boolean")) {
                     throw SandboxException.invalid(prefix + key + ": is required");
@@ -664,12 +665,17 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    private boolean visibleByDependency(JsonNode variable, ObjectNode config) {
+    private static boolean hasDependencies(JsonNode variable) {
         JsonNode dependsOn = variable.get("dependsOn");
-        if (dependsOn == null || !dependsOn.isArray()) {
-            return false;
-        }
-        for (JsonNode dependency : dependsOn) {
+        return dependsOn != null && dependsOn.isArray() && !dependsOn.isEmpty();
+    }
+
+    /**
+     * LaunchDarkly does not document how several dependsOn entries combine; the sandbox takes the portal's reading
+     * (FormValidator.isShown): visible when every entry allows it.
+     */
+    private boolean visibleByDependency(JsonNode variable, ObjectNode config) {
+        for (JsonNode dependency : variable.get("dependsOn")) {
             JsonNode other = config.get(dependency.path("variableKey").asString());
             String actual = other == null ? "" : other.isString() ? other.asString() : other.toString();
             boolean holds = true;
@@ -679,11 +685,11 @@ public final class LaunchDarklySandbox {
                 }
             }
             boolean show = dependency.path("action").asString().equals("showField");
-            if (show == holds) {
-                return true;
+            if (show != holds) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private void checkStatements(JsonNode statements, String where) {
