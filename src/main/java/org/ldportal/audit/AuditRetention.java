@@ -8,9 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +29,14 @@ public class AuditRetention {
     private final Clock clock;
     private final Integer retentionDays;
 
-    public AuditRetention(JdbcClient jdbc, AuditTrail trail, Clock clock,
-            @Value("${portal.audit.retention-days:#{null}}") Integer retentionDays) {
+    public AuditRetention(JdbcClient jdbc, AuditTrail trail, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;
         this.trail = trail;
         this.clock = clock;
-        this.retentionDays = retentionDays;
+        this.retentionDays = properties.retentionDays();
     }
 
-    /** Runs daily (and shortly after start-up); returns how many entries were deleted. */
-    @Scheduled(initialDelayString = "${portal.audit.purge-initial-delay:PT5M}", fixedDelayString = "${portal.audit.purge-interval:PT24H}")
+    /** Runs every purge interval (see {@link AuditSchedulingConfig}); returns how many entries were deleted. */
     @Transactional
     public int purge() {
         if (retentionDays == null || retentionDays <= 0) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
-import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.launchdarkly.RefreshingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,15 +24,20 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The integration manifests, from LaunchDarkly's API or, when {@code portal.integrations.manifests-dir} is set,
- * from a folder laid out like integration-framework's {@code integrations/}. Kept for the refresh interval; an
- * admin can refresh it. A manifest that cannot be read is logged and skipped: it never breaks a page.
+ * from a folder laid out like integration-framework's {@code integrations/}. Kept with refresh-ahead
+ * ({@link RefreshingCache}): re-read in the background after the refresh interval, read once however many pages ask
+ * at the same time, a failed read remembered briefly and never replacing a good list; an admin can refresh it. A manifest that cannot be read is logged and skipped: it never breaks a page.
  */
 @Component
 class ManifestCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestCatalog.class);
 
-    private record Loaded(List<Manifest> manifests, Instant at, String problem) {
+    /** How long a failed read of LaunchDarkly's list is answered from memory before it is tried again. */
+    static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(30);
+    private static final String ALL = "all";
+
+    private record Loaded(List<Manifest> manifests, Instant at) {
     }
 
     private final LaunchDarklyClient client;
@@ -39,7 +45,7 @@ class ManifestCatalog {
     private final IntegrationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
-    private volatile Loaded loaded;
+    private final RefreshingCache<String, Loaded> cache;
 
     ManifestCatalog(LaunchDarklyClient client, ManifestParser parser, IntegrationsProperties properties, ObjectMapper json,
             Clock clock) {
@@ -48,63 +54,67 @@ class ManifestCatalog {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.cache = new RefreshingCache<>(properties.refreshInterval(), RETRY_FAILURES_AFTER, all -> load());
     }
 
     List<Manifest> all() {
-        return current().manifests();
+        Loaded loaded = current();
+        return loaded == null ? List.of() : loaded.manifests();
     }
 
     Optional<Manifest> find(String key) {
         return all().stream().filter(manifest -> manifest.key().equals(key)).findFirst();
     }
 
-    /** Why the manifests could not be read, the last time it was tried, or null. */
+    /** Why the manifests could not be read, the last time it was tried (while that is remembered), or null. */
     String problem() {
-        return current().problem();
+        current();
+        return cache.lastFailure(ALL).map(e -> "LaunchDarkly's list of integrations could not be read just now.").orElse(null);
     }
 
+    /** When the list shown was read, or null when it never could be. */
     Instant loadedAt() {
-        return current().at();
+        Loaded loaded = current();
+        return loaded == null ? null : loaded.at();
     }
 
-    synchronized void refresh() {
-        loaded = load();
+    /** An admin's refresh: read the list now; on failure the old list stays and {@link #problem()} says why. */
+    void refresh() {
+        try {
+            cache.reloadNow(ALL);
+        }
+        catch (LaunchDarklyException e) {
+            log.warn("Integration manifests could not be read from LaunchDarkly: {}", e.getMessage());
+        }
     }
 
     private Loaded current() {
-        Loaded now = loaded;
-        if (now == null || now.at().plus(properties.refreshInterval()).isBefore(clock.instant())) {
-            synchronized (this) {
-                if (loaded == null || loaded.at().plus(properties.refreshInterval()).isBefore(clock.instant())) {
-                    loaded = load();
-                }
-                now = loaded;
-            }
+        try {
+            return cache.get(ALL);
         }
-        return now;
+        catch (LaunchDarklyException e) {
+            return null; // never read yet: the page says so through problem()
+        }
     }
 
     private Loaded load() {
         List<Manifest> manifests = new ArrayList<>();
-        try {
-            if (properties.manifestsDir() != null) {
-                readFolder(properties.manifestsDir(), manifests);
-            }
-            else {
+        if (properties.manifestsDir() != null) {
+            readFolder(properties.manifestsDir(), manifests);
+        }
+        else {
+            try {
                 for (JsonNode manifest : client.listIntegrationManifests()) {
                     add(manifest, null, manifests);
                 }
             }
-        }
-        catch (LaunchDarklyApiException | LaunchDarklyUnreachableException e) {
-            log.warn("Integration manifests could not be read from LaunchDarkly: {}", e.getMessage());
-            Loaded previous = loaded;
-            // Keep what was there; try again on the next visit rather than after a whole interval.
-            return new Loaded(previous == null ? List.of() : previous.manifests(),
-                    clock.instant().minus(properties.refreshInterval()), "LaunchDarkly's list of integrations could not be read just now.");
+            catch (LaunchDarklyException e) {
+                log.warn("Integration manifests could not be read from LaunchDarkly: {}", e.getMessage());
+                throw e;
+            }
         }
         manifests.sort(Comparator.comparing(manifest -> manifest.name().toLowerCase(java.util.Locale.ROOT)));
-        return new Loaded(List.copyOf(manifests), clock.instant(), null);
+        return new Loaded(List.copyOf(manifests), clock.instant());
     }
 
     private void readFolder(Path folder, List<Manifest> manifests) {

@@ -1,68 +1,49 @@
 package org.ldportal.launchdarkly;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects and their environments for the forms' select boxes, cached for a short time: every form page shows
- * them, and they change rarely. A create that changes them calls {@link #forgetEnvironments(String)}.
+ * Projects and their environments for the forms' select boxes: every form page shows them and they change rarely,
+ * so they are cached with refresh-ahead ({@link RefreshingCache}): after warm-up no page waits for LaunchDarkly,
+ * concurrent misses make one call, and a failed read is remembered briefly. A create that changes them calls
+ * {@link #forgetEnvironments(String)}.
  */
 @Component
 public class LaunchDarklyDirectory {
 
-    private record Cached<T>(T value, Instant fetchedAt) {
-    }
+    /** How long a failed read is answered from memory before LaunchDarkly is asked again. */
+    static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(5);
 
-    private final LaunchDarklyClient client;
-    private final Clock clock;
-    private final Duration ttl;
-    private final Map<String, Cached<?>> cache = new ConcurrentHashMap<>();
+    private final RefreshingCache<String, List<Project>> projects;
+    private final RefreshingCache<String, List<Environment>> environments;
 
-    public LaunchDarklyDirectory(LaunchDarklyClient client, Clock clock,
-            @Value("${portal.launchdarkly.directory-cache-ttl:60s}") Duration ttl) {
-        this.client = client;
-        this.clock = clock;
-        this.ttl = ttl;
+    public LaunchDarklyDirectory(LaunchDarklyClient client, LaunchDarklyProperties properties) {
+        Duration ttl = properties.directoryCacheTtl();
+        this.projects = new RefreshingCache<>(ttl, RETRY_FAILURES_AFTER, all -> List.copyOf(client.listAllProjects()));
+        this.environments = new RefreshingCache<>(ttl, RETRY_FAILURES_AFTER,
+                projectKey -> List.copyOf(client.listAllEnvironments(projectKey)));
     }
 
     public List<Project> projects() {
-        return cached("projects", client::listAllProjects);
+        return projects.get("all");
     }
 
     public List<Environment> environments(String projectKey) {
         if (projectKey == null || projectKey.isBlank()) {
             return List.of();
         }
-        return cached("environments:" + projectKey, () -> client.listAllEnvironments(projectKey));
+        return environments.get(projectKey);
     }
 
-    /** The project's environments straight from LaunchDarkly, bypassing the cache (to check a key is free). */
+    /** The project's environments straight from LaunchDarkly (to check a key is free); the cache keeps them. */
     public List<Environment> freshEnvironments(String projectKey) {
-        forgetEnvironments(projectKey);
-        return environments(projectKey);
+        return environments.reloadNow(projectKey);
     }
 
     public void forgetEnvironments(String projectKey) {
-        cache.remove("environments:" + projectKey);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T cached(String key, Supplier<T> fetch) {
-        Cached<?> hit = cache.get(key);
-        Instant now = clock.instant();
-        if (hit != null && hit.fetchedAt().plus(ttl).isAfter(now)) {
-            return (T) hit.value();
-        }
-        T value = fetch.get();
-        cache.put(key, new Cached<>(value, now));
-        return value;
+        environments.invalidate(projectKey);
     }
 }

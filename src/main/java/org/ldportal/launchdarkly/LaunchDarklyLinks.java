@@ -1,6 +1,5 @@
 package org.ldportal.launchdarkly;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -13,7 +12,8 @@ public class LaunchDarklyLinks {
 
     private final String baseUrl;
 
-    public LaunchDarklyLinks(@Value("${portal.launchdarkly.base-url:https://app.launchdarkly.com}") String baseUrl) {
+    public LaunchDarklyLinks(LaunchDarklyProperties properties) {
+        String baseUrl = properties.baseUrl().toString();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseTimeout how long to wait for an answer once the request is sent
  * @param maxAttempts     tries of a GET that meets 429 or 5xx (POSTs are tried once)
  * @param maxRetryWait    the most a GET waits in all between tries, so no request thread is held for long
+ * @param directoryCacheTtl how long the lists of projects and environments are used before they are read again
+ *                        (in the background: pages keep the old list meanwhile); 0 turns the cache off
  */
 @ConfigurationProperties("portal.launchdarkly")
 public record LaunchDarklyProperties(
@@ -25,7 +27,8 @@ public record LaunchDarklyProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration responseTimeout,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("10s") Duration maxRetryWait) {
+        @DefaultValue("10s") Duration maxRetryWait,
+        @DefaultValue("60s") Duration directoryCacheTtl) {
 
     @Override
     public String toString() {

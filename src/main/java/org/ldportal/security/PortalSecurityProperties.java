@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("portal.security")
 public record PortalSecurityProperties(
         @DefaultValue("groups") String groupsClaim,
-        @DefaultValue List<String> viewerGroups,
-        @DefaultValue List<String> editorGroups,
-        @DefaultValue List<String> adminGroups,
+        @DefaultValue("ld-portal-viewers") List<String> viewerGroups,
+        @DefaultValue("ld-portal-editors") List<String> editorGroups,
+        @DefaultValue("ld-portal-admins") List<String> adminGroups,
         @DefaultValue("your team's LaunchDarkly administrators") String accessContact) {
 }

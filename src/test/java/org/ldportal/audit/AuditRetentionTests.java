@@ -38,7 +38,7 @@ class AuditRetentionTests {
         long old = entryAt(NOW.minus(Duration.ofDays(40)));
         long recent = entryAt(NOW.minus(Duration.ofDays(10)));
 
-        int deleted = new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), 30).purge();
+        int deleted = new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(30)).purge();
 
         assertThat(deleted).isEqualTo(1);
         assertThat(repository.findById(old)).isEmpty();
@@ -54,7 +54,7 @@ class AuditRetentionTests {
     void purgeWhenNoRetentionSetThenKeepsEverything() {
         long old = entryAt(NOW.minus(Duration.ofDays(4000)));
 
-        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), null).purge()).isZero();
+        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(null)).purge()).isZero();
         assertThat(repository.findById(old)).isPresent();
     }
 
@@ -63,7 +63,7 @@ class AuditRetentionTests {
         jdbc.sql("DELETE FROM audit_entry").update();
         entryAt(NOW.minus(Duration.ofDays(1)));
 
-        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), 30).purge()).isZero();
+        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(30)).purge()).isZero();
         assertThat(repository.count()).isEqualTo(1);
     }
 
@@ -73,5 +73,9 @@ class AuditRetentionTests {
         jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id").param("at", Timestamp.from(when)).param("id", id)
                 .update();
         return id;
+    }
+
+    private static AuditProperties retainingDays(Integer days) {
+        return new AuditProperties(days, java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(5));
     }
 }

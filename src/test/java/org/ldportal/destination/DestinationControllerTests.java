@@ -18,6 +18,7 @@ import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
@@ -29,6 +30,7 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.web.PageLookups;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -62,6 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
         ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
+@EnableConfigurationProperties(LaunchDarklyProperties.class)
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {
 

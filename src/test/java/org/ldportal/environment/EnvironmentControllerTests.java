@@ -15,6 +15,7 @@ import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.testsupport.TestUsers;
@@ -57,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
-@EnableConfigurationProperties(EnvironmentProperties.class)
+@EnableConfigurationProperties({ EnvironmentProperties.class, LaunchDarklyProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
         "portal.environments.reserved-keys.mobile-app=production,prod",
         "portal.environments.reserved-keys.[*]=sandbox-admin" })

@@ -19,6 +19,7 @@ import org.ldportal.integration.options.DynamicOptionsException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
@@ -53,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
         LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class,
         SliceTestBeans.class })
-@EnableConfigurationProperties(IntegrationsProperties.class)
+@EnableConfigurationProperties({ IntegrationsProperties.class, LaunchDarklyProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
 class SharedManifestFormsTests {
 

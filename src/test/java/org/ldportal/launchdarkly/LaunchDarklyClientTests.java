@@ -67,7 +67,8 @@ class LaunchDarklyClientTests {
 
     static LaunchDarklyClient client(String baseUrl, Duration responseTimeout) {
         return new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(URI.create(baseUrl), TOKEN,
-                "20240415", Duration.ofSeconds(1), responseTimeout, 3, Duration.ofSeconds(2)), JsonMapper.builder().build());
+                "20240415", Duration.ofSeconds(1), responseTimeout, 3, Duration.ofSeconds(2), Duration.ZERO),
+                JsonMapper.builder().build());
     }
 
     private static void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
@@ -413,14 +414,14 @@ class LaunchDarklyClientTests {
         void noTokenThenStartUpFailsSayingWhichSettingToSet() {
             assertThatThrownBy(() -> new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(
                     URI.create("https://app.launchdarkly.com"), " ", "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    3, Duration.ofSeconds(1)), JsonMapper.builder().build()))
+                    3, Duration.ofSeconds(1), Duration.ZERO), JsonMapper.builder().build()))
                     .isInstanceOf(MissingApiTokenException.class).hasMessageContaining("PORTAL_LAUNCHDARKLY_APITOKEN");
         }
 
         @Test
         void propertiesWhenPrintedThenTokenNotShown() {
             assertThat(new LaunchDarklyProperties(URI.create("https://x"), TOKEN, "v", Duration.ZERO, Duration.ZERO, 1,
-                    Duration.ZERO).toString()).doesNotContain(TOKEN);
+                    Duration.ZERO, Duration.ZERO).toString()).doesNotContain(TOKEN);
         }
 
         private LaunchDarklyApiException createEnvironmentFails() {

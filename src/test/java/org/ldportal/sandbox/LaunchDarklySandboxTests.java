@@ -42,7 +42,7 @@ class LaunchDarklySandboxTests {
 
     private LaunchDarklyClient client(String token) {
         return new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(java.net.URI.create(sandbox.baseUrl()),
-                token, "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(2)),
+                token, "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(2), Duration.ZERO),
                 JsonMapper.builder().build());
     }
 

@@ -31,6 +31,7 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.launchdarkly.response-timeout", () -> "2s");
         registry.add("portal.launchdarkly.max-retry-wait", () -> "1s");
         registry.add("portal.integrations.allow-private-addresses", () -> "true");
+        registry.add("portal.security.access-contact", () -> "the platform team (#launchdarkly-help)");
     }
 
     /** Every test starts from the sandbox's seed, without faults left over from another test. */

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.netty.channel.ChannelOption;
 import org.ldportal.form.FieldOption;
+import org.ldportal.launchdarkly.RefreshingCache;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,17 +29,24 @@ public class DynamicOptionsClient {
 
     static final int MAX_BYTES = 256 * 1024;
 
-    /** Choices are kept this long per request, so rendering a form twice (or by many people) asks the third party once. */
+    /**
+     * Choices are used this long per request before they are fetched again (in the background), so rendering a form
+     * twice, or by many people at once, asks the third party once.
+     */
     static final Duration CACHE_FOR = Duration.ofMinutes(1);
+    /** A failed fetch is answered from memory this long, so a third party that is down is not asked by every page. */
+    static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(15);
 
-    private record Cached(List<FieldOption> options, long fetchedAtNanos) {
+    /** One endpoint's request, as the manifest describes it: the key of the cache. */
+    private record Request(String url, String method, Map<String, String> headers, String optionsPath, String labelPointer,
+            String valuePointer) {
     }
 
     private final WebClient web;
     private final ObjectMapper json;
     private final boolean allowPrivateAddresses;
     private final Duration timeout;
-    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RefreshingCache<Request, List<FieldOption>> cache;
 
     public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses, Duration timeout) {
         HttpClient http = HttpClient.create().followRedirect(false)
@@ -48,6 +56,7 @@ public class DynamicOptionsClient {
         this.json = json;
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.timeout = timeout;
+        this.cache = new RefreshingCache<>(CACHE_FOR, RETRY_FAILURES_AFTER, this::load);
     }
 
     /**
@@ -58,24 +67,20 @@ public class DynamicOptionsClient {
      */
     public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
             String labelPointer, String valuePointer) {
-        String key = String.join("\n", String.valueOf(method), String.valueOf(url), headers.toString(), String.valueOf(optionsPath),
-                String.valueOf(labelPointer), String.valueOf(valuePointer));
-        Cached hit = cache.get(key);
-        if (hit != null && System.nanoTime() - hit.fetchedAtNanos() < CACHE_FOR.toNanos()) {
-            return hit.options();
-        }
-        List<FieldOption> options = load(url, method, headers, optionsPath, labelPointer, valuePointer);
-        cache.put(key, new Cached(options, System.nanoTime()));
-        return options;
+        return cache.get(new Request(url, method == null ? "GET" : method.toUpperCase(Locale.ROOT),
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)),
+                optionsPath == null ? "" : optionsPath, labelPointer, valuePointer));
     }
 
-    private List<FieldOption> load(String url, String method, Map<String, String> headers, String optionsPath,
-            String labelPointer, String valuePointer) {
-        URI uri = checked(url);
+    private List<FieldOption> load(Request request) {
+        String optionsPath = request.optionsPath();
+        String labelPointer = request.labelPointer();
+        String valuePointer = request.valuePointer();
+        URI uri = checked(request.url());
         String body;
         try {
-            body = web.method(HttpMethod.valueOf(method == null ? "GET" : method.toUpperCase(Locale.ROOT))).uri(uri)
-                    .headers(h -> headers.forEach(h::set))
+            body = web.method(HttpMethod.valueOf(request.method())).uri(uri)
+                    .headers(h -> request.headers().forEach(h::set))
                     .retrieve().bodyToMono(String.class).block(timeout.plusSeconds(1));
         }
         catch (RuntimeException e) {
