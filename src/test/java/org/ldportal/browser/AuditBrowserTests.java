@@ -6,12 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.browser.pages.AuditListPage;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,29 +36,26 @@ class AuditBrowserTests extends BrowserTest {
                 .withResource("Events to Segment", null, null).withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
 
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
-        browser.get(portal() + "/audit");
-        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(3);
+        AuditListPage audit = AuditListPage.open(browser, portal());
+        assertThat(audit.rows()).hasSize(3);
 
-        new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Rejected");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
-        assertThat(browser.getCurrentUrl()).contains("outcome=REJECTED");
+        audit = audit.chooseOutcome("Rejected").filter();
+        assertThat(audit.url()).contains("outcome=REJECTED");
 
-        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector("[data-testid=outcome]")).getText()).isEqualTo("Rejected");
+        assertThat(audit.rows()).hasSize(1);
+        assertThat(audit.firstOutcome()).isEqualTo("Rejected");
 
-        new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Any");
-        browser.findElement(By.id("q")).sendKeys("segment");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
-        assertThat(browser.getCurrentUrl()).contains("q=segment");
+        audit = audit.chooseOutcome("Any").typeSearch("segment").filter();
+        assertThat(audit.url()).contains("q=segment");
 
-        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector("[data-testid=audit-row]")).getText()).contains("Events to Segment");
+        assertThat(audit.rows()).hasSize(1);
+        assertThat(audit.rows().get(0)).contains("Events to Segment");
 
         // The shared URL shows the same filtered view.
-        browser.get(browser.getCurrentUrl());
-        assertThat(browser.findElements(By.cssSelector("[data-testid=audit-row]"))).hasSize(1);
+        audit = AuditListPage.openAt(browser, audit.url());
+        assertThat(audit.rows()).hasSize(1);
         // Times show in the reader's local time, with UTC kept in the title.
-        assertThat(browser.findElement(By.cssSelector("time[data-local]")).getDomAttribute("title")).endsWith("UTC");
+        assertThat(audit.firstTimeTooltip()).endsWith("UTC");
     }
 
 }

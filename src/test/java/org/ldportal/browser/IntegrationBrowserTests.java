@@ -1,16 +1,12 @@
 package org.ldportal.browser;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.browser.pages.IntegrationCatalogPage;
+import org.ldportal.browser.pages.IntegrationCreatedPage;
+import org.ldportal.browser.pages.IntegrationForm;
 import org.ldportal.sandbox.LaunchDarklySandbox;
-import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +20,15 @@ class IntegrationBrowserTests extends BrowserTest {
 
     @Test
     void createConfigurationWhenCheckboxTickedThenDependentFieldAppearsAndIsSent() {
-        browser.get(portal() + "/integrations");
-        browser.findElement(By.cssSelector("a[href*='/integrations/pager-alerts/new']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("config-routingKey")));
+        IntegrationForm form = IntegrationCatalogPage.open(browser, portal()).setUp("pager-alerts");
 
-        assertThat(browser.findElement(By.id("config-escalationPolicy-field")).isDisplayed()).isFalse();
-        browser.findElement(By.id("config-escalate")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("config-escalationPolicy")));
-        browser.findElement(By.id("config-escalationPolicy")).sendKeys("on-call-primary");
-        browser.findElement(By.id("config-routingKey")).sendKeys("R0UT1NG");
-        new Select(browser.findElement(By.id("config-severity"))).selectByValue("critical");
-        assertThat(browser.findElement(By.id("config-quietHours-field")).isDisplayed()).as("hidden while severity is critical").isFalse();
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+        assertThat(form.isShown("escalationPolicy")).isFalse();
+        form.tick("escalate").waitUntilShown("escalationPolicy");
+        form.type("escalationPolicy", "on-call-primary").type("routingKey", "R0UT1NG").choose("severity", "critical");
+        assertThat(form.isShown("quietHours")).as("hidden while severity is critical").isFalse();
+        IntegrationCreatedPage created = form.submit();
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=created-name]")).getText()).isEqualTo("Pager Alerts");
+        assertThat(created.name()).isEqualTo("Pager Alerts");
         assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).singleElement().satisfies(configuration -> {
             assertThat(configuration.get("configValues").get("escalationPolicy").asString()).isEqualTo("on-call-primary");
             assertThat(configuration.get("configValues").get("region").asString()).isEqualTo("us");
@@ -74,18 +65,16 @@ class IntegrationBrowserTests extends BrowserTest {
 
     @Test
     void createSubscriptionWithPresetThenCreatedWithThatPolicy() {
-        browser.get(portal() + "/integrations/log-stream/new?type=subscription");
-        browser.findElement(By.id("name")).clear();
-        browser.findElement(By.id("name")).sendKeys("Audit log to collector");
-        browser.findElement(By.id("config-base-url")).sendKeys("https://logs.example.com");
-        browser.findElement(By.id("config-token")).sendKeys("collector-token-1");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("button[value=preset-all-flags]")));
+        IntegrationForm form = IntegrationForm.openSubscription(browser, portal(), "log-stream")
+                .typeName("Audit log to collector")
+                .type("base-url", "https://logs.example.com")
+                .type("token", "collector-token-1")
+                .usePreset("preset-all-flags");
         // The preset round trip keeps what was typed, but not the secret.
-        assertThat(browser.findElement(By.id("config-base-url")).getDomProperty("value")).isEqualTo("https://logs.example.com");
-        browser.findElement(By.id("config-token")).sendKeys("collector-token-1");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+        assertThat(form.value("base-url")).isEqualTo("https://logs.example.com");
+        IntegrationCreatedPage created = form.type("token", "collector-token-1").submit();
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=created-name]")).getText()).isEqualTo("Audit log to collector");
+        assertThat(created.name()).isEqualTo("Audit log to collector");
         assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement()
                 .satisfies(subscription -> assertThat(subscription.get("statements").toString()).contains("proj/*:env/*:flag/*"));
     }
@@ -94,15 +83,15 @@ class IntegrationBrowserTests extends BrowserTest {
     void createWhenLaunchDarklyRejectsThenSecretNotInThePage() {
         LaunchDarklySandbox.shared().failNext("/integration-configurations/", 400, "invalid_request",
                 "configValues.signingSecret: signature key s1gning-S3cret is revoked");
-        browser.get(portal() + "/integrations/acme-webhooks/new?type=configuration");
-        browser.findElement(By.id("config-URL")).sendKeys("https://hooks.example.com/ld");
-        browser.findElement(By.id("config-signingSecret")).sendKeys("s1gning-S3cret");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+        IntegrationForm form = IntegrationForm.openConfiguration(browser, portal(), "acme-webhooks")
+                .type("URL", "https://hooks.example.com/ld")
+                .type("signingSecret", "s1gning-S3cret")
+                .submitExpectingErrors();
 
-        assertThat(browser.findElement(By.id("config-signingSecret-error")).getText()).contains("[REDACTED]");
-        assertThat(browser.findElement(By.id("config-URL")).getDomProperty("value")).isEqualTo("https://hooks.example.com/ld");
-        assertThat(browser.findElement(By.id("config-signingSecret")).getDomProperty("value")).isEmpty();
-        assertThat(browser.getPageSource()).doesNotContain("s1gning-S3cret");
+        assertThat(form.errorAt("signingSecret")).contains("[REDACTED]");
+        assertThat(form.value("URL")).isEqualTo("https://hooks.example.com/ld");
+        assertThat(form.value("signingSecret")).isEmpty();
+        assertThat(form.pageSource()).doesNotContain("s1gning-S3cret");
     }
 
 }

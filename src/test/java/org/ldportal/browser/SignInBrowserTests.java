@@ -1,16 +1,14 @@
 package org.ldportal.browser;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.browser.pages.HomePage;
+import org.ldportal.browser.pages.IdentityProviderSignInPage;
+import org.ldportal.browser.pages.SignedOutPage;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.PortalIntegrationTest;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,26 +35,25 @@ class SignInBrowserTests extends PortalIntegrationTest {
 
     @Test
     void signInWhenEditorThenHomePageShowsNameAndRole() {
-        Browser.signIn(browser, portal(), "grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
+        HomePage home = IdentityProviderSignInPage.openPortal(browser, portal())
+                .signInAs("grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=user-name]")).getText()).isEqualTo("Grace Hopper");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=user-role]")).getText()).isEqualTo("Editor");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Grace Hopper");
+        assertThat(home.header().userName()).isEqualTo("Grace Hopper");
+        assertThat(home.header().role()).isEqualTo("Editor");
+        assertThat(home.heading()).isEqualTo("Welcome, Grace Hopper");
     }
 
     @Test
     void signOutThenSignedOutPageAndPortalAsksForSignInAgain() {
-        Browser.signIn(browser, portal(), "alan", Browser.claims("Alan Turing", "ld-portal-viewers"));
+        HomePage home = IdentityProviderSignInPage.openPortal(browser, portal())
+                .signInAs("alan", Browser.claims("Alan Turing", "ld-portal-viewers"));
 
-        browser.findElement(By.cssSelector(".site-user__logout button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.textToBe(By.tagName("h1"), "You have signed out"));
+        SignedOutPage signedOut = home.header().signOut();
+        assertThat(signedOut.heading()).isEqualTo("You have signed out");
 
-        browser.get(portal() + "/");
         // The portal's session is gone: it sends the browser to the provider to sign in again.
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-        assertThat(browser.getCurrentUrl()).contains("/sso/authorize");
+        IdentityProviderSignInPage signInAgain = IdentityProviderSignInPage.openPortal(browser, portal());
+        assertThat(signInAgain.url()).contains("/sso/authorize");
     }
 
     private String portal() {

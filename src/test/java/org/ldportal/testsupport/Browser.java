@@ -8,12 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.By;
+import org.ldportal.browser.pages.IdentityProviderSignInPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,18 +56,10 @@ public final class Browser {
 
     /**
      * Signs in through the identity provider's real login page: opens the portal, is sent to the provider,
-     * types the user name and claims, and comes back signed in.
+     * types the user name and claims, and comes back signed in. The page itself is IdentityProviderSignInPage.
      */
     public static void signIn(WebDriver driver, String portalUrl, String userName, String claimsJson) {
-        driver.get(portalUrl + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-        driver.findElement(By.name("username")).clear();
-        driver.findElement(By.name("username")).sendKeys(userName);
-        driver.findElement(By.name("claims")).clear();
-        driver.findElement(By.name("claims")).sendKeys(claimsJson);
-        driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        IdentityProviderSignInPage.openPortal(driver, portalUrl).signInAs(userName, claimsJson);
     }
 
     /**

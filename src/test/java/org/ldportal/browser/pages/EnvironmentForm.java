@@ -1,0 +1,102 @@
+package org.ldportal.browser.pages;
+
+import java.util.List;
+
+import org.ldportal.testsupport.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The "Create an environment" form. A field is named by its form key (name, key, tags, sourceKey...). */
+public record EnvironmentForm(WebDriver driver) implements Page {
+
+    private static final By PROJECT = By.id("projectKey");
+    private static final By NAME = By.id("name");
+    private static final By KEY = By.id("key");
+    private static final By TAGS = By.id("tags");
+    private static final By COPY_SETTINGS_FROM = By.id("sourceKey");
+    private static final By COPY_SETTINGS_FIELD = By.id("source-field");
+    // The form's own button: the one with a name is the no-JavaScript "Show environments".
+    private static final By SUBMIT = By.cssSelector("form.form button[type=submit]:not([name])");
+
+    public EnvironmentForm {
+        Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUBMIT));
+    }
+
+    public static EnvironmentForm open(WebDriver driver, String portalUrl) {
+        driver.get(portalUrl + "/environments/new");
+        return new EnvironmentForm(driver);
+    }
+
+    /** The form as the "Create another environment" link opens it: with the project already chosen. */
+    public static EnvironmentForm open(WebDriver driver, String portalUrl, String projectKey) {
+        driver.get(portalUrl + "/environments/new?project=" + projectKey);
+        return new EnvironmentForm(driver);
+    }
+
+    /** Chooses the project by its name; with JavaScript its environments are swapped into "copy settings from". */
+    public EnvironmentForm chooseProject(String projectName) {
+        Waits.forSwap(driver, COPY_SETTINGS_FIELD,
+                () -> new Select(driver.findElement(PROJECT)).selectByVisibleText(projectName));
+        return this;
+    }
+
+    /** What "copy settings from" offers, as shown: "Production (production)". */
+    public List<String> copySettingsChoices() {
+        return new Select(driver.findElement(COPY_SETTINGS_FROM)).getOptions().stream().map(WebElement::getText)
+                .toList();
+    }
+
+    public EnvironmentForm typeName(String name) {
+        driver.findElement(NAME).sendKeys(name);
+        return this;
+    }
+
+    public EnvironmentForm typeTags(String tags) {
+        driver.findElement(TAGS).sendKeys(tags);
+        return this;
+    }
+
+    /** Copies the settings of an environment of the chosen project, by its key. */
+    public EnvironmentForm copySettingsFrom(String environmentKey) {
+        new Select(driver.findElement(COPY_SETTINGS_FROM)).selectByValue(environmentKey);
+        return this;
+    }
+
+    public String name() {
+        return driver.findElement(NAME).getDomProperty("value");
+    }
+
+    /** The key as the field holds it: derived from the name while typing, or kept after a failed attempt. */
+    public String key() {
+        return driver.findElement(KEY).getDomProperty("value");
+    }
+
+    public EnvironmentCreatedPage submit() {
+        Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        return new EnvironmentCreatedPage(driver);
+    }
+
+    /** Submits a form that is expected to come back with errors at its fields. */
+    public EnvironmentForm submitExpectingErrors() {
+        Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        return new EnvironmentForm(driver);
+    }
+
+    /** The error shown beside a field. */
+    public String errorAt(String field) {
+        return Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id(field + "-error"))).getText();
+    }
+
+    /** A field's aria-invalid, as a screen reader gets it. */
+    public String ariaInvalid(String field) {
+        return driver.findElement(By.id(field)).getDomAttribute("aria-invalid");
+    }
+
+    /** A field's aria-describedby: the ids of its help and error, which a screen reader reads with it. */
+    public String ariaDescribedBy(String field) {
+        return driver.findElement(By.id(field)).getDomAttribute("aria-describedby");
+    }
+}
