@@ -38,26 +38,17 @@ class IntegrationBrowserTests extends BrowserTest {
 
     @Test
     void createConfigurationWhenFieldHasTwoDependsOnEntriesThenShownOnlyWhileBothAllowIt() {
-        browser.get(portal() + "/integrations/pager-alerts/new?type=configuration");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
-        By note = By.id("config-escalationNote-field");
-        Select severity = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("config-severity"))));
+        IntegrationForm form = IntegrationForm.openConfiguration(browser, portal(), "pager-alerts");
 
-        assertThat(browser.findElement(note).isDisplayed()).as("not escalating").isFalse();
-        browser.findElement(By.id("config-escalate")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(note));
-        severity.selectByValue("critical");
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(note));
-        severity.selectByValue("info");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(note));
-        browser.findElement(By.id("config-escalate")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(note));
+        assertThat(form.isShown("escalationNote")).as("not escalating").isFalse();
+        form.tick("escalate").waitUntilShown("escalationNote");
+        form.choose("severity", "critical").waitUntilHidden("escalationNote");
+        form.choose("severity", "info").waitUntilShown("escalationNote");
+        form.tick("escalate").waitUntilHidden("escalationNote");
 
-        browser.findElement(By.id("config-escalate")).click();
-        browser.findElement(By.id("config-escalationNote")).sendKeys("Call the platform lead");
-        browser.findElement(By.id("config-escalationPolicy")).sendKeys("on-call-primary");
-        browser.findElement(By.id("config-routingKey")).sendKeys("R0UT1NG");
-        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+        form.tick("escalate").waitUntilShown("escalationNote");
+        form.type("escalationNote", "Call the platform lead").type("escalationPolicy", "on-call-primary")
+                .type("routingKey", "R0UT1NG").submit();
 
         assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).singleElement().satisfies(configuration ->
                 assertThat(configuration.get("configValues").get("escalationNote").asString()).isEqualTo("Call the platform lead"));

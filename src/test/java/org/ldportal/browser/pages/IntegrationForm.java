@@ -68,6 +68,12 @@ public record IntegrationForm(WebDriver driver) implements Page {
         return this;
     }
 
+    /** Waits until a dependent setting disappears, as the page's script hides it once a condition fails. */
+    public IntegrationForm waitUntilHidden(String key) {
+        Waits.until(driver, ExpectedConditions.invisibilityOfElementLocated(setting(key)));
+        return this;
+    }
+
     public String value(String key) {
         return driver.findElement(setting(key)).getDomProperty("value");
     }
