@@ -86,14 +86,15 @@ class SettingsDocumentedTests {
         Map<String, String[]> rows = new LinkedHashMap<>();
         Matcher row = ROW.matcher(Files.readString(Path.of("README.md")));
         while (row.find()) {
-            String property = row.group(1).replaceAll("\\.<[^>]+>$", ".<key>");
+            // A map's <project> is read as <key>; a list's [N].part documents the list itself.
+            String property = row.group(1).replaceAll("\\.<[^>]+>$", ".<key>").replaceAll("\\[N\\]\\..*$", "");
             rows.put(property, new String[] { row.group(2), row.group(3).strip(), row.group(1) });
         }
         return rows;
     }
 
-    /** portal.launchdarkly.api-token is PORTAL_LAUNCHDARKLY_APITOKEN; a map key stays a placeholder. */
+    /** portal.launchdarkly.api-token is PORTAL_LAUNCHDARKLY_APITOKEN; a list index is _N_: ...RESERVEDKEYS_N_KEYS. */
     private static String environmentVariable(String property) {
-        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+        return property.replace("-", "").replace("[", "_").replace("]", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,7 @@
 package org.ldportal.environment;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keyPattern             a company rule keys must follow, on top of LaunchDarkly's own (a Java regex)
  * @param keyPatternMessage      what to tell people whose key breaks that rule
- * @param reservedKeys           keys nobody may create through the portal, per project key; {@code "*"} means
- *                               every project (e.g. {@code production})
+ * @param reservedKeys           keys nobody may create through the portal, as a list of rules (a list, not a map
+ *                               keyed by project: environment variables cannot spell a project key like
+ *                               {@code mobile-app} as a map key, but {@code PORTAL_ENVIRONMENTS_RESERVEDKEYS_0_PROJECT}
+ *                               binds)
  * @param criticalRequiresAdmin  whether only admins may mark an environment critical
  * @param defaultColor           the colour a new environment starts with (6 hex digits)
  */
@@ -20,13 +22,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record EnvironmentProperties(
         @DefaultValue(EnvironmentKeys.API_PATTERN) String keyPattern,
         @DefaultValue("Use letters, digits, '.', '_' or '-', starting with a letter or digit.") String keyPatternMessage,
-        @DefaultValue Map<String, List<String>> reservedKeys,
+        @DefaultValue List<ReservedKeys> reservedKeys,
         @DefaultValue("true") boolean criticalRequiresAdmin,
         @DefaultValue("417505") String defaultColor) {
 
-    /** The keys reserved in a project: its own list and the list for every project. */
+    /**
+     * @param project a project key, compared without regard to case, or {@code *} for every project
+     * @param keys    the environment keys reserved there
+     */
+    record ReservedKeys(String project, @DefaultValue List<String> keys) {
+
+        boolean appliesTo(String projectKey) {
+            return "*".equals(project) || (projectKey != null && project.toLowerCase(Locale.ROOT)
+                    .equals(projectKey.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** The keys reserved in a project: its own rules' and those for every project. */
     List<String> reservedIn(String projectKey) {
-        return java.util.stream.Stream.concat(reservedKeys.getOrDefault("*", List.of()).stream(),
-                reservedKeys.getOrDefault(projectKey, List.of()).stream()).toList();
+        return reservedKeys.stream().filter(rule -> rule.appliesTo(projectKey)).flatMap(rule -> rule.keys().stream())
+                .map(String::strip).toList();
     }
 }

@@ -20,6 +20,8 @@ import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -29,6 +31,8 @@ import org.springframework.validation.Errors;
  */
 @Service
 class EnvironmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentService.class);
 
     /** LaunchDarkly's field names, longest first where one contains another, for locating its 400s. */
     private static final List<String> API_FIELDS = List.of("source.key", "defaultTtl", "secureMode", "defaultTrackEvents",
@@ -52,6 +56,10 @@ class EnvironmentService {
         this.redactor = redactor;
         this.properties = properties;
         this.keyPattern = Pattern.compile(properties.keyPattern());
+        // Said once at start-up, so an operator sees what the environment variables really set.
+        log.info("Environment guardrails: key pattern {}, reserved keys {}, only admins mark critical: {}",
+                properties.keyPattern(), properties.reservedKeys().isEmpty() ? "none" : properties.reservedKeys().stream()
+                        .map(rule -> rule.project() + " " + rule.keys()).toList(), properties.criticalRequiresAdmin());
     }
 
     List<Project> projects() {

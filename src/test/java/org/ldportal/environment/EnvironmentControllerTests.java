@@ -60,8 +60,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ EnvironmentProperties.class, LaunchDarklyProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
-        "portal.environments.reserved-keys.mobile-app=production,prod",
-        "portal.environments.reserved-keys.[*]=sandbox-admin" })
+        "portal.environments.reserved-keys[0].project=Mobile-App",
+        "portal.environments.reserved-keys[0].keys=production,prod",
+        "portal.environments.reserved-keys[1].project=*",
+        "portal.environments.reserved-keys[1].keys=sandbox-admin" })
 class EnvironmentControllerTests {
 
     @Autowired
