@@ -57,13 +57,20 @@ public class AuditFilterForm {
         if (!present(value)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         }
         catch (DateTimeParseException e) {
             errors.rejectValue(field, "date", "Enter a date as YYYY-MM-DD, for example 2026-03-14.");
             return null;
         }
+        // LocalDate reads years up to +999999999, which no timestamp column (nor the day after it) can hold.
+        if (date.getYear() < 1970 || date.getYear() > 9999) {
+            errors.rejectValue(field, "date", "Enter a date between the years 1970 and 9999.");
+            return null;
+        }
+        return date;
     }
 
     private static boolean present(String value) {

@@ -15,6 +15,7 @@ import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,13 +46,15 @@ class DestinationController {
     private final DestinationKindCatalog catalog;
     private final FormValidator validator;
     private final PageLookups lookups;
+    private final KnownKeys keys;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            PageLookups lookups) {
+            PageLookups lookups, KnownKeys keys) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
         this.lookups = lookups;
+        this.keys = keys;
     }
 
     @InitBinder("destinationForm")
@@ -81,6 +84,10 @@ class DestinationController {
             @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication,
             RedirectAttributes redirect) {
         FormValues values = FormValues.fromParameters(parameters, CONFIG);
+        keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
+        if (!result.hasFieldErrors("projectKey")) {
+            keys.checkEnvironment(destinationForm.getProjectKey(), destinationForm.getEnvironmentKey(), "environmentKey", result);
+        }
         DestinationKind kind = catalog.find(destinationForm.getKind()).orElse(null);
         if (kind == null && !result.hasFieldErrors("kind")) {
             result.rejectValue("kind", "kind", "Choose one of the kinds listed.");
@@ -120,6 +127,8 @@ class DestinationController {
             @RequestParam(name = "hostAddress", required = false) String hostAddress, Model model,
             Authentication authentication, RedirectAttributes redirect) {
         DestinationKind kind = catalog.find(destinationForm.getKind()).filter(DestinationKind::isWarehouse).orElse(null);
+        keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
+        keys.checkEnvironment(destinationForm.getProjectKey(), destinationForm.getEnvironmentKey(), "environmentKey", result);
         if (kind == null || result.hasErrors()) {
             return "redirect:/destinations/new";
         }

@@ -1,6 +1,5 @@
 package org.ldportal.environment;
 
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -9,10 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.ldportal.launchdarkly.Tags;
+
 /** What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders it field by field. */
 public class EnvironmentForm {
 
-    static final String TAG_PATTERN = "^[a-zA-Z0-9_.-]{1,64}$";
 
     @NotBlank(message = "Choose the project the environment belongs to.")
     private String projectKey;
@@ -42,12 +42,9 @@ public class EnvironmentForm {
     private String tags;
     private String sourceKey;
 
-    /** The tags typed, split on commas and white space. */
+    /** The tags typed, separated by commas ({@link Tags}: nothing split silently). */
     List<String> tagList() {
-        if (tags == null || tags.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(tags.split("[,\\s]+")).map(String::trim).filter(tag -> !tag.isEmpty()).distinct().toList();
+        return Tags.parse(tags).tags();
     }
 
     /** The key to create: the one typed, or the one derived from the name when the field was left empty. */

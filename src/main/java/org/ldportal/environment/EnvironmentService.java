@@ -19,7 +19,9 @@ import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
+import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.web.KnownKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,6 @@ class EnvironmentService {
     /** LaunchDarkly's field names, longest first where one contains another, for locating its 400s. */
     private static final List<String> API_FIELDS = List.of("source.key", "defaultTtl", "secureMode", "defaultTrackEvents",
             "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key", "source");
-    private static final Pattern TAG = Pattern.compile(EnvironmentForm.TAG_PATTERN);
 
     private final LaunchDarklyClient client;
     private final LaunchDarklyDirectory directory;
@@ -45,16 +46,18 @@ class EnvironmentService {
     private final AuditedCall call;
     private final SecretRedactor redactor;
     private final EnvironmentProperties properties;
+    private final KnownKeys keys;
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
-            AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties) {
+            AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys) {
         this.client = client;
         this.directory = directory;
         this.links = links;
         this.call = call;
         this.redactor = redactor;
         this.properties = properties;
+        this.keys = keys;
         this.keyPattern = Pattern.compile(properties.keyPattern());
         // Said once at start-up, so an operator sees what the environment variables really set.
         log.info("Environment guardrails: key pattern {}, reserved keys {}, only admins mark critical: {}",
@@ -80,12 +83,13 @@ class EnvironmentService {
 
     /** Rules of the form itself that Bean Validation cannot express; failing them is not an attempt. */
     void validate(EnvironmentForm form, Errors errors) {
-        for (String tag : form.tagList()) {
-            if (!TAG.matcher(tag).matches()) {
-                errors.rejectValue("tags", "tag", "The tag \"" + tag + "\" is not allowed: each tag is 1 to 64 letters, "
-                        + "digits, '.', '_' or '-'.");
-                break;
-            }
+        String tagProblem = Tags.parse(form.getTags()).problem();
+        if (tagProblem != null) {
+            errors.rejectValue("tags", "tag", tagProblem);
+        }
+        keys.checkProject(form.getProjectKey(), "projectKey", errors);
+        if (form.getSourceKey() != null && !form.getSourceKey().isBlank() && !errors.hasFieldErrors("projectKey")) {
+            keys.checkEnvironment(form.getProjectKey(), form.getSourceKey(), "sourceKey", errors);
         }
         if (!errors.hasFieldErrors("key") && !errors.hasFieldErrors("name") && form.effectiveKey().isEmpty()) {
             errors.rejectValue("key", "key", "No key can be made from this name: type a key, using letters, digits, "

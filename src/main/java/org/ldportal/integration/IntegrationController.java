@@ -13,6 +13,7 @@ import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.PolicyStatement;
+import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -58,6 +59,8 @@ class IntegrationController {
     @InitBinder("integrationForm")
     void allowedFields(WebDataBinder binder) {
         binder.setAllowedFields("name", "enabled", "tags", "additionalFormVariables", "statements*");
+        // A row number past the bound answers 400 (BadRequestAdvice) instead of growing the list without end.
+        binder.setAutoGrowCollectionLimit(PolicyCheck.MAX_STATEMENTS + 1);
     }
 
     @GetMapping
@@ -104,9 +107,9 @@ class IntegrationController {
         if (edit.equals("add")) {
             rows.add(new StatementRow());
         }
-        else if (edit.startsWith("remove-")) {
+        else if (edit.matches("remove-\\d{1,3}")) {
             int index = Integer.parseInt(edit.substring("remove-".length()));
-            if (index >= 0 && index < rows.size()) {
+            if (index < rows.size()) {
                 rows.remove(index);
             }
         }
@@ -130,6 +133,13 @@ class IntegrationController {
         FormValidation validation = validator.validate(spec, values);
         if (chosen.hasPolicy(manifest) && integrationForm.getStatements().stream().allMatch(StatementRow::isEmpty)) {
             result.rejectValue("statements", "statements", "Add at least one statement: which resources' changes are sent.");
+        }
+        else if (chosen.hasPolicy(manifest)) {
+            PolicyCheck.check(integrationForm.getStatements(), result);
+        }
+        String tagProblem = Tags.parse(integrationForm.getTags()).problem();
+        if (tagProblem != null) {
+            result.rejectValue("tags", "tag", tagProblem);
         }
         String approvalsProblem = manifest.allowsAdditionalApprovalFormVariables()
                 ? integrations.additionalFormVariablesProblem(integrationForm.getAdditionalFormVariables()) : null;

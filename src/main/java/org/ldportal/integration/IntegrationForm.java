@@ -1,11 +1,12 @@
 package org.ldportal.integration;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import org.ldportal.launchdarkly.Tags;
 
 /** The fixed part of an integration form; the manifest's own fields come as {@code config[...]} parameters. */
 public class IntegrationForm {
@@ -19,9 +20,9 @@ public class IntegrationForm {
     private List<StatementRow> statements = new ArrayList<>();
     private String additionalFormVariables;
 
+    /** The tags typed, separated by commas ({@link Tags}: nothing split silently). */
     List<String> tagList() {
-        return tags == null || tags.isBlank() ? List.of()
-                : Arrays.stream(tags.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+        return Tags.parse(tags).tags();
     }
 
     public String getName() {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.ldportal.launchdarkly.PolicyStatement;
 
-/** One row of the policy-statement editor: resources and actions typed one per line or separated by commas. */
+/** One row of the policy-statement editor: resources typed one per line, actions one per line or separated by commas. */
 public class StatementRow {
 
     private String effect = "allow";
@@ -25,13 +25,19 @@ public class StatementRow {
     }
 
     PolicyStatement toStatement() {
-        return new PolicyStatement(effect, list(resources), list(notResources), list(actions), list(notActions));
+        return new PolicyStatement(effect, resourceList(resources), resourceList(notResources), list(actions), list(notActions));
     }
 
     boolean isEmpty() {
-        return list(resources).isEmpty() && list(notResources).isEmpty();
+        return resourceList(resources).isEmpty() && resourceList(notResources).isEmpty();
     }
 
+    /** Resources, one per line: a comma belongs to the specifier itself ({@code flag/*;tag1,tag2}). */
+    static List<String> resourceList(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Actions, one per line or separated by commas. */
     static List<String> list(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -261,6 +261,12 @@ public class LaunchDarklyClient {
 
     private <T> T exchange(HttpMethod method, String path, Object[] variables, Object body, String apiVersion,
             java.util.function.Function<ClientResponse, Mono<T>> reader) {
+        for (Object variable : variables) {
+            // A path variable is encoded, but "." and ".." survive encoding and would make the request another one.
+            if (variable instanceof String text && (text.isBlank() || text.equals(".") || text.equals(".."))) {
+                throw new IllegalArgumentException("Not a LaunchDarkly key: \"" + text + "\"");
+            }
+        }
         String expanded = UriComponentsBuilder.fromUriString(path).buildAndExpand(variables).encode().toUriString();
         long started = System.nanoTime();
         WebClient.RequestBodySpec request = web.method(method)

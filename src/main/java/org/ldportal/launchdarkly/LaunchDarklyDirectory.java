@@ -31,8 +31,12 @@ public class LaunchDarklyDirectory {
         return projects.get("all");
     }
 
+    /**
+     * The environments of a project LaunchDarkly lists; none for any other key, which is never put into a path
+     * (a key such as {@code ..} would make the request another one).
+     */
     public List<Environment> environments(String projectKey) {
-        if (projectKey == null || projectKey.isBlank()) {
+        if (!isProject(projectKey)) {
             return List.of();
         }
         return environments.get(projectKey);
@@ -40,7 +44,11 @@ public class LaunchDarklyDirectory {
 
     /** The project's environments straight from LaunchDarkly (to check a key is free); the cache keeps them. */
     public List<Environment> freshEnvironments(String projectKey) {
-        return environments.reloadNow(projectKey);
+        return isProject(projectKey) ? environments.reloadNow(projectKey) : List.of();
+    }
+
+    private boolean isProject(String projectKey) {
+        return projectKey != null && !projectKey.isBlank() && projects().stream().anyMatch(p -> p.key().equals(projectKey));
     }
 
     public void forgetEnvironments(String projectKey) {
