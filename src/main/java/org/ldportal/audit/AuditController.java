@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ldportal.security.CurrentUser;
@@ -44,7 +45,12 @@ class AuditController {
 
     @GetMapping
     String list(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Model model,
-            Authentication authentication) {
+            Authentication authentication, HttpServletRequest request) {
+        if (request.getParameterMap().values().stream().anyMatch(values -> Arrays.stream(values).anyMatch(String::isBlank))) {
+            // The filter form sends every field, set or not: answer with the address of what is set, to share or bookmark.
+            return "redirect:" + filtered("/audit", form).queryParamIfPresent("size", java.util.Optional.ofNullable(form.getSize()))
+                    .build().toUriString();
+        }
         CurrentUser viewer = CurrentUser.from(authentication);
         AuditFilter filter = AuditQueries.visibleTo(viewer, form.toFilter(errors));
         AuditPage page = queries.page(filter, form.getBefore(), form.getAfter(), form.pageSize());
@@ -57,7 +63,7 @@ class AuditController {
         model.addAttribute("types", queries.distinct("resource_type", visibility));
         model.addAttribute("projects", queries.distinct("project_key", visibility));
         model.addAttribute("environments", queries.distinct("environment_key", visibility));
-        model.addAttribute("actors", viewer.canReadWholeAuditTrail() ? queries.distinct("actor_subject", visibility) : List.of());
+        model.addAttribute("actors", viewer.canReadWholeAuditTrail() ? queries.actors(visibility) : List.of());
         model.addAttribute("pageSizes", AuditFilterForm.PAGE_SIZES);
         model.addAttribute("newerUrl", page.newerThan() == null ? null
                 : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("after", page.newerThan()).toUriString());
@@ -85,6 +91,9 @@ class AuditController {
     void exportCsv(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Authentication authentication,
             HttpServletResponse response) throws IOException {
         AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        if (refused(errors, response)) {
+            return;
+        }
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -97,11 +106,31 @@ class AuditController {
     void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors,
             Authentication authentication, HttpServletResponse response) throws IOException {
         AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        if (refused(errors, response)) {
+            return;
+        }
         response.setContentType("application/jsonl; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now() + ".jsonl\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         queries.stream(filter, entry -> export.jsonLine(out, entry));
         out.flush();
+    }
+
+    /**
+     * A filter that cannot be read is not left out of an export (that would export more than asked): the export is
+     * refused, with the messages the page shows at the filters.
+     */
+    private static boolean refused(BindingResult errors, HttpServletResponse response) throws IOException {
+        if (!errors.hasErrors()) {
+            return false;
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain; charset=UTF-8");
+        StringBuilder text = new StringBuilder("Nothing was exported: correct the filters and export again.\n");
+        errors.getFieldErrors().forEach(error -> text.append(error.getField()).append(": ").append(error.getDefaultMessage())
+                .append('\n'));
+        response.getWriter().write(text.toString());
+        return true;
     }
 
     private String pretty(String body) {

@@ -112,13 +112,27 @@ public class AuditQueries {
 
     /** Distinct values for the filter menus, among what the viewer may see. */
     public List<String> distinct(String column, AuditFilter visibility) {
-        if (!List.of("resource_type", "project_key", "environment_key", "actor_subject").contains(column)) {
+        if (!List.of("resource_type", "project_key", "environment_key").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         StringBuilder where = where(visibility, parameters).append(" AND " + column + " IS NOT NULL");
         return jdbc.queryForList("SELECT DISTINCT " + column + " FROM audit_entry" + where + " ORDER BY " + column,
                 parameters, String.class);
+    }
+
+    /** Someone who appears in the trail: the login id the filter uses and the name the rows show. */
+    public record Actor(String subject, String name) {
+    }
+
+    /** The people among what the viewer may see, by name, for the "Who" filter. */
+    public List<Actor> actors(AuditFilter visibility) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(visibility, parameters);
+        // The latest name a person was recorded with stands for them (names change; the login id does not).
+        return jdbc.query("SELECT actor_subject, MAX(COALESCE(actor_name, actor_subject)) AS name FROM audit_entry" + where
+                + " GROUP BY actor_subject ORDER BY 2, 1", parameters,
+                (row, number) -> new Actor(row.getString("actor_subject"), row.getString("name")));
     }
 
     private boolean exists(AuditFilter filter, String condition, long cursor) {

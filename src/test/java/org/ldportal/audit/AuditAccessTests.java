@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Who sees which entries, through every door: the list, the detail URL and both exports; and no secret anywhere. */
@@ -60,6 +61,33 @@ class AuditAccessTests extends PortalIntegrationTest {
         adas = trail.record(AuditAttempt.by(ada, "create", "environment").withTarget("web-store", null, null)
                 .withResource("Ada's QA", "ada-qa", "cid-1").withRequestBody("{\"key\":\"ada-qa\"}")
                 .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
+    }
+
+    @Test
+    void listWhenWholeTrailThenPeopleShownByNameInFilterAndRowsWithLoginIdAsTitle() throws Exception {
+        mvc.perform(get("/audit").with(TestUsers.admin())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<option value=\"eddie\" title=\"eddie\">Eddie Editor</option>"),
+                        containsString("<option value=\"ada\" title=\"ada\">Ada Admin</option>"),
+                        containsString("title=\"eddie\">Eddie Editor</td>"))));
+    }
+
+    @Test
+    void listWhenFilterFormSendsEmptyFieldsThenRedirectedToTheFiltersThatAreSet() throws Exception {
+        mvc.perform(get("/audit").param("type", "").param("outcome", "REJECTED").param("actor", "").param("q", "segment")
+                .with(TestUsers.admin())).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/audit?outcome=REJECTED&q=segment"));
+    }
+
+    @Test
+    void exportWhenAFilterCannotBeReadThenRefusedWithThePagesMessage() throws Exception {
+        for (String export : new String[] { "/audit/export.csv", "/audit/export.jsonl" }) {
+            mvc.perform(get(export).param("to", "yesterday").with(TestUsers.admin())).andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString("Nothing was exported"),
+                            containsString("Enter a date as YYYY-MM-DD"), not(containsString("Ada&#39;s QA")),
+                            not(containsString("ada-qa")))));
+        }
+        mvc.perform(get("/audit").param("to", "yesterday").with(TestUsers.admin()))
+                .andExpect(content().string(containsString("Enter a date as YYYY-MM-DD")));
     }
 
     @Test

@@ -136,7 +136,8 @@ abstract class AuditQueriesContract {
     @Test
     void distinctThenValuesForTheFilterMenus() {
         assertThat(queries.distinct("project_key", AuditFilter.none())).containsExactly("mobile-app", "web-store");
-        assertThat(queries.distinct("actor_subject", AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).containsExactly("eddie");
+        assertThat(queries.actors(AuditQueries.visibleTo(EDDIE, AuditFilter.none())))
+                .containsExactly(new AuditQueries.Actor("eddie", EDDIE.displayName()));
         assertThat(Set.copyOf(queries.distinct("resource_type", AuditFilter.none()))).containsExactlyInAnyOrder("environment", "destination");
     }
 }
