@@ -12,6 +12,7 @@ import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
@@ -49,11 +50,14 @@ class IntegrationController {
     private final ManifestCatalog catalog;
     private final IntegrationService integrations;
     private final FormValidator validator;
+    private final LaunchDarklyLinks links;
 
-    IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator) {
+    IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
+            LaunchDarklyLinks links) {
         this.catalog = catalog;
         this.integrations = integrations;
         this.validator = validator;
+        this.links = links;
     }
 
     @InitBinder("integrationForm")
@@ -71,7 +75,12 @@ class IntegrationController {
                 .filter(m -> m.allowsConfigurations() && m.configurationBlockedBecause() == null).toList());
         model.addAttribute("subscriptions", matching.stream()
                 .filter(m -> m.hasAuditLogHook() && m.configurationBlockedBecause() == null).toList());
-        model.addAttribute("elsewhere", matching.stream().filter(m -> m.configurationBlockedBecause() != null).toList());
+        List<Manifest> elsewhere = matching.stream().filter(m -> m.configurationBlockedBecause() != null).toList();
+        model.addAttribute("elsewhere", elsewhere);
+        Map<String, String> elsewhereLinks = new java.util.HashMap<>();
+        elsewhere.stream().filter(m -> m.setUpElsewhereUrl() != null).forEach(m -> elsewhereLinks.put(m.key(),
+                m.setUpElsewhereUrl().startsWith("/") ? links.page(m.setUpElsewhereUrl()) : m.setUpElsewhereUrl()));
+        model.addAttribute("elsewhereLinks", elsewhereLinks);
         model.addAttribute("problem", catalog.problem());
         model.addAttribute("loadedAt", catalog.loadedAt());
         return "integrations/list";
@@ -149,11 +158,11 @@ class IntegrationController {
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
-        ChangeResult<String> attempt = integrations.create(manifest, chosen, integrationForm, spec, validation.cleaned(),
-                values.secretValues(spec), CurrentUser.from(authentication));
-        if (attempt instanceof ChangeResult.Succeeded<String> created) {
+        ChangeResult<IntegrationService.Created> attempt = integrations.create(manifest, chosen, integrationForm, spec,
+                validation.cleaned(), values.secretValues(spec), CurrentUser.from(authentication));
+        if (attempt instanceof ChangeResult.Succeeded<IntegrationService.Created> created) {
             redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
-                    integrationForm.getName(), created.resource(), created.link()));
+                    integrationForm.getName(), created.resource().id(), created.link(), created.resource().generated()));
             return "redirect:/integrations/created";
         }
         return showForm(manifest, chosen, spec, values, FormRefusals.apply(attempt, result, model), model);

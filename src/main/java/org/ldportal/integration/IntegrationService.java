@@ -17,12 +17,14 @@ import org.ldportal.form.FieldOption;
 import org.ldportal.form.FormSpec;
 import org.ldportal.integration.options.DynamicOptionsClient;
 import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.IntegrationConfigurationPost;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Project;
+import org.ldportal.launchdarkly.Subscription;
 import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -104,18 +106,25 @@ class IntegrationService {
         return null;
     }
 
-    ChangeResult<String> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+    /** What a create answered: the new id, and the values LaunchDarkly generated that are not secret. */
+    record Created(String id, List<CreatedIntegration.GeneratedValue> generated) {
+    }
+
+    ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
         Map<String, Object> config = withEnvironmentSelections(manifest, cleaned);
         List<PolicyStatement> statements = type.hasPolicy(manifest)
                 ? form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).toList() : null;
         List<String> tags = form.tagList();
         Object body;
-        Supplier<String> request;
+        Supplier<Created> request;
         if (type == IntegrationType.SUBSCRIPTION) {
             SubscriptionPost post = new SubscriptionPost(form.getName(), config, statements, form.isEnabled(), tags);
             body = post;
-            request = () -> client.createSubscription(manifest.key(), post).id();
+            request = () -> {
+                Subscription created = client.createSubscription(manifest.key(), post);
+                return new Created(created.id(), generated(manifest, created.config()));
+            };
         }
         else {
             IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
@@ -126,18 +135,38 @@ class IntegrationService {
             IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags, config,
                     approvals == null && hook == null ? null : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
             body = post;
-            request = () -> client.createIntegrationConfiguration(manifest.key(), post).id();
+            request = () -> {
+                IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
+                return new Created(created.id(), generated(manifest, created.configValues()));
+            };
         }
         Change change = Change.create(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
                 .withResource(form.getName(), null, null)
                 .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues)), "the " + type.words())
                 .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec));
-        ChangeResult<String> result = call.send(change, request, id -> new Sent(null, id, links.integration(manifest.key())));
-        if (result instanceof ChangeResult.Refused<String> refused && refused.isConflict()) {
+        ChangeResult<Created> result = call.send(change, request,
+                created -> new Sent(null, created.id(), links.integration(manifest.key())));
+        if (result instanceof ChangeResult.Refused<Created> refused && refused.isConflict()) {
             return refused.at(RefusalTarget.field("name"), "Something with this name already exists for " + manifest.name()
                     + ". Choose another name.");
         }
         return result;
+    }
+
+    /** The generated and public-key values of the answer, labelled as the manifest names them; never a secret. */
+    private static List<CreatedIntegration.GeneratedValue> generated(Manifest manifest, Map<String, Object> values) {
+        List<CreatedIntegration.GeneratedValue> generated = new ArrayList<>();
+        if (values == null) {
+            return generated;
+        }
+        for (FormVariable variable : manifest.configVariables()) {
+            Object value = values.get(variable.key());
+            boolean made = "generated".equals(variable.type()) || "publicKey".equals(variable.type());
+            if (made && !variable.secret() && value != null && !value.toString().isBlank()) {
+                generated.add(new CreatedIntegration.GeneratedValue(variable.name(), value.toString()));
+            }
+        }
+        return generated;
     }
 
     /** "configValues.token: ..." or "config.token: ..." belongs at the token field; "statements..." at the policy. */

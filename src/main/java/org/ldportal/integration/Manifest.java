@@ -9,7 +9,8 @@ import org.ldportal.launchdarkly.PolicyStatement;
  * variables.
  *
  * @param configurationBlockedBecause why its configuration cannot be set up in the portal, or null when it can
- * @param setUpElsewhereUrl           where it is set up instead, when the manifest says
+ * @param setUpElsewhereUrl           where it is set up instead, when the manifest says: a URL of another site, or a
+ *                                   path (starting with /) on LaunchDarkly's own site
  */
 record Manifest(String key, String name, String overview, List<String> categories, String siteUrl, String docsUrl,
         boolean allowsConfigurations, boolean hasAuditLogHook, List<PolicyStatement> defaultPolicy,

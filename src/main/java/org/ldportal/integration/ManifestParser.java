@@ -67,7 +67,8 @@ class ManifestParser {
             return external;
         }
         String internal = text(capabilities, "internalConfigurationURL", null);
-        return internal == null ? null : "https://app.launchdarkly.com/" + internal.replaceFirst("^/", "");
+        // A page of LaunchDarkly's own site: kept as a path, made a link with the configured host (EU, federal).
+        return internal == null ? null : "/" + internal.replaceFirst("^/", "");
     }
 
     private static List<FormVariable> variables(JsonNode array, String location) {

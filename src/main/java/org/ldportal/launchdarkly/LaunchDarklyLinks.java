@@ -34,6 +34,11 @@ public class LaunchDarklyLinks {
         return url("/settings/integrations/{integration}", integrationKey);
     }
 
+    /** A page of LaunchDarkly's site by its path ("/settings/..."), on the configured host. */
+    public String page(String path) {
+        return baseUrl + (path.startsWith("/") ? path : "/" + path);
+    }
+
     private String url(String path, Object... values) {
         return UriComponentsBuilder.fromUriString(baseUrl + path).buildAndExpand(values).encode().toUriString();
     }

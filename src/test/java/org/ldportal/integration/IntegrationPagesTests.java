@@ -14,6 +14,7 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -51,6 +52,30 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                         containsString("https://edge-store.example.com/integrations/launchdarkly"),
                         containsString("It needs an OAuth connection"),
                         not(containsString("Refresh the list")), not(containsString("/integrations/log-stream/new")))));
+    }
+
+    @Test
+    void listWhenSetUpOnLaunchDarklysOwnPagesThenLinkOnTheConfiguredHost() throws Exception {
+        // The portal under test talks to the sandbox, so its "LaunchDarkly" is the sandbox's address, not app.launchdarkly.com.
+        mvc.perform(get("/integrations").with(TestUsers.viewer())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Insights Hub"),
+                        containsString("href=\"" + LaunchDarklySandbox.shared().baseUrl()
+                                + "/product-analytics/integrations/insights-hub\""),
+                        not(containsString("app.launchdarkly.com")))));
+    }
+
+    @Test
+    void createWhenLaunchDarklyGeneratesValuesThenTheResultPageShowsThem() throws Exception {
+        MvcResult created = mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration")
+                .with(TestUsers.editor()).with(csrf()).param("name", "Pages").param("config[routingKey]", "rk-secret-1")
+                .param("config[severity]", "error")).andExpect(redirectedUrl("/integrations/created")).andReturn();
+
+        String externalId = LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts").get(0).get("configValues")
+                .get("externalId").asString();
+        mvc.perform(get("/integrations/created").with(TestUsers.editor()).flashAttrs(created.getFlashMap()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Values LaunchDarkly made for it"),
+                        containsString("External ID"), containsString(externalId), containsString("Public key"),
+                        not(containsString("rk-secret-1")))));
     }
 
     @Test

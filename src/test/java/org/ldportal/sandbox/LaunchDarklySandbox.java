@@ -708,12 +708,20 @@ public final class LaunchDarklySandbox {
         }
     }
 
+    /** The values as LaunchDarkly answers them: secrets masked, and the values it generates filled in. */
     private ObjectNode obfuscated(ObjectNode manifest, ObjectNode values) {
         ObjectNode copy = values.deepCopy();
         manifest.path("formVariables").forEach(variable -> {
             String key = variable.get("key").asString();
+            String type = variable.path("type").asString("string");
             if (variable.path("isSecret").asBoolean(false) && copy.has(key)) {
                 copy.put(key, "********");
+            }
+            else if (type.equals("generated") && !copy.has(key)) {
+                copy.put(key, "ld-generated-" + id());
+            }
+            else if (type.equals("publicKey") && !copy.has(key)) {
+                copy.put(key, fakeKey("PUBLIC"));
             }
         });
         return copy;
