@@ -1,5 +1,6 @@
 package org.ldportal.audit;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,10 @@ public class SecretRedactor {
 
     /** Values shorter than this are not scrubbed from free text: "1" or "on" would mangle every message. */
     private static final int MIN_SCRUBBED_LENGTH = 4;
+    /** token, apiToken, client_secret, password, passwd, credentials, privateKey... (a name ending in key: below). */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)token|secret|passw|credential|private");
+    private static final java.util.regex.Pattern KEY_WORD = java.util.regex.Pattern.compile("(^[kK]|[a-z0-9][K]|[_-][kK])eys?$");
 
     private final ObjectMapper objectMapper;
 
@@ -42,6 +47,75 @@ public class SecretRedactor {
         }
         JsonNode tree = objectMapper.valueToTree(body);
         return objectMapper.writeValueAsString(redact(tree, secretKeys, Set.copyOf(nonBlank(secretValues))));
+    }
+
+    /**
+     * A JSON object no spec describes (a destination's free-form config): every value is secret except those of
+     * the {@code nonSecretKeys}, and within those any value under a name that sounds secret ({@link #soundsSecret}).
+     *
+     * @param redacted     the object with every secret value replaced by {@link #MARK}, to store or show
+     * @param withoutThem  the object with every secret value emptied, to write back into a form for retyping
+     * @param secretValues the secret text values, to scrub from messages
+     */
+    public record FreeForm(Map<String, Object> redacted, Map<String, Object> withoutThem, List<String> secretValues) {
+    }
+
+    public FreeForm freeForm(Map<String, Object> object, Set<String> nonSecretKeys) {
+        ObjectNode tree = objectMapper.valueToTree(object);
+        ObjectNode redacted = tree.deepCopy();
+        ObjectNode emptied = tree.deepCopy();
+        List<String> values = new ArrayList<>();
+        for (String key : List.copyOf(tree.propertyNames())) {
+            JsonNode value = tree.get(key);
+            if (!nonSecretKeys.contains(key) || soundsSecret(key)) {
+                collect(value, values);
+                redacted.set(key, redacted.stringNode(MARK));
+                emptied.set(key, emptied.stringNode(""));
+            }
+            else {
+                redacted.set(key, byName(value.deepCopy(), MARK, values));
+                emptied.set(key, byName(value.deepCopy(), "", new ArrayList<>()));
+            }
+        }
+        return new FreeForm(toMap(redacted), toMap(emptied), List.copyOf(nonBlank(values)));
+    }
+
+    /** Names that sound secret, for values no spec describes: token, secret, password, key, credential, private. */
+    static boolean soundsSecret(String name) {
+        // key, apiKey, access_key, writeKeys: a word "key" at the end of the name; not keyspace, keyFormat or monkeys.
+        return SECRET_NAME.matcher(name).find() || KEY_WORD.matcher(name).find();
+    }
+
+    private JsonNode byName(JsonNode node, String replacement, List<String> values) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                if (soundsSecret(field.getKey())) {
+                    collect(field.getValue(), values);
+                    field.setValue(object.stringNode(replacement));
+                }
+                else {
+                    field.setValue(byName(field.getValue(), replacement, values));
+                }
+            }
+        }
+        else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, byName(array.get(i), replacement, values));
+            }
+        }
+        return node;
+    }
+
+    private static void collect(JsonNode node, List<String> values) {
+        if (node.isValueNode()) {
+            values.add(node.asString());
+        }
+        node.forEach(child -> collect(child, values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> toMap(ObjectNode node) {
+        return objectMapper.treeToValue(node, Map.class);
     }
 
     /** Free text (an error message) with every secret value replaced by {@link #MARK}. */

@@ -41,6 +41,8 @@ class DestinationController {
 
     static final String FORM = "destinations/new";
     static final String CONFIG = "config";
+    /** The one field of a kind whose config is free-form JSON. */
+    static final String JSON_CONFIG = "config";
 
     private final DestinationService destinations;
     private final DestinationKindCatalog catalog;
@@ -188,7 +190,20 @@ class DestinationController {
         model.addAttribute("kinds", catalog.all());
         catalog.find(form.getKind()).ifPresent(kind -> {
             model.addAttribute("kind", kind);
-            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, values, configErrors));
+            FormValues shown = values;
+            Map<String, String> errors = configErrors;
+            if (kind.flow() == DestinationKind.Flow.JSON && values.first(JSON_CONFIG) != null) {
+                // Secrets are never written back, and in free-form JSON every value but the kind's named ones may be one.
+                String kept = destinations.configForForm(kind, values.first(JSON_CONFIG));
+                shown = values.with(JSON_CONFIG, kept);
+                if (!kept.equals(values.first(JSON_CONFIG).strip()) && !kept.isEmpty()) {
+                    errors = new LinkedHashMap<>(configErrors);
+                    errors.putIfAbsent(JSON_CONFIG, "Values that may be secret were emptied: type them again. "
+                            + (kind.nonSecretConfigKeys().isEmpty() ? "" : "Kept: " + String.join(", ",
+                                    kind.nonSecretConfigKeys()) + "."));
+                }
+            }
+            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors));
         });
     }
 }

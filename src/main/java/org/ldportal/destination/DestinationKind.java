@@ -1,5 +1,7 @@
 package org.ldportal.destination;
 
+import java.util.Set;
+
 import org.ldportal.form.FormSpec;
 
 /**
@@ -8,7 +10,8 @@ import org.ldportal.form.FormSpec;
  * @param flow   how it is created: directly, or through a warehouse set-up first
  * @param notice what to tell people before they fill in the form, or null
  */
-record DestinationKind(String kind, String title, String summary, Flow flow, String notice, FormSpec form) {
+record DestinationKind(String kind, String title, String summary, Flow flow, String notice, FormSpec form,
+        Set<String> nonSecretConfigKeys) {
 
     enum Flow {
         /** POST the destination with its config. */

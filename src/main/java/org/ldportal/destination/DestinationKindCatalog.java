@@ -48,7 +48,7 @@ class DestinationKindCatalog {
             String key = kind.get("kind").asString();
             parsed.put(key, new DestinationKind(key, kind.get("title").asString(), kind.path("summary").asString(null),
                     DestinationKind.Flow.valueOf(kind.get("flow").asString()), kind.path("notice").asString(null),
-                    new FormSpec(fields)));
+                    new FormSpec(fields), nonSecretKeys(kind.get("nonSecretKeys"))));
         }
         this.kinds = Map.copyOf(parsed);
         this.order = List.copyOf(parsed.keySet());
@@ -81,6 +81,15 @@ class DestinationKindCatalog {
             spec.options(options.isString() && options.asString().equals("aws-regions") ? regions : options(options));
         }
         return spec.build();
+    }
+
+    /** For a kind whose config is free-form JSON: the keys whose values are not secret; every other value is. */
+    private static java.util.Set<String> nonSecretKeys(JsonNode array) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (array != null) {
+            array.forEach(key -> keys.add(key.asString()));
+        }
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     private static List<FieldOption> options(JsonNode array) {

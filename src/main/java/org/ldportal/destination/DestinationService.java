@@ -1,5 +1,6 @@
 package org.ldportal.destination;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * Creates Data Export destinations: directly, or through a warehouse set-up first. Audits every attempt with
  * secrets redacted, and puts LaunchDarkly's errors at the field they concern.
@@ -40,14 +43,16 @@ class DestinationService {
     private final LaunchDarklyLinks links;
     private final AuditedCall call;
     private final SecretRedactor redactor;
+    private final ObjectMapper json;
 
     DestinationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links, AuditedCall call,
-            SecretRedactor redactor) {
+            SecretRedactor redactor, ObjectMapper json) {
         this.client = client;
         this.directory = directory;
         this.links = links;
         this.call = call;
         this.redactor = redactor;
+        this.json = json;
     }
 
     List<Project> projects() {
@@ -65,8 +70,16 @@ class DestinationService {
         Map<String, Object> config = kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config")
                 : cleaned;
         DestinationPost body = new DestinationPost(form.getName(), kind.kind(), config, form.isOn());
-        Change change = change(user, form, kind, "create", redactor.redactToJson(body, kind.form().secretKeys(), secretValues))
-                .scrubbing(secretValues);
+        DestinationPost audited = body;
+        List<String> secrets = new ArrayList<>(secretValues);
+        if (kind.flow() == DestinationKind.Flow.JSON) {
+            // No spec says which of these values are secret: all are, but those the kind names as not.
+            SecretRedactor.FreeForm freeForm = redactor.freeForm(config, kind.nonSecretConfigKeys());
+            audited = new DestinationPost(form.getName(), kind.kind(), freeForm.redacted(), form.isOn());
+            secrets.addAll(freeForm.secretValues());
+        }
+        Change change = change(user, form, kind, "create", redactor.redactToJson(audited, kind.form().secretKeys(), secrets))
+                .scrubbing(secrets);
         return created(form, kind, change, () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(), body));
     }
 
@@ -108,6 +121,25 @@ class DestinationService {
                     + "Start again.");
         }
         return result;
+    }
+
+    /**
+     * What of a free-form JSON config may be written back into the form: the values of the kind's non-secret keys;
+     * every other value emptied, to be typed again. Text that is not a JSON object is kept out whole.
+     */
+    String configForForm(DestinationKind kind, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = json.readValue(typed, Map.class);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    redactor.freeForm(config, kind.nonSecretConfigKeys()).withoutThem());
+        }
+        catch (RuntimeException notAnObject) {
+            return "";
+        }
     }
 
     private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody) {

@@ -47,6 +47,13 @@ public record FormValues(Map<String, List<String>> values) {
         return values.containsKey(key);
     }
 
+    /** These values with one field's value replaced. */
+    public FormValues with(String key, String value) {
+        Map<String, List<String>> changed = new LinkedHashMap<>(values);
+        changed.put(key, List.of(value));
+        return new FormValues(changed);
+    }
+
     /** These values without the secret fields': what may be written back into a page or carried to another form. */
     public FormValues withoutSecrets(FormSpec spec) {
         Map<String, List<String>> kept = new LinkedHashMap<>(values);

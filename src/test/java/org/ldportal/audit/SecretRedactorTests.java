@@ -57,4 +57,30 @@ class SecretRedactorTests {
     void scrubWhenSecretIsVeryShortThenMessageKept() {
         assertThat(redactor.scrub("value is on", List.of("on"))).isEqualTo("value is on");
     }
+
+    @Test
+    void freeFormThenEveryValueSecretButTheNamedOnesAndSecretSoundingNamesWithinThem() {
+        SecretRedactor redactor = new SecretRedactor(tools.jackson.databind.json.JsonMapper.builder().build());
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("projectId", "analytics-prod");
+        config.put("dataset", java.util.Map.of("name", "events", "apiKey", "AIzaSy-nested-key"));
+        config.put("serviceAccountJson", "{\"private_key\": \"-----BEGIN\"}");
+        config.put("retries", 3);
+
+        SecretRedactor.FreeForm freeForm = redactor.freeForm(config, Set.of("projectId", "dataset", "retries"));
+
+        assertThat(freeForm.redacted()).containsEntry("projectId", "analytics-prod").containsEntry("retries", 3)
+                .containsEntry("serviceAccountJson", SecretRedactor.MARK);
+        assertThat(freeForm.redacted().get("dataset").toString()).contains("events").doesNotContain("AIzaSy");
+        assertThat(freeForm.withoutThem()).containsEntry("serviceAccountJson", "");
+        assertThat(freeForm.secretValues()).contains("AIzaSy-nested-key", "{\"private_key\": \"-----BEGIN\"}")
+                .doesNotContain("analytics-prod");
+    }
+
+    @Test
+    void soundsSecretThenTokensPasswordsKeysButNotKeyLikeWords() {
+        assertThat(List.of("token", "apiToken", "client_secret", "password", "credentials", "privateKey", "accessKey", "key",
+                "writeKeys")).allMatch(SecretRedactor::soundsSecret);
+        assertThat(List.of("host", "keyspace", "keyFormat", "dataset", "monkeys")).noneMatch(SecretRedactor::soundsSecret);
+    }
 }

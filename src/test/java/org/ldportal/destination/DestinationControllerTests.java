@@ -229,6 +229,28 @@ class DestinationControllerTests {
     }
 
     @Test
+    void jsonKindWhenRefusedThenEveryValueButTheKindsNamedOnesTreatedAsSecret() throws Exception {
+        String token = "dapi-SECRET-8c1f2e";
+        String credential = "sa-CREDENTIAL-77aa";
+        doThrow(new LaunchDarklyApiException(400, "invalid_request", "token " + token + " was refused", null))
+                .when(client).createDestination(any(), any(), any());
+
+        String page = mvc.perform(base("databricks").param("config[config]", "{\"host\": \"dbc-1.cloud.example\", "
+                + "\"token\": \"" + token + "\", \"extra\": {\"serviceAccount\": \"" + credential + "\"}, "
+                + "\"catalog\": \"main\"}")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).as("written back into the form").doesNotContain(token).doesNotContain(credential)
+                .contains("dbc-1.cloud.example").contains("Values that may be secret were emptied");
+        AuditAttempt audited = audited();
+        assertThat(audited.redactedRequestBody()).contains("dbc-1.cloud.example").contains("main").contains("[REDACTED]")
+                .doesNotContain(token).doesNotContain(credential);
+        assertThat(audited.errorMessage()).doesNotContain(token);
+        ArgumentCaptor<DestinationPost> sent = ArgumentCaptor.forClass(DestinationPost.class);
+        verify(client).createDestination(eq("mobile-app"), eq("production"), sent.capture());
+        assertThat(sent.getValue().config()).as("what LaunchDarkly gets is what was typed").containsEntry("token", token);
+    }
+
+    @Test
     void snowflakeWhenSubmittedThenSetupScriptShownThenCreatedWithKeyAndHost() throws Exception {
         when(client.warehouseSetupScript(eq("mobile-app"), eq("production"), eq("snowflake-v2"), any()))
                 .thenReturn(new WarehouseSetupScript("CREATE USER LD;", "PUBKEY123", null, null, null, null));
