@@ -287,6 +287,25 @@ class DestinationControllerTests {
                 .andExpect(redirectedUrl("/destinations/created"));
     }
 
+    @Test
+    void createWhenRefusedAtAConfigKeyOrByConflictThenTheMessageIsInTheSummary() throws Exception {
+        doThrow(new LaunchDarklyApiException(400, "invalid_request", "config.roleArn: must be a valid IAM role ARN", null))
+                .when(client).createDestination(any(), any(), any());
+        String atKey = mvc.perform(kinesis()).andReturn().getResponse().getContentAsString();
+        assertThat(summary(atKey)).contains("config.roleArn: must be a valid IAM role ARN").contains("href=\"#config-roleArn\"");
+
+        doThrow(new LaunchDarklyApiException(409, "conflict", "exists", null)).when(client).createDestination(any(), any(), any());
+        String conflict = mvc.perform(kinesis()).andReturn().getResponse().getContentAsString();
+        assertThat(summary(conflict)).contains("This environment already has a Data Export destination");
+    }
+
+    /** The error summary above the form. */
+    private static String summary(String page) {
+        int start = page.indexOf("id=\"form-errors\"");
+        assertThat(start).as("an error summary on the page").isNotNegative();
+        return page.substring(start, page.indexOf("</div>", start));
+    }
+
     private AuditAttempt audited() {
         ArgumentCaptor<AuditAttempt> attempt = ArgumentCaptor.forClass(AuditAttempt.class);
         verify(audit, atLeastOnce()).record(attempt.capture());

@@ -274,6 +274,43 @@ class EnvironmentControllerTests {
         mvc.perform(get("/environments/created").with(TestUsers.editor())).andExpect(redirectedUrl("/environments/new"));
     }
 
+    @Test
+    void createWhenEditorTicksCriticalThroughATamperedFormThenTheRefusalIsInTheSummary() throws Exception {
+        // The checkbox is not shown to editors, so its error can only be seen in the summary above the form.
+        String page = mvc.perform(valid("critical", "true")).andReturn().getResponse().getContentAsString();
+
+        assertThat(summary(page)).contains("Only admins may mark an environment as critical.");
+        assertThat(page).doesNotContain("id=\"critical\"");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "source.key", "defaultTtl", "secureMode", "defaultTrackEvents",
+        "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key", "source", "somethingElse" })
+    void createWhenLaunchDarklyRefusesAFieldThenItsMessageIsInTheSummary(String field) throws Exception {
+        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(400, "invalid_request",
+                field + ": is not acceptable here", null));
+
+        String page = mvc.perform(valid()).andReturn().getResponse().getContentAsString();
+
+        assertThat(summary(page)).contains(field + ": is not acceptable here");
+    }
+
+    @Test
+    void createWhenReservedOrPatternOrConflictThenEachMessageIsInTheSummary() throws Exception {
+        assertThat(summary(mvc.perform(valid("key", "production")).andReturn().getResponse().getContentAsString()))
+                .contains("The key production is reserved in project Mobile App");
+        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(409, "conflict", "taken", null));
+        assertThat(summary(mvc.perform(valid()).andReturn().getResponse().getContentAsString()))
+                .contains("An environment with key qa-europe already exists in project Mobile App");
+    }
+
+    /** The error summary above the form. */
+    private static String summary(String page) {
+        int start = page.indexOf("id=\"form-errors\"");
+        assertThat(start).as("an error summary on the page").isNotNegative();
+        return page.substring(start, page.indexOf("</div>", start));
+    }
+
     private AuditAttempt audited() {
         ArgumentCaptor<AuditAttempt> attempt = ArgumentCaptor.forClass(AuditAttempt.class);
         verify(audit, org.mockito.Mockito.atLeastOnce()).record(attempt.capture());
