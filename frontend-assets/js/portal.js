@@ -7,6 +7,8 @@
  * - [data-copy-target]: a button that copies the text of the element with that id.
  * - time[data-local]: shows an ISO instant in the reader's local time (UTC stays in the title).
  * - .no-js-only: hidden once scripts run (for example the "Show fields" fallback button).
+ * - form[data-sends]: once sent, its buttons are disabled until the answer comes, so a second click does not send
+ *   it again (a nicety: the one-time submission token is what makes a second submit send nothing).
  */
 (function () {
   'use strict';
@@ -90,7 +92,26 @@
     });
   }
 
+  function sending(form) {
+    form.addEventListener('submit', function () {
+      // After the browser has read the clicked button's name and value, which a disabled button would not send.
+      setTimeout(function () {
+        form.setAttribute('aria-busy', 'true');
+        form.querySelectorAll('button').forEach(function (button) { button.disabled = true; });
+      }, 0);
+    });
+  }
+
+  // Back to a page that was sent (the browser's page cache): its buttons work again.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-sends]').forEach(function (form) {
+      form.removeAttribute('aria-busy');
+      form.querySelectorAll('button').forEach(function (button) { button.disabled = false; });
+    });
+  });
+
   function init(root) {
+    root.querySelectorAll('form[data-sends]').forEach(sending);
     root.querySelectorAll('[data-swap-target]').forEach(function (control) {
       control.addEventListener('change', function () { swap(control); });
     });

@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.Submissions;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
@@ -49,14 +51,16 @@ class DestinationController {
     private final FormValidator validator;
     private final PageLookups lookups;
     private final KnownKeys keys;
+    private final Submissions submissions;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            PageLookups lookups, KnownKeys keys) {
+            PageLookups lookups, KnownKeys keys, Submissions submissions) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
         this.lookups = lookups;
         this.keys = keys;
+        this.submissions = submissions;
     }
 
     @InitBinder("destinationForm")
@@ -83,8 +87,9 @@ class DestinationController {
 
     @PostMapping("/new")
     String processCreationForm(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
-            @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication,
-            RedirectAttributes redirect) {
+            @RequestParam MultiValueMap<String, String> parameters,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
+            Authentication authentication, RedirectAttributes redirect) {
         FormValues values = FormValues.fromParameters(parameters, CONFIG);
         keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
         if (!result.hasFieldErrors("projectKey")) {
@@ -110,12 +115,23 @@ class DestinationController {
                 model.addAttribute("kind", kind);
                 model.addAttribute("setup", prepared.resource());
                 model.addAttribute("hostAddress", validation.cleaned().get("snowflakeHostAddress"));
+                model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
                 return "destinations/setup";
             }
             return showFailure(destinationForm, result, values, setup, model);
         }
-        ChangeResult<Destination> attempt = destinations.create(destinationForm, kind, validation.cleaned(),
-                values.secretValues(kind.form()), user);
+        Submissions.Claim<CreatedDestination> claim = submissions.claim(token, user, CreatedDestination.class);
+        if (claim instanceof Submissions.Claim.Missing<CreatedDestination>) {
+            SubmissionPages.outOfDate(result);
+            return showForm(destinationForm, values, Map.of(), model);
+        }
+        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/destinations/created");
+        if (repeated != null) {
+            return repeated;
+        }
+        FormValidation valid = validation;
+        ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.create(destinationForm, kind,
+                valid.cleaned(), values.secretValues(kind.form()), user), destination -> createdPage(destinationForm, kind, destination));
         if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
             return created(destinationForm, kind, created, redirect);
         }
@@ -126,7 +142,8 @@ class DestinationController {
     @PostMapping("/new/complete")
     String processSetupCompletion(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
             @RequestParam(name = "publicKey", required = false) String publicKey,
-            @RequestParam(name = "hostAddress", required = false) String hostAddress, Model model,
+            @RequestParam(name = "hostAddress", required = false) String hostAddress,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
             Authentication authentication, RedirectAttributes redirect) {
         DestinationKind kind = catalog.find(destinationForm.getKind()).filter(DestinationKind::isWarehouse).orElse(null);
         keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
@@ -134,8 +151,18 @@ class DestinationController {
         if (kind == null || result.hasErrors()) {
             return "redirect:/destinations/new";
         }
-        ChangeResult<Destination> attempt = destinations.complete(destinationForm, kind, publicKey, hostAddress,
-                CurrentUser.from(authentication));
+        CurrentUser user = CurrentUser.from(authentication);
+        Submissions.Claim<CreatedDestination> claim = submissions.claim(token, user, CreatedDestination.class);
+        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/destinations/created");
+        if (repeated != null) {
+            return repeated;
+        }
+        if (claim instanceof Submissions.Claim.Missing<CreatedDestination>) {
+            SubmissionPages.outOfDate(result);
+            return showForm(destinationForm, FormValues.empty(), Map.of(), model);
+        }
+        ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.complete(destinationForm, kind, publicKey,
+                hostAddress, user), destination -> createdPage(destinationForm, kind, destination));
         if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
             return created(destinationForm, kind, created, redirect);
         }
@@ -168,10 +195,14 @@ class DestinationController {
 
     private String created(DestinationForm form, DestinationKind kind, ChangeResult.Succeeded<Destination> created,
             RedirectAttributes redirect) {
-        Destination destination = created.resource();
-        redirect.addFlashAttribute("created", new CreatedDestination(destination.name() != null ? destination.name()
-                : form.getName(), kind.title(), destination.id(), form.getProjectKey(), form.getEnvironmentKey(), created.link()));
+        redirect.addFlashAttribute("created", createdPage(form, kind, created.resource()));
         return "redirect:/destinations/created";
+    }
+
+    private CreatedDestination createdPage(DestinationForm form, DestinationKind kind, Destination destination) {
+        return new CreatedDestination(destination.name() != null ? destination.name() : form.getName(), kind.title(),
+                destination.id(), form.getProjectKey(), form.getEnvironmentKey(),
+                destinations.link(form.getProjectKey(), form.getEnvironmentKey()));
     }
 
     private String showFailure(DestinationForm form, BindingResult result, FormValues values, ChangeResult<?> attempt,
@@ -180,6 +211,7 @@ class DestinationController {
     }
 
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, destinations::projects));
         model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(form.getProjectKey())));
         addKind(form, values, configErrors, model);

@@ -63,6 +63,11 @@ class DestinationService {
         return directory.environments(projectKey);
     }
 
+    /** Where the environment's Data Export destinations are in LaunchDarkly. */
+    String link(String projectKey, String environmentKey) {
+        return links.destinations(projectKey, environmentKey);
+    }
+
     /** A kind whose fields are the config (DIRECT), or one JSON object that is the config (JSON). */
     ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             List<String> secretValues, CurrentUser user) {

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.Submissions;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PageLookups;
 import org.springframework.security.core.Authentication;
@@ -30,10 +32,12 @@ class EnvironmentController {
 
     private final EnvironmentService environments;
     private final PageLookups lookups;
+    private final Submissions submissions;
 
-    EnvironmentController(EnvironmentService environments, PageLookups lookups) {
+    EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions) {
         this.environments = environments;
         this.lookups = lookups;
+        this.submissions = submissions;
     }
 
     @InitBinder("environmentForm")
@@ -59,13 +63,25 @@ class EnvironmentController {
     }
 
     @PostMapping("/new")
-    String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result, Model model,
+    String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
             Authentication authentication, RedirectAttributes redirect) {
         environments.validate(environmentForm, result);
         if (result.hasErrors()) {
             return showForm(environmentForm, model, authentication);
         }
-        ChangeResult<CreatedEnvironment> creation = environments.create(environmentForm, CurrentUser.from(authentication));
+        CurrentUser user = CurrentUser.from(authentication);
+        Submissions.Claim<CreatedEnvironment> claim = submissions.claim(token, user, CreatedEnvironment.class);
+        if (claim instanceof Submissions.Claim.Missing<CreatedEnvironment>) {
+            SubmissionPages.outOfDate(result);
+            return showForm(environmentForm, model, authentication);
+        }
+        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/environments/created");
+        if (repeated != null) {
+            return repeated;
+        }
+        ChangeResult<CreatedEnvironment> creation = submissions.send(token, () -> environments.create(environmentForm, user),
+                created -> created);
         if (creation instanceof ChangeResult.Succeeded<CreatedEnvironment> succeeded) {
             redirect.addFlashAttribute("created", succeeded.resource());
             return "redirect:/environments/created";
@@ -88,6 +104,7 @@ class EnvironmentController {
     }
 
     private String showForm(EnvironmentForm form, Model model, Authentication authentication) {
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, environments::projects));
         model.addAttribute("mayMarkCritical", environments.mayMarkCritical(CurrentUser.from(authentication)));
         addSources(form, model);

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.Submissions;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
@@ -51,13 +53,15 @@ class IntegrationController {
     private final IntegrationService integrations;
     private final FormValidator validator;
     private final LaunchDarklyLinks links;
+    private final Submissions submissions;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
-            LaunchDarklyLinks links) {
+            LaunchDarklyLinks links, Submissions submissions) {
         this.catalog = catalog;
         this.integrations = integrations;
         this.validator = validator;
         this.links = links;
+        this.submissions = submissions;
     }
 
     @InitBinder("integrationForm")
@@ -133,8 +137,9 @@ class IntegrationController {
     @PostMapping("/{key}/new")
     String processCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
             @Valid @ModelAttribute IntegrationForm integrationForm, BindingResult result,
-            @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication,
-            RedirectAttributes redirect) {
+            @RequestParam MultiValueMap<String, String> parameters,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
+            Authentication authentication, RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
         FormSpec spec = integrations.configForm(manifest);
@@ -158,8 +163,20 @@ class IntegrationController {
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
-        ChangeResult<IntegrationService.Created> attempt = integrations.create(manifest, chosen, integrationForm, spec,
-                validation.cleaned(), values.secretValues(spec), CurrentUser.from(authentication));
+        CurrentUser user = CurrentUser.from(authentication);
+        Submissions.Claim<CreatedIntegration> claim = submissions.claim(token, user, CreatedIntegration.class);
+        if (claim instanceof Submissions.Claim.Missing<CreatedIntegration>) {
+            SubmissionPages.outOfDate(result);
+            return showForm(manifest, chosen, spec, values, Map.of(), model);
+        }
+        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/integrations/created");
+        if (repeated != null) {
+            return repeated;
+        }
+        ChangeResult<IntegrationService.Created> attempt = submissions.send(token, () -> integrations.create(manifest, chosen,
+                integrationForm, spec, validation.cleaned(), values.secretValues(spec), user),
+                created -> new CreatedIntegration(manifest.name(), chosen.words(), integrationForm.getName(), created.id(),
+                        links.integration(manifest.key()), created.generated()));
         if (attempt instanceof ChangeResult.Succeeded<IntegrationService.Created> created) {
             redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
                     integrationForm.getName(), created.resource().id(), created.link(), created.resource().generated()));
@@ -175,6 +192,7 @@ class IntegrationController {
 
     private String showForm(Manifest manifest, IntegrationType type, FormSpec spec, FormValues values, Map<String, String> errors,
             Model model) {
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("manifest", manifest);
         model.addAttribute("type", type);
         model.addAttribute("otherType", type == IntegrationType.CONFIGURATION && manifest.hasAuditLogHook()

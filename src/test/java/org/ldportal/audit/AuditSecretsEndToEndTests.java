@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,15 +33,15 @@ class AuditSecretsEndToEndTests extends PortalIntegrationTest {
 
     @Test
     void secretsTypedIntoCreateFormsThenNowhereInAuditPagesOrExports() throws Exception {
-        mvc.perform(post("/destinations/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+        mvc.perform(post("/destinations/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
                 .param("environmentKey", "production").param("name", "Hub").param("kind", "azure-event-hubs").param("on", "true")
                 .param("config[namespace]", "ns").param("config[name]", "hub").param("config[policyName]", "send")
                 .param("config[policyKey]", POLICY_KEY));
         LaunchDarklySandbox.shared().failNext("/destinations/", 400, "invalid_request", "config.writeKey: " + WRITE_KEY + " is unknown");
-        mvc.perform(post("/destinations/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+        mvc.perform(post("/destinations/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
                 .param("environmentKey", "test").param("name", "Seg").param("kind", "segment").param("on", "true")
                 .param("config[writeKey]", WRITE_KEY));
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("config[base-url]", "https://logs.example.com").param("config[token]", TOKEN)
                 .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*").param("statements[0].actions", "*"));
 

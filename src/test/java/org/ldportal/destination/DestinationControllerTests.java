@@ -22,7 +22,9 @@ import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.InMemorySubmissions;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
@@ -63,7 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties(LaunchDarklyProperties.class)
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
@@ -260,7 +262,7 @@ class DestinationControllerTests {
                         containsString("PUBKEY123"), containsString("action=\"/destinations/new/complete\""))));
 
         when(client.createDestination(any(), any(), any())).thenReturn(new Destination("d9", "Snow", "snowflake-v2", true, 1L, Map.of()));
-        mvc.perform(post("/destinations/new/complete").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+        mvc.perform(post("/destinations/new/complete").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
                 .param("environmentKey", "production").param("name", "Snow").param("kind", "snowflake-v2").param("on", "true")
                 .param("publicKey", "PUBKEY123").param("hostAddress", "https://acct.snowflakecomputing.com"))
                 .andExpect(redirectedUrl("/destinations/created"));
@@ -282,7 +284,7 @@ class DestinationControllerTests {
 
         when(client.completeWarehouseSetup("mobile-app", "production", "redshift", null))
                 .thenReturn(new Destination("d8", "Red", "redshift", true, 1L, Map.of()));
-        mvc.perform(post("/destinations/new/complete").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+        mvc.perform(post("/destinations/new/complete").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
                 .param("environmentKey", "production").param("name", "Red").param("kind", "redshift"))
                 .andExpect(redirectedUrl("/destinations/created"));
     }
@@ -313,7 +315,7 @@ class DestinationControllerTests {
     }
 
     private MockHttpServletRequestBuilder base(String kind) {
-        return post("/destinations/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
+        return post("/destinations/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
                 .param("environmentKey", "production").param("name", "Events").param("kind", kind).param("on", "true");
     }
 

@@ -18,7 +18,9 @@ import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
 import org.ldportal.launchdarkly.Project;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.InMemorySubmissions;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
@@ -57,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class, SecretRedactor.class, LaunchDarklyLinks.class,
+@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ EnvironmentProperties.class, LaunchDarklyProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
@@ -115,7 +117,7 @@ class EnvironmentControllerTests {
 
     @Test
     void createWhenRequiredFieldsEmptyThenInlineErrorsNoCallNoAudit() throws Exception {
-        mvc.perform(post("/environments/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "")
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "")
                 .param("name", "").param("color", "zz")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Choose the project the environment belongs to."),
                         containsString("Give the environment a name."), containsString("6 hexadecimal digits"),
@@ -263,7 +265,7 @@ class EnvironmentControllerTests {
 
     @Test
     void refreshWithoutJavaScriptThenFormShownAgainWithoutCreating() throws Exception {
-        mvc.perform(post("/environments/new").with(TestUsers.editor()).with(csrf()).param("refresh", "true")
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("refresh", "true")
                 .param("projectKey", "mobile-app").param("name", "Kept")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("QA 2 (qa-2)"), containsString("value=\"Kept\""))));
         verify(client, never()).createEnvironment(any(), any());
@@ -330,7 +332,7 @@ class EnvironmentControllerTests {
         for (int i = 0; i < overrides.length; i += 2) {
             values.put(overrides[i], overrides[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post("/environments/new").with(TestUsers.editor()).with(csrf());
+        MockHttpServletRequestBuilder request = post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf());
         values.forEach(request::param);
         return request;
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,7 +33,7 @@ class EnvironmentSecretsTests extends PortalIntegrationTest {
 
     @Test
     void createWhenLaunchDarklyReturnsSdkKeysThenTheyAppearNowhere(CapturedOutput output) throws Exception {
-        MvcResult created = mvc.perform(post("/environments/new").with(TestUsers.editor()).with(csrf())
+        MvcResult created = mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf())
                 .param("projectKey", "web-store").param("name", "Load Test").param("key", "load-test")
                 .param("color", "abcdef").param("defaultTtl", "0")).andExpect(redirectedUrl("/environments/created")).andReturn();
         String page = mvc.perform(get("/environments/created").with(TestUsers.editor())

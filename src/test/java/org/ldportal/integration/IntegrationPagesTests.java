@@ -11,6 +11,7 @@ import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,7 +67,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createWhenLaunchDarklyGeneratesValuesThenTheResultPageShowsThem() throws Exception {
-        MvcResult created = mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration")
+        MvcResult created = mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration")
                 .with(TestUsers.editor()).with(csrf()).param("name", "Pages").param("config[routingKey]", "rk-secret-1")
                 .param("config[severity]", "error")).andExpect(redirectedUrl("/integrations/created")).andReturn();
 
@@ -131,7 +132,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createSubscriptionThenSentWithStatementsAndAuditedWithSecretRedacted() throws Exception {
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Audit to logs").param("enabled", "true").param("config[base-url]", "https://logs.example.com")
                 .param("config[token]", "tok-secret-4242").param("statements[0].effect", "allow")
                 .param("statements[0].resources", "proj/*:env/*:flag/*").param("statements[0].actions", "*"))
@@ -152,7 +153,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
         LaunchDarklySandbox.shared().failNext("/integration-configurations/", 400, "invalid_request",
                 "configValues.signingSecret: the secret sig-Secret-777 is too short");
 
-        String page = mvc.perform(post("/integrations/acme-webhooks/new").param("type", "configuration").with(TestUsers.editor())
+        String page = mvc.perform(post("/integrations/acme-webhooks/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor())
                 .with(csrf()).param("name", "Acme hooks").param("config[URL]", "https://hooks.example.com")
                 .param("config[signingSecret]", "sig-Secret-777").param("config[format]", "json")
                 .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*").param("statements[0].actions", "*"))
@@ -164,7 +165,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createWhenRequiredManifestFieldMissingThenInlineAndNothingSent() throws Exception {
-        mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor()).with(csrf())
                 .param("name", "Pages").param("config[severity]", "error").param("config[escalate]", "true"))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Fill in Routing key."),
                         containsString("Fill in Escalation policy."))));
@@ -179,14 +180,14 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 .contains("data-conditions=\"[{&quot;field&quot;:&quot;config[escalate]&quot;,&quot;read&quot;:&quot;checkbox&quot;")
                 .contains("&quot;field&quot;:&quot;config[severity]&quot;,&quot;read&quot;:&quot;value&quot;,&quot;action&quot;:&quot;HIDE&quot;");
 
-        String escalating = mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration")
+        String escalating = mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration")
                 .with(TestUsers.editor()).with(csrf()).param("name", "Pages").param("config[routingKey]", "rk")
                 .param("config[severity]", "error").param("config[escalate]", "true").param("config[escalationPolicy]", "p1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(noteTag(escalating)).doesNotContain(" hidden");
         assertThat(escalating).contains("Fill in Note for the escalation.");
 
-        mvc.perform(post("/integrations/pager-alerts/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor()).with(csrf())
                 .param("name", "Pages").param("config[routingKey]", "rk").param("config[severity]", "critical")
                 .param("config[escalate]", "true").param("config[escalationPolicy]", "p1"))
                 .andExpect(redirectedUrl("/integrations/created"));
@@ -202,26 +203,26 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void policyEditorWithoutJavaScriptThenAddRemoveAndPresetRoundTrip() throws Exception {
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "add"))
                 .andExpect(content().string(allOf(containsString("Statement 2"), containsString("proj/a"))));
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "preset-all-flags"))
                 .andExpect(content().string(allOf(containsString("proj/*:env/*:flag/*"), not(containsString(">proj/a<")))));
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "remove-0"))
                 .andExpect(content().string(not(containsString("Statement 1"))));
     }
 
     @Test
     void approvalFormVariablesWhenNotAnArrayOfVariablesThenRefused() throws Exception {
-        mvc.perform(post("/integrations/approval-bridge/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/approval-bridge/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor()).with(csrf())
                 .param("name", "Approvals").param("config[apiKey]", "k").param("config[baseURL]", "https://approvals.example.com")
                 .param("additionalFormVariables", "[{\"key\": \"ticket\"}]"))
                 .andExpect(content().string(containsString("Each form variable needs at least a key, a name and a type.")));
         assertThat(LaunchDarklySandbox.shared().integrationConfigurations("approval-bridge")).isEmpty();
 
-        mvc.perform(post("/integrations/approval-bridge/new").param("type", "configuration").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/approval-bridge/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor()).with(csrf())
                 .param("name", "Approvals").param("config[apiKey]", "k").param("config[baseURL]", "https://approvals.example.com")
                 .param("additionalFormVariables", "[{\"key\": \"ticket\", \"name\": \"Ticket\", \"type\": \"string\"}]"))
                 .andExpect(redirectedUrl("/integrations/created"));

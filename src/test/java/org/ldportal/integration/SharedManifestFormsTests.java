@@ -21,6 +21,7 @@ import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.InMemorySubmissions;
 import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
@@ -53,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class,
+        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ IntegrationsProperties.class, LaunchDarklyProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")

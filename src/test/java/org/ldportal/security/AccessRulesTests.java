@@ -1,6 +1,7 @@
 package org.ldportal.security;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.WebSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class AccessRulesTests {
 
     @Test
     void createWhenViewerPostsThenForbidden() throws Exception {
-        mvc.perform(post("/environments/new").with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
     }
 
     @Test
@@ -64,12 +65,12 @@ class AccessRulesTests {
 
     @Test
     void createWhenEditorPostsWithoutCsrfTokenThenForbidden() throws Exception {
-        mvc.perform(post("/environments/new").with(TestUsers.editor())).andExpect(status().isForbidden());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor())).andExpect(status().isForbidden());
     }
 
     @Test
     void createWhenEditorPostsWithCsrfTokenThenAllowed() throws Exception {
-        mvc.perform(post("/environments/new").with(TestUsers.editor()).with(csrf())).andExpect(status().isOk());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf())).andExpect(status().isOk());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ldportal.web;
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -91,10 +92,10 @@ class HostileInputTests extends PortalIntegrationTest {
 
     @Test
     void policyEditorWhenRowNumbersAreNotNumbersOrBeyondTheBoundThenNoServerError() throws Exception {
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("statements[0].resources", "proj/a").param("editPolicy", "remove-x"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("statements[300].effect", "allow"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("more rows than the form")));
 
@@ -115,20 +116,20 @@ class HostileInputTests extends PortalIntegrationTest {
     }
 
     private static MockHttpServletRequestBuilder destination(String project, String environment) {
-        return post("/destinations/new").with(TestUsers.editor()).with(csrf()).param("projectKey", project)
+        return post("/destinations/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", project)
                 .param("environmentKey", environment).param("name", "Hub").param("kind", "azure-event-hubs").param("on", "true")
                 .param("config[namespace]", "ns").param("config[name]", "hub").param("config[policyName]", "send")
                 .param("config[policyKey]", "pk");
     }
 
     private static MockHttpServletRequestBuilder environment(String project, String tags) {
-        return post("/environments/new").with(TestUsers.editor()).with(csrf()).param("projectKey", project)
+        return post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", project)
                 .param("name", "QA Europe").param("key", "qa-europe").param("color", "417505").param("defaultTtl", "0")
                 .param("tags", tags);
     }
 
     private static MockHttpServletRequestBuilder subscription(String resources, String actions, String tags) {
-        return post("/integrations/log-stream/new").param("type", "subscription").with(TestUsers.editor()).with(csrf())
+        return post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(TestUsers.editor()).with(csrf())
                 .param("name", "Logs").param("config[base-url]", "https://logs.example.com").param("config[token]", "tok")
                 .param("tags", tags).param("statements[0].effect", "allow").param("statements[0].resources", resources)
                 .param("statements[0].actions", actions);

@@ -1,0 +1,108 @@
+package org.ldportal.change;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.ldportal.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@link Submissions} in the database: the token is the primary key, so of two submits at the same moment, on any
+ * instance, exactly one insert succeeds.
+ */
+@Component
+class JdbcSubmissions implements Submissions {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcSubmissions.class);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a settled submit answers repeats. */
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A fresh token for a form about to be shown. */
+    static String newToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return new Claim.Missing<>();
+        }
+        try {
+            jdbc.sql("INSERT INTO form_submission (token, actor_subject, state, created_at) VALUES (:token, :actor, "
+                    + "'IN_PROGRESS', :at)").param("token", token).param("actor", actor.subject())
+                    .param("at", Timestamp.from(clock.instant())).update();
+            return new Claim.Claimed<>();
+        }
+        catch (DuplicateKeyException repeat) {
+            return earlier(token, actor, resultType);
+        }
+    }
+
+    private <T> Claim<T> earlier(String token, CurrentUser actor, Class<T> resultType) {
+        Optional<Row> row = jdbc.sql("SELECT actor_subject, state, result_json FROM form_submission WHERE token = :token")
+                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+        if (row.isEmpty() || !row.get().actor().equals(actor.subject())) {
+            // Freed meanwhile, or someone else's token (never shown their result): the form is out of date.
+            return row.isEmpty() ? claim(token, actor, resultType) : new Claim.Missing<>();
+        }
+        return switch (row.get().state()) {
+            case "SUCCEEDED" -> new Claim.Succeeded<>(json.readValue(row.get().resultJson(), resultType));
+            case "MAY_EXIST" -> new Claim.MayExist<>();
+            default -> new Claim.InProgress<>();
+        };
+    }
+
+    @Override
+    public void settle(String token, ChangeResult<?> result, Object resultPage) {
+        if (result instanceof ChangeResult.Succeeded<?>) {
+            jdbc.sql("UPDATE form_submission SET state = 'SUCCEEDED', result_json = :result WHERE token = :token")
+                    .param("result", json.writeValueAsString(resultPage)).param("token", token).update();
+        }
+        else if (result instanceof ChangeResult.MayExist<?>) {
+            jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST' WHERE token = :token").param("token", token).update();
+        }
+        else {
+            // Nothing was created: sending the same form again is safe, and the person may need to after fixing it.
+            jdbc.sql("DELETE FROM form_submission WHERE token = :token").param("token", token).update();
+        }
+    }
+
+    @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 1)
+    void forgetOldSubmissions() {
+        int forgotten = jdbc.sql("DELETE FROM form_submission WHERE created_at < :cutoff")
+                .param("cutoff", Timestamp.from(clock.instant().minus(KEPT))).update();
+        if (forgotten > 0) {
+            log.debug("Forgot {} form submissions older than {}", forgotten, KEPT);
+        }
+    }
+
+    private record Row(String actor, String state, String resultJson) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.ldportal.change;
+
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What a form's controller shows for a submit that is not the first of its token. */
+public final class SubmissionPages {
+
+    /** The hidden field and model attribute that carry a form's one-time token. */
+    public static final String TOKEN = "submissionToken";
+
+    private SubmissionPages() {
+    }
+
+    /** A fresh token for a form about to be shown. */
+    public static String newToken() {
+        return JdbcSubmissions.newToken();
+    }
+
+    /**
+     * The page for a repeated submit: the first submit's result page, or a page saying it is still in progress or may
+     * have created the resource. Null for {@link Submissions.Claim.Claimed} (send it) and
+     * {@link Submissions.Claim.Missing} (show the form again, with {@link #outOfDate}).
+     */
+    public static <T> String repeated(Submissions.Claim<T> claim, Model model, RedirectAttributes redirect,
+            String resultAttribute, String resultPath) {
+        if (claim instanceof Submissions.Claim.Succeeded<T> succeeded) {
+            redirect.addFlashAttribute(resultAttribute, succeeded.resultPage());
+            return "redirect:" + resultPath;
+        }
+        if (claim instanceof Submissions.Claim.InProgress<T>) {
+            model.addAttribute("repeat", "in-progress");
+            return "submission/repeated";
+        }
+        if (claim instanceof Submissions.Claim.MayExist<T>) {
+            model.addAttribute("repeat", "may-exist");
+            return "submission/repeated";
+        }
+        return null;
+    }
+
+    /** The form is shown again with a new token: the one it came with was missing or not the person's. */
+    public static void outOfDate(BindingResult form) {
+        form.reject("outOfDate", "This form was out of date, so nothing was sent. Check the values below and send it again.");
+    }
+}

@@ -1,0 +1,62 @@
+package org.ldportal.change;
+
+import org.ldportal.security.CurrentUser;
+
+/**
+ * One-time submission tokens: each rendered form carries a fresh token, and only the first submit of a token is
+ * sent to LaunchDarkly. A repeat (double click, two tabs, back and resubmit, reload) gets the first submit's result,
+ * or is told it is still in progress; two at the same moment cause one call.
+ */
+public interface Submissions {
+
+    /** Claims the token for this submit; anything but {@link Claim.Claimed} means: do not send. */
+    <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType);
+
+    /** Settles a claimed token: a success is kept to answer repeats; a refusal or failure frees the token. */
+    void settle(String token, ChangeResult<?> result, Object resultPage);
+
+    /**
+     * Sends the change of a claimed token and settles the token with what came of it; should sending throw, the token
+     * is settled as "may exist", so that a repeat is never sent blindly.
+     *
+     * @param resultPage what a repeat shows, from the resource a success answered
+     */
+    default <T> ChangeResult<T> send(String token, java.util.function.Supplier<ChangeResult<T>> change,
+            java.util.function.Function<T, ?> resultPage) {
+        ChangeResult<T> result;
+        try {
+            result = change.get();
+        }
+        catch (RuntimeException e) {
+            settle(token, new ChangeResult.MayExist<>("", null), null);
+            throw e;
+        }
+        settle(token, result, result instanceof ChangeResult.Succeeded<T> succeeded ? resultPage.apply(succeeded.resource())
+                : null);
+        return result;
+    }
+
+    /** What a claim found. */
+    sealed interface Claim<T> {
+
+        /** The first submit of this token: send it. */
+        record Claimed<T>() implements Claim<T> {
+        }
+
+        /** The token is missing or malformed: the form is out of date. */
+        record Missing<T>() implements Claim<T> {
+        }
+
+        /** The first submit is still being sent. */
+        record InProgress<T>() implements Claim<T> {
+        }
+
+        /** The first submit succeeded: its result page. */
+        record Succeeded<T>(T resultPage) implements Claim<T> {
+        }
+
+        /** The first submit may have created the resource: check before trying again. */
+        record MayExist<T>() implements Claim<T> {
+        }
+    }
+}

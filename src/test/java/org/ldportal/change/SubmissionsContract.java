@@ -1,0 +1,99 @@
+package org.ldportal.change;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the submission store must do on every database; run on H2 and on PostgreSQL. */
+@Import({ JdbcSubmissions.class, SubmissionsContract.Beans.class })
+abstract class SubmissionsContract {
+
+    static final CurrentUser EDDIE = new CurrentUser("eddie", "Eddie", null, EnumSet.of(PortalRole.EDITOR));
+    static final CurrentUser ADA = new CurrentUser("ada", "Ada", null, EnumSet.allOf(PortalRole.class));
+
+    record Page(String name, String id) {
+    }
+
+    @Autowired
+    Submissions submissions;
+
+    @Test
+    void claimWhenFirstThenClaimedAndWhenAgainInProgress() {
+        String token = token();
+
+        assertThat(submissions.claim(token, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Claimed.class);
+        assertThat(submissions.claim(token, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.InProgress.class);
+    }
+
+    @Test
+    void claimAfterSuccessThenTheFirstResultPage() {
+        String token = token();
+        submissions.claim(token, EDDIE, Page.class);
+
+        submissions.settle(token, new ChangeResult.Succeeded<>("env-1", null), new Page("QA", "env-1"));
+
+        assertThat(submissions.claim(token, EDDIE, Page.class)).isEqualTo(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
+    }
+
+    @Test
+    void claimAfterRefusalThenFreeAgainBecauseNothingWasCreated() {
+        String token = token();
+        submissions.claim(token, EDDIE, Page.class);
+
+        submissions.settle(token, new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM, "no", null, 400, null), null);
+
+        assertThat(submissions.claim(token, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Claimed.class);
+    }
+
+    @Test
+    void claimAfterUnknownOutcomeThenMayExistAndNotSentAgain() {
+        String token = token();
+        submissions.claim(token, EDDIE, Page.class);
+
+        submissions.settle(token, new ChangeResult.MayExist<>("timeout", null), null);
+
+        assertThat(submissions.claim(token, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.MayExist.class);
+    }
+
+    @Test
+    void claimWhenSomeoneElsesTokenOrMalformedThenMissing() {
+        String token = token();
+        submissions.claim(token, EDDIE, Page.class);
+        submissions.settle(token, new ChangeResult.Succeeded<>("env-1", null), new Page("QA", "env-1"));
+
+        assertThat(submissions.claim(token, ADA, Page.class)).as("never shown another person's result")
+                .isInstanceOf(Submissions.Claim.Missing.class);
+        assertThat(submissions.claim(null, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Missing.class);
+        assertThat(submissions.claim("'; DROP TABLE x --", EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Missing.class);
+    }
+
+    private static String token() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().build();
+        }
+    }
+}

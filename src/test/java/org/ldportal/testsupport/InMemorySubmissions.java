@@ -1,0 +1,43 @@
+package org.ldportal.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.Submissions;
+import org.ldportal.security.CurrentUser;
+
+/**
+ * Submission tokens in memory, for web slice tests (which have no database); the portal's own store, in the
+ * database, is tested by JdbcSubmissionsTests and the full-context tests.
+ */
+public class InMemorySubmissions implements Submissions {
+
+    private final Map<String, Object> settled = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType) {
+        if (token == null || token.isBlank()) {
+            return new Claim.Missing<>();
+        }
+        Object previous = settled.putIfAbsent(token, "IN_PROGRESS");
+        if (previous == null) {
+            return new Claim.Claimed<>();
+        }
+        return resultType.isInstance(previous) ? new Claim.Succeeded<>(resultType.cast(previous))
+                : "MAY_EXIST".equals(previous) ? new Claim.MayExist<>() : new Claim.InProgress<>();
+    }
+
+    @Override
+    public void settle(String token, ChangeResult<?> result, Object resultPage) {
+        if (result instanceof ChangeResult.Succeeded<?>) {
+            settled.put(token, resultPage);
+        }
+        else if (result instanceof ChangeResult.MayExist<?>) {
+            settled.put(token, "MAY_EXIST");
+        }
+        else {
+            settled.remove(token);
+        }
+    }
+}
