@@ -101,6 +101,5 @@
     localTimes(root);
   }
 
-  window.LdPortal = { init: init };
   document.addEventListener('DOMContentLoaded', function () { init(document); });
 })();
