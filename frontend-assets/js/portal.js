@@ -122,6 +122,5 @@
     localTimes(root);
   }
 
-  window.LdPortal = { init: init };
   document.addEventListener('DOMContentLoaded', function () { init(document); });
 })();

@@ -43,8 +43,4 @@ public record Change(AuditAttempt attempt, String what, String done, int success
     public Change locatedBy(Locator locator) {
         return new Change(attempt, what, done, successStatus, secretValues, locator);
     }
-
-    public Change answeredWith(int successStatus) {
-        return new Change(attempt, what, done, successStatus, secretValues, locator);
-    }
 }

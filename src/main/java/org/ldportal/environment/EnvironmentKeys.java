@@ -2,7 +2,6 @@ package org.ldportal.environment;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Environment keys: what LaunchDarkly accepts, and the key the portal suggests for a name. The same rules are
@@ -14,8 +13,6 @@ final class EnvironmentKeys {
     static final String API_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$";
     /** The audit trail's resource_key column holds 255 characters; a longer key could be created but not recorded. */
     static final int MAX_LENGTH = 255;
-
-    private static final Pattern API = Pattern.compile(API_PATTERN);
 
     private EnvironmentKeys() {
     }
@@ -33,9 +30,5 @@ final class EnvironmentKeys {
                 .replaceAll("^[^a-z0-9]+", "")
                 .replaceAll("-+$", "");
         return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
-    }
-
-    static boolean isValid(String key) {
-        return key != null && key.length() <= MAX_LENGTH && API.matcher(key).matches();
     }
 }

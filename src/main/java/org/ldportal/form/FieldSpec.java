@@ -53,21 +53,9 @@ public record FieldSpec(
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
-    /** An optional field of the given type, nothing else set: short for {@code builder(key, label, type).build()}. */
-    public static FieldSpec of(String key, String label, FieldType type) {
-        return builder(key, label, type).build();
-    }
-
     /** A builder for an optional field of the given type, nothing else set. */
     public static Builder builder(String key, String label, FieldType type) {
         return new Builder(key, label, type);
-    }
-
-    /** A builder holding every component of this field, for a copy that differs only in what is then set. */
-    public Builder toBuilder() {
-        return new Builder(key, label, type).required(required).secret(secret).hidden(hidden).defaultValue(defaultValue)
-                .defaultValues(defaultValues).options(options).placeholder(placeholder).help(help)
-                .pattern(pattern, patternMessage).maxLength(maxLength).range(min, max).conditions(conditions);
     }
 
     /** Hidden whatever the values: never shown, never taken from the form, sent with its default. */
@@ -89,8 +77,8 @@ public record FieldSpec(
      */
     public static final class Builder {
 
-        private String key;
-        private String label;
+        private final String key;
+        private final String label;
         private FieldType type;
         private boolean required;
         private boolean secret;
@@ -111,16 +99,6 @@ public record FieldSpec(
             this.key = key;
             this.label = label;
             this.type = type;
-        }
-
-        public Builder key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        public Builder label(String label) {
-            this.label = label;
-            return this;
         }
 
         public Builder type(FieldType type) {
@@ -191,10 +169,6 @@ public record FieldSpec(
         public Builder conditions(List<FieldCondition> conditions) {
             this.conditions = conditions;
             return this;
-        }
-
-        public Builder conditions(FieldCondition... conditions) {
-            return conditions(List.of(conditions));
         }
 
         public FieldSpec build() {

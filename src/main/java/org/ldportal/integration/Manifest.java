@@ -22,10 +22,6 @@ record Manifest(String key, String name, String overview, List<String> categorie
         return formVariables.stream().filter(variable -> variable.location().equals(ManifestParser.TOP_LEVEL)).toList();
     }
 
-    boolean canBeSetUpHere() {
-        return configurationBlockedBecause == null && (allowsConfigurations || hasAuditLogHook);
-    }
-
     boolean matches(String query) {
         if (query == null || query.isBlank()) {
             return true;

@@ -55,16 +55,6 @@ final class ManifestFormMapper {
         return form(manifest.configVariables(), choices);
     }
 
-    /** Every group of formVariables the manifest has, each as a form: proves a manifest maps, wherever its variables live. */
-    static Map<String, FormSpec> allForms(Manifest manifest, Choices choices) {
-        Map<String, List<FormVariable>> groups = new LinkedHashMap<>();
-        manifest.formVariables().forEach(variable -> groups.computeIfAbsent(variable.location(), k -> new java.util.ArrayList<>())
-                .add(variable));
-        Map<String, FormSpec> forms = new LinkedHashMap<>();
-        groups.forEach((location, variables) -> forms.put(location, form(variables, choices)));
-        return forms;
-    }
-
     static FormSpec form(List<FormVariable> variables, Choices choices) {
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         for (FormVariable variable : variables) {

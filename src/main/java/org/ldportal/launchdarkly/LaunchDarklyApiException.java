@@ -43,10 +43,6 @@ public final class LaunchDarklyApiException extends LaunchDarklyException {
         return Optional.ofNullable(retryAfter);
     }
 
-    public boolean isClientError() {
-        return status >= 400 && status < 500;
-    }
-
     public boolean isServerError() {
         return status >= 500;
     }

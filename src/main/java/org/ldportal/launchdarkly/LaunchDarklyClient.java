@@ -84,10 +84,6 @@ public class LaunchDarklyClient {
         return all((limit, offset) -> listProjects(limit, offset));
     }
 
-    public Project getProject(String projectKey) {
-        return get(Project.class, null, "/api/v2/projects/{projectKey}", projectKey);
-    }
-
     /** One page of a project's environments; {@code filter} is LaunchDarkly's filter expression or null. */
     public ApiPage<Environment> listEnvironments(String projectKey, String filter, int limit, int offset) {
         String path = "/api/v2/projects/{projectKey}/environments?limit={limit}&offset={offset}"
@@ -100,11 +96,6 @@ public class LaunchDarklyClient {
     /** Every environment of a project, following the pages. */
     public List<Environment> listAllEnvironments(String projectKey) {
         return all((limit, offset) -> listEnvironments(projectKey, null, limit, offset));
-    }
-
-    public Environment getEnvironment(String projectKey, String environmentKey) {
-        return get(Environment.class, null, "/api/v2/projects/{projectKey}/environments/{environmentKey}", projectKey,
-                environmentKey);
     }
 
     public Environment createEnvironment(String projectKey, EnvironmentPost body) {
@@ -123,11 +114,6 @@ public class LaunchDarklyClient {
                 environmentKey);
     }
 
-    public WarehouseKeyPair generateWarehouseKeyPair(String projectKey, String environmentKey) {
-        return post(WarehouseKeyPair.class, null, null, WAREHOUSE + "/generate-warehouse-destination-key-pair",
-                projectKey, environmentKey);
-    }
-
     /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
     public WarehouseSetupScript warehouseSetupScript(String projectKey, String environmentKey, String kind,
             WarehouseSetupRequest body) {
@@ -143,18 +129,9 @@ public class LaunchDarklyClient {
                 projectKey, environmentKey, kind);
     }
 
-    public TrustPolicy generateTrustPolicy(String projectKey, String environmentKey) {
-        return post(TrustPolicy.class, null, null, WAREHOUSE + "/generate-trust-policy", projectKey, environmentKey);
-    }
-
     private static final String WAREHOUSE = "/api/v2/destinations/projects/{projKey}/environments/{envKey}";
 
     // ---- integrations
-
-    public List<IntegrationConfiguration> listIntegrationConfigurations(String integrationKey) {
-        return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() { }, BETA,
-                "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
-    }
 
     public IntegrationConfiguration createIntegrationConfiguration(String integrationKey, IntegrationConfigurationPost body) {
         return post(IntegrationConfiguration.class, BETA, body, "/api/v2/integration-configurations/keys/{integrationKey}",
@@ -178,10 +155,6 @@ public class LaunchDarklyClient {
             items.forEach(manifests::add);
         }
         return manifests;
-    }
-
-    public CallerIdentity callerIdentity() {
-        return get(CallerIdentity.class, null, "/api/v2/caller-identity");
     }
 
     // ---- the HTTP exchange

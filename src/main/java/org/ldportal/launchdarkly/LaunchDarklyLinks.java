@@ -17,10 +17,6 @@ public class LaunchDarklyLinks {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public String project(String projectKey) {
-        return url("/projects/{project}/flags", projectKey);
-    }
-
     public String environment(String projectKey, String environmentKey) {
         return url("/projects/{project}/settings/environments/{environment}/edit", projectKey, environmentKey);
     }

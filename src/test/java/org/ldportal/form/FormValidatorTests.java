@@ -111,9 +111,9 @@ class FormValidatorTests {
     void validateWhenConditionalFieldShownThenRequiredElseNeitherValidatedNorSent() {
         FieldCondition whenEscalating = new FieldCondition("escalate", FieldCondition.Action.SHOW,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "true")));
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("escalate", "Escalate", FieldType.BOOLEAN).build(),
                 FieldSpec.builder("policy", "Escalation policy", FieldType.TEXT).required(true).hidden(true)
-                        .conditions(whenEscalating).build()));
+                        .conditions(List.of(whenEscalating)).build()));
 
         assertThat(validator.validate(spec, values("escalate", "true")).errors()).containsEntry("policy", "Fill in Escalation policy.");
         FormValidation unticked = validator.validate(spec, values("policy", "sneaked-in"));
@@ -125,8 +125,9 @@ class FormValidatorTests {
     void validateWhenHideConditionHoldsThenFieldSkipped() {
         FieldCondition hideWhenCritical = new FieldCondition("severity", FieldCondition.Action.HIDE,
                 List.of(new FieldCondition.Condition(FieldCondition.Operator.EQUAL_TO, "critical")));
-        FormSpec spec = new FormSpec(List.of(FieldSpec.of("severity", "Severity", FieldType.TEXT),
-                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true).conditions(hideWhenCritical).build()));
+        FormSpec spec = new FormSpec(List.of(FieldSpec.builder("severity", "Severity", FieldType.TEXT).build(),
+                FieldSpec.builder("quiet", "Quiet hours", FieldType.TEXT).required(true)
+                        .conditions(List.of(hideWhenCritical)).build()));
 
         assertThat(validator.validate(spec, values("severity", "critical")).isValid()).isTrue();
         assertThat(validator.validate(spec, values("severity", "info")).errors()).containsKey("quiet");
@@ -138,10 +139,11 @@ class FormValidatorTests {
 
     /** escalate (a checkbox), severity (default "error") and a note that depends on both. */
     private static FormSpec escalation(FieldCondition... noteConditions) {
-        return new FormSpec(List.of(FieldSpec.of("escalate", "Escalate", FieldType.BOOLEAN),
+        return new FormSpec(List.of(FieldSpec.builder("escalate", "Escalate", FieldType.BOOLEAN).build(),
                 FieldSpec.builder("severity", "Severity", FieldType.SELECT).defaultValue("error")
                         .options(List.of(FieldOption.of("critical"), FieldOption.of("error"), FieldOption.of("info"))).build(),
-                FieldSpec.builder("note", "Note", FieldType.TEXT).required(true).hidden(true).conditions(noteConditions).build()));
+                FieldSpec.builder("note", "Note", FieldType.TEXT).required(true).hidden(true)
+                        .conditions(List.of(noteConditions)).build()));
     }
 
     @Test
@@ -199,9 +201,9 @@ class FormValidatorTests {
         FormSpec spec = new FormSpec(List.of(
                 FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("eu").build(),
                 FieldSpec.builder("gdpr", "GDPR contact", FieldType.TEXT)
-                        .conditions(when("region", FieldCondition.Action.SHOW, "eu")).build(),
+                        .conditions(List.of(when("region", FieldCondition.Action.SHOW, "eu"))).build(),
                 FieldSpec.builder("other", "Other", FieldType.TEXT)
-                        .conditions(when("nowhere", FieldCondition.Action.SHOW, "")).build()));
+                        .conditions(List.of(when("nowhere", FieldCondition.Action.SHOW, ""))).build()));
 
         assertThat(FormValidator.isShown(spec.field("gdpr").orElseThrow(), spec, values("region", "us"))).as("tampered")
                 .isTrue();
@@ -213,7 +215,7 @@ class FormValidatorTests {
         FormSpec spec = new FormSpec(List.of(FieldSpec.builder("events", "Events", FieldType.MULTISELECT)
                 .options(List.of(FieldOption.of("a"), FieldOption.of("b"))).defaultValues(List.of("b")).build(),
                 FieldSpec.builder("why", "Why", FieldType.TEXT)
-                        .conditions(when("events", FieldCondition.Action.SHOW, "b")).build()));
+                        .conditions(List.of(when("events", FieldCondition.Action.SHOW, "b"))).build()));
         FieldSpec why = spec.field("why").orElseThrow();
 
         assertThat(FormValidator.isShown(why, spec, FormValues.empty())).isTrue();

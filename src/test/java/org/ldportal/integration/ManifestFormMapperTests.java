@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -159,7 +160,12 @@ class ManifestFormMapperTests {
     }
 
     private void mapsCompletely(Manifest manifest) {
-        Map<String, FormSpec> forms = ManifestFormMapper.allForms(manifest, ManifestFormMapper.NONE);
+        // Every group of formVariables as its own form, wherever the variables live: each must map.
+        Map<String, List<FormVariable>> groups = new LinkedHashMap<>();
+        manifest.formVariables().forEach(variable -> groups.computeIfAbsent(variable.location(), k -> new ArrayList<>())
+                .add(variable));
+        Map<String, FormSpec> forms = new LinkedHashMap<>();
+        groups.forEach((location, variables) -> forms.put(location, ManifestFormMapper.form(variables, ManifestFormMapper.NONE)));
         for (FormVariable variable : manifest.formVariables()) {
             FormSpec form = forms.get(variable.location());
             FieldSpec field = form.field(variable.key()).orElseThrow(() -> new AssertionError(manifest.key() + ": "

@@ -105,12 +105,6 @@ class LaunchDarklyClientTests {
         }
 
         @Test
-        void getProjectThenPathIsEncoded() {
-            stub(get(urlEqualTo("/api/v2/projects/web-store")), okJson("{\"key\":\"web-store\",\"name\":\"Web Store\"}"));
-            assertThat(client.getProject("web-store").name()).isEqualTo("Web Store");
-        }
-
-        @Test
         void listEnvironmentsThenFilterSentAndSdkKeysNotMapped() {
             stub(get(urlPathEqualTo("/api/v2/projects/mobile-app/environments")), okJson("""
                     {"items":[{"_id":"cid","key":"production","name":"Production","color":"ff0000","apiKey":"sdk-secret",
@@ -126,12 +120,10 @@ class LaunchDarklyClientTests {
         }
 
         @Test
-        void listAllEnvironmentsAndGetEnvironmentThenGets() {
+        void listAllEnvironmentsThenGets() {
             stub(get(urlPathEqualTo("/api/v2/projects/p/environments")), okJson("{\"items\":[{\"key\":\"test\"}],\"totalCount\":1}"));
-            stub(get(urlEqualTo("/api/v2/projects/p/environments/test")), okJson("{\"_id\":\"c1\",\"key\":\"test\",\"name\":\"Test\"}"));
 
             assertThat(client.listAllEnvironments("p")).extracting(Environment::key).containsExactly("test");
-            assertThat(client.getEnvironment("p", "test").id()).isEqualTo("c1");
         }
 
         @Test
@@ -172,19 +164,13 @@ class LaunchDarklyClientTests {
         @Test
         void warehouseOperationsThenPostToTheirPaths() {
             String base = "/api/v2/destinations/projects/p/environments/e";
-            stub(post(urlEqualTo(base + "/generate-warehouse-destination-key-pair")),
-                    okJson("{\"public_key\":\"PUB\",\"public_key_pkcs8\":\"PKCS\"}"));
             stub(post(urlEqualTo(base + "/kinds/snowflake-v2/setup")), okJson("{\"script\":\"CREATE USER x;\",\"publicKey\":\"PUB\"}"));
             stub(post(urlEqualTo(base + "/kinds/snowflake-v2/complete-setup")), okJson("{\"_id\":\"d9\",\"kind\":\"snowflake-v2\"}"));
-            stub(post(urlEqualTo(base + "/generate-trust-policy")),
-                    okJson("{\"awsTrustPolicy\":{\"Version\":\"2012-10-17\",\"Statement\":[]}}"));
 
-            assertThat(client.generateWarehouseKeyPair("p", "e")).isEqualTo(new WarehouseKeyPair("PUB", "PKCS"));
             WarehouseSetupScript script = client.warehouseSetupScript("p", "e", "snowflake-v2", new WarehouseSetupRequest(
                     "Events", "https://acct.snowflakecomputing.com", "LD", null, null, null, null, true, null, null, null));
             assertThat(script.script()).isEqualTo("CREATE USER x;");
             assertThat(client.completeWarehouseSetup("p", "e", "snowflake-v2", "PUB").id()).isEqualTo("d9");
-            assertThat(client.generateTrustPolicy("p", "e").awsTrustPolicy()).containsEntry("Version", "2012-10-17");
 
             wiremock.verify(postRequestedFor(urlEqualTo(base + "/kinds/snowflake-v2/setup")).withRequestBody(equalToJson(
                     "{\"name\":\"Events\",\"snowflakeHostAddress\":\"https://acct.snowflakecomputing.com\","
@@ -194,20 +180,16 @@ class LaunchDarklyClientTests {
         }
 
         @Test
-        void integrationConfigurationsThenBetaApiVersion() {
-            stub(get(urlEqualTo("/api/v2/integration-configurations/keys/acme")), okJson("{\"items\":[{\"_id\":\"c1\",\"name\":\"A\"}]}"));
+        void createIntegrationConfigurationThenBetaApiVersion() {
             stub(post(urlEqualTo("/api/v2/integration-configurations/keys/acme")), aResponse().withStatus(201)
                     .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"c2\",\"name\":\"B\",\"_integrationKey\":\"acme\"}"));
 
-            assertThat(client.listIntegrationConfigurations("acme")).extracting(IntegrationConfiguration::id).containsExactly("c1");
             IntegrationConfiguration created = client.createIntegrationConfiguration("acme", new IntegrationConfigurationPost("B", true,
                     List.of("t"), Map.of("URL", "https://x.example"), new IntegrationConfigurationPost.CapabilityConfig(null,
                             new IntegrationConfigurationPost.AuditLogEventsHook(List.of(new PolicyStatement("allow",
                                     List.of("proj/*:env/production:flag/*"), null, List.of("*"), null))))));
 
             assertThat(created.integrationKey()).isEqualTo("acme");
-            wiremock.verify(getRequestedFor(urlEqualTo("/api/v2/integration-configurations/keys/acme"))
-                    .withHeader("LD-API-Version", equalTo("beta")));
             wiremock.verify(postRequestedFor(urlEqualTo("/api/v2/integration-configurations/keys/acme"))
                     .withHeader("LD-API-Version", equalTo("beta")).withRequestBody(equalToJson("""
                             {"name":"B","enabled":true,"tags":["t"],"configValues":{"URL":"https://x.example"},
@@ -240,12 +222,6 @@ class LaunchDarklyClientTests {
         }
 
         @Test
-        void callerIdentityThenGets() {
-            stub(get(urlEqualTo("/api/v2/caller-identity")), okJson("{\"accountId\":\"acc\",\"tokenName\":\"portal\",\"serviceToken\":true}"));
-            assertThat(client.callerIdentity().tokenName()).isEqualTo("portal");
-        }
-
-        @Test
         void anyCallThenLogsMethodPathStatusButNeverTokenOrBody(CapturedOutput output) {
             stub(post(urlEqualTo("/api/v2/destinations/p/e")), aResponse().withStatus(201)
                     .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"d\"}"));
@@ -259,6 +235,9 @@ class LaunchDarklyClientTests {
 
     @Nested
     class Errors {
+
+        /** A read the portal makes: one page of projects, retried like every GET. */
+        private static final String PROJECTS_PAGE = "/api/v2/projects?limit=20&offset=0";
 
         @Test
         void badRequestThenCodeAndMessageFromBody() {
@@ -325,42 +304,56 @@ class LaunchDarklyClientTests {
 
         @Test
         void serverErrorOnGetThenRetriedAtMostThreeTimes() {
-            stub(get(urlEqualTo("/api/v2/projects/p")), aResponse().withStatus(503));
+            stub(get(urlEqualTo(PROJECTS_PAGE)), aResponse().withStatus(503));
 
-            LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class, () -> client.getProject("p"));
+            LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class,
+                    () -> client.listProjects(20, 0));
 
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.code()).isNull();
-            wiremock.verify(3, getRequestedFor(urlEqualTo("/api/v2/projects/p")));
+            wiremock.verify(3, getRequestedFor(urlEqualTo(PROJECTS_PAGE)));
+        }
+
+        @Test
+        void serverErrorOnManifestListThenRetriedAtMostThreeTimesToo() {
+            // The other read path of the client (a plain body type rather than a page): retried the same way.
+            stub(get(urlEqualTo("/api/v2/integration-manifests")), aResponse().withStatus(502));
+
+            LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class,
+                    () -> client.listIntegrationManifests());
+
+            assertThat(e.status()).isEqualTo(502);
+            wiremock.verify(3, getRequestedFor(urlEqualTo("/api/v2/integration-manifests")));
         }
 
         @Test
         void rateLimitedGetThenRetriedAfterTheWaitAndSucceeds() {
-            wiremock.stubFor(get(urlEqualTo("/api/v2/projects/p")).inScenario("busy").whenScenarioStateIs("Started")
+            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy").whenScenarioStateIs("Started")
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
-            wiremock.stubFor(get(urlEqualTo("/api/v2/projects/p")).inScenario("busy").whenScenarioStateIs("calm")
-                    .willReturn(okJson("{\"key\":\"p\",\"name\":\"P\"}")));
+            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy").whenScenarioStateIs("calm")
+                    .willReturn(okJson("{\"items\":[{\"key\":\"p\",\"name\":\"P\"}],\"totalCount\":1}")));
 
-            assertThat(client.getProject("p").name()).isEqualTo("P");
-            wiremock.verify(2, getRequestedFor(urlEqualTo("/api/v2/projects/p")));
+            assertThat(client.listProjects(20, 0).items()).extracting(Project::name).containsExactly("P");
+            wiremock.verify(2, getRequestedFor(urlEqualTo(PROJECTS_PAGE)));
         }
 
         @Test
         void rateLimitedGetWithWaitBeyondTheCapThenNotRetried() {
-            stub(get(urlEqualTo("/api/v2/projects/p")), aResponse().withStatus(429).withHeader("Retry-After", "60"));
+            stub(get(urlEqualTo(PROJECTS_PAGE)), aResponse().withStatus(429).withHeader("Retry-After", "60"));
 
-            LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class, () -> client.getProject("p"));
+            LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class,
+                    () -> client.listProjects(20, 0));
 
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
-            wiremock.verify(1, getRequestedFor(urlEqualTo("/api/v2/projects/p")));
+            wiremock.verify(1, getRequestedFor(urlEqualTo(PROJECTS_PAGE)));
         }
 
         @Test
         void clientErrorOnGetThenNotRetried() {
-            stub(get(urlEqualTo("/api/v2/projects/p")), aResponse().withStatus(404).withBody("{\"code\":\"not_found\"}"));
+            stub(get(urlEqualTo(PROJECTS_PAGE)), aResponse().withStatus(404).withBody("{\"code\":\"not_found\"}"));
 
-            assertThatThrownBy(() -> client.getProject("p")).isInstanceOf(LaunchDarklyApiException.class);
-            wiremock.verify(1, getRequestedFor(urlEqualTo("/api/v2/projects/p")));
+            assertThatThrownBy(() -> client.listProjects(20, 0)).isInstanceOf(LaunchDarklyApiException.class);
+            wiremock.verify(1, getRequestedFor(urlEqualTo(PROJECTS_PAGE)));
         }
 
         @Test

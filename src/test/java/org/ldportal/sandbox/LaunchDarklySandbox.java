@@ -255,9 +255,6 @@ public final class LaunchDarklySandbox {
         if (method.equals("GET") && path.equals("/api/v2/projects")) {
             return ok(page(new ArrayList<>(projects.values()), query));
         }
-        if ((m = match("/api/v2/projects/([^/]+)", path)) != null && method.equals("GET")) {
-            return ok(project(m.group(1)));
-        }
         if ((m = match("/api/v2/projects/([^/]+)/environments", path)) != null) {
             project(m.group(1));
             if (method.equals("GET")) {
@@ -266,9 +263,6 @@ public final class LaunchDarklySandbox {
             if (method.equals("POST")) {
                 return created(createEnvironment(m.group(1), object(body)));
             }
-        }
-        if ((m = match("/api/v2/projects/([^/]+)/environments/([^/]+)", path)) != null && method.equals("GET")) {
-            return ok(environment(m.group(1), m.group(2)));
         }
         if (method.equals("GET") && path.equals("/api/v2/destinations")) {
             ObjectNode answer = json.createObjectNode();
@@ -280,14 +274,6 @@ public final class LaunchDarklySandbox {
             return created(createDestination(m.group(1), m.group(2), object(body)));
         }
         String warehouse = "/api/v2/destinations/projects/([^/]+)/environments/([^/]+)";
-        if ((m = match(warehouse + "/generate-warehouse-destination-key-pair", path)) != null && method.equals("POST")) {
-            environment(m.group(1), m.group(2));
-            return created(json.createObjectNode().put("public_key", fakeKey("PUBLIC")).put("public_key_pkcs8", fakeKey("PKCS8")));
-        }
-        if ((m = match(warehouse + "/generate-trust-policy", path)) != null && method.equals("POST")) {
-            environment(m.group(1), m.group(2));
-            return created(json.createObjectNode().set("awsTrustPolicy", trustPolicy()));
-        }
         if ((m = match(warehouse + "/kinds/([^/]+)/setup", path)) != null && method.equals("POST")) {
             return created(setup(m.group(1), m.group(2), m.group(3), body.isBlank() ? json.createObjectNode() : object(body)));
         }
@@ -297,12 +283,6 @@ public final class LaunchDarklySandbox {
         if ((m = match("/api/v2/integration-configurations/keys/([^/]+)", path)) != null) {
             if (!"beta".equals(headers.get("ld-api-version"))) {
                 throw SandboxException.invalid("This endpoint requires the LD-API-Version header to be beta");
-            }
-            if (method.equals("GET")) {
-                ObjectNode answer = json.createObjectNode();
-                answer.set("items", json.valueToTree(configurations.getOrDefault(m.group(1), List.of())));
-                answer.putObject("_links");
-                return ok(answer);
             }
             if (method.equals("POST")) {
                 return created(createConfiguration(m.group(1), object(body)));
@@ -316,10 +296,6 @@ public final class LaunchDarklySandbox {
             ArrayNode items = answer.putArray("items");
             manifests.values().forEach(items::add);
             return ok(answer);
-        }
-        if (method.equals("GET") && path.equals("/api/v2/caller-identity")) {
-            return ok(json.createObjectNode().put("accountId", "sandbox-account").put("tokenName", "LD Portal sandbox")
-                    .put("tokenKind", "auth").put("authKind", "token").put("serviceToken", true));
         }
         throw new SandboxException(404, "not_found", "No such endpoint in the sandbox: " + method + " " + path);
     }

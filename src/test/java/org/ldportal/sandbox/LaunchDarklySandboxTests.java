@@ -1,5 +1,9 @@
 package org.ldportal.sandbox;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +45,7 @@ class LaunchDarklySandboxTests {
     }
 
     private LaunchDarklyClient client(String token) {
-        return new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(java.net.URI.create(sandbox.baseUrl()),
+        return new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(URI.create(sandbox.baseUrl()),
                 token, "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(2), Duration.ZERO),
                 JsonMapper.builder().build());
     }
@@ -195,12 +199,23 @@ class LaunchDarklySandboxTests {
     }
 
     @Test
-    void integrationConfigurationsWithoutBetaVersionThenRejected() {
+    void integrationConfigurationsWithoutBetaVersionThenRejected() throws Exception {
         // The portal's client always sends beta here; a raw request without it is refused, as by the real API.
         assertThat(sandbox.requests()).isEmpty();
-        client.listIntegrationConfigurations("acme-webhooks");
+        client.createIntegrationConfiguration("acme-webhooks", new IntegrationConfigurationPost("Acme", true, List.of(),
+                Map.of("URL", "https://hooks.example.com", "signingSecret", "s3cret", "format", "json"), null));
         assertThat(sandbox.requests()).last().satisfies(request ->
                 assertThat(request.headers()).containsEntry("ld-api-version", "beta"));
+
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/api/v2/integration-configurations/keys/acme-webhooks"))
+                .header("Authorization", sandbox.token()).header("Content-Type", "application/json")
+                .header("LD-API-Version", "20240415")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Acme\",\"configValues\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(400);
+        assertThat(raw.body()).contains("beta");
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
     }
 
     private static EnvironmentPost environment(String key, String source) {
