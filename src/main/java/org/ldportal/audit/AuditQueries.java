@@ -29,11 +29,12 @@ public class AuditQueries {
             + "project_key, environment_key, integration_key, resource_name, resource_key, resource_id, outcome, "
             + "http_status, error_code, error_message, request_body, duration_ms, attempt_id";
     /**
-     * An attempt is listed once: by its outcome entry, or by its started entry while no outcome entry exists (the
-     * portal stopped before it could record one).
+     * An attempt is listed once, by its latest entry: its outcome, or what a later check found (both link to the entry
+     * written before the call), or that started entry while nothing follows it (the portal stopped before it could
+     * record an outcome).
      */
-    private static final String ONE_ROW_PER_ATTEMPT = " AND NOT (outcome = 'STARTED' AND EXISTS (SELECT 1 FROM audit_entry o"
-            + " WHERE o.attempt_id = audit_entry.id))";
+    private static final String ONE_ROW_PER_ATTEMPT = " AND NOT EXISTS (SELECT 1 FROM audit_entry o"
+            + " WHERE o.attempt_id = COALESCE(audit_entry.attempt_id, audit_entry.id) AND o.id > audit_entry.id)";
     /** Rows fetched per round trip while exporting, so the export never holds the whole trail in memory. */
     private static final int EXPORT_FETCH_SIZE = 500;
 

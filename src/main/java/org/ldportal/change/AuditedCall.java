@@ -25,10 +25,12 @@ public class AuditedCall {
 
     private final AuditTrail audit;
     private final ApiFailureTranslator failures;
+    private final Settlement settlement;
 
-    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures) {
+    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures, Settlement settlement) {
         this.audit = audit;
         this.failures = failures;
+        this.settlement = settlement;
     }
 
     /**
@@ -58,7 +60,7 @@ public class AuditedCall {
             ApiFailure failure = failures.translate(e, change.what(), change.done(), change.secretValues());
             recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(), failure.auditMessage(),
                     since(started)), startedId);
-            return failure.toResult(change.locator());
+            return settled(change, failure.toResult(change.locator()), startedId);
         }
         catch (RuntimeException e) {
             // An answer that could not be read, a bug: the request may have been sent and acted on.
@@ -68,7 +70,7 @@ public class AuditedCall {
             ApiFailure failure = failures.afterSending(change.what(), change.done());
             recordOutcome(attempt.withOutcome(failure.outcome(), null, failure.code(), failure.auditMessage(), since(started)),
                     startedId);
-            return failure.toResult(change.locator());
+            return settled(change, failure.toResult(change.locator()), startedId);
         }
         Duration took = since(started);
         Sent what = describe(answer, sent, startedId);
@@ -90,6 +92,23 @@ public class AuditedCall {
                     change.attempt().resourceType(), e.getClass().getName());
         }
         return new ChangeResult.Refused<>(target, message, null, null, null);
+    }
+
+    /** An unknown outcome is settled at once when LaunchDarkly can tell: the person is told what is true. */
+    private <T> ChangeResult<T> settled(Change change, ChangeResult<T> result, long startedId) {
+        if (!(result instanceof ChangeResult.MayExist<T> mayExist)) {
+            return result;
+        }
+        Settlement.Finding finding = settlement.settle(change.attempt(), startedId);
+        if (finding instanceof Settlement.Finding.Exists exists) {
+            return new ChangeResult.MayExist<>("LaunchDarkly gave no clear answer, so the portal asked again: "
+                    + change.what() + " was " + change.done() + ".", mayExist.detail(), exists.where());
+        }
+        if (finding instanceof Settlement.Finding.Absent) {
+            return new ChangeResult.Failed<>("LaunchDarkly gave no clear answer, so the portal asked again: "
+                    + change.what() + " was not " + change.done() + ". You can send the form again.");
+        }
+        return mayExist;
     }
 
     private static <T> Sent describe(T answer, Function<? super T, Sent> sent, long startedId) {

@@ -51,8 +51,14 @@ public sealed interface ChangeResult<T> {
 
     /**
      * The request was sent and no clear answer came (a timeout, a 5xx, an error after the answer): the change may
-     * have been made. The person must check before trying again.
+     * have been made. The portal asks LaunchDarkly at once; when it finds the resource, {@code found} says where it
+     * is (and the message says so); when it cannot tell, the person must check before trying again. (When it finds
+     * that nothing was created, the result is a {@link Failed} instead: trying again is safe.)
      */
-    record MayExist<T>(String message, @Nullable String detail) implements ChangeResult<T> {
+    record MayExist<T>(String message, @Nullable String detail, @Nullable Sent found) implements ChangeResult<T> {
+
+        public MayExist(String message, @Nullable String detail) {
+            this(message, detail, null);
+        }
     }
 }

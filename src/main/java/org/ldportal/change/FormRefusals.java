@@ -17,6 +17,8 @@ public final class FormRefusals {
     public static final String EXISTING_LINK = "existingLink";
     /** The model attribute saying the change may have been made after all, so the page does not say it was not. */
     public static final String MAY_EXIST = "mayExist";
+    /** The model attribute saying an unclear answer was settled: the resource exists. */
+    public static final String FOUND = "foundAfterAll";
 
     private FormRefusals() {
     }
@@ -43,7 +45,13 @@ public final class FormRefusals {
         }
         else if (result instanceof ChangeResult.MayExist<?> mayExist) {
             model.addAttribute(DETAIL, mayExist.detail());
-            model.addAttribute(MAY_EXIST, true);
+            if (mayExist.found() != null) {
+                model.addAttribute(FOUND, true);
+                model.addAttribute(EXISTING_LINK, mayExist.found().link());
+            }
+            else {
+                model.addAttribute(MAY_EXIST, true);
+            }
             form.reject("launchdarkly", mayExist.message());
         }
         else if (result instanceof ChangeResult.Failed<?> failed) {

@@ -138,6 +138,18 @@ public class LaunchDarklyClient {
                 integrationKey);
     }
 
+    /** The integration's configurations (to settle whether a create whose answer was lost happened). */
+    public List<IntegrationConfiguration> listIntegrationConfigurations(String integrationKey) {
+        return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() { }, BETA,
+                "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
+    }
+
+    /** The integration's audit-log subscriptions ({@code GET /api/v2/integrations/{integrationKey}}). */
+    public List<Subscription> listSubscriptions(String integrationKey) {
+        return get(new ParameterizedTypeReference<ApiPage<Subscription>>() { }, null, "/api/v2/integrations/{integrationKey}",
+                integrationKey).items();
+    }
+
     /** An audit-log subscription. */
     public Subscription createSubscription(String integrationKey, SubscriptionPost body) {
         return post(Subscription.class, null, body, "/api/v2/integrations/{integrationKey}", integrationKey);

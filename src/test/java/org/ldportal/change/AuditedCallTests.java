@@ -66,8 +66,25 @@ class AuditedCallTests {
         @Autowired
         JdbcClient jdbc;
 
+        /** What LaunchDarkly has now, as the features' checks would find it; null: it cannot tell. */
+        java.util.Optional<Sent> inLaunchDarkly = java.util.Optional.empty();
+
         AuditedCall call() {
-            return new AuditedCall(trail, translator());
+            ExistenceCheck check = new ExistenceCheck() {
+                @Override
+                public boolean handles(Target target) {
+                    return target.resourceType().equals("environment");
+                }
+
+                @Override
+                public java.util.Optional<Sent> find(Target target) {
+                    if (inLaunchDarkly == null) {
+                        throw new org.ldportal.launchdarkly.LaunchDarklyUnreachableException("down", false, null);
+                    }
+                    return inLaunchDarkly;
+                }
+            };
+            return new AuditedCall(trail, translator(), new Settlement(List.of(check), trail));
         }
 
         @Test
@@ -92,6 +109,7 @@ class AuditedCallTests {
 
         @Test
         void sendWhenTheAnswerCannotBeReadThenUnknownAndTheStartedEntryKept() {
+            inLaunchDarkly = null; // and LaunchDarkly cannot be asked again just now
             ChangeResult<String> result = call().send(creatingQa(), () -> {
                 throw new IllegalStateException("could not decode the body");
             }, id -> new Sent(null, id, null));
@@ -106,16 +124,52 @@ class AuditedCallTests {
         }
 
         @Test
-        void sendWhenGatewayAnswers502ThenUnknownNotFailed() {
+        void sendWhenGatewayAnswers502AndLaunchDarklyCannotBeAskedThenUnknownNotFailed() {
+            inLaunchDarkly = null;
             ChangeResult<String> result = call().send(creatingQa(), () -> {
                 throw new LaunchDarklyApiException(502, null, null, null);
             }, id -> new Sent(null, id, null));
 
-            assertThat(result).isInstanceOf(ChangeResult.MayExist.class);
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class, mayExist ->
+                    assertThat(mayExist.found()).isNull());
             AuditEntry outcome = onlyListed();
             assertThat(outcome.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
             assertThat(outcome.httpStatus()).isEqualTo(502);
             assertThat(outcome.errorMessage()).contains("may or may not have been created");
+        }
+
+        @Test
+        void sendWhenAnswerLostButTheResourceExistsThenSettledAsCreatedInANewLinkedEntry() {
+            inLaunchDarkly = java.util.Optional.of(new Sent("qa", "env-9", "https://ld.example/qa"));
+
+            ChangeResult<String> result = call().send(creatingQa(), () -> {
+                throw new LaunchDarklyApiException(504, null, null, null);
+            }, id -> new Sent(null, id, null));
+
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class, mayExist -> {
+                assertThat(mayExist.found()).isEqualTo(new Sent("qa", "env-9", "https://ld.example/qa"));
+                assertThat(mayExist.message()).contains("the environment was created");
+            });
+            AuditEntry settled = onlyListed();
+            assertThat(settled.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+            assertThat(settled.errorCode()).isEqualTo("settled");
+            assertThat(settled.resourceId()).isEqualTo("env-9");
+            assertThat(count("UNKNOWN")).as("the unclear answer stays in the trail").isEqualTo(1);
+            assertThat(settled.attemptId()).isEqualTo(jdbc.sql("SELECT attempt_id FROM audit_entry WHERE outcome = 'UNKNOWN'")
+                    .query(Long.class).single());
+        }
+
+        @Test
+        void sendWhenAnswerLostAndTheResourceDoesNotExistThenFailedSoTryingAgainIsSafe() {
+            inLaunchDarkly = java.util.Optional.empty();
+
+            ChangeResult<String> result = call().send(creatingQa(), () -> {
+                throw new org.ldportal.launchdarkly.LaunchDarklyUnreachableException("timeout", true, null);
+            }, id -> new Sent(null, id, null));
+
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.Failed.class, failed ->
+                    assertThat(failed.message()).contains("the environment was not created").contains("send the form again"));
+            assertThat(onlyListed().outcome()).isEqualTo(AuditOutcome.FAILED);
         }
 
         @Test
@@ -171,7 +225,7 @@ class AuditedCallTests {
     class WhenTheTrailFails {
 
         private final AuditTrail trail = mock(AuditTrail.class);
-        private final AuditedCall call = new AuditedCall(trail, translator());
+        private final AuditedCall call = new AuditedCall(trail, translator(), new Settlement(List.of(), trail));
 
         @Test
         void sendWhenStartCannotBeRecordedThenNothingIsSent() {

@@ -153,6 +153,11 @@ public final class LaunchDarklySandbox {
                 Map.of("X-Ratelimit-Reset", Long.toString(reset.toEpochMilli())), null));
     }
 
+    /** The next request is carried out, but answered with {@code status} and no body, as a failing gateway would. */
+    public void failNextAfterHandling(String pathPart, int status) {
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true));
+    }
+
     /** The next request is answered normally, but only after {@code delay}. */
     public void delayNext(String pathPart, Duration delay) {
         faults.add(new SandboxFault(pathPart, 0, null, null, Map.of(), delay));
@@ -199,7 +204,7 @@ public final class LaunchDarklySandbox {
             if (fault != null && fault.delay() != null) {
                 sleep(fault.delay());
             }
-            if (fault != null && fault.status() > 0) {
+            if (fault != null && fault.status() > 0 && !fault.afterHandling()) {
                 fault.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 throw new SandboxException(fault.status(), fault.code(), fault.message());
             }
@@ -211,6 +216,10 @@ public final class LaunchDarklySandbox {
                 throw new SandboxException(401, "unauthorized", "Invalid account ID header");
             }
             Object[] answer = route(method, path, parameters(query), headers, body);
+            if (fault != null && fault.afterHandling()) {
+                respond(exchange, fault.status(), json.createObjectNode());
+                return;
+            }
             respond(exchange, (Integer) answer[0], (JsonNode) answer[1]);
         }
         catch (SandboxException e) {
@@ -287,9 +296,15 @@ public final class LaunchDarklySandbox {
             if (method.equals("POST")) {
                 return created(createConfiguration(m.group(1), object(body)));
             }
+            if (method.equals("GET")) {
+                return ok(items(integrationConfigurations(decode(m.group(1)))));
+            }
         }
         if ((m = match("/api/v2/integrations/([^/]+)", path)) != null && method.equals("POST")) {
             return created(createSubscription(m.group(1), object(body)));
+        }
+        if ((m = match("/api/v2/integrations/([^/]+)", path)) != null && method.equals("GET")) {
+            return ok(items(subscriptions(decode(m.group(1)))));
         }
         if (method.equals("GET") && path.equals("/api/v2/integration-manifests")) {
             ObjectNode answer = json.createObjectNode();
@@ -814,6 +829,13 @@ public final class LaunchDarklySandbox {
 
     private static String fakeKey(String label) {
         return "MIIB" + label + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+    }
+
+    private ObjectNode items(List<ObjectNode> list) {
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode items = answer.putArray("items");
+        list.forEach(items::add);
+        return answer;
     }
 
     private static Object[] ok(JsonNode body) {

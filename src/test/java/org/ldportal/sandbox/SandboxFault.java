@@ -5,10 +5,15 @@ import java.util.Map;
 
 /**
  * A misbehaviour for the next request whose path contains {@code pathPart} (any path when null): an error answer
- * ({@code status > 0}), a slow answer ({@code delay}), or both.
+ * ({@code status > 0}), a slow answer ({@code delay}), or both; with {@code afterHandling}, the request is carried
+ * out first and only its answer is replaced (a gateway that failed after LaunchDarkly acted).
  */
 record SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers,
-        Duration delay) {
+        Duration delay, boolean afterHandling) {
+
+    SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers, Duration delay) {
+        this(pathPart, status, code, message, headers, delay, false);
+    }
 
     boolean matches(String path) {
         return pathPart == null || path.contains(pathPart);

@@ -1,0 +1,36 @@
+package org.ldportal.environment;
+
+import java.util.Optional;
+
+import org.ldportal.change.ExistenceCheck;
+import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.springframework.stereotype.Component;
+
+/** Whether an environment a lost answer left in doubt exists: by its key, in its project. */
+@Component
+class EnvironmentExistence implements ExistenceCheck {
+
+    private final LaunchDarklyClient client;
+    private final LaunchDarklyLinks links;
+
+    EnvironmentExistence(LaunchDarklyClient client, LaunchDarklyLinks links) {
+        this.client = client;
+        this.links = links;
+    }
+
+    @Override
+    public boolean handles(Target target) {
+        return "create".equals(target.action()) && "environment".equals(target.resourceType()) && target.projectKey() != null
+                && target.resourceKey() != null;
+    }
+
+    @Override
+    public Optional<Sent> find(Target target) {
+        return client.listAllEnvironments(target.projectKey()).stream()
+                .filter(environment -> target.resourceKey().equals(environment.key())).findFirst()
+                .map(environment -> new Sent(environment.key(), environment.id(),
+                        links.environment(target.projectKey(), environment.key())));
+    }
+}
