@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -83,6 +84,10 @@ class AuditController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
         model.addAttribute("link", links.linkFor(entry));
+        // An attempt whose outcome is unknown, and that nothing has settled since, can be checked with LaunchDarkly.
+        model.addAttribute("checkable", viewer.hasRole(PortalRole.EDITOR)
+                && (entry.outcome() == AuditOutcome.UNKNOWN || entry.outcome() == AuditOutcome.STARTED)
+                && !queries.isFollowed(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));
         return "audit/detail";
     }

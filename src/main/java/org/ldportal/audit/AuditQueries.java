@@ -111,6 +111,13 @@ public class AuditQueries {
                 (ResultSet row) -> sink.accept(ENTRY.mapRow(row, 0)));
     }
 
+    /** Whether a later entry of the same attempt follows this one (its outcome, or what a check found). */
+    public boolean isFollowed(AuditEntry entry) {
+        long attempt = entry.attemptId() != null ? entry.attemptId() : entry.id();
+        return !jdbc.queryForList("SELECT id FROM audit_entry WHERE attempt_id = :attempt AND id > :id",
+                new MapSqlParameterSource().addValue("attempt", attempt).addValue("id", entry.id()), Long.class).isEmpty();
+    }
+
     /** Distinct values for the filter menus, among what the viewer may see. */
     public List<String> distinct(String column, AuditFilter visibility) {
         if (!List.of("resource_type", "project_key", "environment_key").contains(column)) {

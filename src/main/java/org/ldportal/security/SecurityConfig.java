@@ -52,6 +52,8 @@ public class SecurityConfig {
                 // Viewers may look at what integrations exist; only editors may set one up.
                 .requestMatchers(HttpMethod.GET, "/integrations").hasAnyRole(roleNames())
                 .requestMatchers(CREATE_AREAS).hasRole(PortalRole.EDITOR.name())
+                // Settling an unclear outcome asks LaunchDarkly on the person's behalf: editors, for their own attempts.
+                .requestMatchers(HttpMethod.POST, "/audit/*/check").hasRole(PortalRole.EDITOR.name())
                 .requestMatchers("/audit", "/audit/**").hasAnyRole(roleNames())
                 .anyRequest().authenticated())
             // The GrantedAuthoritiesMapper bean below is picked up by the login configurer.

@@ -1,6 +1,8 @@
 package org.ldportal.change;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.audit.AuditEntry;
+import org.ldportal.audit.AuditOutcome;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
@@ -17,6 +19,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** An unclear answer is settled at once by asking LaunchDarkly, and the person is told what is true. */
@@ -24,6 +28,15 @@ class SettlementTests extends PortalIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.ldportal.audit.AuditRepository audit;
+
+    private java.util.List<AuditEntry> entries() {
+        java.util.List<AuditEntry> oldestFirst = new java.util.ArrayList<>(audit.findTop50ByOrderByIdDesc());
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
 
     @Test
     void createWhenTheGatewayFailsAfterLaunchDarklyCreatedItThenToldItExistsWithALink() throws Exception {
@@ -49,6 +62,32 @@ class SettlementTests extends PortalIntegrationTest {
 
         assertThat(LaunchDarklySandbox.shared().environmentsOf("mobile-app"))
                 .noneMatch(environment -> environment.get("key").asString().equals("not-made"));
+    }
+
+    @Test
+    void checkNowWhenAnUnknownOutcomeIsLaterFoundThenSettledFromTheAuditEntry() throws Exception {
+        // The check right after the unclear answer cannot reach LaunchDarkly; later it can, and the resource is there.
+        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+        sandbox.failNextAfterHandling("/api/v2/projects/mobile-app/environments", 504);
+        sandbox.failNext("/api/v2/projects/mobile-app/environments", 503, null, null);
+        sandbox.failNext("/api/v2/projects/mobile-app/environments", 503, null, null);
+        sandbox.failNext("/api/v2/projects/mobile-app/environments", 503, null, null);
+        mvc.perform(environment("checked-later")).andExpect(content().string(containsString("may or may not have been created")));
+        long id = entries().stream().filter(e -> "checked-later".equals(e.resourceKey()) && e.outcome() == AuditOutcome.UNKNOWN)
+                .findFirst().orElseThrow().id();
+
+        mvc.perform(get("/audit/" + id).with(TestUsers.editor())).andExpect(content().string(containsString("Check now")));
+        mvc.perform(post("/audit/" + id + "/check").with(TestUsers.editor()).with(csrf()))
+                .andExpect(redirectedUrl("/audit/" + id)).andExpect(flash().attribute("checked",
+                        containsString("LaunchDarkly has it: it was created.")));
+        mvc.perform(get("/audit/" + id).with(TestUsers.editor())).andExpect(content().string(not(containsString("Check now"))));
+        assertThat(entries().stream().filter(e -> "checked-later".equals(e.resourceKey())).map(AuditEntry::outcome))
+                .containsExactly(AuditOutcome.STARTED, AuditOutcome.UNKNOWN, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void checkNowWhenViewerThenForbidden() throws Exception {
+        mvc.perform(post("/audit/1/check").with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
     }
 
     private static MockHttpServletRequestBuilder environment(String key) {
