@@ -52,15 +52,17 @@ class DestinationController {
     private final PageLookups lookups;
     private final KnownKeys keys;
     private final Submissions submissions;
+    private final WarehouseSetups setups;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            PageLookups lookups, KnownKeys keys, Submissions submissions) {
+            PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
         this.lookups = lookups;
         this.keys = keys;
         this.submissions = submissions;
+        this.setups = setups;
     }
 
     @InitBinder("destinationForm")
@@ -112,11 +114,10 @@ class DestinationController {
         if (kind.isWarehouse()) {
             ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);
             if (setup instanceof ChangeResult.Succeeded<WarehouseSetupScript> prepared) {
-                model.addAttribute("kind", kind);
-                model.addAttribute("setup", prepared.resource());
-                model.addAttribute("hostAddress", validation.cleaned().get("snowflakeHostAddress"));
-                model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-                return "destinations/setup";
+                // Post/redirect/get: the set-up has its own address, so a reload shows it without preparing it again.
+                Object host = validation.cleaned().get("snowflakeHostAddress");
+                long id = setups.save(user, destinationForm, host == null ? null : host.toString(), prepared.resource());
+                return "redirect:/destinations/setups/" + id;
             }
             return showFailure(destinationForm, result, values, setup, model);
         }
@@ -136,41 +137,6 @@ class DestinationController {
             return created(destinationForm, kind, created, redirect);
         }
         return showFailure(destinationForm, result, values, attempt, model);
-    }
-
-    /** The last step of a warehouse kind, after the person ran the script. */
-    @PostMapping("/new/complete")
-    String processSetupCompletion(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
-            @RequestParam(name = "publicKey", required = false) String publicKey,
-            @RequestParam(name = "hostAddress", required = false) String hostAddress,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
-            Authentication authentication, RedirectAttributes redirect) {
-        DestinationKind kind = catalog.find(destinationForm.getKind()).filter(DestinationKind::isWarehouse).orElse(null);
-        keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
-        keys.checkEnvironment(destinationForm.getProjectKey(), destinationForm.getEnvironmentKey(), "environmentKey", result);
-        if (kind == null || result.hasErrors()) {
-            return "redirect:/destinations/new";
-        }
-        CurrentUser user = CurrentUser.from(authentication);
-        Submissions.Claim<CreatedDestination> claim = submissions.claim(token, user, CreatedDestination.class);
-        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/destinations/created");
-        if (repeated != null) {
-            return repeated;
-        }
-        if (claim instanceof Submissions.Claim.Missing<CreatedDestination>) {
-            SubmissionPages.outOfDate(result);
-            return showForm(destinationForm, FormValues.empty(), Map.of(), model);
-        }
-        ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.complete(destinationForm, kind, publicKey,
-                hostAddress, user), destination -> createdPage(destinationForm, kind, destination));
-        if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
-            return created(destinationForm, kind, created, redirect);
-        }
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        if (hostAddress != null) {
-            kept.put("snowflakeHostAddress", List.of(hostAddress));
-        }
-        return showFailure(destinationForm, result, new FormValues(kept), attempt, model);
     }
 
     /** The kind's field block, swapped in by the page's script when the kind changes. */
@@ -200,9 +166,7 @@ class DestinationController {
     }
 
     private CreatedDestination createdPage(DestinationForm form, DestinationKind kind, Destination destination) {
-        return new CreatedDestination(destination.name() != null ? destination.name() : form.getName(), kind.title(),
-                destination.id(), form.getProjectKey(), form.getEnvironmentKey(),
-                destinations.link(form.getProjectKey(), form.getEnvironmentKey()));
+        return CreatedDestination.of(form, kind, destination, destinations.link(form.getProjectKey(), form.getEnvironmentKey()));
     }
 
     private String showFailure(DestinationForm form, BindingResult result, FormValues values, ChangeResult<?> attempt,
