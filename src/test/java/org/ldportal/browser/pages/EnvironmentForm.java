@@ -19,7 +19,7 @@ public record EnvironmentForm(WebDriver driver) implements Page {
     private static final By COPY_SETTINGS_FROM = By.id("sourceKey");
     private static final By COPY_SETTINGS_FIELD = By.id("source-field");
     // The form's own button: the one with a name is the no-JavaScript "Show environments".
-    private static final By SUBMIT = By.cssSelector("form.form button[type=submit]:not([name])");
+    private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
 
     public EnvironmentForm {
         Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUBMIT));

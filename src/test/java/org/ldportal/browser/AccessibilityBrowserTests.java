@@ -1,0 +1,80 @@
+package org.ldportal.browser;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ldportal.testsupport.Browser;
+import org.ldportal.testsupport.BrowserTest;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the portal checked with axe-core in Chromium, empty and with errors shown: no serious or critical
+ * violation of WCAG 2.1 A and AA. (Locators here only find a page's submit button to show its errors: page objects
+ * belong to the flows the other browser tests follow.)
+ */
+class AccessibilityBrowserTests extends BrowserTest {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @BeforeEach
+    void signIn() {
+        signInOnce("ada", "Ada Admin", "ld-portal-admins");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/environments/new?project=mobile-app", "/destinations/new?project=mobile-app&kind=kinesis",
+        "/destinations/new?project=mobile-app&kind=databricks", "/destinations/setups", "/integrations",
+        "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription",
+        "/integrations/approval-bridge/new?type=configuration", "/audit", "/no-such-page" })
+    void pageWhenEmptyThenNoSeriousViolations(String path) {
+        browser.get(portal() + path);
+
+        assertNoSeriousViolations(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/environments/new", "/destinations/new?project=mobile-app&kind=kinesis",
+        "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription" })
+    void formWhenSentEmptyThenErrorsShownWithoutSeriousViolations(String path) {
+        browser.get(portal() + path);
+        browser.findElement(By.cssSelector("input[name=name]")).clear();
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+
+        assertThat(browser.findElements(By.id("form-errors"))).as("the error summary is shown").isNotEmpty();
+        assertNoSeriousViolations(path + " with errors");
+    }
+
+    @org.junit.jupiter.api.Test
+    void axeWhenAPageBreaksARuleThenTheCheckFindsIt() {
+        // The check itself is checked: an unlabelled input and an empty button, added to a good page, are found.
+        browser.get(portal() + "/environments/new");
+        browser.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                + "'<input type=\"text\" id=\"unlabelled\"><button id=\"empty\"></button>')");
+
+        Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
+
+        assertThat(results.getViolations()).extracting(Rule::getId).contains("label", "button-name");
+        assertThat(results.getPasses()).as("rules that ran and passed").isNotEmpty();
+    }
+
+    private void assertNoSeriousViolations(String page) {
+        Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertThat(serious).as("serious or critical violations on %s:%n%s", page, describe(serious)).isEmpty();
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5)
+                        .collect(Collectors.joining(", "))).collect(Collectors.joining("\n"));
+    }
+}
