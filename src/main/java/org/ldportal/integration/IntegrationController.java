@@ -49,6 +49,16 @@ class IntegrationController {
             "everything", new PolicyStatement("allow", List.of("proj/*", "proj/*:env/*", "proj/*:env/*:flag/*",
                     "proj/*:env/*:segment/*"), null, List.of("*"), null));
 
+    /** The presets as the page's script applies them without a round trip: each a JSON array of statements. */
+    private static final Map<String, String> PRESETS_JSON = presetsJson();
+
+    private static Map<String, String> presetsJson() {
+        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Map<String, String> presets = new java.util.HashMap<>();
+        PRESETS.forEach((key, statement) -> presets.put(key, json.writeValueAsString(List.of(statement))));
+        return Map.copyOf(presets);
+    }
+
     private final ManifestCatalog catalog;
     private final IntegrationService integrations;
     private final FormValidator validator;
@@ -200,6 +210,7 @@ class IntegrationController {
                         ? IntegrationType.CONFIGURATION : null);
         model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors));
         model.addAttribute("showPolicy", type.hasPolicy(manifest));
+        model.addAttribute("presets", PRESETS_JSON);
         model.addAttribute("showApprovals", type == IntegrationType.CONFIGURATION && manifest.allowsAdditionalApprovalFormVariables());
         return "integrations/new";
     }

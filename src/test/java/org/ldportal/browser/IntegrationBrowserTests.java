@@ -61,13 +61,35 @@ class IntegrationBrowserTests extends BrowserTest {
                 .type("base-url", "https://logs.example.com")
                 .type("token", "collector-token-1")
                 .usePreset("preset-all-flags");
-        // The preset round trip keeps what was typed, but not the secret.
+        // The preset changes the rows in the page: everything typed stays, the secret too.
         assertThat(form.value("base-url")).isEqualTo("https://logs.example.com");
-        IntegrationCreatedPage created = form.type("token", "collector-token-1").submit();
+        assertThat(form.value("token")).isEqualTo("collector-token-1");
+        IntegrationCreatedPage created = form.submit();
 
         assertThat(created.name()).isEqualTo("Audit log to collector");
         assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement()
                 .satisfies(subscription -> assertThat(subscription.get("statements").toString()).contains("proj/*:env/*:flag/*"));
+    }
+
+    @Test
+    void policyEditorWhenRowsAddedAndRemovedThenInThePageAndSentAsShown() {
+        IntegrationForm form = IntegrationForm.openSubscription(browser, portal(), "log-stream")
+                .type("base-url", "https://logs.example.com").type("token", "collector-token-2");
+        browser.executeScript("window.noRoundTrip = true;");
+
+        form.addStatement().typeStatement(1, "resources", "proj/mobile-app:env/test:segment/*").addStatement()
+                .typeStatement(2, "resources", "proj/*:env/*:flag/beta-*").removeStatement(1);
+
+        assertThat(browser.executeScript("return window.noRoundTrip === true;")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(form.statements()).isEqualTo(2);
+        assertThat(form.statement(1, "resources")).as("the third row, now the second").isEqualTo("proj/*:env/*:flag/beta-*");
+        assertThat(form.value("token")).isEqualTo("collector-token-2");
+        form.submit();
+        assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement().satisfies(subscription -> {
+            assertThat(subscription.get("statements")).hasSize(2);
+            assertThat(subscription.get("statements").toString()).contains("proj/*:env/*:flag/beta-*")
+                    .doesNotContain("segment");
+        });
     }
 
     @Test

@@ -16,6 +16,7 @@ public record IntegrationForm(WebDriver driver) implements Page {
 
     private static final By NAME = By.id("name");
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
+    private static final By POLICY_STATUS = By.cssSelector("[data-policy-status]");
 
     public IntegrationForm {
         Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUBMIT));
@@ -78,10 +79,43 @@ public record IntegrationForm(WebDriver driver) implements Page {
         return driver.findElement(setting(key)).getDomProperty("value");
     }
 
-    /** Applies one of the audit-log policy presets (preset-all-flags...), a round trip that keeps the form. */
+    /** Applies one of the audit-log policy presets (preset-all-flags...): in the page, without a round trip. */
     public IntegrationForm usePreset(String preset) {
-        Browser.submitAndWait(driver, driver.findElement(By.cssSelector("button[value=" + preset + "]")));
-        return new IntegrationForm(driver);
+        driver.findElement(By.cssSelector("button[value=" + preset + "]")).click();
+        Waits.until(driver, ExpectedConditions.textToBePresentInElementLocated(POLICY_STATUS, "statement"));
+        return this;
+    }
+
+    /** "Add a statement": a new empty row, in the page. */
+    public IntegrationForm addStatement() {
+        int before = statements();
+        driver.findElement(By.cssSelector("button[name=editPolicy][value=add]")).click();
+        Waits.until(driver, d -> statements() == before + 1);
+        return this;
+    }
+
+    /** "Remove statement" on row {@code index} (from 0), in the page. */
+    public IntegrationForm removeStatement(int index) {
+        int before = statements();
+        driver.findElements(By.cssSelector("[data-testid=statement]")).get(index)
+                .findElement(By.cssSelector("button[name=editPolicy]")).click();
+        Waits.until(driver, d -> statements() == before - 1);
+        return this;
+    }
+
+    public int statements() {
+        return driver.findElements(By.cssSelector("[data-statements] [data-testid=statement]")).size();
+    }
+
+    /** What a statement field holds, by row and field (resources, actions...), as the server will bind it. */
+    public String statement(int index, String field) {
+        return driver.findElement(By.name("statements[" + index + "]." + field)).getDomProperty("value");
+    }
+
+    /** Types into a statement field. */
+    public IntegrationForm typeStatement(int index, String field, String text) {
+        driver.findElement(By.name("statements[" + index + "]." + field)).sendKeys(text);
+        return this;
     }
 
     public IntegrationCreatedPage submit() {
