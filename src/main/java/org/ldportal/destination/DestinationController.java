@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.form.FormValidation;
@@ -45,6 +47,7 @@ class DestinationController {
     static final String CONFIG = "config";
     /** The one field of a kind whose config is free-form JSON. */
     static final String JSON_CONFIG = "config";
+    private static final String KEPT = "keptSecrets";
 
     private final DestinationService destinations;
     private final DestinationKindCatalog catalog;
@@ -53,9 +56,10 @@ class DestinationController {
     private final KnownKeys keys;
     private final Submissions submissions;
     private final WarehouseSetups setups;
+    private final KeptSecrets keptSecrets;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups) {
+            PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
@@ -63,6 +67,7 @@ class DestinationController {
         this.keys = keys;
         this.submissions = submissions;
         this.setups = setups;
+        this.keptSecrets = keptSecrets;
     }
 
     @InitBinder("destinationForm")
@@ -83,16 +88,17 @@ class DestinationController {
     /** Without JavaScript, "Show fields" re-renders the page for the chosen project and kind; nothing is sent. */
     @PostMapping(value = "/new", params = "refresh")
     String refreshCreationForm(@ModelAttribute DestinationForm destinationForm, @RequestParam MultiValueMap<String, String> parameters,
-            Model model) {
-        return showForm(destinationForm, FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session) {
+        return showForm(destinationForm, kept(session, draft, destinationForm, parameters, model), Map.of(), model);
     }
 
     @PostMapping("/new")
     String processCreationForm(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
             @RequestParam MultiValueMap<String, String> parameters,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
-            Authentication authentication, RedirectAttributes redirect) {
-        FormValues values = FormValues.fromParameters(parameters, CONFIG);
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model,
+            Authentication authentication, RedirectAttributes redirect, HttpSession session) {
+        FormValues values = kept(session, draft, destinationForm, parameters, model);
         keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
         if (!result.hasFieldErrors("projectKey")) {
             keys.checkEnvironment(destinationForm.getProjectKey(), destinationForm.getEnvironmentKey(), "environmentKey", result);
@@ -134,6 +140,7 @@ class DestinationController {
         ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.create(destinationForm, kind,
                 valid.cleaned(), values.secretValues(kind.form()), user), destination -> createdPage(destinationForm, kind, destination));
         if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
+            keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
             return created(destinationForm, kind, created, redirect);
         }
         return showFailure(destinationForm, result, values, attempt, model);
@@ -174,7 +181,31 @@ class DestinationController {
         return showForm(form, values, FormRefusals.apply(attempt, result, model), model);
     }
 
+    /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
+    private FormValues kept(HttpSession session, String draft, DestinationForm form, MultiValueMap<String, String> parameters,
+            Model model) {
+        String id = KeptSecrets.draftId(draft);
+        model.addAttribute(KeptSecrets.DRAFT, id);
+        FormValues typed = FormValues.fromParameters(parameters, CONFIG);
+        DestinationKind kind = catalog.find(form.getKind()).orElse(null);
+        if (kind == null) {
+            return typed;
+        }
+        KeptSecrets.Merged merged = keptSecrets.merge(session, id, kind.form(), typed);
+        model.addAttribute(KEPT, merged.keptKeys());
+        return merged.values();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> keptKeys(Model model) {
+        Object kept = model.getAttribute(KEPT);
+        return kept instanceof java.util.Set<?> keys ? (java.util.Set<String>) keys : java.util.Set.of();
+    }
+
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
+        if (!model.containsAttribute(KeptSecrets.DRAFT)) {
+            model.addAttribute(KeptSecrets.DRAFT, KeptSecrets.draftId(null));
+        }
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, destinations::projects));
         model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(form.getProjectKey())));
@@ -199,7 +230,7 @@ class DestinationController {
                                     kind.nonSecretConfigKeys()) + "."));
                 }
             }
-            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors));
+            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors, keptKeys(model)));
         });
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
  * One field as the fragment renders it: its spec, the input's name and id, what to show in it, its error, and
  * whether it is visible for the current values. Secret fields never carry a value here.
  *
- * @param secretRetyped  a secret was typed before the form came back: say it must be typed again
+ * @param secretKept     a secret was typed before the form came back and the server keeps it: say it may be left empty
  * @param conditionsJson the field's conditions for the browser script, as JSON, or null when it has none
  */
 public record FieldView(FieldSpec spec, String name, String id, String value, List<String> values, String error,
-        boolean shown, boolean secretRetyped, String conditionsJson) {
+        boolean shown, boolean secretKept, String conditionsJson) {
 
     public String helpId() {
         return id + "-help";
@@ -22,7 +22,8 @@ public record FieldView(FieldSpec spec, String name, String id, String value, Li
 
     /** The ids for {@code aria-describedby}: the help and the error, when there are any. */
     public String describedBy() {
-        String ids = (spec.help() != null ? helpId() : "") + (error != null ? " " + errorId() : "");
+        String ids = (spec.help() != null ? helpId() : "") + (secretKept ? " " + id + "-kept" : "")
+                + (error != null ? " " + errorId() : "");
         return ids.isBlank() ? null : ids.trim();
     }
 

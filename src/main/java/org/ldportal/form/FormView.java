@@ -17,14 +17,22 @@ public record FormView(String prefix, List<FieldView> fields) {
      * @param errors messages per field key
      */
     public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors) {
+        return of(spec, prefix, values, errors, java.util.Set.of());
+    }
+
+    /**
+     * @param keptSecrets the secret fields whose typed value the server keeps for this form: they say so
+     */
+    public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors,
+            java.util.Set<String> keptSecrets) {
         boolean submitted = !values.values().isEmpty();
         List<FieldView> fields = spec.fields().stream().filter(field -> !field.isAlwaysHidden())
-                .map(field -> view(spec, field, prefix, values, errors, submitted)).toList();
+                .map(field -> view(spec, field, prefix, values, errors, submitted, keptSecrets)).toList();
         return new FormView(prefix, fields);
     }
 
     private static FieldView view(FormSpec spec, FieldSpec field, String prefix, FormValues values, Map<String, String> errors,
-            boolean submitted) {
+            boolean submitted, java.util.Set<String> keptSecrets) {
         String name = prefix + "[" + field.key() + "]";
         String id = prefix + "-" + field.key().replaceAll("[^A-Za-z0-9_-]", "_");
         String value;
@@ -48,9 +56,9 @@ public record FormView(String prefix, List<FieldView> fields) {
             value = field.defaultValue();
             chosen = field.defaultValues();
         }
-        boolean retyped = field.secret() && submitted && values.first(field.key()) != null && !values.first(field.key()).isEmpty();
+        boolean kept = field.secret() && keptSecrets.contains(field.key());
         return new FieldView(field, name, id, value, chosen, errors.get(field.key()),
-                FormValidator.isShown(field, spec, values), retyped, conditionsJson(spec, field, prefix));
+                FormValidator.isShown(field, spec, values), kept, conditionsJson(spec, field, prefix));
     }
 
     /**

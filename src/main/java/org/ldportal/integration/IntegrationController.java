@@ -3,10 +3,12 @@ package org.ldportal.integration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.form.FormSpec;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntegrationController {
 
     static final String CONFIG = "config";
+    private static final String KEPT = "keptSecrets";
 
     /** Policies a non-engineer can pick without writing resource specifiers. */
     static final Map<String, PolicyStatement> PRESETS = Map.of(
@@ -64,14 +67,16 @@ class IntegrationController {
     private final FormValidator validator;
     private final LaunchDarklyLinks links;
     private final Submissions submissions;
+    private final KeptSecrets keptSecrets;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
-            LaunchDarklyLinks links, Submissions submissions) {
+            LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets) {
         this.catalog = catalog;
         this.integrations = integrations;
         this.validator = validator;
         this.links = links;
         this.submissions = submissions;
+        this.keptSecrets = keptSecrets;
     }
 
     @InitBinder("integrationForm")
@@ -124,7 +129,8 @@ class IntegrationController {
     @PostMapping(value = "/{key}/new", params = { "editPolicy" })
     String editPolicy(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
             @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
-            @RequestParam MultiValueMap<String, String> parameters, Model model) {
+            @RequestParam MultiValueMap<String, String> parameters,
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session) {
         Manifest manifest = manifest(key);
         List<StatementRow> rows = integrationForm.getStatements();
         if (edit.equals("add")) {
@@ -140,20 +146,21 @@ class IntegrationController {
             rows.clear();
             rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
         }
-        return showForm(manifest, type(manifest, type), integrations.configForm(manifest),
-                FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
+        FormSpec spec = integrations.configForm(manifest);
+        return showForm(manifest, type(manifest, type), spec, kept(session, draft, spec, parameters, model), Map.of(), model);
     }
 
     @PostMapping("/{key}/new")
     String processCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
             @Valid @ModelAttribute IntegrationForm integrationForm, BindingResult result,
             @RequestParam MultiValueMap<String, String> parameters,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
-            Authentication authentication, RedirectAttributes redirect) {
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model,
+            Authentication authentication, RedirectAttributes redirect, HttpSession session) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
         FormSpec spec = integrations.configForm(manifest);
-        FormValues values = FormValues.fromParameters(parameters, CONFIG);
+        FormValues values = kept(session, draft, spec, parameters, model);
         FormValidation validation = validator.validate(spec, values);
         if (chosen.hasPolicy(manifest) && integrationForm.getStatements().stream().allMatch(StatementRow::isEmpty)) {
             result.rejectValue("statements", "statements", "Add at least one statement: which resources' changes are sent.");
@@ -188,6 +195,7 @@ class IntegrationController {
                 created -> new CreatedIntegration(manifest.name(), chosen.words(), integrationForm.getName(), created.id(),
                         links.integration(manifest.key()), created.generated()));
         if (attempt instanceof ChangeResult.Succeeded<IntegrationService.Created> created) {
+            keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
             redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
                     integrationForm.getName(), created.resource().id(), created.link(), created.resource().generated()));
             return "redirect:/integrations/created";
@@ -208,11 +216,30 @@ class IntegrationController {
         model.addAttribute("otherType", type == IntegrationType.CONFIGURATION && manifest.hasAuditLogHook()
                 ? IntegrationType.SUBSCRIPTION : type == IntegrationType.SUBSCRIPTION && manifest.allowsConfigurations()
                         ? IntegrationType.CONFIGURATION : null);
-        model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors));
+        if (!model.containsAttribute(KeptSecrets.DRAFT)) {
+            model.addAttribute(KeptSecrets.DRAFT, KeptSecrets.draftId(null));
+        }
+        model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors, keptKeys(model)));
         model.addAttribute("showPolicy", type.hasPolicy(manifest));
         model.addAttribute("presets", PRESETS_JSON);
         model.addAttribute("showApprovals", type == IntegrationType.CONFIGURATION && manifest.allowsAdditionalApprovalFormVariables());
         return "integrations/new";
+    }
+
+    /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
+    private FormValues kept(HttpSession session, String draft, FormSpec spec, MultiValueMap<String, String> parameters,
+            Model model) {
+        String id = KeptSecrets.draftId(draft);
+        KeptSecrets.Merged merged = keptSecrets.merge(session, id, spec, FormValues.fromParameters(parameters, CONFIG));
+        model.addAttribute(KeptSecrets.DRAFT, id);
+        model.addAttribute(KEPT, merged.keptKeys());
+        return merged.values();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> keptKeys(Model model) {
+        Object kept = model.getAttribute(KEPT);
+        return kept instanceof java.util.Set<?> keys ? (java.util.Set<String>) keys : java.util.Set.of();
     }
 
     private Manifest manifest(String key) {

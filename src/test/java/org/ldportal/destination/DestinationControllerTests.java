@@ -29,6 +29,9 @@ import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.AuditedCall;
+import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.SecretBox;
+import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
@@ -66,9 +69,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
-@EnableConfigurationProperties(LaunchDarklyProperties.class)
+@EnableConfigurationProperties({ LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {
 
@@ -154,7 +157,7 @@ class DestinationControllerTests {
                 "config.policyKey: key " + POLICY_KEY + " is not valid", null)).when(client).createDestination(any(), any(), any());
 
         mvc.perform(azure()).andExpect(status().isOk()).andExpect(content().string(allOf(
-                not(containsString(POLICY_KEY)), containsString("[REDACTED]"), containsString("please type it again"),
+                not(containsString(POLICY_KEY)), containsString("[REDACTED]"), containsString("Kept: leave this empty"),
                 containsString("value=\"hub-ns\""))));
 
         AuditAttempt attempt = audited();

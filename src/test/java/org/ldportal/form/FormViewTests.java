@@ -25,16 +25,17 @@ class FormViewTests {
     }
 
     @Test
-    void ofWhenSecretTypedAndFormFailedThenSecretNotKeptButSaidSo() {
+    void ofWhenSecretTypedAndFormFailedThenSecretNeverInThePageButSaidToBeKept() {
         FormValues typed = new FormValues(Map.of("writeKey", List.of("wk-123"), "kind", List.of("member")));
 
-        FormView view = FormView.of(spec, "config", typed, Map.of("writeKey", "Rejected"));
+        FormView view = FormView.of(spec, "config", typed, Map.of("writeKey", "Rejected"), java.util.Set.of("writeKey"));
 
         FieldView secret = view.fields().get(0);
         assertThat(secret.value()).isNull();
         assertThat(secret.values()).isEmpty();
-        assertThat(secret.secretRetyped()).isTrue();
-        assertThat(secret.describedBy()).isEqualTo("config-writeKey-help config-writeKey-error");
+        assertThat(secret.secretKept()).isTrue();
+        assertThat(secret.describedBy()).isEqualTo("config-writeKey-help config-writeKey-kept config-writeKey-error");
+        assertThat(FormView.of(spec, "config", typed, Map.of()).fields().get(0).secretKept()).as("not kept: not said").isFalse();
         assertThat(view.fields().get(1).value()).isEqualTo("member");
         assertThat(typed.secretValues(spec)).containsExactly("wk-123");
     }

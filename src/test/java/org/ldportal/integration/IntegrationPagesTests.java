@@ -14,6 +14,7 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -77,6 +78,35 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Values LaunchDarkly made for it"),
                         containsString("External ID"), containsString(externalId), containsString("Public key"),
                         not(containsString("rk-secret-1")))));
+    }
+
+    @Test
+    void secretWhenTypedBeforeARoundTripThenKeptEncryptedAndUsedWhenLeftEmpty() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String draft = "draft-for-kept-secret-1";
+
+        String edited = mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session)
+                .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs")
+                .param("config[base-url]", "https://logs.example.com").param("config[token]", "tok-kept-4711")
+                .param("statements[0].resources", "proj/*").param("statements[0].actions", "*").param("editPolicy", "add"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(edited).doesNotContain("tok-kept-4711").contains("Kept: leave this empty")
+                .contains("value=\"" + draft + "\"");
+        java.util.List<String> stored = java.util.Collections.list(session.getAttributeNames()).stream()
+                .map(name -> String.valueOf(session.getAttribute(name))).toList();
+        assertThat(String.join(" ", stored)).as("the session holds it encrypted").doesNotContain("tok-kept-4711");
+
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session).with(FormTokens.fresh())
+                .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs")
+                .param("config[base-url]", "https://logs.example.com").param("config[token]", "")
+                .param("statements[0].resources", "proj/*").param("statements[0].actions", "*"))
+                .andExpect(redirectedUrl("/integrations/created"));
+
+        assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
+                .singleElement().satisfies(request -> assertThat(request.body()).contains("tok-kept-4711"));
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session)
+                .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs").param("editPolicy", "add"))
+                .andExpect(content().string(not(containsString("Kept: leave this empty"))));
     }
 
     @Test
@@ -160,7 +190,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).doesNotContain("sig-Secret-777").contains("id=\"config-signingSecret-error\"")
-                .contains("value=\"https://hooks.example.com\"").contains("please type it again");
+                .contains("value=\"https://hooks.example.com\"").contains("Kept: leave this empty");
     }
 
     @Test

@@ -26,6 +26,9 @@ import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.AuditedCall;
+import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.SecretBox;
+import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
@@ -55,9 +58,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
+        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
         SliceTestBeans.class })
-@EnableConfigurationProperties({ IntegrationsProperties.class, LaunchDarklyProperties.class })
+@EnableConfigurationProperties({ IntegrationsProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
 class SharedManifestFormsTests {
 

@@ -1,0 +1,118 @@
+package org.ldportal.change;
+
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Secrets a person typed into a form that comes back (a policy edit without JavaScript, "Show fields", a refusal):
+ * never written into the page, they are kept server-side, encrypted ({@link SecretBox}), in the person's session,
+ * for that one form (its draft id) and a short time, and used when the field is left empty. Dropped after success.
+ */
+@Component
+public class KeptSecrets {
+
+    /** The hidden field and model attribute naming a form's draft across its round trips. */
+    public static final String DRAFT = "formDraft";
+    static final String SESSION_ATTRIBUTE = KeptSecrets.class.getName();
+    static final Duration KEPT_FOR = Duration.ofMinutes(30);
+    private static final int MAX_DRAFTS = 10;
+    private static final Pattern DRAFT_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretBox box;
+    private final Clock clock;
+
+    public KeptSecrets(SecretBox box, Clock clock) {
+        this.box = box;
+        this.clock = clock;
+    }
+
+    /** The form's values with the kept secrets in its empty secret fields, and which secrets are now kept. */
+    public record Merged(FormValues values, Set<String> keptKeys) {
+    }
+
+    /** A draft id for a form shown for the first time, or the one it came back with when that is well-formed. */
+    public static String draftId(String submitted) {
+        if (submitted != null && DRAFT_ID.matcher(submitted).matches()) {
+            return submitted;
+        }
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Merges what was typed with what is kept for this draft (a secret typed now replaces the kept one), and keeps
+     * the result for the form's next round trip.
+     */
+    public Merged merge(HttpSession session, String draftId, FormSpec spec, FormValues submitted) {
+        Map<String, Draft> drafts = drafts(session);
+        Draft draft = drafts.get(draftId);
+        Map<String, String> secrets = new LinkedHashMap<>(draft == null ? Map.of() : draft.sealed());
+        Map<String, List<String>> values = new LinkedHashMap<>(submitted.values());
+        for (String key : spec.secretKeys()) {
+            String typed = submitted.first(key);
+            if (typed != null && !typed.isEmpty()) {
+                secrets.put(key, box.encrypt(typed));
+            }
+            else if (secrets.containsKey(key)) {
+                values.put(key, List.of(decrypt(secrets.get(key))));
+            }
+        }
+        secrets.keySet().retainAll(spec.secretKeys());
+        if (!secrets.isEmpty()) {
+            drafts.put(draftId, new Draft(Map.copyOf(secrets), clock.instant().plus(KEPT_FOR)));
+            while (drafts.size() > MAX_DRAFTS) {
+                drafts.remove(drafts.keySet().iterator().next());
+            }
+        }
+        session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
+        return new Merged(new FormValues(values), Set.copyOf(secrets.keySet()));
+    }
+
+    /** After success: nothing of this form is kept any longer. */
+    public void forget(HttpSession session, String draftId) {
+        Map<String, Draft> drafts = drafts(session);
+        if (drafts.remove(draftId) != null) {
+            session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
+        }
+    }
+
+    private String decrypt(String sealed) {
+        try {
+            return box.decrypt(sealed);
+        }
+        catch (IllegalStateException e) {
+            return ""; // sealed by an earlier start-up's key: as if nothing were kept
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Draft> drafts(HttpSession session) {
+        Object stored = session.getAttribute(SESSION_ATTRIBUTE);
+        Map<String, Draft> drafts = stored instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Draft>) map)
+                : new LinkedHashMap<>();
+        Instant now = clock.instant();
+        drafts.values().removeIf(draft -> draft.expiresAt().isBefore(now));
+        return drafts;
+    }
+
+    /** A form's secrets, each sealed by {@link SecretBox}: what a session (in memory or a database) holds. */
+    record Draft(Map<String, String> sealed, Instant expiresAt) implements Serializable {
+    }
+}
