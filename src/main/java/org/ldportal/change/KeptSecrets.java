@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * Secrets a person typed into a form that comes back (a policy edit without JavaScript, "Show fields", a refusal):
@@ -28,6 +29,7 @@ public class KeptSecrets {
 
     /** The hidden field and model attribute naming a form's draft across its round trips. */
     public static final String DRAFT = "formDraft";
+    private static final String KEPT_KEYS = "keptSecrets";
     static final String SESSION_ATTRIBUTE = KeptSecrets.class.getName();
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
     private static final int MAX_DRAFTS = 10;
@@ -83,6 +85,32 @@ public class KeptSecrets {
         }
         session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
         return new Merged(new FormValues(values), Set.copyOf(secrets.keySet()));
+    }
+
+    /**
+     * For a controller: merges as {@link #merge} does, and puts the draft id ({@link #DRAFT}) and the kept keys
+     * ({@link #keysIn}) into the model for the page.
+     */
+    public FormValues mergeInto(Model model, HttpSession session, String submittedDraft, FormSpec spec, FormValues submitted) {
+        String id = draftId(submittedDraft);
+        Merged merged = merge(session, id, spec, submitted);
+        model.addAttribute(DRAFT, id);
+        model.addAttribute(KEPT_KEYS, merged.keptKeys());
+        return merged.values();
+    }
+
+    /** The secret fields kept for the form in this model (none before {@link #mergeInto}). */
+    @SuppressWarnings("unchecked")
+    public static Set<String> keysIn(Model model) {
+        Object kept = model.getAttribute(KEPT_KEYS);
+        return kept instanceof Set<?> keys ? (Set<String>) keys : Set.of();
+    }
+
+    /** A form shown for the first time gets a draft id of its own. */
+    public static void newDraft(Model model) {
+        if (!model.containsAttribute(DRAFT)) {
+            model.addAttribute(DRAFT, draftId(null));
+        }
     }
 
     /** After success: nothing of this form is kept any longer. */

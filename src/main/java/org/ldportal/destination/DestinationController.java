@@ -47,7 +47,6 @@ class DestinationController {
     static final String CONFIG = "config";
     /** The one field of a kind whose config is free-form JSON. */
     static final String JSON_CONFIG = "config";
-    private static final String KEPT = "keptSecrets";
 
     private final DestinationService destinations;
     private final DestinationKindCatalog catalog;
@@ -184,28 +183,13 @@ class DestinationController {
     /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
     private FormValues kept(HttpSession session, String draft, DestinationForm form, MultiValueMap<String, String> parameters,
             Model model) {
-        String id = KeptSecrets.draftId(draft);
-        model.addAttribute(KeptSecrets.DRAFT, id);
         FormValues typed = FormValues.fromParameters(parameters, CONFIG);
         DestinationKind kind = catalog.find(form.getKind()).orElse(null);
-        if (kind == null) {
-            return typed;
-        }
-        KeptSecrets.Merged merged = keptSecrets.merge(session, id, kind.form(), typed);
-        model.addAttribute(KEPT, merged.keptKeys());
-        return merged.values();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.Set<String> keptKeys(Model model) {
-        Object kept = model.getAttribute(KEPT);
-        return kept instanceof java.util.Set<?> keys ? (java.util.Set<String>) keys : java.util.Set.of();
+        return kind == null ? typed : keptSecrets.mergeInto(model, session, draft, kind.form(), typed);
     }
 
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
-        if (!model.containsAttribute(KeptSecrets.DRAFT)) {
-            model.addAttribute(KeptSecrets.DRAFT, KeptSecrets.draftId(null));
-        }
+        KeptSecrets.newDraft(model);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, destinations::projects));
         model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(form.getProjectKey())));
@@ -230,7 +214,7 @@ class DestinationController {
                                     kind.nonSecretConfigKeys()) + "."));
                 }
             }
-            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors, keptKeys(model)));
+            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors, KeptSecrets.keysIn(model)));
         });
     }
 }

@@ -43,7 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntegrationController {
 
     static final String CONFIG = "config";
-    private static final String KEPT = "keptSecrets";
 
     /** Policies a non-engineer can pick without writing resource specifiers. */
     static final Map<String, PolicyStatement> PRESETS = Map.of(
@@ -216,10 +215,8 @@ class IntegrationController {
         model.addAttribute("otherType", type == IntegrationType.CONFIGURATION && manifest.hasAuditLogHook()
                 ? IntegrationType.SUBSCRIPTION : type == IntegrationType.SUBSCRIPTION && manifest.allowsConfigurations()
                         ? IntegrationType.CONFIGURATION : null);
-        if (!model.containsAttribute(KeptSecrets.DRAFT)) {
-            model.addAttribute(KeptSecrets.DRAFT, KeptSecrets.draftId(null));
-        }
-        model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors, keptKeys(model)));
+        KeptSecrets.newDraft(model);
+        model.addAttribute("configForm", FormView.of(spec, CONFIG, values, errors, KeptSecrets.keysIn(model)));
         model.addAttribute("showPolicy", type.hasPolicy(manifest));
         model.addAttribute("presets", PRESETS_JSON);
         model.addAttribute("showApprovals", type == IntegrationType.CONFIGURATION && manifest.allowsAdditionalApprovalFormVariables());
@@ -229,17 +226,7 @@ class IntegrationController {
     /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
     private FormValues kept(HttpSession session, String draft, FormSpec spec, MultiValueMap<String, String> parameters,
             Model model) {
-        String id = KeptSecrets.draftId(draft);
-        KeptSecrets.Merged merged = keptSecrets.merge(session, id, spec, FormValues.fromParameters(parameters, CONFIG));
-        model.addAttribute(KeptSecrets.DRAFT, id);
-        model.addAttribute(KEPT, merged.keptKeys());
-        return merged.values();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.Set<String> keptKeys(Model model) {
-        Object kept = model.getAttribute(KEPT);
-        return kept instanceof java.util.Set<?> keys ? (java.util.Set<String>) keys : java.util.Set.of();
+        return keptSecrets.mergeInto(model, session, draft, spec, FormValues.fromParameters(parameters, CONFIG));
     }
 
     private Manifest manifest(String key) {
