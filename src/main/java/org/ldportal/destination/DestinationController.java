@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
@@ -21,6 +22,8 @@ import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.SignedOutForms;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,9 +59,11 @@ class DestinationController {
     private final Submissions submissions;
     private final WarehouseSetups setups;
     private final KeptSecrets keptSecrets;
+    private final SignedOutForms signedOut;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
-            PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets) {
+            PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets,
+            SignedOutForms signedOut) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
@@ -67,6 +72,7 @@ class DestinationController {
         this.submissions = submissions;
         this.setups = setups;
         this.keptSecrets = keptSecrets;
+        this.signedOut = signedOut;
     }
 
     @InitBinder("destinationForm")
@@ -76,12 +82,22 @@ class DestinationController {
 
     @GetMapping("/new")
     String initCreationForm(@RequestParam(name = "project", required = false) String project,
-            @RequestParam(name = "kind", required = false) String kind, Model model) {
+            @RequestParam(name = "kind", required = false) String kind, Model model, HttpServletRequest request) {
         DestinationForm form = new DestinationForm();
         form.setProjectKey(project);
         form.setKind(kind);
         model.addAttribute("destinationForm", form);
-        return showForm(form, FormValues.empty(), Map.of(), model);
+        FormValues values = FormValues.empty();
+        java.util.Optional<MultiValueMap<String, String>> sent = signedOut.take(request);
+        if (sent.isPresent()) {
+            WebDataBinder binder = new WebDataBinder(form, "destinationForm");
+            allowedFields(binder);
+            binder.bind(new MutablePropertyValues(sent.get().toSingleValueMap()));
+            FormValues typed = FormValues.fromParameters(sent.get(), CONFIG);
+            values = catalog.find(form.getKind()).map(chosen -> typed.withoutSecrets(chosen.form())).orElse(FormValues.empty());
+            model.addAttribute(SignedOutForms.RESTORED, true);
+        }
+        return showForm(form, values, Map.of(), model);
     }
 
     /** Without JavaScript, "Show fields" re-renders the page for the chosen project and kind; nothing is sent. */

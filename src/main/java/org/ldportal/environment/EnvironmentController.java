@@ -2,6 +2,7 @@ package org.ldportal.environment;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.ldportal.change.ChangeResult;
@@ -10,6 +11,8 @@ import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.SignedOutForms;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +36,14 @@ class EnvironmentController {
     private final EnvironmentService environments;
     private final PageLookups lookups;
     private final Submissions submissions;
+    private final SignedOutForms signedOut;
 
-    EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions) {
+    EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions,
+            SignedOutForms signedOut) {
         this.environments = environments;
         this.lookups = lookups;
         this.submissions = submissions;
+        this.signedOut = signedOut;
     }
 
     @InitBinder("environmentForm")
@@ -48,10 +54,16 @@ class EnvironmentController {
 
     @GetMapping("/new")
     String initCreationForm(@RequestParam(name = "project", required = false) String project, Model model,
-            Authentication authentication) {
+            Authentication authentication, HttpServletRequest request) {
         EnvironmentForm form = new EnvironmentForm();
         form.setProjectKey(project);
         form.setColor(environments.defaultColor());
+        signedOut.take(request).ifPresent(sent -> {
+            WebDataBinder binder = new WebDataBinder(form, "environmentForm");
+            allowedFields(binder);
+            binder.bind(new MutablePropertyValues(sent.toSingleValueMap()));
+            model.addAttribute(SignedOutForms.RESTORED, true);
+        });
         model.addAttribute("environmentForm", form);
         return showForm(form, model, authentication);
     }

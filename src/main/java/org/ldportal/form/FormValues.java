@@ -54,6 +54,13 @@ public record FormValues(Map<String, List<String>> values) {
         return new FormValues(changed);
     }
 
+    /** These values without the secret fields': what may be written back into a page. */
+    public FormValues withoutSecrets(FormSpec spec) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(values);
+        spec.secretKeys().forEach(kept::remove);
+        return new FormValues(kept);
+    }
+
     /** The secret values typed, for scrubbing them from messages and audit entries. */
     public List<String> secretValues(FormSpec spec) {
         return spec.secretKeys().stream().flatMap(key -> all(key).stream()).filter(v -> v != null && !v.isBlank()).toList();

@@ -3,6 +3,7 @@ package org.ldportal.integration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
@@ -20,6 +21,7 @@ import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.web.SignedOutForms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -67,15 +69,17 @@ class IntegrationController {
     private final LaunchDarklyLinks links;
     private final Submissions submissions;
     private final KeptSecrets keptSecrets;
+    private final SignedOutForms signedOut;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
-            LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets) {
+            LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets, SignedOutForms signedOut) {
         this.catalog = catalog;
         this.integrations = integrations;
         this.validator = validator;
         this.links = links;
         this.submissions = submissions;
         this.keptSecrets = keptSecrets;
+        this.signedOut = signedOut;
     }
 
     @InitBinder("integrationForm")
@@ -112,7 +116,8 @@ class IntegrationController {
     }
 
     @GetMapping("/{key}/new")
-    String initCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type, Model model) {
+    String initCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type, Model model,
+            HttpServletRequest request) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
         IntegrationForm form = new IntegrationForm();
@@ -121,7 +126,18 @@ class IntegrationController {
                 : manifest.defaultPolicy();
         form.setStatements(new java.util.ArrayList<>(policy.stream().map(StatementRow::of).toList()));
         model.addAttribute("integrationForm", form);
-        return showForm(manifest, chosen, integrations.configForm(manifest), FormValues.empty(), Map.of(), model);
+        FormSpec spec = integrations.configForm(manifest);
+        FormValues values = FormValues.empty();
+        java.util.Optional<MultiValueMap<String, String>> sent = signedOut.take(request);
+        if (sent.isPresent()) {
+            form.setStatements(new java.util.ArrayList<>());
+            WebDataBinder binder = new WebDataBinder(form, "integrationForm");
+            allowedFields(binder);
+            binder.bind(new org.springframework.beans.MutablePropertyValues(sent.get().toSingleValueMap()));
+            values = FormValues.fromParameters(sent.get(), CONFIG).withoutSecrets(spec);
+            model.addAttribute(SignedOutForms.RESTORED, true);
+        }
+        return showForm(manifest, chosen, spec, values, Map.of(), model);
     }
 
     /** The policy editor's buttons, which work without JavaScript: add a row, remove one, apply a preset. */

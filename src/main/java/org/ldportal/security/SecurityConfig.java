@@ -9,11 +9,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -43,7 +50,8 @@ public class SecurityConfig {
     private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+            ObjectProvider<SignedOutSubmissions> signedOut) throws Exception {
         http
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -65,7 +73,8 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new RequestHeaderRequestMatcher(FRAGMENT_HEADER, "fetch"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH),
-                        AnyRequestMatcher.INSTANCE))
+                        AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler(keepFormsSentAfterSignOut(signedOut)))
             .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -84,6 +93,33 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A form sent after the session ended fails its CSRF check, before anyone is signed in: instead of a 403, what it
+     * sent is kept and the person is sent back to the form's page, which signs them in and then shows it filled.
+     */
+    private static AccessDeniedHandler keepFormsSentAfterSignOut(ObjectProvider<SignedOutSubmissions> signedOut) {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            SignedOutSubmissions keeper = signedOut.getIfAvailable();
+            boolean signedOutForm = denied instanceof CsrfException && "POST".equals(request.getMethod())
+                    && signedOutNow() && request.getHeader(FRAGMENT_HEADER) == null && keeper != null;
+            if (!signedOutForm) {
+                forbidden.handle(request, response, denied);
+                return;
+            }
+            keeper.keep(request);
+            String query = request.getQueryString();
+            response.sendRedirect(request.getRequestURI() + (query != null ? "?" + query : ""));
+        };
+    }
+
+    /** Nobody is signed in on this request (the CSRF check runs before anyone would count as anonymous). */
+    private static boolean signedOutNow() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated();
     }
 
     @Bean

@@ -35,6 +35,7 @@ import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.SignedOutForms;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +70,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")

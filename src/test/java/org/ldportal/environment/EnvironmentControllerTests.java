@@ -25,9 +25,12 @@ import org.ldportal.testsupport.SliceTestBeans;
 import org.ldportal.testsupport.WebSliceTest;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.AuditedCall;
+import org.ldportal.change.SecretBox;
+import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.SignedOutForms;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,9 +63,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
-@EnableConfigurationProperties({ EnvironmentProperties.class, LaunchDarklyProperties.class })
+@EnableConfigurationProperties({ EnvironmentProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
         "portal.environments.reserved-keys[0].project=Mobile-App",
         "portal.environments.reserved-keys[0].keys=production,prod",

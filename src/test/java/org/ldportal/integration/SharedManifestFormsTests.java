@@ -32,6 +32,7 @@ import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.SignedOutForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -58,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
 @Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
+        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ IntegrationsProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
