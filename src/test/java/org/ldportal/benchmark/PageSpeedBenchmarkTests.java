@@ -332,6 +332,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         fields.put("tags", "");
         fields.put("sourceKey", "");
         fields.put("_csrf", token);
+        // Each create as from a freshly rendered form: its own one-time submission token (claimed in the database).
+        fields.put("submissionToken", java.util.UUID.randomUUID().toString().replace("-", ""));
         HttpRequest request = HttpRequest.newBuilder(url("/environments/new")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields))).build();
