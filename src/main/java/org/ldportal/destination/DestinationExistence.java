@@ -31,10 +31,7 @@ class DestinationExistence implements ExistenceCheck {
 
     @Override
     public Optional<Sent> find(Target target) {
-        String parent = "/projects/" + target.projectKey() + "/environments/" + target.environmentKey();
-        return client.listDestinations().stream()
-                .filter(d -> d.links() != null && d.links().get("parent") != null && d.links().get("parent").href() != null
-                        && d.links().get("parent").href().endsWith(parent))
+        return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
                 .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name())).findFirst()
                 .map(d -> new Sent(d.kind(), d.id(), links.destinations(target.projectKey(), target.environmentKey())));
     }

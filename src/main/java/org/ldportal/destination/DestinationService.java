@@ -197,10 +197,8 @@ class DestinationService {
     }
 
     private Destination existing(String projectKey, String environmentKey) {
-        String parent = "/projects/" + projectKey + "/environments/" + environmentKey;
         try {
-            return client.listDestinations().stream().filter(d -> d.links() != null && d.links().get("parent") != null
-                    && d.links().get("parent").href() != null && d.links().get("parent").href().endsWith(parent))
+            return client.listDestinations().stream().filter(d -> d.belongsTo(projectKey, environmentKey))
                     .findFirst().orElse(null);
         }
         catch (LaunchDarklyException e) {

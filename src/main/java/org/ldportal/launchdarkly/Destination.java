@@ -20,4 +20,11 @@ public record Destination(
 
     public record Link(String href, String type) {
     }
+
+    /** Whether it is the destination of this project environment, as its {@code parent} link says. */
+    public boolean belongsTo(String projectKey, String environmentKey) {
+        Link parent = links == null ? null : links.get("parent");
+        return parent != null && parent.href() != null
+                && parent.href().endsWith("/projects/" + projectKey + "/environments/" + environmentKey);
+    }
 }
