@@ -205,14 +205,14 @@ class IntegrationController {
         if (repeated != null) {
             return repeated;
         }
+        java.util.function.Function<IntegrationService.Created, CreatedIntegration> resultPage = created ->
+                new CreatedIntegration(manifest.name(), chosen.words(), integrationForm.getName(), created.id(),
+                        links.integration(manifest.key()), created.generated());
         ChangeResult<IntegrationService.Created> attempt = submissions.send(token, () -> integrations.create(manifest, chosen,
-                integrationForm, spec, validation.cleaned(), values.secretValues(spec), user),
-                created -> new CreatedIntegration(manifest.name(), chosen.words(), integrationForm.getName(), created.id(),
-                        links.integration(manifest.key()), created.generated()));
+                integrationForm, spec, validation.cleaned(), values.secretValues(spec), user), resultPage);
         if (attempt instanceof ChangeResult.Succeeded<IntegrationService.Created> created) {
             keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
-            redirect.addFlashAttribute("created", new CreatedIntegration(manifest.name(), chosen.words(),
-                    integrationForm.getName(), created.resource().id(), created.link(), created.resource().generated()));
+            redirect.addFlashAttribute("created", resultPage.apply(created.resource()));
             return "redirect:/integrations/created";
         }
         return showForm(manifest, chosen, spec, values, FormRefusals.apply(attempt, result, model), model);
