@@ -24,6 +24,9 @@ class AccessibilityBrowserTests extends BrowserTest {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ldportal.audit.AuditTrail trail;
+
     @BeforeEach
     void signIn() {
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
@@ -50,6 +53,23 @@ class AccessibilityBrowserTests extends BrowserTest {
 
         assertThat(browser.findElements(By.id("form-errors"))).as("the error summary is shown").isNotEmpty();
         assertNoSeriousViolations(path + " with errors");
+    }
+
+    @org.junit.jupiter.api.Test
+    void setupAndAuditEntryPagesThenNoSeriousViolations() {
+        // A warehouse set-up page of its own, reached as a person reaches it: through the form.
+        org.ldportal.browser.pages.DestinationForm.open(browser, portal()).chooseProject("Mobile App").chooseEnvironment("test")
+                .typeName("Red for axe").chooseKind("redshift").fill("clusterIdentifier", "analytics")
+                .fill("clusterRegion", "us-east-1").fill("clusterAwsAccountId", "123456789012").submitForSetup();
+        assertNoSeriousViolations("a warehouse set-up");
+
+        // An audit entry whose outcome is unknown, with its "Check now" form.
+        long id = trail.started(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("ada", "Ada Admin",
+                null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class)), "create", "environment")
+                .withTarget("mobile-app", null, null).withResource("Axe QA", "axe-qa", null));
+        browser.get(portal() + "/audit/" + id);
+        assertThat(browser.findElements(By.cssSelector("form.check-now"))).as("the Check now form is shown").isNotEmpty();
+        assertNoSeriousViolations("an audit entry");
     }
 
     @org.junit.jupiter.api.Test
