@@ -41,6 +41,10 @@
       headers: { 'X-Requested-With': 'fetch' },
       credentials: 'same-origin'
     }).then(function (response) {
+      if (response.status === 403 && response.headers.get('X-Portal-Refusal') === 'not-allowed') {
+        announce(form, 'You may not use the project or environment chosen. Reload the page to see the ones you may use.');
+        return null;
+      }
       if (response.status === 401 || response.status === 403) {
         announce(form, 'Your session has expired. Please reload the page to sign in again; what you typed here is still on the page.');
         return null;

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.ProjectAccess;
+import org.ldportal.security.ReadScope;
 import org.ldportal.security.PortalRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -37,7 +39,10 @@ class AuditController {
     private final AuditLinks links;
     private final ObjectMapper json;
 
-    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json) {
+    private final ProjectAccess access;
+
+    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json, ProjectAccess access) {
+        this.access = access;
         this.queries = queries;
         this.export = export;
         this.links = links;
@@ -53,18 +58,21 @@ class AuditController {
                     .build().toUriString();
         }
         CurrentUser viewer = CurrentUser.from(authentication);
-        AuditFilter filter = AuditQueries.visibleTo(viewer, form.toFilter(errors));
+        ReadScope scope = access.readScope(viewer);
+        AuditFilter filter = AuditQueries.visibleTo(scope, form.toFilter(errors));
         AuditPage page = queries.page(filter, form.getBefore(), form.getAfter(), form.pageSize());
-        AuditFilter visibility = AuditQueries.visibleTo(viewer, AuditFilter.none());
+        AuditFilter visibility = AuditQueries.visibleTo(scope, AuditFilter.none());
+        boolean othersVisible = scope.whole() || scope.account() || !scope.areas().isEmpty();
 
         model.addAttribute("rows", page.entries().stream().map(entry -> new AuditRow(entry, links.linkFor(entry))).toList());
         model.addAttribute("page", page);
         model.addAttribute("wholeTrail", viewer.canReadWholeAuditTrail());
+        model.addAttribute("scopedTrail", !scope.whole() && othersVisible);
         model.addAttribute("outcomes", Arrays.asList(AuditOutcome.values()));
         model.addAttribute("types", queries.distinct("resource_type", visibility));
         model.addAttribute("projects", queries.distinct("project_key", visibility));
         model.addAttribute("environments", queries.distinct("environment_key", visibility));
-        model.addAttribute("actors", viewer.canReadWholeAuditTrail() ? queries.actors(visibility) : List.of());
+        model.addAttribute("actors", othersVisible ? queries.actors(visibility) : List.of());
         model.addAttribute("pageSizes", AuditFilterForm.PAGE_SIZES);
         model.addAttribute("newerUrl", page.newerThan() == null ? null
                 : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("after", page.newerThan()).toUriString());
@@ -80,22 +88,27 @@ class AuditController {
     String detail(@PathVariable long id, Model model, Authentication authentication) {
         CurrentUser viewer = CurrentUser.from(authentication);
         // Someone else's entry answers 404, as a missing one does: ids cannot be probed.
-        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(viewer, AuditFilter.none()))
+        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(viewer), AuditFilter.none()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
         model.addAttribute("link", links.linkFor(entry));
         // An attempt whose outcome is unknown, and that nothing has settled since, can be checked with LaunchDarkly.
-        model.addAttribute("checkable", viewer.hasRole(PortalRole.EDITOR)
+        model.addAttribute("checkable", mayCheck(viewer, entry)
                 && (entry.outcome() == AuditOutcome.UNKNOWN || entry.outcome() == AuditOutcome.STARTED)
                 && !queries.isFollowed(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));
         return "audit/detail";
     }
 
+    /** Global editors may settle any entry they can read; people whose roles come from rules, their own. */
+    static boolean mayCheck(CurrentUser viewer, AuditEntry entry) {
+        return viewer.hasRole(PortalRole.EDITOR) || (viewer.canCreate() && viewer.subject().equals(entry.actorSubject()));
+    }
+
     @GetMapping("/export.csv")
     void exportCsv(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Authentication authentication,
             HttpServletResponse response) throws IOException {
-        AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        AuditFilter filter = AuditQueries.visibleTo(access.readScope(CurrentUser.from(authentication)), form.toFilter(errors));
         if (refused(errors, response)) {
             return;
         }
@@ -110,7 +123,7 @@ class AuditController {
     @GetMapping("/export.jsonl")
     void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors,
             Authentication authentication, HttpServletResponse response) throws IOException {
-        AuditFilter filter = AuditQueries.visibleTo(CurrentUser.from(authentication), form.toFilter(errors));
+        AuditFilter filter = AuditQueries.visibleTo(access.readScope(CurrentUser.from(authentication)), form.toFilter(errors));
         if (refused(errors, response)) {
             return;
         }

@@ -2,6 +2,9 @@ package org.ldportal.audit;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+import org.ldportal.security.ReadScope;
+
 /**
  * Which entries to show. Null means "any". {@code actorSubject} is forced to the viewer's own subject for people
  * who may only read their own attempts (see {@link AuditQueries}), whatever the URL says.
@@ -9,15 +12,33 @@ import java.time.Instant;
  * @param from  inclusive
  * @param until exclusive
  * @param text  matched, case-insensitively, against the resource's name and key
+ * @param scope what the viewer may read (their own attempts, and the areas their access rules cover); null for
+ *              everything
  */
 public record AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
-        String environmentKey, Instant from, Instant until, String text) {
+        String environmentKey, Instant from, Instant until, String text, @Nullable ReadScope scope) {
+
+    public AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
+            String environmentKey, Instant from, Instant until, String text) {
+        this(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, null);
+    }
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null, null, null, null);
     }
 
     public AuditFilter forActor(String subject) {
-        return new AuditFilter(resourceType, outcome, subject, projectKey, environmentKey, from, until, text);
+        return new AuditFilter(resourceType, outcome, subject, projectKey, environmentKey, from, until, text, scope);
+    }
+
+    /** The filter narrowed to what the scope lets its person read (unchanged for a scope over the whole trail). */
+    public AuditFilter within(ReadScope readScope) {
+        if (readScope.whole()) {
+            return this;
+        }
+        AuditFilter scoped = new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until,
+                text, readScope);
+        // Someone who may read only their own attempts has no "who" to choose.
+        return readScope.ownOnly() ? scoped.forActor(readScope.subject()) : scoped;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.ldportal.security.CurrentUser;
+import org.ldportal.security.ReadScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -49,9 +49,12 @@ public class AuditQueries {
         this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
-    /** The filter as the viewer may use it: editors only ever see their own attempts. */
-    public static AuditFilter visibleTo(CurrentUser viewer, AuditFilter filter) {
-        return viewer.canReadWholeAuditTrail() ? filter : filter.forActor(viewer.subject());
+    /**
+     * The filter as the viewer may use it: their own attempts, plus what their scope lets them read (everything for
+     * global viewers and admins), whatever the URL asks.
+     */
+    public static AuditFilter visibleTo(ReadScope scope, AuditFilter filter) {
+        return filter.within(scope);
     }
 
     /**
@@ -171,6 +174,9 @@ public class AuditQueries {
             where.append(" AND occurred_at < :until");
             parameters.addValue("until", Timestamp.from(filter.until()));
         }
+        if (filter.scope() != null && !filter.scope().whole()) {
+            within(where, parameters, filter.scope());
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" AND (LOWER(resource_name) LIKE :text ESCAPE '\\' OR LOWER(resource_key) LIKE :text ESCAPE '\\')");
             String literal = filter.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
@@ -178,6 +184,38 @@ public class AuditQueries {
             parameters.addValue("text", "%" + literal + "%");
         }
         return where;
+    }
+
+    /** Own attempts, or in an area of the scope, or (with an account rule) the account's entries without a project. */
+    private static void within(StringBuilder where, MapSqlParameterSource parameters, ReadScope scope) {
+        where.append(" AND (actor_subject = :scopeSubject");
+        parameters.addValue("scopeSubject", scope.subject());
+        int n = 0;
+        for (ReadScope.Area area : scope.areas()) {
+            where.append(" OR (").append(anyLike("project_key", area.projects(), "sp" + n, parameters))
+                .append(" AND (environment_key IS NULL OR ").append(anyLike("environment_key", area.environments(), "se" + n, parameters))
+                .append(")");
+            if (!area.exceptEnvironments().isEmpty()) {
+                where.append(" AND (environment_key IS NULL OR NOT ")
+                    .append(anyLike("environment_key", area.exceptEnvironments(), "sx" + n, parameters)).append(")");
+            }
+            where.append(")");
+            n++;
+        }
+        if (scope.account()) {
+            where.append(" OR project_key IS NULL");
+        }
+        where.append(")");
+    }
+
+    private static String anyLike(String column, List<String> patterns, String prefix, MapSqlParameterSource parameters) {
+        StringBuilder any = new StringBuilder("(");
+        for (int i = 0; i < patterns.size(); i++) {
+            String name = prefix + "_" + i;
+            any.append(i == 0 ? "" : " OR ").append(column).append(" LIKE :").append(name).append(" ESCAPE '\\'");
+            parameters.addValue(name, patterns.get(i));
+        }
+        return any.append(patterns.isEmpty() ? "1 = 0)" : ")").toString();
     }
 
     private static void equal(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {

@@ -8,6 +8,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.security.PortalRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The one path by which the portal changes anything in LaunchDarkly. It records the attempt before the call, times
  * the call, catches everything, records the outcome as a second entry linked to the first, and answers one
  * {@link ChangeResult}. Whatever goes wrong once the request may have been sent is recorded as UNKNOWN: a resource
- * that exists in LaunchDarkly always has a trace in the trail.
+ * that exists in LaunchDarkly always has a trace in the trail. A change where the person may not act (the access
+ * rules) is refused before anything else, recorded as REJECTED ({@link AccessGuard}).
  */
 @Component
 public class AuditedCall {
@@ -26,11 +28,13 @@ public class AuditedCall {
     private final AuditTrail audit;
     private final ApiFailureTranslator failures;
     private final Settlement settlement;
+    private final AccessGuard guard;
 
-    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures, Settlement settlement) {
+    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures, Settlement settlement, AccessGuard guard) {
         this.audit = audit;
         this.failures = failures;
         this.settlement = settlement;
+        this.guard = guard;
     }
 
     /**
@@ -41,6 +45,8 @@ public class AuditedCall {
      */
     public <T> ChangeResult<T> send(Change change, Supplier<T> request, Function<? super T, Sent> sent) {
         AuditAttempt attempt = change.attempt();
+        // The pages check too; this is the check no page can forget.
+        guard.require(attempt, PortalRole.EDITOR);
         long startedId;
         try {
             startedId = audit.started(attempt);

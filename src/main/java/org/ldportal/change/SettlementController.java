@@ -6,6 +6,8 @@ import org.ldportal.audit.AuditFilter;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.ProjectAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,17 +22,21 @@ class SettlementController {
 
     private final AuditQueries queries;
     private final Settlement settlement;
+    private final ProjectAccess access;
 
-    SettlementController(AuditQueries queries, Settlement settlement) {
+    SettlementController(AuditQueries queries, Settlement settlement, ProjectAccess access) {
         this.queries = queries;
         this.settlement = settlement;
+        this.access = access;
     }
 
     @PostMapping("/audit/{id:\\d+}/check")
     String check(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        // As on the detail page: someone else's entry (for an editor) answers 404, as a missing one does.
-        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(user, AuditFilter.none()))
+        // As on the detail page: an entry the person may not read answers 404, as a missing one does; one they may
+        // read but not settle (someone else's, for a person whose roles come from rules) too.
+        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(user), AuditFilter.none()))
+                .filter(found -> user.hasRole(PortalRole.EDITOR) || user.subject().equals(found.actorSubject()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if ((entry.outcome() != AuditOutcome.UNKNOWN && entry.outcome() != AuditOutcome.STARTED) || queries.isFollowed(entry)) {
             redirect.addFlashAttribute("checked", "This attempt's outcome is already known.");

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.KeptSecrets;
@@ -20,8 +22,10 @@ import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
 import org.ldportal.web.KnownKeys;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.PermittedPlaces;
 import org.ldportal.web.SignedOutForms;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.Authentication;
@@ -60,10 +64,12 @@ class DestinationController {
     private final WarehouseSetups setups;
     private final KeptSecrets keptSecrets;
     private final SignedOutForms signedOut;
+    private final PermittedPlaces places;
+    private final AccessGuard guard;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
             PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets,
-            SignedOutForms signedOut) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
@@ -73,6 +79,8 @@ class DestinationController {
         this.setups = setups;
         this.keptSecrets = keptSecrets;
         this.signedOut = signedOut;
+        this.places = places;
+        this.guard = guard;
     }
 
     @InitBinder("destinationForm")
@@ -82,7 +90,8 @@ class DestinationController {
 
     @GetMapping("/new")
     String initCreationForm(@RequestParam(name = "project", required = false) String project,
-            @RequestParam(name = "kind", required = false) String kind, Model model, HttpServletRequest request) {
+            @RequestParam(name = "kind", required = false) String kind, Model model, HttpServletRequest request,
+            Authentication authentication) {
         DestinationForm form = new DestinationForm();
         form.setProjectKey(project);
         form.setKind(kind);
@@ -97,14 +106,17 @@ class DestinationController {
             values = catalog.find(form.getKind()).map(chosen -> typed.withoutSecrets(chosen.form())).orElse(FormValues.empty());
             model.addAttribute(SignedOutForms.RESTORED, true);
         }
-        return showForm(form, values, Map.of(), model);
+        CurrentUser user = allowed(form, authentication);
+        return showForm(form, values, Map.of(), model, user);
     }
 
     /** Without JavaScript, "Show fields" re-renders the page for the chosen project and kind; nothing is sent. */
     @PostMapping(value = "/new", params = "refresh")
     String refreshCreationForm(@ModelAttribute DestinationForm destinationForm, @RequestParam MultiValueMap<String, String> parameters,
-            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session) {
-        return showForm(destinationForm, kept(session, draft, destinationForm, parameters, model), Map.of(), model);
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session,
+            Authentication authentication) {
+        CurrentUser user = allowed(destinationForm, authentication);
+        return showForm(destinationForm, kept(session, draft, destinationForm, parameters, model), Map.of(), model, user);
     }
 
     @PostMapping("/new")
@@ -113,6 +125,7 @@ class DestinationController {
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
             @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model,
             Authentication authentication, RedirectAttributes redirect, HttpSession session) {
+        CurrentUser user = allowed(destinationForm, authentication);
         FormValues values = kept(session, draft, destinationForm, parameters, model);
         keys.checkProject(destinationForm.getProjectKey(), "projectKey", result);
         if (!result.hasFieldErrors("projectKey")) {
@@ -129,9 +142,8 @@ class DestinationController {
             configErrors = validation.errors();
         }
         if (result.hasErrors() || !configErrors.isEmpty()) {
-            return showForm(destinationForm, values, configErrors, model);
+            return showForm(destinationForm, values, configErrors, model, user);
         }
-        CurrentUser user = CurrentUser.from(authentication);
         if (kind.isWarehouse()) {
             ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);
             if (setup instanceof ChangeResult.Succeeded<WarehouseSetupScript> prepared) {
@@ -140,12 +152,12 @@ class DestinationController {
                 long id = setups.save(user, destinationForm, host == null ? null : host.toString(), prepared.resource());
                 return "redirect:/destinations/setups/" + id;
             }
-            return showFailure(destinationForm, result, values, setup, model);
+            return showFailure(destinationForm, result, values, setup, model, user);
         }
         Submissions.Claim<CreatedDestination> claim = submissions.claim(token, user, CreatedDestination.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedDestination>) {
             SubmissionPages.outOfDate(result);
-            return showForm(destinationForm, values, Map.of(), model);
+            return showForm(destinationForm, values, Map.of(), model, user);
         }
         String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/destinations/created");
         if (repeated != null) {
@@ -158,21 +170,23 @@ class DestinationController {
             keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
             return created(destinationForm, kind, created, redirect);
         }
-        return showFailure(destinationForm, result, values, attempt, model);
+        return showFailure(destinationForm, result, values, attempt, model, user);
     }
 
     /** The kind's field block, swapped in by the page's script when the kind changes. */
     @PostMapping("/new/fields")
     String kindFieldsFragment(@ModelAttribute DestinationForm destinationForm,
-            @RequestParam MultiValueMap<String, String> parameters, Model model) {
+            @RequestParam MultiValueMap<String, String> parameters, Model model, Authentication authentication) {
+        allowed(destinationForm, authentication);
         addKind(destinationForm, FormValues.fromParameters(parameters, CONFIG), Map.of(), model);
         return FORM + " :: kindFields";
     }
 
     /** The environment select, swapped in when the project changes. */
     @PostMapping("/new/environments")
-    String environmentsFragment(@ModelAttribute DestinationForm destinationForm, Model model) {
-        model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(destinationForm.getProjectKey())));
+    String environmentsFragment(@ModelAttribute DestinationForm destinationForm, Model model, Authentication authentication) {
+        CurrentUser user = allowed(destinationForm, authentication);
+        model.addAttribute("environments", lookups.listOrWarn(model, () -> places.environments(user, destinationForm.getProjectKey())));
         return FORM + " :: environments";
     }
 
@@ -192,8 +206,16 @@ class DestinationController {
     }
 
     private String showFailure(DestinationForm form, BindingResult result, FormValues values, ChangeResult<?> attempt,
-            Model model) {
-        return showForm(form, values, FormRefusals.apply(attempt, result, model), model);
+            Model model, CurrentUser user) {
+        return showForm(form, values, FormRefusals.apply(attempt, result, model), model, user);
+    }
+
+    /** The person, once the access rules let them act where the form points (else 403, recorded). */
+    private CurrentUser allowed(DestinationForm form, Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
+        guard.requireInProject(AuditAttempt.by(user, "create", "destination")
+                .withTarget(form.getProjectKey(), form.getEnvironmentKey(), null), PortalRole.EDITOR);
+        return user;
     }
 
     /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
@@ -204,11 +226,12 @@ class DestinationController {
         return kind == null ? typed : keptSecrets.mergeInto(model, session, draft, kind.form(), typed);
     }
 
-    private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model) {
+    private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model,
+            CurrentUser user) {
         KeptSecrets.newDraft(model);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("projects", lookups.listOrWarn(model, destinations::projects));
-        model.addAttribute("environments", lookups.listOrWarn(model, () -> destinations.environments(form.getProjectKey())));
+        model.addAttribute("projects", lookups.listOrWarn(model, () -> places.projects(user)));
+        model.addAttribute("environments", lookups.listOrWarn(model, () -> places.environments(user, form.getProjectKey())));
         addKind(form, values, configErrors, model);
         return FORM;
     }

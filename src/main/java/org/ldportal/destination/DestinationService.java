@@ -55,14 +55,6 @@ class DestinationService {
         this.json = json;
     }
 
-    List<Project> projects() {
-        return directory.projects();
-    }
-
-    List<Environment> environments(String projectKey) {
-        return directory.environments(projectKey);
-    }
-
     /** Where the environment's Data Export destinations are in LaunchDarkly. */
     String link(String projectKey, String environmentKey) {
         return links.destinations(projectKey, environmentKey);

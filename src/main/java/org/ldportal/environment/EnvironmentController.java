@@ -5,12 +5,16 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
 import org.ldportal.web.PageLookups;
+import org.ldportal.web.PermittedPlaces;
 import org.ldportal.web.SignedOutForms;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.Authentication;
@@ -37,13 +41,17 @@ class EnvironmentController {
     private final PageLookups lookups;
     private final Submissions submissions;
     private final SignedOutForms signedOut;
+    private final PermittedPlaces places;
+    private final AccessGuard guard;
 
     EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions,
-            SignedOutForms signedOut) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard) {
         this.environments = environments;
         this.lookups = lookups;
         this.submissions = submissions;
         this.signedOut = signedOut;
+        this.places = places;
+        this.guard = guard;
     }
 
     @InitBinder("environmentForm")
@@ -65,12 +73,14 @@ class EnvironmentController {
             model.addAttribute(SignedOutForms.RESTORED, true);
         });
         model.addAttribute("environmentForm", form);
+        allowed(form, authentication);
         return showForm(form, model, authentication);
     }
 
     /** Without JavaScript, "Show environments" re-renders the form for the chosen project; nothing is created. */
     @PostMapping(value = "/new", params = "refresh")
     String refreshCreationForm(@ModelAttribute EnvironmentForm environmentForm, Model model, Authentication authentication) {
+        allowed(environmentForm, authentication);
         return showForm(environmentForm, model, authentication);
     }
 
@@ -78,11 +88,11 @@ class EnvironmentController {
     String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
             Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser user = allowed(environmentForm, authentication);
         environments.validate(environmentForm, result);
         if (result.hasErrors()) {
             return showForm(environmentForm, model, authentication);
         }
-        CurrentUser user = CurrentUser.from(authentication);
         Submissions.Claim<CreatedEnvironment> claim = submissions.claim(token, user, CreatedEnvironment.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedEnvironment>) {
             SubmissionPages.outOfDate(result);
@@ -104,7 +114,8 @@ class EnvironmentController {
 
     /** The "copy settings from" select for the chosen project, swapped in by the page's script. */
     @PostMapping("/new/sources")
-    String sourcesFragment(@ModelAttribute EnvironmentForm environmentForm, Model model) {
+    String sourcesFragment(@ModelAttribute EnvironmentForm environmentForm, Model model, Authentication authentication) {
+        allowed(environmentForm, authentication);
         addSources(environmentForm, model);
         return FORM + " :: sources";
     }
@@ -115,10 +126,23 @@ class EnvironmentController {
         return model.containsAttribute("created") ? "environments/created" : "redirect:/environments/new";
     }
 
+    /**
+     * The person, once the access rules let them create in the form's project, with its key when one is typed
+     * (rules may narrow a group to some environment keys); else 403, recorded.
+     */
+    private CurrentUser allowed(EnvironmentForm form, Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
+        String key = form.effectiveKey().isBlank() ? null : form.effectiveKey();
+        guard.requireInProject(AuditAttempt.by(user, "create", "environment").withTarget(form.getProjectKey(), key, null)
+                .withResource(form.getName(), key, null), PortalRole.EDITOR);
+        return user;
+    }
+
     private String showForm(EnvironmentForm form, Model model, Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("projects", lookups.listOrWarn(model, environments::projects));
-        model.addAttribute("mayMarkCritical", environments.mayMarkCritical(CurrentUser.from(authentication)));
+        model.addAttribute("projects", lookups.listOrWarn(model, () -> places.projects(user)));
+        model.addAttribute("mayMarkCritical", environments.mayMarkCritical(user, form.getProjectKey()));
         addSources(form, model);
         return FORM;
     }

@@ -21,6 +21,8 @@ import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.ProjectAccess;
 import org.ldportal.web.KnownKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +49,13 @@ class EnvironmentService {
     private final SecretRedactor redactor;
     private final EnvironmentProperties properties;
     private final KnownKeys keys;
+    private final ProjectAccess access;
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
-            AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys) {
+            AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys,
+            ProjectAccess access) {
+        this.access = access;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -65,16 +70,16 @@ class EnvironmentService {
                         .map(rule -> rule.project() + " " + rule.keys()).toList(), properties.criticalRequiresAdmin());
     }
 
-    List<Project> projects() {
-        return directory.projects();
-    }
-
     List<Environment> environments(String projectKey) {
         return directory.environments(projectKey);
     }
 
-    boolean mayMarkCritical(CurrentUser user) {
-        return user.isAdmin() || !properties.criticalRequiresAdmin();
+    /** Marking critical is for admins (global, or of this project through an access rule) unless the setting lifts it. */
+    boolean mayMarkCritical(CurrentUser user, String projectKey) {
+        if (!properties.criticalRequiresAdmin() || user.isAdmin()) {
+            return true;
+        }
+        return projectKey != null && !projectKey.isBlank() && access.may(user, PortalRole.ADMIN, projectKey, null);
     }
 
     String defaultColor() {
@@ -147,7 +152,7 @@ class EnvironmentService {
     }
 
     private ChangeResult.Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key, CurrentUser user) {
-        if (form.isCritical() && !mayMarkCritical(user)) {
+        if (form.isCritical() && !mayMarkCritical(user, form.getProjectKey())) {
             return refusal("critical", "Only admins may mark an environment as critical.");
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
@@ -183,7 +188,7 @@ class EnvironmentService {
 
     private String projectName(String projectKey) {
         try {
-            return projects().stream().filter(p -> p.key().equals(projectKey)).map(Project::name).findFirst().orElse(projectKey);
+            return directory.projects().stream().filter(p -> p.key().equals(projectKey)).map(Project::name).findFirst().orElse(projectKey);
         }
         catch (LaunchDarklyException e) {
             return projectKey;

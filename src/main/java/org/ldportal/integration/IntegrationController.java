@@ -21,6 +21,10 @@ import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.ProjectAccess;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.change.AccessGuard;
 import org.ldportal.web.SignedOutForms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -70,9 +74,14 @@ class IntegrationController {
     private final Submissions submissions;
     private final KeptSecrets keptSecrets;
     private final SignedOutForms signedOut;
+    private final AccessGuard guard;
+    private final ProjectAccess access;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
-            LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets, SignedOutForms signedOut) {
+            LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets, SignedOutForms signedOut,
+            AccessGuard guard, ProjectAccess access) {
+        this.guard = guard;
+        this.access = access;
         this.catalog = catalog;
         this.integrations = integrations;
         this.validator = validator;
@@ -90,7 +99,11 @@ class IntegrationController {
     }
 
     @GetMapping
-    String list(@RequestParam(name = "q", required = false) String query, Model model) {
+    String list(@RequestParam(name = "q", required = false) String query, Model model, Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
+        // Integrations belong to the whole account: with access rules, setting one up needs an account rule.
+        model.addAttribute("mayCreate", access.mayInAccount(user, PortalRole.EDITOR));
+        model.addAttribute("accountRuleNeeded", user.canCreate() && !access.mayInAccount(user, PortalRole.EDITOR));
         List<Manifest> matching = catalog.all().stream().filter(manifest -> manifest.matches(query)).toList();
         model.addAttribute("q", query);
         model.addAttribute("configurations", matching.stream()
@@ -117,9 +130,10 @@ class IntegrationController {
 
     @GetMapping("/{key}/new")
     String initCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type, Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request, Authentication authentication) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
+        allowed(manifest, chosen, authentication);
         IntegrationForm form = new IntegrationForm();
         form.setName(manifest.name());
         List<PolicyStatement> policy = manifest.defaultPolicy().isEmpty() ? List.of(PRESETS.get("production-flags"))
@@ -145,8 +159,10 @@ class IntegrationController {
     String editPolicy(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
             @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
             @RequestParam MultiValueMap<String, String> parameters,
-            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session) {
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session,
+            Authentication authentication) {
         Manifest manifest = manifest(key);
+        allowed(manifest, type(manifest, type), authentication);
         List<StatementRow> rows = integrationForm.getStatements();
         if (edit.equals("add")) {
             rows.add(new StatementRow());
@@ -174,6 +190,7 @@ class IntegrationController {
             Authentication authentication, RedirectAttributes redirect, HttpSession session) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
+        CurrentUser user = allowed(manifest, chosen, authentication);
         FormSpec spec = integrations.configForm(manifest);
         FormValues values = kept(session, draft, spec, parameters, model);
         FormValidation validation = validator.validate(spec, values);
@@ -195,7 +212,6 @@ class IntegrationController {
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
-        CurrentUser user = CurrentUser.from(authentication);
         Submissions.Claim<CreatedIntegration> claim = submissions.claim(token, user, CreatedIntegration.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedIntegration>) {
             SubmissionPages.outOfDate(result);
@@ -221,6 +237,14 @@ class IntegrationController {
     @GetMapping("/created")
     String showCreated(Model model) {
         return model.containsAttribute("created") ? "integrations/created" : "redirect:/integrations";
+    }
+
+    /** The person, once the access rules let them set up the account's integrations (else 403, recorded). */
+    private CurrentUser allowed(Manifest manifest, IntegrationType type, Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
+        guard.require(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key()),
+                PortalRole.EDITOR);
+        return user;
     }
 
     private String showForm(Manifest manifest, IntegrationType type, FormSpec spec, FormValues values, Map<String, String> errors,

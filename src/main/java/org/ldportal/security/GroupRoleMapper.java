@@ -17,9 +17,36 @@ import org.springframework.stereotype.Component;
 public class GroupRoleMapper {
 
     private final PortalSecurityProperties properties;
+    private final AccessProperties access;
 
-    public GroupRoleMapper(PortalSecurityProperties properties) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public GroupRoleMapper(PortalSecurityProperties properties, AccessProperties access) {
         this.properties = properties;
+        this.access = access;
+    }
+
+    /** Global groups only, no access rules. */
+    public GroupRoleMapper(PortalSecurityProperties properties) {
+        this(properties, AccessProperties.none());
+    }
+
+    PortalSecurityProperties properties() {
+        return properties;
+    }
+
+    /**
+     * The authorities a sign-in carries: the global roles ({@code ROLE_}), the roles held in some projects through
+     * access rules ({@code SCOPED_}, enough to reach the pages; where they hold is asked of {@link ProjectAccess}),
+     * and the groups themselves, which the rules are written for.
+     */
+    public List<String> authoritiesFor(Collection<String> groups) {
+        Set<PortalRole> global = rolesForGroups(groups);
+        List<String> authorities = new java.util.ArrayList<>();
+        global.forEach(role -> authorities.add(role.authority()));
+        new ProjectAccess(access, this).scopedRolesFor(groups).stream().filter(role -> !global.contains(role))
+                .forEach(role -> authorities.add(role.scopedAuthority()));
+        groups.forEach(group -> authorities.add(CurrentUser.GROUP_PREFIX + group));
+        return authorities;
     }
 
     public Set<PortalRole> rolesFor(Map<String, Object> claims) {
@@ -42,7 +69,7 @@ public class GroupRoleMapper {
     }
 
     /** Providers send groups as a JSON array or, some of them, as one comma-separated string. */
-    List<String> groupsIn(Map<String, Object> claims) {
+    public List<String> groupsIn(Map<String, Object> claims) {
         Object value = claims.get(properties.groupsClaim());
         Stream<String> groups;
         if (value instanceof Collection<?> collection) {

@@ -27,4 +27,9 @@ public enum PortalRole {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** The authority of a role held in some projects only, through an access rule: enough to reach the pages. */
+    public String scopedAuthority() {
+        return "SCOPED_" + name();
+    }
 }

@@ -59,11 +59,14 @@ public class SecurityConfig {
                 .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh").hasRole(PortalRole.ADMIN.name())
                 // Viewers may look at what integrations exist; only editors may set one up.
-                .requestMatchers(HttpMethod.GET, "/integrations").hasAnyRole(roleNames())
-                .requestMatchers(CREATE_AREAS).hasRole(PortalRole.EDITOR.name())
+                .requestMatchers("/access", "/access/**").hasRole(PortalRole.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/integrations").hasAnyAuthority(anyRole())
+                // Held in some projects is enough to reach the pages; which projects is checked by the pages and
+                // again before anything is sent (ProjectAccess).
+                .requestMatchers(CREATE_AREAS).hasAnyAuthority(editorAnywhere())
                 // Settling an unclear outcome asks LaunchDarkly on the person's behalf: editors, for their own attempts.
-                .requestMatchers(HttpMethod.POST, "/audit/*/check").hasRole(PortalRole.EDITOR.name())
-                .requestMatchers("/audit", "/audit/**").hasAnyRole(roleNames())
+                .requestMatchers(HttpMethod.POST, "/audit/*/check").hasAnyAuthority(editorAnywhere())
+                .requestMatchers("/audit", "/audit/**").hasAnyAuthority(anyRole())
                 .anyRequest().authenticated())
             // The GrantedAuthoritiesMapper bean below is picked up by the login configurer.
             .oauth2Login(Customizer.withDefaults())
@@ -128,18 +131,18 @@ public class SecurityConfig {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
-                    mapped.addAll(toAuthorities(mapper.rolesFor(oidc.getAttributes())));
+                    mapped.addAll(toAuthorities(mapper.authoritiesFor(mapper.groupsIn(oidc.getAttributes()))));
                 }
                 else if (authority instanceof OAuth2UserAuthority oauth2) {
-                    mapped.addAll(toAuthorities(mapper.rolesFor(oauth2.getAttributes())));
+                    mapped.addAll(toAuthorities(mapper.authoritiesFor(mapper.groupsIn(oauth2.getAttributes()))));
                 }
             }
             return mapped;
         };
     }
 
-    private static Collection<GrantedAuthority> toAuthorities(Set<PortalRole> roles) {
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+    private static Collection<GrantedAuthority> toAuthorities(Collection<String> names) {
+        return names.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
     /** Ends the provider's session too, where it offers an end-session endpoint; otherwise just the portal's. */
@@ -150,7 +153,12 @@ public class SecurityConfig {
         return handler;
     }
 
-    private static String[] roleNames() {
-        return Arrays.stream(PortalRole.values()).map(Enum::name).toArray(String[]::new);
+    private static String[] anyRole() {
+        return Arrays.stream(PortalRole.values()).flatMap(role -> java.util.stream.Stream.of(role.authority(),
+                role.scopedAuthority())).toArray(String[]::new);
+    }
+
+    private static String[] editorAnywhere() {
+        return new String[] { PortalRole.EDITOR.authority(), PortalRole.EDITOR.scopedAuthority() };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.ReadScope;
 import org.ldportal.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -108,11 +109,11 @@ abstract class AuditQueriesContract {
     void visibleToWhenEditorThenOnlyOwnEntriesWhateverTheFilterSays() {
         AuditFilter asked = new AuditFilter(null, null, "ada", null, null, null, null, null);
 
-        List<AuditEntry> seen = queries.page(AuditQueries.visibleTo(EDDIE, asked), null, null, 50).entries();
+        List<AuditEntry> seen = queries.page(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), asked), null, null, 50).entries();
 
         assertThat(seen).hasSize(4).allMatch(e -> e.actorSubject().equals("eddie"));
-        assertThat(queries.page(AuditQueries.visibleTo(VERA, AuditFilter.none()), null, null, 50).entries()).hasSize(12);
-        assertThat(queries.page(AuditQueries.visibleTo(ADA, asked), null, null, 50).entries()).hasSize(8);
+        assertThat(queries.page(AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none()), null, null, 50).entries()).hasSize(12);
+        assertThat(queries.page(AuditQueries.visibleTo(ReadScope.whole(ADA.subject()), asked), null, null, 50).entries()).hasSize(8);
     }
 
     @Test
@@ -120,15 +121,15 @@ abstract class AuditQueriesContract {
         Long adasEntry = ids.get(1);
         Long eddiesEntry = ids.get(0);
 
-        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).isEmpty();
-        assertThat(queries.find(eddiesEntry, AuditQueries.visibleTo(EDDIE, AuditFilter.none()))).isPresent();
-        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(VERA, AuditFilter.none()))).isPresent();
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()))).isEmpty();
+        assertThat(queries.find(eddiesEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()))).isPresent();
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none()))).isPresent();
     }
 
     @Test
     void streamThenEveryMatchingEntryNewestFirst() {
         List<Long> streamed = new ArrayList<>();
-        queries.stream(AuditQueries.visibleTo(EDDIE, AuditFilter.none()), entry -> streamed.add(entry.id()));
+        queries.stream(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()), entry -> streamed.add(entry.id()));
 
         assertThat(streamed).containsExactly(ids.get(9), ids.get(6), ids.get(3), ids.get(0));
     }
@@ -136,8 +137,66 @@ abstract class AuditQueriesContract {
     @Test
     void distinctThenValuesForTheFilterMenus() {
         assertThat(queries.distinct("project_key", AuditFilter.none())).containsExactly("mobile-app", "web-store");
-        assertThat(queries.actors(AuditQueries.visibleTo(EDDIE, AuditFilter.none())))
+        assertThat(queries.actors(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none())))
                 .containsExactly(new AuditQueries.Actor("eddie", EDDIE.displayName()));
         assertThat(Set.copyOf(queries.distinct("resource_type", AuditFilter.none()))).containsExactlyInAnyOrder("environment", "destination");
+    }
+
+    /** Sam reads the trail through a viewer rule only: no global role. */
+    private static ReadScope scopeOfSam(org.ldportal.security.AccessRule... rules) {
+        org.ldportal.security.ProjectAccess access = new org.ldportal.security.ProjectAccess(
+                new org.ldportal.security.AccessProperties(List.of(rules)),
+                new org.ldportal.security.GroupRoleMapper(new org.ldportal.security.PortalSecurityProperties("groups",
+                        List.of(), List.of(), List.of(), "the admins")));
+        return access.readScope(new CurrentUser("sam", "Sam Scoped", null, Set.of(), Set.of(PortalRole.VIEWER),
+                Set.of("mobile-auditors")));
+    }
+
+    private static org.ldportal.security.AccessRule viewerRule(List<String> projects, List<String> except, boolean account) {
+        return new org.ldportal.security.AccessRule("mobile auditors", List.of("mobile-auditors"), PortalRole.VIEWER,
+                projects, List.of("*"), except, account);
+    }
+
+    @Test
+    void visibleToWhenViewerRuleThenEntriesOfItsProjectsOutsideItsExceptedEnvironments() {
+        ReadScope sam = scopeOfSam(viewerRule(List.of("mobile-*"), List.of("production"), false));
+
+        List<AuditEntry> seen = queries.page(AuditQueries.visibleTo(sam, AuditFilter.none()), null, null, 50).entries();
+
+        // mobile-app entries are 0..5; the odd ones are in production
+        assertThat(seen).extracting(AuditEntry::resourceKey).containsExactly("key-4", "key-2", "key-0");
+        assertThat(queries.actors(AuditQueries.visibleTo(sam, AuditFilter.none()))).extracting(AuditQueries.Actor::subject)
+                .containsExactlyInAnyOrder("ada", "eddie");
+        assertThat(queries.find(ids.get(1), AuditQueries.visibleTo(sam, AuditFilter.none()))).isEmpty();
+        assertThat(queries.find(ids.get(8), AuditQueries.visibleTo(sam, AuditFilter.none()))).isEmpty();
+    }
+
+    @Test
+    void visibleToWhenViewerRuleThenTheWhoFilterStillNarrowsWithinTheScope() {
+        ReadScope sam = scopeOfSam(viewerRule(List.of("*"), List.of(), false));
+
+        assertThat(queries.page(AuditQueries.visibleTo(sam, new AuditFilter(null, null, "eddie", null, null, null, null, null)),
+                null, null, 50).entries()).extracting(AuditEntry::resourceKey).containsExactly("key-9", "key-6", "key-3", "key-0");
+    }
+
+    @Test
+    void visibleToWhenPatternHasAnUnderscoreThenItIsLiteralNotAWildcard() {
+        ReadScope sam = scopeOfSam(viewerRule(List.of("mobile_app"), List.of(), false));
+
+        assertThat(queries.page(AuditQueries.visibleTo(sam, AuditFilter.none()), null, null, 50).entries()).isEmpty();
+    }
+
+    @Test
+    void visibleToWhenAccountRuleThenEntriesWithoutAProjectToo() {
+        trail.record(AuditAttempt.by(ADA, "create", "integration-configuration").withTarget(null, null, "slack")
+                .withResource("Alerts", null, null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(3)));
+
+        ReadScope projectOnly = scopeOfSam(viewerRule(List.of("web-store"), List.of(), false));
+        ReadScope withAccount = scopeOfSam(viewerRule(List.of("web-store"), List.of(), true));
+
+        assertThat(queries.page(AuditQueries.visibleTo(projectOnly, AuditFilter.none()), null, null, 50).entries())
+                .hasSize(6).allMatch(entry -> "web-store".equals(entry.projectKey()));
+        assertThat(queries.page(AuditQueries.visibleTo(withAccount, AuditFilter.none()), null, null, 50).entries())
+                .hasSize(7).anyMatch(entry -> entry.projectKey() == null);
     }
 }

@@ -46,6 +46,13 @@ class AuditedCallTests {
                 new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "the platform team"));
     }
 
+    /** No access rules: every role holds in every project, as before rules existed. */
+    static AccessGuard everyoneAllowed(org.ldportal.audit.AuditTrail trail) {
+        return new AccessGuard(new org.ldportal.security.ProjectAccess(org.ldportal.security.AccessProperties.none(),
+                new org.ldportal.security.GroupRoleMapper(new PortalSecurityProperties("groups", List.of(), List.of(),
+                        List.of(), "the platform team"))), trail);
+    }
+
     static Change creatingQa() {
         return Change.create(AuditAttempt.by(EDDIE, "create", "environment").withTarget("mobile-app", null, null)
                 .withResource("QA", "qa", null).withRequestBody("{\"key\":\"qa\"}"), "the environment");
@@ -84,7 +91,7 @@ class AuditedCallTests {
                     return inLaunchDarkly;
                 }
             };
-            return new AuditedCall(trail, translator(), new Settlement(List.of(check), trail));
+            return new AuditedCall(trail, translator(), new Settlement(List.of(check), trail), everyoneAllowed(trail));
         }
 
         @Test
@@ -225,7 +232,7 @@ class AuditedCallTests {
     class WhenTheTrailFails {
 
         private final AuditTrail trail = mock(AuditTrail.class);
-        private final AuditedCall call = new AuditedCall(trail, translator(), new Settlement(List.of(), trail));
+        private final AuditedCall call = new AuditedCall(trail, translator(), new Settlement(List.of(), trail), everyoneAllowed(trail));
 
         @Test
         void sendWhenStartCannotBeRecordedThenNothingIsSent() {

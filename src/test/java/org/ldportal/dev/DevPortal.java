@@ -44,6 +44,22 @@ public final class DevPortal {
         // The sandbox's sample manifests fetch their dynamic options from the sandbox, on localhost.
         properties.put("portal.integrations.allow-private-addresses", true);
 
+        // A sample of project-scoped access: team-mobile edits (and reads the trail of) Mobile App only; the global
+        // editors keep setting up integrations through an account rule.
+        properties.put("portal.access.rules[0].name", "Mobile team (sample)");
+        properties.put("portal.access.rules[0].groups", "team-mobile");
+        properties.put("portal.access.rules[0].role", "editor");
+        properties.put("portal.access.rules[0].projects", "mobile-app");
+        properties.put("portal.access.rules[1].name", "Mobile team reads its trail (sample)");
+        properties.put("portal.access.rules[1].groups", "team-mobile");
+        properties.put("portal.access.rules[1].role", "viewer");
+        properties.put("portal.access.rules[1].projects", "mobile-app");
+        properties.put("portal.access.rules[2].name", "Editors set up integrations (sample)");
+        properties.put("portal.access.rules[2].groups", "ld-portal-editors");
+        properties.put("portal.access.rules[2].role", "editor");
+        properties.put("portal.access.rules[2].account", true);
+        properties.put("portal.secrets.key", devSecretsKey());
+
         // As command-line arguments: they outrank application.yml, whose SSO placeholders would otherwise fail.
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
@@ -54,6 +70,29 @@ public final class DevPortal {
         System.out.println("LD Portal is running at http://localhost:" + portalPort + " (LaunchDarkly sandbox at "
                 + sandbox.baseUrl() + ")");
         System.out.println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
-        System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role.");
+        System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role, or to");
+        System.out.println("team-mobile to be an editor of Mobile App only.");
+    }
+
+    /**
+     * The key that encrypts kept secrets, made once and kept under ./data/ with the database, so that what a form kept
+     * survives a restart of the launcher. Never used outside development.
+     */
+    private static String devSecretsKey() {
+        java.nio.file.Path file = java.nio.file.Path.of("data", "dev-secrets.key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String encoded = java.util.Base64.getEncoder().encodeToString(key);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, encoded);
+            return encoded;
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not keep the development secrets key in " + file, e);
+        }
     }
 }

@@ -2,8 +2,8 @@ package org.ldportal.testsupport;
 
 import java.util.List;
 
+import org.ldportal.security.AccessProperties;
 import org.ldportal.security.GroupRoleMapper;
-import org.ldportal.security.PortalRole;
 import org.ldportal.security.PortalSecurityProperties;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -43,8 +43,18 @@ public final class TestUsers {
     }
 
     public static RequestPostProcessor user(String subject, String name, String... groups) {
-        List<SimpleGrantedAuthority> authorities = MAPPER.rolesForGroups(List.of(groups)).stream()
-                .map(PortalRole::authority).map(SimpleGrantedAuthority::new).toList();
+        return user(MAPPER, subject, name, groups);
+    }
+
+    /** A person as signed in under these access rules (with the default global group names). */
+    public static RequestPostProcessor user(AccessProperties rules, String subject, String name, String... groups) {
+        return user(new GroupRoleMapper(new PortalSecurityProperties("groups", List.of(VIEWER_GROUP), List.of(EDITOR_GROUP),
+                List.of(ADMIN_GROUP), "the admins"), rules), subject, name, groups);
+    }
+
+    private static RequestPostProcessor user(GroupRoleMapper mapper, String subject, String name, String... groups) {
+        List<SimpleGrantedAuthority> authorities = mapper.authoritiesFor(List.of(groups)).stream()
+                .map(SimpleGrantedAuthority::new).toList();
         return oidcLogin()
                 .idToken(token -> token.subject(subject).claim("name", name)
                         .claim("email", subject + "@example.com").claim("groups", List.of(groups)))

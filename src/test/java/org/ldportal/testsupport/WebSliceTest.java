@@ -7,7 +7,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.ldportal.security.AccessProperties;
 import org.ldportal.security.GroupRoleMapper;
+import org.ldportal.security.ProjectAccess;
 import org.ldportal.security.PortalSecurityProperties;
 import org.ldportal.security.SecurityConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +25,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@Import({ SecurityConfig.class, GroupRoleMapper.class })
-@EnableConfigurationProperties(PortalSecurityProperties.class)
+@Import({ SecurityConfig.class, GroupRoleMapper.class, ProjectAccess.class })
+@EnableConfigurationProperties({ PortalSecurityProperties.class, AccessProperties.class })
 @MockitoBean(types = ClientRegistrationRepository.class)
 public @interface WebSliceTest {
 }

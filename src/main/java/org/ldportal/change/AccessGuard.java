@@ -1,0 +1,82 @@
+package org.ldportal.change;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.ProjectAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces the access rules on a request that names where it acts: a form sent, a fragment asked for, a change about
+ * to be sent. A refusal is recorded as REJECTED ("not allowed in project X") and thrown as {@link
+ * NotAllowedException}, which the web module answers with a plain 403 page. Pages only offer what a person may act
+ * on, so a refusal here means a key was changed in the page or the rules changed meanwhile.
+ */
+@Component
+public class AccessGuard {
+
+    static final String ERROR_CODE = "not-allowed";
+    private static final Logger log = LoggerFactory.getLogger(AccessGuard.class);
+
+    private final ProjectAccess access;
+    private final AuditTrail audit;
+
+    public AccessGuard(ProjectAccess access, AuditTrail audit) {
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * Requires {@code role} where the attempt acts: its project and environment, or the account when it names no
+     * project. An empty key is left to the form's own validation.
+     */
+    public void require(AuditAttempt attempt, PortalRole role) {
+        refuseUnless(attempt, refusal(attempt.actor(), role, attempt.projectKey(), attempt.environmentKey()));
+    }
+
+    /**
+     * Requires {@code role} in the attempt's project and environment, for a form that acts in a project: while no
+     * project is chosen yet there is nothing to check.
+     */
+    public void requireInProject(AuditAttempt attempt, PortalRole role) {
+        if (attempt.projectKey() != null && !attempt.projectKey().isBlank()) {
+            require(attempt, role);
+        }
+    }
+
+    private void refuseUnless(AuditAttempt attempt, @Nullable String place) {
+        if (place == null) {
+            return;
+        }
+        try {
+            audit.record(attempt.withOutcome(AuditOutcome.REJECTED, null, ERROR_CODE, "Not allowed " + place, null));
+        }
+        catch (RuntimeException e) {
+            // Nothing is sent either way; the person still gets the 403.
+            log.error("A refused {} of {} could not be recorded: {}", attempt.action(), attempt.resourceType(),
+                    e.getClass().getName());
+        }
+        throw new NotAllowedException(place);
+    }
+
+    /** Where the person lacks the role, in words, or null when they hold it. */
+    private @Nullable String refusal(CurrentUser user, PortalRole role, @Nullable String projectKey,
+            @Nullable String environmentKey) {
+        if (projectKey == null || projectKey.isBlank()) {
+            return access.mayInAccount(user, role) ? null : "to change the account's integrations";
+        }
+        String environment = environmentKey == null || environmentKey.isBlank() ? null : environmentKey;
+        if (access.may(user, role, projectKey, environment)) {
+            return null;
+        }
+        if (environment != null && access.may(user, role, projectKey, null)) {
+            return "in environment " + environment + " of project " + projectKey;
+        }
+        return "in project " + projectKey;
+    }
+}
