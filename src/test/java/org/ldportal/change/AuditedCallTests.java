@@ -115,6 +115,32 @@ class AuditedCallTests {
         }
 
         @Test
+        void sendWhenPersonMayNotActInTheProjectThenRefusedBeforeAnythingAndRecordedAsRejected() {
+            org.ldportal.security.AccessProperties rules = new org.ldportal.security.AccessProperties(List.of(
+                    new org.ldportal.security.AccessRule("web team", List.of("team-web"), PortalRole.EDITOR,
+                            List.of("web-*"), List.of("*"), List.of(), false)));
+            PortalSecurityProperties global = new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "x");
+            AccessGuard guard = new AccessGuard(new org.ldportal.security.ProjectAccess(rules,
+                    new org.ldportal.security.GroupRoleMapper(global, rules)), trail);
+            AuditedCall scoped = new AuditedCall(trail, translator(), new Settlement(List.of(), trail), guard);
+            CurrentUser webOnly = new CurrentUser("wes", "Wes Web", null, java.util.Set.of(), EnumSet.of(PortalRole.EDITOR),
+                    java.util.Set.of("team-web"));
+            AtomicLong calls = new AtomicLong();
+            Change inMobileApp = Change.create(AuditAttempt.by(webOnly, "create", "environment")
+                    .withTarget("mobile-app", null, null).withResource("QA", "qa", null), "the environment");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoped.send(inMobileApp, () -> calls.incrementAndGet(),
+                    id -> Sent.NOTHING_KNOWN)).isInstanceOf(NotAllowedException.class).hasMessage("Not allowed in project mobile-app");
+
+            assertThat(calls.get()).as("calls to LaunchDarkly").isZero();
+            assertThat(count("STARTED")).isZero();
+            AuditEntry rejected = onlyListed();
+            assertThat(rejected.outcome()).isEqualTo(AuditOutcome.REJECTED);
+            assertThat(rejected.errorCode()).isEqualTo("not-allowed");
+            assertThat(rejected.actorSubject()).isEqualTo("wes");
+        }
+
+        @Test
         void sendWhenTheAnswerCannotBeReadThenUnknownAndTheStartedEntryKept() {
             inLaunchDarkly = null; // and LaunchDarkly cannot be asked again just now
             ChangeResult<String> result = call().send(creatingQa(), () -> {
