@@ -57,6 +57,10 @@ class SettingsDocumentedTests {
             }
             String expected = defaultValue.isArray() ? String.join(",", defaultValue.valueStream().map(JsonNode::asString).toList())
                     : defaultValue.asString();
+            if (expected.startsWith("[") && expected.endsWith("]")) {
+                // The processor writes a record's list default of several values as "[a, b]"; the README as a variable would hold it.
+                expected = expected.substring(1, expected.length() - 1).replace(", ", ",");
+            }
             // A note in words may follow the value: `^[a-z]+$` (LaunchDarkly's own rule).
             assertThat(row[1]).as("default of %s", property).startsWith("`" + expected + "`");
         });

@@ -30,6 +30,8 @@ public class KeptSecrets {
     /** The hidden field and model attribute naming a form's draft across its round trips. */
     public static final String DRAFT = "formDraft";
     private static final String KEPT_KEYS = "keptSecrets";
+    /** Marks a value kept whole ({@link #keepWhole}) among a draft's secrets. */
+    private static final String WHOLE = "whole:";
     static final String SESSION_ATTRIBUTE = KeptSecrets.class.getName();
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
     private static final int MAX_DRAFTS = 10;
@@ -76,7 +78,7 @@ public class KeptSecrets {
                 values.put(key, List.of(decrypt(secrets.get(key))));
             }
         }
-        secrets.keySet().retainAll(spec.secretKeys());
+        secrets.keySet().removeIf(key -> !spec.secretKeys().contains(key) && !key.startsWith(WHOLE));
         if (!secrets.isEmpty()) {
             drafts.put(draftId, new Draft(Map.copyOf(secrets), clock.instant().plus(KEPT_FOR)));
             while (drafts.size() > MAX_DRAFTS) {
@@ -84,7 +86,31 @@ public class KeptSecrets {
             }
         }
         session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
-        return new Merged(new FormValues(values), Set.copyOf(secrets.keySet()));
+        return new Merged(new FormValues(values), secrets.keySet().stream().filter(key -> !key.startsWith(WHOLE))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Keeps a whole value that may hold secrets without a spec saying which (free-form JSON), for the form's review
+     * page, which cannot carry it.
+     */
+    public void keepWhole(HttpSession session, String draftId, String key, String value) {
+        Map<String, Draft> drafts = drafts(session);
+        Draft draft = drafts.get(draftId);
+        Map<String, String> sealed = new LinkedHashMap<>(draft == null ? Map.of() : draft.sealed());
+        sealed.put(WHOLE + key, box.encrypt(value));
+        drafts.put(draftId, new Draft(Map.copyOf(sealed), clock.instant().plus(KEPT_FOR)));
+        session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
+    }
+
+    /** What {@link #keepWhole} kept for the draft, if anything. */
+    public java.util.Optional<String> whole(HttpSession session, String draftId, String key) {
+        if (draftId == null) {
+            return java.util.Optional.empty();
+        }
+        Draft draft = drafts(session).get(draftId);
+        String sealed = draft == null ? null : draft.sealed().get(WHOLE + key);
+        return sealed == null ? java.util.Optional.empty() : java.util.Optional.of(decrypt(sealed)).filter(v -> !v.isEmpty());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.ReviewPages;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.form.FormValidation;
@@ -66,10 +67,12 @@ class DestinationController {
     private final SignedOutForms signedOut;
     private final PermittedPlaces places;
     private final AccessGuard guard;
+    private final ReviewPages reviews;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
             PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets,
-            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews) {
+        this.reviews = reviews;
         this.destinations = destinations;
         this.catalog = catalog;
         this.validator = validator;
@@ -143,6 +146,9 @@ class DestinationController {
         }
         if (result.hasErrors() || !configErrors.isEmpty()) {
             return showForm(destinationForm, values, configErrors, model, user);
+        }
+        if (reviews.reviewFirst(parameters)) {
+            return review(destinationForm, kind, validation, values, parameters, model, session);
         }
         if (kind.isWarehouse()) {
             ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);
@@ -218,12 +224,41 @@ class DestinationController {
         return user;
     }
 
+    /**
+     * The review page: what will be sent, with the form's values carried along. Secret fields are kept server-side
+     * already (their draft); a free-form JSON config, which may hold secrets anywhere, is kept whole for the review.
+     */
+    private String review(DestinationForm form, DestinationKind kind, FormValidation validation, FormValues values,
+            MultiValueMap<String, String> parameters, Model model, HttpSession session) {
+        String draft = (String) model.getAttribute(KeptSecrets.DRAFT);
+        java.util.Set<String> leftOut = new java.util.HashSet<>();
+        kind.form().secretKeys().forEach(key -> leftOut.add(CONFIG + "[" + key + "]"));
+        if (kind.flow() == DestinationKind.Flow.JSON) {
+            keptSecrets.keepWhole(session, draft, JSON_CONFIG, values.first(JSON_CONFIG));
+            leftOut.add(CONFIG + "[" + JSON_CONFIG + "]");
+        }
+        MultiValueMap<String, String> carried = new org.springframework.util.LinkedMultiValueMap<>(parameters);
+        carried.set(KeptSecrets.DRAFT, draft);
+        return reviews.show(model, destinations.review(form, kind, validation.cleaned(), values.secretValues(kind.form())),
+                "/destinations/new", carried, leftOut);
+    }
+
     /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
     private FormValues kept(HttpSession session, String draft, DestinationForm form, MultiValueMap<String, String> parameters,
             Model model) {
         FormValues typed = FormValues.fromParameters(parameters, CONFIG);
         DestinationKind kind = catalog.find(form.getKind()).orElse(null);
-        return kind == null ? typed : keptSecrets.mergeInto(model, session, draft, kind.form(), typed);
+        if (kind == null) {
+            return typed;
+        }
+        if (kind.flow() == DestinationKind.Flow.JSON && (typed.first(JSON_CONFIG) == null || typed.first(JSON_CONFIG).isBlank())) {
+            // Back from the review page, which does not carry the JSON: the config as it was reviewed.
+            java.util.Optional<String> reviewed = keptSecrets.whole(session, draft, JSON_CONFIG);
+            if (reviewed.isPresent()) {
+                typed = typed.with(JSON_CONFIG, reviewed.get());
+            }
+        }
+        return keptSecrets.mergeInto(model, session, draft, kind.form(), typed);
     }
 
     private String showForm(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model,

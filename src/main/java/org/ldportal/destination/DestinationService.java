@@ -13,6 +13,9 @@ import org.ldportal.change.Change;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
 import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
+import org.ldportal.change.ReviewLines;
+import org.ldportal.change.ReviewWarnings;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.DestinationPost;
@@ -44,9 +47,11 @@ class DestinationService {
     private final AuditedCall call;
     private final SecretRedactor redactor;
     private final ObjectMapper json;
+    private final ReviewWarnings reviewWarnings;
 
     DestinationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links, AuditedCall call,
-            SecretRedactor redactor, ObjectMapper json) {
+            SecretRedactor redactor, ObjectMapper json, ReviewWarnings reviewWarnings) {
+        this.reviewWarnings = reviewWarnings;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -63,9 +68,19 @@ class DestinationService {
     /** A kind whose fields are the config (DIRECT), or one JSON object that is the config (JSON). */
     ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             List<String> secretValues, CurrentUser user) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> config = kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config")
-                : cleaned;
+        Prepared prepared = prepare(form, kind, cleaned, secretValues);
+        Change change = change(user, form, kind, "create", prepared.redactedJson()).scrubbing(prepared.secrets());
+        return created(form, kind, change, () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(),
+                prepared.body()));
+    }
+
+    /** The body of a create, and the same body as the review page and the audit trail show it. */
+    private record Prepared(DestinationPost body, String redactedJson, List<String> secrets) {
+    }
+
+    private Prepared prepare(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
+            List<String> secretValues) {
+        Map<String, Object> config = config(kind, cleaned);
         DestinationPost body = new DestinationPost(form.getName(), kind.kind(), config, form.isOn());
         DestinationPost audited = body;
         List<String> secrets = new ArrayList<>(secretValues);
@@ -75,18 +90,62 @@ class DestinationService {
             audited = new DestinationPost(form.getName(), kind.kind(), freeForm.redacted(), form.isOn());
             secrets.addAll(freeForm.secretValues());
         }
-        Change change = change(user, form, kind, "create", redactor.redactToJson(audited, kind.form().secretKeys(), secrets))
-                .scrubbing(secrets);
-        return created(form, kind, change, () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(), body));
+        return new Prepared(body, redactor.redactToJson(audited, kind.form().secretKeys(), secrets), List.copyOf(secrets));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(DestinationKind kind, Map<String, Object> cleaned) {
+        return kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config") : cleaned;
+    }
+
+    /** What the form will send (a create, or a warehouse kind's set-up), for the review page. */
+    Review review(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned, List<String> secretValues) {
+        Environment environment = directory.environments(form.getProjectKey()).stream()
+                .filter(candidate -> candidate.key().equals(form.getEnvironmentKey())).findFirst().orElse(null);
+        String environmentName = environment != null ? environment.name() : form.getEnvironmentKey();
+        List<Review.Line> target = List.of(new Review.Line("Project", projectName(form.getProjectKey()) + " ("
+                + form.getProjectKey() + ")"), new Review.Line("Environment", environmentName + " (" + form.getEnvironmentKey() + ")"));
+        List<Review.Line> fields = new ArrayList<>(List.of(new Review.Line("Name", form.getName()),
+                new Review.Line("Kind", kind.title()), new Review.Line("Turned on", ReviewLines.yesNo(form.isOn()))));
+        fields.addAll(ReviewLines.of(kind.form(), cleaned));
+        List<String> warnings = new ArrayList<>();
+        String production = reviewWarnings.environment(environmentName, form.getEnvironmentKey(),
+                environment != null && Boolean.TRUE.equals(environment.critical()));
+        if (production != null) {
+            warnings.add(production + " Its flag evaluation events will be sent to this destination.");
+        }
+        warnings.addAll(reviewWarnings.hosts(config(kind, cleaned)));
+        if (kind.isWarehouse()) {
+            return new Review("Prepare a " + kind.title() + " destination", target, fields, "POST",
+                    LaunchDarklyClient.path(LaunchDarklyClient.WAREHOUSE_SETUP, form.getProjectKey(), form.getEnvironmentKey(),
+                            kind.kind()), redactor.redactToJson(setupRequest(form, cleaned), Set.of(), List.of()), warnings);
+        }
+        return new Review("Create a Data Export destination", target, fields, "POST",
+                LaunchDarklyClient.path(LaunchDarklyClient.DESTINATIONS, form.getProjectKey(), form.getEnvironmentKey()),
+                prepare(form, kind, cleaned, secretValues).redactedJson(), warnings);
+    }
+
+    private String projectName(String projectKey) {
+        try {
+            return directory.projects().stream().filter(project -> project.key().equals(projectKey)).map(Project::name)
+                    .findFirst().orElse(projectKey);
+        }
+        catch (LaunchDarklyException e) {
+            return projectKey;
+        }
+    }
+
+    private static WarehouseSetupRequest setupRequest(DestinationForm form, Map<String, Object> cleaned) {
+        return new WarehouseSetupRequest(form.getName(), text(cleaned, "snowflakeHostAddress"),
+                text(cleaned, "databaseName"), text(cleaned, "warehouseName"), text(cleaned, "roleName"),
+                text(cleaned, "schemaName"), text(cleaned, "userName"), (Boolean) cleaned.get("includeNetworkPolicy"),
+                text(cleaned, "clusterIdentifier"), text(cleaned, "clusterRegion"), text(cleaned, "clusterAwsAccountId"));
     }
 
     /** The first step of a warehouse kind: LaunchDarkly prepares the script (and key or policies). */
     ChangeResult<WarehouseSetupScript> setup(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             CurrentUser user) {
-        WarehouseSetupRequest body = new WarehouseSetupRequest(form.getName(), text(cleaned, "snowflakeHostAddress"),
-                text(cleaned, "databaseName"), text(cleaned, "warehouseName"), text(cleaned, "roleName"),
-                text(cleaned, "schemaName"), text(cleaned, "userName"), (Boolean) cleaned.get("includeNetworkPolicy"),
-                text(cleaned, "clusterIdentifier"), text(cleaned, "clusterRegion"), text(cleaned, "clusterAwsAccountId"));
+        WarehouseSetupRequest body = setupRequest(form, cleaned);
         Change change = new Change(by(user, form, kind, "setup", redactor.redactToJson(body, Set.of(), List.of())),
                 "the set-up", "prepared", 200, List.of(), detail -> locate(detail, configKeys(kind)));
         return call.send(change, () -> client.warehouseSetupScript(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(),

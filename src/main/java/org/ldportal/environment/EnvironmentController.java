@@ -1,6 +1,7 @@
 package org.ldportal.environment;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.ReviewPages;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.security.CurrentUser;
@@ -20,6 +22,7 @@ import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +46,11 @@ class EnvironmentController {
     private final SignedOutForms signedOut;
     private final PermittedPlaces places;
     private final AccessGuard guard;
+    private final ReviewPages reviews;
 
     EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions,
-            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews) {
+        this.reviews = reviews;
         this.environments = environments;
         this.lookups = lookups;
         this.submissions = submissions;
@@ -86,12 +91,16 @@ class EnvironmentController {
 
     @PostMapping("/new")
     String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Model model,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @RequestParam MultiValueMap<String, String> parameters, Model model,
             Authentication authentication, RedirectAttributes redirect) {
         CurrentUser user = allowed(environmentForm, authentication);
         environments.validate(environmentForm, result);
         if (result.hasErrors()) {
             return showForm(environmentForm, model, authentication);
+        }
+        if (reviews.reviewFirst(parameters)) {
+            return reviews.show(model, environments.review(environmentForm), "/environments/new", parameters, Set.of());
         }
         Submissions.Claim<CreatedEnvironment> claim = submissions.claim(token, user, CreatedEnvironment.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedEnvironment>) {

@@ -11,6 +11,9 @@ import org.ldportal.change.Change;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
 import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
+import org.ldportal.change.ReviewLines;
+import org.ldportal.change.ReviewWarnings;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.EnvironmentPost;
@@ -50,12 +53,14 @@ class EnvironmentService {
     private final EnvironmentProperties properties;
     private final KnownKeys keys;
     private final ProjectAccess access;
+    private final ReviewWarnings reviewWarnings;
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys,
-            ProjectAccess access) {
+            ProjectAccess access, ReviewWarnings reviewWarnings) {
         this.access = access;
+        this.reviewWarnings = reviewWarnings;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -102,15 +107,51 @@ class EnvironmentService {
         }
     }
 
-    ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user) {
-        String projectKey = form.getProjectKey();
-        String key = form.effectiveKey();
+    private static EnvironmentPost body(EnvironmentForm form) {
         List<String> tags = form.tagList();
-        EnvironmentPost body = new EnvironmentPost(form.getName(), key, form.getColor().toLowerCase(), form.getDefaultTtl(),
+        return new EnvironmentPost(form.getName(), form.effectiveKey(), form.getColor().toLowerCase(), form.getDefaultTtl(),
                 form.isSecureMode(), form.isDefaultTrackEvents(), form.isConfirmChanges(), form.isRequireComments(),
                 tags.isEmpty() ? null : tags,
                 blank(form.getSourceKey()) ? null : new EnvironmentPost.SourceEnvironment(form.getSourceKey(), null),
                 form.isCritical() ? Boolean.TRUE : null);
+    }
+
+    /** What the form will create, for the review page. */
+    Review review(EnvironmentForm form) {
+        String projectKey = form.getProjectKey();
+        String key = form.effectiveKey();
+        String source = "nothing (LaunchDarkly's defaults)";
+        if (!blank(form.getSourceKey())) {
+            source = directory.environments(projectKey).stream().filter(e -> e.key().equals(form.getSourceKey()))
+                    .map(e -> e.name() + " (" + e.key() + ")").findFirst().orElse(form.getSourceKey());
+        }
+        List<Review.Line> fields = List.of(new Review.Line("Name", form.getName()), new Review.Line("Key", key),
+                new Review.Line("Colour", "#" + form.getColor().toLowerCase()),
+                new Review.Line("Default TTL (minutes)", String.valueOf(form.getDefaultTtl())),
+                new Review.Line("Secure mode", ReviewLines.yesNo(form.isSecureMode())),
+                new Review.Line("Send detailed events for every flag", ReviewLines.yesNo(form.isDefaultTrackEvents())),
+                new Review.Line("Require comments on flag changes", ReviewLines.yesNo(form.isRequireComments())),
+                new Review.Line("Confirm flag changes", ReviewLines.yesNo(form.isConfirmChanges())),
+                new Review.Line("Critical", ReviewLines.yesNo(form.isCritical())),
+                new Review.Line("Tags", String.join(", ", form.tagList())),
+                new Review.Line("Copy settings from", source));
+        List<String> warnings = new java.util.ArrayList<>();
+        if (form.isCritical()) {
+            warnings.add("The environment will be marked critical: LaunchDarkly then treats every change in it with care, "
+                    + "and only admins may mark it so.");
+        }
+        else if (reviewWarnings.productionLike(key)) {
+            warnings.add("The key " + key + " looks like a production environment, but it is not marked critical.");
+        }
+        return new Review("Create an environment", List.of(new Review.Line("Project", projectName(projectKey) + " ("
+                + projectKey + ")")), fields, "POST", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENTS, projectKey),
+                redactor.redactToJson(body(form), Set.of(), List.of()), warnings);
+    }
+
+    ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user) {
+        String projectKey = form.getProjectKey();
+        String key = form.effectiveKey();
+        EnvironmentPost body = body(form);
         Change change = Change.create(AuditAttempt.by(user, "create", "environment").withTarget(projectKey, null, null)
                 .withResource(form.getName(), key, null)
                 .withRequestBody(redactor.redactToJson(body, Set.of(), List.of())), "the environment")

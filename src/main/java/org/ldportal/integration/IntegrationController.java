@@ -25,6 +25,7 @@ import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
+import org.ldportal.change.ReviewPages;
 import org.ldportal.web.SignedOutForms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -76,10 +77,12 @@ class IntegrationController {
     private final SignedOutForms signedOut;
     private final AccessGuard guard;
     private final ProjectAccess access;
+    private final ReviewPages reviews;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
             LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets, SignedOutForms signedOut,
-            AccessGuard guard, ProjectAccess access) {
+            AccessGuard guard, ProjectAccess access, ReviewPages reviews) {
+        this.reviews = reviews;
         this.guard = guard;
         this.access = access;
         this.catalog = catalog;
@@ -154,6 +157,19 @@ class IntegrationController {
         return showForm(manifest, chosen, spec, values, Map.of(), model);
     }
 
+    /** "Change something" on the review page: the form again, filled, its secrets still kept. */
+    @PostMapping(value = "/{key}/new", params = { ReviewPages.REVISE })
+    String revise(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
+            @ModelAttribute IntegrationForm integrationForm, @RequestParam MultiValueMap<String, String> parameters,
+            @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session,
+            Authentication authentication) {
+        Manifest manifest = manifest(key);
+        IntegrationType chosen = type(manifest, type);
+        allowed(manifest, chosen, authentication);
+        FormSpec spec = integrations.configForm(manifest);
+        return showForm(manifest, chosen, spec, kept(session, draft, spec, parameters, model), Map.of(), model);
+    }
+
     /** The policy editor's buttons, which work without JavaScript: add a row, remove one, apply a preset. */
     @PostMapping(value = "/{key}/new", params = { "editPolicy" })
     String editPolicy(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
@@ -211,6 +227,16 @@ class IntegrationController {
         }
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
+        }
+        if (reviews.reviewFirst(parameters)) {
+            MultiValueMap<String, String> carried = new org.springframework.util.LinkedMultiValueMap<>(parameters);
+            carried.set(KeptSecrets.DRAFT, (String) model.getAttribute(KeptSecrets.DRAFT));
+            // The type travels in the address; carried twice it would bind as "subscription,subscription".
+            java.util.Set<String> leftOut = new java.util.HashSet<>(java.util.Set.of("type"));
+            spec.secretKeys().forEach(secret -> leftOut.add(CONFIG + "[" + secret + "]"));
+            return reviews.show(model, integrations.review(manifest, chosen, integrationForm, spec, validation.cleaned(),
+                    values.secretValues(spec)), "/integrations/" + manifest.key() + "/new?type=" + chosen.parameter(), carried,
+                    leftOut);
         }
         Submissions.Claim<CreatedIntegration> claim = submissions.claim(token, user, CreatedIntegration.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedIntegration>) {

@@ -12,6 +12,9 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
+import org.ldportal.change.ReviewLines;
+import org.ldportal.change.ReviewWarnings;
 import org.ldportal.change.Sent;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FormSpec;
@@ -47,8 +50,12 @@ class IntegrationService {
     private final SecretRedactor redactor;
     private final ObjectMapper json;
 
+    private final ReviewWarnings reviewWarnings;
+
     IntegrationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
-            DynamicOptionsClient options, AuditedCall call, SecretRedactor redactor, ObjectMapper json) {
+            DynamicOptionsClient options, AuditedCall call, SecretRedactor redactor, ObjectMapper json,
+            ReviewWarnings reviewWarnings) {
+        this.reviewWarnings = reviewWarnings;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -110,36 +117,72 @@ class IntegrationService {
     record Created(String id, List<CreatedIntegration.GeneratedValue> generated) {
     }
 
-    ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
-            Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
+    /** The call a create makes: its body, and the request that sends it. */
+    private record Prepared(Object body, String path, Supplier<Created> request) {
+    }
+
+    private Prepared prepare(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned) {
         Map<String, Object> config = withEnvironmentSelections(manifest, cleaned);
         List<PolicyStatement> statements = type.hasPolicy(manifest)
                 ? form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).toList() : null;
         List<String> tags = form.tagList();
-        Object body;
-        Supplier<Created> request;
         if (type == IntegrationType.SUBSCRIPTION) {
             SubscriptionPost post = new SubscriptionPost(form.getName(), config, statements, form.isEnabled(), tags);
-            body = post;
-            request = () -> {
+            return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()), () -> {
                 Subscription created = client.createSubscription(manifest.key(), post);
                 return new Created(created.id(), generated(manifest, created.config()));
-            };
+            });
         }
-        else {
-            IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
-                    && form.getAdditionalFormVariables() != null && !form.getAdditionalFormVariables().isBlank()
-                    ? new IntegrationConfigurationPost.Approvals(additionalFormVariables(form.getAdditionalFormVariables())) : null;
-            IntegrationConfigurationPost.AuditLogEventsHook hook = statements != null
-                    ? new IntegrationConfigurationPost.AuditLogEventsHook(statements) : null;
-            IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags, config,
-                    approvals == null && hook == null ? null : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
-            body = post;
-            request = () -> {
-                IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
-                return new Created(created.id(), generated(manifest, created.configValues()));
-            };
+        IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
+                && form.getAdditionalFormVariables() != null && !form.getAdditionalFormVariables().isBlank()
+                ? new IntegrationConfigurationPost.Approvals(additionalFormVariables(form.getAdditionalFormVariables())) : null;
+        IntegrationConfigurationPost.AuditLogEventsHook hook = statements != null
+                ? new IntegrationConfigurationPost.AuditLogEventsHook(statements) : null;
+        IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags, config,
+                approvals == null && hook == null ? null : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
+        return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()), () -> {
+            IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
+            return new Created(created.id(), generated(manifest, created.configValues()));
+        });
+    }
+
+    /** What the form will create, for the review page. */
+    Review review(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec, Map<String, Object> cleaned,
+            List<String> secretValues) {
+        Prepared prepared = prepare(manifest, type, form, cleaned);
+        List<Review.Line> fields = new ArrayList<>(List.of(new Review.Line("Name", form.getName()),
+                new Review.Line("Turned on", ReviewLines.yesNo(form.isEnabled())),
+                new Review.Line("Tags", String.join(", ", form.tagList()))));
+        fields.addAll(ReviewLines.of(spec, cleaned));
+        if (type.hasPolicy(manifest)) {
+            form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).forEach(statement ->
+                    fields.add(new Review.Line("Policy", statement.effect() + " " + either(statement.actions(),
+                            statement.notActions()) + " on " + either(statement.resources(), statement.notResources()))));
         }
+        List<String> warnings = new ArrayList<>(reviewWarnings.hosts(cleaned));
+        if (type == IntegrationType.SUBSCRIPTION) {
+            warnings.add(0, "An audit-log subscription sends every change its policy covers, in every project it names, to "
+                    + manifest.name() + ".");
+        }
+        return new Review(type == IntegrationType.SUBSCRIPTION ? "Subscribe " + manifest.name() + " to the audit log"
+                : "Set up " + manifest.name(), List.of(new Review.Line("Integration", manifest.name() + " (" + manifest.key()
+                        + ")"), new Review.Line("Kind", type.words())), fields, "POST", prepared.path(),
+                redactor.redactToJson(prepared.body(), spec.secretKeys(), secretValues), warnings);
+    }
+
+    /** A statement's list in words: what it names, or "all but" what it leaves out. */
+    private static String either(List<String> named, List<String> leftOut) {
+        if (named != null && !named.isEmpty()) {
+            return String.join(", ", named);
+        }
+        return leftOut == null || leftOut.isEmpty() ? "nothing" : "all but " + String.join(", ", leftOut);
+    }
+
+    ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+            Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
+        Prepared prepared = prepare(manifest, type, form, cleaned);
+        Object body = prepared.body();
+        Supplier<Created> request = prepared.request();
         Change change = Change.create(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
                 .withResource(form.getName(), null, null)
                 .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues)), "the " + type.words())

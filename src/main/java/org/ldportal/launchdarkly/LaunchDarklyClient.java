@@ -98,8 +98,23 @@ public class LaunchDarklyClient {
         return all((limit, offset) -> listEnvironments(projectKey, null, limit, offset));
     }
 
+    /** The paths of the creates, for the review page, which shows the call before it is made. */
+    public static final String ENVIRONMENTS = "/api/v2/projects/{projectKey}/environments";
+    public static final String DESTINATIONS = "/api/v2/destinations/{projectKey}/{environmentKey}";
+    private static final String WAREHOUSE = "/api/v2/destinations/projects/{projKey}/environments/{envKey}";
+    public static final String WAREHOUSE_SETUP = WAREHOUSE + "/kinds/{kind}/setup";
+    public static final String WAREHOUSE_COMPLETE = WAREHOUSE + "/kinds/{kind}/complete-setup";
+    public static final String INTEGRATION_CONFIGURATIONS = "/api/v2/integration-configurations/keys/{integrationKey}";
+    public static final String SUBSCRIPTIONS = "/api/v2/integrations/{integrationKey}";
+
+    /** A path of the API with its variables filled in and encoded, as the client sends it. */
+    public static String path(String template, Object... variables) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables)
+                .toUriString();
+    }
+
     public Environment createEnvironment(String projectKey, EnvironmentPost body) {
-        return post(Environment.class, null, body, "/api/v2/projects/{projectKey}/environments", projectKey);
+        return post(Environment.class, null, body, ENVIRONMENTS, projectKey);
     }
 
     // ---- Data Export destinations
@@ -110,14 +125,14 @@ public class LaunchDarklyClient {
     }
 
     public Destination createDestination(String projectKey, String environmentKey, DestinationPost body) {
-        return post(Destination.class, null, body, "/api/v2/destinations/{projectKey}/{environmentKey}", projectKey,
+        return post(Destination.class, null, body, DESTINATIONS, projectKey,
                 environmentKey);
     }
 
     /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
     public WarehouseSetupScript warehouseSetupScript(String projectKey, String environmentKey, String kind,
             WarehouseSetupRequest body) {
-        return post(WarehouseSetupScript.class, null, body, WAREHOUSE + "/kinds/{kind}/setup", projectKey,
+        return post(WarehouseSetupScript.class, null, body, WAREHOUSE_SETUP, projectKey,
                 environmentKey, kind);
     }
 
@@ -125,16 +140,15 @@ public class LaunchDarklyClient {
     public Destination completeWarehouseSetup(String projectKey, String environmentKey, String kind, String publicKey) {
         // Redshift has no key: its body is empty.
         Map<String, Object> body = publicKey == null ? Map.of() : Map.of("publicKey", publicKey);
-        return post(Destination.class, null, body, WAREHOUSE + "/kinds/{kind}/complete-setup",
+        return post(Destination.class, null, body, WAREHOUSE_COMPLETE,
                 projectKey, environmentKey, kind);
     }
 
-    private static final String WAREHOUSE = "/api/v2/destinations/projects/{projKey}/environments/{envKey}";
 
     // ---- integrations
 
     public IntegrationConfiguration createIntegrationConfiguration(String integrationKey, IntegrationConfigurationPost body) {
-        return post(IntegrationConfiguration.class, BETA, body, "/api/v2/integration-configurations/keys/{integrationKey}",
+        return post(IntegrationConfiguration.class, BETA, body, INTEGRATION_CONFIGURATIONS,
                 integrationKey);
     }
 
@@ -152,7 +166,7 @@ public class LaunchDarklyClient {
 
     /** An audit-log subscription. */
     public Subscription createSubscription(String integrationKey, SubscriptionPost body) {
-        return post(Subscription.class, null, body, "/api/v2/integrations/{integrationKey}", integrationKey);
+        return post(Subscription.class, null, body, SUBSCRIPTIONS, integrationKey);
     }
 
     /**

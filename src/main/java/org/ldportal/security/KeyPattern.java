@@ -4,12 +4,12 @@ package org.ldportal.security;
  * A project or environment key, or a glob of one: {@code *} stands for any run of characters ({@code payments-*},
  * {@code *-eu}, {@code *}). Keys are compared exactly, as LaunchDarkly does.
  */
-final class KeyPattern {
+public final class KeyPattern {
 
     private KeyPattern() {
     }
 
-    static boolean matches(String pattern, String key) {
+    public static boolean matches(String pattern, String key) {
         return matches(pattern, 0, key, 0);
     }
 

@@ -334,6 +334,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         fields.put("_csrf", token);
         // Each create as from a freshly rendered form: its own one-time submission token (claimed in the database).
         fields.put("submissionToken", java.util.UUID.randomUUID().toString().replace("-", ""));
+        // As sent by "Create" on the review page.
+        fields.put("confirm", "create");
         HttpRequest request = HttpRequest.newBuilder(url("/environments/new")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields))).build();

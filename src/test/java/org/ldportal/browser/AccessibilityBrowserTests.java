@@ -36,7 +36,8 @@ class AccessibilityBrowserTests extends BrowserTest {
     @ValueSource(strings = { "/", "/environments/new?project=mobile-app", "/destinations/new?project=mobile-app&kind=kinesis",
         "/destinations/new?project=mobile-app&kind=databricks", "/destinations/setups", "/integrations",
         "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription",
-        "/integrations/approval-bridge/new?type=configuration", "/audit", "/no-such-page" })
+        "/integrations/approval-bridge/new?type=configuration", "/audit", "/no-such-page",
+        "/access?user=Mo&groups=ld-portal-editors,team-mobile" })
     void pageWhenEmptyThenNoSeriousViolations(String path) {
         browser.get(portal() + path);
 
@@ -53,6 +54,16 @@ class AccessibilityBrowserTests extends BrowserTest {
 
         assertThat(browser.findElements(By.id("form-errors"))).as("the error summary is shown").isNotEmpty();
         assertNoSeriousViolations(path + " with errors");
+    }
+
+    @org.junit.jupiter.api.Test
+    void reviewPageWithWarningsThenNoSeriousViolations() {
+        browser.get(portal() + "/environments/new?project=mobile-app");
+        browser.findElement(By.cssSelector("input[name=name]")).sendKeys("Production EU");
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+
+        assertThat(browser.findElements(By.cssSelector("[data-testid=review-warnings]"))).as("a warning is shown").isNotEmpty();
+        assertNoSeriousViolations("a review page");
     }
 
     @org.junit.jupiter.api.Test

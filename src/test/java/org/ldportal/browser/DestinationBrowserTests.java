@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ldportal.browser.pages.DestinationCreatedPage;
 import org.ldportal.browser.pages.DestinationForm;
 import org.ldportal.browser.pages.DestinationSetupPage;
+import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
@@ -48,6 +49,35 @@ class DestinationBrowserTests extends BrowserTest {
         assertThat(created.name()).isEqualTo("Events for " + kind);
         assertThat(LaunchDarklySandbox.shared().destinations()).singleElement()
                 .satisfies(destination -> assertThat(destination.get("kind").asString()).isEqualTo(kind));
+    }
+
+    @Test
+    void reviewWhenChangeSomethingThenBackToTheFilledFormAndCreateSendsTheKeptSecret() {
+        DestinationForm form = openForm("Mobile App", "production", "Hub for review").chooseKind("azure-event-hubs");
+        fields("azure-event-hubs").forEach(form::fill);
+
+        ReviewPage review = form.review();
+        assertThat(review.target()).containsEntry("Environment", "Production (production)");
+        assertThat(review.fields()).containsEntry("Name", "Hub for review").containsEntry("Shared access policy key", "set, hidden");
+        assertThat(review.warnings()).anyMatch(warning -> warning.contains("looks like a production environment"));
+        assertThat(review.call()).isEqualTo("POST /api/v2/destinations/mobile-app/production");
+        assertThat(review.pageSource()).doesNotContain(fields("azure-event-hubs").get("policyKey"));
+        assertThat(LaunchDarklySandbox.shared().destinations()).as("sent before Create").isEmpty();
+
+        review.changeSomething();
+        DestinationForm again = new DestinationForm(browser);
+        assertThat(again.name()).isEqualTo("Hub for review");
+        assertThat(again.configValue("namespace")).isEqualTo(fields("azure-event-hubs").get("namespace"));
+        assertThat(again.configValue("policyKey")).as("secrets are not written back").isEmpty();
+        again.typeName(" v2");
+
+        ReviewPage second = again.review();
+        assertThat(second.fields()).containsEntry("Name", "Hub for review v2").containsEntry("Shared access policy key", "set, hidden");
+        second.create();
+
+        assertThat(new DestinationCreatedPage(browser).name()).isEqualTo("Hub for review v2");
+        assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
+                .singleElement().satisfies(request -> assertThat(request.body()).contains(fields("azure-event-hubs").get("policyKey")));
     }
 
     @Test

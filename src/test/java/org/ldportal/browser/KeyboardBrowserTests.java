@@ -26,6 +26,7 @@ class KeyboardBrowserTests extends BrowserTest {
 
         tabTo("name").sendKeys("Keyboard QA");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
+        createOnTheReviewPage();
 
         assertThat(new EnvironmentCreatedPage(browser).key()).isEqualTo("keyboard-qa");
     }
@@ -39,11 +40,19 @@ class KeyboardBrowserTests extends BrowserTest {
         tabTo("config-token").sendKeys("tok-keyboard-1");
         tabTo("name");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
+        createOnTheReviewPage();
 
         assertThat(new IntegrationCreatedPage(browser).name()).isNotBlank();
         assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement().satisfies(subscription ->
                 assertThat(subscription.get("statements").toString()).as("the policy as filled in, not a preset's")
                         .contains(policy.strip()));
+    }
+
+    /** On the review page, tabs to "Create" and presses Enter, as a keyboard user does. */
+    private void createOnTheReviewPage() {
+        new org.ldportal.browser.pages.ReviewPage(browser);
+        tabTo("review-create");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
     }
 
     /** Presses Tab until the element with this id has the focus (as a person would), and answers it. */

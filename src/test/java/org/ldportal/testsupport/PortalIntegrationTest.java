@@ -32,6 +32,7 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.launchdarkly.max-retry-wait", () -> "1s");
         registry.add("portal.integrations.allow-private-addresses", () -> "true");
         registry.add("portal.security.access-contact", () -> "the platform team (#launchdarkly-help)");
+        registry.add("portal.review.allowed-domains", () -> "example.com");
     }
 
     /** Every test starts from the sandbox's seed, without faults left over from another test. */

@@ -111,18 +111,30 @@ public record DestinationForm(WebDriver driver) implements Page {
     /** Creates a destination of a kind that needs no set-up script. */
     public DestinationCreatedPage submit() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        new ReviewPage(driver).create();
         return new DestinationCreatedPage(driver);
     }
 
     /** For a warehouse (Snowflake, Redshift) the button prepares the set-up script instead of creating. */
     public DestinationSetupPage submitForSetup() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        new ReviewPage(driver).create();
         return new DestinationSetupPage(driver);
+    }
+
+    /** Submits a valid form: the review page of what will be sent. */
+    public ReviewPage review() {
+        Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        return new ReviewPage(driver);
     }
 
     /** Submits a form that is expected to come back with errors at its fields. */
     public DestinationForm submitExpectingErrors() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        if (ReviewPage.isShown(driver)) {
+            // The form was valid: the errors are LaunchDarkly's, after "Create" on the review page.
+            new ReviewPage(driver).create();
+        }
         return new DestinationForm(driver);
     }
 

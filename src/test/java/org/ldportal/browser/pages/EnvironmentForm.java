@@ -76,12 +76,23 @@ public record EnvironmentForm(WebDriver driver) implements Page {
 
     public EnvironmentCreatedPage submit() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        new ReviewPage(driver).create();
         return new EnvironmentCreatedPage(driver);
+    }
+
+    /** Submits a valid form: the review page of what will be sent. */
+    public ReviewPage review() {
+        Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        return new ReviewPage(driver);
     }
 
     /** Submits a form that is expected to come back with errors at its fields. */
     public EnvironmentForm submitExpectingErrors() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        if (ReviewPage.isShown(driver)) {
+            // The form was valid: the errors are LaunchDarkly's, after "Create" on the review page.
+            new ReviewPage(driver).create();
+        }
         return new EnvironmentForm(driver);
     }
 

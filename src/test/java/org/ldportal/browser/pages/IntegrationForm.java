@@ -120,12 +120,23 @@ public record IntegrationForm(WebDriver driver) implements Page {
 
     public IntegrationCreatedPage submit() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        new ReviewPage(driver).create();
         return new IntegrationCreatedPage(driver);
+    }
+
+    /** Submits a valid form: the review page of what will be sent. */
+    public ReviewPage review() {
+        Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        return new ReviewPage(driver);
     }
 
     /** Submits a form that is expected to come back with errors at its settings. */
     public IntegrationForm submitExpectingErrors() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
+        if (ReviewPage.isShown(driver)) {
+            // The form was valid: the errors are LaunchDarkly's, after "Create" on the review page.
+            new ReviewPage(driver).create();
+        }
         return new IntegrationForm(driver);
     }
 

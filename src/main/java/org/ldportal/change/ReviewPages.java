@@ -1,0 +1,73 @@
+package org.ldportal.change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The review step: after a form validates, the person sees what will be sent before anything is. The review page
+ * carries the form's values as hidden fields (secrets left out: the form keeps those server-side for its draft) and
+ * its one-time token, and posts them back: "Create" with {@link #CONFIRM}, which sends; "Change something" with the
+ * forms' own {@link #REVISE}, which shows the filled form again.
+ */
+@Component
+public class ReviewPages {
+
+    /** The review page's "Create" button. */
+    public static final String CONFIRM = "confirm";
+    /** The review page's "Change something" button: the same parameter as the forms' "Show fields" re-render. */
+    public static final String REVISE = "refresh";
+    static final String VIEW = "change/review";
+    private static final Set<String> NOT_CARRIED = Set.of("_csrf", CONFIRM, REVISE);
+
+    private final ReviewProperties properties;
+    private final tools.jackson.databind.ObjectMapper json;
+
+    public ReviewPages(ReviewProperties properties, tools.jackson.databind.ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Whether this valid form is shown for review rather than sent: not confirmed yet, and the review not skipped. */
+    public boolean reviewFirst(MultiValueMap<String, String> parameters) {
+        return !properties.skipWhenNoApproval() && !parameters.containsKey(CONFIRM);
+    }
+
+    /**
+     * The review page for a form posted to {@code action}.
+     *
+     * @param leftOut parameters never written into the page (the secret fields, free-form JSON that may hold secrets)
+     */
+    public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
+            Set<String> leftOut) {
+        List<Hidden> hidden = new ArrayList<>();
+        parameters.forEach((name, values) -> {
+            if (!NOT_CARRIED.contains(name) && !leftOut.contains(name)) {
+                values.forEach(value -> hidden.add(new Hidden(name, value)));
+            }
+        });
+        model.addAttribute("review", new Review(review.title(), review.target(), review.fields(), review.method(),
+                review.path(), pretty(review.body()), review.warnings()));
+        model.addAttribute("reviewAction", action);
+        model.addAttribute("reviewHidden", hidden);
+        return VIEW;
+    }
+
+    /** The body indented, for people to read; as it is when it is not JSON. */
+    private String pretty(String body) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(body));
+        }
+        catch (RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    /** One form value carried through the review page. */
+    public record Hidden(String name, String value) {
+    }
+}

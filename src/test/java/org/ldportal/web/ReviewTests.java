@@ -1,0 +1,168 @@
+package org.ldportal.web;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.ldportal.change.ReviewPages;
+import org.ldportal.change.ReviewProperties;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.sandbox.SandboxRequest;
+import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The review step on the running portal: a valid form shows what will be sent and sends nothing; "Create" on that
+ * page sends exactly once, with the secrets the page never held; "Change something" returns to the filled form.
+ */
+class ReviewTests extends PortalIntegrationTest {
+
+    private static final String POLICY_KEY = "pk-REVIEW-secret-4711";
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    @Autowired
+    MockMvc mvc;
+
+    private final MockHttpSession session = new MockHttpSession();
+
+    @Test
+    void destinationWhenValidThenReviewShowsEverythingSendsNothingAndHoldsNoSecret() throws Exception {
+        String page = page(destination("production").with(FormTokens.unreviewed()));
+
+        assertThat(page).contains("Create a Data Export destination", "Nothing has been sent yet",
+                "POST /api/v2/destinations/mobile-app/production", "Mobile App (mobile-app)", "Production (production)",
+                "Azure Event Hubs", "set, hidden", "&quot;policyKey&quot; : &quot;[REDACTED]&quot;",
+                "looks like a production environment");
+        assertThat(page).as("the secret, anywhere in the page").doesNotContain(POLICY_KEY);
+        assertThat(hiddenFields(page)).containsKeys("projectKey", "environmentKey", "name", "kind", "config[namespace]",
+                "submissionToken", "formDraft").doesNotContainKeys("config[policyKey]", "confirm", "_csrf");
+        assertThat(posts()).isEmpty();
+    }
+
+    @Test
+    void destinationWhenCreateOnTheReviewPageThenSentOnceWithTheKeptSecret() throws Exception {
+        String review = page(destination("test").with(FormTokens.unreviewed()));
+
+        MultiValueMap<String, String> fields = hiddenFields(review);
+        mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.CONFIRM, "create").with(csrf())
+                .with(TestUsers.editor()).session(session)).andExpect(redirectedUrl("/destinations/created"));
+        mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.CONFIRM, "create").with(csrf())
+                .with(TestUsers.editor()).session(session)).andExpect(status().isOk());
+
+        assertThat(posts()).hasSize(1).allSatisfy(sent -> assertThat(sent.body()).contains(POLICY_KEY));
+    }
+
+    @Test
+    void destinationWhenChangeSomethingThenTheFilledFormWithTheSecretKeptButNotInThePage() throws Exception {
+        MultiValueMap<String, String> fields = hiddenFields(page(destination("test").with(FormTokens.unreviewed())));
+
+        String form = mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.REVISE, "review").with(csrf())
+                .with(TestUsers.editor()).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(form).contains("value=\"Events hub\"", "value=\"ns-review\"").doesNotContain(POLICY_KEY)
+                .doesNotContain("Nothing has been sent yet");
+        assertThat(posts()).isEmpty();
+    }
+
+    @Test
+    void jsonKindWhenCreatedFromTheReviewThenTheWholeConfigIsSentThoughThePageNeverHeldIt() throws Exception {
+        String token = "dapi-REVIEW-9f3c";
+        String review = page(post("/destinations/new").with(FormTokens.unreviewed()).with(csrf()).with(TestUsers.editor())
+                .session(session).param("projectKey", "web-store").param("environmentKey", "staging").param("name", "Lake")
+                .param("kind", "databricks").param("on", "true")
+                .param("config[config]", "{\"host\": \"dbc-1.cloud.example.net\", \"token\": \"" + token + "\"}"));
+
+        assertThat(review).doesNotContain(token).contains("dbc-1.cloud.example.net", "[REDACTED]",
+                "Data will be sent to dbc-1.cloud.example.net, outside the company&#39;s domains (example.com).");
+        assertThat(hiddenFields(review)).doesNotContainKey("config[config]");
+        mvc.perform(post("/destinations/new").params(hiddenFields(review)).param(ReviewPages.CONFIRM, "create").with(csrf())
+                .with(TestUsers.editor()).session(session)).andExpect(status().is3xxRedirection());
+
+        assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains(token));
+    }
+
+    @Test
+    void environmentWhenValidThenReviewOfEveryFieldAndCreateSends() throws Exception {
+        String review = page(post("/environments/new").with(FormTokens.unreviewed()).with(csrf()).with(TestUsers.editor())
+                .session(session).param("projectKey", "web-store").param("name", "QA Review").param("key", "qa-review")
+                .param("color", "417505").param("defaultTtl", "5").param("secureMode", "true").param("_secureMode", "on")
+                .param("tags", "team-a").param("sourceKey", "staging"));
+
+        assertThat(review).contains("Create an environment", "Web Store (web-store)", "qa-review", "#417505",
+                "Staging (staging)", "team-a", "POST /api/v2/projects/web-store/environments");
+        assertThat(posts()).isEmpty();
+        mvc.perform(post("/environments/new").params(hiddenFields(review)).param(ReviewPages.CONFIRM, "create").with(csrf())
+                .with(TestUsers.editor()).session(session)).andExpect(redirectedUrl("/environments/created"));
+        assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains("\"secureMode\":true"));
+    }
+
+    @Test
+    void subscriptionWhenValidThenReviewWarnsOfTheAuditLogAndHostsOutsideTheCompany() throws Exception {
+        String review = page(post("/integrations/log-stream/new").with(FormTokens.unreviewed()).param("type", "subscription")
+                .with(csrf()).with(TestUsers.editor()).session(session).param("name", "Logs")
+                .param("config[base-url]", "https://logs.elsewhere.example.net/ingest").param("config[token]", "tok-REVIEW-1")
+                .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*:env/*:flag/*")
+                .param("statements[0].actions", "*"));
+
+        assertThat(review).contains("Subscribe", "to the audit log", "sends every change its policy covers",
+                "Data will be sent to logs.elsewhere.example.net", "allow * on proj/*:env/*:flag/*")
+                .doesNotContain("tok-REVIEW-1");
+        assertThat(hiddenFields(review)).doesNotContainKeys("type", "config[token]");
+        mvc.perform(post("/integrations/log-stream/new?type=subscription").params(hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create").with(csrf()).with(TestUsers.editor()).session(session))
+                .andExpect(redirectedUrl("/integrations/created"));
+        assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains("tok-REVIEW-1"));
+    }
+
+    @Test
+    void reviewFirstWhenSkippedBySettingOrConfirmedThenNot() {
+        MultiValueMap<String, String> fresh = new LinkedMultiValueMap<>();
+        MultiValueMap<String, String> confirmed = new LinkedMultiValueMap<>();
+        confirmed.add(ReviewPages.CONFIRM, "create");
+
+        assertThat(new ReviewPages(new ReviewProperties(false, List.of(), List.of()), tools.jackson.databind.json.JsonMapper.builder().build()).reviewFirst(fresh)).isTrue();
+        assertThat(new ReviewPages(new ReviewProperties(false, List.of(), List.of()), tools.jackson.databind.json.JsonMapper.builder().build()).reviewFirst(confirmed)).isFalse();
+        assertThat(new ReviewPages(new ReviewProperties(true, List.of(), List.of()), tools.jackson.databind.json.JsonMapper.builder().build()).reviewFirst(fresh)).isFalse();
+    }
+
+    private MockHttpServletRequestBuilder destination(String environment) {
+        return post("/destinations/new").with(csrf()).with(TestUsers.editor()).session(session)
+                .param("projectKey", "mobile-app").param("environmentKey", environment).param("name", "Events hub")
+                .param("kind", "azure-event-hubs").param("on", "true").param("config[namespace]", "ns-review")
+                .param("config[name]", "hub").param("config[policyName]", "send").param("config[policyKey]", POLICY_KEY);
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The review page's hidden fields, as the browser would post them back. */
+    private static MultiValueMap<String, String> hiddenFields(String page) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        Matcher hidden = HIDDEN.matcher(page.substring(page.indexOf("class=\"review-actions\"")));
+        while (hidden.find()) {
+            fields.add(HtmlUtils.htmlUnescape(hidden.group(1)), HtmlUtils.htmlUnescape(hidden.group(2)));
+        }
+        return fields;
+    }
+
+    private static List<SandboxRequest> posts() {
+        return LaunchDarklySandbox.shared().requests().stream().filter(request -> request.method().equals("POST")).toList();
+    }
+}
