@@ -26,36 +26,44 @@ public record AuditAttempt(
         String errorMessage,
         String redactedRequestBody,
         Duration duration,
-        Long attemptId) {
+        Long attemptId,
+        String approvedBy) {
 
     /** Starts an attempt, e.g. {@code by(user, "create", "destination")}. */
     public static AuditAttempt by(CurrentUser actor, String action, String resourceType) {
         return new AuditAttempt(actor, action, resourceType, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public AuditAttempt withTarget(String projectKey, String environmentKey, String integrationKey) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, attemptId);
+                redactedRequestBody, duration, attemptId, approvedBy);
     }
 
     public AuditAttempt withResource(String name, String key, String id) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey, name, key,
-                id, outcome, httpStatus, errorCode, errorMessage, redactedRequestBody, duration, attemptId);
+                id, outcome, httpStatus, errorCode, errorMessage, redactedRequestBody, duration, attemptId, approvedBy);
     }
 
     public AuditAttempt withRequestBody(String redactedJson) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage, redactedJson,
-                duration, attemptId);
+                duration, attemptId, approvedBy);
     }
 
     public AuditAttempt withOutcome(AuditOutcome outcome, Integer httpStatus, String errorCode, String errorMessage,
             Duration duration) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, attemptId);
+                redactedRequestBody, duration, attemptId, approvedBy);
+    }
+
+    /** The steps of a change sent after approval: linked to its request, with who approved it. */
+    public AuditAttempt approved(long requestEntryId, String approver) {
+        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
+                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
+                redactedRequestBody, duration, requestEntryId, approver);
     }
 
     /** This attempt as the started entry: written before the call, its outcome to follow. */
@@ -67,7 +75,7 @@ public record AuditAttempt(
     public AuditAttempt linkedTo(long startedId) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
                 resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, startedId);
+                redactedRequestBody, duration, startedId, approvedBy);
     }
 
     /**
@@ -79,7 +87,7 @@ public record AuditAttempt(
                 cut(actor.email(), 320), cut(action, 64), cut(resourceType, 64), cut(projectKey, 255),
                 cut(environmentKey, 255), cut(integrationKey, 255), cut(resourceName, 1024), cut(resourceKey, 255),
                 cut(resourceId, 255), outcome, httpStatus, cut(errorCode, 255), cut(errorMessage, 4000),
-                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId);
+                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId, cut(approvedBy, 255));
     }
 
     private static String cut(String value, int columnSize) {

@@ -10,7 +10,9 @@ import org.springframework.data.relational.core.mapping.Table;
  * see {@link AuditTrail}.
  *
  * @param requestBody the JSON request with every secret replaced by {@link SecretRedactor#MARK}
- * @param attemptId   on an outcome entry: the id of the entry written before the call (outcome STARTED)
+ * @param attemptId   on an outcome entry: the id of the entry written before the call (outcome STARTED), or of
+ *                    the request for approval that every step of an approved change follows
+ * @param approvedBy  who approved the change, on the entries of a change sent after approval
  */
 @Table
 public record AuditEntry(
@@ -33,5 +35,6 @@ public record AuditEntry(
         String errorMessage,
         String requestBody,
         Long durationMs,
-        Long attemptId) {
+        Long attemptId,
+        String approvedBy) {
 }

@@ -14,5 +14,13 @@ public enum AuditOutcome {
     /** The request never reached LaunchDarkly (refused connection, unknown host): nothing was changed. */
     FAILED,
     /** The request was sent and no clear answer came (a timeout, a 5xx, an error after the answer): it may exist. */
-    UNKNOWN
+    UNKNOWN,
+    /** The change needs a second person's approval: kept as a request, nothing sent yet. */
+    REQUESTED,
+    /** An approver approved the request: the change is sent next, its outcome linked to the request. */
+    APPROVED,
+    /** An approver declined the request: nothing was sent. */
+    DECLINED,
+    /** Nobody decided in time: nothing was sent. */
+    EXPIRED
 }

@@ -49,7 +49,9 @@ public class AuditedCall {
         guard.require(attempt, PortalRole.EDITOR);
         long startedId;
         try {
-            startedId = audit.started(attempt);
+            long written = audit.started(attempt);
+            // The entries that follow link to the started one, or, for a change sent after approval, to its request.
+            startedId = attempt.attemptId() != null ? attempt.attemptId() : written;
         }
         catch (RuntimeException e) {
             // Without a trace of the attempt the call is not made: a change nobody can account for is worse.

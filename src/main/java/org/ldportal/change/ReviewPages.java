@@ -34,7 +34,12 @@ public class ReviewPages {
 
     /** Whether this valid form is shown for review rather than sent: not confirmed yet, and the review not skipped. */
     public boolean reviewFirst(MultiValueMap<String, String> parameters) {
-        return !properties.skipWhenNoApproval() && !parameters.containsKey(CONFIRM);
+        return reviewFirst(parameters, false);
+    }
+
+    /** As {@link #reviewFirst(MultiValueMap)}; a change that needs approval is always reviewed. */
+    public boolean reviewFirst(MultiValueMap<String, String> parameters, boolean needsApproval) {
+        return (needsApproval || !properties.skipWhenNoApproval()) && !parameters.containsKey(CONFIRM);
     }
 
     /**
@@ -44,17 +49,29 @@ public class ReviewPages {
      */
     public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
             Set<String> leftOut) {
+        return show(model, review, action, parameters, leftOut, null);
+    }
+
+    /** As above, for a change that needs approval: the note says by whom, and "Create" becomes "Request approval". */
+    public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
+            Set<String> leftOut, @org.jspecify.annotations.Nullable String approvalNote) {
+        model.addAttribute("approvalNote", approvalNote);
         List<Hidden> hidden = new ArrayList<>();
         parameters.forEach((name, values) -> {
             if (!NOT_CARRIED.contains(name) && !leftOut.contains(name)) {
                 values.forEach(value -> hidden.add(new Hidden(name, value)));
             }
         });
-        model.addAttribute("review", new Review(review.title(), review.target(), review.fields(), review.method(),
-                review.path(), pretty(review.body()), review.warnings()));
+        model.addAttribute("review", readable(review));
         model.addAttribute("reviewAction", action);
         model.addAttribute("reviewHidden", hidden);
         return VIEW;
+    }
+
+    /** The review with its body indented, for people to read. */
+    public Review readable(Review review) {
+        return new Review(review.title(), review.target(), review.fields(), review.method(), review.path(),
+                pretty(review.body()), review.warnings());
     }
 
     /** The body indented, for people to read; as it is when it is not JSON. */

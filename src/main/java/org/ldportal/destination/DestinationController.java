@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
+import org.ldportal.approval.PendingChange;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
@@ -68,10 +71,15 @@ class DestinationController {
     private final PermittedPlaces places;
     private final AccessGuard guard;
     private final ReviewPages reviews;
+    private final Approvals approvals;
+    private final DestinationApprovals approvalRequests;
 
     DestinationController(DestinationService destinations, DestinationKindCatalog catalog, FormValidator validator,
             PageLookups lookups, KnownKeys keys, Submissions submissions, WarehouseSetups setups, KeptSecrets keptSecrets,
-            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews, Approvals approvals,
+            DestinationApprovals approvalRequests) {
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
         this.reviews = reviews;
         this.destinations = destinations;
         this.catalog = catalog;
@@ -147,8 +155,22 @@ class DestinationController {
         if (result.hasErrors() || !configErrors.isEmpty()) {
             return showForm(destinationForm, values, configErrors, model, user);
         }
-        if (reviews.reviewFirst(parameters)) {
-            return review(destinationForm, kind, validation, values, parameters, model, session);
+        PendingChange pending = approvalRequests.pending(destinationForm, validation.cleaned(), values.secretValues(kind.form()));
+        java.util.Optional<ApprovalRules.Requirement> approval = approvals.required(pending);
+        if (reviews.reviewFirst(parameters, approval.isPresent())) {
+            return review(destinationForm, kind, validation, values, parameters, model, session,
+                    approval.map(ApprovalRules.Requirement::inWords).orElse(null));
+        }
+        if (approval.isPresent()) {
+            if (token == null || token.isBlank()) {
+                SubmissionPages.outOfDate(result);
+                return showForm(destinationForm, values, Map.of(), model, user);
+            }
+            long id = approvals.request(token, user, pending, approval.get(), destinations.review(destinationForm, kind,
+                    validation.cleaned(), values.secretValues(kind.form())));
+            keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
+            redirect.addFlashAttribute("requested", true);
+            return "redirect:/requests/" + id;
         }
         if (kind.isWarehouse()) {
             ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);
@@ -229,7 +251,7 @@ class DestinationController {
      * already (their draft); a free-form JSON config, which may hold secrets anywhere, is kept whole for the review.
      */
     private String review(DestinationForm form, DestinationKind kind, FormValidation validation, FormValues values,
-            MultiValueMap<String, String> parameters, Model model, HttpSession session) {
+            MultiValueMap<String, String> parameters, Model model, HttpSession session, String approvalNote) {
         String draft = (String) model.getAttribute(KeptSecrets.DRAFT);
         java.util.Set<String> leftOut = new java.util.HashSet<>();
         kind.form().secretKeys().forEach(key -> leftOut.add(CONFIG + "[" + key + "]"));
@@ -240,7 +262,7 @@ class DestinationController {
         MultiValueMap<String, String> carried = new org.springframework.util.LinkedMultiValueMap<>(parameters);
         carried.set(KeptSecrets.DRAFT, draft);
         return reviews.show(model, destinations.review(form, kind, validation.cleaned(), values.secretValues(kind.form())),
-                "/destinations/new", carried, leftOut);
+                "/destinations/new", carried, leftOut, approvalNote);
     }
 
     /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */

@@ -10,6 +10,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
 import org.ldportal.change.RefusalTarget;
@@ -68,8 +69,14 @@ class DestinationService {
     /** A kind whose fields are the config (DIRECT), or one JSON object that is the config (JSON). */
     ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             List<String> secretValues, CurrentUser user) {
+        return create(form, kind, cleaned, secretValues, user, ChangeOrigin.DIRECT);
+    }
+
+    /** Creates the destination, directly or once approved ({@code origin}), as {@code user}. */
+    ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
+            List<String> secretValues, CurrentUser user, ChangeOrigin origin) {
         Prepared prepared = prepare(form, kind, cleaned, secretValues);
-        Change change = change(user, form, kind, "create", prepared.redactedJson()).scrubbing(prepared.secrets());
+        Change change = change(user, form, kind, "create", prepared.redactedJson(), origin).scrubbing(prepared.secrets());
         return created(form, kind, change, () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(),
                 prepared.body()));
     }
@@ -96,6 +103,17 @@ class DestinationService {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> config(DestinationKind kind, Map<String, Object> cleaned) {
         return kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config") : cleaned;
+    }
+
+    /** Whether LaunchDarkly marks the destination's environment critical (false when it cannot tell). */
+    boolean critical(String projectKey, String environmentKey) {
+        try {
+            return directory.environments(projectKey).stream().anyMatch(environment -> environment.key().equals(environmentKey)
+                    && Boolean.TRUE.equals(environment.critical()));
+        }
+        catch (LaunchDarklyException e) {
+            return false;
+        }
     }
 
     /** What the form will send (a create, or a warehouse kind's set-up), for the review page. */
@@ -145,8 +163,13 @@ class DestinationService {
     /** The first step of a warehouse kind: LaunchDarkly prepares the script (and key or policies). */
     ChangeResult<WarehouseSetupScript> setup(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             CurrentUser user) {
+        return setup(form, kind, cleaned, user, ChangeOrigin.DIRECT);
+    }
+
+    ChangeResult<WarehouseSetupScript> setup(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
+            CurrentUser user, ChangeOrigin origin) {
         WarehouseSetupRequest body = setupRequest(form, cleaned);
-        Change change = new Change(by(user, form, kind, "setup", redactor.redactToJson(body, Set.of(), List.of())),
+        Change change = new Change(origin.apply(by(user, form, kind, "setup", redactor.redactToJson(body, Set.of(), List.of()))),
                 "the set-up", "prepared", 200, List.of(), detail -> locate(detail, configKeys(kind)));
         return call.send(change, () -> client.warehouseSetupScript(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(),
                 body), script -> new Sent(null, null, null));
@@ -199,8 +222,13 @@ class DestinationService {
     }
 
     private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody) {
+        return change(user, form, kind, action, redactedBody, ChangeOrigin.DIRECT);
+    }
+
+    private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody,
+            ChangeOrigin origin) {
         List<String> configKeys = configKeys(kind);
-        return Change.create(by(user, form, kind, action, redactedBody), "the destination")
+        return Change.create(origin.apply(by(user, form, kind, action, redactedBody)), "the destination")
                 .locatedBy(detail -> locate(detail, configKeys));
     }
 

@@ -6,6 +6,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
+import org.ldportal.approval.PendingChange;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
@@ -47,9 +50,14 @@ class EnvironmentController {
     private final PermittedPlaces places;
     private final AccessGuard guard;
     private final ReviewPages reviews;
+    private final Approvals approvals;
+    private final EnvironmentApprovals approvalRequests;
 
     EnvironmentController(EnvironmentService environments, PageLookups lookups, Submissions submissions,
-            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews) {
+            SignedOutForms signedOut, PermittedPlaces places, AccessGuard guard, ReviewPages reviews, Approvals approvals,
+            EnvironmentApprovals approvalRequests) {
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
         this.reviews = reviews;
         this.environments = environments;
         this.lookups = lookups;
@@ -99,8 +107,15 @@ class EnvironmentController {
         if (result.hasErrors()) {
             return showForm(environmentForm, model, authentication);
         }
-        if (reviews.reviewFirst(parameters)) {
-            return reviews.show(model, environments.review(environmentForm), "/environments/new", parameters, Set.of());
+        PendingChange pending = approvalRequests.pending(environmentForm);
+        java.util.Optional<ApprovalRules.Requirement> approval = approvals.required(pending);
+        if (reviews.reviewFirst(parameters, approval.isPresent())) {
+            return reviews.show(model, environments.review(environmentForm), "/environments/new", parameters, Set.of(),
+                    approval.map(ApprovalRules.Requirement::inWords).orElse(null));
+        }
+        if (approval.isPresent()) {
+            return requestApproval(environmentForm, result, token, pending, approval.get(), user, model, authentication,
+                    redirect);
         }
         Submissions.Claim<CreatedEnvironment> claim = submissions.claim(token, user, CreatedEnvironment.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedEnvironment>) {
@@ -133,6 +148,24 @@ class EnvironmentController {
     String showCreated(Model model) {
         // Post/redirect/get: the result comes as a flash attribute; a reload of the page has nothing to show.
         return model.containsAttribute("created") ? "environments/created" : "redirect:/environments/new";
+    }
+
+    /** Keeps the change as a request for approval, once it passes the guardrails; nothing is sent yet. */
+    private String requestApproval(EnvironmentForm form, BindingResult result, String token, PendingChange pending,
+            ApprovalRules.Requirement requirement, CurrentUser user, Model model, Authentication authentication,
+            RedirectAttributes redirect) {
+        if (token == null || token.isBlank()) {
+            SubmissionPages.outOfDate(result);
+            return showForm(form, model, authentication);
+        }
+        ChangeResult.Refused<CreatedEnvironment> guarded = environments.refuseIfGuarded(form, user);
+        if (guarded != null) {
+            FormRefusals.apply(guarded, result, model);
+            return showForm(form, model, authentication);
+        }
+        long id = approvals.request(token, user, pending, requirement, environments.review(form));
+        redirect.addFlashAttribute("requested", true);
+        return "redirect:/requests/" + id;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
 import org.ldportal.change.RefusalTarget;
@@ -149,13 +150,32 @@ class EnvironmentService {
     }
 
     ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user) {
+        return create(form, user, ChangeOrigin.DIRECT);
+    }
+
+    /** A refusal of the portal's guardrails, recorded as REJECTED; null when the form passes them. */
+    ChangeResult.Refused<CreatedEnvironment> refuseIfGuarded(EnvironmentForm form, CurrentUser user) {
+        ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, form.effectiveKey(), user);
+        if (refusal == null) {
+            return null;
+        }
+        call.refuse(change(form, user, ChangeOrigin.DIRECT), refusal.target(), refusal.message());
+        return refusal;
+    }
+
+    private Change change(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
+        return Change.create(origin.apply(AuditAttempt.by(user, "create", "environment")
+                .withTarget(form.getProjectKey(), null, null).withResource(form.getName(), form.effectiveKey(), null)
+                .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
+                .locatedBy(EnvironmentService::locate);
+    }
+
+    /** Creates the environment, directly or once approved ({@code origin}), as {@code user}. */
+    ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
         String projectKey = form.getProjectKey();
         String key = form.effectiveKey();
         EnvironmentPost body = body(form);
-        Change change = Change.create(AuditAttempt.by(user, "create", "environment").withTarget(projectKey, null, null)
-                .withResource(form.getName(), key, null)
-                .withRequestBody(redactor.redactToJson(body, Set.of(), List.of())), "the environment")
-                .locatedBy(EnvironmentService::locate);
+        Change change = change(form, user, origin);
 
         ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, key, user);
         if (refusal != null) {

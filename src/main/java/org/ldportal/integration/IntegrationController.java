@@ -24,6 +24,9 @@ import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
 import org.ldportal.audit.AuditAttempt;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
+import org.ldportal.approval.PendingChange;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ReviewPages;
 import org.ldportal.web.SignedOutForms;
@@ -78,10 +81,15 @@ class IntegrationController {
     private final AccessGuard guard;
     private final ProjectAccess access;
     private final ReviewPages reviews;
+    private final Approvals approvals;
+    private final IntegrationApprovals approvalRequests;
 
     IntegrationController(ManifestCatalog catalog, IntegrationService integrations, FormValidator validator,
             LaunchDarklyLinks links, Submissions submissions, KeptSecrets keptSecrets, SignedOutForms signedOut,
-            AccessGuard guard, ProjectAccess access, ReviewPages reviews) {
+            AccessGuard guard, ProjectAccess access, ReviewPages reviews, Approvals approvals,
+            IntegrationApprovals approvalRequests) {
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
         this.reviews = reviews;
         this.guard = guard;
         this.access = access;
@@ -228,7 +236,10 @@ class IntegrationController {
         if (result.hasErrors() || !validation.isValid()) {
             return showForm(manifest, chosen, spec, values, validation.errors(), model);
         }
-        if (reviews.reviewFirst(parameters)) {
+        PendingChange pending = approvalRequests.pending(manifest, chosen, integrationForm, validation.cleaned(),
+                values.secretValues(spec));
+        java.util.Optional<ApprovalRules.Requirement> approval = approvals.required(pending);
+        if (reviews.reviewFirst(parameters, approval.isPresent())) {
             MultiValueMap<String, String> carried = new org.springframework.util.LinkedMultiValueMap<>(parameters);
             carried.set(KeptSecrets.DRAFT, (String) model.getAttribute(KeptSecrets.DRAFT));
             // The type travels in the address; carried twice it would bind as "subscription,subscription".
@@ -236,7 +247,18 @@ class IntegrationController {
             spec.secretKeys().forEach(secret -> leftOut.add(CONFIG + "[" + secret + "]"));
             return reviews.show(model, integrations.review(manifest, chosen, integrationForm, spec, validation.cleaned(),
                     values.secretValues(spec)), "/integrations/" + manifest.key() + "/new?type=" + chosen.parameter(), carried,
-                    leftOut);
+                    leftOut, approval.map(ApprovalRules.Requirement::inWords).orElse(null));
+        }
+        if (approval.isPresent()) {
+            if (token == null || token.isBlank()) {
+                SubmissionPages.outOfDate(result);
+                return showForm(manifest, chosen, spec, values, Map.of(), model);
+            }
+            long id = approvals.request(token, user, pending, approval.get(), integrations.review(manifest, chosen,
+                    integrationForm, spec, validation.cleaned(), values.secretValues(spec)));
+            keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
+            redirect.addFlashAttribute("requested", true);
+            return "redirect:/requests/" + id;
         }
         Submissions.Claim<CreatedIntegration> claim = submissions.claim(token, user, CreatedIntegration.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedIntegration>) {

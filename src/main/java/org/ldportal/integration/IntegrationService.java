@@ -10,6 +10,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
@@ -180,12 +181,18 @@ class IntegrationService {
 
     ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
+        return create(manifest, type, form, spec, cleaned, secretValues, user, ChangeOrigin.DIRECT);
+    }
+
+    /** Creates the configuration or subscription, directly or once approved ({@code origin}), as {@code user}. */
+    ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+            Map<String, Object> cleaned, List<String> secretValues, CurrentUser user, ChangeOrigin origin) {
         Prepared prepared = prepare(manifest, type, form, cleaned);
         Object body = prepared.body();
         Supplier<Created> request = prepared.request();
-        Change change = Change.create(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key())
-                .withResource(form.getName(), null, null)
-                .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues)), "the " + type.words())
+        Change change = Change.create(origin.apply(AuditAttempt.by(user, "create", type.resourceType())
+                .withTarget(null, null, manifest.key()).withResource(form.getName(), null, null)
+                .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues))), "the " + type.words())
                 .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec));
         ChangeResult<Created> result = call.send(change, request,
                 created -> new Sent(null, created.id(), links.integration(manifest.key())));

@@ -120,7 +120,7 @@ class AuditQueryBenchmarkTests {
             case SUCCEEDED -> 201;
             case REJECTED -> 400;
             case FAILED -> 500;
-            case UNKNOWN, STARTED -> null;
+            case UNKNOWN, STARTED, REQUESTED, APPROVED, DECLINED, EXPIRED -> null;
         };
     }
 

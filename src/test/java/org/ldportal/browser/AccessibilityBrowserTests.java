@@ -1,7 +1,6 @@
 package org.ldportal.browser;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessibilityBrowserTests extends BrowserTest {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final List<String> WCAG = org.ldportal.testsupport.Axe.WCAG;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.ldportal.audit.AuditTrail trail;
@@ -97,15 +96,6 @@ class AccessibilityBrowserTests extends BrowserTest {
     }
 
     private void assertNoSeriousViolations(String page) {
-        Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as("serious or critical violations on %s:%n%s", page, describe(serious)).isEmpty();
-    }
-
-    private static String describe(List<Rule> rules) {
-        return rules.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5)
-                        .collect(Collectors.joining(", "))).collect(Collectors.joining("\n"));
+        org.ldportal.testsupport.Axe.assertNoSeriousViolations(browser, page);
     }
 }

@@ -58,6 +58,10 @@ public final class DevPortal {
         properties.put("portal.access.rules[2].groups", "ld-portal-editors");
         properties.put("portal.access.rules[2].role", "editor");
         properties.put("portal.access.rules[2].account", true);
+        // A sample approval rule: anything for a production environment waits for an admin (or a release manager).
+        properties.put("portal.approval.rules[0].name", "Production needs a second person (sample)");
+        properties.put("portal.approval.rules[0].environments", "production");
+        properties.put("portal.approval.rules[0].approvers", "ld-portal-admins,release-managers");
         properties.put("portal.secrets.key", devSecretsKey());
 
         // As command-line arguments: they outrank application.yml, whose SSO placeholders would otherwise fail.
@@ -71,7 +75,8 @@ public final class DevPortal {
                 + sandbox.baseUrl() + ")");
         System.out.println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
         System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role, or to");
-        System.out.println("team-mobile to be an editor of Mobile App only.");
+        System.out.println("team-mobile to be an editor of Mobile App only. Anything for a production environment waits for");
+        System.out.println("an admin's approval under Requests (sign in as an admin in another browser to approve it).");
     }
 
     /**

@@ -1,0 +1,38 @@
+package org.ldportal.approval;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Approval by a second person.
+ *
+ * @param rules         which changes need approval, and by whom (a list, so environment variables can set them:
+ *                      {@code PORTAL_APPROVAL_RULES_0_APPROVERS})
+ * @param expireAfter   how long a request waits for a decision before it expires
+ * @param expiryCheck   how often expired requests are looked for
+ */
+@ConfigurationProperties("portal.approval")
+public record ApprovalProperties(
+        @DefaultValue List<ApprovalRule> rules,
+        @DefaultValue("7d") Duration expireAfter,
+        @DefaultValue("10m") Duration expiryCheck) {
+
+    public ApprovalProperties {
+        List<ApprovalRule> named = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ApprovalRule rule = rules.get(i);
+            String name = rule.name() == null || rule.name().isBlank() ? "approval rule " + i : rule.name().strip();
+            if (rule.approvers().isEmpty()) {
+                throw new IllegalArgumentException("The " + name + " names nobody who may approve: set "
+                        + "portal.approval.rules[" + i + "].approvers to one or more groups.");
+            }
+            named.add(new ApprovalRule(name, rule.resources(), rule.projects(), rule.environments(), rule.criticalOnly(),
+                    rule.approvers()));
+        }
+        rules = List.copyOf(named);
+    }
+}

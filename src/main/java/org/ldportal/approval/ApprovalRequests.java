@@ -1,0 +1,197 @@
+package org.ldportal.approval;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.change.Review;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The requests for approval (tables {@code approval_request} and {@code approval_request_approver}). A decision is
+ * one conditional UPDATE from PENDING, so that of two approvers pressing at once exactly one wins; the sealed change
+ * is emptied in the same statements that end a request.
+ */
+@Repository
+class ApprovalRequests {
+
+    private static final String COLUMNS = "id, requested_at, expires_at, requester_subject, requester_name, resource_type, "
+            + "project_key, environment_key, integration_key, resource_name, rule_names, review, status, decided_by_name, "
+            + "decided_at, decision_comment, outcome, outcome_message, outcome_link, audit_id, seen_by_requester";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ApprovalRequests(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a new request holds. */
+    record NewRequest(String submissionToken, Instant requestedAt, Instant expiresAt, Requester requester,
+            PendingChange change, ApprovalRules.Requirement requirement, Review review, String sealedChange, long auditId) {
+    }
+
+    /** Stores a request; a second submit of the same form (its token) answers the first's id. */
+    @Transactional
+    long create(NewRequest request) {
+        Optional<Long> existing = byToken(request.submissionToken());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO approval_request (submission_token, requested_at, expires_at, requester_subject, "
+                    + "requester_name, requester, resource_type, project_key, environment_key, integration_key, "
+                    + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester) VALUES "
+                    + "(:token, :requestedAt, :expiresAt, :subject, :name, :requester, :type, :project, :environment, "
+                    + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE)")
+                    .param("token", request.submissionToken())
+                    .param("requestedAt", Timestamp.from(request.requestedAt()))
+                    .param("expiresAt", Timestamp.from(request.expiresAt()))
+                    .param("subject", request.requester().subject())
+                    .param("name", request.requester().displayName())
+                    .param("requester", json.writeValueAsString(request.requester()))
+                    .param("type", request.change().resourceType())
+                    .param("project", request.change().projectKey())
+                    .param("environment", request.change().environmentKey())
+                    .param("integration", request.change().integrationKey())
+                    .param("resourceName", request.change().resourceName())
+                    .param("rules", json.writeValueAsString(request.requirement().ruleNames()))
+                    .param("review", json.writeValueAsString(request.review()))
+                    .param("sealed", request.sealedChange())
+                    .param("auditId", request.auditId())
+                    .update(key, "id");
+        }
+        catch (DuplicateKeyException sameFormAtOnce) {
+            return byToken(request.submissionToken()).orElseThrow(() -> sameFormAtOnce);
+        }
+        long id = key.getKeyAs(Number.class).longValue();
+        for (String group : request.requirement().approverGroups()) {
+            jdbc.sql("INSERT INTO approval_request_approver (request_id, group_name) VALUES (:id, :group)")
+                    .param("id", id).param("group", group).update();
+        }
+        return id;
+    }
+
+    private Optional<Long> byToken(String token) {
+        return jdbc.sql("SELECT id FROM approval_request WHERE submission_token = :token").param("token", token)
+                .query(Long.class).optional();
+    }
+
+    Optional<ApprovalRequest> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE id = :id").param("id", id).query(this::row)
+                .optional();
+    }
+
+    /** The requests a person made, or may decide (a member of one of their approver groups), newest first. */
+    List<ApprovalRequest> visibleTo(String subject, Collection<String> groups, @Nullable RequestStatus status, int limit) {
+        String byStatus = status == null ? "" : " AND status = :status";
+        String asApprover = groups.isEmpty() ? ""
+                : " OR id IN (SELECT request_id FROM approval_request_approver WHERE group_name IN (:groups))";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE (requester_subject = "
+                + ":subject" + asApprover + ")" + byStatus + " ORDER BY id DESC LIMIT :limit")
+                .param("subject", subject).param("limit", limit);
+        if (!groups.isEmpty()) {
+            query = query.param("groups", List.copyOf(groups));
+        }
+        if (status != null) {
+            query = query.param("status", status.name());
+        }
+        return query.query(this::row).list();
+    }
+
+    /** The approver groups of a request. */
+    List<String> approverGroups(long id) {
+        return jdbc.sql("SELECT group_name FROM approval_request_approver WHERE request_id = :id ORDER BY group_name")
+                .param("id", id).query(String.class).list();
+    }
+
+    /**
+     * Decides a pending, unexpired request, if it still is one: true for the one caller that did. A decline (or an
+     * approval, once sent) empties the sealed change.
+     */
+    boolean decide(long id, RequestStatus decision, String deciderSubject, String deciderName, @Nullable String comment,
+            Instant now) {
+        return jdbc.sql("UPDATE approval_request SET status = :decision, decided_by_subject = :subject, decided_by_name = "
+                + ":name, decided_at = :now, decision_comment = :comment, seen_by_requester = FALSE"
+                + (decision == RequestStatus.DECLINED ? ", sealed_change = NULL" : "")
+                + " WHERE id = :id AND status = 'PENDING' AND expires_at > :now AND requester_subject <> :subject")
+                .param("decision", decision.name()).param("subject", deciderSubject).param("name", deciderName)
+                .param("now", Timestamp.from(now)).param("comment", comment).param("id", id).update() == 1;
+    }
+
+    /** Who asked, as they were then. */
+    Requester requester(long id) {
+        return json.readValue(jdbc.sql("SELECT requester FROM approval_request WHERE id = :id").param("id", id)
+                .query(String.class).single(), Requester.class);
+    }
+
+    /** The sealed change of a request just approved. */
+    Optional<String> sealedChange(long id) {
+        return jdbc.sql("SELECT sealed_change FROM approval_request WHERE id = :id").param("id", id).query(String.class)
+                .optional();
+    }
+
+    /** What came of sending an approved request; its secrets go. */
+    void sent(long id, String outcome, @Nullable String message, @Nullable String link) {
+        jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
+                + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id")
+                .param("outcome", outcome).param("message", message).param("link", link).param("id", id).update();
+    }
+
+    /** Pending requests past their time. */
+    List<ApprovalRequest> overdue(Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND expires_at <= :now")
+                .param("now", Timestamp.from(now)).query(this::row).list();
+    }
+
+    /** Expires one overdue request, if nobody decided it meanwhile; its secrets go. */
+    boolean expire(long id, Instant now) {
+        return jdbc.sql("UPDATE approval_request SET status = 'EXPIRED', decided_at = :now, sealed_change = NULL, "
+                + "seen_by_requester = FALSE WHERE id = :id AND status = 'PENDING' AND expires_at <= :now")
+                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
+    /** For the header's badge: the person's requests still waiting, and those settled that they have not seen. */
+    int badge(String subject) {
+        return jdbc.sql("SELECT COUNT(*) FROM approval_request WHERE requester_subject = :subject AND (status = 'PENDING' "
+                + "OR seen_by_requester = FALSE)").param("subject", subject).query(Integer.class).single();
+    }
+
+    void seenByRequester(long id) {
+        jdbc.sql("UPDATE approval_request SET seen_by_requester = TRUE WHERE id = :id AND seen_by_requester = FALSE")
+                .param("id", id).update();
+    }
+
+    private ApprovalRequest row(ResultSet row, int number) throws SQLException {
+        long id = row.getLong("id");
+        return new ApprovalRequest(id, instant(row, "requested_at"), instant(row, "expires_at"),
+                row.getString("requester_subject"), row.getString("requester_name"), row.getString("resource_type"),
+                row.getString("project_key"), row.getString("environment_key"), row.getString("integration_key"),
+                row.getString("resource_name"), json.readValue(row.getString("rule_names"), new TypeReference<List<String>>() { }),
+                approverGroups(id), json.readValue(row.getString("review"), Review.class),
+                RequestStatus.valueOf(row.getString("status")), row.getString("decided_by_name"),
+                instant(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
+                row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
+                row.getBoolean("seen_by_requester"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

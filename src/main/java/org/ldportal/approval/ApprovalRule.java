@@ -1,0 +1,56 @@
+package org.ldportal.approval;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.security.KeyPattern;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which changes need a second person's approval, and who may give it. A change needs approval when any rule applies
+ * to it: its resource is one of {@code resources} (all when empty), its project matches {@code projects}, its
+ * environment matches {@code environments} (any when empty), and, with {@code criticalOnly}, its environment is
+ * critical (for a new environment: it is to be marked critical).
+ *
+ * @param name         shown to the requester and approvers
+ * @param resources    resource types: {@code destination}, {@code environment}, {@code integration-configuration},
+ *                     {@code audit-log-subscription}; empty for every kind
+ * @param projects     project keys or globs; account-wide integrations count as in every project
+ * @param environments environment keys or globs (for a new environment, its key); empty for any
+ * @param criticalOnly whether only changes in critical environments need approval
+ * @param approvers    groups whose members may approve (never the requester)
+ */
+public record ApprovalRule(
+        @Nullable String name,
+        @DefaultValue List<String> resources,
+        @DefaultValue("*") List<String> projects,
+        @DefaultValue List<String> environments,
+        boolean criticalOnly,
+        @DefaultValue List<String> approvers) {
+
+    public ApprovalRule {
+        resources = strip(resources);
+        projects = strip(projects).isEmpty() ? List.of("*") : strip(projects);
+        environments = strip(environments);
+        approvers = strip(approvers);
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
+
+    /** Whether a change of this resource, in this place, needs this rule's approval. */
+    boolean appliesTo(ChangePlace place) {
+        if (!resources.isEmpty() && !resources.contains(place.resourceType())) {
+            return false;
+        }
+        if (place.projectKey() != null && projects.stream().noneMatch(pattern -> KeyPattern.matches(pattern, place.projectKey()))) {
+            return false;
+        }
+        if (!environments.isEmpty() && (place.environmentKey() == null
+                || environments.stream().noneMatch(pattern -> KeyPattern.matches(pattern, place.environmentKey())))) {
+            return false;
+        }
+        return !criticalOnly || place.critical();
+    }
+}

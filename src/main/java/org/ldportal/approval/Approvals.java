@@ -1,0 +1,224 @@
+package org.ldportal.approval;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.NotAllowedException;
+import org.ldportal.change.Review;
+import org.ldportal.change.SecretBox;
+import org.ldportal.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Requests for a second person's approval: kept (what would be sent sealed with AES-GCM), decided by an approver
+ * who is not the requester, then sent through the one audited call as the requester; declined or expired ones are
+ * never sent. Every step is an audit entry linked to the REQUESTED one. Once a request is decided or expires, its
+ * secrets are gone from the database.
+ */
+@Service
+public class Approvals {
+
+    private static final Logger log = LoggerFactory.getLogger(Approvals.class);
+    static final CurrentUser EXPIRY = new CurrentUser("system:approval-expiry", "Approval expiry", null, Set.of());
+    private static final int LIST_SIZE = 100;
+
+    private final ApprovalRules rules;
+    private final ApprovalRequests requests;
+    private final ApprovalProperties properties;
+    private final SecretBox box;
+    private final AuditTrail audit;
+    private final List<ApprovedChangeSender> senders;
+    private final Clock clock;
+
+    Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
+            AuditTrail audit, List<ApprovedChangeSender> senders, Clock clock) {
+        this.rules = rules;
+        this.requests = requests;
+        this.properties = properties;
+        this.box = box;
+        this.audit = audit;
+        this.senders = senders;
+        this.clock = clock;
+    }
+
+    /** Whether the change needs approval, by which rules and whom. */
+    public Optional<ApprovalRules.Requirement> required(PendingChange change) {
+        return rules.required(change.place());
+    }
+
+    /**
+     * Keeps the change as a request for approval, recorded as REQUESTED. A repeat of the same form's submit (its
+     * one-time token) answers the request the first made.
+     */
+    public long request(String submissionToken, CurrentUser requester, PendingChange change,
+            ApprovalRules.Requirement requirement, Review review) {
+        Instant now = clock.instant();
+        long auditId = audit.record(attempt(requester, change.resourceType(), change.projectKey(), change.environmentKey(),
+                change.integrationKey(), change.resourceName(), change.resourceKey(), review.body())
+                .withOutcome(AuditOutcome.REQUESTED, null, null, "Waiting for approval by a member of "
+                        + String.join(" or ", requirement.approverGroups()), null)).id();
+        return requests.create(new ApprovalRequests.NewRequest(submissionToken, now, now.plus(properties.expireAfter()),
+                Requester.of(requester), change, requirement, review, box.encrypt(change.payload()), auditId));
+    }
+
+    /** The request, if this person may see it: its requester, its approvers, global admins. */
+    public Optional<ApprovalRequest> find(long id, CurrentUser viewer) {
+        return requests.find(id).filter(request -> request.requesterSubject().equals(viewer.subject()) || viewer.isAdmin()
+                || request.approverGroups().stream().anyMatch(viewer.groups()::contains));
+    }
+
+    /** Whether this person may decide the request now (an approver, not its requester, while it waits). */
+    public boolean mayDecide(ApprovalRequest request, CurrentUser person) {
+        return request.isPending() && !request.requesterSubject().equals(person.subject())
+                && request.approverGroups().stream().anyMatch(person.groups()::contains)
+                && request.expiresAt().isAfter(clock.instant());
+    }
+
+    public List<ApprovalRequest> visibleTo(CurrentUser viewer, @Nullable RequestStatus status) {
+        return requests.visibleTo(viewer.subject(), viewer.groups(), status, LIST_SIZE);
+    }
+
+    /** The person opened their request: a settled one no longer counts in the header's badge. True when it changed. */
+    public boolean seen(ApprovalRequest request, CurrentUser viewer) {
+        if (request.requesterSubject().equals(viewer.subject()) && !request.isPending() && !request.seenByRequester()) {
+            requests.seenByRequester(request.id());
+            return true;
+        }
+        return false;
+    }
+
+    public int badge(CurrentUser person) {
+        return requests.badge(person.subject());
+    }
+
+    /** Approves and sends the request; exactly one of several approvers pressing at once does. */
+    public Decision approve(long id, CurrentUser approver, @Nullable String comment) {
+        ApprovalRequest request = requests.find(id).orElse(null);
+        Decision.NotTaken refusal = refusal(request, approver);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (!requests.decide(id, RequestStatus.APPROVED, approver.subject(), approver.displayName(), comment, clock.instant())) {
+            return new Decision.NotTaken("Someone decided this request a moment ago, or it expired: nothing more was sent.");
+        }
+        audit.record(step(request, approver, AuditOutcome.APPROVED, comment));
+        String outcome;
+        String message;
+        String link = null;
+        try {
+            String payload = box.decrypt(requests.sealedChange(id).orElseThrow());
+            ChangeResult<?> result = sender(request.resourceType()).send(payload, requesterOf(request),
+                    ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
+            if (result instanceof ChangeResult.Succeeded<?> succeeded) {
+                outcome = AuditOutcome.SUCCEEDED.name();
+                message = "Approved and created.";
+                link = succeeded.link();
+            }
+            else if (result instanceof ChangeResult.Refused<?> refused) {
+                outcome = AuditOutcome.REJECTED.name();
+                message = refused.message();
+            }
+            else if (result instanceof ChangeResult.MayExist<?> mayExist) {
+                outcome = AuditOutcome.UNKNOWN.name();
+                message = mayExist.message();
+            }
+            else {
+                outcome = AuditOutcome.FAILED.name();
+                message = ((ChangeResult.Failed<?>) result).message();
+            }
+        }
+        catch (NotAllowedException e) {
+            outcome = AuditOutcome.REJECTED.name();
+            message = "The requester is no longer allowed " + e.place() + ", so nothing was sent.";
+        }
+        catch (RuntimeException e) {
+            // Before the audited call (a sealed change that cannot be opened, a resource type nobody sends): not sent.
+            log.error("Approved request #{} could not be sent: {}", id, e.getClass().getName());
+            outcome = AuditOutcome.FAILED.name();
+            message = "The approved request could not be sent; nothing reached LaunchDarkly. Ask the requester to fill the form again.";
+            audit.record(step(request, approver, AuditOutcome.FAILED, message));
+        }
+        requests.sent(id, outcome, message, link);
+        return new Decision.Approved(outcome, message);
+    }
+
+    public Decision decline(long id, CurrentUser approver, @Nullable String comment) {
+        ApprovalRequest request = requests.find(id).orElse(null);
+        Decision.NotTaken refusal = refusal(request, approver);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (!requests.decide(id, RequestStatus.DECLINED, approver.subject(), approver.displayName(), comment, clock.instant())) {
+            return new Decision.NotTaken("Someone decided this request a moment ago, or it expired.");
+        }
+        audit.record(step(request, approver, AuditOutcome.DECLINED, comment));
+        return new Decision.Declined();
+    }
+
+    /** Expires the requests nobody decided in time: each recorded as EXPIRED, its secrets gone. */
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (ApprovalRequest request : requests.overdue(now)) {
+            if (requests.expire(request.id(), now)) {
+                audit.record(step(request, EXPIRY, AuditOutcome.EXPIRED, "Nobody approved it within "
+                        + properties.expireAfter().toDays() + " days; nothing was sent."));
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private Decision.@Nullable NotTaken refusal(@Nullable ApprovalRequest request, CurrentUser approver) {
+        if (request == null) {
+            return new Decision.NotTaken("There is no such request.");
+        }
+        if (request.requesterSubject().equals(approver.subject())) {
+            return new Decision.NotTaken("You cannot decide your own request: another approver must.");
+        }
+        if (request.approverGroups().stream().noneMatch(approver.groups()::contains)) {
+            return new Decision.NotTaken("Only a member of " + String.join(" or ", request.approverGroups())
+                    + " may decide this request.");
+        }
+        if (!request.isPending()) {
+            return new Decision.NotTaken("This request was already " + request.status().words().toLowerCase() + ".");
+        }
+        if (!request.expiresAt().isAfter(clock.instant())) {
+            return new Decision.NotTaken("This request has expired: nothing will be sent.");
+        }
+        return null;
+    }
+
+    private ApprovedChangeSender sender(String resourceType) {
+        return senders.stream().filter(sender -> sender.handles(resourceType)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No sender for " + resourceType));
+    }
+
+    private CurrentUser requesterOf(ApprovalRequest request) {
+        return requests.requester(request.id()).toUser();
+    }
+
+    /** A step of the request in the trail, by whoever took it, linked to the REQUESTED entry. */
+    private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome, @Nullable String message) {
+        return attempt(actor, request.resourceType(), request.projectKey(), request.environmentKey(), request.integrationKey(),
+                request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
+    }
+
+    private static AuditAttempt attempt(CurrentUser actor, String resourceType, @Nullable String projectKey,
+            @Nullable String environmentKey, @Nullable String integrationKey, @Nullable String name, @Nullable String key,
+            @Nullable String body) {
+        return AuditAttempt.by(actor, "create", resourceType).withTarget(projectKey, environmentKey, integrationKey)
+                .withResource(name, key, null).withRequestBody(body);
+    }
+}

@@ -1,0 +1,21 @@
+package org.ldportal.approval;
+
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.security.CurrentUser;
+
+/**
+ * Sends an approved change, as the feature that made it would have: provided by each feature for its resource types.
+ * It goes through the one audited call, as the requester, its entries linked to the request ({@code origin}).
+ */
+public interface ApprovedChangeSender {
+
+    boolean handles(String resourceType);
+
+    /**
+     * @param payload   what the feature put in {@link PendingChange#payload()}
+     * @param requester who asked, with the roles and groups they had then (the access rules are checked again)
+     * @return the change's result; a success's link is shown on the request
+     */
+    ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin);
+}
