@@ -249,6 +249,23 @@ class ApprovalTests extends PortalIntegrationTest {
         assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains("tok-APPROVAL-3"));
     }
 
+    @Test
+    void warehouseWhenApprovedThenTheSetUpIsPreparedForTheRequesterToFinish() throws Exception {
+        long id = request(post("/destinations/new").with(FormTokens.fresh()).with(csrf()).with(eddie())
+                .param("projectKey", "web-store").param("environmentKey", "production").param("name", "Warehouse")
+                .param("kind", "snowflake-v2").param("on", "true")
+                .param("config[snowflakeHostAddress]", "https://acct.snowflakecomputing.com"));
+
+        assertThat(approvals.approve(id, person("ada", TestUsers.ADMIN_GROUP), null)).isInstanceOf(Decision.Approved.class);
+
+        Long setup = jdbc.sql("SELECT id FROM warehouse_setup WHERE actor_subject = 'eddie' AND name = 'Warehouse'")
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT outcome_link FROM approval_request WHERE id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo("/destinations/setups/" + setup);
+        mvc.perform(get("/destinations/setups/" + setup).with(eddie())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("CREATE")));
+    }
+
     private long request(MockHttpServletRequestBuilder confirmed) throws Exception {
         String location = mvc.perform(confirmed).andExpect(status().is3xxRedirection()).andReturn().getResponse()
                 .getRedirectedUrl();

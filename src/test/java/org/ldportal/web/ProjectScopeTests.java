@@ -148,7 +148,8 @@ class ProjectScopeTests extends PortalIntegrationTest {
         List<MockHttpServletRequestBuilder> refused = List.of(
                 get("/integrations/log-stream/new").param("type", "subscription"),
                 subscription(),
-                subscription().param("editPolicy", "add"));
+                subscription().param("editPolicy", "add"),
+                subscription().param("refresh", "review"));
         for (MockHttpServletRequestBuilder request : refused) {
             mvc.perform(request.with(mo())).andExpect(status().isForbidden())
                     .andExpect(content().string(containsString("to change the account&#39;s integrations")));
