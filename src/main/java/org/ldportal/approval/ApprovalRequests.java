@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -32,12 +31,18 @@ class ApprovalRequests {
             + "project_key, environment_key, integration_key, resource_name, rule_names, review, status, decided_by_name, "
             + "decided_at, decision_comment, outcome, outcome_message, outcome_link, audit_id, seen_by_requester";
 
+    /** The sizes of the columns values are cut to (V6__approval_request.sql). */
+    private static final int MESSAGE_COLUMN = 4000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    ApprovalRequests(JdbcClient jdbc, ObjectMapper json) {
+    ApprovalRequests(JdbcClient jdbc, ObjectMapper json,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
     /** What a new request holds. */
@@ -45,51 +50,62 @@ class ApprovalRequests {
             PendingChange change, ApprovalRules.Requirement requirement, Review review, String sealedChange, long auditId) {
     }
 
-    /** Stores a request; a second submit of the same form (its token) answers the first's id. */
-    @Transactional
+    /**
+     * Stores a request with its approver groups, in one transaction. Two submits of one form at the same moment: the
+     * token's unique key lets one in, and the other answers its id (looked up after the failed transaction ended, as
+     * PostgreSQL allows no statement in an aborted one).
+     */
     long create(NewRequest request) {
-        Optional<Long> existing = byToken(request.submissionToken());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.sql("INSERT INTO approval_request (submission_token, requested_at, expires_at, requester_subject, "
-                    + "requester_name, requester, resource_type, project_key, environment_key, integration_key, "
-                    + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester) VALUES "
-                    + "(:token, :requestedAt, :expiresAt, :subject, :name, :requester, :type, :project, :environment, "
-                    + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE)")
-                    .param("token", request.submissionToken())
-                    .param("requestedAt", Timestamp.from(request.requestedAt()))
-                    .param("expiresAt", Timestamp.from(request.expiresAt()))
-                    .param("subject", request.requester().subject())
-                    .param("name", request.requester().displayName())
-                    .param("requester", json.writeValueAsString(request.requester()))
-                    .param("type", request.change().resourceType())
-                    .param("project", request.change().projectKey())
-                    .param("environment", request.change().environmentKey())
-                    .param("integration", request.change().integrationKey())
-                    .param("resourceName", request.change().resourceName())
-                    .param("rules", json.writeValueAsString(request.requirement().ruleNames()))
-                    .param("review", json.writeValueAsString(request.review()))
-                    .param("sealed", request.sealedChange())
-                    .param("auditId", request.auditId())
-                    .update(key, "id");
+            Long id = transactions.execute(status -> insert(request));
+            return java.util.Objects.requireNonNull(id);
         }
         catch (DuplicateKeyException sameFormAtOnce) {
             return byToken(request.submissionToken()).orElseThrow(() -> sameFormAtOnce);
         }
+    }
+
+    /** The request a form's token made, if any. */
+    Optional<Long> byToken(String token) {
+        return jdbc.sql("SELECT id FROM approval_request WHERE submission_token = :token").param("token", token)
+                .query(Long.class).optional();
+    }
+
+    /** Who made the request a token made. */
+    Optional<String> requesterOfToken(String token) {
+        return jdbc.sql("SELECT requester_subject FROM approval_request WHERE submission_token = :token")
+                .param("token", token).query(String.class).optional();
+    }
+
+    private long insert(NewRequest request) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO approval_request (submission_token, requested_at, expires_at, requester_subject, "
+                + "requester_name, requester, resource_type, project_key, environment_key, integration_key, "
+                + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester) VALUES "
+                + "(:token, :requestedAt, :expiresAt, :subject, :name, :requester, :type, :project, :environment, "
+                + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE)")
+                .param("token", request.submissionToken())
+                .param("requestedAt", Timestamp.from(request.requestedAt()))
+                .param("expiresAt", Timestamp.from(request.expiresAt()))
+                .param("subject", request.requester().subject())
+                .param("name", request.requester().displayName())
+                .param("requester", json.writeValueAsString(request.requester()))
+                .param("type", request.change().resourceType())
+                .param("project", request.change().projectKey())
+                .param("environment", request.change().environmentKey())
+                .param("integration", request.change().integrationKey())
+                .param("resourceName", request.change().resourceName())
+                .param("rules", json.writeValueAsString(request.requirement().ruleNames()))
+                .param("review", json.writeValueAsString(request.review()))
+                .param("sealed", request.sealedChange())
+                .param("auditId", request.auditId())
+                .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         for (String group : request.requirement().approverGroups()) {
             jdbc.sql("INSERT INTO approval_request_approver (request_id, group_name) VALUES (:id, :group)")
                     .param("id", id).param("group", group).update();
         }
         return id;
-    }
-
-    private Optional<Long> byToken(String token) {
-        return jdbc.sql("SELECT id FROM approval_request WHERE submission_token = :token").param("token", token)
-                .query(Long.class).optional();
     }
 
     Optional<ApprovalRequest> find(long id) {
@@ -131,7 +147,7 @@ class ApprovalRequests {
                 + (decision == RequestStatus.DECLINED ? ", sealed_change = NULL" : "")
                 + " WHERE id = :id AND status = 'PENDING' AND expires_at > :now AND requester_subject <> :subject")
                 .param("decision", decision.name()).param("subject", deciderSubject).param("name", deciderName)
-                .param("now", Timestamp.from(now)).param("comment", comment).param("id", id).update() == 1;
+                .param("now", Timestamp.from(now)).param("comment", cut(comment)).param("id", id).update() == 1;
     }
 
     /** Who asked, as they were then. */
@@ -140,17 +156,41 @@ class ApprovalRequests {
                 .query(String.class).single(), Requester.class);
     }
 
-    /** The sealed change of a request just approved. */
+    /** The sealed change of a request (tests read it to see it gone). */
     Optional<String> sealedChange(long id) {
         return jdbc.sql("SELECT sealed_change FROM approval_request WHERE id = :id").param("id", id).query(String.class)
                 .optional();
+    }
+
+    /**
+     * Takes the sealed change of a request just approved, with its token (what it was sealed with): read and emptied
+     * in one transaction, before it is sent, so that nothing of it stays in the database whatever happens next.
+     */
+    Optional<Sealed> takeSealedChange(long id) {
+        return transactions.execute(status -> {
+            Optional<Sealed> sealed = jdbc.sql("SELECT sealed_change, submission_token, resource_type FROM approval_request "
+                    + "WHERE id = :id AND sealed_change IS NOT NULL").param("id", id)
+                    .query((row, number) -> new Sealed(row.getString("sealed_change"), row.getString("submission_token"),
+                            row.getString("resource_type"))).optional();
+            jdbc.sql("UPDATE approval_request SET sealed_change = NULL WHERE id = :id").param("id", id).update();
+            return sealed;
+        });
+    }
+
+    /** A sealed change and what it is bound to. */
+    record Sealed(String value, String submissionToken, String resourceType) {
+
+        @Override
+        public String toString() {
+            return "Sealed[" + resourceType + "]";
+        }
     }
 
     /** What came of sending an approved request; its secrets go. */
     void sent(long id, String outcome, @Nullable String message, @Nullable String link) {
         jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
                 + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id")
-                .param("outcome", outcome).param("message", message).param("link", link).param("id", id).update();
+                .param("outcome", outcome).param("message", cut(message)).param("link", link).param("id", id).update();
     }
 
     /** Pending requests past their time. */
@@ -188,6 +228,10 @@ class ApprovalRequests {
                 instant(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
                 row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
                 row.getBoolean("seen_by_requester"));
+    }
+
+    private static @Nullable String cut(@Nullable String text) {
+        return text == null || text.length() <= MESSAGE_COLUMN ? text : text.substring(0, MESSAGE_COLUMN - 1) + "\u2026";
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -32,6 +32,8 @@ public class Approvals {
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
     static final CurrentUser EXPIRY = new CurrentUser("system:approval-expiry", "Approval expiry", null, Set.of());
     private static final int LIST_SIZE = 100;
+    /** A form's one-time token, as the forms make them ({@code SubmissionPages.newToken}). */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ApprovalRules rules;
     private final ApprovalRequests requests;
@@ -58,18 +60,33 @@ public class Approvals {
     }
 
     /**
-     * Keeps the change as a request for approval, recorded as REQUESTED. A repeat of the same form's submit (its
-     * one-time token) answers the request the first made.
+     * Keeps the change as a request for approval, recorded as REQUESTED, and answers its id. A repeat of the same
+     * form's submit (its one-time token) answers the request the first made, recording nothing more; empty when the
+     * token is not a form's (the form is out of date) or another person's.
      */
-    public long request(String submissionToken, CurrentUser requester, PendingChange change,
+    public java.util.OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
             ApprovalRules.Requirement requirement, Review review) {
+        if (submissionToken == null || !TOKEN.matcher(submissionToken).matches()) {
+            return java.util.OptionalLong.empty();
+        }
+        Optional<String> madeBy = requests.requesterOfToken(submissionToken);
+        if (madeBy.isPresent()) {
+            return madeBy.get().equals(requester.subject())
+                    ? java.util.OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : java.util.OptionalLong.empty();
+        }
         Instant now = clock.instant();
         long auditId = audit.record(attempt(requester, change.resourceType(), change.projectKey(), change.environmentKey(),
                 change.integrationKey(), change.resourceName(), change.resourceKey(), review.body())
                 .withOutcome(AuditOutcome.REQUESTED, null, null, "Waiting for approval by a member of "
                         + String.join(" or ", requirement.approverGroups()), null)).id();
-        return requests.create(new ApprovalRequests.NewRequest(submissionToken, now, now.plus(properties.expireAfter()),
-                Requester.of(requester), change, requirement, review, box.encrypt(change.payload()), auditId));
+        return java.util.OptionalLong.of(requests.create(new ApprovalRequests.NewRequest(submissionToken, now,
+                now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
+                box.encrypt(change.payload(), sealedFor(submissionToken, change.resourceType())), auditId)));
+    }
+
+    /** What a request's sealed change is bound to: it opens only for the request it was made for. */
+    private static String sealedFor(String submissionToken, String resourceType) {
+        return "approval-request:" + submissionToken + ":" + resourceType;
     }
 
     /** The request, if this person may see it: its requester, its approvers, global admins. */
@@ -112,12 +129,14 @@ public class Approvals {
         if (!requests.decide(id, RequestStatus.APPROVED, approver.subject(), approver.displayName(), comment, clock.instant())) {
             return new Decision.NotTaken("Someone decided this request a moment ago, or it expired: nothing more was sent.");
         }
-        audit.record(step(request, approver, AuditOutcome.APPROVED, comment));
+        record(step(request, approver, AuditOutcome.APPROVED, comment));
         String outcome;
         String message;
         String link = null;
         try {
-            String payload = box.decrypt(requests.sealedChange(id).orElseThrow());
+            // Taken out of the database before sending: nothing of it stays there, whatever happens next.
+            ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
+            String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
             ChangeResult<?> result = sender(request.resourceType()).send(payload, requesterOf(request),
                     ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
@@ -147,7 +166,7 @@ public class Approvals {
             log.error("Approved request #{} could not be sent: {}", id, e.getClass().getName());
             outcome = AuditOutcome.FAILED.name();
             message = "The approved request could not be sent; nothing reached LaunchDarkly. Ask the requester to fill the form again.";
-            audit.record(step(request, approver, AuditOutcome.FAILED, message));
+            record(step(request, approver, AuditOutcome.FAILED, message));
         }
         requests.sent(id, outcome, message, link);
         return new Decision.Approved(outcome, message);
@@ -162,7 +181,7 @@ public class Approvals {
         if (!requests.decide(id, RequestStatus.DECLINED, approver.subject(), approver.displayName(), comment, clock.instant())) {
             return new Decision.NotTaken("Someone decided this request a moment ago, or it expired.");
         }
-        audit.record(step(request, approver, AuditOutcome.DECLINED, comment));
+        record(step(request, approver, AuditOutcome.DECLINED, comment));
         return new Decision.Declined();
     }
 
@@ -172,7 +191,7 @@ public class Approvals {
         int expired = 0;
         for (ApprovalRequest request : requests.overdue(now)) {
             if (requests.expire(request.id(), now)) {
-                audit.record(step(request, EXPIRY, AuditOutcome.EXPIRED, "Nobody approved it within "
+                record(step(request, EXPIRY, AuditOutcome.EXPIRED, "Nobody approved it within "
                         + properties.expireAfter().toDays() + " days; nothing was sent."));
                 expired++;
             }
@@ -198,6 +217,16 @@ public class Approvals {
             return new Decision.NotTaken("This request has expired: nothing will be sent.");
         }
         return null;
+    }
+
+    /** A step's entry; should the trail fail, the decision stands and is on the request itself. */
+    private void record(AuditAttempt step) {
+        try {
+            audit.record(step);
+        }
+        catch (RuntimeException e) {
+            log.error("The {} step of a request could not be recorded: {}", step.outcome(), e.getClass().getName());
+        }
     }
 
     private ApprovedChangeSender sender(String resourceType) {

@@ -35,11 +35,22 @@ public class SecretBox {
     }
 
     public String encrypt(String plain) {
+        return encrypt(plain, null);
+    }
+
+    /**
+     * Seals a value bound to its context (associated data, for example the record it belongs to): it opens only with
+     * the same context, so a sealed value copied to another record does not.
+     */
+    public String encrypt(String plain, @org.jspecify.annotations.Nullable String context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            if (context != null) {
+                cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed)
                     .array());
@@ -51,6 +62,11 @@ public class SecretBox {
 
     /** The plain text, or throws when the value was not sealed with this key (or was changed). */
     public String decrypt(String sealed) {
+        return decrypt(sealed, null);
+    }
+
+    /** As {@link #decrypt(String)}, for a value sealed with this context. */
+    public String decrypt(String sealed, @org.jspecify.annotations.Nullable String context) {
         try {
             ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(sealed));
             byte[] nonce = new byte[NONCE_BYTES];
@@ -59,6 +75,9 @@ public class SecretBox {
             bytes.get(rest);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            if (context != null) {
+                cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            }
             return new String(cipher.doFinal(rest), StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException | IllegalArgumentException | java.nio.BufferUnderflowException e) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.approval.PendingChange;
@@ -162,15 +163,14 @@ class DestinationController {
                     approval.map(ApprovalRules.Requirement::inWords).orElse(null));
         }
         if (approval.isPresent()) {
-            if (token == null || token.isBlank()) {
+            java.util.OptionalLong requested = approvals.request(token, user, pending, approval.get(),
+                    destinations.review(destinationForm, kind, validation.cleaned(), values.secretValues(kind.form())));
+            if (requested.isEmpty()) {
                 SubmissionPages.outOfDate(result);
                 return showForm(destinationForm, values, Map.of(), model, user);
             }
-            long id = approvals.request(token, user, pending, approval.get(), destinations.review(destinationForm, kind,
-                    validation.cleaned(), values.secretValues(kind.form())));
             keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
-            redirect.addFlashAttribute("requested", true);
-            return "redirect:/requests/" + id;
+            return ApprovalPages.requested(requested.getAsLong(), redirect);
         }
         if (kind.isWarehouse()) {
             ChangeResult<WarehouseSetupScript> setup = destinations.setup(destinationForm, kind, validation.cleaned(), user);

@@ -105,21 +105,23 @@ class DestinationService {
         return kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config") : cleaned;
     }
 
-    /** Whether LaunchDarkly marks the destination's environment critical (false when it cannot tell). */
+    /**
+     * Whether LaunchDarkly marks the destination's environment critical; true when it cannot tell, so that a rule for
+     * critical environments is never skipped for want of an answer.
+     */
     boolean critical(String projectKey, String environmentKey) {
         try {
             return directory.environments(projectKey).stream().anyMatch(environment -> environment.key().equals(environmentKey)
                     && Boolean.TRUE.equals(environment.critical()));
         }
         catch (LaunchDarklyException e) {
-            return false;
+            return true;
         }
     }
 
     /** What the form will send (a create, or a warehouse kind's set-up), for the review page. */
     Review review(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned, List<String> secretValues) {
-        Environment environment = directory.environments(form.getProjectKey()).stream()
-                .filter(candidate -> candidate.key().equals(form.getEnvironmentKey())).findFirst().orElse(null);
+        Environment environment = environment(form.getProjectKey(), form.getEnvironmentKey());
         String environmentName = environment != null ? environment.name() : form.getEnvironmentKey();
         List<Review.Line> target = List.of(new Review.Line("Project", projectName(form.getProjectKey()) + " ("
                 + form.getProjectKey() + ")"), new Review.Line("Environment", environmentName + " (" + form.getEnvironmentKey() + ")"));
@@ -132,7 +134,7 @@ class DestinationService {
         if (production != null) {
             warnings.add(production + " Its flag evaluation events will be sent to this destination.");
         }
-        warnings.addAll(reviewWarnings.hosts(config(kind, cleaned)));
+        warnings.addAll(reviewWarnings.hosts(notSecret(kind, config(kind, cleaned))));
         if (kind.isWarehouse()) {
             return new Review("Prepare a " + kind.title() + " destination", target, fields, "POST",
                     LaunchDarklyClient.path(LaunchDarklyClient.WAREHOUSE_SETUP, form.getProjectKey(), form.getEnvironmentKey(),
@@ -141,6 +143,28 @@ class DestinationService {
         return new Review("Create a Data Export destination", target, fields, "POST",
                 LaunchDarklyClient.path(LaunchDarklyClient.DESTINATIONS, form.getProjectKey(), form.getEnvironmentKey()),
                 prepare(form, kind, cleaned, secretValues).redactedJson(), warnings);
+    }
+
+    private Environment environment(String projectKey, String environmentKey) {
+        try {
+            return directory.environments(projectKey).stream().filter(candidate -> candidate.key().equals(environmentKey))
+                    .findFirst().orElse(null);
+        }
+        catch (LaunchDarklyException e) {
+            return null;
+        }
+    }
+
+    /** The config without its secrets (for a free-form JSON kind: only the kind's named keys), for the warnings. */
+    private static Map<String, Object> notSecret(DestinationKind kind, Map<String, Object> config) {
+        Map<String, Object> shown = new LinkedHashMap<>(config == null ? Map.of() : config);
+        if (kind.flow() == DestinationKind.Flow.JSON) {
+            shown.keySet().retainAll(kind.nonSecretConfigKeys());
+        }
+        else {
+            shown.keySet().removeAll(kind.form().secretKeys());
+        }
+        return shown;
     }
 
     private String projectName(String projectKey) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.approval.PendingChange;
@@ -139,8 +140,7 @@ class EnvironmentController {
     /** The "copy settings from" select for the chosen project, swapped in by the page's script. */
     @PostMapping("/new/sources")
     String sourcesFragment(@ModelAttribute EnvironmentForm environmentForm, Model model, Authentication authentication) {
-        allowed(environmentForm, authentication);
-        addSources(environmentForm, model);
+        addSources(environmentForm, model, allowed(environmentForm, authentication));
         return FORM + " :: sources";
     }
 
@@ -154,18 +154,17 @@ class EnvironmentController {
     private String requestApproval(EnvironmentForm form, BindingResult result, String token, PendingChange pending,
             ApprovalRules.Requirement requirement, CurrentUser user, Model model, Authentication authentication,
             RedirectAttributes redirect) {
-        if (token == null || token.isBlank()) {
-            SubmissionPages.outOfDate(result);
-            return showForm(form, model, authentication);
-        }
         ChangeResult.Refused<CreatedEnvironment> guarded = environments.refuseIfGuarded(form, user);
         if (guarded != null) {
             FormRefusals.apply(guarded, result, model);
             return showForm(form, model, authentication);
         }
-        long id = approvals.request(token, user, pending, requirement, environments.review(form));
-        redirect.addFlashAttribute("requested", true);
-        return "redirect:/requests/" + id;
+        java.util.OptionalLong requested = approvals.request(token, user, pending, requirement, environments.review(form));
+        if (requested.isEmpty()) {
+            SubmissionPages.outOfDate(result);
+            return showForm(form, model, authentication);
+        }
+        return ApprovalPages.requested(requested.getAsLong(), redirect);
     }
 
     /**
@@ -177,6 +176,12 @@ class EnvironmentController {
         String key = form.effectiveKey().isBlank() ? null : form.effectiveKey();
         guard.requireInProject(AuditAttempt.by(user, "create", "environment").withTarget(form.getProjectKey(), key, null)
                 .withResource(form.getName(), key, null), PortalRole.EDITOR);
+        if (form.getSourceKey() != null && !form.getSourceKey().isBlank()) {
+            // Copying reads the source's flag settings: only from an environment the person may use.
+            guard.requireInProject(AuditAttempt.by(user, "create", "environment")
+                    .withTarget(form.getProjectKey(), form.getSourceKey(), null).withResource(form.getName(), key, null),
+                    PortalRole.EDITOR);
+        }
         return user;
     }
 
@@ -185,11 +190,11 @@ class EnvironmentController {
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, () -> places.projects(user)));
         model.addAttribute("mayMarkCritical", environments.mayMarkCritical(user, form.getProjectKey()));
-        addSources(form, model);
+        addSources(form, model, user);
         return FORM;
     }
 
-    private void addSources(EnvironmentForm form, Model model) {
-        model.addAttribute("sources", lookups.listOrWarn(model, () -> environments.environments(form.getProjectKey())));
+    private void addSources(EnvironmentForm form, Model model, CurrentUser user) {
+        model.addAttribute("sources", lookups.listOrWarn(model, () -> places.environments(user, form.getProjectKey())));
     }
 }

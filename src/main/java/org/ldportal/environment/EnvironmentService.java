@@ -76,10 +76,6 @@ class EnvironmentService {
                         .map(rule -> rule.project() + " " + rule.keys()).toList(), properties.criticalRequiresAdmin());
     }
 
-    List<Environment> environments(String projectKey) {
-        return directory.environments(projectKey);
-    }
-
     /** Marking critical is for admins (global, or of this project through an access rule) unless the setting lifts it. */
     boolean mayMarkCritical(CurrentUser user, String projectKey) {
         if (!properties.criticalRequiresAdmin() || user.isAdmin()) {
@@ -123,8 +119,7 @@ class EnvironmentService {
         String key = form.effectiveKey();
         String source = "nothing (LaunchDarkly's defaults)";
         if (!blank(form.getSourceKey())) {
-            source = directory.environments(projectKey).stream().filter(e -> e.key().equals(form.getSourceKey()))
-                    .map(e -> e.name() + " (" + e.key() + ")").findFirst().orElse(form.getSourceKey());
+            source = sourceName(projectKey, form.getSourceKey());
         }
         List<Review.Line> fields = List.of(new Review.Line("Name", form.getName()), new Review.Line("Key", key),
                 new Review.Line("Colour", "#" + form.getColor().toLowerCase()),
@@ -153,6 +148,16 @@ class EnvironmentService {
         return create(form, user, ChangeOrigin.DIRECT);
     }
 
+    private String sourceName(String projectKey, String sourceKey) {
+        try {
+            return directory.environments(projectKey).stream().filter(e -> e.key().equals(sourceKey))
+                    .map(e -> e.name() + " (" + e.key() + ")").findFirst().orElse(sourceKey);
+        }
+        catch (LaunchDarklyException e) {
+            return sourceKey;
+        }
+    }
+
     /** A refusal of the portal's guardrails, recorded as REJECTED; null when the form passes them. */
     ChangeResult.Refused<CreatedEnvironment> refuseIfGuarded(EnvironmentForm form, CurrentUser user) {
         ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, form.effectiveKey(), user);
@@ -164,8 +169,10 @@ class EnvironmentService {
     }
 
     private Change change(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
+        // The new key as the entry's environment: the access check before sending applies the rules' environment
+        // patterns to it, and the trail is filtered by it.
         return Change.create(origin.apply(AuditAttempt.by(user, "create", "environment")
-                .withTarget(form.getProjectKey(), null, null).withResource(form.getName(), form.effectiveKey(), null)
+                .withTarget(form.getProjectKey(), form.effectiveKey(), null).withResource(form.getName(), form.effectiveKey(), null)
                 .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
                 .locatedBy(EnvironmentService::locate);
     }

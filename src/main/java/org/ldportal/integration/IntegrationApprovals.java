@@ -52,7 +52,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
         Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
                 new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);
-        return integrations.create(manifest, type, approved.form(), integrations.configForm(manifest), approved.cleaned(),
+        return integrations.create(manifest, type, approved.form(), integrations.configForm(manifest, requester), approved.cleaned(),
                 approved.secretValues(), requester, origin);
     }
 }

@@ -24,6 +24,7 @@ import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
 import org.ldportal.audit.AuditAttempt;
+import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.approval.PendingChange;
@@ -144,14 +145,14 @@ class IntegrationController {
             HttpServletRequest request, Authentication authentication) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
-        allowed(manifest, chosen, authentication);
+        CurrentUser user = allowed(manifest, chosen, authentication);
         IntegrationForm form = new IntegrationForm();
         form.setName(manifest.name());
         List<PolicyStatement> policy = manifest.defaultPolicy().isEmpty() ? List.of(PRESETS.get("production-flags"))
                 : manifest.defaultPolicy();
         form.setStatements(new java.util.ArrayList<>(policy.stream().map(StatementRow::of).toList()));
         model.addAttribute("integrationForm", form);
-        FormSpec spec = integrations.configForm(manifest);
+        FormSpec spec = integrations.configForm(manifest, user);
         FormValues values = FormValues.empty();
         java.util.Optional<MultiValueMap<String, String>> sent = signedOut.take(request);
         if (sent.isPresent()) {
@@ -173,8 +174,8 @@ class IntegrationController {
             Authentication authentication) {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
-        allowed(manifest, chosen, authentication);
-        FormSpec spec = integrations.configForm(manifest);
+        CurrentUser user = allowed(manifest, chosen, authentication);
+        FormSpec spec = integrations.configForm(manifest, user);
         return showForm(manifest, chosen, spec, kept(session, draft, spec, parameters, model), Map.of(), model);
     }
 
@@ -186,7 +187,7 @@ class IntegrationController {
             @RequestParam(name = KeptSecrets.DRAFT, required = false) String draft, Model model, HttpSession session,
             Authentication authentication) {
         Manifest manifest = manifest(key);
-        allowed(manifest, type(manifest, type), authentication);
+        CurrentUser user = allowed(manifest, type(manifest, type), authentication);
         List<StatementRow> rows = integrationForm.getStatements();
         if (edit.equals("add")) {
             rows.add(new StatementRow());
@@ -201,7 +202,7 @@ class IntegrationController {
             rows.clear();
             rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
         }
-        FormSpec spec = integrations.configForm(manifest);
+        FormSpec spec = integrations.configForm(manifest, user);
         return showForm(manifest, type(manifest, type), spec, kept(session, draft, spec, parameters, model), Map.of(), model);
     }
 
@@ -215,7 +216,7 @@ class IntegrationController {
         Manifest manifest = manifest(key);
         IntegrationType chosen = type(manifest, type);
         CurrentUser user = allowed(manifest, chosen, authentication);
-        FormSpec spec = integrations.configForm(manifest);
+        FormSpec spec = integrations.configForm(manifest, user);
         FormValues values = kept(session, draft, spec, parameters, model);
         FormValidation validation = validator.validate(spec, values);
         if (chosen.hasPolicy(manifest) && integrationForm.getStatements().stream().allMatch(StatementRow::isEmpty)) {
@@ -250,15 +251,14 @@ class IntegrationController {
                     leftOut, approval.map(ApprovalRules.Requirement::inWords).orElse(null));
         }
         if (approval.isPresent()) {
-            if (token == null || token.isBlank()) {
+            java.util.OptionalLong requested = approvals.request(token, user, pending, approval.get(),
+                    integrations.review(manifest, chosen, integrationForm, spec, validation.cleaned(), values.secretValues(spec)));
+            if (requested.isEmpty()) {
                 SubmissionPages.outOfDate(result);
                 return showForm(manifest, chosen, spec, values, Map.of(), model);
             }
-            long id = approvals.request(token, user, pending, approval.get(), integrations.review(manifest, chosen,
-                    integrationForm, spec, validation.cleaned(), values.secretValues(spec)));
             keptSecrets.forget(session, (String) model.getAttribute(KeptSecrets.DRAFT));
-            redirect.addFlashAttribute("requested", true);
-            return "redirect:/requests/" + id;
+            return ApprovalPages.requested(requested.getAsLong(), redirect);
         }
         Submissions.Claim<CreatedIntegration> claim = submissions.claim(token, user, CreatedIntegration.class);
         if (claim instanceof Submissions.Claim.Missing<CreatedIntegration>) {

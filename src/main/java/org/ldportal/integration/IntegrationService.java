@@ -31,6 +31,7 @@ import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.Subscription;
 import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.web.PermittedPlaces;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -52,11 +53,13 @@ class IntegrationService {
     private final ObjectMapper json;
 
     private final ReviewWarnings reviewWarnings;
+    private final PermittedPlaces places;
 
     IntegrationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             DynamicOptionsClient options, AuditedCall call, SecretRedactor redactor, ObjectMapper json,
-            ReviewWarnings reviewWarnings) {
+            ReviewWarnings reviewWarnings, PermittedPlaces places) {
         this.reviewWarnings = reviewWarnings;
+        this.places = places;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -66,8 +69,11 @@ class IntegrationService {
         this.json = json;
     }
 
-    /** The form of a manifest's config, with dynamic choices fetched and the project environments listed. */
-    FormSpec configForm(Manifest manifest) {
+    /**
+     * The form of a manifest's config, with dynamic choices fetched and the project environments listed: those the
+     * person may create in (a choice outside them fails the form's own check).
+     */
+    FormSpec configForm(Manifest manifest, CurrentUser user) {
         return ManifestFormMapper.configForm(manifest, new ManifestFormMapper.Choices() {
             @Override
             public List<FieldOption> dynamic(FormVariable.DynamicOptions dynamic) {
@@ -80,8 +86,8 @@ class IntegrationService {
             @Override
             public List<FieldOption> environments() {
                 List<FieldOption> choices = new ArrayList<>();
-                for (Project project : directory.projects()) {
-                    for (Environment environment : directory.environments(project.key())) {
+                for (Project project : places.projects(user)) {
+                    for (Environment environment : places.environments(user, project.key())) {
                         choices.add(new FieldOption(project.key() + "/" + environment.key(),
                                 project.name() + " / " + environment.name()));
                     }
@@ -160,7 +166,9 @@ class IntegrationService {
                     fields.add(new Review.Line("Policy", statement.effect() + " " + either(statement.actions(),
                             statement.notActions()) + " on " + either(statement.resources(), statement.notResources()))));
         }
-        List<String> warnings = new ArrayList<>(reviewWarnings.hosts(cleaned));
+        Map<String, Object> notSecret = new LinkedHashMap<>(cleaned);
+        notSecret.keySet().removeAll(spec.secretKeys());
+        List<String> warnings = new ArrayList<>(reviewWarnings.hosts(notSecret));
         if (type == IntegrationType.SUBSCRIPTION) {
             warnings.add(0, "An audit-log subscription sends every change its policy covers, in every project it names, to "
                     + manifest.name() + ".");

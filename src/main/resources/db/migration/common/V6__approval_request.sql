@@ -7,7 +7,7 @@ CREATE TABLE approval_request (
     expires_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     requester_subject  VARCHAR(255)  NOT NULL,
     requester_name     VARCHAR(255),
-    requester          VARCHAR(8000) NOT NULL,  -- JSON: who asked, with the roles and groups they had
+    requester          VARCHAR(1000000) NOT NULL,  -- JSON: who asked, with the roles and groups they had
     resource_type      VARCHAR(64)   NOT NULL,
     project_key        VARCHAR(255),
     environment_key    VARCHAR(255),

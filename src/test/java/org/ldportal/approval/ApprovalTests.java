@@ -222,6 +222,32 @@ class ApprovalTests extends PortalIntegrationTest {
     }
 
     @Test
+    void confirmWhenTheTokenIsNotAFormsOrSomeoneElsesThenOutOfDateAndNothingRecorded() throws Exception {
+        mvc.perform(destination().param("submissionToken", "x".repeat(65)).param("confirm", "create").with(eddie()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("This form was out of date")));
+        String token = java.util.UUID.randomUUID().toString().replace("-", "");
+        request(destination().with(FormTokens.same(token)).with(eddie()));
+        mvc.perform(destination().with(FormTokens.same(token)).with(rita())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("This form was out of date")));
+
+        assertThat(outcomes()).containsExactly("REQUESTED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM approval_request").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void sealedChangeWhenCopiedToAnotherRequestThenItDoesNotOpenAndNothingIsSent() throws Exception {
+        long first = request(destination().with(FormTokens.fresh()).with(eddie()));
+        long second = request(destination().with(FormTokens.fresh()).with(eddie()));
+        jdbc.sql("UPDATE approval_request SET sealed_change = (SELECT sealed_change FROM approval_request WHERE id = :first) "
+                + "WHERE id = :second").param("first", first).param("second", second).update();
+
+        assertThat(approvals.approve(second, person("ada", TestUsers.ADMIN_GROUP), null)).isInstanceOfSatisfying(
+                Decision.Approved.class, approved -> assertThat(approved.outcome()).isEqualTo("FAILED"));
+        assertThat(posts()).isEmpty();
+        assertThat(sealed(second)).isNull();
+    }
+
+    @Test
     void environmentWhenNoRuleAppliesThenCreatedAtOnceAndWhenProductionLikeThenRequested() throws Exception {
         mvc.perform(environment("qa-approval").with(FormTokens.fresh()).with(eddie())).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/environments/created"));

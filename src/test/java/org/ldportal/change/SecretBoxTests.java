@@ -43,4 +43,15 @@ class SecretBoxTests {
                 .hasMessageContaining("it is 16 bytes");
         assertThatThrownBy(() -> new SecretBox(new SecretsProperties("not base64 !!"))).hasMessageContaining("is not base64");
     }
+
+    @org.junit.jupiter.api.Test
+    void decryptWhenSealedForAnotherContextThenRefused() {
+        SecretBox box = new SecretBox(new SecretsProperties(null));
+        String sealed = box.encrypt("the secret", "approval-request:a:destination");
+
+        org.assertj.core.api.Assertions.assertThat(box.decrypt(sealed, "approval-request:a:destination")).isEqualTo("the secret");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.decrypt(sealed, "approval-request:b:destination"))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.decrypt(sealed)).isInstanceOf(IllegalStateException.class);
+    }
 }

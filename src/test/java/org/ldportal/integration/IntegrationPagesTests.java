@@ -33,6 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The integration pages against the sandbox's manifests: catalog, every form, creating, errors. */
 class IntegrationPagesTests extends PortalIntegrationTest {
 
+    /** Someone whose roles hold everywhere: the forms as an admin sees them. */
+    private static final org.ldportal.security.CurrentUser ADMIN = new org.ldportal.security.CurrentUser("ada", "Ada Admin",
+            null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class));
+
     @Autowired
     private MockMvc mvc;
 
@@ -131,7 +135,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 }
                 String page = mvc.perform(get("/integrations/" + manifest.key() + "/new").param("type", type.parameter())
                         .with(TestUsers.editor())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-                for (FieldSpec field : integrations.configForm(manifest).fields()) {
+                for (FieldSpec field : integrations.configForm(manifest, ADMIN).fields()) {
                     if (!field.isAlwaysHidden()) {
                         // Inputs carry the field's name; read-only and notice fields take no input, only an id.
                         boolean input = field.type() != FieldType.READ_ONLY && field.type() != FieldType.NOTICE;

@@ -136,6 +136,12 @@ class ProjectScopeTests extends PortalIntegrationTest {
 
         assertThat(rejectionsOf("mo", "environment")).hasSize(5)
                 .contains("Not allowed in environment production of project mobile-app");
+        // Copying reads the source's flag settings: not from an environment outside the scope, nor offered.
+        mvc.perform(environment("mobile-app", "qa-copy").param("sourceKey", "production").with(mo()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/environments/new/sources").with(csrf()).param("projectKey", "mobile-app").with(mo()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"test\""), not(containsString("value=\"production\"")))));
         assertNothingSent();
         mvc.perform(environment("mobile-app", "qa-europe").with(mo())).andExpect(status().is3xxRedirection());
     }
@@ -165,6 +171,11 @@ class ProjectScopeTests extends PortalIntegrationTest {
                 .andExpect(content().string(allOf(containsString("/integrations/log-stream/new"),
                         not(containsString("account-rule-needed")))));
         mvc.perform(get("/integrations/log-stream/new").param("type", "subscription").with(pat())).andExpect(status().isOk());
+        // An integration's environment choice offers only what the person may use in projects: pat has no project.
+        mvc.perform(get("/integrations/pager-alerts/new").param("type", "configuration").with(pat())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("value=\"mobile-app/test\""))));
+        mvc.perform(get("/integrations/pager-alerts/new").param("type", "configuration").with(TestUsers.admin()))
+                .andExpect(content().string(containsString("value=\"mobile-app/test\"")));
         mvc.perform(get("/destinations/new").param("project", "mobile-app").with(pat())).andExpect(status().isForbidden());
     }
 

@@ -86,8 +86,10 @@ class ReviewTests extends PortalIntegrationTest {
         String review = page(post("/destinations/new").with(FormTokens.unreviewed()).with(csrf()).with(TestUsers.editor())
                 .session(session).param("projectKey", "web-store").param("environmentKey", "staging").param("name", "Lake")
                 .param("kind", "databricks").param("on", "true")
-                .param("config[config]", "{\"host\": \"dbc-1.cloud.example.net\", \"token\": \"" + token + "\"}"));
+                .param("config[config]", "{\"host\": \"dbc-1.cloud.example.net\", \"token\": \"" + token + "\", "
+                        + "\"callback\": \"https://secret-host.example.org/hook\"}"));
 
+        assertThat(review).as("a value the kind does not name may be secret, its host too").doesNotContain("secret-host");
         assertThat(review).doesNotContain(token).contains("dbc-1.cloud.example.net", "[REDACTED]",
                 "Data will be sent to dbc-1.cloud.example.net, outside the company&#39;s domains (example.com).");
         assertThat(hiddenFields(review)).doesNotContainKey("config[config]");
