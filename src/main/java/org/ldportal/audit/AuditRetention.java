@@ -44,6 +44,7 @@ public class AuditRetention {
         }
         Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
         long started = System.nanoTime();
+        AppendOnly.maintenance(jdbc);
         int deleted = jdbc.sql("DELETE FROM audit_entry WHERE occurred_at < :cutoff")
                 .param("cutoff", Timestamp.from(cutoff)).update();
         if (deleted > 0) {

@@ -42,13 +42,19 @@ public record FieldCondition(String fieldKey, Action action, List<Condition> con
             };
         }
 
+        /**
+         * Plain decimals of a sensible length compare as numbers; anything else (a million digits, an exponent such
+         * as 1e999999999, which BigDecimal would expand when comparing) as text, at once.
+         */
+        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
+
         private static int compare(String left, String right) {
-            try {
-                return new BigDecimal(left.trim()).compareTo(new BigDecimal(right.trim()));
-            }
-            catch (NumberFormatException notNumbers) {
+            String l = left.trim();
+            String r = right.trim();
+            if (l.length() > 82 || r.length() > 82 || !NUMBER.matcher(l).matches() || !NUMBER.matcher(r).matches()) {
                 return left.compareTo(right);
             }
+            return new BigDecimal(l).compareTo(new BigDecimal(r));
         }
     }
 

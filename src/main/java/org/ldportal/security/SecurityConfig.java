@@ -51,8 +51,11 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-            ObjectProvider<SignedOutSubmissions> signedOut) throws Exception {
+            ObjectProvider<SignedOutSubmissions> signedOut, PublicAddressProperties address, SessionProperties sessions,
+            ObjectProvider<java.time.Clock> clock) throws Exception {
         http
+            .addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(java.time.Clock::systemUTC)),
+                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
@@ -78,11 +81,14 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH),
                         AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(keepFormsSentAfterSignOut(signedOut)))
-            .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations)))
+            .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations, address)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                // Browsers apply form-action to the redirects after a form too: signing out
+                                // (a form) ends at the identity provider's end-session page.
+                                + "form-action 'self'" + identityProviderOrigin(registrations)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
@@ -146,11 +152,32 @@ public class SecurityConfig {
     }
 
     /** Ends the provider's session too, where it offers an end-session endpoint; otherwise just the portal's. */
-    private static OidcClientInitiatedLogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations) {
+    private static OidcClientInitiatedLogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations,
+            PublicAddressProperties address) {
         OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        handler.setPostLogoutRedirectUri(address.baseUrl() + "/signed-out");
         handler.setDefaultTargetUrl("/signed-out");
         return handler;
+    }
+
+    /** " https://idp.example" for the sign-out form's redirect to the provider; empty when it cannot be told. */
+    private static String identityProviderOrigin(ClientRegistrationRepository registrations) {
+        org.springframework.security.oauth2.client.registration.ClientRegistration sso = registrations.findByRegistrationId("sso");
+        if (sso == null) {
+            return "";
+        }
+        Object endSession = sso.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        String address = endSession != null ? endSession.toString() : sso.getProviderDetails().getIssuerUri();
+        try {
+            java.net.URI uri = java.net.URI.create(address);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "";
+            }
+            return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+        catch (IllegalArgumentException | NullPointerException notAnAddress) {
+            return "";
+        }
     }
 
     private static String[] anyRole() {

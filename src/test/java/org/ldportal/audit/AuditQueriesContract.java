@@ -35,27 +35,34 @@ abstract class AuditQueriesContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private final List<Long> ids = new ArrayList<>();
 
     @BeforeEach
     void entries() {
-        jdbc.sql("DELETE FROM audit_entry").update();
-        ids.clear();
-        for (int i = 0; i < 12; i++) {
-            CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
-            AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
-            ids.add(trail.record(AuditAttempt.by(actor, "create", i % 2 == 0 ? "environment" : "destination")
-                    .withTarget(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production", null)
-                    .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, null)
-                    .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
-                    .id());
-        }
-        // Spread the entries over days, so the date filter has something to tell apart.
-        for (int i = 0; i < ids.size(); i++) {
-            jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id")
-                    .param("at", java.sql.Timestamp.from(Instant.parse("2026-03-01T12:00:00Z").plus(Duration.ofDays(i))))
-                    .param("id", ids.get(i)).update();
-        }
+        // Fixtures rewrite the trail, which PostgreSQL refuses outside a transaction declared maintenance.
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            AppendOnly.maintenance(jdbc);
+            jdbc.sql("DELETE FROM audit_entry").update();
+            ids.clear();
+            for (int i = 0; i < 12; i++) {
+                CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
+                AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
+                ids.add(trail.record(AuditAttempt.by(actor, "create", i % 2 == 0 ? "environment" : "destination")
+                        .withTarget(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production", null)
+                        .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, null)
+                        .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
+                        .id());
+            }
+            // Spread the entries over days, so the date filter has something to tell apart.
+            for (int i = 0; i < ids.size(); i++) {
+                jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id")
+                        .param("at", java.sql.Timestamp.from(Instant.parse("2026-03-01T12:00:00Z").plus(Duration.ofDays(i))))
+                        .param("id", ids.get(i)).update();
+            }
+        });
     }
 
     @Test

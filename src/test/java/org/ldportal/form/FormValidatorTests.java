@@ -243,4 +243,21 @@ class FormValidatorTests {
         assertThat(new FieldCondition.Condition(FieldCondition.Operator.STARTS_WITH, "https").holdsFor("http://")).isFalse();
         assertThat(new FieldCondition.Condition(FieldCondition.Operator.NOT_EQUAL, "a").holdsFor(null)).isTrue();
     }
+
+    @Test
+    void conditionWhenAValueIsNoPlainNumberOfSensibleLengthThenComparedAsTextAtOnce() {
+        String millionDigits = "9".repeat(1_000_000);
+        long started = System.nanoTime();
+
+        boolean huge = new FieldCondition.Condition(FieldCondition.Operator.GREATER_THAN, "5").holdsFor(millionDigits);
+        boolean exponent = new FieldCondition.Condition(FieldCondition.Operator.LESS_THAN, "1e999999999").holdsFor("5");
+
+        // As text: "999..." sorts after "5"; "5" after "1e9...". Numbers would say the same for the first, not the
+        // second; what matters is that neither is parsed as a number.
+        assertThat(huge).isTrue();
+        assertThat(exponent).isFalse();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.GREATER_THAN, "10.5").holdsFor("9.75")).isFalse();
+        assertThat(new FieldCondition.Condition(FieldCondition.Operator.GREATER_THAN, "-3").holdsFor("+2")).isTrue();
+        System.out.printf("two hostile comparisons took %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,6 +33,31 @@ class AccessRulesTests {
 
     @Autowired
     private MockMvc mvc;
+
+    @Test
+    void pageWhenTheSignInIsOlderThanTheAbsoluteLifetimeThenSentToSignInAgain() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session)).andExpect(status().isOk());
+        assertThat(session.getAttribute(SessionLifetimeFilter.SIGNED_IN_AT)).as("noted on the first request").isNotNull();
+
+        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
+        mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/sso"));
+        assertThat(session.isInvalid()).isTrue();
+
+        org.springframework.mock.web.MockHttpSession fragment = new org.springframework.mock.web.MockHttpSession();
+        fragment.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
+        mvc.perform(get("/destinations/new").header("X-Requested-With", "fetch").with(TestUsers.editor()).session(fragment))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void pageWhenSignedInWithinTheLifetimeThenServed() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(11)));
+
+        mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session)).andExpect(status().isOk());
+    }
 
     @Test
     void createPageWhenAnonymousThenSentToSignIn() throws Exception {

@@ -30,7 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @Inherited
 @Import({ SecurityConfig.class, GroupRoleMapper.class, ProjectAccess.class, ApprovalRules.class })
-@EnableConfigurationProperties({ PortalSecurityProperties.class, AccessProperties.class, ApprovalProperties.class })
+@EnableConfigurationProperties({ PortalSecurityProperties.class, AccessProperties.class, ApprovalProperties.class, org.ldportal.security.PublicAddressProperties.class, org.ldportal.security.SessionProperties.class })
 @MockitoBean(types = { ClientRegistrationRepository.class, Approvals.class })
 public @interface WebSliceTest {
 }

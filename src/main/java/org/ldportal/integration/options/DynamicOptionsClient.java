@@ -1,8 +1,6 @@
 package org.ldportal.integration.options;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +49,10 @@ public class DynamicOptionsClient {
     public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses, Duration timeout) {
         HttpClient http = HttpClient.create().followRedirect(false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis()).responseTimeout(timeout);
+        if (!allowPrivateAddresses) {
+            // The address is checked by the resolver that connects, not looked up once more beforehand.
+            http = http.resolver(new PublicAddresses());
+        }
         this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BYTES)).build();
         this.json = json;
@@ -67,7 +69,12 @@ public class DynamicOptionsClient {
      */
     public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
             String labelPointer, String valuePointer) {
-        return cache.get(new Request(url, method == null ? "GET" : method.toUpperCase(Locale.ROOT),
+        String verb = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+        if (!verb.equals("GET")) {
+            // A list of choices is read, never sent: no manifest may have the portal POST to a third party.
+            throw new DynamicOptionsException("the choices may only be read with GET, not " + verb);
+        }
+        return cache.get(new Request(url, verb,
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)),
                 optionsPath == null ? "" : optionsPath, labelPointer, valuePointer));
     }
@@ -84,6 +91,9 @@ public class DynamicOptionsClient {
                     .retrieve().bodyToMono(String.class).block(timeout.plusSeconds(1));
         }
         catch (RuntimeException e) {
+            if (causedBy(e, PublicAddresses.NotPublicException.class)) {
+                throw new DynamicOptionsException("the address for the choices is not a public one");
+            }
             throw new DynamicOptionsException("the list of choices could not be loaded from " + uri.getHost());
         }
         JsonNode root;
@@ -124,24 +134,22 @@ public class DynamicOptionsClient {
             throw new DynamicOptionsException("the choices may only be loaded over https");
         }
         if (!allowPrivateAddresses) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                            || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-                        throw new DynamicOptionsException("the address for the choices is not a public one");
-                    }
-                }
-            }
-            catch (UnknownHostException e) {
-                throw new DynamicOptionsException(uri.getHost() + " could not be found");
+            // A name is checked when the connection resolves it; an address written as such is never resolved.
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+            java.net.InetAddress literal = io.netty.util.NetUtil.createInetAddressFromIpAddressString(host);
+            if (literal != null && !PublicAddresses.isPublic(literal)) {
+                throw new DynamicOptionsException("the address for the choices is not a public one");
             }
         }
         return uri;
     }
 
-    /** IPv6 unique local addresses (fc00::/7), which isSiteLocalAddress does not cover. */
-    private static boolean isUniqueLocal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

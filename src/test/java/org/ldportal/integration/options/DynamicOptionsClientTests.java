@@ -70,6 +70,20 @@ class DynamicOptionsClientTests {
     }
 
     @Test
+    void fetchWhenANameLeadsToLoopbackThenRefusedAtConnectAndNothingCalled() {
+        assertThatThrownBy(() -> client(false).fetch("https://localhost:" + wiremock.port() + "/colors", "GET", Map.of(),
+                "/data", "/name", "/color")).isInstanceOf(DynamicOptionsException.class).hasMessageContaining("not a public one");
+        assertThat(wiremock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void fetchWhenTheManifestNamesAnotherMethodThanGetThenRefused() {
+        assertThatThrownBy(() -> client(true).fetch(wiremock.baseUrl() + "/colors", "POST", Map.of(), "", "/n", "/v"))
+                .isInstanceOf(DynamicOptionsException.class).hasMessageContaining("only be read with GET");
+        assertThat(wiremock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void fetchWhenUrlNeedsOtherFieldsThenNotCalled() {
         assertThatThrownBy(() -> client(true).fetch(wiremock.baseUrl() + "/{{token}}/colors", "GET", Map.of(), "", "/n", "/v"))
                 .hasMessageContaining("depends on other fields");

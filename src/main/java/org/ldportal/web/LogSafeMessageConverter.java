@@ -1,0 +1,42 @@
+package org.ldportal.web;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/**
+ * A log line's message with its control characters written out ({@code \n}, {@code \r}, {@code \t}, {@code \u001b}
+ * as {@code \u001b}...): names and keys people type reach the logs, and a line break in one would forge a log line
+ * of its own. Registered in {@code logback-spring.xml} for {@code %m}, {@code %msg} and {@code %message}.
+ */
+public class LogSafeMessageConverter extends MessageConverter {
+
+    @Override
+    public String convert(ILoggingEvent event) {
+        return neutralised(super.convert(event));
+    }
+
+    static String neutralised(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder safe = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (safe == null) {
+                    safe = new StringBuilder(message.length() + 16).append(message, 0, i);
+                }
+                switch (c) {
+                    case '\n' -> safe.append("\\n");
+                    case '\r' -> safe.append("\\r");
+                    case '\t' -> safe.append("\\t");
+                    default -> safe.append(String.format("\\u%04x", (int) c));
+                }
+            }
+            else if (safe != null) {
+                safe.append(c);
+            }
+        }
+        return safe == null ? message : safe.toString();
+    }
+}
