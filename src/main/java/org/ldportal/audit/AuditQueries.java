@@ -11,12 +11,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.ldportal.security.ReadScope;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the trail for the audit pages and exports. Who may see what is decided here, in the SQL, so that no
@@ -35,18 +33,13 @@ public class AuditQueries {
      */
     private static final String ONE_ROW_PER_ATTEMPT = " AND NOT EXISTS (SELECT 1 FROM audit_entry o"
             + " WHERE o.attempt_id = COALESCE(audit_entry.attempt_id, audit_entry.id) AND o.id > audit_entry.id)";
-    /** Rows fetched per round trip while exporting, so the export never holds the whole trail in memory. */
-    private static final int EXPORT_FETCH_SIZE = 500;
+    /** Entries read per query while exporting: the export never holds the whole trail in memory. */
+    static final int EXPORT_PAGE_SIZE = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
-    /** A template of its own for exports: a fetch size set on the shared one would apply to every query. */
-    private final NamedParameterJdbcTemplate streaming;
 
     public AuditQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        JdbcTemplate template = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        template.setFetchSize(EXPORT_FETCH_SIZE);
-        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
     /**
@@ -103,15 +96,21 @@ public class AuditQueries {
     }
 
     /**
-     * Streams every entry the filter selects, newest first, to {@code sink}, a batch of rows at a time. Read-only
-     * transaction: PostgreSQL's driver streams with a fetch size only outside autocommit.
+     * Hands every entry the filter selects, newest first, to {@code sink}, a page at a time: each page is one short
+     * query (by id, as the pages of the list are), and the sink is called after it, with no connection or transaction
+     * held. So a download as slow as its reader never keeps a connection from the pool (ten slow downloads used to
+     * starve creates of the connection they audit with).
      */
-    @Transactional(readOnly = true)
     public void stream(AuditFilter filter, Consumer<AuditEntry> sink) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        StringBuilder where = where(filter, parameters);
-        streaming.query("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id DESC", parameters,
-                (ResultSet row) -> sink.accept(ENTRY.mapRow(row, 0)));
+        Long before = null;
+        while (true) {
+            AuditPage page = page(filter, before, null, EXPORT_PAGE_SIZE);
+            page.entries().forEach(sink);
+            if (page.olderThan() == null) {
+                return;
+            }
+            before = page.olderThan();
+        }
     }
 
     /** Whether a later entry of the same attempt follows this one (its outcome, or what a check found). */
