@@ -2,6 +2,7 @@ package org.ldportal.approval;
 
 import java.time.Duration;
 
+import org.ldportal.audit.ClusterLocks;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -15,15 +16,20 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
 
     private final Approvals approvals;
     private final ApprovalProperties properties;
+    private final ClusterLocks locks;
 
-    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties) {
+    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks) {
         this.approvals = approvals;
         this.properties = properties;
+        this.locks = locks;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(approvals::expireOverdue, properties.expiryCheck(),
+        // Once across instances (an expiry is one conditional UPDATE anyway, so a second run would find nothing).
+        Runnable expire = () -> locks.runIfFree("approval-expiry", properties.expiryCheck().multipliedBy(9).dividedBy(10),
+                Duration.ofMinutes(30), approvals::expireOverdue);
+        registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(),
                 Duration.ofMinutes(1)));
     }
 }

@@ -13,15 +13,20 @@ class AuditSchedulingConfig implements SchedulingConfigurer {
 
     private final AuditRetention retention;
     private final AuditProperties properties;
+    private final ClusterLocks locks;
 
-    AuditSchedulingConfig(AuditRetention retention, AuditProperties properties) {
+    AuditSchedulingConfig(AuditRetention retention, AuditProperties properties, ClusterLocks locks) {
         this.retention = retention;
         this.properties = properties;
+        this.locks = locks;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(retention::purge, properties.purgeInterval(),
+        // Once across instances: held for most of an interval, so the others' schedules skip this round.
+        Runnable purge = () -> locks.runIfFree("audit-purge", properties.purgeInterval().multipliedBy(9).dividedBy(10),
+                java.time.Duration.ofHours(1), retention::purge);
+        registrar.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(),
                 properties.purgeInitialDelay()));
     }
 }

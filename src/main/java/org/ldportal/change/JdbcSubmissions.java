@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.ldportal.audit.ClusterLocks;
 import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,13 @@ class JdbcSubmissions implements Submissions {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterLocks locks;
 
-    JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock, ClusterLocks locks) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** A fresh token for a form about to be shown. */
@@ -96,6 +99,12 @@ class JdbcSubmissions implements Submissions {
 
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 1)
     void forgetOldSubmissions() {
+        // Once across instances, like all scheduled work.
+        locks.runIfFree("forget-submissions", java.time.Duration.ofMinutes(50), java.time.Duration.ofMinutes(30),
+                this::forgetNow);
+    }
+
+    private void forgetNow() {
         int forgotten = jdbc.sql("DELETE FROM form_submission WHERE created_at < :cutoff")
                 .param("cutoff", Timestamp.from(clock.instant().minus(KEPT))).update();
         if (forgotten > 0) {

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the submission store must do on every database; run on H2 and on PostgreSQL. */
-@Import({ JdbcSubmissions.class, SubmissionsContract.Beans.class })
+@Import({ JdbcSubmissions.class, org.ldportal.audit.ClusterLocks.class, SubmissionsContract.Beans.class })
 abstract class SubmissionsContract {
 
     static final CurrentUser EDDIE = new CurrentUser("eddie", "Eddie", null, EnumSet.of(PortalRole.EDITOR));

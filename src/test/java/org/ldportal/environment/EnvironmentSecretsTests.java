@@ -5,13 +5,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,13 +31,17 @@ class EnvironmentSecretsTests extends PortalIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
+
     @Test
     void createWhenLaunchDarklyReturnsSdkKeysThenTheyAppearNowhere(CapturedOutput output) throws Exception {
-        MvcResult created = mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf())
+        StoredSession session = StoredSession.open(sessions);
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).with(session)
                 .param("projectKey", "web-store").param("name", "Load Test").param("key", "load-test")
-                .param("color", "abcdef").param("defaultTtl", "0")).andExpect(redirectedUrl("/environments/created")).andReturn();
-        String page = mvc.perform(get("/environments/created").with(TestUsers.editor())
-                .flashAttr("created", created.getFlashMap().get("created"))).andReturn().getResponse().getContentAsString();
+                .param("color", "abcdef").param("defaultTtl", "0")).andExpect(redirectedUrl("/environments/created"));
+        String page = mvc.perform(get("/environments/created").with(TestUsers.editor()).with(session))
+                .andReturn().getResponse().getContentAsString();
 
         ObjectNode stored = LaunchDarklySandbox.shared().environmentsOf("web-store").stream()
                 .filter(environment -> environment.get("key").asString().equals("load-test")).findFirst().orElseThrow();

@@ -12,9 +12,9 @@ import org.ldportal.form.FieldType;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,6 +39,9 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Autowired
     private MockMvc mvc;
+
+    @Autowired
+    org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
 
     @Autowired
     private ManifestCatalog catalog;
@@ -72,13 +75,14 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createWhenLaunchDarklyGeneratesValuesThenTheResultPageShowsThem() throws Exception {
-        MvcResult created = mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration")
+        StoredSession session = StoredSession.open(sessions);
+        mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration").with(session)
                 .with(TestUsers.editor()).with(csrf()).param("name", "Pages").param("config[routingKey]", "rk-secret-1")
-                .param("config[severity]", "error")).andExpect(redirectedUrl("/integrations/created")).andReturn();
+                .param("config[severity]", "error")).andExpect(redirectedUrl("/integrations/created"));
 
         String externalId = LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts").get(0).get("configValues")
                 .get("externalId").asString();
-        mvc.perform(get("/integrations/created").with(TestUsers.editor()).flashAttrs(created.getFlashMap()))
+        mvc.perform(get("/integrations/created").with(TestUsers.editor()).with(session))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Values LaunchDarkly made for it"),
                         containsString("External ID"), containsString(externalId), containsString("Public key"),
                         not(containsString("rk-secret-1")))));
@@ -86,10 +90,10 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void secretWhenTypedBeforeARoundTripThenKeptEncryptedAndUsedWhenLeftEmpty() throws Exception {
-        MockHttpSession session = new MockHttpSession();
+        StoredSession session = StoredSession.open(sessions);
         String draft = "draft-for-kept-secret-1";
 
-        String edited = mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session)
+        String edited = mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(session)
                 .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs")
                 .param("config[base-url]", "https://logs.example.com").param("config[token]", "tok-kept-4711")
                 .param("statements[0].resources", "proj/*").param("statements[0].actions", "*").param("editPolicy", "add"))
@@ -100,7 +104,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
                 .map(name -> String.valueOf(session.getAttribute(name))).toList();
         assertThat(String.join(" ", stored)).as("the session holds it encrypted").doesNotContain("tok-kept-4711");
 
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session).with(FormTokens.fresh())
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(session).with(FormTokens.fresh())
                 .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs")
                 .param("config[base-url]", "https://logs.example.com").param("config[token]", "")
                 .param("statements[0].resources", "proj/*").param("statements[0].actions", "*"))
@@ -108,7 +112,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
         assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
                 .singleElement().satisfies(request -> assertThat(request.body()).contains("tok-kept-4711"));
-        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").session(session)
+        mvc.perform(post("/integrations/log-stream/new").param("type", "subscription").with(session)
                 .with(TestUsers.editor()).with(csrf()).param("formDraft", draft).param("name", "Logs").param("editPolicy", "add"))
                 .andExpect(content().string(not(containsString("Kept: leave this empty"))));
     }

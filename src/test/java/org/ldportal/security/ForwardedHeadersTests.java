@@ -45,7 +45,7 @@ class ForwardedHeadersTests extends PortalIntegrationTest {
         assertThat(location).startsWith(LocalIdentityProvider.shared().issuerUri())
                 .contains("redirect_uri=https://portal.example.com/login/oauth2/code/sso");
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+                assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
     }
 
     @Test

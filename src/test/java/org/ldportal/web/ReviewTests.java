@@ -11,9 +11,9 @@ import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.sandbox.SandboxRequest;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
@@ -38,7 +38,15 @@ class ReviewTests extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private final MockHttpSession session = new MockHttpSession();
+    @Autowired
+    org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
+
+    private StoredSession session;
+
+    @org.junit.jupiter.api.BeforeEach
+    void openSession() {
+        session = StoredSession.open(sessions);
+    }
 
     @Test
     void destinationWhenValidThenReviewShowsEverythingSendsNothingAndHoldsNoSecret() throws Exception {
@@ -60,9 +68,9 @@ class ReviewTests extends PortalIntegrationTest {
 
         MultiValueMap<String, String> fields = hiddenFields(review);
         mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.CONFIRM, "create").with(csrf())
-                .with(TestUsers.editor()).session(session)).andExpect(redirectedUrl("/destinations/created"));
+                .with(TestUsers.editor()).with(session)).andExpect(redirectedUrl("/destinations/created"));
         mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.CONFIRM, "create").with(csrf())
-                .with(TestUsers.editor()).session(session)).andExpect(status().isOk());
+                .with(TestUsers.editor()).with(session)).andExpect(status().isOk());
 
         assertThat(posts()).hasSize(1).allSatisfy(sent -> assertThat(sent.body()).contains(POLICY_KEY));
     }
@@ -72,7 +80,7 @@ class ReviewTests extends PortalIntegrationTest {
         MultiValueMap<String, String> fields = hiddenFields(page(destination("test").with(FormTokens.unreviewed())));
 
         String form = mvc.perform(post("/destinations/new").params(fields).param(ReviewPages.REVISE, "review").with(csrf())
-                .with(TestUsers.editor()).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .with(TestUsers.editor()).with(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
 
         assertThat(form).contains("value=\"Events hub\"", "value=\"ns-review\"").doesNotContain(POLICY_KEY)
@@ -84,7 +92,7 @@ class ReviewTests extends PortalIntegrationTest {
     void jsonKindWhenCreatedFromTheReviewThenTheWholeConfigIsSentThoughThePageNeverHeldIt() throws Exception {
         String token = "dapi-REVIEW-9f3c";
         String review = page(post("/destinations/new").with(FormTokens.unreviewed()).with(csrf()).with(TestUsers.editor())
-                .session(session).param("projectKey", "web-store").param("environmentKey", "staging").param("name", "Lake")
+                .with(session).param("projectKey", "web-store").param("environmentKey", "staging").param("name", "Lake")
                 .param("kind", "databricks").param("on", "true")
                 .param("config[config]", "{\"host\": \"dbc-1.cloud.example.net\", \"token\": \"" + token + "\", "
                         + "\"callback\": \"https://secret-host.example.org/hook\"}"));
@@ -94,7 +102,7 @@ class ReviewTests extends PortalIntegrationTest {
                 "Data will be sent to dbc-1.cloud.example.net, outside the company&#39;s domains (example.com).");
         assertThat(hiddenFields(review)).doesNotContainKey("config[config]");
         mvc.perform(post("/destinations/new").params(hiddenFields(review)).param(ReviewPages.CONFIRM, "create").with(csrf())
-                .with(TestUsers.editor()).session(session)).andExpect(status().is3xxRedirection());
+                .with(TestUsers.editor()).with(session)).andExpect(status().is3xxRedirection());
 
         assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains(token));
     }
@@ -102,7 +110,7 @@ class ReviewTests extends PortalIntegrationTest {
     @Test
     void environmentWhenValidThenReviewOfEveryFieldAndCreateSends() throws Exception {
         String review = page(post("/environments/new").with(FormTokens.unreviewed()).with(csrf()).with(TestUsers.editor())
-                .session(session).param("projectKey", "web-store").param("name", "QA Review").param("key", "qa-review")
+                .with(session).param("projectKey", "web-store").param("name", "QA Review").param("key", "qa-review")
                 .param("color", "417505").param("defaultTtl", "5").param("secureMode", "true").param("_secureMode", "on")
                 .param("tags", "team-a").param("sourceKey", "staging"));
 
@@ -110,14 +118,14 @@ class ReviewTests extends PortalIntegrationTest {
                 "Staging (staging)", "team-a", "POST /api/v2/projects/web-store/environments");
         assertThat(posts()).isEmpty();
         mvc.perform(post("/environments/new").params(hiddenFields(review)).param(ReviewPages.CONFIRM, "create").with(csrf())
-                .with(TestUsers.editor()).session(session)).andExpect(redirectedUrl("/environments/created"));
+                .with(TestUsers.editor()).with(session)).andExpect(redirectedUrl("/environments/created"));
         assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains("\"secureMode\":true"));
     }
 
     @Test
     void subscriptionWhenValidThenReviewWarnsOfTheAuditLogAndHostsOutsideTheCompany() throws Exception {
         String review = page(post("/integrations/log-stream/new").with(FormTokens.unreviewed()).param("type", "subscription")
-                .with(csrf()).with(TestUsers.editor()).session(session).param("name", "Logs")
+                .with(csrf()).with(TestUsers.editor()).with(session).param("name", "Logs")
                 .param("config[base-url]", "https://logs.elsewhere.example.net/ingest").param("config[token]", "tok-REVIEW-1")
                 .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*:env/*:flag/*")
                 .param("statements[0].actions", "*"));
@@ -127,7 +135,7 @@ class ReviewTests extends PortalIntegrationTest {
                 .doesNotContain("tok-REVIEW-1");
         assertThat(hiddenFields(review)).doesNotContainKeys("type", "config[token]");
         mvc.perform(post("/integrations/log-stream/new?type=subscription").params(hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create").with(csrf()).with(TestUsers.editor()).session(session))
+                .param(ReviewPages.CONFIRM, "create").with(csrf()).with(TestUsers.editor()).with(session))
                 .andExpect(redirectedUrl("/integrations/created"));
         assertThat(posts()).singleElement().satisfies(sent -> assertThat(sent.body()).contains("tok-REVIEW-1"));
     }
@@ -144,7 +152,7 @@ class ReviewTests extends PortalIntegrationTest {
     }
 
     private MockHttpServletRequestBuilder destination(String environment) {
-        return post("/destinations/new").with(csrf()).with(TestUsers.editor()).session(session)
+        return post("/destinations/new").with(csrf()).with(TestUsers.editor()).with(session)
                 .param("projectKey", "mobile-app").param("environmentKey", environment).param("name", "Events hub")
                 .param("kind", "azure-event-hubs").param("on", "true").param("config[namespace]", "ns-review")
                 .param("config[name]", "hub").param("config[policyName]", "send").param("config[policyKey]", POLICY_KEY);

@@ -5,9 +5,9 @@ import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,29 +29,32 @@ class SignedOutFormsTests extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
+
     @Test
     void environmentWhenSentAfterTheSessionEndedThenFilledAgainAfterSigningIn() throws Exception {
-        MockHttpSession session = new MockHttpSession();
+        StoredSession session = StoredSession.open(sessions);
 
-        mvc.perform(post("/environments/new").session(session).param("_csrf", "token-of-the-old-session")
+        mvc.perform(post("/environments/new").with(session).param("_csrf", "token-of-the-old-session")
                 .param("projectKey", "mobile-app").param("name", "Signed Out QA").param("key", "signed-out-qa")
                 .param("color", "112233").param("tags", "team-a")).andExpect(redirectedUrl("/environments/new"));
 
-        mvc.perform(get("/environments/new").session(session).with(TestUsers.editor())).andExpect(status().isOk())
+        mvc.perform(get("/environments/new").with(session).with(TestUsers.editor())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("You were signed out before this form reached the portal"),
                         containsString("value=\"Signed Out QA\""), containsString("value=\"signed-out-qa\""),
                         containsString("value=\"112233\""), containsString("value=\"team-a\""))));
-        mvc.perform(get("/environments/new").session(session).with(TestUsers.editor()))
+        mvc.perform(get("/environments/new").with(session).with(TestUsers.editor()))
                 .andExpect(content().string(not(containsString("You were signed out"))));
         assertThat(LaunchDarklySandbox.shared().requests()).noneMatch(request -> request.method().equals("POST"));
     }
 
     @Test
     void integrationWhenSentAfterTheSessionEndedThenFilledAgainButNotItsSecrets() throws Exception {
-        MockHttpSession session = new MockHttpSession();
+        StoredSession session = StoredSession.open(sessions);
 
         // As the page's form sends it: the type is in the form's address.
-        mvc.perform(post("/integrations/log-stream/new?type=subscription").session(session)
+        mvc.perform(post("/integrations/log-stream/new?type=subscription").with(session)
                 .param("_csrf", "token-of-the-old-session").param("name", "Logs after sign-out")
                 .param("config[base-url]", "https://logs.example.com").param("config[token]", "tok-signed-out-99")
                 .param("statements[0].resources", "proj/*:env/qa:flag/*").param("statements[0].actions", "*"))
@@ -60,7 +63,7 @@ class SignedOutFormsTests extends PortalIntegrationTest {
                 .map(name -> String.valueOf(session.getAttribute(name))).toList());
         assertThat(stored).as("kept encrypted").doesNotContain("tok-signed-out-99");
 
-        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription").session(session).with(TestUsers.editor()))
+        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription").with(session).with(TestUsers.editor()))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("You were signed out"),
                         containsString("value=\"Logs after sign-out\""), containsString("value=\"https://logs.example.com\""),
                         containsString("proj/*:env/qa:flag/*"), not(containsString("tok-signed-out-99")))));
