@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PublicAddressProperties(@Nullable URI publicUrl) {
 
     public PublicAddressProperties {
+        if (publicUrl != null && publicUrl.toString().isBlank()) {
+            publicUrl = null; // an empty environment variable, as docker-compose passes one that is not set
+        }
         if (publicUrl != null && (publicUrl.getHost() == null || publicUrl.getScheme() == null)) {
             throw new IllegalArgumentException("portal.web.public-url must be an absolute address such as "
                     + "https://ldportal.example.com, not " + publicUrl);
