@@ -87,7 +87,8 @@ public record AuditAttempt(
                 cut(actor.email(), 320), cut(action, 64), cut(resourceType, 64), cut(projectKey, 255),
                 cut(environmentKey, 255), cut(integrationKey, 255), cut(resourceName, 1024), cut(resourceKey, 255),
                 cut(resourceId, 255), outcome, httpStatus, cut(errorCode, 255), cut(errorMessage, 4000),
-                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId, cut(approvedBy, 255));
+                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId, cut(approvedBy, 255),
+                cut(org.ldportal.security.RequestIdFilter.current(), 64));
     }
 
     private static String cut(String value, int columnSize) {

@@ -13,6 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param attemptId   on an outcome entry: the id of the entry written before the call (outcome STARTED), or of
  *                    the request for approval that every step of an approved change follows
  * @param approvedBy  who approved the change, on the entries of a change sent after approval
+ * @param requestId   the id of the request that wrote the entry, as its log lines have it
  */
 @Table
 public record AuditEntry(
@@ -36,5 +37,6 @@ public record AuditEntry(
         String requestBody,
         Long durationMs,
         Long attemptId,
-        String approvedBy) {
+        String approvedBy,
+        String requestId) {
 }

@@ -18,7 +18,7 @@ public class AuditExport {
 
     static final List<String> HEADER = List.of("id", "occurred_at", "actor_subject", "actor_name", "actor_email", "action",
             "resource_type", "project_key", "environment_key", "integration_key", "resource_name", "resource_key",
-            "resource_id", "outcome", "http_status", "error_code", "error_message", "duration_ms", "attempt_id", "approved_by", "request_body");
+            "resource_id", "outcome", "http_status", "error_code", "error_message", "duration_ms", "attempt_id", "approved_by", "request_id", "request_body");
 
     private final ObjectMapper json;
 
@@ -87,7 +87,7 @@ public class AuditExport {
         return java.util.Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().toString(), e.actorSubject(),
                 e.actorName(), e.actorEmail(), e.action(), e.resourceType(), e.projectKey(), e.environmentKey(),
                 e.integrationKey(), e.resourceName(), e.resourceKey(), e.resourceId(), e.outcome().name(), e.httpStatus(),
-                e.errorCode(), e.errorMessage(), e.durationMs(), e.attemptId(), e.approvedBy(), e.requestBody());
+                e.errorCode(), e.errorMessage(), e.durationMs(), e.attemptId(), e.approvedBy(), e.requestId(), e.requestBody());
     }
 
     private static void write(Writer out, String text) {

@@ -25,7 +25,7 @@ public class AuditQueries {
 
     private static final String COLUMNS = "id, occurred_at, actor_subject, actor_name, actor_email, action, resource_type, "
             + "project_key, environment_key, integration_key, resource_name, resource_key, resource_id, outcome, "
-            + "http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by";
+            + "http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by, request_id";
     /**
      * An attempt is listed once, by its latest entry: its outcome, or what a later check found (both link to the entry
      * written before the call), or that started entry while nothing follows it (the portal stopped before it could
@@ -232,7 +232,7 @@ public class AuditQueries {
             AuditOutcome.valueOf(row.getString("outcome")), (Integer) row.getObject("http_status", Integer.class),
             row.getString("error_code"), row.getString("error_message"), row.getString("request_body"),
             (Long) row.getObject("duration_ms", Long.class), (Long) row.getObject("attempt_id", Long.class),
-            row.getString("approved_by"));
+            row.getString("approved_by"), row.getString("request_id"));
 
     private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);

@@ -26,10 +26,10 @@ public class AuditTrail {
 
     private static final String INSERT = "INSERT INTO audit_entry (occurred_at, actor_subject, actor_name, actor_email, "
             + "action, resource_type, project_key, environment_key, integration_key, resource_name, resource_key, "
-            + "resource_id, outcome, http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by) "
+            + "resource_id, outcome, http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by, request_id) "
             + "VALUES (:occurredAt, :actorSubject, :actorName, :actorEmail, :action, :resourceType, :projectKey, "
             + ":environmentKey, :integrationKey, :resourceName, :resourceKey, :resourceId, :outcome, :httpStatus, "
-            + ":errorCode, :errorMessage, :requestBody, :durationMs, :attemptId, :approvedBy)";
+            + ":errorCode, :errorMessage, :requestBody, :durationMs, :attemptId, :approvedBy, :requestId)";
     private static final String[] GENERATED = { "id" };
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -80,13 +80,14 @@ public class AuditTrail {
                 .addValue("requestBody", entry.requestBody(), Types.VARCHAR)
                 .addValue("durationMs", entry.durationMs(), Types.BIGINT)
                 .addValue("attemptId", entry.attemptId(), Types.BIGINT)
-                .addValue("approvedBy", entry.approvedBy(), Types.VARCHAR);
+                .addValue("approvedBy", entry.approvedBy(), Types.VARCHAR)
+                .addValue("requestId", entry.requestId(), Types.VARCHAR);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(INSERT, values, key, GENERATED);
         return new AuditEntry(key.getKeyAs(Number.class).longValue(), entry.occurredAt(), entry.actorSubject(),
                 entry.actorName(), entry.actorEmail(), entry.action(), entry.resourceType(), entry.projectKey(),
                 entry.environmentKey(), entry.integrationKey(), entry.resourceName(), entry.resourceKey(),
                 entry.resourceId(), entry.outcome(), entry.httpStatus(), entry.errorCode(), entry.errorMessage(),
-                entry.requestBody(), entry.durationMs(), entry.attemptId(), entry.approvedBy());
+                entry.requestBody(), entry.durationMs(), entry.attemptId(), entry.approvedBy(), entry.requestId());
     }
 }

@@ -10,9 +10,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  */
 public class LogSafeMessageConverter extends MessageConverter {
 
+    /** Boot's start-up failure report: several lines of its own making, never anything a request sent. */
+    private static final String BOOT_DIAGNOSTICS = "org.springframework.boot.diagnostics.";
+
     @Override
     public String convert(ILoggingEvent event) {
-        return neutralised(super.convert(event));
+        String message = super.convert(event);
+        return event.getLoggerName() != null && event.getLoggerName().startsWith(BOOT_DIAGNOSTICS) ? message
+                : neutralised(message);
     }
 
     static String neutralised(String message) {

@@ -32,6 +32,7 @@ class NotAllowedAdvice {
         response.setHeader(REFUSAL_HEADER, "not-allowed");
         model.addAttribute("place", refusal.place());
         model.addAttribute("accessContact", security.accessContact());
+        model.addAttribute("requestId", org.ldportal.security.RequestIdFilter.current());
         return "error/not-allowed";
     }
 }

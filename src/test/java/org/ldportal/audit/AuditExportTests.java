@@ -62,6 +62,6 @@ class AuditExportTests {
 
     private static AuditEntry entry(String name) {
         return new AuditEntry(7L, Instant.parse("2026-03-14T09:26:53Z"), "eddie", "Eddie", null, "create", "environment",
-                "mobile-app", null, null, name, "qa", "id-1", AuditOutcome.SUCCEEDED, 201, null, null, "{\"key\":\"qa\"}", 12L, 6L, null);
+                "mobile-app", null, null, name, "qa", "id-1", AuditOutcome.SUCCEEDED, 201, null, null, "{\"key\":\"qa\"}", 12L, 6L, null, "req-7f3k2m9q");
     }
 }
