@@ -148,4 +148,9 @@ class ManifestCatalog {
                     e.getMessage());
         }
     }
+
+    /** How the catalog's cache has done, for the status page. */
+    org.ldportal.launchdarkly.RefreshingCache.Figures cacheFigures() {
+        return cache.figures();
+    }
 }

@@ -50,9 +50,17 @@ public class LaunchDarklyClient {
 
     private final WebClient web;
     private final LaunchDarklyProperties properties;
+    private final RecentCalls recent;
     private final ObjectMapper json;
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
+        this(builder, properties, json, new RecentCalls(java.time.Clock.systemUTC()));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json,
+            RecentCalls recent) {
+        this.recent = recent;
         if (properties.apiToken() == null || properties.apiToken().isBlank()) {
             throw new MissingApiTokenException();
         }
@@ -80,6 +88,11 @@ public class LaunchDarklyClient {
     }
 
     /** Every project, following the pages. */
+    /** Who the token is ({@code GET /api/v2/caller-identity}), for the status page. */
+    public CallerIdentity callerIdentity() {
+        return get(CallerIdentity.class, null, "/api/v2/caller-identity");
+    }
+
     public List<Project> listAllProjects() {
         return all((limit, offset) -> listProjects(limit, offset));
     }
@@ -275,9 +288,11 @@ public class LaunchDarklyClient {
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 : method == HttpMethod.POST ? request.contentType(MediaType.APPLICATION_JSON) : request;
         int[] status = { 0 };
+        Integer[] remaining = { null };
         try {
             T result = ready.exchangeToMono(response -> {
                 status[0] = response.statusCode().value();
+                remaining[0] = remaining(response.headers().asHttpHeaders());
                 if (response.statusCode().is2xxSuccessful()) {
                     return reader.apply(response);
                 }
@@ -296,9 +311,24 @@ public class LaunchDarklyClient {
             throw e;
         }
         finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("LaunchDarkly {} {} -> {} in {} ms", method, strippedOfQuery(expanded),
-                    status[0] == 0 ? "no answer" : status[0], (System.nanoTime() - started) / 1_000_000);
+                    status[0] == 0 ? "no answer" : status[0], millis);
+            recent.record(method.name(), strippedOfQuery(expanded), status[0], millis, remaining[0]);
         }
+    }
+
+    /** The smaller of the route's and the account's rate-limit headroom LaunchDarkly reported, if any. */
+    private static Integer remaining(HttpHeaders headers) {
+        Integer lowest = null;
+        for (String name : List.of("X-Ratelimit-Route-Remaining", "X-Ratelimit-Global-Remaining")) {
+            String value = headers.getFirst(name);
+            if (value != null && value.strip().matches("\\d{1,9}")) {
+                int number = Integer.parseInt(value.strip());
+                lowest = lowest == null ? number : Math.min(lowest, number);
+            }
+        }
+        return lowest;
     }
 
     private LaunchDarklyUnreachableException unreachable(HttpMethod method, WebClientRequestException e) {

@@ -27,6 +27,11 @@ public class LaunchDarklyDirectory {
                 projectKey -> List.copyOf(client.listAllEnvironments(projectKey)));
     }
 
+    /** How the lists of projects and of environments have been read, for the status page. */
+    public List<RefreshingCache.Figures> cacheFigures() {
+        return List.of(projects.figures(), environments.figures());
+    }
+
     public List<Project> projects() {
         return projects.get("all");
     }

@@ -151,4 +151,27 @@ public final class RefreshingCache<K, V> {
             return entry instanceof Bad ? currentDuration : KEEP_UNREAD.toNanos();
         }
     }
+
+    /** How the cache has done since start-up, for the status page. */
+    public Figures figures() {
+        com.github.benmanes.caffeine.cache.stats.CacheStats stats = cache.stats();
+        return new Figures(cache.estimatedSize(), stats.hitCount(), stats.missCount(), stats.loadSuccessCount(),
+                stats.loadFailureCount());
+    }
+
+    /**
+     * @param entries  kept now
+     * @param hits     answers from the cache
+     * @param misses   answers that had to wait for a load
+     * @param loads    loads that succeeded (first loads and background refreshes)
+     * @param failures loads that failed
+     */
+    public record Figures(long entries, long hits, long misses, long loads, long failures) {
+
+        /** Hits among all answers, in per cent; 0 before any answer. */
+        public long hitPercent() {
+            long answers = hits + misses;
+            return answers == 0 ? 0 : Math.round(100.0 * hits / answers);
+        }
+    }
 }

@@ -62,7 +62,7 @@ public class SecurityConfig {
                 .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh").hasRole(PortalRole.ADMIN.name())
                 // Viewers may look at what integrations exist; only editors may set one up.
-                .requestMatchers("/access", "/access/**").hasRole(PortalRole.ADMIN.name())
+                .requestMatchers("/access", "/access/**", "/status").hasRole(PortalRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/integrations").hasAnyAuthority(anyRole())
                 // Held in some projects is enough to reach the pages; which projects is checked by the pages and
                 // again before anything is sent (ProjectAccess).

@@ -36,7 +36,7 @@ class AccessibilityBrowserTests extends BrowserTest {
         "/destinations/new?project=mobile-app&kind=databricks", "/destinations/setups", "/integrations",
         "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription",
         "/integrations/approval-bridge/new?type=configuration", "/audit", "/no-such-page",
-        "/access?user=Mo&groups=ld-portal-editors,team-mobile" })
+        "/access?user=Mo&groups=ld-portal-editors,team-mobile", "/status" })
     void pageWhenEmptyThenNoSeriousViolations(String path) {
         browser.get(portal() + path);
 

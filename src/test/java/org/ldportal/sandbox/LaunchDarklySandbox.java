@@ -261,6 +261,11 @@ public final class LaunchDarklySandbox {
     private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // As LaunchDarkly does: how many calls are left this window, for the route and the account.
+        if (!exchange.getResponseHeaders().containsKey("X-Ratelimit-Route-Remaining")) {
+            exchange.getResponseHeaders().set("X-Ratelimit-Route-Remaining", "97");
+            exchange.getResponseHeaders().set("X-Ratelimit-Global-Remaining", "4990");
+        }
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -272,6 +277,12 @@ public final class LaunchDarklySandbox {
         Matcher m;
         if (method.equals("GET") && path.equals("/api/v2/projects")) {
             return ok(page(new ArrayList<>(projects.values()), query));
+        }
+        if (method.equals("GET") && path.equals("/api/v2/caller-identity")) {
+            ObjectNode identity = json.createObjectNode().put("accountId", "acct-sandbox").put("tokenName", "LD Portal (sandbox)")
+                    .put("tokenKind", "service").put("authKind", "token").put("serviceToken", true);
+            identity.putArray("scopes").add("writer");
+            return ok(identity);
         }
         if ((m = match("/api/v2/projects/([^/]+)/environments", path)) != null) {
             project(m.group(1));

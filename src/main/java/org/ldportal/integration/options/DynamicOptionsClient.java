@@ -152,4 +152,9 @@ public class DynamicOptionsClient {
         }
         return false;
     }
+
+    /** How the choices' cache has done, for the status page. */
+    public org.ldportal.launchdarkly.RefreshingCache.Figures cacheFigures() {
+        return cache.figures();
+    }
 }

@@ -1,0 +1,51 @@
+package org.ldportal.integration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ldportal.web.StatusSection;
+import org.springframework.stereotype.Component;
+
+/** The status page's part for integrations: the catalog's size, age and problem, and the choices' cache. */
+@Component
+class IntegrationStatus implements StatusSection {
+
+    private final ManifestCatalog catalog;
+    private final org.ldportal.integration.options.DynamicOptionsClient options;
+
+    IntegrationStatus(ManifestCatalog catalog, org.ldportal.integration.options.DynamicOptionsClient options) {
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public String title() {
+        return "Integrations";
+    }
+
+    @Override
+    public List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        Instant loadedAt = catalog.loadedAt();
+        lines.add(Line.of("Catalog", catalog.all().size() + " integrations" + (loadedAt == null ? ""
+                : ", read " + Duration.between(loadedAt, Instant.now()).toMinutes() + " min ago (" + loadedAt + ")")));
+        if (catalog.problem() != null) {
+            lines.add(Line.problem("Catalog problem", catalog.problem()));
+        }
+        lines.add(Line.of("Catalog cache", cache(catalog.cacheFigures())));
+        lines.add(Line.of("Choices from integrations' endpoints", cache(options.cacheFigures())));
+        return lines;
+    }
+
+    private static String cache(org.ldportal.launchdarkly.RefreshingCache.Figures figures) {
+        return figures.entries() + " kept, " + figures.hitPercent() + " % from the cache, " + figures.loads() + " loads, "
+                + figures.failures() + " failed";
+    }
+}
