@@ -82,4 +82,11 @@ class AuditAppendOnlyPostgresTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE id = :id").param("id", old).query(Integer.class).single())
                 .isZero();
     }
+
+    @Test
+    void schemaThenTheSearchHasTrigramIndexesOnNameAndKey() {
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'audit_entry'").query(String.class).list())
+                .anyMatch(index -> index.contains("gin") && index.contains("lower((resource_name)") && index.contains("gin_trgm_ops"))
+                .anyMatch(index -> index.contains("gin") && index.contains("lower((resource_key)") && index.contains("gin_trgm_ops"));
+    }
 }

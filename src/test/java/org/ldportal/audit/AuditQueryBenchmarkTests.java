@@ -23,18 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the audit queries hold up with 200,000 entries in real PostgreSQL: prints the time of a filtered first page,
- * a deep page and a full CSV export. Figures only; no timing is asserted (they depend on the machine).
+ * How the audit queries hold up with 1,000,000 entries in real PostgreSQL ({@code -Dldportal.bench.audit-attempts},
+ * two entries each, 500,000 by default): prints the time of a filtered first page, a deep page, a name-or-key search
+ * and a full CSV export. Figures only; no timing is asserted (they depend on the machine).
  */
 @Tag("benchmark")
 class AuditQueryBenchmarkTests {
 
     /** Each attempt is two entries: the one written before the call and its outcome, linked to it. */
-    private static final int ATTEMPTS = 100_000;
+    private static final int ATTEMPTS = Integer.getInteger("ldportal.bench.audit-attempts", 500_000);
     private static final int BATCH = 5_000;
 
     @Test
-    void benchmarkWhen200000EntriesThenPrintsPageAndExportTimes() {
+    void benchmarkWhenAMillionEntriesThenPrintsPageSearchAndExportTimes() {
         String url = EmbeddedPostgresDatabase.newDatabaseUrl();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "postgres", "postgres");
         Flyway.configure().dataSource(dataSource)
@@ -59,6 +60,17 @@ class AuditQueryBenchmarkTests {
         AuditPage deep = queries.page(AuditFilter.none(), deepCursor, null, 100);
         Duration deepPage = since(started);
 
+        // A name or key containing a few characters, as a person types it: through the trigram indexes.
+        AuditFilter search = new AuditFilter(null, null, null, null, null, null, null, "resource 4242");
+        queries.page(search, null, null, 25); // warm-up
+        started = System.nanoTime();
+        AuditPage found = queries.page(search, null, null, 25);
+        Duration searchPage = since(started);
+        AuditFilter rare = new AuditFilter(null, null, null, null, null, null, null, "key-49999");
+        started = System.nanoTime();
+        AuditPage foundRare = queries.page(rare, null, null, 25);
+        Duration rarePage = since(started);
+
         started = System.nanoTime();
         AtomicLong exported = new AtomicLong();
         AuditExport export = new AuditExport(JsonMapper.builder().build());
@@ -74,11 +86,15 @@ class AuditQueryBenchmarkTests {
                 2 * ATTEMPTS, load.toMillis());
         System.out.printf("  filtered first page (destination, REJECTED, project-5; 25 rows): %d ms%n", firstPage.toMillis());
         System.out.printf("  deep page (100 rows, 5,000 entries from the oldest):           %d ms%n", deepPage.toMillis());
+        System.out.printf("  search \"resource 4242\" in names and keys (first 25 of many):   %d ms%n", searchPage.toMillis());
+        System.out.printf("  search \"key-49999\" (a few matches):                            %d ms%n", rarePage.toMillis());
         System.out.printf("  full CSV export (%,d rows, streamed):                       %d ms%n%n", exported.get(), fullExport.toMillis());
 
         assertThat(first.entries()).hasSize(25).allMatch(e -> e.projectKey().equals("project-5")
                 && e.outcome() == AuditOutcome.REJECTED && e.resourceType().equals("destination"));
         assertThat(deep.entries()).hasSize(100).allMatch(e -> e.id() < deepCursor);
+        assertThat(found.entries()).isNotEmpty().allMatch(e -> e.resourceName().toLowerCase().contains("resource 4242"));
+        assertThat(foundRare.entries()).isNotEmpty().allMatch(e -> e.resourceKey().contains("key-49999"));
         assertThat(exported.get()).as("one row per attempt").isEqualTo(ATTEMPTS);
     }
 
