@@ -34,10 +34,13 @@ public class AuditTrail {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
     }
 
     /**
@@ -51,6 +54,9 @@ public class AuditTrail {
     /** Inserts the entry and returns it with its id. */
     public AuditEntry record(AuditAttempt attempt) {
         AuditEntry entry = withId(attempt.toEntry(clock.instant()));
+        // Attempts by resource and outcome (STARTED entries included: started minus outcomes is what never ended).
+        meters.counter("ldportal.audit.entries", "resource", entry.resourceType(), "outcome", entry.outcome().name())
+                .increment();
         log.info("audit #{}: {} {} {} by {} -> {}", entry.id(), entry.action(), entry.resourceType(),
                 entry.resourceKey() != null ? entry.resourceKey() : entry.resourceName(), entry.actorSubject(),
                 entry.outcome());

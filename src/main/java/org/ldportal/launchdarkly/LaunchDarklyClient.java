@@ -51,16 +51,23 @@ public class LaunchDarklyClient {
     private final WebClient web;
     private final LaunchDarklyProperties properties;
     private final RecentCalls recent;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final ObjectMapper json;
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
-        this(builder, properties, json, new RecentCalls(java.time.Clock.systemUTC()));
+        this(builder, properties, json, new RecentCalls(java.time.Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json,
-            RecentCalls recent) {
+            RecentCalls recent, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        this(builder, properties, json, recent, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
+    private LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json,
+            RecentCalls recent, io.micrometer.core.instrument.MeterRegistry meters) {
         this.recent = recent;
+        this.meters = meters;
         if (properties.apiToken() == null || properties.apiToken().isBlank()) {
             throw new MissingApiTokenException();
         }
@@ -315,6 +322,13 @@ public class LaunchDarklyClient {
             log.info("LaunchDarkly {} {} -> {} in {} ms", method, strippedOfQuery(expanded),
                     status[0] == 0 ? "no answer" : status[0], millis);
             recent.record(method.name(), strippedOfQuery(expanded), status[0], millis, remaining[0]);
+            // Tagged by the path's template, never its keys: a bounded set of series.
+            io.micrometer.core.instrument.Timer.builder("ldportal.launchdarkly.calls")
+                    .description("Calls to LaunchDarkly's API, by operation and answer")
+                    .tag("method", method.name()).tag("operation", strippedOfQuery(path))
+                    .tag("status", status[0] == 0 ? "none" : String.valueOf(status[0]))
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -31,7 +31,8 @@ class PublicHostFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return address.host() == null || path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return address.host() == null || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+                || path.equals("/livez") || path.equals("/readyz");
     }
 
     @Override

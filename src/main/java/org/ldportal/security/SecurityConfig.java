@@ -52,12 +52,14 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
             ObjectProvider<SignedOutSubmissions> signedOut, PublicAddressProperties address, SessionProperties sessions,
-            ObjectProvider<java.time.Clock> clock) throws Exception {
+            ObjectProvider<java.time.Clock> clock, org.springframework.core.env.Environment environment) throws Exception {
         http
             .addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(java.time.Clock::systemUTC)),
                     org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
+                // Metrics on the management port of their own, which only the operators' network reaches.
+                .requestMatchers(onManagementPort(environment)).permitAll()
                 .requestMatchers("/actuator/**").denyAll()
                 .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh").hasRole(PortalRole.ADMIN.name())
@@ -158,6 +160,19 @@ public class SecurityConfig {
         handler.setPostLogoutRedirectUri(address.baseUrl() + "/signed-out");
         handler.setDefaultTargetUrl("/signed-out");
         return handler;
+    }
+
+    /**
+     * Requests that came in on a management port of its own (MANAGEMENT_SERVER_PORT), never on the public one: the
+     * port is known only once the management server has started.
+     */
+    private static org.springframework.security.web.util.matcher.RequestMatcher onManagementPort(
+            org.springframework.core.env.Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && !management.equals(server) && request.getLocalPort() == management;
+        };
     }
 
     /** " https://idp.example" for the sign-out form's redirect to the provider; empty when it cannot be told. */
