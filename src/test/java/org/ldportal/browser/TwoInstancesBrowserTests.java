@@ -10,6 +10,8 @@ import org.ldportal.PortalApplication;
 import org.ldportal.browser.pages.AuditListPage;
 import org.ldportal.browser.pages.DestinationCreatedPage;
 import org.ldportal.browser.pages.DestinationForm;
+import org.ldportal.browser.pages.EnvironmentCreatedPage;
+import org.ldportal.browser.pages.EnvironmentForm;
 import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.browser.pages.SiteHeader;
 import org.ldportal.sandbox.LaunchDarklySandbox;
@@ -100,5 +102,12 @@ class TwoInstancesBrowserTests {
         balancer.sendTo(second);
         AuditListPage trail = AuditListPage.open(browser, portal);
         assertThat(trail.rows()).anyMatch(row -> row.contains("Hub across instances"));
+
+        // And the other way round: created on the second, in the trail the first shows.
+        EnvironmentCreatedPage created = EnvironmentForm.open(browser, portal, "web-store").typeName("QA across instances")
+                .submit();
+        assertThat(created.key()).isEqualTo("qa-across-instances");
+        balancer.sendTo(first);
+        assertThat(AuditListPage.open(browser, portal).rows()).anyMatch(row -> row.contains("QA across instances"));
     }
 }
