@@ -25,7 +25,6 @@ import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
-import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.WarehouseSetupRequest;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
@@ -123,7 +122,7 @@ class DestinationService {
     Review review(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned, List<String> secretValues) {
         Environment environment = environment(form.getProjectKey(), form.getEnvironmentKey());
         String environmentName = environment != null ? environment.name() : form.getEnvironmentKey();
-        List<Review.Line> target = List.of(new Review.Line("Project", projectName(form.getProjectKey()) + " ("
+        List<Review.Line> target = List.of(new Review.Line("Project", directory.projectName(form.getProjectKey()) + " ("
                 + form.getProjectKey() + ")"), new Review.Line("Environment", environmentName + " (" + form.getEnvironmentKey() + ")"));
         List<Review.Line> fields = new ArrayList<>(List.of(new Review.Line("Name", form.getName()),
                 new Review.Line("Kind", kind.title()), new Review.Line("Turned on", ReviewLines.yesNo(form.isOn()))));
@@ -167,15 +166,6 @@ class DestinationService {
         return shown;
     }
 
-    private String projectName(String projectKey) {
-        try {
-            return directory.projects().stream().filter(project -> project.key().equals(projectKey)).map(Project::name)
-                    .findFirst().orElse(projectKey);
-        }
-        catch (LaunchDarklyException e) {
-            return projectKey;
-        }
-    }
 
     private static WarehouseSetupRequest setupRequest(DestinationForm form, Map<String, Object> cleaned) {
         return new WarehouseSetupRequest(form.getName(), text(cleaned, "snowflakeHostAddress"),

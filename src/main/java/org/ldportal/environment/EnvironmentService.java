@@ -22,7 +22,6 @@ import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
-import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
@@ -139,7 +138,7 @@ class EnvironmentService {
         else if (reviewWarnings.productionLike(key)) {
             warnings.add("The key " + key + " looks like a production environment, but it is not marked critical.");
         }
-        return new Review("Create an environment", List.of(new Review.Line("Project", projectName(projectKey) + " ("
+        return new Review("Create an environment", List.of(new Review.Line("Project", directory.projectName(projectKey) + " ("
                 + projectKey + ")")), fields, "POST", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENTS, projectKey),
                 redactor.redactToJson(body(form), Set.of(), List.of()), warnings);
     }
@@ -193,13 +192,13 @@ class EnvironmentService {
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             directory.forgetEnvironments(projectKey);
             Environment created = succeeded.resource();
-            return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, projectName(projectKey), created.key(),
+            return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey), created.key(),
                     created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());
         }
         if (result instanceof ChangeResult.Refused<Environment> refused && refused.isConflict()) {
             String suggestion = freeKey(projectKey, key);
             return retyped(refused.at(RefusalTarget.field("key"), "An environment with key " + key + " already exists in project "
-                    + projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : "")));
+                    + directory.projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : "")));
         }
         return retyped(result);
     }
@@ -224,7 +223,7 @@ class EnvironmentService {
             return refusal("critical", "Only admins may mark an environment as critical.");
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
-            return refusal("key", "The key " + key + " is reserved in project " + projectName(form.getProjectKey())
+            return refusal("key", "The key " + key + " is reserved in project " + directory.projectName(form.getProjectKey())
                     + " and cannot be created through the portal. Choose another key.");
         }
         if (!keyPattern.matcher(key).matches()) {
@@ -254,14 +253,6 @@ class EnvironmentService {
         return null;
     }
 
-    private String projectName(String projectKey) {
-        try {
-            return directory.projects().stream().filter(p -> p.key().equals(projectKey)).map(Project::name).findFirst().orElse(projectKey);
-        }
-        catch (LaunchDarklyException e) {
-            return projectKey;
-        }
-    }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();

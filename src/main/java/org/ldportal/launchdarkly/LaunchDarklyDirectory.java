@@ -36,6 +36,17 @@ public class LaunchDarklyDirectory {
         return projects.get("all");
     }
 
+    /** The project's name for messages and review pages; its key when LaunchDarkly cannot tell just now. */
+    public String projectName(String projectKey) {
+        try {
+            return projects().stream().filter(project -> project.key().equals(projectKey)).map(Project::name).findFirst()
+                    .orElse(projectKey);
+        }
+        catch (LaunchDarklyException e) {
+            return projectKey;
+        }
+    }
+
     /**
      * The environments of a project LaunchDarkly lists; none for any other key, which is never put into a path
      * (a key such as {@code ..} would make the request another one).
