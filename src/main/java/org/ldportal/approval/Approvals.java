@@ -32,8 +32,6 @@ public class Approvals {
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
     static final CurrentUser EXPIRY = new CurrentUser("system:approval-expiry", "Approval expiry", null, Set.of());
     private static final int LIST_SIZE = 100;
-    /** A form's one-time token, as the forms make them ({@code SubmissionPages.newToken}). */
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ApprovalRules rules;
     private final ApprovalRequests requests;
@@ -66,7 +64,7 @@ public class Approvals {
      */
     public java.util.OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
             ApprovalRules.Requirement requirement, Review review) {
-        if (submissionToken == null || !TOKEN.matcher(submissionToken).matches()) {
+        if (!org.ldportal.change.SubmissionPages.wellFormed(submissionToken)) {
             return java.util.OptionalLong.empty();
         }
         Optional<String> madeBy = requests.requesterOfToken(submissionToken);

@@ -28,6 +28,10 @@ class JdbcSubmissions implements Submissions {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSubmissions.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+    static boolean wellFormed(String token) {
+        return token != null && TOKEN.matcher(token).matches();
+    }
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long a settled submit answers repeats. */
     static final Duration KEPT = Duration.ofDays(1);
@@ -53,7 +57,7 @@ class JdbcSubmissions implements Submissions {
 
     @Override
     public <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!wellFormed(token)) {
             return new Claim.Missing<>();
         }
         try {

@@ -13,6 +13,11 @@ public final class SubmissionPages {
     private SubmissionPages() {
     }
 
+    /** Whether a submitted token has the shape the forms give them (anything else is never looked up). */
+    public static boolean wellFormed(String token) {
+        return JdbcSubmissions.wellFormed(token);
+    }
+
     /** A fresh token for a form about to be shown. */
     public static String newToken() {
         return JdbcSubmissions.newToken();
