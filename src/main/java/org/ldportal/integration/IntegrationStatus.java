@@ -39,13 +39,8 @@ class IntegrationStatus implements StatusSection {
         if (catalog.problem() != null) {
             lines.add(Line.problem("Catalog problem", catalog.problem()));
         }
-        lines.add(Line.of("Catalog cache", cache(catalog.cacheFigures())));
-        lines.add(Line.of("Choices from integrations' endpoints", cache(options.cacheFigures())));
+        lines.add(Line.of("Catalog cache", catalog.cacheFigures().inWords()));
+        lines.add(Line.of("Choices from integrations' endpoints", options.cacheFigures().inWords()));
         return lines;
-    }
-
-    private static String cache(org.ldportal.launchdarkly.RefreshingCache.Figures figures) {
-        return figures.entries() + " kept, " + figures.hitPercent() + " % from the cache, " + figures.loads() + " loads, "
-                + figures.failures() + " failed";
     }
 }

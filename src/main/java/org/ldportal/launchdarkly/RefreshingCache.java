@@ -168,6 +168,12 @@ public final class RefreshingCache<K, V> {
      */
     public record Figures(long entries, long hits, long misses, long loads, long failures) {
 
+        /** For the status page: "2 kept, 90 % answered from the cache (9 of 10), 2 loads, 0 failed". */
+        public String inWords() {
+            return entries + " kept, " + hitPercent() + " % answered from the cache (" + hits + " of " + (hits + misses)
+                    + "), " + loads + " loads, " + failures + " failed";
+        }
+
         /** Hits among all answers, in per cent; 0 before any answer. */
         public long hitPercent() {
             long answers = hits + misses;

@@ -70,14 +70,8 @@ class LaunchDarklyStatus implements StatusSection {
         lines.add(failed.isEmpty() ? Line.of("Recent calls", recent.size() + ", none failed")
                 : Line.problem("Recent calls", recent.size() + ", of which " + failed.size() + " failed (below)"));
         List<RefreshingCache.Figures> caches = directory.cacheFigures();
-        lines.add(Line.of("Projects list cache", cache(caches.get(0))));
-        lines.add(Line.of("Environments lists cache", cache(caches.get(1))));
+        lines.add(Line.of("Projects list cache", caches.get(0).inWords()));
+        lines.add(Line.of("Environments lists cache", caches.get(1).inWords()));
         return lines;
-    }
-
-    static String cache(RefreshingCache.Figures figures) {
-        return figures.entries() + " kept, " + figures.hitPercent() + " % answered from the cache (" + figures.hits()
-                + " of " + (figures.hits() + figures.misses()) + "), " + figures.loads() + " loads, " + figures.failures()
-                + " failed";
     }
 }
