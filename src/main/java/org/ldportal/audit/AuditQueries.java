@@ -55,21 +55,8 @@ public class AuditQueries {
      * {@code after}.
      */
     public AuditPage page(AuditFilter filter, Long before, Long after, int size) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        StringBuilder where = where(filter, parameters);
         boolean backwards = after != null && before == null;
-        if (backwards) {
-            where.append(" AND id > :after");
-            parameters.addValue("after", after);
-        }
-        else if (before != null) {
-            where.append(" AND id < :before");
-            parameters.addValue("before", before);
-        }
-        parameters.addValue("limit", size + 1);
-        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id " + (backwards ? "ASC" : "DESC")
-                + " LIMIT :limit";
-        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, parameters, ENTRY));
+        List<AuditEntry> rows = slice(filter, before, after, size);
         boolean more = rows.size() > size;
         if (more) {
             rows.remove(rows.size() - 1);
@@ -85,6 +72,28 @@ public class AuditQueries {
         boolean newerExist = backwards ? more : before != null && exists(filter, "id > :cursor", newest);
         boolean olderExist = backwards ? exists(filter, "id < :cursor", oldest) : more;
         return new AuditPage(rows, newerExist ? newest : null, olderExist ? oldest : null);
+    }
+
+    /**
+     * Up to {@code size + 1} entries (one more tells whether more follow): the newest ones, those older than
+     * {@code before}, or, oldest first, those newer than {@code after}.
+     */
+    private List<AuditEntry> slice(AuditFilter filter, Long before, Long after, int size) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = where(filter, parameters);
+        boolean backwards = after != null && before == null;
+        if (backwards) {
+            where.append(" AND id > :after");
+            parameters.addValue("after", after);
+        }
+        else if (before != null) {
+            where.append(" AND id < :before");
+            parameters.addValue("before", before);
+        }
+        parameters.addValue("limit", size + 1);
+        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id " + (backwards ? "ASC" : "DESC")
+                + " LIMIT :limit";
+        return new ArrayList<>(jdbc.query(sql, parameters, ENTRY));
     }
 
     /** One entry, if it exists and the filter (the viewer's visibility) allows it. */
@@ -104,12 +113,15 @@ public class AuditQueries {
     public void stream(AuditFilter filter, Consumer<AuditEntry> sink) {
         Long before = null;
         while (true) {
-            AuditPage page = page(filter, before, null, EXPORT_PAGE_SIZE);
-            page.entries().forEach(sink);
-            if (page.olderThan() == null) {
+            // One query a page: the list's paging would also ask whether newer entries exist, which an export never needs.
+            List<AuditEntry> rows = slice(filter, before, null, EXPORT_PAGE_SIZE);
+            boolean more = rows.size() > EXPORT_PAGE_SIZE;
+            List<AuditEntry> page = more ? rows.subList(0, EXPORT_PAGE_SIZE) : rows;
+            page.forEach(sink);
+            if (!more) {
                 return;
             }
-            before = page.olderThan();
+            before = page.get(page.size() - 1).id();
         }
     }
 
