@@ -27,8 +27,8 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         // Once across instances (an expiry is one conditional UPDATE anyway, so a second run would find nothing).
-        Runnable expire = () -> locks.runIfFree("approval-expiry", properties.expiryCheck().multipliedBy(9).dividedBy(10),
-                Duration.ofMinutes(30), approvals::expireOverdue);
+        Runnable expire = locks.onceAcrossInstances("approval-expiry", properties.expiryCheck(), Duration.ofMinutes(30),
+                approvals::expireOverdue);
         registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(),
                 Duration.ofMinutes(1)));
     }

@@ -24,8 +24,8 @@ class AuditSchedulingConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         // Once across instances: held for most of an interval, so the others' schedules skip this round.
-        Runnable purge = () -> locks.runIfFree("audit-purge", properties.purgeInterval().multipliedBy(9).dividedBy(10),
-                java.time.Duration.ofHours(1), retention::purge);
+        Runnable purge = locks.onceAcrossInstances("audit-purge", properties.purgeInterval(), java.time.Duration.ofHours(1),
+                retention::purge);
         registrar.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(),
                 properties.purgeInitialDelay()));
     }

@@ -34,6 +34,15 @@ public class ClusterLocks {
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A scheduled job that runs every {@code interval} on one instance: each round takes the job's row and holds it
+     * for most of an interval, so that the other instances' rounds, a moment behind, skip.
+     */
+    public Runnable onceAcrossInstances(String job, Duration interval, Duration holdAtMost, Runnable work) {
+        Duration holdAtLeast = interval.multipliedBy(9).dividedBy(10);
+        return () -> runIfFree(job, holdAtLeast, holdAtMost, work);
+    }
+
     /** Runs the job here if no other instance holds it; answers whether it ran. */
     public boolean runIfFree(String job, Duration holdAtLeast, Duration holdAtMost, Runnable work) {
         Instant now = clock.instant();
