@@ -37,10 +37,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.PlainHttp;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ldportal.testsupport.PlainHttp.REQUEST_TIMEOUT;
+import static org.ldportal.testsupport.PlainHttp.client;
+import static org.ldportal.testsupport.PlainHttp.formEncoded;
+import static org.ldportal.testsupport.PlainHttp.get;
+import static org.ldportal.testsupport.PlainHttp.percentile;
 
 /**
  * How fast the form pages answer and how much a create costs in the portal itself, with the whole portal on a real
@@ -84,8 +90,6 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
      * a portal that has been up for a while spends. Set it to 50 to see the cold figure.
      */
     private static final int CREATE_WARMUPS = Integer.getInteger("ldportal.bench.create-warmups", 2000);
-    /** No single request may take longer; a stuck one is an error, not a figure. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Bound on one worker's samples, so a very fast machine cannot exhaust the heap. */
     private static final int MAX_SAMPLES_PER_CLIENT = 2_000_000;
 
@@ -377,42 +381,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
 
     // ---- signing in through the identity provider's login form
 
-    /**
-     * Opens the portal, follows the redirects to the identity provider's login form, posts it as an admin and
-     * follows the redirects back; answers the portal's cookies of the signed-in session.
-     */
     private List<HttpCookie> signIn() throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = client(cookies);
-        Page login = follow(http, get(url("/")));
-        assertThat(login.body()).as("the identity provider's login form").contains("name=\"username\"", "name=\"claims\"");
-        // The form has no action: it posts back to the authorize URL it was served from.
-        HttpRequest post = HttpRequest.newBuilder(login.uri()).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Map.of("username", "bench-admin", "claims", CLAIMS))))
-                .build();
-        Page home = follow(http, post);
-        assertThat(home.uri().getPort()).isEqualTo(port);
-        assertThat(home.body()).as("signed in").contains("data-testid=\"user-name\"", "Bench Admin");
-        return cookies.getCookieStore().get(url("/"));
-    }
-
-    private record Page(URI uri, String body) {
-    }
-
-    /** Sends the request and follows redirects (as GETs) until an answer that is not one. */
-    private static Page follow(HttpClient http, HttpRequest first) throws Exception {
-        HttpRequest request = first;
-        for (int hop = 0; hop < 10; hop++) {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() / 100 != 3) {
-                assertThat(answer.statusCode()).as("answer of %s", request.uri()).isEqualTo(200);
-                return new Page(request.uri(), answer.body());
-            }
-            URI next = request.uri().resolve(answer.headers().firstValue("Location").orElseThrow());
-            request = get(next);
-        }
-        throw new AssertionError("more than 10 redirects from " + first.uri());
+        return PlainHttp.signIn(url("/"), "bench-admin", CLAIMS, "Bench Admin").getCookieStore().get(url("/"));
     }
 
     // ---- helpers
@@ -423,36 +393,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         return cookies;
     }
 
-    /** HTTP/1.1 (no h2c upgrade attempt), keep-alive, redirects never followed on its own. */
-    private static HttpClient client(CookieManager cookies) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
-    }
-
-    private static HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
-    }
-
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String formEncoded(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Nearest-rank percentile of the samples (sorted here if they are not yet). */
-    private static long percentile(long[] samples, int percent) {
-        if (samples.length == 0) {
-            return 0;
-        }
-        long[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double millis(long nanos) {
