@@ -16,12 +16,30 @@ public record Destination(
         String kind,
         Boolean on,
         Long createdAt,
-        @JsonProperty("_links") Map<String, Link> links) {
+        @JsonProperty("_links") Map<String, Link> links,
+        Integer version,
+        Map<String, Object> config) {
+
+    /** A destination as a list names it, without its version and config. */
+    public Destination(String id, String name, String kind, Boolean on, Long createdAt, Map<String, Link> links) {
+        this(id, name, kind, on, createdAt, links, null, null);
+    }
 
     public record Link(String href, String type) {
     }
 
     /** Whether it is the destination of this project environment, as its {@code parent} link says. */
+    /** The project and environment keys from the parent link ({@code /api/v2/projects/p/environments/e}), or null. */
+    public String[] projectAndEnvironment() {
+        Link parent = links == null ? null : links.get("parent");
+        if (parent == null || parent.href() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/projects/([^/]+)/environments/([^/]+)$")
+                .matcher(parent.href());
+        return m.find() ? new String[] { m.group(1), m.group(2) } : null;
+    }
+
     public boolean belongsTo(String projectKey, String environmentKey) {
         Link parent = links == null ? null : links.get("parent");
         return parent != null && parent.href() != null

@@ -21,5 +21,13 @@ public record Environment(
         Boolean requireComments,
         Boolean confirmChanges,
         Boolean critical,
-        List<String> tags) {
+        List<String> tags,
+        @JsonProperty("_version") Integer version) {
+
+    public Environment(String id, String key, String name, String color, Integer defaultTtl, Boolean secureMode,
+            Boolean defaultTrackEvents, Boolean requireComments, Boolean confirmChanges, Boolean critical,
+            List<String> tags) {
+        this(id, key, name, color, defaultTtl, secureMode, defaultTrackEvents, requireComments, confirmChanges, critical,
+                tags, null);
+    }
 }

@@ -15,7 +15,8 @@ public record IntegrationConfiguration(
         @JsonProperty("_integrationKey") String integrationKey,
         Boolean enabled,
         List<String> tags,
-        Map<String, Object> configValues) {
+        Map<String, Object> configValues,
+        @JsonProperty("_version") Integer version) {
 
     @Override
     public String toString() {

@@ -137,6 +137,20 @@ public class LaunchDarklyClient {
         return post(Environment.class, null, body, ENVIRONMENTS, projectKey);
     }
 
+    public static final String ENVIRONMENT = ENVIRONMENTS + "/{environmentKey}";
+
+    public Environment getEnvironment(String projectKey, String environmentKey) {
+        return get(Environment.class, null, ENVIRONMENT, projectKey, environmentKey);
+    }
+
+    public Environment patchEnvironment(String projectKey, String environmentKey, List<PatchOperation> patch) {
+        return patch(Environment.class, null, patch, ENVIRONMENT, projectKey, environmentKey);
+    }
+
+    public void deleteEnvironment(String projectKey, String environmentKey) {
+        delete(null, ENVIRONMENT, projectKey, environmentKey);
+    }
+
     // ---- Data Export destinations
 
     /** Every Data Export destination of the account ({@code GET /api/v2/destinations}). */
@@ -147,6 +161,20 @@ public class LaunchDarklyClient {
     public Destination createDestination(String projectKey, String environmentKey, DestinationPost body) {
         return post(Destination.class, null, body, DESTINATIONS, projectKey,
                 environmentKey);
+    }
+
+    public static final String DESTINATION = DESTINATIONS + "/{id}";
+
+    public Destination getDestination(String projectKey, String environmentKey, String id) {
+        return get(Destination.class, null, DESTINATION, projectKey, environmentKey, id);
+    }
+
+    public Destination patchDestination(String projectKey, String environmentKey, String id, List<PatchOperation> patch) {
+        return patch(Destination.class, null, patch, DESTINATION, projectKey, environmentKey, id);
+    }
+
+    public void deleteDestination(String projectKey, String environmentKey, String id) {
+        delete(null, DESTINATION, projectKey, environmentKey, id);
     }
 
     /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
@@ -176,6 +204,34 @@ public class LaunchDarklyClient {
     public List<IntegrationConfiguration> listIntegrationConfigurations(String integrationKey) {
         return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() { }, BETA,
                 "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
+    }
+
+    public static final String INTEGRATION_CONFIGURATION = "/api/v2/integration-configurations/{id}";
+
+    public IntegrationConfiguration getIntegrationConfiguration(String id) {
+        return get(IntegrationConfiguration.class, BETA, INTEGRATION_CONFIGURATION, id);
+    }
+
+    public IntegrationConfiguration patchIntegrationConfiguration(String id, List<PatchOperation> patch) {
+        return patch(IntegrationConfiguration.class, BETA, patch, INTEGRATION_CONFIGURATION, id);
+    }
+
+    public void deleteIntegrationConfiguration(String id) {
+        delete(BETA, INTEGRATION_CONFIGURATION, id);
+    }
+
+    public static final String SUBSCRIPTION = SUBSCRIPTIONS + "/{id}";
+
+    public Subscription getSubscription(String integrationKey, String id) {
+        return get(Subscription.class, null, SUBSCRIPTION, integrationKey, id);
+    }
+
+    public Subscription patchSubscription(String integrationKey, String id, List<PatchOperation> patch) {
+        return patch(Subscription.class, null, patch, SUBSCRIPTION, integrationKey, id);
+    }
+
+    public void deleteSubscription(String integrationKey, String id) {
+        delete(null, SUBSCRIPTION, integrationKey, id);
     }
 
     /** The integration's audit-log subscriptions ({@code GET /api/v2/integrations/{integrationKey}}). */
@@ -234,6 +290,19 @@ public class LaunchDarklyClient {
     /** Tried once: a POST that timed out may have created the resource, and a second one would make another. */
     private <T> T post(Class<T> type, String apiVersion, Object body, String path, Object... variables) {
         return exchange(HttpMethod.POST, path, variables, body, apiVersion, response -> response.bodyToMono(type));
+    }
+
+    /**
+     * Tried once, like a POST: the portal's patches carry {@code test} operations, so a repeat of one that was applied
+     * would fail anyway, and the person decides again with what is there now.
+     */
+    private <T> T patch(Class<T> type, String apiVersion, List<PatchOperation> patch, String path, Object... variables) {
+        return exchange(HttpMethod.PATCH, path, variables, patch, apiVersion, response -> response.bodyToMono(type));
+    }
+
+    /** Tried once: the outcome of a delete whose answer was lost is settled by reading the resource again. */
+    private void delete(String apiVersion, String path, Object... variables) {
+        exchange(HttpMethod.DELETE, path, variables, null, apiVersion, response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
     }
 
     private interface Call<T> {

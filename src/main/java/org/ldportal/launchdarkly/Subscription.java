@@ -15,7 +15,14 @@ public record Subscription(
         String name,
         Boolean on,
         List<String> tags,
-        Map<String, Object> config) {
+        Map<String, Object> config,
+        @JsonProperty("_version") Integer version,
+        @JsonProperty("_status") DeliveryStatus status) {
+
+    /** What LaunchDarkly reports of the deliveries to the integration. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record DeliveryStatus(Integer successCount, Integer errorCount, Long lastSuccess, Long lastError) {
+    }
 
     @Override
     public String toString() {

@@ -62,6 +62,8 @@ public final class LaunchDarklySandbox {
             "bigquery", List.of(),
             "redshift", List.of());
     private static final Set<String> SECRET_CONFIG = Set.of("policyKey", "apiKey", "secret", "writeKey");
+    private static final Set<String> ENVIRONMENT_EDITABLE = Set.of("name", "color", "defaultTtl", "secureMode",
+            "defaultTrackEvents", "requireComments", "confirmChanges", "tags", "critical");
 
     static {
         // The JDK's HttpServer keeps Nagle's algorithm on unless told otherwise, and writes an answer's headers and
@@ -284,6 +286,21 @@ public final class LaunchDarklySandbox {
             identity.putArray("scopes").add("writer");
             return ok(identity);
         }
+        if ((m = match("/api/v2/projects/([^/]+)/environments/([^/]+)", path)) != null) {
+            ObjectNode environment = environment(m.group(1), m.group(2));
+            if (method.equals("GET")) {
+                return ok(environment);
+            }
+            if (method.equals("PATCH")) {
+                ObjectNode patched = SandboxPatch.apply(environment, patchOf(body), ENVIRONMENT_EDITABLE, Set.of("_version", "key", "_id"));
+                checkEnvironmentSettings(patched);
+                return ok(replaceVersioned(environments.get(decode(m.group(1))), decode(m.group(2)), patched, "_version"));
+            }
+            if (method.equals("DELETE")) {
+                environments.get(decode(m.group(1))).remove(decode(m.group(2)));
+                return noContent();
+            }
+        }
         if ((m = match("/api/v2/projects/([^/]+)/environments", path)) != null) {
             project(m.group(1));
             if (method.equals("GET")) {
@@ -299,6 +316,24 @@ public final class LaunchDarklySandbox {
             answer.putObject("_links").putObject("self").put("href", "/api/v2/destinations");
             return ok(answer);
         }
+        if ((m = match("/api/v2/destinations/([^/]+)/([^/]+)/([^/]+)", path)) != null && !m.group(1).equals("projects")) {
+            ObjectNode destination = destination(m.group(1), m.group(2), m.group(3));
+            if (method.equals("GET")) {
+                return ok(destination);
+            }
+            if (method.equals("PATCH")) {
+                ObjectNode patched = SandboxPatch.apply(destination, patchOf(body), Set.of("name", "on", "config"),
+                        Set.of("version", "kind", "_id"));
+                checkDestination(patched.path("kind").asString(), patched);
+                masked(patched.get("config"), SECRET_CONFIG);
+                destinations.set(destinations.indexOf(destination), versioned(patched, "version"));
+                return ok(patched);
+            }
+            if (method.equals("DELETE")) {
+                destinations.remove(destination);
+                return noContent();
+            }
+        }
         if ((m = match("/api/v2/destinations/([^/]+)/([^/]+)", path)) != null && method.equals("POST")) {
             return created(createDestination(m.group(1), m.group(2), object(body)));
         }
@@ -308,6 +343,58 @@ public final class LaunchDarklySandbox {
         }
         if ((m = match(warehouse + "/kinds/([^/]+)/complete-setup", path)) != null && method.equals("POST")) {
             return created(completeSetup(m.group(1), m.group(2), m.group(3), object(body)));
+        }
+        if ((m = match("/api/v2/integration-configurations/([^/]+)", path)) != null && !m.group(1).equals("keys")) {
+            if (!"beta".equals(headers.get("ld-api-version"))) {
+                throw SandboxException.invalid("This endpoint requires the LD-API-Version header to be beta");
+            }
+            String id = decode(m.group(1));
+            List<ObjectNode> owner = configurations.values().stream()
+                    .filter(list -> list.stream().anyMatch(c -> c.get("_id").asString().equals(id))).findFirst()
+                    .orElseThrow(() -> SandboxException.notFound("Integration configuration " + id));
+            ObjectNode configuration = owner.stream().filter(c -> c.get("_id").asString().equals(id)).findFirst().orElseThrow();
+            if (method.equals("GET")) {
+                return ok(configuration);
+            }
+            if (method.equals("PATCH")) {
+                ObjectNode manifest = manifest(configuration.get("_integrationKey").asString());
+                ObjectNode patched = SandboxPatch.apply(configuration, patchOf(body),
+                        Set.of("name", "enabled", "tags", "configValues", "capabilityConfig"), Set.of("_version", "_id", "_integrationKey"));
+                requiredText(patched, "name", "");
+                checkConfig(manifest, (ObjectNode) patched.get("configValues"), "configValues.");
+                patched.set("configValues", obfuscated(manifest, (ObjectNode) patched.get("configValues")));
+                owner.set(owner.indexOf(configuration), versioned(patched, "_version"));
+                return ok(patched);
+            }
+            if (method.equals("DELETE")) {
+                owner.remove(configuration);
+                return noContent();
+            }
+        }
+        if ((m = match("/api/v2/integrations/([^/]+)/([^/]+)", path)) != null) {
+            String key = decode(m.group(1));
+            String id = decode(m.group(2));
+            List<ObjectNode> owner = subscriptions.getOrDefault(key, new ArrayList<>());
+            ObjectNode subscription = owner.stream().filter(c -> c.get("_id").asString().equals(id)).findFirst()
+                    .orElseThrow(() -> SandboxException.notFound("Audit log subscription " + id));
+            if (method.equals("GET")) {
+                return ok(subscription);
+            }
+            if (method.equals("PATCH")) {
+                ObjectNode manifest = manifest(key);
+                ObjectNode patched = SandboxPatch.apply(subscription, patchOf(body),
+                        Set.of("name", "on", "tags", "config", "statements", "url", "apiKey"), Set.of("_version", "_id", "kind"));
+                requiredText(patched, "name", "");
+                checkConfig(manifest, (ObjectNode) patched.get("config"), "config.");
+                checkStatements(patched.get("statements"), "statements");
+                patched.set("config", obfuscated(manifest, (ObjectNode) patched.get("config")));
+                owner.set(owner.indexOf(subscription), versioned(patched, "_version"));
+                return ok(patched);
+            }
+            if (method.equals("DELETE")) {
+                owner.remove(subscription);
+                return noContent();
+            }
         }
         if ((m = match("/api/v2/integration-configurations/keys/([^/]+)", path)) != null) {
             if (!"beta".equals(headers.get("ld-api-version"))) {
@@ -377,25 +464,7 @@ public final class LaunchDarklySandbox {
         if (!ENVIRONMENT_KEY.matcher(key).matches()) {
             throw SandboxException.invalid("key: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'");
         }
-        if (!COLOR.matcher(color).matches()) {
-            throw SandboxException.invalid("color: must be 6 hexadecimal digits");
-        }
-        if (post.has("defaultTtl") && (!post.get("defaultTtl").isIntegralNumber() || post.get("defaultTtl").asInt() < 0
-                || post.get("defaultTtl").asInt() > 60)) {
-            throw SandboxException.invalid("defaultTtl: must be a whole number of minutes from 0 to 60");
-        }
-        for (String flag : List.of("secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
-            if (post.has(flag) && !post.get(flag).isBoolean()) {
-                throw SandboxException.invalid(flag + ": must be a boolean");
-            }
-        }
-        if (post.has("tags")) {
-            for (JsonNode tag : arrayOf(post, "tags")) {
-                if (!tag.isString() || !TAG.matcher(tag.asString()).matches()) {
-                    throw SandboxException.invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
-                }
-            }
-        }
+        checkEnvironmentSettings(post);
         Map<String, ObjectNode> inProject = environments.get(projectKey);
         if (post.has("source")) {
             JsonNode source = post.get("source");
@@ -409,7 +478,7 @@ public final class LaunchDarklySandbox {
         }
         ObjectNode source = post.has("source") ? inProject.get(post.get("source").get("key").asString()) : null;
         ObjectNode environment = json.createObjectNode();
-        environment.put("_id", id().substring(0, 24));
+        environment.put("_id", id().substring(0, 24)).put("_version", 1);
         environment.put("key", key).put("name", name).put("color", color);
         environment.put("apiKey", "sdk-" + UUID.randomUUID());
         environment.put("mobileKey", "mob-" + UUID.randomUUID());
@@ -431,6 +500,31 @@ public final class LaunchDarklySandbox {
         return environment;
     }
 
+    /** The checks of an environment's settings, on a create and after a patch. */
+    private static void checkEnvironmentSettings(ObjectNode post) {
+        requiredText(post, "name", "");
+        String color = requiredText(post, "color", "");
+        if (!COLOR.matcher(color).matches()) {
+            throw SandboxException.invalid("color: must be 6 hexadecimal digits");
+        }
+        if (post.has("defaultTtl") && (!post.get("defaultTtl").isIntegralNumber() || post.get("defaultTtl").asInt() < 0
+                || post.get("defaultTtl").asInt() > 60)) {
+            throw SandboxException.invalid("defaultTtl: must be a whole number of minutes from 0 to 60");
+        }
+        for (String flag : List.of("secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
+            if (post.has(flag) && !post.get(flag).isBoolean()) {
+                throw SandboxException.invalid(flag + ": must be a boolean");
+            }
+        }
+        if (post.has("tags")) {
+            for (JsonNode tag : arrayOf(post, "tags")) {
+                if (!tag.isString() || !TAG.matcher(tag.asString()).matches()) {
+                    throw SandboxException.invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
+                }
+            }
+        }
+    }
+
     // ---- destinations
 
     private ObjectNode createDestination(String projectKey, String environmentKey, ObjectNode post) {
@@ -441,6 +535,14 @@ public final class LaunchDarklySandbox {
         if (required == null) {
             throw SandboxException.invalid("kind: unknown Data Export destination kind " + kind);
         }
+        checkDestination(kind, post);
+        return addDestination(projectKey, environmentKey, post.has("name") ? post.get("name").asString() : kind, kind,
+                (ObjectNode) post.get("config"), !post.has("on") || post.get("on").asBoolean());
+    }
+
+    /** The checks of a destination's config and switch, on a create and after a patch. */
+    private static void checkDestination(String kind, ObjectNode post) {
+        List<String> required = DESTINATION_CONFIG.get(kind);
         JsonNode config = post.get("config");
         if (config == null || !config.isObject()) {
             throw SandboxException.invalid("config: must be an object");
@@ -457,8 +559,6 @@ public final class LaunchDarklySandbox {
         if (post.has("on") && !post.get("on").isBoolean()) {
             throw SandboxException.invalid("on: must be a boolean");
         }
-        return addDestination(projectKey, environmentKey, post.has("name") ? post.get("name").asString() : kind, kind,
-                (ObjectNode) config, !post.has("on") || post.get("on").asBoolean());
     }
 
     private ObjectNode addDestination(String projectKey, String environmentKey, String name, String kind, ObjectNode config,
@@ -473,12 +573,7 @@ public final class LaunchDarklySandbox {
         destination.put("_id", id).put("name", name).put("kind", kind).put("on", on).put("version", 1)
                 .put("createdAt", System.currentTimeMillis());
         ObjectNode shown = config.deepCopy();
-        // LaunchDarkly obfuscates secret config values in its answers.
-        SECRET_CONFIG.forEach(secret -> {
-            if (shown.has(secret)) {
-                shown.put(secret, "********");
-            }
-        });
+        masked(shown, SECRET_CONFIG);
         destination.set("config", shown);
         ObjectNode links = destination.putObject("_links");
         links.putObject("self").put("href", "/api/v2/destinations/" + projectKey + "/" + environmentKey + "/" + id);
@@ -598,7 +693,7 @@ public final class LaunchDarklySandbox {
                 checkStatements(capability.get("auditLogEventsHook").get("statements"), "capabilityConfig.auditLogEventsHook.statements");
             }
         }
-        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("name", name).put("_integrationKey", key)
+        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("_version", 1).put("name", name).put("_integrationKey", key)
                 .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean());
         configuration.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
         configuration.set("configValues", obfuscated(manifest, (ObjectNode) values));
@@ -625,8 +720,10 @@ public final class LaunchDarklySandbox {
         if (post.has("statements")) {
             checkStatements(post.get("statements"), "statements");
         }
-        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("kind", key).put("name", name)
+        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("_version", 1).put("kind", key).put("name", name)
                 .put("on", !post.has("on") || post.get("on").asBoolean());
+        // What LaunchDarkly reports of the deliveries so far (setDeliveryStatus changes it).
+        subscription.putObject("_status").put("successCount", 0).put("errorCount", 0);
         subscription.set("config", obfuscated(manifest, (ObjectNode) config));
         subscription.set("statements", post.has("statements") ? post.get("statements") : json.createArrayNode());
         subscription.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
@@ -750,6 +847,46 @@ public final class LaunchDarklySandbox {
         throw new SandboxException(404, "not_found", "No such third-party endpoint");
     }
 
+    // ---- the resources as patches and deletes find them
+
+    private ObjectNode destination(String projectKey, String environmentKey, String id) {
+        environment(projectKey, environmentKey);
+        String self = "/api/v2/destinations/" + decode(projectKey) + "/" + decode(environmentKey) + "/" + decode(id);
+        return destinations.stream().filter(d -> self.equals(d.get("_links").get("self").get("href").asString()))
+                .findFirst().orElseThrow(() -> SandboxException.notFound("Destination " + decode(id)));
+    }
+
+    private JsonNode patchOf(String body) {
+        try {
+            return json.readTree(body);
+        }
+        catch (RuntimeException e) {
+            throw SandboxException.invalid("The request body is not valid JSON");
+        }
+    }
+
+    /** The patched resource with its version one higher: every accepted change makes a new version. */
+    private static ObjectNode versioned(ObjectNode patched, String field) {
+        patched.put(field, patched.path(field).asInt(1) + 1);
+        return patched;
+    }
+
+    private static ObjectNode replaceVersioned(Map<String, ObjectNode> owner, String key, ObjectNode patched, String field) {
+        owner.put(key, versioned(patched, field));
+        return patched;
+    }
+
+    /** LaunchDarkly obfuscates secret config values in its answers. */
+    private static void masked(JsonNode config, Set<String> secrets) {
+        if (config instanceof ObjectNode object) {
+            secrets.forEach(secret -> {
+                if (object.has(secret)) {
+                    object.put(secret, "********");
+                }
+            });
+        }
+    }
+
     // ---- helpers
 
     private ObjectNode page(List<ObjectNode> all, Map<String, String> query) {
@@ -860,6 +997,10 @@ public final class LaunchDarklySandbox {
 
     private static Object[] ok(JsonNode body) {
         return new Object[] { 200, body };
+    }
+
+    private static Object[] noContent() {
+        return new Object[] { 204, null };
     }
 
     private static Object[] created(JsonNode body) {

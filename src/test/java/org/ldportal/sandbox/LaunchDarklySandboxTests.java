@@ -12,16 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.launchdarkly.ApiPage;
+import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.DestinationPost;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.EnvironmentPost;
+import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.IntegrationConfigurationPost;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Project;
+import org.ldportal.launchdarkly.Subscription;
 import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.launchdarkly.WarehouseSetupRequest;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -216,6 +220,120 @@ class LaunchDarklySandboxTests {
         assertThat(raw.statusCode()).isEqualTo(400);
         assertThat(raw.body()).contains("beta");
         assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
+    }
+
+    // ---- reading, patching (JSON Patch with version checks) and deleting what exists
+
+    @Test
+    void patchEnvironmentWhenTestHoldsThenChangedAndVersionedElseConflictOrBadRequest() {
+        Environment before = client.getEnvironment("mobile-app", "test");
+        assertThat(before.version()).isEqualTo(1);
+
+        Environment after = client.patchEnvironment("mobile-app", "test", List.of(
+                PatchOperation.test("/name", before.name()), PatchOperation.replace("/name", "QA"),
+                PatchOperation.replace("/critical", true), PatchOperation.add("/tags/0", "team-qa")));
+
+        assertThat(after.name()).isEqualTo("QA");
+        assertThat(after.critical()).isTrue();
+        assertThat(after.tags()).containsExactly("team-qa");
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(client.getEnvironment("mobile-app", "test").name()).isEqualTo("QA");
+
+        LaunchDarklyApiException stale = catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchEnvironment(
+                "mobile-app", "test", List.of(PatchOperation.test("/_version", 1), PatchOperation.replace("/name", "Late"))));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.apiMessage()).contains("/_version");
+        LaunchDarklyApiException unknown = catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchEnvironment(
+                "mobile-app", "test", List.of(PatchOperation.replace("/apiKey", "mine"))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.apiMessage()).contains("/apiKey").contains("not a field that can be changed");
+        LaunchDarklyApiException invalid = catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchEnvironment(
+                "mobile-app", "test", List.of(PatchOperation.replace("/color", "red"))));
+        assertThat(invalid.apiMessage()).startsWith("color:");
+        assertThat(client.getEnvironment("mobile-app", "test").version()).as("refused patches change nothing").isEqualTo(2);
+    }
+
+    @Test
+    void deleteThenGoneForEachKindAndAGetOfItNotFound() {
+        client.deleteEnvironment("mobile-app", "test");
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class, () -> client.getEnvironment("mobile-app", "test"))
+                .status()).isEqualTo(404);
+
+        Destination destination = client.createDestination("web-store", "test",
+                new DestinationPost("Seg", "segment", Map.of("writeKey", "wk-123"), true));
+        client.deleteDestination("web-store", "test", destination.id());
+        assertThat(sandbox.destinations()).isEmpty();
+
+        IntegrationConfiguration configuration = client.createIntegrationConfiguration("acme-webhooks",
+                new IntegrationConfigurationPost("Acme", true, List.of(), Map.of("URL", "https://hooks.example.com",
+                        "signingSecret", "s3cret", "format", "json"), null));
+        client.deleteIntegrationConfiguration(configuration.id());
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).isEmpty();
+
+        Subscription subscription = client.createSubscription("log-stream", logs("Logs"));
+        client.deleteSubscription("log-stream", subscription.id());
+        assertThat(sandbox.subscriptions("log-stream")).isEmpty();
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class,
+                () -> client.deleteSubscription("log-stream", subscription.id())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void patchDestinationThenTurnedOffWithItsVersionCheckedAndSecretsStillMasked() {
+        Destination created = client.createDestination("web-store", "test",
+                new DestinationPost("Seg", "segment", Map.of("writeKey", "wk-123"), true));
+        Destination read = client.getDestination("web-store", "test", created.id());
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.config()).containsEntry("writeKey", "********");
+
+        Destination off = client.patchDestination("web-store", "test", created.id(), List.of(
+                PatchOperation.test("/version", 1), PatchOperation.replace("/on", false),
+                PatchOperation.replace("/config/writeKey", "wk-new")));
+
+        assertThat(off.on()).isFalse();
+        assertThat(off.version()).isEqualTo(2);
+        assertThat(off.config()).containsEntry("writeKey", "********");
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchDestination("web-store", "test",
+                created.id(), List.of(PatchOperation.test("/version", 1), PatchOperation.replace("/on", true)))).status())
+                .isEqualTo(409);
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchDestination("web-store", "test",
+                created.id(), List.of(PatchOperation.replace("/config/writeKey", "")))).apiMessage())
+                .isEqualTo("config.writeKey: is required for segment");
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchDestination("web-store", "test",
+                created.id(), List.of(PatchOperation.replace("/kind", "kinesis")))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void patchConfigurationAndSubscriptionThenCheckedAgainstTheManifestAndDeliveryStatusReported() {
+        IntegrationConfiguration configuration = client.createIntegrationConfiguration("acme-webhooks",
+                new IntegrationConfigurationPost("Acme", true, List.of(), Map.of("URL", "https://hooks.example.com",
+                        "signingSecret", "s3cret", "format", "json"), null));
+        IntegrationConfiguration paused = client.patchIntegrationConfiguration(configuration.id(), List.of(
+                PatchOperation.test("/enabled", true), PatchOperation.replace("/enabled", false),
+                PatchOperation.replace("/configValues/URL", "https://hooks2.example.com")));
+        assertThat(paused.enabled()).isFalse();
+        assertThat(paused.version()).isEqualTo(2);
+        assertThat(paused.configValues()).containsEntry("URL", "https://hooks2.example.com").containsEntry("signingSecret", "********");
+        assertThat(catchThrowableOfType(LaunchDarklyApiException.class, () -> client.patchIntegrationConfiguration(
+                configuration.id(), List.of(PatchOperation.add("/configValues/nonsense", "red")))).apiMessage())
+                .isEqualTo("configValues.nonsense: is not a field of this integration");
+
+        Subscription subscription = client.createSubscription("log-stream", logs("Logs"));
+        assertThat(client.getSubscription("log-stream", subscription.id()).status().errorCount()).isZero();
+        Subscription renamed = client.patchSubscription("log-stream", subscription.id(), List.of(
+                PatchOperation.test("/_version", 1), PatchOperation.replace("/name", "Audit logs"),
+                PatchOperation.replace("/on", false)));
+        assertThat(renamed.name()).isEqualTo("Audit logs");
+        assertThat(renamed.on()).isFalse();
+        LaunchDarklyApiException readOnly = catchThrowableOfType(LaunchDarklyApiException.class, () -> client
+                .patchSubscription("log-stream", subscription.id(), List.of(PatchOperation.replace("/kind", "other"))));
+        assertThat(readOnly.status()).isEqualTo(400);
+        assertThat(readOnly.apiMessage()).contains("/kind");
+    }
+
+    private static SubscriptionPost logs(String name) {
+        PolicyStatement all = new PolicyStatement("allow", List.of("proj/*:env/*:flag/*"), null, List.of("*"), null);
+        return new SubscriptionPost(name, Map.of("base-url", "https://logs.example.com", "token", "tok",
+                "skip-ca-verification", false), List.of(all), true, List.of());
     }
 
     private static EnvironmentPost environment(String key, String source) {
