@@ -70,6 +70,7 @@ class AuditController {
         model.addAttribute("scopedTrail", !scope.whole() && othersVisible);
         model.addAttribute("outcomes", Arrays.asList(AuditOutcome.values()));
         model.addAttribute("types", queries.distinct("resource_type", visibility));
+        model.addAttribute("actions", queries.distinct("action", visibility));
         model.addAttribute("projects", queries.distinct("project_key", visibility));
         model.addAttribute("environments", queries.distinct("environment_key", visibility));
         model.addAttribute("actors", othersVisible ? queries.actors(visibility) : List.of());
@@ -166,7 +167,8 @@ class AuditController {
     /** A URL carrying the filters as given, so a filtered view, its pages and its exports can be shared. */
     private static UriComponentsBuilder filtered(String path, AuditFilterForm form) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-        String[][] filters = { { "type", form.getType() }, { "outcome", form.getOutcome() }, { "actor", form.getActor() },
+        String[][] filters = { { "type", form.getType() }, { "action", form.getAction() }, { "outcome", form.getOutcome() },
+            { "actor", form.getActor() },
             { "project", form.getProject() }, { "environment", form.getEnvironment() }, { "from", form.getFrom() },
             { "to", form.getTo() }, { "q", form.getQ() } };
         for (String[] filter : filters) {

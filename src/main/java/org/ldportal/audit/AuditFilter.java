@@ -16,11 +16,12 @@ import org.ldportal.security.ReadScope;
  *              everything
  */
 public record AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
-        String environmentKey, Instant from, Instant until, String text, @Nullable ReadScope scope) {
+        String environmentKey, Instant from, Instant until, String text, @Nullable ReadScope scope,
+        @Nullable String action, @Nullable String resourceId) {
 
     public AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
             String environmentKey, Instant from, Instant until, String text) {
-        this(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, null);
+        this(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, null, null, null);
     }
 
     public static AuditFilter none() {
@@ -28,7 +29,20 @@ public record AuditFilter(String resourceType, AuditOutcome outcome, String acto
     }
 
     public AuditFilter forActor(String subject) {
-        return new AuditFilter(resourceType, outcome, subject, projectKey, environmentKey, from, until, text, scope);
+        return new AuditFilter(resourceType, outcome, subject, projectKey, environmentKey, from, until, text, scope,
+                action, resourceId);
+    }
+
+    /** Only the attempts of this action ({@code create}, {@code update}, {@code turn-off}...). */
+    public AuditFilter withAction(@Nullable String chosen) {
+        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, scope,
+                chosen, resourceId);
+    }
+
+    /** Only the attempts about the resource with this LaunchDarkly id (a detail page's history). */
+    public AuditFilter aboutResource(String id) {
+        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, scope,
+                action, id);
     }
 
     /** The filter narrowed to what the scope lets its person read (unchanged for a scope over the whole trail). */
@@ -37,7 +51,7 @@ public record AuditFilter(String resourceType, AuditOutcome outcome, String acto
             return this;
         }
         AuditFilter scoped = new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until,
-                text, readScope);
+                text, readScope, action, resourceId);
         // Someone who may read only their own attempts has no "who" to choose.
         return readScope.ownOnly() ? scoped.forActor(readScope.subject()) : scoped;
     }

@@ -17,6 +17,7 @@ public class AuditFilterForm {
 
     private String type;
     private String outcome;
+    private String action;
     private String actor;
     private String project;
     private String environment;
@@ -46,7 +47,8 @@ public class AuditFilterForm {
         }
         return new AuditFilter(blankToNull(type), parsedOutcome, blankToNull(actor), blankToNull(project),
                 blankToNull(environment), fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), blankToNull(q));
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), blankToNull(q))
+                .withAction(blankToNull(action));
     }
 
     public int pageSize() {
@@ -87,6 +89,14 @@ public class AuditFilterForm {
 
     public void setType(String type) {
         this.type = type;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
     }
 
     public String getOutcome() {

@@ -134,7 +134,7 @@ public class AuditQueries {
 
     /** Distinct values for the filter menus, among what the viewer may see. */
     public List<String> distinct(String column, AuditFilter visibility) {
-        if (!List.of("resource_type", "project_key", "environment_key").contains(column)) {
+        if (!List.of("resource_type", "action", "project_key", "environment_key").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -177,6 +177,8 @@ public class AuditQueries {
         equal(where, parameters, "actor_subject", filter.actorSubject());
         equal(where, parameters, "project_key", filter.projectKey());
         equal(where, parameters, "environment_key", filter.environmentKey());
+        equal(where, parameters, "action", filter.action());
+        equal(where, parameters, "resource_id", filter.resourceId());
         if (filter.from() != null) {
             where.append(" AND occurred_at >= :from");
             parameters.addValue("from", Timestamp.from(filter.from()));

@@ -33,7 +33,16 @@ public class ApiFailureTranslator {
      * @param secretValues values typed into secret fields, scrubbed from LaunchDarkly's message
      */
     ApiFailure translate(LaunchDarklyException failure, String what, String done, Collection<String> secretValues) {
+        return translate(failure, Change.CREATE, what, done, secretValues);
+    }
+
+    /** As above, for a change of {@code action}: a 409 or 404 on an existing resource means it changed meanwhile. */
+    ApiFailure translate(LaunchDarklyException failure, String action, String what, String done,
+            Collection<String> secretValues) {
         if (failure instanceof LaunchDarklyApiException api) {
+            if (!Change.CREATE.equals(action) && (api.status() == 409 || api.status() == 404)) {
+                return changedMeanwhile(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
+            }
             return fromApi(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
         }
         LaunchDarklyUnreachableException unreachable = (LaunchDarklyUnreachableException) failure;
@@ -103,6 +112,14 @@ public class ApiFailureTranslator {
             message = "LaunchDarkly refused the request (error " + status + ").";
         }
         return new ApiFailure(AuditOutcome.REJECTED, status, api.code(), message, detail);
+    }
+
+    private static ApiFailure changedMeanwhile(LaunchDarklyApiException api, String what, String done, String detail) {
+        String message = api.status() == 404
+                ? capitalized(what) + " is no longer in LaunchDarkly: someone may have deleted it meanwhile. Nothing was " + done + "."
+                : capitalized(what) + " changed in LaunchDarkly since you opened this page, so nothing was " + done
+                        + ". Reload the page to see it as it is now, then decide again.";
+        return new ApiFailure(AuditOutcome.REJECTED, api.status(), api.code(), message, detail);
     }
 
     private String tokenNotAllowed() {

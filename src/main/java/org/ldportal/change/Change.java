@@ -31,6 +31,21 @@ public record Change(AuditAttempt attempt, String what, String done, int success
         secretValues = List.copyOf(secretValues);
     }
 
+    /** The action of a create, as the audit trail names it; the others are UPDATE, TURN_ON, TURN_OFF and DELETE. */
+    public static final String CREATE = "create";
+    public static final String UPDATE = "update";
+    public static final String TURN_ON = "turn-on";
+    public static final String TURN_OFF = "turn-off";
+    public static final String DELETE = "delete";
+
+    /**
+     * A change of something that exists (its attempt's action one of the above but CREATE): answered {@code status}
+     * (200 for a patch, 204 for a delete); a 409 or 404 means it changed meanwhile, and the message says so.
+     */
+    public static Change of(AuditAttempt attempt, String what, String done, int status) {
+        return new Change(attempt, what, done, status, List.of(), detail -> RefusalTarget.WHOLE_FORM);
+    }
+
     /** A create: answered 201, refusals above the form unless {@link #locatedBy located} otherwise. */
     public static Change create(AuditAttempt attempt, String what) {
         return new Change(attempt, what, "created", 201, List.of(), detail -> RefusalTarget.WHOLE_FORM);

@@ -54,6 +54,10 @@ public class Settlement {
 
     /** Checks and, when it could tell, records the finding as an entry linked to the attempt started as {@code startedId}. */
     public Finding settle(AuditAttempt attempt, long startedId) {
+        // The checks tell whether something was created; whether an update or a delete happened they cannot.
+        if (!Change.CREATE.equals(attempt.action())) {
+            return new Finding.CannotTell();
+        }
         ExistenceCheck.Target target = ExistenceCheck.Target.of(attempt);
         Optional<ExistenceCheck> check = checks.stream().filter(c -> c.handles(target)).findFirst();
         if (check.isEmpty()) {

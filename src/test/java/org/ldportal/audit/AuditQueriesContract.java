@@ -50,9 +50,11 @@ abstract class AuditQueriesContract {
             for (int i = 0; i < 12; i++) {
                 CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
                 AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
-                ids.add(trail.record(AuditAttempt.by(actor, "create", i % 2 == 0 ? "environment" : "destination")
+                // The last two are later changes of one destination (the id LaunchDarkly gave it).
+                String action = i == 10 ? "turn-off" : i == 11 ? "delete" : "create";
+                ids.add(trail.record(AuditAttempt.by(actor, action, i % 2 == 0 ? "environment" : "destination")
                         .withTarget(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production", null)
-                        .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, null)
+                        .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, i >= 10 ? "dest-1" : null)
                         .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
                         .id());
             }
@@ -100,6 +102,16 @@ abstract class AuditQueriesContract {
         assertThat(queries.page(new AuditFilter(null, null, null, null, null, Instant.parse("2026-03-03T00:00:00Z"),
                 Instant.parse("2026-03-05T00:00:00Z"), null), null, null, 50).entries())
                 .extracting(AuditEntry::resourceKey).containsExactly("key-3", "key-2");
+    }
+
+    @Test
+    void pageWhenFilteredByActionOrResourceThenOnlyThoseAttempts() {
+        assertThat(queries.page(AuditFilter.none().withAction("turn-off"), null, null, 50).entries())
+                .extracting(AuditEntry::resourceKey).containsExactly("key-10");
+        assertThat(queries.page(AuditFilter.none().withAction("create"), null, null, 50).entries()).hasSize(10);
+        assertThat(queries.page(AuditFilter.none().aboutResource("dest-1"), null, null, 50).entries())
+                .extracting(AuditEntry::action).containsExactly("delete", "turn-off");
+        assertThat(queries.distinct("action", AuditFilter.none())).containsExactly("create", "delete", "turn-off");
     }
 
     @Test

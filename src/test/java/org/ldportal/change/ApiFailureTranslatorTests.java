@@ -121,6 +121,21 @@ class ApiFailureTranslatorTests {
         assertThat(ApiFailureTranslator.inWords(Duration.ofSeconds(300))).isEqualTo("in about 5 minutes");
     }
 
+    @Test
+    void changeOfSomethingThatExistsWhen409Or404ThenChangedMeanwhileNotAConflictOfACreate() {
+        ApiFailure stale = translator.translate(new LaunchDarklyApiException(409, "conflict", "The test of /version failed", null),
+                Change.TURN_OFF, "the destination", "turned off", List.of());
+        assertThat(stale.outcome()).isEqualTo(AuditOutcome.REJECTED);
+        assertThat(stale.userMessage()).isEqualTo("The destination changed in LaunchDarkly since you opened this page, so nothing "
+                + "was turned off. Reload the page to see it as it is now, then decide again.");
+        ApiFailure gone = translator.translate(new LaunchDarklyApiException(404, "not_found", "Destination d1 not found", null),
+                Change.DELETE, "the destination", "deleted", List.of());
+        assertThat(gone.userMessage()).startsWith("The destination is no longer in LaunchDarkly");
+        ApiFailure create = translator.translate(new LaunchDarklyApiException(409, "conflict", "exists", null),
+                Change.CREATE, "the destination", "created", List.of());
+        assertThat(create.userMessage()).contains("conflicts with something that already exists");
+    }
+
     private ApiFailure translate(LaunchDarklyException failure) {
         return translator.translate(failure, "the destination", "created", List.of());
     }
