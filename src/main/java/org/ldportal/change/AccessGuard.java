@@ -49,6 +49,39 @@ public class AccessGuard {
         }
     }
 
+    /**
+     * Requires the viewer role where something that exists is shown (its project and environment, or the account).
+     * Nothing is attempted, so nothing is recorded; the answer is the same 403 page.
+     */
+    public void requireToSee(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
+        if (projectKey == null || projectKey.isBlank()) {
+            if (!access.mayInAccount(user, PortalRole.VIEWER) && !access.mayInAccount(user, PortalRole.EDITOR)
+                    && !access.mayInAccount(user, PortalRole.ADMIN)) {
+                throw new NotAllowedException("to see the account's integrations");
+            }
+            return;
+        }
+        if (!maySee(user, projectKey, environmentKey)) {
+            throw new NotAllowedException(environmentKey != null && maySee(user, projectKey, null)
+                    ? "in environment " + environmentKey + " of project " + projectKey : "in project " + projectKey);
+        }
+    }
+
+    /** Whether the person holds any role in this project and environment (lists show only what they may see). */
+    public boolean maySee(CurrentUser user, String projectKey, @Nullable String environmentKey) {
+        for (PortalRole role : PortalRole.values()) {
+            if (access.may(user, role, projectKey, environmentKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the person may change what is in this project and environment (pages offer the buttons only then). */
+    public boolean mayChange(CurrentUser user, String projectKey, @Nullable String environmentKey, PortalRole role) {
+        return access.may(user, role, projectKey, environmentKey);
+    }
+
     private void refuseUnless(AuditAttempt attempt, @Nullable String place) {
         if (place == null) {
             return;

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts     tries of a GET that meets 429 or 5xx (POSTs are tried once)
  * @param maxRetryWait    the most a GET waits in all between tries, so no request thread is held for long
  * @param directoryCacheTtl how long the lists of projects and environments are used before they are read again
+ * @param listCacheTtl      how long the lists of what exists (destinations, integration configurations, subscriptions)
+ *                          on the manage pages are used before they are read again; changes made through the portal
+ *                          refresh them at once
  *                        (in the background: pages keep the old list meanwhile); 0 turns the cache off
  */
 @ConfigurationProperties("portal.launchdarkly")
@@ -28,7 +31,19 @@ public record LaunchDarklyProperties(
         @DefaultValue("20s") Duration responseTimeout,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("10s") Duration maxRetryWait,
-        @DefaultValue("60s") Duration directoryCacheTtl) {
+        @DefaultValue("60s") Duration directoryCacheTtl,
+        @DefaultValue("20s") Duration listCacheTtl) {
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public LaunchDarklyProperties {
+    }
+
+    /** Without the lists' cache setting (tests and tools that do not need it): 20 seconds. */
+    public LaunchDarklyProperties(URI baseUrl, String apiToken, String apiVersion, Duration connectTimeout,
+            Duration responseTimeout, int maxAttempts, Duration maxRetryWait, Duration directoryCacheTtl) {
+        this(baseUrl, apiToken, apiVersion, connectTimeout, responseTimeout, maxAttempts, maxRetryWait, directoryCacheTtl,
+                Duration.ofSeconds(20));
+    }
 
     @Override
     public String toString() {

@@ -47,6 +47,10 @@ public class SecurityConfig {
 
     static final String SIGN_IN_PATH = "/oauth2/authorization/sso";
 
+    /** The lists and detail pages of what exists; their actions (POST, the delete confirmation) need an editor. */
+    private static final String[] MANAGE_PAGES = { "/destinations", "/destinations/*/*/*", "/environments",
+        "/environments/*/*", "/integrations/*/configurations/*", "/integrations/*/subscriptions/*" };
+
     private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
 
     @Bean
@@ -66,6 +70,8 @@ public class SecurityConfig {
                 // Viewers may look at what integrations exist; only editors may set one up.
                 .requestMatchers("/access", "/access/**", "/status").hasRole(PortalRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/integrations").hasAnyAuthority(anyRole())
+                // What exists may be seen by every role (as far as the access rules let each person see it).
+                .requestMatchers(HttpMethod.GET, MANAGE_PAGES).hasAnyAuthority(anyRole())
                 // Held in some projects is enough to reach the pages; which projects is checked by the pages and
                 // again before anything is sent (ProjectAccess).
                 .requestMatchers(CREATE_AREAS).hasAnyAuthority(editorAnywhere())

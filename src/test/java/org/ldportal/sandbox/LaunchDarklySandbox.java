@@ -197,6 +197,20 @@ public final class LaunchDarklySandbox {
         return List.copyOf(subscriptions.getOrDefault(integrationKey, List.of()));
     }
 
+    /** A destination as if made in LaunchDarkly itself (not through the portal); answers it as the API would. */
+    public synchronized ObjectNode seedDestination(String projectKey, String environmentKey, String name, String kind,
+            Map<String, String> config) {
+        ObjectNode values = json.createObjectNode();
+        config.forEach(values::put);
+        return addDestination(projectKey, environmentKey, name, kind, values, true).deepCopy();
+    }
+
+    /** Someone changes the destination in LaunchDarkly: its version moves on, as after any accepted patch. */
+    public synchronized void changeDestinationMeanwhile(String id) {
+        destinations.stream().filter(d -> d.get("_id").asString().equals(id)).findFirst()
+                .ifPresent(d -> versioned(d, "version"));
+    }
+
     // ---- HTTP
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -31,6 +31,8 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.launchdarkly.response-timeout", () -> "2s");
         registry.add("portal.launchdarkly.max-retry-wait", () -> "1s");
         registry.add("portal.integrations.allow-private-addresses", () -> "true");
+        // Tests change what exists in the sandbox directly, between requests.
+        registry.add("portal.launchdarkly.list-cache-ttl", () -> "0s");
         registry.add("portal.security.access-contact", () -> "the platform team (#launchdarkly-help)");
         registry.add("portal.review.allowed-domains", () -> "example.com");
     }

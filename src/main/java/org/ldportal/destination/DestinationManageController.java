@@ -1,0 +1,215 @@
+package org.ldportal.destination;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.security.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The Data Export destinations that exist: the list (filtered by project, environment and kind), one destination
+ * with its non-secret config and its history in the audit trail, turning it on or off, and deleting it after the
+ * person types its name. Problems are shown on the page they concern, with a link to reload when it changed meanwhile.
+ */
+@Controller
+@RequestMapping("/destinations")
+class DestinationManageController {
+
+    private final DestinationManagement management;
+    private final ResourceHistory history;
+    private final ApiFailureTranslator failures;
+
+    DestinationManageController(DestinationManagement management, ResourceHistory history, ApiFailureTranslator failures) {
+        this.management = management;
+        this.history = history;
+        this.failures = failures;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String project, @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String kind, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.from(authentication);
+        model.addAttribute("project", project);
+        model.addAttribute("environment", environment);
+        model.addAttribute("kind", kind);
+        try {
+            List<DestinationManagement.Row> visible = management.visible(user);
+            DestinationManagement.Filter filter = new DestinationManagement.Filter(project, environment, kind);
+            model.addAttribute("rows", visible.stream().filter(filter::accepts).toList());
+            model.addAttribute("projects", visible.stream().map(DestinationManagement.Row::projectKey).distinct().toList());
+            model.addAttribute("environments", visible.stream().map(DestinationManagement.Row::environmentKey).distinct()
+                    .sorted().toList());
+            model.addAttribute("kinds", visible.stream().map(row -> row.destination().kind()).distinct().sorted().toList());
+        }
+        catch (LaunchDarklyException e) {
+            model.addAttribute("rows", List.of());
+            model.addAttribute("projects", List.of());
+            model.addAttribute("environments", List.of());
+            model.addAttribute("kinds", List.of());
+            model.addAttribute("readProblem", failures.readProblem(e));
+        }
+        return "destinations/list";
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}/{id}")
+    String detail(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row row;
+        try {
+            row = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        return detailPage(user, row, model);
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-on")
+    String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            @RequestParam(required = false) Integer version, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return turn(projectKey, environmentKey, id, version, true, authentication, model, redirect, response);
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
+    String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            @RequestParam(required = false) Integer version, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return turn(projectKey, environmentKey, id, version, false, authentication, model, redirect, response);
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}/{id}/delete")
+    String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row row;
+        try {
+            row = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        return deletePage(row, "", null, null, model);
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/{id}/delete")
+    String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row row;
+        try {
+            row = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        String name = String.valueOf(row.destination().name());
+        if (!confirmation.strip().equals(name)) {
+            return deletePage(row, confirmation, confirmation.isBlank() ? "Type the destination's name to confirm."
+                    : "This is not the destination's name. Type " + name + " exactly as shown.", null, model);
+        }
+        ChangeResult<Boolean> result = management.delete(user, row);
+        if (result instanceof ChangeResult.Succeeded<Boolean>) {
+            redirect.addFlashAttribute("notice", "The Data Export destination " + name + " was deleted.");
+            return "redirect:/destinations";
+        }
+        return deletePage(row, confirmation, null, problem(result), model);
+    }
+
+    private String turn(String projectKey, String environmentKey, String id, Integer version, boolean on,
+            Authentication authentication, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row current;
+        try {
+            current = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        // The change applies only to the version the person saw; the page sent it.
+        DestinationManagement.Row seen = version == null ? current : withVersion(current, version);
+        ChangeResult<Destination> result = management.turn(user, seen, on);
+        if (result instanceof ChangeResult.Succeeded<Destination>) {
+            redirect.addFlashAttribute("notice", "The destination " + current.destination().name() + " is now "
+                    + (on ? "on: LaunchDarkly exports this environment's events to it." : "off: nothing is exported to it."));
+            return "redirect:" + current.path();
+        }
+        model.addAttribute("problem", problem(result));
+        model.addAttribute("reload", current.path());
+        return detailPage(user, current, model);
+    }
+
+    private static DestinationManagement.Row withVersion(DestinationManagement.Row row, int version) {
+        Destination d = row.destination();
+        return new DestinationManagement.Row(new Destination(d.id(), d.name(), d.kind(), d.on(), d.createdAt(), d.links(),
+                version, d.config()), row.projectKey(), row.environmentKey(), row.kindTitle(), row.link());
+    }
+
+    private String detailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
+        model.addAttribute("row", row);
+        model.addAttribute("config", management.shownConfig(row));
+        model.addAttribute("mayChange", management.mayChange(user, row));
+        model.addAttribute("history", history.of(user, row.destination().id()));
+        model.addAttribute("trailUrl", UriComponentsBuilder.fromPath("/audit").queryParam("type", "destination")
+                .queryParam("project", row.projectKey()).queryParam("environment", row.environmentKey()).toUriString());
+        return "destinations/detail";
+    }
+
+    private String deletePage(DestinationManagement.Row row, String confirmation, String confirmationError, String problem,
+            Model model) {
+        model.addAttribute("nav", "destinations");
+        model.addAttribute("what", "the destination");
+        model.addAttribute("expected", String.valueOf(row.destination().name()));
+        model.addAttribute("expectedLabel", "name");
+        model.addAttribute("losses", List.of(
+                "LaunchDarkly stops exporting the events of environment " + row.environmentKey() + " of project "
+                        + row.projectKey() + " to this " + row.kindTitle() + " destination.",
+                "Its settings, secrets included: setting it up again means typing them again."));
+        model.addAttribute("action", row.path() + "/delete");
+        model.addAttribute("cancel", row.path());
+        model.addAttribute("confirmation", confirmation);
+        model.addAttribute("confirmationError", confirmationError);
+        model.addAttribute("problem", problem);
+        model.addAttribute("reload", problem == null ? null : row.path() + "/delete");
+        return "manage/delete";
+    }
+
+    /** The destination could not be read: gone (404) or LaunchDarkly could not tell. */
+    private String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
+        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+        response.setStatus(notFound ? 404 : 502);
+        model.addAttribute("message", notFound ? "This Data Export destination is not in LaunchDarkly (any more): it may "
+                + "have been deleted." : failures.readProblem(e));
+        return "destinations/gone";
+    }
+
+    static String problem(ChangeResult<?> result) {
+        if (result instanceof ChangeResult.Refused<?> refused) {
+            return refused.message();
+        }
+        if (result instanceof ChangeResult.Failed<?> failed) {
+            return failed.message();
+        }
+        if (result instanceof ChangeResult.MayExist<?> unclear) {
+            return unclear.message();
+        }
+        return null;
+    }
+}

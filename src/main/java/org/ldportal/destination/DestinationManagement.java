@@ -1,0 +1,170 @@
+package org.ldportal.destination;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AccessGuard;
+import org.ldportal.change.AuditedCall;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.Sent;
+import org.ldportal.form.FieldSpec;
+import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.ExistingResources;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.PatchOperation;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Data Export destinations that exist: listed as far as the person may see them, read one by one, turned on or
+ * off and deleted, each change through the one audited call as a JSON Patch that applies only to the version the
+ * person saw (a {@code test} of it), so a destination changed meanwhile is refused, not overwritten.
+ */
+@Service
+class DestinationManagement {
+
+    /** What a config value LaunchDarkly obfuscates, or a secret of the kind, shows instead of itself. */
+    static final String HIDDEN = "set, hidden";
+
+    private final LaunchDarklyClient client;
+    private final ExistingResources existing;
+    private final DestinationKindCatalog catalog;
+    private final LaunchDarklyLinks links;
+    private final AuditedCall call;
+    private final AccessGuard guard;
+    private final SecretRedactor redactor;
+
+    DestinationManagement(LaunchDarklyClient client, ExistingResources existing, DestinationKindCatalog catalog,
+            LaunchDarklyLinks links, AuditedCall call, AccessGuard guard, SecretRedactor redactor) {
+        this.client = client;
+        this.existing = existing;
+        this.catalog = catalog;
+        this.links = links;
+        this.call = call;
+        this.guard = guard;
+        this.redactor = redactor;
+    }
+
+    /** One destination as the list and the detail page show it. */
+    record Row(Destination destination, String projectKey, String environmentKey, String kindTitle, String link) {
+
+        public String path() {
+            return "/destinations/" + projectKey + "/" + environmentKey + "/" + destination.id();
+        }
+
+        public boolean on() {
+            return Boolean.TRUE.equals(destination.on());
+        }
+    }
+
+    /** The list's filters; null or blank means any. */
+    record Filter(@Nullable String project, @Nullable String environment, @Nullable String kind) {
+
+        boolean accepts(Row row) {
+            return matches(project, row.projectKey()) && matches(environment, row.environmentKey())
+                    && matches(kind, row.destination().kind());
+        }
+
+        private static boolean matches(@Nullable String wanted, String actual) {
+            return wanted == null || wanted.isBlank() || wanted.equals(actual);
+        }
+    }
+
+    /** Every destination the person may see, filtered, by project, environment and name. */
+    List<Row> list(CurrentUser user, Filter filter) {
+        return visible(user).stream().filter(filter::accepts).toList();
+    }
+
+    /** Every destination the person may see (the filters' choices come from these). */
+    List<Row> visible(CurrentUser user) {
+        List<Row> rows = new ArrayList<>();
+        for (Destination destination : existing.destinations()) {
+            String[] place = destination.projectAndEnvironment();
+            if (place != null && guard.maySee(user, place[0], place[1])) {
+                rows.add(row(destination, place[0], place[1]));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::projectKey).thenComparing(Row::environmentKey)
+                .thenComparing(row -> String.valueOf(row.destination().name())));
+        return rows;
+    }
+
+    /** The destination as LaunchDarkly has it now (not from the list's cache: its version is what a change tests). */
+    Row find(CurrentUser user, String projectKey, String environmentKey, String id) {
+        guard.requireToSee(user, projectKey, environmentKey);
+        return row(client.getDestination(projectKey, environmentKey, id), projectKey, environmentKey);
+    }
+
+    /** The config as the detail page shows it: labels of the kind's form, secrets and obfuscated values hidden. */
+    Map<String, String> shownConfig(Row row) {
+        Optional<DestinationKind> kind = catalog.find(row.destination().kind());
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, Object> config = row.destination().config() == null ? Map.of() : row.destination().config();
+        config.forEach((key, value) -> {
+            String label = kind.flatMap(k -> k.form().fields().stream().filter(f -> f.key().equals(key)).findFirst())
+                    .map(FieldSpec::label).orElse(key);
+            shown.put(label, secret(kind, key, value) ? HIDDEN : String.valueOf(value));
+        });
+        return shown;
+    }
+
+    private static boolean secret(Optional<DestinationKind> kind, String key, @Nullable Object value) {
+        if (value == null || "********".equals(value)) {
+            return value != null;
+        }
+        return kind.map(k -> k.flow() == DestinationKind.Flow.JSON ? !k.nonSecretConfigKeys().contains(key)
+                : k.form().secretKeys().contains(key)).orElse(true);
+    }
+
+    /** Turns the destination on or off, if it is still the version the person saw. */
+    ChangeResult<Destination> turn(CurrentUser user, Row seen, boolean on) {
+        Destination destination = seen.destination();
+        List<PatchOperation> patch = new ArrayList<>();
+        patch.add(destination.version() != null ? PatchOperation.test("/version", destination.version())
+                : PatchOperation.test("/on", !on));
+        patch.add(PatchOperation.replace("/on", on));
+        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        Change change = Change.of(attempt(user, seen, action).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(),
+                List.of())), "the destination", on ? "turned on" : "turned off", 200);
+        ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
+                seen.environmentKey(), destination.id(), patch), changed -> new Sent(changed.kind(), changed.id(), seen.link()));
+        existing.forgetDestinations();
+        return result;
+    }
+
+    /** Deletes the destination: its events stop being exported, and its settings are gone. */
+    ChangeResult<Boolean> delete(CurrentUser user, Row seen) {
+        Change change = Change.of(attempt(user, seen, Change.DELETE), "the destination", "deleted", 204);
+        ChangeResult<Boolean> result = call.send(change, () -> {
+            client.deleteDestination(seen.projectKey(), seen.environmentKey(), seen.destination().id());
+            return Boolean.TRUE;
+        }, deleted -> new Sent(seen.destination().kind(), seen.destination().id(), null));
+        existing.forgetDestinations();
+        return result;
+    }
+
+    /** Whether the person may change destinations where this one is (the pages offer the buttons only then). */
+    boolean mayChange(CurrentUser user, Row row) {
+        return guard.mayChange(user, row.projectKey(), row.environmentKey(), PortalRole.EDITOR);
+    }
+
+    private AuditAttempt attempt(CurrentUser user, Row seen, String action) {
+        return AuditAttempt.by(user, action, "destination").withTarget(seen.projectKey(), seen.environmentKey(), null)
+                .withResource(seen.destination().name(), seen.destination().kind(), seen.destination().id());
+    }
+
+    private Row row(Destination destination, String projectKey, String environmentKey) {
+        String title = catalog.find(destination.kind()).map(DestinationKind::title).orElse(destination.kind());
+        return new Row(destination, projectKey, environmentKey, title, links.destinations(projectKey, environmentKey));
+    }
+}
