@@ -10,6 +10,20 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ChangeResult<T> {
 
+    /** What went wrong, in words for the page: null for a success. */
+    default @Nullable String problem() {
+        if (this instanceof Refused<T> refused) {
+            return refused.message();
+        }
+        if (this instanceof Failed<T> failed) {
+            return failed.message();
+        }
+        if (this instanceof MayExist<T> unclear) {
+            return unclear.message();
+        }
+        return null;
+    }
+
     /** LaunchDarkly answered 2xx. */
     record Succeeded<T>(T resource, @Nullable String link) implements ChangeResult<T> {
     }

@@ -130,7 +130,7 @@ class DestinationManageController {
             redirect.addFlashAttribute("notice", "The Data Export destination " + name + " was deleted.");
             return "redirect:/destinations";
         }
-        return deletePage(row, confirmation, null, problem(result), model);
+        return deletePage(row, confirmation, null, result.problem(), model);
     }
 
     private String turn(String projectKey, String environmentKey, String id, Integer version, boolean on,
@@ -151,7 +151,7 @@ class DestinationManageController {
                     + (on ? "on: LaunchDarkly exports this environment's events to it." : "off: nothing is exported to it."));
             return "redirect:" + current.path();
         }
-        model.addAttribute("problem", problem(result));
+        model.addAttribute("problem", result.problem());
         model.addAttribute("reload", current.path());
         return detailPage(user, current, model);
     }
@@ -197,19 +197,9 @@ class DestinationManageController {
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("message", notFound ? "This Data Export destination is not in LaunchDarkly (any more): it may "
                 + "have been deleted." : failures.readProblem(e));
-        return "destinations/gone";
+        model.addAttribute("nav", "destinations");
+        model.addAttribute("back", "/destinations");
+        return "manage/gone";
     }
 
-    static String problem(ChangeResult<?> result) {
-        if (result instanceof ChangeResult.Refused<?> refused) {
-            return refused.message();
-        }
-        if (result instanceof ChangeResult.Failed<?> failed) {
-            return failed.message();
-        }
-        if (result instanceof ChangeResult.MayExist<?> unclear) {
-            return unclear.message();
-        }
-        return null;
-    }
 }

@@ -24,7 +24,8 @@ record EnvironmentProperties(
         @DefaultValue("Use letters, digits, '.', '_' or '-', starting with a letter or digit.") String keyPatternMessage,
         @DefaultValue List<ReservedKeys> reservedKeys,
         @DefaultValue("true") boolean criticalRequiresAdmin,
-        @DefaultValue("417505") String defaultColor) {
+        @DefaultValue("417505") String defaultColor,
+        @DefaultValue("ADMIN") org.ldportal.security.PortalRole deleteRole) {
 
     /**
      * @param project a project key, compared without regard to case, or {@code *} for every project

@@ -32,6 +32,13 @@ public class PermittedPlaces {
                 .filter(project -> access.may(user, PortalRole.EDITOR, project.key(), null)).toList() : all;
     }
 
+    /** Projects where the person holds any role in some environment: what the lists of what exists offer. */
+    public List<Project> visibleProjects(CurrentUser user) {
+        List<Project> all = directory.projects();
+        return access.rulesConfigured() ? all.stream().filter(project -> java.util.Arrays.stream(PortalRole.values())
+                .anyMatch(role -> access.may(user, role, project.key(), null))).toList() : all;
+    }
+
     /** The project's environments where the person holds the editor role; none for a project they may not use. */
     public List<Environment> environments(CurrentUser user, String projectKey) {
         if (projectKey == null || projectKey.isBlank() || !access.may(user, PortalRole.EDITOR, projectKey, null)) {

@@ -205,6 +205,13 @@ public final class LaunchDarklySandbox {
         return addDestination(projectKey, environmentKey, name, kind, values, true).deepCopy();
     }
 
+    /** Someone renames the environment in LaunchDarkly itself. */
+    public synchronized void renameEnvironmentMeanwhile(String projectKey, String environmentKey, String name) {
+        ObjectNode environment = environment(projectKey, environmentKey);
+        environment.put("name", name);
+        versioned(environment, "_version");
+    }
+
     /** Someone changes the destination in LaunchDarkly: its version moves on, as after any accepted patch. */
     public synchronized void changeDestinationMeanwhile(String id) {
         destinations.stream().filter(d -> d.get("_id").asString().equals(id)).findFirst()

@@ -1,0 +1,255 @@
+package org.ldportal.environment;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.FormRefusals;
+import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.web.PermittedPlaces;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The environments that exist: a project's list, one environment with its settings and history, editing it through
+ * the fields of the create form (only what changed is sent, tested against what the page showed), and deleting it
+ * after its key is typed. Problems appear at the field they concern, or above the form with a link to reload.
+ */
+@Controller
+@RequestMapping("/environments")
+class EnvironmentManageController {
+
+    private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
+
+    private final EnvironmentManagement management;
+    private final EnvironmentService environments;
+    private final PermittedPlaces places;
+    private final ResourceHistory history;
+    private final ApiFailureTranslator failures;
+    private final SmartValidator validator;
+    private final ObjectMapper json;
+
+    EnvironmentManageController(EnvironmentManagement management, EnvironmentService environments, PermittedPlaces places,
+            ResourceHistory history, ApiFailureTranslator failures, SmartValidator validator, ObjectMapper json) {
+        this.management = management;
+        this.environments = environments;
+        this.places = places;
+        this.history = history;
+        this.failures = failures;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @InitBinder("environmentForm")
+    void allowedFields(WebDataBinder binder) {
+        // The project and key come from the path: an edit never moves or renames the environment's key.
+        binder.setAllowedFields("name", "color", "defaultTtl", "secureMode", "defaultTrackEvents", "requireComments",
+                "confirmChanges", "critical", "tags");
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String project, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.from(authentication);
+        model.addAttribute("project", project);
+        try {
+            model.addAttribute("projects", places.visibleProjects(user));
+            model.addAttribute("rows", project == null || project.isBlank() ? List.of() : management.list(user, project));
+        }
+        catch (LaunchDarklyException e) {
+            model.addAttribute("projects", List.of());
+            model.addAttribute("rows", List.of());
+            model.addAttribute("readProblem", failures.readProblem(e));
+        }
+        return "environments/list";
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}")
+    String detail(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
+            Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Environment environment;
+        try {
+            environment = management.find(user, projectKey, environmentKey);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        return detailPage(user, projectKey, environment, model);
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}/edit")
+    String edit(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
+            Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Environment environment;
+        try {
+            environment = management.find(user, projectKey, environmentKey);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
+        model.addAttribute("environmentForm", form);
+        return editPage(user, projectKey, environment, json.writeValueAsString(EnvironmentManagement.values(form)), model);
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/edit")
+    String update(@PathVariable String projectKey, @PathVariable String environmentKey,
+            @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
+            @RequestParam(defaultValue = "{}") String seen, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Environment current;
+        try {
+            current = management.find(user, projectKey, environmentKey);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        environmentForm.setProjectKey(projectKey);
+        environmentForm.setKey(current.key());
+        validator.validate(environmentForm, result);
+        String tagProblem = org.ldportal.launchdarkly.Tags.parse(environmentForm.getTags()).problem();
+        if (tagProblem != null) {
+            result.rejectValue("tags", "tag", tagProblem);
+        }
+        Map<String, Object> seenValues = seenValues(seen, current, projectKey);
+        if (!result.hasErrors() && EnvironmentManagement.plan(seenValues, environmentForm).isEmpty()) {
+            result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
+        }
+        if (result.hasErrors()) {
+            return editPage(user, projectKey, current, seen, model);
+        }
+        ChangeResult<Environment> changed = management.update(user, projectKey, current, seenValues, environmentForm);
+        if (changed instanceof ChangeResult.Succeeded<Environment>) {
+            redirect.addFlashAttribute("notice", "The environment " + environmentForm.getName() + " was changed.");
+            return "redirect:/environments/" + projectKey + "/" + environmentKey;
+        }
+        FormRefusals.apply(changed, result, model);
+        model.addAttribute("reload", "/environments/" + projectKey + "/" + environmentKey + "/edit");
+        return editPage(user, projectKey, current, seen, model);
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}/delete")
+    String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        try {
+            return deletePage(projectKey, management.find(user, projectKey, environmentKey), "", null, null, model);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/delete")
+    String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
+            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Environment environment;
+        try {
+            environment = management.find(user, projectKey, environmentKey);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        if (!confirmation.strip().equals(environment.key())) {
+            return deletePage(projectKey, environment, confirmation, confirmation.isBlank()
+                    ? "Type the environment's key to confirm."
+                    : "This is not the environment's key. Type " + environment.key() + " exactly as shown.", null, model);
+        }
+        ChangeResult<Boolean> result = management.delete(user, projectKey, environment);
+        if (result instanceof ChangeResult.Succeeded<Boolean>) {
+            redirect.addFlashAttribute("notice", "The environment " + environment.name() + " (" + environment.key()
+                    + ") was deleted from project " + projectKey + ".");
+            redirect.addAttribute("project", projectKey);
+            return "redirect:/environments";
+        }
+        return deletePage(projectKey, environment, confirmation, null, result.problem(), model);
+    }
+
+    /** What the page showed when it was opened; when it sent nothing readable, what is there now (no test then). */
+    private Map<String, Object> seenValues(String seen, Environment current, String projectKey) {
+        try {
+            Map<String, Object> values = json.readValue(seen, SEEN);
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        catch (RuntimeException unreadable) {
+            // fall through
+        }
+        return EnvironmentManagement.values(EnvironmentManagement.formOf(projectKey, current));
+    }
+
+    private String detailPage(CurrentUser user, String projectKey, Environment environment, Model model) {
+        model.addAttribute("projectKey", projectKey);
+        model.addAttribute("environment", environment);
+        model.addAttribute("link", management.link(projectKey, environment.key()));
+        model.addAttribute("mayEdit", management.mayEdit(user, projectKey, environment.key()));
+        model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
+        model.addAttribute("history", history.of(user, environment.id()));
+        return "environments/detail";
+    }
+
+    private String editPage(CurrentUser user, String projectKey, Environment environment, String seen, Model model) {
+        model.addAttribute("projectKey", projectKey);
+        model.addAttribute("environment", environment);
+        model.addAttribute("seen", seen);
+        model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
+        return "environments/edit";
+    }
+
+    private String deletePage(String projectKey, Environment environment, String confirmation, String confirmationError,
+            String problem, Model model) {
+        String path = "/environments/" + projectKey + "/" + environment.key();
+        model.addAttribute("nav", "environments");
+        model.addAttribute("what", "the environment");
+        model.addAttribute("expected", environment.key());
+        model.addAttribute("expectedLabel", "key");
+        model.addAttribute("losses", List.of(
+                "Every flag's targeting, rules and on/off state in " + environment.name() + ": the flags stay, their "
+                        + "settings in this environment are gone.",
+                "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
+                "Its segments, approval settings and the history LaunchDarkly kept of it."));
+        model.addAttribute("action", path + "/delete");
+        model.addAttribute("cancel", path);
+        model.addAttribute("confirmation", confirmation);
+        model.addAttribute("confirmationError", confirmationError);
+        model.addAttribute("problem", problem);
+        model.addAttribute("reload", problem == null ? null : path + "/delete");
+        return "manage/delete";
+    }
+
+    private String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
+        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+        response.setStatus(notFound ? 404 : 502);
+        model.addAttribute("nav", "environments");
+        model.addAttribute("message", notFound ? "This environment is not in LaunchDarkly (any more): it may have been "
+                + "deleted or its project renamed." : failures.readProblem(e));
+        model.addAttribute("back", "/environments");
+        return "manage/gone";
+    }
+}

@@ -1,0 +1,177 @@
+package org.ldportal.environment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AccessGuard;
+import org.ldportal.change.AuditedCall;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PatchPlan;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.LaunchDarklyDirectory;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
+import org.springframework.stereotype.Service;
+
+/**
+ * The environments of a project that exist: listed as far as the person may see them, read one by one, edited (name,
+ * colour, settings, tags, default TTL, critical, with the guardrails of creating) as a JSON Patch of only the changed
+ * fields, each tested against the value the person saw, and deleted (admins only, unless configured otherwise).
+ */
+@Service
+class EnvironmentManagement {
+
+    private final LaunchDarklyClient client;
+    private final LaunchDarklyDirectory directory;
+    private final LaunchDarklyLinks links;
+    private final AuditedCall call;
+    private final AccessGuard guard;
+    private final SecretRedactor redactor;
+    private final EnvironmentService environments;
+    private final EnvironmentProperties properties;
+
+    EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
+            AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
+            EnvironmentProperties properties) {
+        this.client = client;
+        this.directory = directory;
+        this.links = links;
+        this.call = call;
+        this.guard = guard;
+        this.redactor = redactor;
+        this.environments = environments;
+        this.properties = properties;
+    }
+
+    /** The project's environments the person may see, in LaunchDarkly's order. */
+    List<Environment> list(CurrentUser user, String projectKey) {
+        guard.requireToSee(user, projectKey, null);
+        return directory.environments(projectKey).stream()
+                .filter(environment -> guard.maySee(user, projectKey, environment.key())).toList();
+    }
+
+    /** The environment as LaunchDarkly has it now; its values are what an edit tests. */
+    Environment find(CurrentUser user, String projectKey, String environmentKey) {
+        guard.requireToSee(user, projectKey, environmentKey);
+        return client.getEnvironment(projectKey, environmentKey);
+    }
+
+    String link(String projectKey, String environmentKey) {
+        return links.environment(projectKey, environmentKey);
+    }
+
+    boolean mayEdit(CurrentUser user, String projectKey, String environmentKey) {
+        return guard.mayChange(user, projectKey, environmentKey, PortalRole.EDITOR);
+    }
+
+    boolean mayDelete(CurrentUser user, String projectKey, String environmentKey) {
+        return guard.mayChange(user, projectKey, environmentKey, properties.deleteRole());
+    }
+
+    boolean mayMarkCritical(CurrentUser user, String projectKey) {
+        return environments.mayMarkCritical(user, projectKey);
+    }
+
+    /** The edit form filled with the environment as it is. */
+    static EnvironmentForm formOf(String projectKey, Environment environment) {
+        EnvironmentForm form = new EnvironmentForm();
+        form.setProjectKey(projectKey);
+        form.setKey(environment.key());
+        form.setName(environment.name());
+        form.setColor(environment.color());
+        form.setDefaultTtl(environment.defaultTtl() == null ? 0 : environment.defaultTtl());
+        form.setSecureMode(Boolean.TRUE.equals(environment.secureMode()));
+        form.setDefaultTrackEvents(Boolean.TRUE.equals(environment.defaultTrackEvents()));
+        form.setRequireComments(Boolean.TRUE.equals(environment.requireComments()));
+        form.setConfirmChanges(Boolean.TRUE.equals(environment.confirmChanges()));
+        form.setCritical(Boolean.TRUE.equals(environment.critical()));
+        form.setTags(environment.tags() == null ? "" : String.join(", ", environment.tags()));
+        return form;
+    }
+
+    /** The editable values of a form, as the page carries what the person saw and as the patch compares them. */
+    static Map<String, Object> values(EnvironmentForm form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", form.getName());
+        values.put("color", form.getColor() == null ? null : form.getColor().replace("#", ""));
+        values.put("defaultTtl", form.getDefaultTtl() == null ? 0 : form.getDefaultTtl());
+        values.put("secureMode", form.isSecureMode());
+        values.put("defaultTrackEvents", form.isDefaultTrackEvents());
+        values.put("requireComments", form.isRequireComments());
+        values.put("confirmChanges", form.isConfirmChanges());
+        values.put("critical", form.isCritical());
+        values.put("tags", form.tagList());
+        return values;
+    }
+
+    private static final Map<String, String> LABELS = Map.of("name", "Name", "color", "Colour", "defaultTtl",
+            "Default cache time (minutes)", "secureMode", "Secure mode", "defaultTrackEvents", "Track detailed events",
+            "requireComments", "Require comments", "confirmChanges", "Require confirmation", "critical", "Critical",
+            "tags", "Tags");
+
+    /** What would change from what the person saw to what the form says. */
+    static PatchPlan plan(Map<String, Object> seen, EnvironmentForm form) {
+        PatchPlan plan = new PatchPlan();
+        values(form).forEach((field, value) -> plan.field("/" + field, LABELS.get(field), seen.get(field), value));
+        return plan;
+    }
+
+    /** Sends the edit, after the guardrails of creating (critical needs an admin). */
+    ChangeResult<Environment> update(CurrentUser user, String projectKey, Environment current, Map<String, Object> seen,
+            EnvironmentForm form) {
+        String environmentKey = current.key();
+        PatchPlan plan = plan(seen, form);
+        AuditAttempt attempt = attempt(user, Change.UPDATE, projectKey, current, form.getName())
+                .withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(), plan.secretValues()));
+        Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentManagement::locate);
+        boolean criticalChanges = !java.util.Objects.equals(seen.get("critical"), form.isCritical());
+        if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
+            return call.refuse(change, RefusalTarget.field("critical"), "Only admins may mark an environment as critical "
+                    + "or take the mark away.");
+        }
+        ChangeResult<Environment> result = call.send(change, () -> client.patchEnvironment(projectKey, environmentKey,
+                plan.operations()), changed -> new Sent(changed.key(), changed.id(), link(projectKey, environmentKey)));
+        directory.forgetEnvironments(projectKey);
+        return result;
+    }
+
+    /** Deletes the environment, with its flag settings and SDK keys. */
+    ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment) {
+        AuditAttempt attempt = attempt(user, Change.DELETE, projectKey, environment, environment.name());
+        guard.require(attempt, properties.deleteRole());
+        Change change = Change.of(attempt, "the environment", "deleted", 204);
+        ChangeResult<Boolean> result = call.send(change, () -> {
+            client.deleteEnvironment(projectKey, environment.key());
+            return Boolean.TRUE;
+        }, deleted -> new Sent(environment.key(), environment.id(), null));
+        directory.forgetEnvironments(projectKey);
+        return result;
+    }
+
+    private static AuditAttempt attempt(CurrentUser user, String action, String projectKey, Environment environment,
+            @Nullable String name) {
+        return AuditAttempt.by(user, action, "environment").withTarget(projectKey, environment.key(), null)
+                .withResource(name, environment.key(), environment.id());
+    }
+
+    /** "color: ..." belongs at the colour field, and so on; the rest above the form. */
+    private static RefusalTarget locate(@Nullable String message) {
+        if (message != null) {
+            for (String field : LABELS.keySet()) {
+                if (message.startsWith(field + ":")) {
+                    return RefusalTarget.field(field);
+                }
+            }
+        }
+        return RefusalTarget.WHOLE_FORM;
+    }
+}
