@@ -82,6 +82,11 @@ public class AccessGuard {
         return access.may(user, role, projectKey, environmentKey);
     }
 
+    /** Whether the person may change what belongs to the account (integrations). */
+    public boolean mayChangeAccount(CurrentUser user) {
+        return access.mayInAccount(user, PortalRole.EDITOR);
+    }
+
     private void refuseUnless(AuditAttempt attempt, @Nullable String place) {
         if (place == null) {
             return;

@@ -16,6 +16,11 @@ class IntegrationLinks implements ResourceLinks {
         this.links = links;
     }
 
+    /** The integration's page in LaunchDarkly. */
+    String integration(String integrationKey) {
+        return links.integration(integrationKey);
+    }
+
     @Override
     public @Nullable String linkFor(AuditEntry entry) {
         boolean ours = IntegrationType.CONFIGURATION.resourceType().equals(entry.resourceType())

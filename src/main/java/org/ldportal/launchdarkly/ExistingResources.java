@@ -2,7 +2,13 @@ package org.ldportal.launchdarkly;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +18,20 @@ import org.springframework.stereotype.Component;
  * warm; every change made through the portal forgets what it changed, so the next list shows it at once.
  */
 @Component
-public class ExistingResources {
+public class ExistingResources implements DisposableBean {
 
     private static final String ALL = "all";
+    /** Enough for the lists one page needs at once, for a few pages at a time; more wait their turn. */
+    private static final int READERS = 8;
 
     private final RefreshingCache<String, List<Destination>> destinations;
     private final RefreshingCache<String, List<IntegrationConfiguration>> configurations;
     private final RefreshingCache<String, List<Subscription>> subscriptions;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, runnable -> {
+        Thread thread = new Thread(runnable, "ld-lists");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ExistingResources(LaunchDarklyClient client, LaunchDarklyProperties properties) {
         Duration ttl = properties.listCacheTtl();
@@ -47,6 +60,55 @@ public class ExistingResources {
     public void forgetIntegration(String integrationKey) {
         configurations.invalidate(integrationKey);
         subscriptions.invalidate(integrationKey);
+    }
+
+    /** An integration's configurations and subscriptions, as its page shows them. */
+    public record OfIntegration(List<IntegrationConfiguration> configurations, List<Subscription> subscriptions) {
+    }
+
+    /**
+     * The integration's configurations and subscriptions (each only when asked for), read at the same time: the page
+     * waits for one round trip to LaunchDarkly, not one per list. A failure of either is thrown as it was.
+     */
+    public OfIntegration ofIntegration(String integrationKey, boolean withConfigurations, boolean withSubscriptions) {
+        CompletableFuture<List<IntegrationConfiguration>> configured = withConfigurations
+                ? read(() -> configurations(integrationKey)) : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<List<Subscription>> subscribed = withSubscriptions
+                ? read(() -> subscriptions(integrationKey)) : CompletableFuture.completedFuture(List.of());
+        return new OfIntegration(joined(configured), joined(subscribed));
+    }
+
+    /** Read on another thread, with the request's log context (its request id) in that thread's log lines. */
+    private <T> CompletableFuture<T> read(Supplier<T> list) {
+        java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
+        return CompletableFuture.supplyAsync(() -> {
+            if (context != null) {
+                org.slf4j.MDC.setContextMap(context);
+            }
+            try {
+                return list.get();
+            }
+            finally {
+                org.slf4j.MDC.clear();
+            }
+        }, readers);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdownNow();
     }
 
     /** How the lists have been read, for the status page and the metrics. */

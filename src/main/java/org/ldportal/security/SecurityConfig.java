@@ -49,7 +49,7 @@ public class SecurityConfig {
 
     /** The lists and detail pages of what exists; their actions (POST, the delete confirmation) need an editor. */
     private static final String[] MANAGE_PAGES = { "/destinations", "/destinations/*/*/*", "/environments",
-        "/environments/*/*", "/integrations/*/configurations/*", "/integrations/*/subscriptions/*" };
+        "/environments/*/*", "/integrations/*", "/integrations/*/configurations/*", "/integrations/*/subscriptions/*" };
 
     private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
 

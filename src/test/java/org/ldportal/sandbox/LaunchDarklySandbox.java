@@ -205,6 +205,23 @@ public final class LaunchDarklySandbox {
         return addDestination(projectKey, environmentKey, name, kind, values, true).deepCopy();
     }
 
+    /** An integration configuration as if made in LaunchDarkly itself; answered as the API would. */
+    public synchronized ObjectNode seedConfiguration(String integrationKey, String name, Map<String, Object> values) {
+        ObjectNode post = json.createObjectNode().put("name", name);
+        post.set("configValues", json.valueToTree(values));
+        return createConfiguration(integrationKey, post).deepCopy();
+    }
+
+    /** An audit-log subscription as if made in LaunchDarkly itself, with the deliveries LaunchDarkly reports. */
+    public synchronized ObjectNode seedSubscription(String integrationKey, String name, Map<String, Object> config,
+            int delivered, int failed) {
+        ObjectNode post = json.createObjectNode().put("name", name);
+        post.set("config", json.valueToTree(config));
+        ObjectNode subscription = createSubscription(integrationKey, post);
+        subscription.putObject("_status").put("successCount", delivered).put("errorCount", failed);
+        return subscription.deepCopy();
+    }
+
     /** Someone renames the environment in LaunchDarkly itself. */
     public synchronized void renameEnvironmentMeanwhile(String projectKey, String environmentKey, String name) {
         ObjectNode environment = environment(projectKey, environmentKey);

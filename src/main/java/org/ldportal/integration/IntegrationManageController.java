@@ -1,0 +1,195 @@
+package org.ldportal.integration;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.launchdarkly.ExistingResources;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An integration's page of what exists (its configurations and audit-log subscriptions, with the delivery status
+ * LaunchDarkly reports), one of them with its values and history, turning it on or off, and deleting it after its name
+ * is typed. Paths: {@code /integrations/{key}}, {@code /integrations/{key}/configurations/{id}},
+ * {@code /integrations/{key}/subscriptions/{id}}.
+ */
+@Controller
+@RequestMapping("/integrations/{key}")
+class IntegrationManageController {
+
+    private final ManifestCatalog catalog;
+    private final IntegrationManagement management;
+    private final ResourceHistory history;
+    private final ApiFailureTranslator failures;
+
+    IntegrationManageController(ManifestCatalog catalog, IntegrationManagement management, ResourceHistory history,
+            ApiFailureTranslator failures) {
+        this.catalog = catalog;
+        this.management = management;
+        this.history = history;
+        this.failures = failures;
+    }
+
+    @GetMapping
+    String integration(@PathVariable String key, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("mayChange", management.mayChange(user));
+        try {
+            ExistingResources.OfIntegration lists = management.lists(user, manifest);
+            model.addAttribute("configurations", lists.configurations().stream().map(IntegrationManagement.Item::of).toList());
+            model.addAttribute("subscriptions", lists.subscriptions().stream().map(IntegrationManagement.Item::of).toList());
+        }
+        catch (LaunchDarklyException e) {
+            model.addAttribute("configurations", List.of());
+            model.addAttribute("subscriptions", List.of());
+            model.addAttribute("readProblem", failures.readProblem(e));
+        }
+        return "integrations/integration";
+    }
+
+    @GetMapping("/{kind:configurations|subscriptions}/{id}")
+    String detail(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item item;
+        try {
+            item = management.find(user, manifest, type(kind), id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+        return detailPage(user, manifest, item, model);
+    }
+
+    @PostMapping("/{kind:configurations|subscriptions}/{id}/{switch:turn-on|turn-off}")
+    String turn(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            @PathVariable("switch") String turn, @RequestParam(required = false) Integer version,
+            Authentication authentication, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item current;
+        try {
+            current = management.find(user, manifest, type(kind), id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+        boolean on = turn.equals("turn-on");
+        // The change applies only to the version the person saw; the page sent it.
+        IntegrationManagement.Item seen = version == null ? current : new IntegrationManagement.Item(current.type(),
+                current.id(), current.name(), current.on(), current.tags(), current.values(), version, current.status());
+        ChangeResult<IntegrationManagement.Item> result = management.turn(user, manifest, seen, on);
+        if (result instanceof ChangeResult.Succeeded<IntegrationManagement.Item>) {
+            redirect.addFlashAttribute("notice", "The " + current.type().words() + " " + current.name() + " is now "
+                    + (on ? "on." : "off."));
+            return "redirect:" + current.path(key);
+        }
+        model.addAttribute("problem", result.problem());
+        model.addAttribute("reload", current.path(key));
+        return detailPage(user, manifest, current, model);
+    }
+
+    @GetMapping("/{kind:configurations|subscriptions}/{id}/delete")
+    String confirmDelete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        try {
+            return deletePage(manifest, management.find(user, manifest, type(kind), id), "", null, null, model);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+    }
+
+    @PostMapping("/{kind:configurations|subscriptions}/{id}/delete")
+    String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item item;
+        try {
+            item = management.find(user, manifest, type(kind), id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+        if (!confirmation.strip().equals(item.name())) {
+            return deletePage(manifest, item, confirmation, confirmation.isBlank() ? "Type the name to confirm."
+                    : "This is not the name. Type " + item.name() + " exactly as shown.", null, model);
+        }
+        ChangeResult<Boolean> result = management.delete(user, manifest, item);
+        if (result instanceof ChangeResult.Succeeded<Boolean>) {
+            redirect.addFlashAttribute("notice", "The " + item.type().words() + " " + item.name() + " was deleted.");
+            return "redirect:/integrations/" + key;
+        }
+        return deletePage(manifest, item, confirmation, null, result.problem(), model);
+    }
+
+    private String detailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("item", item);
+        model.addAttribute("values", IntegrationManagement.shownValues(manifest, item));
+        model.addAttribute("mayChange", management.mayChange(user));
+        model.addAttribute("history", history.of(user, item.id()));
+        return "integrations/item";
+    }
+
+    private String deletePage(Manifest manifest, IntegrationManagement.Item item, String confirmation,
+            String confirmationError, String problem, Model model) {
+        String path = item.path(manifest.key());
+        model.addAttribute("nav", "integrations");
+        model.addAttribute("what", "the " + item.type().words());
+        model.addAttribute("expected", item.name());
+        model.addAttribute("expectedLabel", "name");
+        model.addAttribute("losses", item.type() == IntegrationType.SUBSCRIPTION
+                ? List.of("LaunchDarkly stops sending audit-log events to " + manifest.name() + " through this subscription.",
+                        "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
+                : List.of("What " + manifest.name() + " does through this configuration stops.",
+                        "Its settings and secrets: setting it up again means typing them again."));
+        model.addAttribute("action", path + "/delete");
+        model.addAttribute("cancel", path);
+        model.addAttribute("confirmation", confirmation);
+        model.addAttribute("confirmationError", confirmationError);
+        model.addAttribute("problem", problem);
+        model.addAttribute("reload", problem == null ? null : path + "/delete");
+        return "manage/delete";
+    }
+
+    private String gone(LaunchDarklyException e, String key, Model model, HttpServletResponse response) {
+        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+        response.setStatus(notFound ? 404 : 502);
+        model.addAttribute("nav", "integrations");
+        model.addAttribute("message", notFound ? "This is not in LaunchDarkly (any more): it may have been deleted."
+                : failures.readProblem(e));
+        model.addAttribute("back", "/integrations/" + key);
+        return "manage/gone";
+    }
+
+    private Manifest manifest(String key) {
+        return catalog.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static IntegrationType type(String kind) {
+        return kind.equals("configurations") ? IntegrationType.CONFIGURATION : IntegrationType.SUBSCRIPTION;
+    }
+}

@@ -1,0 +1,150 @@
+package org.ldportal.integration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AccessGuard;
+import org.ldportal.change.AuditedCall;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.ExistingResources;
+import org.ldportal.launchdarkly.IntegrationConfiguration;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.PatchOperation;
+import org.ldportal.launchdarkly.Subscription;
+import org.ldportal.security.CurrentUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * An integration's configurations and audit-log subscriptions that exist: listed (both read at once), read one by
+ * one with their values as the manifest describes them (secrets hidden), turned on or off and deleted, each change
+ * through the one audited call. Integrations belong to the account, so the account's roles decide.
+ */
+@Service
+class IntegrationManagement {
+
+    static final String HIDDEN = "set, hidden";
+
+    private final LaunchDarklyClient client;
+    private final ExistingResources existing;
+    private final AuditedCall call;
+    private final AccessGuard guard;
+    private final SecretRedactor redactor;
+    private final IntegrationLinks links;
+
+    IntegrationManagement(LaunchDarklyClient client, ExistingResources existing, AuditedCall call, AccessGuard guard,
+            SecretRedactor redactor, IntegrationLinks links) {
+        this.client = client;
+        this.existing = existing;
+        this.call = call;
+        this.guard = guard;
+        this.redactor = redactor;
+        this.links = links;
+    }
+
+    /** One configuration or subscription, as the pages show it, whichever it is. */
+    record Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
+            @Nullable Integer version, Subscription.@Nullable DeliveryStatus status) {
+
+        static Item of(IntegrationConfiguration configuration) {
+            return new Item(IntegrationType.CONFIGURATION, configuration.id(), configuration.name(),
+                    Boolean.TRUE.equals(configuration.enabled()), tags(configuration.tags()), values(configuration.configValues()),
+                    configuration.version(), null);
+        }
+
+        static Item of(Subscription subscription) {
+            return new Item(IntegrationType.SUBSCRIPTION, subscription.id(), subscription.name(),
+                    Boolean.TRUE.equals(subscription.on()), tags(subscription.tags()), values(subscription.config()),
+                    subscription.version(), subscription.status());
+        }
+
+        public String path(String integrationKey) {
+            return "/integrations/" + integrationKey + "/" + type.parameter() + "s/" + id;
+        }
+
+        /** The field that turns it on or off: {@code enabled} for a configuration, {@code on} for a subscription. */
+        String switchField() {
+            return type == IntegrationType.CONFIGURATION ? "enabled" : "on";
+        }
+
+        private static List<String> tags(@Nullable List<String> tags) {
+            return tags == null ? List.of() : tags;
+        }
+
+        private static Map<String, Object> values(@Nullable Map<String, Object> values) {
+            return values == null ? Map.of() : values;
+        }
+    }
+
+    /** Both lists of the integration, as far as the manifest offers each; read concurrently. */
+    ExistingResources.OfIntegration lists(CurrentUser user, Manifest manifest) {
+        guard.requireToSee(user, null, null);
+        return existing.ofIntegration(manifest.key(), manifest.allowsConfigurations(), manifest.hasAuditLogHook());
+    }
+
+    Item find(CurrentUser user, Manifest manifest, IntegrationType type, String id) {
+        guard.requireToSee(user, null, null);
+        Item item = type == IntegrationType.CONFIGURATION ? Item.of(client.getIntegrationConfiguration(id))
+                : Item.of(client.getSubscription(manifest.key(), id));
+        return item;
+    }
+
+    /** The values with the manifest's names, secrets (and what LaunchDarkly obfuscates) hidden. */
+    static Map<String, String> shownValues(Manifest manifest, Item item) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        item.values().forEach((key, value) -> {
+            Optional<FormVariable> variable = manifest.formVariables().stream().filter(v -> v.key().equals(key)).findFirst();
+            boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
+            shown.put(variable.map(FormVariable::name).orElse(key), secret ? HIDDEN : String.valueOf(value));
+        });
+        return shown;
+    }
+
+    boolean mayChange(CurrentUser user) {
+        return guard.mayChangeAccount(user);
+    }
+
+    /** Turns it on or off, if it is still as the person saw it (its version, or else its state). */
+    ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on) {
+        List<PatchOperation> patch = new ArrayList<>();
+        patch.add(seen.version() != null ? PatchOperation.test("/_version", seen.version())
+                : PatchOperation.test("/" + seen.switchField(), !on));
+        patch.add(PatchOperation.replace("/" + seen.switchField(), on));
+        Change change = Change.of(attempt(user, manifest, seen, on ? Change.TURN_ON : Change.TURN_OFF)
+                .withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), List.of())), "the " + seen.type().words(),
+                on ? "turned on" : "turned off", 200);
+        ChangeResult<Item> result = call.send(change, () -> seen.type() == IntegrationType.CONFIGURATION
+                ? Item.of(client.patchIntegrationConfiguration(seen.id(), patch))
+                : Item.of(client.patchSubscription(manifest.key(), seen.id(), patch)),
+                changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
+        existing.forgetIntegration(manifest.key());
+        return result;
+    }
+
+    ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen) {
+        Change change = Change.of(attempt(user, manifest, seen, Change.DELETE), "the " + seen.type().words(), "deleted", 204);
+        ChangeResult<Boolean> result = call.send(change, () -> {
+            if (seen.type() == IntegrationType.CONFIGURATION) {
+                client.deleteIntegrationConfiguration(seen.id());
+            }
+            else {
+                client.deleteSubscription(manifest.key(), seen.id());
+            }
+            return Boolean.TRUE;
+        }, deleted -> new Sent(null, seen.id(), null));
+        existing.forgetIntegration(manifest.key());
+        return result;
+    }
+
+    private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, String action) {
+        return AuditAttempt.by(user, action, seen.type().resourceType()).withTarget(null, null, manifest.key())
+                .withResource(seen.name(), manifest.key(), seen.id());
+    }
+}

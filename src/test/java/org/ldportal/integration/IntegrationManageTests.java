@@ -1,0 +1,138 @@
+package org.ldportal.integration;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ldportal.audit.AuditEntry;
+import org.ldportal.audit.AuditFilter;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditQueries;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Managing an integration's configurations and audit-log subscriptions, against the sandbox: the integration's page
+ * (both lists, read at once, with delivery status), one of each with secrets hidden, turning off as a patch of the
+ * version seen, a refusal when it changed meanwhile, deleting after the name is typed, and refusals for viewers.
+ */
+class IntegrationManageTests extends PortalIntegrationTest {
+
+    private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AuditQueries audit;
+
+    @Test
+    void integrationPageThenConfigurationsAndSubscriptionsWithStateAndDeliveries() throws Exception {
+        sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 42, 3);
+
+        mvc.perform(get("/integrations/acme-webhooks").with(TestUsers.viewer())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Acme alerts"), containsString("data-testid=\"item-state\">On<"))));
+        mvc.perform(get("/integrations/log-stream").with(TestUsers.viewer())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Audit to logs"),
+                        containsString("data-testid=\"delivered\">42<"), containsString("data-testid=\"failed\">3<"))));
+        assertThat(sandbox.requests()).anyMatch(request -> request.path().startsWith("/api/v2/integrations/log-stream"));
+    }
+
+    @Test
+    void detailThenValuesWithManifestNamesAndSecretsHidden() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+
+        String page = mvc.perform(get("/integrations/acme-webhooks/configurations/" + id(configuration))
+                .with(TestUsers.editor())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("https://hooks.example.com", "set, hidden", "data-testid=\"turn\"")
+                .doesNotContain("acme-signing-secret");
+    }
+
+    @Test
+    void turnOffThenPatchOfTheSeenVersionAndAuditedElseRefusedWhenChangedMeanwhile() throws Exception {
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
+        String path = "/integrations/log-stream/subscriptions/" + id(subscription);
+
+        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()))
+                .andExpect(redirectedUrl(path)).andExpect(flash().attribute("notice", "The audit-log subscription Audit to logs is now off."));
+        assertThat(sandbox.subscriptions("log-stream").get(0).get("on").asBoolean()).isFalse();
+        assertThat(latest("turn-off").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        assertThat(latest("turn-off").integrationKey()).isEqualTo("log-stream");
+
+        mvc.perform(post(path + "/turn-on").param("version", "1").with(TestUsers.editor()).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("changed in LaunchDarkly since you opened this page"), containsString("data-testid=\"reload\""))));
+        assertThat(sandbox.subscriptions("log-stream").get(0).get("on").asBoolean()).isFalse();
+        assertThat(latest("turn-on").httpStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void deleteWhenNameTypedThenGoneElseErrorAtTheField() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+
+        mvc.perform(post(path + "/delete").param("confirmation", "acme").with(TestUsers.editor()).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"confirmation-error\"")));
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
+
+        mvc.perform(post(path + "/delete").param("confirmation", "Acme alerts").with(TestUsers.editor()).with(csrf()))
+                .andExpect(redirectedUrl("/integrations/acme-webhooks"));
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).isEmpty();
+        assertThat(latest("delete").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        mvc.perform(get("/integrations/acme-webhooks").with(TestUsers.editor()))
+                .andExpect(content().string(allOf(containsString("data-testid=\"configurations-empty\""),
+                        not(containsString("Acme alerts")))));
+    }
+
+    @Test
+    void changesWhenViewerThenForbiddenAndNothingSent() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+
+        mvc.perform(get(path).with(TestUsers.viewer())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
+        mvc.perform(post(path + "/turn-off").with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/delete").param("confirmation", "Acme alerts").with(TestUsers.viewer()).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
+    }
+
+    private static Map<String, Object> acme() {
+        return Map.of("URL", "https://hooks.example.com", "signingSecret", "acme-signing-secret", "format", "json");
+    }
+
+    private static Map<String, Object> logs() {
+        return Map.of("base-url", "https://logs.example.com", "token", "log-token", "skip-ca-verification", false);
+    }
+
+    private static String id(ObjectNode resource) {
+        return resource.get("_id").asString();
+    }
+
+    private AuditEntry latest(String action) {
+        List<AuditEntry> entries = audit.page(AuditFilter.none().withAction(action), null, null, 1).entries();
+        assertThat(entries).as("an audit entry of %s", action).isNotEmpty();
+        return entries.get(0);
+    }
+}
