@@ -21,6 +21,11 @@ public record ApprovalProperties(
         @DefaultValue("7d") Duration expireAfter,
         @DefaultValue("10m") Duration expiryCheck) {
 
+    /** The actions a rule may name (the audit trail's names for them). */
+    static final List<String> ACTIONS = List.of(org.ldportal.change.Change.CREATE, org.ldportal.change.Change.UPDATE,
+            org.ldportal.change.Change.TURN_ON, org.ldportal.change.Change.TURN_OFF, org.ldportal.change.Change.DELETE);
+
+
     public ApprovalProperties {
         List<ApprovalRule> named = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -30,8 +35,14 @@ public record ApprovalProperties(
                 throw new IllegalArgumentException("The " + name + " names nobody who may approve: set "
                         + "portal.approval.rules[" + i + "].approvers to one or more groups.");
             }
+            for (String action : rule.actions()) {
+                if (!ACTIONS.contains(action)) {
+                    throw new IllegalArgumentException("The " + name + " names the action " + action + ", which is not one "
+                            + "of " + String.join(", ", ACTIONS) + ": check portal.approval.rules[" + i + "].actions.");
+                }
+            }
             named.add(new ApprovalRule(name, rule.resources(), rule.projects(), rule.environments(), rule.criticalOnly(),
-                    rule.approvers()));
+                    rule.approvers(), rule.actions()));
         }
         rules = List.copyOf(named);
     }

@@ -16,7 +16,7 @@ public record ApprovalRequest(long id, Instant requestedAt, Instant expiresAt, S
         @Nullable String integrationKey, @Nullable String resourceName, List<String> ruleNames, List<String> approverGroups,
         Review review, RequestStatus status, @Nullable String decidedByName, @Nullable Instant decidedAt,
         @Nullable String comment, @Nullable String outcome, @Nullable String outcomeMessage, @Nullable String outcomeLink,
-        long auditId, boolean seenByRequester) {
+        long auditId, boolean seenByRequester, String action) {
 
     public ApprovalRequest {
         ruleNames = List.copyOf(ruleNames);

@@ -29,7 +29,7 @@ class ApprovalRequests {
 
     private static final String COLUMNS = "id, requested_at, expires_at, requester_subject, requester_name, resource_type, "
             + "project_key, environment_key, integration_key, resource_name, rule_names, review, status, decided_by_name, "
-            + "decided_at, decision_comment, outcome, outcome_message, outcome_link, audit_id, seen_by_requester";
+            + "decided_at, decision_comment, outcome, outcome_message, outcome_link, audit_id, seen_by_requester, action";
 
     /** The sizes of the columns values are cut to (V6__approval_request.sql). */
     private static final int MESSAGE_COLUMN = 4000;
@@ -81,9 +81,10 @@ class ApprovalRequests {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO approval_request (submission_token, requested_at, expires_at, requester_subject, "
                 + "requester_name, requester, resource_type, project_key, environment_key, integration_key, "
-                + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester) VALUES "
+                + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester, action) VALUES "
                 + "(:token, :requestedAt, :expiresAt, :subject, :name, :requester, :type, :project, :environment, "
-                + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE)")
+                + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE, :action)")
+                .param("action", request.change().action())
                 .param("token", request.submissionToken())
                 .param("requestedAt", Timestamp.from(request.requestedAt()))
                 .param("expiresAt", Timestamp.from(request.expiresAt()))
@@ -227,7 +228,7 @@ class ApprovalRequests {
                 RequestStatus.valueOf(row.getString("status")), row.getString("decided_by_name"),
                 instant(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
                 row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
-                row.getBoolean("seen_by_requester"));
+                row.getBoolean("seen_by_requester"), row.getString("action"));
     }
 
     private static @Nullable String cut(@Nullable String text) {

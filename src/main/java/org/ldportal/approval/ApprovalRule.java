@@ -26,9 +26,11 @@ public record ApprovalRule(
         @DefaultValue("*") List<String> projects,
         @DefaultValue List<String> environments,
         boolean criticalOnly,
-        @DefaultValue List<String> approvers) {
+        @DefaultValue List<String> approvers,
+        @DefaultValue List<String> actions) {
 
     public ApprovalRule {
+        actions = strip(actions);
         resources = strip(resources);
         projects = strip(projects).isEmpty() ? List.of("*") : strip(projects);
         environments = strip(environments);
@@ -42,6 +44,10 @@ public record ApprovalRule(
     /** Whether a change of this resource, in this place, needs this rule's approval. */
     boolean appliesTo(ChangePlace place) {
         if (!resources.isEmpty() && !resources.contains(place.resourceType())) {
+            return false;
+        }
+        // No actions named: every change (create, update, turn-on, turn-off, delete) of what the rule covers.
+        if (!actions.isEmpty() && !actions.contains(place.action())) {
             return false;
         }
         if (place.projectKey() != null && projects.stream().noneMatch(pattern -> KeyPattern.matches(pattern, place.projectKey()))) {

@@ -52,6 +52,26 @@ public class Approvals {
         this.clock = clock;
     }
 
+    /**
+     * A change of something that exists, held for approval when a rule applies: {@code requirement} null when none
+     * does (send it now); else the request's id, empty when the page's one-time token was not usable (out of date).
+     */
+    public record Hold(ApprovalRules.@Nullable Requirement requirement, java.util.OptionalLong requestId) {
+
+        public boolean needed() {
+            return requirement != null;
+        }
+    }
+
+    /** Keeps the change as a request when a rule applies to it; nothing is sent either way. */
+    public Hold hold(@Nullable String submissionToken, CurrentUser requester, PendingChange change, Review review) {
+        Optional<ApprovalRules.Requirement> requirement = required(change);
+        if (requirement.isEmpty()) {
+            return new Hold(null, java.util.OptionalLong.empty());
+        }
+        return new Hold(requirement.get(), request(submissionToken, requester, change, requirement.get(), review));
+    }
+
     /** Whether the change needs approval, by which rules and whom. */
     public Optional<ApprovalRules.Requirement> required(PendingChange change) {
         return rules.required(change.place());
@@ -73,8 +93,8 @@ public class Approvals {
                     ? java.util.OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : java.util.OptionalLong.empty();
         }
         Instant now = clock.instant();
-        long auditId = audit.record(attempt(requester, change.resourceType(), change.projectKey(), change.environmentKey(),
-                change.integrationKey(), change.resourceName(), change.resourceKey(), review.body())
+        long auditId = audit.record(attempt(requester, change.action(), change.resourceType(), change.projectKey(),
+                change.environmentKey(), change.integrationKey(), change.resourceName(), change.resourceKey(), review.body())
                 .withOutcome(AuditOutcome.REQUESTED, null, null, "Waiting for approval by a member of "
                         + String.join(" or ", requirement.approverGroups()), null)).id();
         return java.util.OptionalLong.of(requests.create(new ApprovalRequests.NewRequest(submissionToken, now,
@@ -135,11 +155,12 @@ public class Approvals {
             // Taken out of the database before sending: nothing of it stays there, whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
-            ChangeResult<?> result = sender(request.resourceType()).send(payload, requesterOf(request),
+            ChangeResult<?> result = sender(request.resourceType()).send(payload, request.action(), requesterOf(request),
                     ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
                 outcome = AuditOutcome.SUCCEEDED.name();
-                message = "Approved and created.";
+                message = org.ldportal.change.Change.CREATE.equals(request.action()) ? "Approved and created."
+                        : "Approved and done.";
                 link = succeeded.link();
             }
             else if (result instanceof ChangeResult.Refused<?> refused) {
@@ -238,14 +259,14 @@ public class Approvals {
 
     /** A step of the request in the trail, by whoever took it, linked to the REQUESTED entry. */
     private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome, @Nullable String message) {
-        return attempt(actor, request.resourceType(), request.projectKey(), request.environmentKey(), request.integrationKey(),
-                request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
+        return attempt(actor, request.action(), request.resourceType(), request.projectKey(), request.environmentKey(),
+                request.integrationKey(), request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
     }
 
-    private static AuditAttempt attempt(CurrentUser actor, String resourceType, @Nullable String projectKey,
+    private static AuditAttempt attempt(CurrentUser actor, String action, String resourceType, @Nullable String projectKey,
             @Nullable String environmentKey, @Nullable String integrationKey, @Nullable String name, @Nullable String key,
             @Nullable String body) {
-        return AuditAttempt.by(actor, "create", resourceType).withTarget(projectKey, environmentKey, integrationKey)
+        return AuditAttempt.by(actor, action, resourceType).withTarget(projectKey, environmentKey, integrationKey)
                 .withResource(name, key, null).withRequestBody(body);
     }
 }

@@ -18,4 +18,15 @@ public interface ApprovedChangeSender {
      * @return the change's result; a success's link is shown on the request
      */
     ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin);
+
+    /**
+     * Sends an approved change of {@code action}: a create by {@link #send(String, CurrentUser, ChangeOrigin)}; a
+     * feature that manages what exists sends its updates, switches and deletes here.
+     */
+    default ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        if (!org.ldportal.change.Change.CREATE.equals(action)) {
+            throw new IllegalStateException("No sender for " + action);
+        }
+        return send(payload, requester, origin);
+    }
 }

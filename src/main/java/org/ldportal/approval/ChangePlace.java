@@ -10,5 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param critical       whether that environment is (or, new, is to be) critical
  */
 public record ChangePlace(String resourceType, @Nullable String projectKey, @Nullable String environmentKey,
-        boolean critical) {
+        boolean critical, String action) {
+
+    /** A create's place. */
+    public ChangePlace(String resourceType, @Nullable String projectKey, @Nullable String environmentKey, boolean critical) {
+        this(resourceType, projectKey, environmentKey, critical, org.ldportal.change.Change.CREATE);
+    }
 }

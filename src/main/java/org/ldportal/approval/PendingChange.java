@@ -8,15 +8,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record PendingChange(String resourceType, @Nullable String projectKey, @Nullable String environmentKey,
         @Nullable String integrationKey, @Nullable String resourceName, @Nullable String resourceKey, boolean critical,
-        String payload) {
+        String payload, String action) {
+
+    /** A create waiting for approval. */
+    public PendingChange(String resourceType, @Nullable String projectKey, @Nullable String environmentKey,
+            @Nullable String integrationKey, @Nullable String resourceName, @Nullable String resourceKey, boolean critical,
+            String payload) {
+        this(resourceType, projectKey, environmentKey, integrationKey, resourceName, resourceKey, critical, payload,
+                org.ldportal.change.Change.CREATE);
+    }
 
     public ChangePlace place() {
-        return new ChangePlace(resourceType, projectKey, environmentKey, critical);
+        return new ChangePlace(resourceType, projectKey, environmentKey, critical, action);
     }
 
     @Override
     public String toString() {
         // The payload holds secrets: never in a log line.
-        return "PendingChange[" + resourceType + " " + resourceName + " in " + projectKey + "/" + environmentKey + "]";
+        return "PendingChange[" + action + " " + resourceType + " " + resourceName + " in " + projectKey + "/" + environmentKey + "]";
     }
 }

@@ -28,8 +28,11 @@ class DestinationApprovals implements ApprovedChangeSender {
     private final WarehouseSetups setups;
     private final ObjectMapper json;
 
+    private final DestinationManagement management;
+
     DestinationApprovals(DestinationService destinations, DestinationKindCatalog catalog, WarehouseSetups setups,
-            ObjectMapper json) {
+            ObjectMapper json, DestinationManagement management) {
+        this.management = management;
         this.destinations = destinations;
         this.catalog = catalog;
         this.setups = setups;
@@ -44,6 +47,35 @@ class DestinationApprovals implements ApprovedChangeSender {
         return new PendingChange(RESOURCE_TYPE, form.getProjectKey(), form.getEnvironmentKey(), null, form.getName(),
                 form.getKind(), destinations.critical(form.getProjectKey(), form.getEnvironmentKey()),
                 json.writeValueAsString(new Payload(form, cleaned, secretValues)));
+    }
+
+    /** What an approved change of an existing destination needs: where it is and the version the requester saw. */
+    record Managed(String projectKey, String environmentKey, String id, Integer version) {
+    }
+
+    /** A turn on/off or delete of the destination the requester saw, to be approved. */
+    PendingChange pending(DestinationManagement.Row seen, String action) {
+        return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
+                seen.destination().id(), seen.destination().version())));
+    }
+
+    /**
+     * Sends an approved change of an existing destination as it is now in LaunchDarkly, the test still against the
+     * version the requester saw: if it changed since, LaunchDarkly refuses and the request says so.
+     */
+    @Override
+    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        if (org.ldportal.change.Change.CREATE.equals(action)) {
+            return send(payload, requester, origin);
+        }
+        Managed approved = json.readValue(payload, Managed.class);
+        DestinationManagement.Row current = management.find(requester, approved.projectKey(), approved.environmentKey(),
+                approved.id());
+        DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
+        if (org.ldportal.change.Change.DELETE.equals(action)) {
+            return management.delete(requester, seen, origin);
+        }
+        return management.turn(requester, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
     }
 
     @Override

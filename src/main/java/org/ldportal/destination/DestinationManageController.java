@@ -3,7 +3,12 @@ package org.ldportal.destination;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.approval.ApprovalPages;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.Change;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
@@ -30,14 +35,22 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/destinations")
 class DestinationManageController {
 
+    static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload it and "
+            + "try again.";
+
     private final DestinationManagement management;
     private final ResourceHistory history;
     private final ApiFailureTranslator failures;
+    private final Approvals approvals;
+    private final DestinationApprovals approvalRequests;
 
-    DestinationManageController(DestinationManagement management, ResourceHistory history, ApiFailureTranslator failures) {
+    DestinationManageController(DestinationManagement management, ResourceHistory history, ApiFailureTranslator failures,
+            Approvals approvals, DestinationApprovals approvalRequests) {
         this.management = management;
         this.history = history;
         this.failures = failures;
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
     }
 
     @GetMapping
@@ -82,16 +95,18 @@ class DestinationManageController {
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-on")
     String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            @RequestParam(required = false) Integer version, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return turn(projectKey, environmentKey, id, version, true, authentication, model, redirect, response);
+            @RequestParam(required = false) Integer version,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return turn(projectKey, environmentKey, id, version, token, true, authentication, model, redirect, response);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
     String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            @RequestParam(required = false) Integer version, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return turn(projectKey, environmentKey, id, version, false, authentication, model, redirect, response);
+            @RequestParam(required = false) Integer version,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return turn(projectKey, environmentKey, id, version, token, false, authentication, model, redirect, response);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/delete")
@@ -110,7 +125,8 @@ class DestinationManageController {
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/delete")
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
+            @RequestParam(defaultValue = "") String confirmation,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row row;
@@ -125,6 +141,15 @@ class DestinationManageController {
             return deletePage(row, confirmation, confirmation.isBlank() ? "Type the destination's name to confirm."
                     : "This is not the destination's name. Type " + name + " exactly as shown.", null, model);
         }
+        management.requireAllowed(user, row, Change.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(row, Change.DELETE),
+                management.review(row, Change.DELETE));
+        if (hold.needed()) {
+            if (hold.requestId().isEmpty()) {
+                return deletePage(row, confirmation, null, OUT_OF_DATE, model);
+            }
+            return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+        }
         ChangeResult<Boolean> result = management.delete(user, row);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
             redirect.addFlashAttribute("notice", "The Data Export destination " + name + " was deleted.");
@@ -133,7 +158,7 @@ class DestinationManageController {
         return deletePage(row, confirmation, null, result.problem(), model);
     }
 
-    private String turn(String projectKey, String environmentKey, String id, Integer version, boolean on,
+    private String turn(String projectKey, String environmentKey, String id, Integer version, String token, boolean on,
             Authentication authentication, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row current;
@@ -144,7 +169,13 @@ class DestinationManageController {
             return gone(e, model, response);
         }
         // The change applies only to the version the person saw; the page sent it.
-        DestinationManagement.Row seen = version == null ? current : withVersion(current, version);
+        DestinationManagement.Row seen = version == null ? current : DestinationManagement.withVersion(current, version);
+        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        management.requireAllowed(user, seen, action);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(seen, action), management.review(seen, action));
+        if (hold.needed()) {
+            return held(hold, user, current, model, redirect);
+        }
         ChangeResult<Destination> result = management.turn(user, seen, on);
         if (result instanceof ChangeResult.Succeeded<Destination>) {
             redirect.addFlashAttribute("notice", "The destination " + current.destination().name() + " is now "
@@ -156,14 +187,23 @@ class DestinationManageController {
         return detailPage(user, current, model);
     }
 
-    private static DestinationManagement.Row withVersion(DestinationManagement.Row row, int version) {
-        Destination d = row.destination();
-        return new DestinationManagement.Row(new Destination(d.id(), d.name(), d.kind(), d.on(), d.createdAt(), d.links(),
-                version, d.config()), row.projectKey(), row.environmentKey(), row.kindTitle(), row.link());
+
+    /** The change was kept for approval (to its request's page), or the page was too old to make a request from. */
+    private String held(Approvals.Hold hold, CurrentUser user, DestinationManagement.Row current, Model model,
+            RedirectAttributes redirect) {
+        if (hold.requestId().isEmpty()) {
+            model.addAttribute("problem", OUT_OF_DATE);
+            model.addAttribute("reload", current.path());
+            return detailPage(user, current, model);
+        }
+        return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
     }
 
     private String detailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
         model.addAttribute("row", row);
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row,
+                row.on() ? Change.TURN_OFF : Change.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
         model.addAttribute("config", management.shownConfig(row));
         model.addAttribute("mayChange", management.mayChange(user, row));
         model.addAttribute("history", history.of(user, row.destination().id()));
@@ -175,6 +215,9 @@ class DestinationManageController {
     private String deletePage(DestinationManagement.Row row, String confirmation, String confirmationError, String problem,
             Model model) {
         model.addAttribute("nav", "destinations");
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, Change.DELETE))
+                .map(ApprovalRules.Requirement::inWords).orElse(null));
         model.addAttribute("what", "the destination");
         model.addAttribute("expected", String.valueOf(row.destination().name()));
         model.addAttribute("expectedLabel", "name");

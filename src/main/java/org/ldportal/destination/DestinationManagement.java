@@ -13,6 +13,7 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.Sent;
 import org.ldportal.form.FieldSpec;
@@ -43,9 +44,12 @@ class DestinationManagement {
     private final AuditedCall call;
     private final AccessGuard guard;
     private final SecretRedactor redactor;
+    private final java.util.function.Predicate<Row> critical;
 
     DestinationManagement(LaunchDarklyClient client, ExistingResources existing, DestinationKindCatalog catalog,
-            LaunchDarklyLinks links, AuditedCall call, AccessGuard guard, SecretRedactor redactor) {
+            LaunchDarklyLinks links, AuditedCall call, AccessGuard guard, SecretRedactor redactor,
+            DestinationService destinations) {
+        this.critical = row -> destinations.critical(row.projectKey(), row.environmentKey());
         this.client = client;
         this.existing = existing;
         this.catalog = catalog;
@@ -128,13 +132,15 @@ class DestinationManagement {
 
     /** Turns the destination on or off, if it is still the version the person saw. */
     ChangeResult<Destination> turn(CurrentUser user, Row seen, boolean on) {
+        return turn(user, seen, on, ChangeOrigin.DIRECT);
+    }
+
+    /** The same, directly or once approved ({@code origin}). */
+    ChangeResult<Destination> turn(CurrentUser user, Row seen, boolean on, ChangeOrigin origin) {
         Destination destination = seen.destination();
-        List<PatchOperation> patch = new ArrayList<>();
-        patch.add(destination.version() != null ? PatchOperation.test("/version", destination.version())
-                : PatchOperation.test("/on", !on));
-        patch.add(PatchOperation.replace("/on", on));
+        List<PatchOperation> patch = switchPatch(destination, on);
         String action = on ? Change.TURN_ON : Change.TURN_OFF;
-        Change change = Change.of(attempt(user, seen, action).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(),
+        Change change = Change.of(origin.apply(attempt(user, seen, action)).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(),
                 List.of())), "the destination", on ? "turned on" : "turned off", 200);
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
                 seen.environmentKey(), destination.id(), patch), changed -> new Sent(changed.kind(), changed.id(), seen.link()));
@@ -142,9 +148,21 @@ class DestinationManagement {
         return result;
     }
 
+    /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
+    static List<PatchOperation> switchPatch(Destination seen, boolean on) {
+        List<PatchOperation> patch = new ArrayList<>();
+        patch.add(seen.version() != null ? PatchOperation.test("/version", seen.version()) : PatchOperation.test("/on", !on));
+        patch.add(PatchOperation.replace("/on", on));
+        return patch;
+    }
+
     /** Deletes the destination: its events stop being exported, and its settings are gone. */
     ChangeResult<Boolean> delete(CurrentUser user, Row seen) {
-        Change change = Change.of(attempt(user, seen, Change.DELETE), "the destination", "deleted", 204);
+        return delete(user, seen, ChangeOrigin.DIRECT);
+    }
+
+    ChangeResult<Boolean> delete(CurrentUser user, Row seen, ChangeOrigin origin) {
+        Change change = Change.of(origin.apply(attempt(user, seen, Change.DELETE)), "the destination", "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             client.deleteDestination(seen.projectKey(), seen.environmentKey(), seen.destination().id());
             return Boolean.TRUE;
@@ -153,14 +171,50 @@ class DestinationManagement {
         return result;
     }
 
+    /** Refuses (403, recorded) a person who may not change destinations where this one is, before any request. */
+    void requireAllowed(CurrentUser user, Row seen, String action) {
+        guard.require(attempt(user, seen, action), PortalRole.EDITOR);
+    }
+
     /** Whether the person may change destinations where this one is (the pages offer the buttons only then). */
     boolean mayChange(CurrentUser user, Row row) {
         return guard.mayChange(user, row.projectKey(), row.environmentKey(), PortalRole.EDITOR);
     }
 
+    /** What a change of it would be, for the approval rules and, held back, for the request. */
+    org.ldportal.approval.PendingChange pending(Row seen, String action, String payload) {
+        return new org.ldportal.approval.PendingChange("destination", seen.projectKey(), seen.environmentKey(), null,
+                seen.destination().name(), seen.destination().kind(), critical.test(seen), payload, action);
+    }
+
+    /** The change as the request's page shows it: what, where, the call and its body. */
+    org.ldportal.change.Review review(Row seen, String action) {
+        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Project", seen.projectKey()),
+                new org.ldportal.change.Review.Line("Environment", seen.environmentKey()));
+        List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line("Destination",
+                seen.destination().name() + " (" + seen.kindTitle() + ")"));
+        String path = LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
+                seen.destination().id());
+        if (Change.DELETE.equals(action)) {
+            return new org.ldportal.change.Review("Delete a Data Export destination", target, fields, "DELETE", path, "",
+                    List.of("Its events stop being exported, and its settings are lost."));
+        }
+        boolean on = Change.TURN_ON.equals(action);
+        return new org.ldportal.change.Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields,
+                "PATCH", path, redactor.redactToJson(switchPatch(seen.destination(), on), java.util.Set.of(), List.of()),
+                List.of());
+    }
+
     private AuditAttempt attempt(CurrentUser user, Row seen, String action) {
         return AuditAttempt.by(user, action, "destination").withTarget(seen.projectKey(), seen.environmentKey(), null)
                 .withResource(seen.destination().name(), seen.destination().kind(), seen.destination().id());
+    }
+
+    /** The destination as seen at {@code version} (the page's), for the test of a change. */
+    static Row withVersion(Row row, @Nullable Integer version) {
+        Destination d = row.destination();
+        return new Row(new Destination(d.id(), d.name(), d.kind(), d.on(), d.createdAt(), d.links(), version, d.config()),
+                row.projectKey(), row.environmentKey(), row.kindTitle(), row.link());
     }
 
     private Row row(Destination destination, String projectKey, String environmentKey) {

@@ -16,11 +16,29 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     static final String RESOURCE_TYPE = "environment";
 
     private final EnvironmentService environments;
+    private final EnvironmentManagement management;
     private final ObjectMapper json;
 
-    EnvironmentApprovals(EnvironmentService environments, ObjectMapper json) {
+    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json) {
         this.environments = environments;
+        this.management = management;
         this.json = json;
+    }
+
+    /** What an approved change of an existing environment needs: where, what the requester saw and what they asked. */
+    record Managed(String projectKey, String environmentKey, java.util.Map<String, Object> seen,
+            java.util.Map<String, Object> values) {
+    }
+
+    /** An edit or delete of the environment the requester saw, for the rules and, held back, for the request. */
+    PendingChange pending(String projectKey, org.ldportal.launchdarkly.Environment current, String action,
+            java.util.Map<String, Object> seen, java.util.Map<String, Object> values) {
+        PendingChange change = management.pending(projectKey, current, action, json.writeValueAsString(
+                new Managed(projectKey, current.key(), seen, values)));
+        // An edit that marks it critical is judged as a change of a critical environment.
+        boolean critical = change.critical() || Boolean.TRUE.equals(values.get("critical"));
+        return new PendingChange(change.resourceType(), change.projectKey(), change.environmentKey(), null,
+                change.resourceName(), change.resourceKey(), critical, change.payload(), action);
     }
 
     /** What the rules look at (the new key, whether it is to be critical) and what to send once approved. */
@@ -38,5 +56,20 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
         return environments.create(json.readValue(payload, EnvironmentForm.class), requester, origin);
+    }
+
+    /** An approved edit is sent as tested against what the requester saw: changed since, LaunchDarkly refuses it. */
+    @Override
+    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        if (org.ldportal.change.Change.CREATE.equals(action)) {
+            return send(payload, requester, origin);
+        }
+        Managed approved = json.readValue(payload, Managed.class);
+        org.ldportal.launchdarkly.Environment current = management.find(requester, approved.projectKey(),
+                approved.environmentKey());
+        if (org.ldportal.change.Change.DELETE.equals(action)) {
+            return management.delete(requester, approved.projectKey(), current, origin);
+        }
+        return management.update(requester, approved.projectKey(), current, approved.seen(), approved.values(), origin);
     }
 }

@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.approval.ApprovalPages;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
@@ -40,6 +46,9 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/environments")
 class EnvironmentManageController {
 
+    private static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload "
+            + "it and try again.";
+
     private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
 
     private final EnvironmentManagement management;
@@ -49,9 +58,14 @@ class EnvironmentManageController {
     private final ApiFailureTranslator failures;
     private final SmartValidator validator;
     private final ObjectMapper json;
+    private final Approvals approvals;
+    private final EnvironmentApprovals approvalRequests;
 
     EnvironmentManageController(EnvironmentManagement management, EnvironmentService environments, PermittedPlaces places,
-            ResourceHistory history, ApiFailureTranslator failures, SmartValidator validator, ObjectMapper json) {
+            ResourceHistory history, ApiFailureTranslator failures, SmartValidator validator, ObjectMapper json,
+            Approvals approvals, EnvironmentApprovals approvalRequests) {
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
         this.management = management;
         this.environments = environments;
         this.places = places;
@@ -117,8 +131,9 @@ class EnvironmentManageController {
     @PostMapping("/{projectKey}/{environmentKey}/edit")
     String update(@PathVariable String projectKey, @PathVariable String environmentKey,
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
-            @RequestParam(defaultValue = "{}") String seen, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(defaultValue = "{}") String seen,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment current;
         try {
@@ -135,13 +150,26 @@ class EnvironmentManageController {
             result.rejectValue("tags", "tag", tagProblem);
         }
         Map<String, Object> seenValues = seenValues(seen, current, projectKey);
-        if (!result.hasErrors() && EnvironmentManagement.plan(seenValues, environmentForm).isEmpty()) {
+        if (!result.hasErrors() && EnvironmentManagement.plan(seenValues, EnvironmentManagement.values(environmentForm))
+                .isEmpty()) {
             result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
         }
         if (result.hasErrors()) {
             return editPage(user, projectKey, current, seen, model);
         }
-        ChangeResult<Environment> changed = management.update(user, projectKey, current, seenValues, environmentForm);
+        Map<String, Object> values = EnvironmentManagement.values(environmentForm);
+        management.requireAllowed(user, projectKey, current, Change.UPDATE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, current, Change.UPDATE,
+                seenValues, values), management.review(projectKey, current, seenValues, values));
+        if (hold.needed()) {
+            if (hold.requestId().isPresent()) {
+                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+            }
+            result.reject("out-of-date", OUT_OF_DATE);
+            return editPage(user, projectKey, current, seen, model);
+        }
+        ChangeResult<Environment> changed = management.update(user, projectKey, current, seenValues, values,
+                ChangeOrigin.DIRECT);
         if (changed instanceof ChangeResult.Succeeded<Environment>) {
             redirect.addFlashAttribute("notice", "The environment " + environmentForm.getName() + " was changed.");
             return "redirect:/environments/" + projectKey + "/" + environmentKey;
@@ -165,8 +193,9 @@ class EnvironmentManageController {
 
     @PostMapping("/{projectKey}/{environmentKey}/delete")
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
-            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String confirmation,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment environment;
         try {
@@ -180,7 +209,16 @@ class EnvironmentManageController {
                     ? "Type the environment's key to confirm."
                     : "This is not the environment's key. Type " + environment.key() + " exactly as shown.", null, model);
         }
-        ChangeResult<Boolean> result = management.delete(user, projectKey, environment);
+        management.requireAllowed(user, projectKey, environment, Change.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, Change.DELETE,
+                Map.of(), Map.of()), management.deleteReview(projectKey, environment));
+        if (hold.needed()) {
+            if (hold.requestId().isPresent()) {
+                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+            }
+            return deletePage(projectKey, environment, confirmation, null, OUT_OF_DATE, model);
+        }
+        ChangeResult<Boolean> result = management.delete(user, projectKey, environment, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
             redirect.addFlashAttribute("notice", "The environment " + environment.name() + " (" + environment.key()
                     + ") was deleted from project " + projectKey + ".");
@@ -219,6 +257,9 @@ class EnvironmentManageController {
         model.addAttribute("environment", environment);
         model.addAttribute("seen", seen);
         model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(projectKey, environment,
+                Change.UPDATE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "environments/edit";
     }
 
@@ -226,6 +267,9 @@ class EnvironmentManageController {
             String problem, Model model) {
         String path = "/environments/" + projectKey + "/" + environment.key();
         model.addAttribute("nav", "environments");
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(projectKey, environment,
+                Change.DELETE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
         model.addAttribute("what", "the environment");
         model.addAttribute("expected", environment.key());
         model.addAttribute("expectedLabel", "key");

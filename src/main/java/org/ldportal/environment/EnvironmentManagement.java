@@ -10,6 +10,7 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.RefusalTarget;
@@ -118,22 +119,61 @@ class EnvironmentManagement {
             "requireComments", "Require comments", "confirmChanges", "Require confirmation", "critical", "Critical",
             "tags", "Tags");
 
-    /** What would change from what the person saw to what the form says. */
-    static PatchPlan plan(Map<String, Object> seen, EnvironmentForm form) {
+    /** What would change from what the person saw to what the form says ({@link #values(EnvironmentForm)}). */
+    static PatchPlan plan(Map<String, Object> seen, Map<String, Object> values) {
         PatchPlan plan = new PatchPlan();
-        values(form).forEach((field, value) -> plan.field("/" + field, LABELS.get(field), seen.get(field), value));
+        values.forEach((field, value) -> {
+            if (LABELS.containsKey(field)) {
+                plan.field("/" + field, LABELS.get(field), seen.get(field), value);
+            }
+        });
         return plan;
     }
 
-    /** Sends the edit, after the guardrails of creating (critical needs an admin). */
+    /** The edit as the request's page shows it: where, each changed field before and after, the call and its body. */
+    org.ldportal.change.Review review(String projectKey, Environment current, Map<String, Object> seen,
+            Map<String, Object> values) {
+        PatchPlan plan = plan(seen, values);
+        return new org.ldportal.change.Review("Change an environment", target(projectKey, current),
+                plan.changes().stream().map(c -> new org.ldportal.change.Review.Line(c.label(), c.before() + " \u2192 "
+                        + c.after())).toList(), "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey,
+                                current.key()), redactor.redactToJson(plan.operations(), java.util.Set.of(), List.of()), List.of());
+    }
+
+    org.ldportal.change.Review deleteReview(String projectKey, Environment current) {
+        return new org.ldportal.change.Review("Delete an environment", target(projectKey, current), List.of(), "DELETE",
+                LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey, current.key()), "",
+                List.of("Its flag settings, SDK keys and segments are lost."));
+    }
+
+    private List<org.ldportal.change.Review.Line> target(String projectKey, Environment current) {
+        return List.of(new org.ldportal.change.Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey
+                + ")"), new org.ldportal.change.Review.Line("Environment", current.name() + " (" + current.key() + ")"));
+    }
+
+    /** What a change of it would be, for the approval rules and, held back, for the request. */
+    org.ldportal.approval.PendingChange pending(String projectKey, Environment current, String action, String payload) {
+        return new org.ldportal.approval.PendingChange("environment", projectKey, current.key(), null, current.name(),
+                current.key(), Boolean.TRUE.equals(current.critical()), payload, action);
+    }
+
+    /** Refuses (403, recorded) a person who may not make this change here, before any request is made. */
+    void requireAllowed(CurrentUser user, String projectKey, Environment current, String action) {
+        guard.require(attempt(user, action, projectKey, current, current.name()),
+                Change.DELETE.equals(action) ? properties.deleteRole() : PortalRole.EDITOR);
+    }
+
+    /** Sends the edit, after the guardrails of creating (critical needs an admin), directly or once approved. */
     ChangeResult<Environment> update(CurrentUser user, String projectKey, Environment current, Map<String, Object> seen,
-            EnvironmentForm form) {
+            Map<String, Object> values, ChangeOrigin origin) {
         String environmentKey = current.key();
-        PatchPlan plan = plan(seen, form);
-        AuditAttempt attempt = attempt(user, Change.UPDATE, projectKey, current, form.getName())
-                .withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(), plan.secretValues()));
+        PatchPlan plan = plan(seen, values);
+        Object name = values.get("name");
+        AuditAttempt attempt = origin.apply(attempt(user, Change.UPDATE, projectKey, current, name == null ? current.name()
+                : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(),
+                        plan.secretValues()));
         Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentManagement::locate);
-        boolean criticalChanges = !java.util.Objects.equals(seen.get("critical"), form.isCritical());
+        boolean criticalChanges = !java.util.Objects.equals(seen.get("critical"), values.get("critical"));
         if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
             return call.refuse(change, RefusalTarget.field("critical"), "Only admins may mark an environment as critical "
                     + "or take the mark away.");
@@ -144,9 +184,9 @@ class EnvironmentManagement {
         return result;
     }
 
-    /** Deletes the environment, with its flag settings and SDK keys. */
-    ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment) {
-        AuditAttempt attempt = attempt(user, Change.DELETE, projectKey, environment, environment.name());
+    /** Deletes the environment, with its flag settings and SDK keys, directly or once approved. */
+    ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment, ChangeOrigin origin) {
+        AuditAttempt attempt = origin.apply(attempt(user, Change.DELETE, projectKey, environment, environment.name()));
         guard.require(attempt, properties.deleteRole());
         Change change = Change.of(attempt, "the environment", "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {

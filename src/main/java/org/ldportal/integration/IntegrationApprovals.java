@@ -21,11 +21,14 @@ import tools.jackson.databind.ObjectMapper;
 class IntegrationApprovals implements ApprovedChangeSender {
 
     private final IntegrationService integrations;
+    private final IntegrationManagement management;
     private final ManifestCatalog catalog;
     private final ObjectMapper json;
 
-    IntegrationApprovals(IntegrationService integrations, ManifestCatalog catalog, ObjectMapper json) {
+    IntegrationApprovals(IntegrationService integrations, IntegrationManagement management, ManifestCatalog catalog,
+            ObjectMapper json) {
         this.integrations = integrations;
+        this.management = management;
         this.catalog = catalog;
         this.json = json;
     }
@@ -39,6 +42,35 @@ class IntegrationApprovals implements ApprovedChangeSender {
             List<String> secretValues) {
         return new PendingChange(type.resourceType(), null, null, manifest.key(), form.getName(), null, false,
                 json.writeValueAsString(new Payload(manifest.key(), type.parameter(), form, cleaned, secretValues)));
+    }
+
+    /** What an approved change of an existing configuration or subscription needs. */
+    record Managed(String manifestKey, String type, String id, Integer version) {
+    }
+
+    /** A turn on/off or delete of what the requester saw, for the rules and, held back, for the request. */
+    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action) {
+        return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), seen.name(), null, false,
+                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version())),
+                action);
+    }
+
+    /** An approved change, sent as tested against the version the requester saw. */
+    @Override
+    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        if (org.ldportal.change.Change.CREATE.equals(action)) {
+            return send(payload, requester, origin);
+        }
+        Managed approved = json.readValue(payload, Managed.class);
+        Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
+                new IllegalStateException("The integration is no longer in the catalog"));
+        IntegrationType type = "subscription".equals(approved.type()) ? IntegrationType.SUBSCRIPTION
+                : IntegrationType.CONFIGURATION;
+        IntegrationManagement.Item seen = management.find(requester, manifest, type, approved.id()).withVersion(approved.version());
+        if (org.ldportal.change.Change.DELETE.equals(action)) {
+            return management.delete(requester, manifest, seen, origin);
+        }
+        return management.turn(requester, manifest, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
     }
 
     @Override

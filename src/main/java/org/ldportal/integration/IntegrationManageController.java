@@ -3,7 +3,13 @@ package org.ldportal.integration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.approval.ApprovalPages;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.ExistingResources;
@@ -32,13 +38,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/integrations/{key}")
 class IntegrationManageController {
 
+    private static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload "
+            + "it and try again.";
+
     private final ManifestCatalog catalog;
     private final IntegrationManagement management;
     private final ResourceHistory history;
     private final ApiFailureTranslator failures;
+    private final Approvals approvals;
+    private final IntegrationApprovals approvalRequests;
 
     IntegrationManageController(ManifestCatalog catalog, IntegrationManagement management, ResourceHistory history,
-            ApiFailureTranslator failures) {
+            ApiFailureTranslator failures, Approvals approvals, IntegrationApprovals approvalRequests) {
+        this.approvals = approvals;
+        this.approvalRequests = approvalRequests;
         this.catalog = catalog;
         this.management = management;
         this.history = history;
@@ -82,7 +95,8 @@ class IntegrationManageController {
     @PostMapping("/{kind:configurations|subscriptions}/{id}/{switch:turn-on|turn-off}")
     String turn(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @PathVariable("switch") String turn, @RequestParam(required = false) Integer version,
-            Authentication authentication, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current;
@@ -94,9 +108,20 @@ class IntegrationManageController {
         }
         boolean on = turn.equals("turn-on");
         // The change applies only to the version the person saw; the page sent it.
-        IntegrationManagement.Item seen = version == null ? current : new IntegrationManagement.Item(current.type(),
-                current.id(), current.name(), current.on(), current.tags(), current.values(), version, current.status());
-        ChangeResult<IntegrationManagement.Item> result = management.turn(user, manifest, seen, on);
+        IntegrationManagement.Item seen = version == null ? current : current.withVersion(version);
+        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        management.requireAllowed(user, manifest, seen, action);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, seen, action),
+                management.review(manifest, seen, action));
+        if (hold.needed()) {
+            if (hold.requestId().isPresent()) {
+                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+            }
+            model.addAttribute("problem", OUT_OF_DATE);
+            model.addAttribute("reload", current.path(key));
+            return detailPage(user, manifest, current, model);
+        }
+        ChangeResult<IntegrationManagement.Item> result = management.turn(user, manifest, seen, on, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<IntegrationManagement.Item>) {
             redirect.addFlashAttribute("notice", "The " + current.type().words() + " " + current.name() + " is now "
                     + (on ? "on." : "off."));
@@ -122,8 +147,9 @@ class IntegrationManageController {
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/delete")
     String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
-            @RequestParam(defaultValue = "") String confirmation, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String confirmation,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item item;
@@ -137,7 +163,16 @@ class IntegrationManageController {
             return deletePage(manifest, item, confirmation, confirmation.isBlank() ? "Type the name to confirm."
                     : "This is not the name. Type " + item.name() + " exactly as shown.", null, model);
         }
-        ChangeResult<Boolean> result = management.delete(user, manifest, item);
+        management.requireAllowed(user, manifest, item, Change.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, item, Change.DELETE),
+                management.review(manifest, item, Change.DELETE));
+        if (hold.needed()) {
+            if (hold.requestId().isPresent()) {
+                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+            }
+            return deletePage(manifest, item, confirmation, null, OUT_OF_DATE, model);
+        }
+        ChangeResult<Boolean> result = management.delete(user, manifest, item, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
             redirect.addFlashAttribute("notice", "The " + item.type().words() + " " + item.name() + " was deleted.");
             return "redirect:/integrations/" + key;
@@ -151,6 +186,9 @@ class IntegrationManageController {
         model.addAttribute("values", IntegrationManagement.shownValues(manifest, item));
         model.addAttribute("mayChange", management.mayChange(user));
         model.addAttribute("history", history.of(user, item.id()));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item,
+                item.on() ? Change.TURN_OFF : Change.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "integrations/item";
     }
 
@@ -158,6 +196,9 @@ class IntegrationManageController {
             String confirmationError, String problem, Model model) {
         String path = item.path(manifest.key());
         model.addAttribute("nav", "integrations");
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, Change.DELETE))
+                .map(ApprovalRules.Requirement::inWords).orElse(null));
         model.addAttribute("what", "the " + item.type().words());
         model.addAttribute("expected", item.name());
         model.addAttribute("expectedLabel", "name");

@@ -12,6 +12,7 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.ExistingResources;
@@ -65,6 +66,11 @@ class IntegrationManagement {
                     subscription.version(), subscription.status());
         }
 
+        /** The same as seen at {@code version} (the page's), for the test of a change. */
+        Item withVersion(@Nullable Integer seenVersion) {
+            return new Item(type, id, name, on, tags, values, seenVersion, status);
+        }
+
         public String path(String integrationKey) {
             return "/integrations/" + integrationKey + "/" + type.parameter() + "s/" + id;
         }
@@ -112,12 +118,9 @@ class IntegrationManagement {
     }
 
     /** Turns it on or off, if it is still as the person saw it (its version, or else its state). */
-    ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on) {
-        List<PatchOperation> patch = new ArrayList<>();
-        patch.add(seen.version() != null ? PatchOperation.test("/_version", seen.version())
-                : PatchOperation.test("/" + seen.switchField(), !on));
-        patch.add(PatchOperation.replace("/" + seen.switchField(), on));
-        Change change = Change.of(attempt(user, manifest, seen, on ? Change.TURN_ON : Change.TURN_OFF)
+    ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on, ChangeOrigin origin) {
+        List<PatchOperation> patch = switchPatch(seen, on);
+        Change change = Change.of(origin.apply(attempt(user, manifest, seen, on ? Change.TURN_ON : Change.TURN_OFF))
                 .withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), List.of())), "the " + seen.type().words(),
                 on ? "turned on" : "turned off", 200);
         ChangeResult<Item> result = call.send(change, () -> seen.type() == IntegrationType.CONFIGURATION
@@ -128,8 +131,9 @@ class IntegrationManagement {
         return result;
     }
 
-    ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen) {
-        Change change = Change.of(attempt(user, manifest, seen, Change.DELETE), "the " + seen.type().words(), "deleted", 204);
+    ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen, ChangeOrigin origin) {
+        Change change = Change.of(origin.apply(attempt(user, manifest, seen, Change.DELETE)), "the " + seen.type().words(),
+                "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             if (seen.type() == IntegrationType.CONFIGURATION) {
                 client.deleteIntegrationConfiguration(seen.id());
@@ -141,6 +145,37 @@ class IntegrationManagement {
         }, deleted -> new Sent(null, seen.id(), null));
         existing.forgetIntegration(manifest.key());
         return result;
+    }
+
+    /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
+    static List<PatchOperation> switchPatch(Item seen, boolean on) {
+        List<PatchOperation> patch = new ArrayList<>();
+        patch.add(seen.version() != null ? PatchOperation.test("/_version", seen.version())
+                : PatchOperation.test("/" + seen.switchField(), !on));
+        patch.add(PatchOperation.replace("/" + seen.switchField(), on));
+        return patch;
+    }
+
+    /** Refuses (403, recorded) a person who may not change the account's integrations, before any request. */
+    void requireAllowed(CurrentUser user, Manifest manifest, Item seen, String action) {
+        guard.require(attempt(user, manifest, seen, action), org.ldportal.security.PortalRole.EDITOR);
+    }
+
+    /** The change as the request's page shows it. */
+    org.ldportal.change.Review review(Manifest manifest, Item seen, String action) {
+        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Integration", manifest.name()));
+        List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line(
+                org.springframework.util.StringUtils.capitalize(seen.type().words()), seen.name()));
+        String path = seen.type() == IntegrationType.CONFIGURATION
+                ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
+                : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
+        if (Change.DELETE.equals(action)) {
+            return new org.ldportal.change.Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "",
+                    List.of());
+        }
+        boolean on = Change.TURN_ON.equals(action);
+        return new org.ldportal.change.Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields,
+                "PATCH", path, redactor.redactToJson(switchPatch(seen, on), java.util.Set.of(), List.of()), List.of());
     }
 
     private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, String action) {

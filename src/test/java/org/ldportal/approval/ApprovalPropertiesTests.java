@@ -37,6 +37,18 @@ class ApprovalPropertiesTests {
                 .hasValueSatisfying(needed -> assertThat(needed.approverGroups()).containsExactly("security-team"));
         assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false))).isEmpty();
         assertThat(rules.required(new ChangePlace("integration-configuration", null, null, false))).isEmpty();
+        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false, "delete")))
+                .hasValueSatisfying(needed -> assertThat(needed.approverGroups()).containsExactly("platform-team"));
+        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false, "update"))).isEmpty();
+        assertThat(rules.required(new ChangePlace("destination", "mobile-app", "production", false, "turn-off")))
+                .as("a rule without actions holds back every change").isPresent();
+    }
+
+    @Test
+    void bindWhenRuleNamesAnUnknownActionThenStartUpFailsNamingTheSetting() {
+        assertThatThrownBy(() -> bindEnvironment(Map.of("PORTAL_APPROVAL_RULES_0_APPROVERS", "admins",
+                "PORTAL_APPROVAL_RULES_0_ACTIONS", "remove")))
+                .rootCause().hasMessageContaining("portal.approval.rules[0].actions").hasMessageContaining("remove");
     }
 
     @Test
@@ -46,7 +58,7 @@ class ApprovalPropertiesTests {
                 "PORTAL_APPROVAL_RULES_0_PROJECTS", "checkout", "PORTAL_APPROVAL_EXPIREAFTER", "2d"));
 
         assertThat(properties.rules()).containsExactly(new ApprovalRule("Prod", List.of(), List.of("checkout"),
-                List.of("prod*", "live"), false, List.of("release-managers")));
+                List.of("prod*", "live"), false, List.of("release-managers"), List.of()));
         assertThat(properties.expireAfter()).isEqualTo(Duration.ofDays(2));
         ApprovalRules rules = new ApprovalRules(properties);
         assertThat(rules.required(new ChangePlace("destination", "web-store", "production", false))).as("other project").isEmpty();
