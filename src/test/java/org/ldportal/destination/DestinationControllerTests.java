@@ -70,7 +70,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")

@@ -63,7 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
