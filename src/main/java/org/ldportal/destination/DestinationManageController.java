@@ -120,6 +120,7 @@ class DestinationManageController {
         catch (LaunchDarklyException e) {
             return gone(e, model, response);
         }
+        management.requireAllowed(user, row, Change.DELETE);
         return deletePage(row, "", null, null, model);
     }
 

@@ -123,6 +123,8 @@ class EnvironmentManageController {
         catch (LaunchDarklyException e) {
             return gone(e, model, response);
         }
+        // The form is for those who may send it; like the create forms, opening it unpermitted is refused (403).
+        management.requireAllowed(user, projectKey, environment, Change.UPDATE);
         EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
         return editPage(user, projectKey, environment, json.writeValueAsString(EnvironmentManagement.values(form)), model);
@@ -183,12 +185,15 @@ class EnvironmentManageController {
     String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey,
             Authentication authentication, Model model, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
+        Environment environment;
         try {
-            return deletePage(projectKey, management.find(user, projectKey, environmentKey), "", null, null, model);
+            environment = management.find(user, projectKey, environmentKey);
         }
         catch (LaunchDarklyException e) {
             return gone(e, model, response);
         }
+        management.requireAllowed(user, projectKey, environment, Change.DELETE);
+        return deletePage(projectKey, environment, "", null, null, model);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/delete")

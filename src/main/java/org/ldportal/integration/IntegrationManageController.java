@@ -137,12 +137,15 @@ class IntegrationManageController {
             Authentication authentication, Model model, HttpServletResponse response) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
+        IntegrationManagement.Item item;
         try {
-            return deletePage(manifest, management.find(user, manifest, type(kind), id), "", null, null, model);
+            item = management.find(user, manifest, type(kind), id);
         }
         catch (LaunchDarklyException e) {
             return gone(e, key, model, response);
         }
+        management.requireAllowed(user, manifest, item, Change.DELETE);
+        return deletePage(manifest, item, "", null, null, model);
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/delete")

@@ -71,7 +71,8 @@ class DestinationManageTests extends PortalIntegrationTest {
         assertThat(asViewer).contains("Store events", "Segment", "set, hidden").doesNotContain("wk-secret-123")
                 .doesNotContain("data-testid=\"turn\"");
         mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("data-testid=\"turn\""), containsString("Turn off"))));
+                .andExpect(content().string(allOf(containsString("data-testid=\"turn\""), containsString("Turn off"),
+                        containsString("action=\"" + path(destination, "web-store", "test") + "/turn-off\""))));
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.ldportal.browser;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.browser.pages.DeleteConfirmationPage;
+import org.ldportal.browser.pages.EnvironmentEditPage;
+import org.ldportal.browser.pages.ResourcePage;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.Axe;
+import org.ldportal.testsupport.BrowserTest;
+import org.openqa.selenium.By;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Finding, pausing, editing and deleting what exists, in a real browser against the sandbox, as an editor: each
+ * action, each refusal (changed meanwhile, a mistyped confirmation, a field LaunchDarkly would refuse), every page
+ * checked with axe.
+ */
+class ManageBrowserTests extends BrowserTest {
+
+    private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+
+    @BeforeEach
+    void signIn() {
+        signInOnce("grace", "Grace Hopper", "ld-portal-editors");
+    }
+
+    @Test
+    void destinationWhenFoundInTheListThenTurnedOffAndOnWithTheChangeMeanwhileRefused() {
+        ObjectNode destination = sandbox.seedDestination("web-store", "test", "Store events", "segment",
+                Map.of("writeKey", "wk-browser-secret"));
+        browser.get(portal() + "/destinations?project=web-store");
+        Axe.assertNoSeriousViolations(browser, "destination list");
+        browser.findElement(By.linkText("Store events")).click();
+        ResourcePage page = new ResourcePage(browser);
+        assertThat(page.state()).isEqualTo("On");
+        assertThat(page.configValues()).contains("set, hidden");
+        assertThat(page.pageSource()).doesNotContain("wk-browser-secret");
+        Axe.assertNoSeriousViolations(browser, "destination detail");
+
+        ResourcePage off = page.turn();
+        assertThat(off.notice()).contains("is now off");
+        assertThat(off.state()).isEqualTo("Off");
+        assertThat(off.history()).containsExactly("turn off");
+
+        sandbox.changeDestinationMeanwhile(destination.get("_id").asString());
+        ResourcePage refused = off.turn();
+        assertThat(refused.problem()).contains("changed in LaunchDarkly since you opened this page");
+        assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isFalse();
+        Axe.assertNoSeriousViolations(browser, "destination change refused");
+
+        ResourcePage on = refused.reload().turn();
+        assertThat(on.state()).isEqualTo("On");
+        assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isTrue();
+    }
+
+    @Test
+    void destinationWhenNameMistypedThenKeptWithTheMessageElseDeleted() {
+        ObjectNode destination = sandbox.seedDestination("web-store", "test", "Store events", "segment",
+                Map.of("writeKey", "wk-browser-secret"));
+        DeleteConfirmationPage confirmation = ResourcePage.open(browser, portal() + "/destinations/web-store/test/"
+                + destination.get("_id").asString()).delete();
+        assertThat(confirmation.losses()).anyMatch(loss -> loss.contains("stops exporting the events of environment test"));
+        Axe.assertNoSeriousViolations(browser, "delete confirmation");
+
+        DeleteConfirmationPage wrong = confirmation.type("Store").confirmExpectingError();
+        assertThat(wrong.error()).contains("This is not the destination's name");
+        assertThat(wrong.typed()).isEqualTo("Store");
+        assertThat(wrong.ariaInvalid()).isEqualTo("true");
+        Axe.assertNoSeriousViolations(browser, "delete confirmation with an error");
+        assertThat(sandbox.destinations()).hasSize(1);
+
+        wrong.type("Store events").confirm();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
+                .isEqualTo("The Data Export destination Store events was deleted.");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=destination-row]"))).isEmpty();
+        assertThat(sandbox.destinations()).isEmpty();
+    }
+
+    @Test
+    void environmentWhenEditedThenOnlyTheChangeSentAndAnInvalidColourRefusedAtTheField() {
+        browser.get(portal() + "/environments?project=web-store");
+        Axe.assertNoSeriousViolations(browser, "environment list");
+        browser.findElement(By.linkText("Staging")).click();
+        ResourcePage staging = new ResourcePage(browser);
+        assertThat(staging.offers("delete")).as("deleting an environment is for admins").isFalse();
+
+        EnvironmentEditPage edit = staging.edit();
+        assertThat(edit.name()).isEqualTo("Staging");
+        Axe.assertNoSeriousViolations(browser, "environment edit");
+        EnvironmentEditPage refused = edit.colour("green").saveExpectingErrors();
+        assertThat(refused.errorAt("color")).contains("6 hexadecimal digits");
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+
+        ResourcePage saved = refused.colour("417505").rename("Staging EU").tags("eu").save();
+        assertThat(saved.notice()).isEqualTo("The environment Staging EU was changed.");
+        assertThat(saved.name()).isEqualTo("Staging EU");
+        assertThat(saved.history()).containsExactly("update");
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
+                .satisfies(patch -> assertThat(patch.body()).contains("\"/name\"", "\"/tags\"").doesNotContain("\"/color\""));
+    }
+
+    @Test
+    void subscriptionWhenOnTheIntegrationsPageThenDeliveriesShownTurnedOffAndDeleted() {
+        sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url", "https://logs.example.com", "token",
+                "log-browser-secret", "skip-ca-verification", false), 12, 1);
+        browser.get(portal() + "/integrations/log-stream");
+        Axe.assertNoSeriousViolations(browser, "integration page");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=delivered]")).getText()).isEqualTo("12");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=failed]")).getText()).isEqualTo("1");
+        browser.findElement(By.linkText("Audit to logs")).click();
+        ResourcePage subscription = new ResourcePage(browser);
+        assertThat(subscription.pageSource()).doesNotContain("log-browser-secret");
+
+        assertThat(subscription.turn().state()).isEqualTo("Off");
+        new ResourcePage(browser).delete().type("Audit to logs").confirm();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
+                .isEqualTo("The audit-log subscription Audit to logs was deleted.");
+        assertThat(sandbox.subscriptions("log-stream")).isEmpty();
+    }
+}

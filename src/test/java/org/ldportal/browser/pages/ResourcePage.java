@@ -1,0 +1,96 @@
+package org.ldportal.browser.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The page of one thing that exists (a destination, an environment, a configuration or subscription): its name and
+ * state, its settings, what the person may do with it, and its history in the audit trail.
+ */
+public record ResourcePage(WebDriver driver) implements Page {
+
+    private static final By NAME = By.cssSelector("[data-testid=detail-name]");
+    private static final By STATE = By.cssSelector("[data-testid=detail-state]");
+    private static final By TURN = By.cssSelector("[data-testid=turn]");
+    private static final By EDIT = By.cssSelector("[data-testid=edit]");
+    private static final By DELETE = By.cssSelector("[data-testid=delete]");
+    private static final By NOTICE = By.cssSelector("[data-testid=notice]");
+    private static final By PROBLEM = By.cssSelector("[data-testid=change-problem]");
+    private static final By RELOAD = By.cssSelector("[data-testid=reload]");
+    private static final By HISTORY = By.cssSelector("[data-testid=history-action]");
+    private static final By CONFIG = By.cssSelector("[data-testid=config-value]");
+
+    public ResourcePage {
+        Waits.until(driver, ExpectedConditions.presenceOfElementLocated(NAME));
+    }
+
+    public static ResourcePage open(WebDriver driver, String url) {
+        driver.get(url);
+        return new ResourcePage(driver);
+    }
+
+    public String name() {
+        return driver.findElement(NAME).getText();
+    }
+
+    /** "On" or "Off"; empty for an environment, which has no switch. */
+    public String state() {
+        return driver.findElements(STATE).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    public boolean offers(String what) {
+        By button = switch (what) {
+            case "turn" -> TURN;
+            case "edit" -> EDIT;
+            default -> DELETE;
+        };
+        return !driver.findElements(button).isEmpty();
+    }
+
+    public String turnLabel() {
+        return driver.findElement(TURN).getText();
+    }
+
+    /** Presses "Turn off" (or "Turn on"): the page again, with a notice or a problem. */
+    public ResourcePage turn() {
+        WebElement button = driver.findElement(TURN);
+        button.click();
+        Waits.until(driver, ExpectedConditions.stalenessOf(button));
+        return new ResourcePage(driver);
+    }
+
+    public EnvironmentEditPage edit() {
+        driver.findElement(EDIT).click();
+        return new EnvironmentEditPage(driver);
+    }
+
+    public DeleteConfirmationPage delete() {
+        driver.findElement(DELETE).click();
+        return new DeleteConfirmationPage(driver);
+    }
+
+    public String notice() {
+        return driver.findElements(NOTICE).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    public String problem() {
+        return driver.findElements(PROBLEM).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    public ResourcePage reload() {
+        driver.findElement(RELOAD).click();
+        return new ResourcePage(driver);
+    }
+
+    public List<String> history() {
+        return driver.findElements(HISTORY).stream().map(WebElement::getText).toList();
+    }
+
+    public List<String> configValues() {
+        return driver.findElements(CONFIG).stream().map(WebElement::getText).toList();
+    }
+}
