@@ -1,0 +1,96 @@
+package org.ldportal.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The access rules on what exists (the same rules as {@link ProjectScopeTests}, so the same context): lists show only
+ * what the person's scope covers, pages outside it are refused, and a change outside it is a 403 with a REJECTED
+ * entry and nothing sent, though the person may change the same kind of thing where their scope allows.
+ */
+@TestPropertySource(properties = {
+        "portal.access.rules[0].name=Mobile team",
+        "portal.access.rules[0].groups=team-mobile",
+        "portal.access.rules[0].role=editor",
+        "portal.access.rules[0].projects=mobile-*",
+        "portal.access.rules[0].except-environments=production",
+        "portal.access.rules[1].name=Mobile auditors",
+        "portal.access.rules[1].groups=team-mobile",
+        "portal.access.rules[1].role=viewer",
+        "portal.access.rules[1].projects=mobile-app",
+        "portal.access.rules[2].name=Platform",
+        "portal.access.rules[2].groups=platform",
+        "portal.access.rules[2].role=editor",
+        "portal.access.rules[2].account=true" })
+class ManageScopeTests extends PortalIntegrationTest {
+
+    private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static RequestPostProcessor mo() {
+        return TestUsers.user(ProjectScopeTests.RULES, "mo", "Mo Mobile", "team-mobile");
+    }
+
+    @Test
+    void listsWhenScopedThenOnlyWhatTheRulesCover() throws Exception {
+        sandbox.seedDestination("mobile-app", "test", "Mobile test events", "segment", Map.of("writeKey", "wk-1"));
+        sandbox.seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", "wk-2"));
+
+        mvc.perform(get("/destinations").with(mo())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mobile test events"), not(containsString("Store events")))));
+        mvc.perform(get("/environments").param("project", "web-store").with(mo())).andExpect(status().isForbidden());
+        mvc.perform(get("/environments").param("project", "mobile-app").with(mo())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<code>production</code>")));
+    }
+
+    @Test
+    void changeWhenOutsideTheScopeThenForbiddenRecordedAndNothingSentElseDone() throws Exception {
+        ObjectNode production = sandbox.seedDestination("mobile-app", "production", "Mobile prod events", "segment",
+                Map.of("writeKey", "wk-3"));
+        ObjectNode test = sandbox.seedDestination("mobile-app", "test", "Mobile test events", "segment",
+                Map.of("writeKey", "wk-4"));
+        String productionPath = "/destinations/mobile-app/production/" + production.get("_id").asString();
+
+        mvc.perform(get(productionPath).with(mo())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
+        mvc.perform(post(productionPath + "/turn-off").param("version", "1").with(mo()).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/environments/mobile-app/production/delete").param("confirmation", "production").with(mo())
+                .with(csrf())).andExpect(status().isForbidden());
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
+        assertThat(jdbc.sql("SELECT error_message FROM audit_entry WHERE action = 'turn-off' AND outcome = 'REJECTED' "
+                + "ORDER BY id DESC").query(String.class).list())
+                .contains("Not allowed in environment production of project mobile-app");
+
+        mvc.perform(post("/destinations/mobile-app/test/" + test.get("_id").asString() + "/turn-off").param("version", "1")
+                .with(mo()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(sandbox.destinations()).filteredOn(d -> d.get("name").asString().equals("Mobile test events"))
+                .singleElement().satisfies(d -> assertThat(d.get("on").asBoolean()).isFalse());
+    }
+}
