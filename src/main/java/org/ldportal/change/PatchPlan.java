@@ -52,6 +52,17 @@ public final class PatchPlan {
         return this;
     }
 
+    /**
+     * This plan with a test of the resource's version first (when there is one to test): any change meanwhile, even of
+     * a field the person did not touch, then refuses the whole patch. An empty plan stays empty.
+     */
+    public PatchPlan versioned(@Nullable PatchOperation versionTest) {
+        if (versionTest != null && !operations.isEmpty()) {
+            operations.add(0, versionTest);
+        }
+        return this;
+    }
+
     public boolean isEmpty() {
         return operations.isEmpty();
     }

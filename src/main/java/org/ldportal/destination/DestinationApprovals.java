@@ -50,13 +50,23 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     /** What an approved change of an existing destination needs: where it is and the version the requester saw. */
-    record Managed(String projectKey, String environmentKey, String id, Integer version) {
+    record Managed(String projectKey, String environmentKey, String id, Integer version,
+            List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */
     PendingChange pending(DestinationManagement.Row seen, String action) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
-                seen.destination().id(), seen.destination().version())));
+                seen.destination().id(), seen.destination().version(), List.of(), null, List.of())));
+    }
+
+    /** An edit (its patch, secrets included: the request seals it) of the destination the requester saw. */
+    PendingChange pending(DestinationManagement.Row seen, String action, List<org.ldportal.launchdarkly.PatchOperation> patch,
+            String name) {
+        List<String> secrets = patch.stream().filter(op -> !op.op().equals("test") && op.path().startsWith("/config/")
+                && op.value() instanceof String).map(op -> (String) op.value()).toList();
+        return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
+                seen.destination().id(), seen.destination().version(), patch, name, secrets)));
     }
 
     /**
@@ -74,6 +84,9 @@ class DestinationApprovals implements ApprovedChangeSender {
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
             return management.delete(requester, seen, origin);
+        }
+        if (org.ldportal.change.Change.UPDATE.equals(action)) {
+            return management.update(requester, current, approved.name(), approved.patch(), approved.secretValues(), origin);
         }
         return management.turn(requester, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
     }

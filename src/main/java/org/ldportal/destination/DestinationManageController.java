@@ -2,7 +2,16 @@ package org.ldportal.destination;
 
 import java.util.List;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormView;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.ObjectMapper;
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
@@ -35,6 +44,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/destinations")
 class DestinationManageController {
 
+    /** What an empty secret field is checked as: present, so not "required"; never sent. */
+    private static final String KEEP = "\u0000keep-the-current-secret";
+
     static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload it and "
             + "try again.";
 
@@ -43,9 +55,13 @@ class DestinationManageController {
     private final ApiFailureTranslator failures;
     private final Approvals approvals;
     private final DestinationApprovals approvalRequests;
+    private final FormValidator validator;
+    private final ObjectMapper json;
 
     DestinationManageController(DestinationManagement management, ResourceHistory history, ApiFailureTranslator failures,
-            Approvals approvals, DestinationApprovals approvalRequests) {
+            Approvals approvals, DestinationApprovals approvalRequests, FormValidator validator, ObjectMapper json) {
+        this.validator = validator;
+        this.json = json;
         this.management = management;
         this.history = history;
         this.failures = failures;
@@ -107,6 +123,100 @@ class DestinationManageController {
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return turn(projectKey, environmentKey, id, version, token, false, authentication, model, redirect, response);
+    }
+
+    @GetMapping("/{projectKey}/{environmentKey}/{id}/edit")
+    String edit(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row row;
+        try {
+            row = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        management.requireAllowed(user, row, Change.UPDATE);
+        Map<String, String> shown = management.editableValues(row);
+        FormValues values = FormValues.empty();
+        for (Map.Entry<String, String> value : shown.entrySet()) {
+            if (value.getKey().startsWith("config.")) {
+                values = values.with(value.getKey().substring("config.".length()), value.getValue());
+            }
+        }
+        return editPage(user, row, shown.get("name"), values, Map.of(), json.writeValueAsString(shown), null, model);
+    }
+
+    @PostMapping("/{projectKey}/{environmentKey}/{id}/edit")
+    String update(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+            @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "{}") String seen,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @RequestParam MultiValueMap<String, String> parameters, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        DestinationManagement.Row current;
+        try {
+            current = management.find(user, projectKey, environmentKey, id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, model, response);
+        }
+        management.requireAllowed(user, current, Change.UPDATE);
+        FormValues values = FormValues.fromParameters(parameters, "config");
+        Map<String, String> seenValues = seenValues(seen, current);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, Object> cleaned = Map.of();
+        Map<String, String> typedSecrets = new java.util.LinkedHashMap<>();
+        java.util.Optional<org.ldportal.form.FormSpec> form = management.configForm(current);
+        if (form.isPresent()) {
+            // A secret left empty keeps the current one: it is not required again, and it is not sent.
+            FormValues checked = values;
+            for (String secret : form.get().secretKeys()) {
+                String typed = values.first(secret);
+                if (typed == null || typed.isEmpty()) {
+                    checked = checked.with(secret, KEEP);
+                }
+                else {
+                    typedSecrets.put(secret, typed);
+                }
+            }
+            FormValidation validation = validator.validate(form.get(), checked);
+            errors.putAll(validation.errors());
+            cleaned = validation.cleaned();
+        }
+        String nameError = name.isBlank() ? "Give the destination a name." : null;
+        if (nameError == null && errors.isEmpty()) {
+            org.ldportal.change.PatchPlan plan = management.plan(current, version, seenValues, name.strip(), cleaned,
+                    typedSecrets);
+            if (plan.isEmpty()) {
+                return editPage(user, current, name, values, errors, seen, "Nothing was changed: change a field, or go back "
+                        + "to the destination.", model);
+            }
+            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(current, Change.UPDATE,
+                    plan.operations(), name.strip()), management.editReview(current, plan));
+            if (hold.needed()) {
+                if (hold.requestId().isPresent()) {
+                    return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+                }
+                return editPage(user, current, name, values, errors, seen, OUT_OF_DATE, model);
+            }
+            ChangeResult<Destination> changed = management.update(user, current, name.strip(), plan.operations(),
+                    plan.secretValues(), ChangeOrigin.DIRECT);
+            if (changed instanceof ChangeResult.Succeeded<Destination>) {
+                redirect.addFlashAttribute("notice", "The destination " + name.strip() + " was changed.");
+                return "redirect:" + current.path();
+            }
+            if (changed instanceof ChangeResult.Refused<Destination> refused
+                    && refused.target() instanceof org.ldportal.change.RefusalTarget.ConfigKey key) {
+                errors.put(key.key(), refused.message());
+                return editPage(user, current, name, values, errors, seen, null, model);
+            }
+            model.addAttribute("reload", current.path() + "/edit");
+            return editPage(user, current, name, values, errors, seen, changed.problem(), model);
+        }
+        model.addAttribute("nameError", nameError);
+        return editPage(user, current, name, values, errors, seen, null, model);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/delete")
@@ -188,6 +298,35 @@ class DestinationManageController {
         return detailPage(user, current, model);
     }
 
+
+    /** What the page showed when it was opened; when it sent nothing readable, what is there now. */
+    private Map<String, String> seenValues(String seen, DestinationManagement.Row current) {
+        try {
+            Map<String, String> values = json.readValue(seen, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        catch (RuntimeException unreadable) {
+            // fall through
+        }
+        return management.editableValues(current);
+    }
+
+    private String editPage(CurrentUser user, DestinationManagement.Row row, String name, FormValues values,
+            Map<String, String> errors, String seen, String problem, Model model) {
+        model.addAttribute("row", row);
+        model.addAttribute("name", name);
+        model.addAttribute("seen", seen);
+        model.addAttribute("problem", problem);
+        model.addAttribute("configEditable", management.configEditable(row));
+        management.configForm(row).ifPresent(form -> model.addAttribute("configForm",
+                FormView.of(form, "config", values.withoutSecrets(form), errors)));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, Change.UPDATE, List.of(),
+                String.valueOf(row.destination().name()))).map(ApprovalRules.Requirement::inWords).orElse(null));
+        return "destinations/edit";
+    }
 
     /** The change was kept for approval (to its request's page), or the page was too old to make a request from. */
     private String held(Approvals.Hold hold, CurrentUser user, DestinationManagement.Row current, Model model,

@@ -176,6 +176,84 @@ class DestinationManagement {
         guard.require(attempt(user, seen, action), PortalRole.EDITOR);
     }
 
+    /** Whether the destination's config can be edited here: a kind of plain fields (the others: their name only). */
+    boolean configEditable(Row row) {
+        return catalog.find(row.destination().kind()).map(kind -> kind.flow() == DestinationKind.Flow.DIRECT).orElse(false);
+    }
+
+    /** The kind's form, for editing a destination of a kind with plain fields. */
+    Optional<org.ldportal.form.FormSpec> configForm(Row row) {
+        return catalog.find(row.destination().kind()).filter(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
+                .map(DestinationKind::form);
+    }
+
+    /** The non-secret values as the edit form shows them (and as the page carries what it showed). */
+    Map<String, String> editableValues(Row row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", String.valueOf(row.destination().name()));
+        configForm(row).ifPresent(form -> {
+            Map<String, Object> config = row.destination().config() == null ? Map.of() : row.destination().config();
+            form.fields().stream().filter(field -> !field.secret()).forEach(field -> {
+                Object value = config.get(field.key());
+                values.put("config." + field.key(), value == null ? "" : String.valueOf(value));
+            });
+        });
+        return values;
+    }
+
+    /**
+     * What an edit would send: the version the page showed tested, then each changed field (tested against what the
+     * page showed) and each secret typed anew (a secret left empty stays as it is).
+     */
+    org.ldportal.change.PatchPlan plan(Row current, @Nullable Integer seenVersion, Map<String, String> seen, String name,
+            Map<String, Object> cleanedConfig, Map<String, String> typedSecrets) {
+        org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
+        plan.field("/name", "Name", seen.get("name"), name);
+        Map<String, Object> config = current.destination().config() == null ? Map.of() : current.destination().config();
+        configForm(current).ifPresent(form -> form.fields().forEach(field -> {
+            String pointer = PatchOperation.pointer("config", field.key());
+            if (field.secret()) {
+                plan.secret(pointer, field.label(), typedSecrets.get(field.key()), config.containsKey(field.key()));
+            }
+            else if (seen.containsKey("config." + field.key())) {
+                Object after = cleanedConfig.get(field.key());
+                plan.field(pointer, field.label(), emptyToNull(seen.get("config." + field.key())),
+                        after == null ? null : String.valueOf(after));
+            }
+        }));
+        return plan.versioned(seenVersion == null ? null : PatchOperation.test("/version", seenVersion));
+    }
+
+    /** An edit as the request's page shows it: each changed field before and after (secrets hidden). */
+    org.ldportal.change.Review editReview(Row seen, org.ldportal.change.PatchPlan plan) {
+        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Project", seen.projectKey()),
+                new org.ldportal.change.Review.Line("Environment", seen.environmentKey()));
+        return new org.ldportal.change.Review("Change a Data Export destination", target, plan.changes().stream()
+                .map(c -> new org.ldportal.change.Review.Line(c.label(), c.before() + " \u2192 " + c.after())).toList(),
+                "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
+                        seen.destination().id()), redactor.redactToJson(plan.operations(), java.util.Set.of(),
+                                plan.secretValues()), List.of());
+    }
+
+    /** Sends an edit's patch (what {@link #plan} made), directly or once approved. */
+    ChangeResult<Destination> update(CurrentUser user, Row current, String name, List<PatchOperation> patch,
+            List<String> secretValues, ChangeOrigin origin) {
+        Change change = Change.of(origin.apply(attempt(user, current, Change.UPDATE)).withResource(name,
+                current.destination().kind(), current.destination().id()).withRequestBody(redactor.redactToJson(patch,
+                        java.util.Set.of(), secretValues)), "the destination", "changed", 200).scrubbing(secretValues)
+                .locatedBy(detail -> DestinationService.locate(detail, configForm(current).map(form -> form.fields().stream()
+                        .map(FieldSpec::key).toList()).orElse(List.of())));
+        ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(current.projectKey(),
+                current.environmentKey(), current.destination().id(), patch),
+                changed -> new Sent(changed.kind(), changed.id(), current.link()));
+        existing.forgetDestinations();
+        return result;
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** Whether the person may change destinations where this one is (the pages offer the buttons only then). */
     boolean mayChange(CurrentUser user, Row row) {
         return guard.mayChange(user, row.projectKey(), row.environmentKey(), PortalRole.EDITOR);

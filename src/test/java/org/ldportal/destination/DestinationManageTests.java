@@ -141,6 +141,47 @@ class DestinationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void editWhenNameChangedAndSecretLeftEmptyThenOnlyTheNameSentAndTheSecretKept() throws Exception {
+        ObjectNode destination = seed("web-store", "test", "Store events", "segment");
+        String path = path(destination, "web-store", "test");
+        mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"Store events\""),
+                        containsString("leave one empty to keep the current secret"), not(containsString("wk-secret-123")))));
+
+        mvc.perform(post(path + "/edit").param("name", "Store events EU").param("version", "1")
+                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
+                .with(csrf())).andExpect(redirectedUrl(path));
+
+        assertThat(lastPatch()).isEqualTo("[{\"op\":\"test\",\"path\":\"/version\",\"value\":1},"
+                + "{\"op\":\"test\",\"path\":\"/name\",\"value\":\"Store events\"},"
+                + "{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"Store events EU\"}]");
+        assertThat(sandbox.destinations().get(0).get("name").asString()).isEqualTo("Store events EU");
+        assertThat(latest("update").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void editWhenANewSecretTypedThenSentButNeverInTheTrailAndBadInputRefusedAtTheField() throws Exception {
+        ObjectNode destination = seed("web-store", "test", "Store events", "segment");
+        String path = path(destination, "web-store", "test");
+
+        mvc.perform(post(path + "/edit").param("name", "").param("version", "1").param("seen", "{\"name\":\"Store events\"}")
+                .param("config[writeKey]", "").with(TestUsers.editor()).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))));
+        mvc.perform(post(path + "/edit").param("name", "Store events").param("version", "1")
+                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
+                .with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Nothing was changed")));
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+
+        String page = mvc.perform(post(path + "/edit").param("name", "Store events").param("version", "1")
+                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "wk-rotated-456")
+                .with(TestUsers.editor()).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page).isEqualTo(path);
+        assertThat(lastPatch()).contains("{\"op\":\"replace\",\"path\":\"/config/writeKey\",\"value\":\"wk-rotated-456\"}")
+                .doesNotContain("\"test\",\"path\":\"/config/writeKey\"");
+        assertThat(latest("update").requestBody()).doesNotContain("wk-rotated-456").contains("/config/writeKey");
+    }
+
+    @Test
     void changesWhenViewerOrNotSignedInThenRefusedAndNothingSent() throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
@@ -165,6 +206,13 @@ class DestinationManageTests extends PortalIntegrationTest {
 
         mvc.perform(get("/audit").param("action", "turn-off").with(TestUsers.admin())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("turn off destination"), containsString("<option value=\"turn-off\" selected=\"selected\">Turn off</option>"))));
+    }
+
+    private String lastPatch() {
+        List<org.ldportal.sandbox.SandboxRequest> patches = sandbox.requests().stream()
+                .filter(request -> request.method().equals("PATCH")).toList();
+        assertThat(patches).as("a PATCH was sent").isNotEmpty();
+        return patches.get(patches.size() - 1).body();
     }
 
     private ObjectNode seed(String project, String environment, String name, String kind) {
