@@ -45,13 +45,23 @@ class IntegrationApprovals implements ApprovedChangeSender {
     }
 
     /** What an approved change of an existing configuration or subscription needs. */
-    record Managed(String manifestKey, String type, String id, Integer version) {
+    record Managed(String manifestKey, String type, String id, Integer version, List<org.ldportal.launchdarkly.PatchOperation> patch,
+            String name, List<String> secretValues) {
+    }
+
+    /** An edit (its patch, secrets included: the request seals it) of what the requester saw. */
+    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action,
+            List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
+        return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), name, null, false,
+                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(), patch,
+                        name, secretValues)), action);
     }
 
     /** A turn on/off or delete of what the requester saw, for the rules and, held back, for the request. */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action) {
         return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), seen.name(), null, false,
-                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version())),
+                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(),
+                        List.of(), null, List.of())),
                 action);
     }
 
@@ -69,6 +79,10 @@ class IntegrationApprovals implements ApprovedChangeSender {
         IntegrationManagement.Item seen = management.find(requester, manifest, type, approved.id()).withVersion(approved.version());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
             return management.delete(requester, manifest, seen, origin);
+        }
+        if (org.ldportal.change.Change.UPDATE.equals(action)) {
+            return management.update(requester, manifest, seen, approved.name(), approved.patch(), approved.secretValues(),
+                    origin);
         }
         return management.turn(requester, manifest, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
     }

@@ -1,8 +1,16 @@
 package org.ldportal.integration;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormView;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.ObjectMapper;
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
@@ -38,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/integrations/{key}")
 class IntegrationManageController {
 
+    /** What an empty secret field is checked as: present, so not "required"; never sent. */
+    private static final String KEEP = "\u0000keep-the-current-secret";
+
     private static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload "
             + "it and try again.";
 
@@ -47,9 +58,16 @@ class IntegrationManageController {
     private final ApiFailureTranslator failures;
     private final Approvals approvals;
     private final IntegrationApprovals approvalRequests;
+    private final IntegrationService integrations;
+    private final FormValidator validator;
+    private final ObjectMapper json;
 
     IntegrationManageController(ManifestCatalog catalog, IntegrationManagement management, ResourceHistory history,
-            ApiFailureTranslator failures, Approvals approvals, IntegrationApprovals approvalRequests) {
+            ApiFailureTranslator failures, Approvals approvals, IntegrationApprovals approvalRequests,
+            IntegrationService integrations, FormValidator validator, ObjectMapper json) {
+        this.integrations = integrations;
+        this.validator = validator;
+        this.json = json;
         this.approvals = approvals;
         this.approvalRequests = approvalRequests;
         this.catalog = catalog;
@@ -130,6 +148,98 @@ class IntegrationManageController {
         model.addAttribute("problem", result.problem());
         model.addAttribute("reload", current.path(key));
         return detailPage(user, manifest, current, model);
+    }
+
+    @GetMapping("/{kind:configurations|subscriptions}/{id}/edit")
+    String edit(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item item;
+        try {
+            item = management.find(user, manifest, type(kind), id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+        management.requireAllowed(user, manifest, item, Change.UPDATE);
+        FormSpec form = integrations.configForm(manifest, user);
+        Map<String, String> shown = IntegrationManagement.editableValues(form, item);
+        FormValues values = FormValues.empty();
+        for (Map.Entry<String, String> value : shown.entrySet()) {
+            if (value.getKey().startsWith("config.")) {
+                values = values.with(value.getKey().substring("config.".length()), value.getValue());
+            }
+        }
+        return editPage(user, manifest, item, form, shown.get("name"), shown.get("tags"), values, Map.of(),
+                json.writeValueAsString(shown), null, model);
+    }
+
+    @PostMapping("/{kind:configurations|subscriptions}/{id}/edit")
+    String update(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
+            @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
+            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @RequestParam MultiValueMap<String, String> parameters, Authentication authentication, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item current;
+        try {
+            current = management.find(user, manifest, type(kind), id);
+        }
+        catch (LaunchDarklyException e) {
+            return gone(e, key, model, response);
+        }
+        management.requireAllowed(user, manifest, current, Change.UPDATE);
+        FormSpec form = integrations.configForm(manifest, user);
+        FormValues values = FormValues.fromParameters(parameters, "config");
+        // A secret left empty keeps the current one: it is not required again, and it is not sent.
+        FormValues checked = values;
+        Map<String, String> typedSecrets = new java.util.LinkedHashMap<>();
+        for (String secret : form.secretKeys()) {
+            String typed = values.first(secret);
+            if (typed == null || typed.isEmpty()) {
+                checked = checked.with(secret, KEEP);
+            }
+            else {
+                typedSecrets.put(secret, typed);
+            }
+        }
+        FormValidation validation = validator.validate(form, checked);
+        Map<String, String> errors = new java.util.LinkedHashMap<>(validation.errors());
+        org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
+        model.addAttribute("nameError", name.isBlank() ? "Give it a name." : null);
+        model.addAttribute("tagsError", parsedTags.problem());
+        if (!name.isBlank() && parsedTags.problem() == null && errors.isEmpty()) {
+            Map<String, Object> cleaned = new java.util.LinkedHashMap<>(validation.cleaned());
+            form.secretKeys().forEach(cleaned::remove);
+            // The patch tests the version the page showed: a change meanwhile refuses it.
+            IntegrationManagement.Item seenItem = version == null ? current : current.withVersion(version);
+            org.ldportal.change.PatchPlan plan = IntegrationManagement.plan(form, seenItem, seenValues(seen, form, current),
+                    name.strip(), parsedTags.tags(), cleaned, typedSecrets);
+            if (plan.isEmpty()) {
+                return editPage(user, manifest, current, form, name, tags, values, errors, seen,
+                        "Nothing was changed: change a field, or go back.", model);
+            }
+            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, current, Change.UPDATE,
+                    plan.operations(), name.strip(), plan.secretValues()), management.editReview(manifest, current, plan));
+            if (hold.needed()) {
+                if (hold.requestId().isPresent()) {
+                    return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
+                }
+                return editPage(user, manifest, current, form, name, tags, values, errors, seen, OUT_OF_DATE, model);
+            }
+            ChangeResult<IntegrationManagement.Item> changed = management.update(user, manifest, current, name.strip(),
+                    plan.operations(), plan.secretValues(), ChangeOrigin.DIRECT);
+            if (changed instanceof ChangeResult.Succeeded<IntegrationManagement.Item>) {
+                redirect.addFlashAttribute("notice", "The " + current.type().words() + " " + name.strip() + " was changed.");
+                return "redirect:" + current.path(key);
+            }
+            model.addAttribute("reload", current.path(key) + "/edit");
+            return editPage(user, manifest, current, form, name, tags, values, errors, seen, changed.problem(), model);
+        }
+        return editPage(user, manifest, current, form, name, tags, values, errors, seen, null, model);
     }
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/delete")
@@ -217,6 +327,34 @@ class IntegrationManageController {
         model.addAttribute("problem", problem);
         model.addAttribute("reload", problem == null ? null : path + "/delete");
         return "manage/delete";
+    }
+
+    private Map<String, String> seenValues(String seen, FormSpec form, IntegrationManagement.Item current) {
+        try {
+            Map<String, String> values = json.readValue(seen, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        catch (RuntimeException unreadable) {
+            // fall through
+        }
+        return IntegrationManagement.editableValues(form, current);
+    }
+
+    private String editPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, FormSpec form, String name,
+            String tags, FormValues values, Map<String, String> errors, String seen, String problem, Model model) {
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("item", item);
+        model.addAttribute("name", name);
+        model.addAttribute("tags", tags);
+        model.addAttribute("seen", seen);
+        model.addAttribute("problem", problem);
+        model.addAttribute("configForm", FormView.of(form, "config", values.withoutSecrets(form), errors));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, Change.UPDATE))
+                .map(ApprovalRules.Requirement::inWords).orElse(null));
+        return "integrations/edit";
     }
 
     private String gone(LaunchDarklyException e, String key, Model model, HttpServletResponse response) {

@@ -147,6 +147,81 @@ class IntegrationManagement {
         return result;
     }
 
+    /** Where the values are in the resource: {@code configValues} of a configuration, {@code config} of a subscription. */
+    static String valuesField(IntegrationType type) {
+        return type == IntegrationType.CONFIGURATION ? "configValues" : "config";
+    }
+
+    /** The non-secret values as the edit form shows them (and as the page carries what it showed). */
+    static Map<String, String> editableValues(org.ldportal.form.FormSpec form, Item item) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", item.name());
+        values.put("tags", String.join(", ", item.tags()));
+        form.fields().stream().filter(field -> !field.secret()).forEach(field -> {
+            Object value = item.values().get(field.key());
+            values.put("config." + field.key(), value == null ? "" : String.valueOf(value));
+        });
+        return values;
+    }
+
+    /**
+     * What an edit would send: the version the page showed tested, then each changed field (tested against what the
+     * page showed) and each secret typed anew (left empty, a secret stays as it is).
+     */
+    static org.ldportal.change.PatchPlan plan(org.ldportal.form.FormSpec form, Item current, Map<String, String> seen,
+            String name, List<String> tags, Map<String, Object> cleaned, Map<String, String> typedSecrets) {
+        org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
+        plan.field("/name", "Name", seen.get("name"), name);
+        List<String> seenTags = org.ldportal.launchdarkly.Tags.parse(seen.get("tags")).tags();
+        if (!seenTags.equals(tags)) {
+            plan.field("/tags", "Tags", seenTags, tags);
+        }
+        String values = valuesField(current.type());
+        form.fields().forEach(field -> {
+            String pointer = PatchOperation.pointer(values, field.key());
+            if (field.secret()) {
+                plan.secret(pointer, field.label(), typedSecrets.get(field.key()), current.values().containsKey(field.key()));
+            }
+            else if (seen.containsKey("config." + field.key())) {
+                Object before = seen.get("config." + field.key());
+                Object after = cleaned.get(field.key());
+                Object was = current.values().get(field.key());
+                // An unset value the form shows as empty or unticked has not changed when it stays so.
+                boolean stillUnset = was == null && (after == null || Boolean.FALSE.equals(after) || "".equals(after));
+                // Compared as text (the page's), sent as the type LaunchDarkly keeps (a boolean stays a boolean).
+                if (!stillUnset && !String.valueOf(before).equals(after == null ? "" : String.valueOf(after))) {
+                    plan.field(pointer, field.label(), was, after);
+                }
+            }
+        });
+        return plan.versioned(current.version() == null ? null : PatchOperation.test("/_version", current.version()));
+    }
+
+    /** Sends an edit's patch, directly or once approved. */
+    ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name, List<PatchOperation> patch,
+            List<String> secretValues, ChangeOrigin origin) {
+        Change change = Change.of(origin.apply(attempt(user, manifest, current, Change.UPDATE)).withResource(name,
+                manifest.key(), current.id()).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), secretValues)),
+                "the " + current.type().words(), "changed", 200).scrubbing(secretValues);
+        ChangeResult<Item> result = call.send(change, () -> current.type() == IntegrationType.CONFIGURATION
+                ? Item.of(client.patchIntegrationConfiguration(current.id(), patch))
+                : Item.of(client.patchSubscription(manifest.key(), current.id(), patch)),
+                changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
+        existing.forgetIntegration(manifest.key());
+        return result;
+    }
+
+    /** An edit as the request's page shows it. */
+    org.ldportal.change.Review editReview(Manifest manifest, Item seen, org.ldportal.change.PatchPlan plan) {
+        String path = seen.type() == IntegrationType.CONFIGURATION
+                ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
+                : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
+        return new org.ldportal.change.Review("Change an " + seen.type().words(), List.of(new org.ldportal.change.Review.Line(
+                "Integration", manifest.name())), plan.changes().stream().map(c -> new org.ldportal.change.Review.Line(
+                        c.label(), c.before() + " \u2192 " + c.after())).toList(), "PATCH", path,
+                redactor.redactToJson(plan.operations(), java.util.Set.of(), plan.secretValues()), List.of());
+    }
+
     /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
     static List<PatchOperation> switchPatch(Item seen, boolean on) {
         List<PatchOperation> patch = new ArrayList<>();

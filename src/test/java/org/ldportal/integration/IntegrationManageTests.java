@@ -104,6 +104,37 @@ class IntegrationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void editWhenUrlChangedAndSecretLeftEmptyThenOnlyTheUrlSentTestedAgainstTheVersionSeen() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+        String form = mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(form).contains("value=\"https://hooks.example.com\"", "leave one empty to keep the current secret")
+                .doesNotContain("acme-signing-secret");
+
+        mvc.perform(edit(path, "Acme alerts", "https://hooks2.example.com", "")).andExpect(redirectedUrl(path));
+
+        assertThat(lastPatch()).isEqualTo("[{\"op\":\"test\",\"path\":\"/_version\",\"value\":1},"
+                + "{\"op\":\"test\",\"path\":\"/configValues/URL\",\"value\":\"https://hooks.example.com\"},"
+                + "{\"op\":\"replace\",\"path\":\"/configValues/URL\",\"value\":\"https://hooks2.example.com\"}]");
+        assertThat(latest("update").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void editWhenANewSecretTypedThenSentNeverRecordedAndABadUrlRefusedAtTheField() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+
+        mvc.perform(edit(path, "Acme alerts", "not a url", "")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("aria-invalid=\"true\""), containsString("value=\"not a url\""))));
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+
+        mvc.perform(edit(path, "Acme alerts", "https://hooks.example.com", "rotated-secret-789")).andExpect(redirectedUrl(path));
+        assertThat(lastPatch()).contains("{\"op\":\"replace\",\"path\":\"/configValues/signingSecret\",\"value\":\"rotated-secret-789\"}");
+        assertThat(latest("update").requestBody()).doesNotContain("rotated-secret-789").contains("signingSecret");
+    }
+
+    @Test
     void changesWhenViewerThenForbiddenAndNothingSent() throws Exception {
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
@@ -116,6 +147,21 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
         assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
         assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit(String path, String name,
+            String url, String secret) {
+        return post(path + "/edit").with(TestUsers.editor()).with(csrf()).param("name", name).param("tags", "")
+                .param("version", "1").param("seen", "{\"name\":\"Acme alerts\",\"tags\":\"\",\"config.URL\":"
+                        + "\"https://hooks.example.com\",\"config.format\":\"json\",\"config.includeDetails\":\"\"}")
+                .param("config[URL]", url).param("config[signingSecret]", secret).param("config[format]", "json");
+    }
+
+    private String lastPatch() {
+        List<org.ldportal.sandbox.SandboxRequest> patches = sandbox.requests().stream()
+                .filter(request -> request.method().equals("PATCH")).toList();
+        assertThat(patches).as("a PATCH was sent").isNotEmpty();
+        return patches.get(patches.size() - 1).body();
     }
 
     private static Map<String, Object> acme() {
