@@ -98,6 +98,7 @@ class AuditController {
                 && (entry.outcome() == AuditOutcome.UNKNOWN || entry.outcome() == AuditOutcome.STARTED)
                 && !queries.isFollowed(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));
+        model.addAttribute("changes", PatchChanges.of(json, entry.requestBody()));
         return "audit/detail";
     }
 

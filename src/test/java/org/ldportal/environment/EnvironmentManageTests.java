@@ -88,6 +88,10 @@ class EnvironmentManageTests extends PortalIntegrationTest {
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.resourceKey()).isEqualTo("test");
         assertThat(entry.requestBody()).contains("\"/name\"", "\"Test\"", "\"QA\"");
+        mvc.perform(get("/audit/" + entry.id()).with(TestUsers.admin())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("What changed"),
+                        containsString("<td><code>name</code></td><td>Test</td><td>QA</td>"),
+                        containsString("<td><code>tags</code></td><td>(none)</td><td>team-qa, nightly</td>"))));
     }
 
     @Test
