@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.DeleteConfirmationPage;
+import org.ldportal.browser.pages.DestinationEditPage;
 import org.ldportal.browser.pages.EnvironmentEditPage;
 import org.ldportal.browser.pages.ResourcePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
@@ -80,6 +81,26 @@ class ManageBrowserTests extends BrowserTest {
                 .isEqualTo("The Data Export destination Store events was deleted.");
         assertThat(browser.findElements(By.cssSelector("[data-testid=destination-row]"))).isEmpty();
         assertThat(sandbox.destinations()).isEmpty();
+    }
+
+    @Test
+    void destinationWhenEditedThenTheSecretLeftEmptyIsKeptAndOnlyTheChangeSent() {
+        ObjectNode destination = sandbox.seedDestination("mobile-app", "test", "Mobile stream", "kinesis", Map.of("region",
+                "us-east-1", "roleArn", "arn:aws:iam::123456789012:role/export", "streamName", "events"));
+        ResourcePage page = ResourcePage.open(browser, portal() + "/destinations/mobile-app/test/" + destination.get("_id").asString());
+        assertThat(page.offers("edit")).isTrue();
+        browser.findElement(By.cssSelector("[data-testid=edit]")).click();
+        DestinationEditPage edit = new DestinationEditPage(browser);
+        assertThat(edit.name()).isEqualTo("Mobile stream");
+        assertThat(edit.config("streamName")).isEqualTo("events");
+        Axe.assertNoSeriousViolations(browser, "destination edit");
+
+        ResourcePage saved = edit.fill("streamName", "events-eu").save();
+
+        assertThat(saved.notice()).isEqualTo("The destination Mobile stream was changed.");
+        assertThat(saved.configValues()).contains("events-eu");
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
+                .satisfies(patch -> assertThat(patch.body()).contains("/config/streamName").doesNotContain("/config/region"));
     }
 
     @Test
