@@ -88,11 +88,15 @@ class EnvironmentManageController {
         model.addAttribute("project", project);
         try {
             model.addAttribute("projects", places.visibleProjects(user));
-            model.addAttribute("rows", project == null || project.isBlank() ? List.of() : management.list(user, project));
+            List<Environment> rows = project == null || project.isBlank() ? List.of() : management.list(user, project);
+            model.addAttribute("rows", rows);
+            model.addAttribute("links", rows.stream().collect(java.util.stream.Collectors.toMap(Environment::key,
+                    environment -> management.link(project, environment.key()))));
         }
         catch (LaunchDarklyException e) {
             model.addAttribute("projects", List.of());
             model.addAttribute("rows", List.of());
+            model.addAttribute("links", Map.of());
             model.addAttribute("readProblem", failures.readProblem(e));
         }
         return "environments/list";

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.DeleteConfirmationPage;
-import org.ldportal.browser.pages.DestinationEditPage;
+import org.ldportal.browser.pages.GeneratedFormEditPage;
 import org.ldportal.browser.pages.EnvironmentEditPage;
 import org.ldportal.browser.pages.ResourcePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
@@ -90,7 +90,7 @@ class ManageBrowserTests extends BrowserTest {
         ResourcePage page = ResourcePage.open(browser, portal() + "/destinations/mobile-app/test/" + destination.get("_id").asString());
         assertThat(page.offers("edit")).isTrue();
         browser.findElement(By.cssSelector("[data-testid=edit]")).click();
-        DestinationEditPage edit = new DestinationEditPage(browser);
+        GeneratedFormEditPage edit = new GeneratedFormEditPage(browser);
         assertThat(edit.name()).isEqualTo("Mobile stream");
         assertThat(edit.config("streamName")).isEqualTo("events");
         Axe.assertNoSeriousViolations(browser, "destination edit");

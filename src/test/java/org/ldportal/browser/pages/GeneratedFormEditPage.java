@@ -5,19 +5,19 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Editing a destination: its name and its kind's fields, filled with what it is now (secrets empty). */
-public record DestinationEditPage(WebDriver driver) implements Page {
+/** Editing a destination or an integration's configuration: its name and its generated fields, filled with what it is now (secrets empty). */
+public record GeneratedFormEditPage(WebDriver driver) implements Page {
 
     private static final By NAME = By.id("name");
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
 
-    public DestinationEditPage {
+    public GeneratedFormEditPage {
         Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUBMIT));
     }
 
-    public static DestinationEditPage open(WebDriver driver, String url) {
+    public static GeneratedFormEditPage open(WebDriver driver, String url) {
         driver.get(url);
-        return new DestinationEditPage(driver);
+        return new GeneratedFormEditPage(driver);
     }
 
     public String name() {
@@ -28,14 +28,14 @@ public record DestinationEditPage(WebDriver driver) implements Page {
         return driver.findElement(By.id("config-" + key)).getDomProperty("value");
     }
 
-    public DestinationEditPage rename(String name) {
+    public GeneratedFormEditPage rename(String name) {
         WebElement field = driver.findElement(NAME);
         field.clear();
         field.sendKeys(name);
         return this;
     }
 
-    public DestinationEditPage fill(String key, String value) {
+    public GeneratedFormEditPage fill(String key, String value) {
         WebElement field = driver.findElement(By.id("config-" + key));
         field.clear();
         field.sendKeys(value);
