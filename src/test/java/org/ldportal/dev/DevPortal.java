@@ -31,6 +31,10 @@ public final class DevPortal {
 
         LocalIdentityProvider idp = LocalIdentityProvider.startOn(idpPort);
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.startOn(sandboxPort);
+        // Something to manage from the start: a destination, and a subscription with deliveries to report.
+        sandbox.seedDestination("web-store", "staging", "Store events (sample)", "segment", Map.of("writeKey", "sample-key"));
+        sandbox.seedSubscription("log-stream", "Audit log to the log store (sample)", Map.of("base-url",
+                "https://logs.example.com", "token", "sample-token", "skip-ca-verification", false), 128, 2);
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", portalPort);
@@ -77,6 +81,8 @@ public final class DevPortal {
         System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role, or to");
         System.out.println("team-mobile to be an editor of Mobile App only. Anything for a production environment waits for");
         System.out.println("an admin's approval under Requests (sign in as an admin in another browser to approve it).");
+        System.out.println("Under Data Export, Environments and Integrations you find what exists, and turn it off, edit or");
+        System.out.println("delete it.");
     }
 
     /**
