@@ -17,6 +17,7 @@ import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
+import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.Destination;
@@ -27,6 +28,7 @@ import org.ldportal.security.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +46,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/destinations")
 class DestinationManageController {
 
-    /** What an empty secret field is checked as: present, so not "required"; never sent. */
-    private static final String KEEP = "\u0000keep-the-current-secret";
 
     static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload it and "
             + "try again.";
@@ -97,15 +97,9 @@ class DestinationManageController {
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}")
     String detail(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row row;
-        try {
-            row = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         return detailPage(user, row, model);
     }
 
@@ -113,29 +107,23 @@ class DestinationManageController {
     String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return turn(projectKey, environmentKey, id, version, token, true, authentication, model, redirect, response);
+            Model model, RedirectAttributes redirect) {
+        return turn(projectKey, environmentKey, id, version, token, true, authentication, model, redirect);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
     String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return turn(projectKey, environmentKey, id, version, token, false, authentication, model, redirect, response);
+            Model model, RedirectAttributes redirect) {
+        return turn(projectKey, environmentKey, id, version, token, false, authentication, model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/edit")
     String edit(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row row;
-        try {
-            row = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, Change.UPDATE);
         Map<String, String> shown = management.editableValues(row);
         FormValues values = FormValues.empty();
@@ -153,15 +141,9 @@ class DestinationManageController {
             @RequestParam(defaultValue = "{}") String seen,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
             @RequestParam MultiValueMap<String, String> parameters, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row current;
-        try {
-            current = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row current = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, current, Change.UPDATE);
         FormValues values = FormValues.fromParameters(parameters, "config");
         Map<String, String> seenValues = seenValues(seen, current);
@@ -171,17 +153,9 @@ class DestinationManageController {
         java.util.Optional<org.ldportal.form.FormSpec> form = management.configForm(current);
         if (form.isPresent()) {
             // A secret left empty keeps the current one: it is not required again, and it is not sent.
-            FormValues checked = values;
-            for (String secret : form.get().secretKeys()) {
-                String typed = values.first(secret);
-                if (typed == null || typed.isEmpty()) {
-                    checked = checked.with(secret, KEEP);
-                }
-                else {
-                    typedSecrets.put(secret, typed);
-                }
-            }
-            FormValidation validation = validator.validate(form.get(), checked);
+            org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form.get(), values);
+            typedSecrets.putAll(edited.typedSecrets());
+            FormValidation validation = validator.validate(form.get(), edited.checked());
             errors.putAll(validation.errors());
             cleaned = validation.cleaned();
         }
@@ -221,43 +195,31 @@ class DestinationManageController {
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/delete")
     String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row row;
-        try {
-            row = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, Change.DELETE);
-        return deletePage(row, "", null, null, model);
+        return deletion(row).show(model, "", null, null);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/delete")
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row row;
-        try {
-            row = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         String name = String.valueOf(row.destination().name());
-        if (!confirmation.strip().equals(name)) {
-            return deletePage(row, confirmation, confirmation.isBlank() ? "Type the destination's name to confirm."
-                    : "This is not the destination's name. Type " + name + " exactly as shown.", null, model);
+        String mismatch = deletion(row).mismatch(confirmation);
+        if (mismatch != null) {
+            return deletion(row).show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, row, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(row, Change.DELETE),
                 management.review(row, Change.DELETE));
         if (hold.needed()) {
             if (hold.requestId().isEmpty()) {
-                return deletePage(row, confirmation, null, OUT_OF_DATE, model);
+                return deletion(row).show(model, confirmation, null, OUT_OF_DATE);
             }
             return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
         }
@@ -266,19 +228,13 @@ class DestinationManageController {
             redirect.addFlashAttribute("notice", "The Data Export destination " + name + " was deleted.");
             return "redirect:/destinations";
         }
-        return deletePage(row, confirmation, null, result.problem(), model);
+        return deletion(row).show(model, confirmation, null, result.problem());
     }
 
     private String turn(String projectKey, String environmentKey, String id, Integer version, String token, boolean on,
-            Authentication authentication, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Authentication authentication, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        DestinationManagement.Row current;
-        try {
-            current = management.find(user, projectKey, environmentKey, id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        DestinationManagement.Row current = management.find(user, projectKey, environmentKey, id);
         // The change applies only to the version the person saw; the page sent it.
         DestinationManagement.Row seen = version == null ? current : DestinationManagement.withVersion(current, version);
         String action = on ? Change.TURN_ON : Change.TURN_OFF;
@@ -352,35 +308,26 @@ class DestinationManageController {
         return "destinations/detail";
     }
 
-    private String deletePage(DestinationManagement.Row row, String confirmation, String confirmationError, String problem,
-            Model model) {
-        model.addAttribute("nav", "destinations");
-        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, Change.DELETE))
-                .map(ApprovalRules.Requirement::inWords).orElse(null));
-        model.addAttribute("what", "the destination");
-        model.addAttribute("expected", String.valueOf(row.destination().name()));
-        model.addAttribute("expectedLabel", "name");
-        model.addAttribute("losses", List.of(
-                "LaunchDarkly stops exporting the events of environment " + row.environmentKey() + " of project "
+    private DeleteConfirmation deletion(DestinationManagement.Row row) {
+        return new DeleteConfirmation("destinations", "destination", String.valueOf(row.destination().name()), "name",
+                List.of("LaunchDarkly stops exporting the events of environment " + row.environmentKey() + " of project "
                         + row.projectKey() + " to this " + row.kindTitle() + " destination.",
-                "Its settings, secrets included: setting it up again means typing them again."));
-        model.addAttribute("action", row.path() + "/delete");
-        model.addAttribute("cancel", row.path());
-        model.addAttribute("confirmation", confirmation);
-        model.addAttribute("confirmationError", confirmationError);
-        model.addAttribute("problem", problem);
-        model.addAttribute("reload", problem == null ? null : row.path() + "/delete");
-        return "manage/delete";
+                        "Its settings, secrets included: setting it up again means typing them again."),
+                row.path(), approvals.required(approvalRequests.pending(row, Change.DELETE))
+                        .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
 
-    /** The destination could not be read: gone (404) or LaunchDarkly could not tell. */
-    private String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
+    /**
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
+     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     */
+    @ExceptionHandler(LaunchDarklyException.class)
+    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
         boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
         response.setStatus(notFound ? 404 : 502);
+        model.addAttribute("nav", "destinations");
         model.addAttribute("message", notFound ? "This Data Export destination is not in LaunchDarkly (any more): it may "
                 + "have been deleted." : failures.readProblem(e));
-        model.addAttribute("nav", "destinations");
         model.addAttribute("back", "/destinations");
         return "manage/gone";
     }

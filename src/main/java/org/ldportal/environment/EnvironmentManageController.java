@@ -9,6 +9,7 @@ import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
+import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
@@ -25,6 +26,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -104,29 +106,17 @@ class EnvironmentManageController {
 
     @GetMapping("/{projectKey}/{environmentKey}")
     String detail(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
-            Model model, HttpServletResponse response) {
+            Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        Environment environment;
-        try {
-            environment = management.find(user, projectKey, environmentKey);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        Environment environment = management.find(user, projectKey, environmentKey);
         return detailPage(user, projectKey, environment, model);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/edit")
     String edit(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
-            Model model, HttpServletResponse response) {
+            Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        Environment environment;
-        try {
-            environment = management.find(user, projectKey, environmentKey);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        Environment environment = management.find(user, projectKey, environmentKey);
         // The form is for those who may send it; like the create forms, opening it unpermitted is refused (403).
         management.requireAllowed(user, projectKey, environment, Change.UPDATE);
         EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
@@ -139,15 +129,9 @@ class EnvironmentManageController {
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
             @RequestParam(defaultValue = "{}") String seen,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        Environment current;
-        try {
-            current = management.find(user, projectKey, environmentKey);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        Environment current = management.find(user, projectKey, environmentKey);
         environmentForm.setProjectKey(projectKey);
         environmentForm.setKey(current.key());
         validator.validate(environmentForm, result);
@@ -187,36 +171,23 @@ class EnvironmentManageController {
 
     @GetMapping("/{projectKey}/{environmentKey}/delete")
     String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
-        Environment environment;
-        try {
-            environment = management.find(user, projectKey, environmentKey);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
+        Environment environment = management.find(user, projectKey, environmentKey);
         management.requireAllowed(user, projectKey, environment, Change.DELETE);
-        return deletePage(projectKey, environment, "", null, null, model);
+        return deletion(projectKey, environment).show(model, "", null, null);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/delete")
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
             @RequestParam(defaultValue = "") String confirmation,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
-        Environment environment;
-        try {
-            environment = management.find(user, projectKey, environmentKey);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, model, response);
-        }
-        if (!confirmation.strip().equals(environment.key())) {
-            return deletePage(projectKey, environment, confirmation, confirmation.isBlank()
-                    ? "Type the environment's key to confirm."
-                    : "This is not the environment's key. Type " + environment.key() + " exactly as shown.", null, model);
+        Environment environment = management.find(user, projectKey, environmentKey);
+        String mismatch = deletion(projectKey, environment).mismatch(confirmation);
+        if (mismatch != null) {
+            return deletion(projectKey, environment).show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, projectKey, environment, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, Change.DELETE,
@@ -225,7 +196,7 @@ class EnvironmentManageController {
             if (hold.requestId().isPresent()) {
                 return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
             }
-            return deletePage(projectKey, environment, confirmation, null, OUT_OF_DATE, model);
+            return deletion(projectKey, environment).show(model, confirmation, null, OUT_OF_DATE);
         }
         ChangeResult<Boolean> result = management.delete(user, projectKey, environment, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
@@ -234,7 +205,7 @@ class EnvironmentManageController {
             redirect.addAttribute("project", projectKey);
             return "redirect:/environments";
         }
-        return deletePage(projectKey, environment, confirmation, null, result.problem(), model);
+        return deletion(projectKey, environment).show(model, confirmation, null, result.problem());
     }
 
     /** What the page showed when it was opened; when it sent nothing readable, what is there now (no test then). */
@@ -272,31 +243,23 @@ class EnvironmentManageController {
         return "environments/edit";
     }
 
-    private String deletePage(String projectKey, Environment environment, String confirmation, String confirmationError,
-            String problem, Model model) {
-        String path = "/environments/" + projectKey + "/" + environment.key();
-        model.addAttribute("nav", "environments");
-        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(projectKey, environment,
-                Change.DELETE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
-        model.addAttribute("what", "the environment");
-        model.addAttribute("expected", environment.key());
-        model.addAttribute("expectedLabel", "key");
-        model.addAttribute("losses", List.of(
+    private DeleteConfirmation deletion(String projectKey, Environment environment) {
+        return new DeleteConfirmation("environments", "environment", environment.key(), "key", List.of(
                 "Every flag's targeting, rules and on/off state in " + environment.name() + ": the flags stay, their "
                         + "settings in this environment are gone.",
                 "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
-                "Its segments, approval settings and the history LaunchDarkly kept of it."));
-        model.addAttribute("action", path + "/delete");
-        model.addAttribute("cancel", path);
-        model.addAttribute("confirmation", confirmation);
-        model.addAttribute("confirmationError", confirmationError);
-        model.addAttribute("problem", problem);
-        model.addAttribute("reload", problem == null ? null : path + "/delete");
-        return "manage/delete";
+                "Its segments, approval settings and the history LaunchDarkly kept of it."),
+                "/environments/" + projectKey + "/" + environment.key(), approvals.required(approvalRequests.pending(
+                        projectKey, environment, Change.DELETE, Map.of(), Map.of()))
+                        .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
 
-    private String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
+    /**
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
+     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     */
+    @ExceptionHandler(LaunchDarklyException.class)
+    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
         boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("nav", "environments");

@@ -16,6 +16,7 @@ import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
+import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,8 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/integrations/{key}")
 class IntegrationManageController {
 
-    /** What an empty secret field is checked as: present, so not "required"; never sent. */
-    private static final String KEEP = "\u0000keep-the-current-secret";
 
     private static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload "
             + "it and try again.";
@@ -97,16 +97,10 @@ class IntegrationManageController {
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}")
     String detail(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item item;
-        try {
-            item = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
+        IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
         return detailPage(user, manifest, item, model);
     }
 
@@ -114,16 +108,10 @@ class IntegrationManageController {
     String turn(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @PathVariable("switch") String turn, @RequestParam(required = false) Integer version,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item current;
-        try {
-            current = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
+        IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
         boolean on = turn.equals("turn-on");
         // The change applies only to the version the person saw; the page sent it.
         IntegrationManagement.Item seen = version == null ? current : current.withVersion(version);
@@ -152,16 +140,10 @@ class IntegrationManageController {
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/edit")
     String edit(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item item;
-        try {
-            item = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
+        IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
         management.requireAllowed(user, manifest, item, Change.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
@@ -181,32 +163,17 @@ class IntegrationManageController {
             @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
             @RequestParam MultiValueMap<String, String> parameters, Authentication authentication, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item current;
-        try {
-            current = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
+        IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
         management.requireAllowed(user, manifest, current, Change.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
         FormValues values = FormValues.fromParameters(parameters, "config");
         // A secret left empty keeps the current one: it is not required again, and it is not sent.
-        FormValues checked = values;
-        Map<String, String> typedSecrets = new java.util.LinkedHashMap<>();
-        for (String secret : form.secretKeys()) {
-            String typed = values.first(secret);
-            if (typed == null || typed.isEmpty()) {
-                checked = checked.with(secret, KEEP);
-            }
-            else {
-                typedSecrets.put(secret, typed);
-            }
-        }
-        FormValidation validation = validator.validate(form, checked);
+        org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form, values);
+        Map<String, String> typedSecrets = edited.typedSecrets();
+        FormValidation validation = validator.validate(form, edited.checked());
         Map<String, String> errors = new java.util.LinkedHashMap<>(validation.errors());
         org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
         model.addAttribute("nameError", name.isBlank() ? "Give it a name." : null);
@@ -244,37 +211,25 @@ class IntegrationManageController {
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/delete")
     String confirmDelete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
-            Authentication authentication, Model model, HttpServletResponse response) {
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item item;
-        try {
-            item = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
+        IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
         management.requireAllowed(user, manifest, item, Change.DELETE);
-        return deletePage(manifest, item, "", null, null, model);
+        return deletion(manifest, item).show(model, "", null, null);
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/delete")
     String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item item;
-        try {
-            item = management.find(user, manifest, type(kind), id);
-        }
-        catch (LaunchDarklyException e) {
-            return gone(e, key, model, response);
-        }
-        if (!confirmation.strip().equals(item.name())) {
-            return deletePage(manifest, item, confirmation, confirmation.isBlank() ? "Type the name to confirm."
-                    : "This is not the name. Type " + item.name() + " exactly as shown.", null, model);
+        IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
+        String mismatch = deletion(manifest, item).mismatch(confirmation);
+        if (mismatch != null) {
+            return deletion(manifest, item).show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, manifest, item, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, item, Change.DELETE),
@@ -283,14 +238,14 @@ class IntegrationManageController {
             if (hold.requestId().isPresent()) {
                 return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
             }
-            return deletePage(manifest, item, confirmation, null, OUT_OF_DATE, model);
+            return deletion(manifest, item).show(model, confirmation, null, OUT_OF_DATE);
         }
         ChangeResult<Boolean> result = management.delete(user, manifest, item, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
             redirect.addFlashAttribute("notice", "The " + item.type().words() + " " + item.name() + " was deleted.");
             return "redirect:/integrations/" + key;
         }
-        return deletePage(manifest, item, confirmation, null, result.problem(), model);
+        return deletion(manifest, item).show(model, confirmation, null, result.problem());
     }
 
     private String detailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
@@ -305,29 +260,17 @@ class IntegrationManageController {
         return "integrations/item";
     }
 
-    private String deletePage(Manifest manifest, IntegrationManagement.Item item, String confirmation,
-            String confirmationError, String problem, Model model) {
-        String path = item.path(manifest.key());
-        model.addAttribute("nav", "integrations");
-        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, Change.DELETE))
-                .map(ApprovalRules.Requirement::inWords).orElse(null));
-        model.addAttribute("what", "the " + item.type().words());
-        model.addAttribute("expected", item.name());
-        model.addAttribute("expectedLabel", "name");
-        model.addAttribute("losses", item.type() == IntegrationType.SUBSCRIPTION
-                ? List.of("LaunchDarkly stops sending audit-log events to " + manifest.name() + " through this subscription.",
-                        "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
-                : List.of("What " + manifest.name() + " does through this configuration stops.",
-                        "Its settings and secrets: setting it up again means typing them again."));
-        model.addAttribute("action", path + "/delete");
-        model.addAttribute("cancel", path);
-        model.addAttribute("confirmation", confirmation);
-        model.addAttribute("confirmationError", confirmationError);
-        model.addAttribute("problem", problem);
-        model.addAttribute("reload", problem == null ? null : path + "/delete");
-        return "manage/delete";
+    private DeleteConfirmation deletion(Manifest manifest, IntegrationManagement.Item item) {
+        return new DeleteConfirmation("integrations", item.type().words(), item.name(), "name",
+                item.type() == IntegrationType.SUBSCRIPTION
+                        ? List.of("LaunchDarkly stops sending audit-log events to " + manifest.name() + " through this "
+                                + "subscription.", "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
+                        : List.of("What " + manifest.name() + " does through this configuration stops.",
+                                "Its settings and secrets: setting it up again means typing them again."),
+                item.path(manifest.key()), approvals.required(approvalRequests.pending(manifest, item, Change.DELETE))
+                        .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
+
 
     private Map<String, String> seenValues(String seen, FormSpec form, IntegrationManagement.Item current) {
         try {
@@ -356,14 +299,18 @@ class IntegrationManageController {
                 .map(ApprovalRules.Requirement::inWords).orElse(null));
         return "integrations/edit";
     }
-
-    private String gone(LaunchDarklyException e, String key, Model model, HttpServletResponse response) {
+    /**
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
+     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     */
+    @ExceptionHandler(LaunchDarklyException.class)
+    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
         boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("nav", "integrations");
         model.addAttribute("message", notFound ? "This is not in LaunchDarkly (any more): it may have been deleted."
                 : failures.readProblem(e));
-        model.addAttribute("back", "/integrations/" + key);
+        model.addAttribute("back", "/integrations");
         return "manage/gone";
     }
 
