@@ -94,7 +94,8 @@ class AuditController {
         model.addAttribute("entry", entry);
         model.addAttribute("link", links.linkFor(entry));
         // An attempt whose outcome is unknown, and that nothing has settled since, can be checked with LaunchDarkly.
-        model.addAttribute("checkable", mayCheck(viewer, entry)
+        // Only whether something was created can be checked; an unclear edit or delete is for LaunchDarkly's own page.
+        model.addAttribute("checkable", mayCheck(viewer, entry) && "create".equals(entry.action())
                 && (entry.outcome() == AuditOutcome.UNKNOWN || entry.outcome() == AuditOutcome.STARTED)
                 && !queries.isFollowed(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));

@@ -81,7 +81,7 @@ public class SecretRedactor {
     }
 
     /** Names that sound secret, for values no spec describes: token, secret, password, key, credential, private. */
-    static boolean soundsSecret(String name) {
+    public static boolean soundsSecret(String name) {
         // key, apiKey, access_key, writeKeys: a word "key" at the end of the name; not keyspace, keyFormat or monkeys.
         return SECRET_NAME.matcher(name).find() || KEY_WORD.matcher(name).find();
     }

@@ -54,7 +54,11 @@ public class AccessGuard {
      * Nothing is attempted, so nothing is recorded; the answer is the same 403 page.
      */
     public void requireToSee(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
-        if (projectKey == null || projectKey.isBlank()) {
+        if (projectKey != null && projectKey.isBlank()) {
+            // A blank key from an address is no project, and never the account.
+            throw new org.ldportal.launchdarkly.NotAKeyException(projectKey);
+        }
+        if (projectKey == null) {
             if (!access.mayInAccount(user, PortalRole.VIEWER) && !access.mayInAccount(user, PortalRole.EDITOR)
                     && !access.mayInAccount(user, PortalRole.ADMIN)) {
                 throw new NotAllowedException("to see the account's integrations");

@@ -12,6 +12,11 @@ import org.ldportal.audit.AuditAttempt;
  */
 public record ChangeOrigin(@Nullable Long requestEntryId, @Nullable String approver) {
 
+    /** Why an approved change of something that exists is not sent: it is no longer what the requester saw. */
+    public static final String CHANGED_SINCE_REQUEST = "It changed in LaunchDarkly after the request was made, so "
+            + "nothing was sent: ask for it again from what it is now.";
+
+
     public static final ChangeOrigin DIRECT = new ChangeOrigin(null, null);
 
     public static ChangeOrigin approved(long requestEntryId, String approver) {

@@ -62,11 +62,9 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     /** An edit (its patch, secrets included: the request seals it) of the destination the requester saw. */
     PendingChange pending(DestinationManagement.Row seen, String action, List<org.ldportal.launchdarkly.PatchOperation> patch,
-            String name) {
-        List<String> secrets = patch.stream().filter(op -> !op.op().equals("test") && op.path().startsWith("/config/")
-                && op.value() instanceof String).map(op -> (String) op.value()).toList();
+            String name, List<String> secretValues) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
-                seen.destination().id(), seen.destination().version(), patch, name, secrets)));
+                seen.destination().id(), seen.destination().version(), patch, name, secretValues)));
     }
 
     /**
@@ -83,6 +81,11 @@ class DestinationApprovals implements ApprovedChangeSender {
                 approved.id());
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
+            // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
+            Integer now = current.destination().version();
+            if (approved.version() != null && now != null && !approved.version().equals(now)) {
+                return management.refuseChangedSince(requester, current, action, origin);
+            }
             return management.delete(requester, seen, origin);
         }
         if (org.ldportal.change.Change.UPDATE.equals(action)) {

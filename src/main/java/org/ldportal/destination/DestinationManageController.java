@@ -155,7 +155,7 @@ class DestinationManageController {
             // A secret left empty keeps the current one: it is not required again, and it is not sent.
             org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form.get(), values);
             typedSecrets.putAll(edited.typedSecrets());
-            FormValidation validation = validator.validate(form.get(), edited.checked());
+            FormValidation validation = validator.validate(edited.spec(), values);
             errors.putAll(validation.errors());
             cleaned = validation.cleaned();
         }
@@ -168,7 +168,7 @@ class DestinationManageController {
                         + "to the destination.", model);
             }
             Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(current, Change.UPDATE,
-                    plan.operations(), name.strip()), management.editReview(current, plan));
+                    plan.operations(), name.strip(), plan.secretValues()), management.editReview(current, plan));
             if (hold.needed()) {
                 if (hold.requestId().isPresent()) {
                     return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
@@ -280,7 +280,7 @@ class DestinationManageController {
                 FormView.of(form, "config", values.withoutSecrets(form), errors)));
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, Change.UPDATE, List.of(),
-                String.valueOf(row.destination().name()))).map(ApprovalRules.Requirement::inWords).orElse(null));
+                String.valueOf(row.destination().name()), List.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "destinations/edit";
     }
 
@@ -321,13 +321,16 @@ class DestinationManageController {
      * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
      * now. Changes never end here: the audited call answers their failures on the page of the change.
      */
-    @ExceptionHandler(LaunchDarklyException.class)
-    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
-        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+    @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
+    String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
+        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
+                || e instanceof LaunchDarklyApiException api && api.status() == 404;
+        // An exception handler's model has none of the advice's attributes: the header needs the person.
+        model.addAttribute("currentUser", CurrentUser.from(authentication));
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("nav", "destinations");
         model.addAttribute("message", notFound ? "This Data Export destination is not in LaunchDarkly (any more): it may "
-                + "have been deleted." : failures.readProblem(e));
+                + "have been deleted." : failures.readProblem((LaunchDarklyException) e));
         model.addAttribute("back", "/destinations");
         return "manage/gone";
     }

@@ -66,6 +66,11 @@ class DestinationManagement {
             return "/destinations/" + projectKey + "/" + environmentKey + "/" + destination.id();
         }
 
+        /** Where its on/off button posts: the switch to the other state. */
+        public String switchPath() {
+            return path() + (on() ? "/turn-off" : "/turn-on");
+        }
+
         public boolean on() {
             return Boolean.TRUE.equals(destination.on());
         }
@@ -126,8 +131,20 @@ class DestinationManagement {
         if (value == null || "********".equals(value)) {
             return value != null;
         }
-        return kind.map(k -> k.flow() == DestinationKind.Flow.JSON ? !k.nonSecretConfigKeys().contains(key)
-                : k.form().secretKeys().contains(key)).orElse(true);
+        if (kind.isEmpty()) {
+            return true;
+        }
+        DestinationKind known = kind.get();
+        if (known.flow() == DestinationKind.Flow.JSON) {
+            return !known.nonSecretConfigKeys().contains(key);
+        }
+        // A key the kind's form does not describe (a warehouse's set-up values, say) is shown only when it is one the
+        // kind names as not secret, or its name does not sound like a secret.
+        boolean described = known.form().fields().stream().anyMatch(field -> field.key().equals(key));
+        if (!described) {
+            return !known.nonSecretConfigKeys().contains(key) && SecretRedactor.soundsSecret(key);
+        }
+        return known.form().secretKeys().contains(key);
     }
 
     /** Turns the destination on or off, if it is still the version the person saw. */
@@ -159,6 +176,12 @@ class DestinationManagement {
     /** Deletes the destination: its events stop being exported, and its settings are gone. */
     ChangeResult<Boolean> delete(CurrentUser user, Row seen) {
         return delete(user, seen, ChangeOrigin.DIRECT);
+    }
+
+    /** An approved change of a destination that changed since the request: refused, recorded, nothing sent. */
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Row current, String action, ChangeOrigin origin) {
+        return call.refuse(Change.of(origin.apply(attempt(user, current, action)), "the destination", "changed", 200),
+                org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Row seen, ChangeOrigin origin) {

@@ -26,7 +26,7 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     }
 
     /** What an approved change of an existing environment needs: where, what the requester saw and what they asked. */
-    record Managed(String projectKey, String environmentKey, java.util.Map<String, Object> seen,
+    record Managed(String projectKey, String environmentKey, String id, java.util.Map<String, Object> seen,
             java.util.Map<String, Object> values) {
     }
 
@@ -34,7 +34,7 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     PendingChange pending(String projectKey, org.ldportal.launchdarkly.Environment current, String action,
             java.util.Map<String, Object> seen, java.util.Map<String, Object> values) {
         PendingChange change = management.pending(projectKey, current, action, json.writeValueAsString(
-                new Managed(projectKey, current.key(), seen, values)));
+                new Managed(projectKey, current.key(), current.id(), seen, values)));
         // An edit that marks it critical is judged as a change of a critical environment.
         boolean critical = change.critical() || Boolean.TRUE.equals(values.get("critical"));
         return new PendingChange(change.resourceType(), change.projectKey(), change.environmentKey(), null,
@@ -68,6 +68,10 @@ class EnvironmentApprovals implements ApprovedChangeSender {
         org.ldportal.launchdarkly.Environment current = management.find(requester, approved.projectKey(),
                 approved.environmentKey());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
+            // Deleted and made again meanwhile under the same key: not the environment that was approved for deleting.
+            if (approved.id() != null && !approved.id().equals(current.id())) {
+                return management.refuseChangedSince(requester, approved.projectKey(), current, action, origin);
+            }
             return management.delete(requester, approved.projectKey(), current, origin);
         }
         return management.update(requester, approved.projectKey(), current, approved.seen(), approved.values(), origin);

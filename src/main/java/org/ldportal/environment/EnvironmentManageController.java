@@ -132,6 +132,7 @@ class EnvironmentManageController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment current = management.find(user, projectKey, environmentKey);
+        management.requireAllowed(user, projectKey, current, Change.UPDATE);
         environmentForm.setProjectKey(projectKey);
         environmentForm.setKey(current.key());
         validator.validate(environmentForm, result);
@@ -140,6 +141,10 @@ class EnvironmentManageController {
             result.rejectValue("tags", "tag", tagProblem);
         }
         Map<String, Object> seenValues = seenValues(seen, current, projectKey);
+        if (!management.mayMarkCritical(user, projectKey)) {
+            // The form has no critical box for them: the mark stays as it was, neither set nor taken away.
+            environmentForm.setCritical(Boolean.TRUE.equals(seenValues.get("critical")));
+        }
         if (!result.hasErrors() && EnvironmentManagement.plan(seenValues, EnvironmentManagement.values(environmentForm))
                 .isEmpty()) {
             result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
@@ -148,7 +153,6 @@ class EnvironmentManageController {
             return editPage(user, projectKey, current, seen, model);
         }
         Map<String, Object> values = EnvironmentManagement.values(environmentForm);
-        management.requireAllowed(user, projectKey, current, Change.UPDATE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, current, Change.UPDATE,
                 seenValues, values), management.review(projectKey, current, seenValues, values));
         if (hold.needed()) {
@@ -258,13 +262,16 @@ class EnvironmentManageController {
      * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
      * now. Changes never end here: the audited call answers their failures on the page of the change.
      */
-    @ExceptionHandler(LaunchDarklyException.class)
-    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
-        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+    @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
+    String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
+        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
+                || e instanceof LaunchDarklyApiException api && api.status() == 404;
+        // An exception handler's model has none of the advice's attributes: the header needs the person.
+        model.addAttribute("currentUser", CurrentUser.from(authentication));
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("nav", "environments");
         model.addAttribute("message", notFound ? "This environment is not in LaunchDarkly (any more): it may have been "
-                + "deleted or its project renamed." : failures.readProblem(e));
+                + "deleted or its project renamed." : failures.readProblem((LaunchDarklyException) e));
         model.addAttribute("back", "/environments");
         return "manage/gone";
     }

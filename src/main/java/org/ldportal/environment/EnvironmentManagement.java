@@ -184,6 +184,13 @@ class EnvironmentManagement {
         return result;
     }
 
+    /** An approved change of an environment that is not the one approved any more: refused, recorded, nothing sent. */
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, String projectKey, Environment current, String action,
+            ChangeOrigin origin) {
+        return call.refuse(Change.of(origin.apply(attempt(user, action, projectKey, current, current.name())),
+                "the environment", "changed", 200), RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
+    }
+
     /** Deletes the environment, with its flag settings and SDK keys, directly or once approved. */
     ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment, ChangeOrigin origin) {
         AuditAttempt attempt = origin.apply(attempt(user, Change.DELETE, projectKey, environment, environment.name()));

@@ -76,8 +76,13 @@ class IntegrationApprovals implements ApprovedChangeSender {
                 new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = "subscription".equals(approved.type()) ? IntegrationType.SUBSCRIPTION
                 : IntegrationType.CONFIGURATION;
-        IntegrationManagement.Item seen = management.find(requester, manifest, type, approved.id()).withVersion(approved.version());
+        IntegrationManagement.Item current = management.find(requester, manifest, type, approved.id());
+        IntegrationManagement.Item seen = current.withVersion(approved.version());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
+            // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
+            if (approved.version() != null && current.version() != null && !approved.version().equals(current.version())) {
+                return management.refuseChangedSince(requester, manifest, current, action, origin);
+            }
             return management.delete(requester, manifest, seen, origin);
         }
         if (org.ldportal.change.Change.UPDATE.equals(action)) {

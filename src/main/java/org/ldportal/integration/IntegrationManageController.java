@@ -173,7 +173,7 @@ class IntegrationManageController {
         // A secret left empty keeps the current one: it is not required again, and it is not sent.
         org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form, values);
         Map<String, String> typedSecrets = edited.typedSecrets();
-        FormValidation validation = validator.validate(form, edited.checked());
+        FormValidation validation = validator.validate(edited.spec(), values);
         Map<String, String> errors = new java.util.LinkedHashMap<>(validation.errors());
         org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
         model.addAttribute("nameError", name.isBlank() ? "Give it a name." : null);
@@ -183,7 +183,7 @@ class IntegrationManageController {
             form.secretKeys().forEach(cleaned::remove);
             // The patch tests the version the page showed: a change meanwhile refuses it.
             IntegrationManagement.Item seenItem = version == null ? current : current.withVersion(version);
-            org.ldportal.change.PatchPlan plan = IntegrationManagement.plan(form, seenItem, seenValues(seen, form, current),
+            org.ldportal.change.PatchPlan plan = IntegrationManagement.plan(form, values, seenItem, seenValues(seen, form, current),
                     name.strip(), parsedTags.tags(), cleaned, typedSecrets);
             if (plan.isEmpty()) {
                 return editPage(user, manifest, current, form, name, tags, values, errors, seen,
@@ -303,13 +303,16 @@ class IntegrationManageController {
      * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
      * now. Changes never end here: the audited call answers their failures on the page of the change.
      */
-    @ExceptionHandler(LaunchDarklyException.class)
-    String gone(LaunchDarklyException e, Model model, HttpServletResponse response) {
-        boolean notFound = e instanceof LaunchDarklyApiException api && api.status() == 404;
+    @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
+    String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
+        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
+                || e instanceof LaunchDarklyApiException api && api.status() == 404;
+        // An exception handler's model has none of the advice's attributes: the header needs the person.
+        model.addAttribute("currentUser", CurrentUser.from(authentication));
         response.setStatus(notFound ? 404 : 502);
         model.addAttribute("nav", "integrations");
         model.addAttribute("message", notFound ? "This is not in LaunchDarkly (any more): it may have been deleted."
-                : failures.readProblem(e));
+                : failures.readProblem((LaunchDarklyException) e));
         model.addAttribute("back", "/integrations");
         return "manage/gone";
     }

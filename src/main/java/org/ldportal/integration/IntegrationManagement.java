@@ -71,6 +71,11 @@ class IntegrationManagement {
             return new Item(type, id, name, on, tags, values, seenVersion, status);
         }
 
+        /** Where its on/off button posts: the switch to the other state. */
+        public String switchPath(String integrationKey) {
+            return path(integrationKey) + (on ? "/turn-off" : "/turn-on");
+        }
+
         public String path(String integrationKey) {
             return "/integrations/" + integrationKey + "/" + type.parameter() + "s/" + id;
         }
@@ -97,9 +102,15 @@ class IntegrationManagement {
 
     Item find(CurrentUser user, Manifest manifest, IntegrationType type, String id) {
         guard.requireToSee(user, null, null);
-        Item item = type == IntegrationType.CONFIGURATION ? Item.of(client.getIntegrationConfiguration(id))
-                : Item.of(client.getSubscription(manifest.key(), id));
-        return item;
+        if (type == IntegrationType.SUBSCRIPTION) {
+            return Item.of(client.getSubscription(manifest.key(), id));
+        }
+        IntegrationConfiguration configuration = client.getIntegrationConfiguration(id);
+        // Read by id alone: one of another integration is not this integration's, whatever the address says.
+        if (!manifest.key().equals(configuration.integrationKey())) {
+            throw new org.ldportal.launchdarkly.NotAKeyException(id);
+        }
+        return Item.of(configuration);
     }
 
     /** The values with the manifest's names, secrets (and what LaunchDarkly obfuscates) hidden. */
@@ -131,6 +142,13 @@ class IntegrationManagement {
         return result;
     }
 
+    /** An approved change of what changed since the request: refused, recorded, nothing sent. */
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Manifest manifest, Item current, String action,
+            ChangeOrigin origin) {
+        return call.refuse(Change.of(origin.apply(attempt(user, manifest, current, action)), "the " + current.type().words(),
+                "changed", 200), org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
+    }
+
     ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen, ChangeOrigin origin) {
         Change change = Change.of(origin.apply(attempt(user, manifest, seen, Change.DELETE)), "the " + seen.type().words(),
                 "deleted", 204);
@@ -157,10 +175,21 @@ class IntegrationManagement {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", item.name());
         values.put("tags", String.join(", ", item.tags()));
-        form.fields().stream().filter(field -> !field.secret()).forEach(field -> {
+        org.ldportal.form.FormValues current = currentValues(item);
+        form.fields().stream().filter(field -> !field.secret()
+                && org.ldportal.form.EditedValues.editable(field, form, current)).forEach(field -> {
             Object value = item.values().get(field.key());
             values.put("config." + field.key(), value == null ? "" : String.valueOf(value));
         });
+        return values;
+    }
+
+    /** The values it has now, as a form would hold them (to tell which fields are shown). */
+    static org.ldportal.form.FormValues currentValues(Item item) {
+        org.ldportal.form.FormValues values = org.ldportal.form.FormValues.empty();
+        for (Map.Entry<String, Object> value : item.values().entrySet()) {
+            values = values.with(value.getKey(), String.valueOf(value.getValue()));
+        }
         return values;
     }
 
@@ -168,8 +197,9 @@ class IntegrationManagement {
      * What an edit would send: the version the page showed tested, then each changed field (tested against what the
      * page showed) and each secret typed anew (left empty, a secret stays as it is).
      */
-    static org.ldportal.change.PatchPlan plan(org.ldportal.form.FormSpec form, Item current, Map<String, String> seen,
-            String name, List<String> tags, Map<String, Object> cleaned, Map<String, String> typedSecrets) {
+    static org.ldportal.change.PatchPlan plan(org.ldportal.form.FormSpec form, org.ldportal.form.FormValues sent, Item current,
+            Map<String, String> seen, String name, List<String> tags, Map<String, Object> cleaned,
+            Map<String, String> typedSecrets) {
         org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
         plan.field("/name", "Name", seen.get("name"), name);
         List<String> seenTags = org.ldportal.launchdarkly.Tags.parse(seen.get("tags")).tags();
@@ -177,7 +207,8 @@ class IntegrationManagement {
             plan.field("/tags", "Tags", seenTags, tags);
         }
         String values = valuesField(current.type());
-        form.fields().forEach(field -> {
+        // Only what the person could change: LaunchDarkly's generated values and hidden fields are never sent.
+        form.fields().stream().filter(field -> org.ldportal.form.EditedValues.editable(field, form, sent)).forEach(field -> {
             String pointer = PatchOperation.pointer(values, field.key());
             if (field.secret()) {
                 plan.secret(pointer, field.label(), typedSecrets.get(field.key()), current.values().containsKey(field.key()));

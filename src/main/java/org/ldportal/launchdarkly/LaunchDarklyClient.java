@@ -352,7 +352,7 @@ public class LaunchDarklyClient {
         for (Object variable : variables) {
             // A path variable is encoded, but "." and ".." survive encoding and would make the request another one.
             if (variable instanceof String text && (text.isBlank() || text.equals(".") || text.equals(".."))) {
-                throw new IllegalArgumentException("Not a LaunchDarkly key: \"" + text + "\"");
+                throw new NotAKeyException(text);
             }
         }
         String expanded = UriComponentsBuilder.fromUriString(path).buildAndExpand(variables).encode().toUriString();

@@ -113,6 +113,31 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
     }
 
     @Test
+    void approveWhenItChangedOrWentSinceTheRequestThenNothingSentAndTheRequestSaysWhy() throws Exception {
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
+                "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0, 0);
+        long deleteRequest = request(post("/integrations/log-stream/subscriptions/" + subscription.get("_id").asString()
+                + "/delete").param("confirmation", "Audit to logs").param("submissionToken", token("d"))
+                .with(TestUsers.editor()).with(csrf()));
+        sandbox.changeSubscriptionMeanwhile("log-stream", subscription.get("_id").asString());
+        approve(deleteRequest, TestUsers.user("rita", "Rita Release", TestUsers.EDITOR_GROUP, "release-managers"));
+        assertThat(sandbox.subscriptions("log-stream")).as("changed since: not deleted").hasSize(1);
+        assertThat(jdbc.sql("SELECT outcome_message FROM approval_request WHERE id = :id").param("id", deleteRequest)
+                .query(String.class).single()).contains("changed in LaunchDarkly after the request was made");
+
+        ObjectNode destination = sandbox.seedDestination("mobile-app", "production", "Mobile events", "segment",
+                Map.of("writeKey", "wk-approval"));
+        long turnRequest = request(post("/destinations/mobile-app/production/" + destination.get("_id").asString()
+                + "/turn-off").param("version", "1").param("submissionToken", token("e")).with(TestUsers.editor()).with(csrf()));
+        sandbox.deleteDestinationMeanwhile(destination.get("_id").asString());
+        approve(turnRequest, TestUsers.admin());
+        assertThat(jdbc.sql("SELECT CONCAT(outcome, ' ', outcome_message) FROM approval_request WHERE id = :id")
+                .param("id", turnRequest).query(String.class).single())
+                .isEqualTo("REJECTED It is no longer in LaunchDarkly (deleted meanwhile), so nothing was sent.");
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
     void changeWhenThePageSentNoTokenThenNotRequestedAndToldToReload() throws Exception {
         ObjectNode destination = sandbox.seedDestination("mobile-app", "production", "Mobile events", "segment",
                 Map.of("writeKey", "wk-approval"));

@@ -69,7 +69,9 @@ class DestinationManageTests extends PortalIntegrationTest {
         String asViewer = mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.viewer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asViewer).contains("Store events", "Segment", "set, hidden").doesNotContain("wk-secret-123")
-                .doesNotContain("data-testid=\"turn\"");
+                .doesNotContain("data-testid=\"turn\"").doesNotContain("role=\"alert\"");
+        mvc.perform(get("/destinations/web-store/test/{id}", " ").with(TestUsers.viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/destinations/{p}/test/x", " ").with(TestUsers.viewer())).andExpect(status().isNotFound());
         mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.editor())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-testid=\"turn\""), containsString("Turn off"),
                         containsString("action=\"" + path(destination, "web-store", "test") + "/turn-off\""))));

@@ -117,12 +117,28 @@ class EnvironmentManageTests extends PortalIntegrationTest {
     }
 
     @Test
-    void editWhenAnEditorMarksCriticalThenRefusedAtTheFieldRecordedAndNothingSent() throws Exception {
+    void editWhenAnEditorSendsCriticalAnywayThenTheMarkIsNotTheirsToSetAndNothingSent() throws Exception {
+        // The form offers an editor no critical box: a critical=true sent anyway changes nothing.
         mvc.perform(edit("web-store", "test", "Test", "417505", "").param("critical", "true").with(TestUsers.editor()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Only admins may mark an environment")));
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Nothing was changed"),
+                        containsString("Only admins may mark an environment as critical"))));
 
         assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
-        assertThat(latest("update").outcome()).isEqualTo(AuditOutcome.REJECTED);
+        assertThat(environment("web-store", "test").get("critical").asBoolean()).isFalse();
+    }
+
+    @Test
+    void editWhenCriticalAndAnEditorRenamesItThenTheMarkStaysAndOnlyTheNameIsSent() throws Exception {
+        sandbox.markCritical("web-store", "test");
+        String seen = SEEN_TEST.replace("\"critical\":false", "\"critical\":true");
+
+        mvc.perform(post("/environments/web-store/test/edit").with(csrf()).with(TestUsers.editor()).param("seen", seen)
+                .param("name", "QA").param("color", "417505").param("defaultTtl", "0").param("tags", "")
+                .param("_secureMode", "on").param("_defaultTrackEvents", "on").param("_requireComments", "on")
+                .param("_confirmChanges", "on")).andExpect(redirectedUrl("/environments/web-store/test"));
+
+        assertThat(lastPatch().body()).contains("\"/name\"").doesNotContain("critical");
+        assertThat(environment("web-store", "test").get("critical").asBoolean()).isTrue();
     }
 
     @Test

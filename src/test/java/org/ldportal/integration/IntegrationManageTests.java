@@ -135,6 +135,20 @@ class IntegrationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void configurationWhenAddressedUnderAnotherIntegrationOrByABlankIdThenNotFound() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+
+        mvc.perform(get("/integrations/pager-alerts/configurations/" + id(configuration)).with(TestUsers.editor()))
+                .andExpect(status().isNotFound()).andExpect(content().string(allOf(containsString("data-testid=\"gone\""),
+                        containsString("data-testid=\"user-name\""), not(containsString("acme-signing-secret")))));
+        mvc.perform(post("/integrations/pager-alerts/configurations/" + id(configuration) + "/delete")
+                .param("confirmation", "Acme alerts").with(TestUsers.editor()).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/integrations/acme-webhooks/configurations/{id}", " ").with(TestUsers.editor()))
+                .andExpect(status().isNotFound());
+        assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
+    }
+
+    @Test
     void changesWhenViewerThenForbiddenAndNothingSent() throws Exception {
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);

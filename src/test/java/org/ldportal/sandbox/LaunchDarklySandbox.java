@@ -222,6 +222,22 @@ public final class LaunchDarklySandbox {
         return subscription.deepCopy();
     }
 
+    /** Someone changes the subscription in LaunchDarkly itself: a new version. */
+    public synchronized void changeSubscriptionMeanwhile(String integrationKey, String id) {
+        subscriptions.getOrDefault(integrationKey, List.of()).stream().filter(s -> s.get("_id").asString().equals(id))
+                .findFirst().ifPresent(subscription -> versioned(subscription, "_version"));
+    }
+
+    /** Someone marks the environment critical in LaunchDarkly itself. */
+    public synchronized void markCritical(String projectKey, String environmentKey) {
+        versioned(environment(projectKey, environmentKey).put("critical", true), "_version");
+    }
+
+    /** Someone deletes the destination in LaunchDarkly itself. */
+    public synchronized void deleteDestinationMeanwhile(String id) {
+        destinations.removeIf(destination -> destination.get("_id").asString().equals(id));
+    }
+
     /** Someone renames the environment in LaunchDarkly itself. */
     public synchronized void renameEnvironmentMeanwhile(String projectKey, String environmentKey, String name) {
         ObjectNode environment = environment(projectKey, environmentKey);
