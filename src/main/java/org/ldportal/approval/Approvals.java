@@ -180,14 +180,6 @@ public class Approvals {
             outcome = AuditOutcome.REJECTED.name();
             message = "The requester is no longer allowed " + e.place() + ", so nothing was sent.";
         }
-        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
-            // A change of something that exists reads it first: gone meanwhile, or LaunchDarkly could not say.
-            boolean gone = e instanceof org.ldportal.launchdarkly.LaunchDarklyApiException api && api.status() == 404;
-            outcome = gone ? AuditOutcome.REJECTED.name() : AuditOutcome.FAILED.name();
-            message = gone ? "It is no longer in LaunchDarkly (deleted meanwhile), so nothing was sent."
-                    : "LaunchDarkly could not be asked about it just now, so nothing was sent. Ask for it again later.";
-            record(step(request, approver, AuditOutcome.valueOf(outcome), message));
-        }
         catch (RuntimeException e) {
             // Before the audited call (a sealed change that cannot be opened, a resource type nobody sends): not sent.
             log.error("Approved request #{} could not be sent: {}", id, e.getClass().getName());

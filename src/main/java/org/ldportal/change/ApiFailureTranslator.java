@@ -66,6 +66,19 @@ public class ApiFailureTranslator {
                 + "nothing was " + done + ". Please try again in a few minutes; if it keeps happening, tell " + contact + ".";
     }
 
+    /**
+     * An approved change of something that exists could not read it first: gone meanwhile (refused, nothing sent), or
+     * LaunchDarkly could not say (failed, nothing sent).
+     */
+    public <T> ChangeResult<T> unreadable(LaunchDarklyException failure) {
+        if (failure instanceof LaunchDarklyApiException api && api.status() == 404) {
+            return new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM, "It is no longer in LaunchDarkly (deleted "
+                    + "meanwhile), so nothing was sent.", null, 404, null);
+        }
+        return new ChangeResult.Failed<>("LaunchDarkly could not be asked about it just now, so nothing was sent. "
+                + "Ask for it again later.");
+    }
+
     /** Why a list a page shows (projects, environments) could not be read. */
     public String readProblem(LaunchDarklyException failure) {
         if (failure instanceof LaunchDarklyApiException api) {

@@ -30,8 +30,11 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     private final DestinationManagement management;
 
+    private final org.ldportal.change.ApiFailureTranslator failures;
+
     DestinationApprovals(DestinationService destinations, DestinationKindCatalog catalog, WarehouseSetups setups,
-            ObjectMapper json, DestinationManagement management) {
+            ObjectMapper json, DestinationManagement management, org.ldportal.change.ApiFailureTranslator failures) {
+        this.failures = failures;
         this.management = management;
         this.destinations = destinations;
         this.catalog = catalog;
@@ -76,6 +79,15 @@ class DestinationApprovals implements ApprovedChangeSender {
         if (org.ldportal.change.Change.CREATE.equals(action)) {
             return send(payload, requester, origin);
         }
+        try {
+            return sendManaged(payload, action, requester, origin);
+        }
+        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
+            return failures.unreadable(e);
+        }
+    }
+
+    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         DestinationManagement.Row current = management.find(requester, approved.projectKey(), approved.environmentKey(),
                 approved.id());

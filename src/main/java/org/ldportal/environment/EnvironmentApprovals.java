@@ -19,7 +19,10 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     private final EnvironmentManagement management;
     private final ObjectMapper json;
 
-    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json) {
+    private final org.ldportal.change.ApiFailureTranslator failures;
+
+    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json, org.ldportal.change.ApiFailureTranslator failures) {
+        this.failures = failures;
         this.environments = environments;
         this.management = management;
         this.json = json;
@@ -64,6 +67,15 @@ class EnvironmentApprovals implements ApprovedChangeSender {
         if (org.ldportal.change.Change.CREATE.equals(action)) {
             return send(payload, requester, origin);
         }
+        try {
+            return sendManaged(payload, action, requester, origin);
+        }
+        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
+            return failures.unreadable(e);
+        }
+    }
+
+    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         org.ldportal.launchdarkly.Environment current = management.find(requester, approved.projectKey(),
                 approved.environmentKey());

@@ -25,8 +25,11 @@ class IntegrationApprovals implements ApprovedChangeSender {
     private final ManifestCatalog catalog;
     private final ObjectMapper json;
 
+    private final org.ldportal.change.ApiFailureTranslator failures;
+
     IntegrationApprovals(IntegrationService integrations, IntegrationManagement management, ManifestCatalog catalog,
-            ObjectMapper json) {
+            ObjectMapper json, org.ldportal.change.ApiFailureTranslator failures) {
+        this.failures = failures;
         this.integrations = integrations;
         this.management = management;
         this.catalog = catalog;
@@ -71,6 +74,15 @@ class IntegrationApprovals implements ApprovedChangeSender {
         if (org.ldportal.change.Change.CREATE.equals(action)) {
             return send(payload, requester, origin);
         }
+        try {
+            return sendManaged(payload, action, requester, origin);
+        }
+        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
+            return failures.unreadable(e);
+        }
+    }
+
+    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
                 new IllegalStateException("The integration is no longer in the catalog"));
