@@ -41,6 +41,16 @@ public final class PatchPlan {
         return this;
     }
 
+    /**
+     * A value sent whole without a test of its own (a list whose stored form may differ from how the page reads it);
+     * only the version test guards it, so use it where the resource has a version.
+     */
+    public PatchPlan replaced(String pointer, String label, String before, Object after, String afterInWords) {
+        operations.add(PatchOperation.replace(pointer, after));
+        changes.add(new FieldChange(label, before.isEmpty() ? "(none)" : before, afterInWords.isEmpty() ? "(none)" : afterInWords));
+        return this;
+    }
+
     /** A secret field: replaced when something was typed, else left as it is. */
     public PatchPlan secret(String pointer, String label, @Nullable String typed, boolean wasSet) {
         if (typed == null || typed.isEmpty()) {

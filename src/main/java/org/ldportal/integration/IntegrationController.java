@@ -63,7 +63,24 @@ class IntegrationController {
                     "proj/*:env/*:segment/*"), null, List.of("*"), null));
 
     /** The presets as the page's script applies them without a round trip: each a JSON array of statements. */
-    private static final Map<String, String> PRESETS_JSON = presetsJson();
+    static final Map<String, String> PRESETS_JSON = presetsJson();
+
+    /** Without JavaScript, the policy's buttons: add a statement, remove one, or replace them all by a preset. */
+    static void applyPolicyEdit(List<StatementRow> rows, String edit) {
+        if (edit.equals("add")) {
+            rows.add(new StatementRow());
+        }
+        else if (edit.matches("remove-\\d{1,3}")) {
+            int index = Integer.parseInt(edit.substring("remove-".length()));
+            if (index < rows.size()) {
+                rows.remove(index);
+            }
+        }
+        else if (edit.startsWith("preset-") && PRESETS.containsKey(edit.substring("preset-".length()))) {
+            rows.clear();
+            rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
+        }
+    }
 
     private static Map<String, String> presetsJson() {
         tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -188,20 +205,7 @@ class IntegrationController {
             Authentication authentication) {
         Manifest manifest = manifest(key);
         CurrentUser user = allowed(manifest, type(manifest, type), authentication);
-        List<StatementRow> rows = integrationForm.getStatements();
-        if (edit.equals("add")) {
-            rows.add(new StatementRow());
-        }
-        else if (edit.matches("remove-\\d{1,3}")) {
-            int index = Integer.parseInt(edit.substring("remove-".length()));
-            if (index < rows.size()) {
-                rows.remove(index);
-            }
-        }
-        else if (edit.startsWith("preset-") && PRESETS.containsKey(edit.substring("preset-".length()))) {
-            rows.clear();
-            rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
-        }
+        applyPolicyEdit(integrationForm.getStatements(), edit);
         FormSpec spec = integrations.configForm(manifest, user);
         return showForm(manifest, type(manifest, type), spec, kept(session, draft, spec, parameters, model), Map.of(), model);
     }

@@ -30,7 +30,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,6 +76,13 @@ class IntegrationManageController {
         this.management = management;
         this.history = history;
         this.failures = failures;
+    }
+
+    @org.springframework.web.bind.annotation.InitBinder("integrationForm")
+    void allowedFields(org.springframework.web.bind.WebDataBinder binder) {
+        // Only the policy binds to the form object here; name, tags and values are read as parameters.
+        binder.setAllowedFields("statements*");
+        binder.setAutoGrowCollectionLimit(PolicyCheck.MAX_STATEMENTS + 1);
     }
 
     @GetMapping
@@ -153,8 +162,33 @@ class IntegrationManageController {
                 values = values.with(value.getKey().substring("config.".length()), value.getValue());
             }
         }
+        model.addAttribute("integrationForm", policyForm(item));
         return editPage(user, manifest, item, form, shown.get("name"), shown.get("tags"), values, Map.of(),
                 json.writeValueAsString(shown), null, model);
+    }
+
+    /** Without JavaScript, the policy's buttons (add, remove, a preset): the form again, nothing sent. */
+    @PostMapping(value = "/{kind:subscriptions}/{id}/edit", params = "editPolicy")
+    String editPolicy(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+            @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
+            @RequestParam(defaultValue = "{}") String seen, @RequestParam MultiValueMap<String, String> parameters,
+            Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.from(authentication);
+        Manifest manifest = manifest(key);
+        IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
+        management.requireAllowed(user, manifest, current, Change.UPDATE);
+        IntegrationController.applyPolicyEdit(integrationForm.getStatements(), edit);
+        FormSpec form = integrations.configForm(manifest, user);
+        return editPage(user, manifest, current, form, name, tags, FormValues.fromParameters(parameters, "config"),
+                Map.of(), seen, null, model);
+    }
+
+    /** The policy form of a subscription as it is (a configuration has none). */
+    private static IntegrationForm policyForm(IntegrationManagement.Item item) {
+        IntegrationForm form = new IntegrationForm();
+        form.setStatements(new java.util.ArrayList<>(item.statements().stream().map(StatementRow::of).toList()));
+        return form;
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/edit")
@@ -162,6 +196,7 @@ class IntegrationManageController {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
             @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
+            @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors,
             @RequestParam MultiValueMap<String, String> parameters, Authentication authentication, Model model,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
@@ -169,6 +204,17 @@ class IntegrationManageController {
         IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
         management.requireAllowed(user, manifest, current, Change.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
+        boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
+        if (withPolicy) {
+            integrationForm.getStatements().removeIf(StatementRow::isEmpty);
+            if (integrationForm.getStatements().isEmpty()) {
+                policyErrors.rejectValue("statements", "statements", "Add at least one statement: which resources' "
+                        + "changes are sent.");
+            }
+            else {
+                PolicyCheck.check(integrationForm.getStatements(), policyErrors);
+            }
+        }
         FormValues values = FormValues.fromParameters(parameters, "config");
         // A secret left empty keeps the current one: it is not required again, and it is not sent.
         org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form, values);
@@ -178,13 +224,13 @@ class IntegrationManageController {
         org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
         model.addAttribute("nameError", name.isBlank() ? "Give it a name." : null);
         model.addAttribute("tagsError", parsedTags.problem());
-        if (!name.isBlank() && parsedTags.problem() == null && errors.isEmpty()) {
+        if (!name.isBlank() && parsedTags.problem() == null && errors.isEmpty() && !policyErrors.hasErrors()) {
             Map<String, Object> cleaned = new java.util.LinkedHashMap<>(validation.cleaned());
             form.secretKeys().forEach(cleaned::remove);
             // The patch tests the version the page showed: a change meanwhile refuses it.
             IntegrationManagement.Item seenItem = version == null ? current : current.withVersion(version);
             org.ldportal.change.PatchPlan plan = IntegrationManagement.plan(form, values, seenItem, seenValues(seen, form, current),
-                    name.strip(), parsedTags.tags(), cleaned, typedSecrets);
+                    name.strip(), parsedTags.tags(), cleaned, typedSecrets, withPolicy ? integrationForm.getStatements() : null);
             if (plan.isEmpty()) {
                 return editPage(user, manifest, current, form, name, tags, values, errors, seen,
                         "Nothing was changed: change a field, or go back.", model);
@@ -294,6 +340,11 @@ class IntegrationManageController {
         model.addAttribute("seen", seen);
         model.addAttribute("problem", problem);
         model.addAttribute("configForm", FormView.of(form, "config", values.withoutSecrets(form), errors));
+        if (!model.containsAttribute("integrationForm")) {
+            model.addAttribute("integrationForm", policyForm(item));
+        }
+        model.addAttribute("showPolicy", item.type() == IntegrationType.SUBSCRIPTION);
+        model.addAttribute("presets", IntegrationController.PRESETS_JSON);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, Change.UPDATE))
                 .map(ApprovalRules.Requirement::inWords).orElse(null));

@@ -52,23 +52,25 @@ class IntegrationManagement {
 
     /** One configuration or subscription, as the pages show it, whichever it is. */
     record Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
-            @Nullable Integer version, Subscription.@Nullable DeliveryStatus status) {
+            @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
+            List<org.ldportal.launchdarkly.PolicyStatement> statements) {
 
         static Item of(IntegrationConfiguration configuration) {
             return new Item(IntegrationType.CONFIGURATION, configuration.id(), configuration.name(),
                     Boolean.TRUE.equals(configuration.enabled()), tags(configuration.tags()), values(configuration.configValues()),
-                    configuration.version(), null);
+                    configuration.version(), null, List.of());
         }
 
         static Item of(Subscription subscription) {
             return new Item(IntegrationType.SUBSCRIPTION, subscription.id(), subscription.name(),
                     Boolean.TRUE.equals(subscription.on()), tags(subscription.tags()), values(subscription.config()),
-                    subscription.version(), subscription.status());
+                    subscription.version(), subscription.status(),
+                    subscription.statements() == null ? List.of() : subscription.statements());
         }
 
         /** The same as seen at {@code version} (the page's), for the test of a change. */
         Item withVersion(@Nullable Integer seenVersion) {
-            return new Item(type, id, name, on, tags, values, seenVersion, status);
+            return new Item(type, id, name, on, tags, values, seenVersion, status, statements);
         }
 
         /** Where its on/off button posts: the switch to the other state. */
@@ -199,8 +201,17 @@ class IntegrationManagement {
      */
     static org.ldportal.change.PatchPlan plan(org.ldportal.form.FormSpec form, org.ldportal.form.FormValues sent, Item current,
             Map<String, String> seen, String name, List<String> tags, Map<String, Object> cleaned,
-            Map<String, String> typedSecrets) {
+            Map<String, String> typedSecrets, @Nullable List<StatementRow> policy) {
         org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
+        if (policy != null) {
+            // Compared as the form reads statements (no null lists); sent whole, the version test guarding it.
+            List<org.ldportal.launchdarkly.PolicyStatement> before = current.statements().stream()
+                    .map(statement -> StatementRow.of(statement).toStatement()).toList();
+            List<org.ldportal.launchdarkly.PolicyStatement> after = policy.stream().map(StatementRow::toStatement).toList();
+            if (!before.equals(after)) {
+                plan.replaced("/statements", "Policy", describe(before), after, describe(after));
+            }
+        }
         plan.field("/name", "Name", seen.get("name"), name);
         List<String> seenTags = org.ldportal.launchdarkly.Tags.parse(seen.get("tags")).tags();
         if (!seenTags.equals(tags)) {
@@ -226,6 +237,11 @@ class IntegrationManagement {
             }
         });
         return plan.versioned(current.version() == null ? null : PatchOperation.test("/_version", current.version()));
+    }
+
+    private static String describe(List<org.ldportal.launchdarkly.PolicyStatement> statements) {
+        return String.join("; ", statements.stream().map(statement -> statement.effect() + " "
+                + String.join(", ", statement.resources())).toList());
     }
 
     /** Sends an edit's patch, directly or once approved. */

@@ -16,6 +16,7 @@ public record Subscription(
         Boolean on,
         List<String> tags,
         Map<String, Object> config,
+        List<PolicyStatement> statements,
         @JsonProperty("_version") Integer version,
         @JsonProperty("_status") DeliveryStatus status) {
 

@@ -31,7 +31,7 @@ class IntegrationEditPlanTests {
 
     private final IntegrationManagement.Item current = new IntegrationManagement.Item(IntegrationType.CONFIGURATION, "c1",
             "Alerts", true, List.of(), Map.of("url", "https://a.example.com", "signingUrl", "********",
-                    "externalId", "ld-generated-1", "region", "us"), 3, null);
+                    "externalId", "ld-generated-1", "region", "us"), 3, null, List.of());
 
     @Test
     void planWhenOnlyTheUrlChangedThenGeneratedAndHiddenValuesAreLeftAlone() {
@@ -41,7 +41,7 @@ class IntegrationEditPlanTests {
         assertThat(validation.errors()).as("a secret URL left empty is kept, not checked").isEmpty();
 
         PatchPlan plan = IntegrationManagement.plan(FORM, sent, current, IntegrationManagement.editableValues(FORM, current),
-                "Alerts", List.of(), validation.cleaned(), edited.typedSecrets());
+                "Alerts", List.of(), validation.cleaned(), edited.typedSecrets(), null);
 
         assertThat(plan.operations()).containsExactly(PatchOperation.test("/_version", 3),
                 PatchOperation.test("/configValues/url", "https://a.example.com"),

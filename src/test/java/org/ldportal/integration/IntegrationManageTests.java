@@ -149,6 +149,41 @@ class IntegrationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void editASubscriptionsPolicyThenSentWholeCheckedFirstAndWithoutJavaScriptRowsAdded() throws Exception {
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
+        String path = "/integrations/log-stream/subscriptions/" + id(subscription);
+        mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("What to send"), containsString("data-policy-editor"))));
+
+        mvc.perform(subscriptionEdit(path, "proj/*:env/production:flag/*").param("editPolicy", "add")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"statements[1].resources\"")));
+        mvc.perform(subscriptionEdit(path, "production flags")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"statements0.resources-error\"")));
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+
+        mvc.perform(subscriptionEdit(path, "proj/*:env/production:flag/*")).andExpect(redirectedUrl(path));
+
+        assertThat(lastPatch()).startsWith("[{\"op\":\"test\",\"path\":\"/_version\",\"value\":1},"
+                + "{\"op\":\"replace\",\"path\":\"/statements\",\"value\":[{\"effect\":\"allow\","
+                + "\"resources\":[\"proj/*:env/production:flag/*\"]");
+        assertThat(sandbox.subscriptions("log-stream").get(0).get("statements").get(0).get("resources").get(0).asString())
+                .isEqualTo("proj/*:env/production:flag/*");
+        mvc.perform(get(path).with(TestUsers.editor())).andExpect(content().string(
+                containsString("allow: proj/*:env/production:flag/* (*)")));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder subscriptionEdit(String path,
+            String resources) {
+        return post(path + "/edit").with(TestUsers.editor()).with(csrf()).param("name", "Audit to logs").param("tags", "")
+                .param("version", "1").param("seen", "{\"name\":\"Audit to logs\",\"tags\":\"\","
+                        + "\"config.base-url\":\"https://logs.example.com\",\"config.skip-ca-verification\":\"false\"}")
+                .param("config[base-url]", "https://logs.example.com").param("config[token]", "")
+                .param("config[skip-ca-verification]", "false")
+                .param("statements[0].effect", "allow").param("statements[0].resources", resources)
+                .param("statements[0].actions", "*");
+    }
+
+    @Test
     void changesWhenViewerThenForbiddenAndNothingSent() throws Exception {
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
