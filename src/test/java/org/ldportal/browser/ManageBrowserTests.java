@@ -127,6 +127,22 @@ class ManageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void subscriptionWhenItsPolicyIsEditedThenThePageListsTheNewPolicy() {
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
+                "https://logs.example.com", "token", "log-browser-secret", "skip-ca-verification", false), 0, 0);
+        browser.get(portal() + "/integrations/log-stream/subscriptions/" + subscription.get("_id").asString() + "/edit");
+        Axe.assertNoSeriousViolations(browser, "subscription edit");
+        browser.findElement(By.cssSelector("button[value=preset-all-flags]")).click();
+        org.ldportal.testsupport.Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+
+        ResourcePage saved = new ResourcePage(browser);
+        assertThat(saved.notice()).contains("was changed");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=statement-summary]"))).extracting(e -> e.getText())
+                .containsExactly("allow: proj/*:env/*:flag/* (*)");
+        assertThat(saved.pageSource()).doesNotContain("log-browser-secret");
+    }
+
+    @Test
     void subscriptionWhenOnTheIntegrationsPageThenDeliveriesShownTurnedOffAndDeleted() {
         sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url", "https://logs.example.com", "token",
                 "log-browser-secret", "skip-ca-verification", false), 12, 1);
