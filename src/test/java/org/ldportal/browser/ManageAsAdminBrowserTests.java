@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** As an admin: deleting an environment after typing its key, and editing an integration configuration. */
+/** As an admin: deleting an environment after typing its key, editing and turning off an integration configuration. */
 class ManageAsAdminBrowserTests extends BrowserTest {
 
     private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
@@ -60,5 +60,11 @@ class ManageAsAdminBrowserTests extends BrowserTest {
         assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("/configValues/URL").doesNotContain("signingSecret"));
         assertThat(page.pageSource()).doesNotContain("acme-browser-secret");
+
+        ResourcePage off = saved.turn();
+        assertThat(off.state()).isEqualTo("Off");
+        assertThat(off.history()).containsExactly("turn off", "update");
+        assertThat(sandbox.integrationConfigurations("acme-webhooks").get(0).get("enabled").asBoolean()).isFalse();
+        Axe.assertNoSeriousViolations(browser, "integration configuration, turned off");
     }
 }
