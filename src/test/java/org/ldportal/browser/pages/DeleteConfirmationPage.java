@@ -32,17 +32,15 @@ public record DeleteConfirmationPage(WebDriver driver) implements Page {
 
     /** Confirms with what was typed wrong: the same page, with the message at the field. */
     public DeleteConfirmationPage confirmExpectingError() {
-        WebElement button = driver.findElement(CONFIRM);
-        button.click();
-        Waits.until(driver, ExpectedConditions.stalenessOf(button));
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(CONFIRM));
         return new DeleteConfirmationPage(driver);
     }
 
     /** Confirms: the list the deleted thing was in, with a notice. */
     public void confirm() {
-        WebElement button = driver.findElement(CONFIRM);
-        button.click();
-        Waits.until(driver, ExpectedConditions.stalenessOf(button));
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(CONFIRM));
     }
 
     public String error() {

@@ -45,15 +45,14 @@ public record EnvironmentEditPage(WebDriver driver) implements Page {
 
     /** Saves: the environment's page with a notice. */
     public ResourcePage save() {
-        driver.findElement(SUBMIT).click();
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         return new ResourcePage(driver);
     }
 
     /** Saves expecting a refusal: the form again, with its messages. */
     public EnvironmentEditPage saveExpectingErrors() {
-        WebElement button = driver.findElement(SUBMIT);
-        button.click();
-        Waits.until(driver, ExpectedConditions.stalenessOf(button));
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         return new EnvironmentEditPage(driver);
     }
 

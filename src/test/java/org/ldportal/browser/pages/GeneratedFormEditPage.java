@@ -46,7 +46,7 @@ public record GeneratedFormEditPage(WebDriver driver) implements Page {
     }
 
     public ResourcePage save() {
-        driver.findElement(SUBMIT).click();
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         return new ResourcePage(driver);
     }
 }

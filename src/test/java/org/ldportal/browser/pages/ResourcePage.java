@@ -57,9 +57,8 @@ public record ResourcePage(WebDriver driver) implements Page {
 
     /** Presses "Turn off" (or "Turn on"): the page again, with a notice or a problem. */
     public ResourcePage turn() {
-        WebElement button = driver.findElement(TURN);
-        button.click();
-        Waits.until(driver, ExpectedConditions.stalenessOf(button));
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(TURN));
         return new ResourcePage(driver);
     }
 
@@ -82,7 +81,7 @@ public record ResourcePage(WebDriver driver) implements Page {
     }
 
     public ResourcePage reload() {
-        driver.findElement(RELOAD).click();
+        org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(RELOAD));
         return new ResourcePage(driver);
     }
 
