@@ -34,9 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 class DestinationManagement {
 
-    /** What a config value LaunchDarkly obfuscates, or a secret of the kind, shows instead of itself. */
-    static final String HIDDEN = "set, hidden";
-
     private final LaunchDarklyClient client;
     private final ExistingResources existing;
     private final DestinationKindCatalog catalog;
@@ -89,11 +86,6 @@ class DestinationManagement {
         }
     }
 
-    /** Every destination the person may see, filtered, by project, environment and name. */
-    List<Row> list(CurrentUser user, Filter filter) {
-        return visible(user).stream().filter(filter::accepts).toList();
-    }
-
     /** Every destination the person may see (the filters' choices come from these). */
     List<Row> visible(CurrentUser user) {
         List<Row> rows = new ArrayList<>();
@@ -122,7 +114,7 @@ class DestinationManagement {
         config.forEach((key, value) -> {
             String label = kind.flatMap(k -> k.form().fields().stream().filter(f -> f.key().equals(key)).findFirst())
                     .map(FieldSpec::label).orElse(key);
-            shown.put(label, secret(kind, key, value) ? HIDDEN : String.valueOf(value));
+            shown.put(label, secret(kind, key, value) ? org.ldportal.change.Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
     }

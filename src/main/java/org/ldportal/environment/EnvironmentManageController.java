@@ -54,7 +54,6 @@ class EnvironmentManageController {
     private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
 
     private final EnvironmentManagement management;
-    private final EnvironmentService environments;
     private final PermittedPlaces places;
     private final ResourceHistory history;
     private final ApiFailureTranslator failures;
@@ -63,13 +62,12 @@ class EnvironmentManageController {
     private final Approvals approvals;
     private final EnvironmentApprovals approvalRequests;
 
-    EnvironmentManageController(EnvironmentManagement management, EnvironmentService environments, PermittedPlaces places,
+    EnvironmentManageController(EnvironmentManagement management, PermittedPlaces places,
             ResourceHistory history, ApiFailureTranslator failures, SmartValidator validator, ObjectMapper json,
             Approvals approvals, EnvironmentApprovals approvalRequests) {
         this.approvals = approvals;
         this.approvalRequests = approvalRequests;
         this.management = management;
-        this.environments = environments;
         this.places = places;
         this.history = history;
         this.failures = failures;

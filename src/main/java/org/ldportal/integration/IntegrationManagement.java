@@ -31,8 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 class IntegrationManagement {
 
-    static final String HIDDEN = "set, hidden";
-
     private final LaunchDarklyClient client;
     private final ExistingResources existing;
     private final AuditedCall call;
@@ -121,7 +119,7 @@ class IntegrationManagement {
         item.values().forEach((key, value) -> {
             Optional<FormVariable> variable = manifest.formVariables().stream().filter(v -> v.key().equals(key)).findFirst();
             boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
-            shown.put(variable.map(FormVariable::name).orElse(key), secret ? HIDDEN : String.valueOf(value));
+            shown.put(variable.map(FormVariable::name).orElse(key), secret ? org.ldportal.change.Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
     }
