@@ -18,10 +18,10 @@ import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
 import org.ldportal.change.DeleteConfirmation;
+import org.ldportal.change.GonePage;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.Destination;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.security.CurrentUser;
@@ -210,16 +210,17 @@ class DestinationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         String name = String.valueOf(row.destination().name());
-        String mismatch = deletion(row).mismatch(confirmation);
+        DeleteConfirmation page = deletion(row);
+        String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {
-            return deletion(row).show(model, confirmation, mismatch, null);
+            return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, row, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(row, Change.DELETE),
                 management.review(row, Change.DELETE));
         if (hold.needed()) {
             if (hold.requestId().isEmpty()) {
-                return deletion(row).show(model, confirmation, null, OUT_OF_DATE);
+                return page.show(model, confirmation, null, OUT_OF_DATE);
             }
             return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
         }
@@ -228,7 +229,7 @@ class DestinationManageController {
             redirect.addFlashAttribute("notice", "The Data Export destination " + name + " was deleted.");
             return "redirect:/destinations";
         }
-        return deletion(row).show(model, confirmation, null, result.problem());
+        return page.show(model, confirmation, null, result.problem());
     }
 
     private String turn(String projectKey, String environmentKey, String id, Integer version, String token, boolean on,
@@ -323,16 +324,9 @@ class DestinationManageController {
      */
     @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
-        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
-                || e instanceof LaunchDarklyApiException api && api.status() == 404;
-        // An exception handler's model has none of the advice's attributes: the header needs the person.
-        model.addAttribute("currentUser", CurrentUser.from(authentication));
-        response.setStatus(notFound ? 404 : 502);
-        model.addAttribute("nav", "destinations");
-        model.addAttribute("message", notFound ? "This Data Export destination is not in LaunchDarkly (any more): it may "
-                + "have been deleted." : failures.readProblem((LaunchDarklyException) e));
-        model.addAttribute("back", "/destinations");
-        return "manage/gone";
+        return new GonePage("destinations", "/destinations", "This Data Export destination is not in LaunchDarkly (any more): it may "
+                + "have been deleted.").show(e, model, response,
+                CurrentUser.from(authentication), failures);
     }
 
 }

@@ -10,13 +10,13 @@ import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
 import org.ldportal.change.DeleteConfirmation;
+import org.ldportal.change.GonePage;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.launchdarkly.Environment;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PermittedPlaces;
@@ -187,9 +187,10 @@ class EnvironmentManageController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment environment = management.find(user, projectKey, environmentKey);
-        String mismatch = deletion(projectKey, environment).mismatch(confirmation);
+        DeleteConfirmation page = deletion(projectKey, environment);
+        String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {
-            return deletion(projectKey, environment).show(model, confirmation, mismatch, null);
+            return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, projectKey, environment, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, Change.DELETE,
@@ -198,7 +199,7 @@ class EnvironmentManageController {
             if (hold.requestId().isPresent()) {
                 return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
             }
-            return deletion(projectKey, environment).show(model, confirmation, null, OUT_OF_DATE);
+            return page.show(model, confirmation, null, OUT_OF_DATE);
         }
         ChangeResult<Boolean> result = management.delete(user, projectKey, environment, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
@@ -207,7 +208,7 @@ class EnvironmentManageController {
             redirect.addAttribute("project", projectKey);
             return "redirect:/environments";
         }
-        return deletion(projectKey, environment).show(model, confirmation, null, result.problem());
+        return page.show(model, confirmation, null, result.problem());
     }
 
     /** What the page showed when it was opened; when it sent nothing readable, what is there now (no test then). */
@@ -262,15 +263,8 @@ class EnvironmentManageController {
      */
     @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
-        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
-                || e instanceof LaunchDarklyApiException api && api.status() == 404;
-        // An exception handler's model has none of the advice's attributes: the header needs the person.
-        model.addAttribute("currentUser", CurrentUser.from(authentication));
-        response.setStatus(notFound ? 404 : 502);
-        model.addAttribute("nav", "environments");
-        model.addAttribute("message", notFound ? "This environment is not in LaunchDarkly (any more): it may have been "
-                + "deleted or its project renamed." : failures.readProblem((LaunchDarklyException) e));
-        model.addAttribute("back", "/environments");
-        return "manage/gone";
+        return new GonePage("environments", "/environments", "This environment is not in LaunchDarkly (any more): it may have been "
+                + "deleted or its project renamed.").show(e, model, response,
+                CurrentUser.from(authentication), failures);
     }
 }

@@ -17,12 +17,12 @@ import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.Change;
 import org.ldportal.change.DeleteConfirmation;
+import org.ldportal.change.GonePage;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.ExistingResources;
-import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -273,9 +273,10 @@ class IntegrationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
-        String mismatch = deletion(manifest, item).mismatch(confirmation);
+        DeleteConfirmation page = deletion(manifest, item);
+        String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {
-            return deletion(manifest, item).show(model, confirmation, mismatch, null);
+            return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(user, manifest, item, Change.DELETE);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, item, Change.DELETE),
@@ -284,14 +285,14 @@ class IntegrationManageController {
             if (hold.requestId().isPresent()) {
                 return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
             }
-            return deletion(manifest, item).show(model, confirmation, null, OUT_OF_DATE);
+            return page.show(model, confirmation, null, OUT_OF_DATE);
         }
         ChangeResult<Boolean> result = management.delete(user, manifest, item, ChangeOrigin.DIRECT);
         if (result instanceof ChangeResult.Succeeded<Boolean>) {
             redirect.addFlashAttribute("notice", "The " + item.type().words() + " " + item.name() + " was deleted.");
             return "redirect:/integrations/" + key;
         }
-        return deletion(manifest, item).show(model, confirmation, null, result.problem());
+        return page.show(model, confirmation, null, result.problem());
     }
 
     private String detailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
@@ -356,16 +357,9 @@ class IntegrationManageController {
      */
     @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
-        boolean notFound = e instanceof org.ldportal.launchdarkly.NotAKeyException
-                || e instanceof LaunchDarklyApiException api && api.status() == 404;
-        // An exception handler's model has none of the advice's attributes: the header needs the person.
-        model.addAttribute("currentUser", CurrentUser.from(authentication));
-        response.setStatus(notFound ? 404 : 502);
-        model.addAttribute("nav", "integrations");
-        model.addAttribute("message", notFound ? "This is not in LaunchDarkly (any more): it may have been deleted."
-                : failures.readProblem((LaunchDarklyException) e));
-        model.addAttribute("back", "/integrations");
-        return "manage/gone";
+        return new GonePage("integrations", "/integrations", "This is not in LaunchDarkly (any more): it may have been deleted."
+               ).show(e, model, response,
+                CurrentUser.from(authentication), failures);
     }
 
     private Manifest manifest(String key) {
