@@ -20,13 +20,16 @@ public interface ApprovedChangeSender {
     ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin);
 
     /**
-     * Sends an approved change of {@code action}: a create by {@link #send(String, CurrentUser, ChangeOrigin)}; a
-     * feature that manages what exists sends its updates, switches and deletes here.
+     * Sends an approved change of {@code action}: a create by {@link #send(String, CurrentUser, ChangeOrigin)}, any other
+     * by {@link #sendChange}.
      */
     default ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
-        if (!org.ldportal.change.Change.CREATE.equals(action)) {
-            throw new IllegalStateException("No sender for " + action);
-        }
-        return send(payload, requester, origin);
+        return org.ldportal.change.Change.CREATE.equals(action) ? send(payload, requester, origin)
+                : sendChange(payload, action, requester, origin);
+    }
+
+    /** Sends an approved update, switch or delete of something that exists; a feature that manages none has none. */
+    default ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        throw new IllegalStateException("No sender for " + action);
     }
 }

@@ -67,6 +67,19 @@ public class ApiFailureTranslator {
     }
 
     /**
+     * Sends an approved change of something that exists, which reads it first: when that read fails, the change's
+     * result says why ({@link #unreadable}), nothing sent.
+     */
+    public <T> ChangeResult<T> afterReading(java.util.function.Supplier<ChangeResult<T>> change) {
+        try {
+            return change.get();
+        }
+        catch (LaunchDarklyException e) {
+            return unreadable(e);
+        }
+    }
+
+    /**
      * An approved change of something that exists could not read it first: gone meanwhile (refused, nothing sent), or
      * LaunchDarkly could not say (failed, nothing sent).
      */

@@ -75,16 +75,8 @@ class DestinationApprovals implements ApprovedChangeSender {
      * version the requester saw: if it changed since, LaunchDarkly refuses and the request says so.
      */
     @Override
-    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
-        if (org.ldportal.change.Change.CREATE.equals(action)) {
-            return send(payload, requester, origin);
-        }
-        try {
-            return sendManaged(payload, action, requester, origin);
-        }
-        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
-            return failures.unreadable(e);
-        }
+    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
     private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {

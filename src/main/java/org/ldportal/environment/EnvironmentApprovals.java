@@ -63,16 +63,8 @@ class EnvironmentApprovals implements ApprovedChangeSender {
 
     /** An approved edit is sent as tested against what the requester saw: changed since, LaunchDarkly refuses it. */
     @Override
-    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
-        if (org.ldportal.change.Change.CREATE.equals(action)) {
-            return send(payload, requester, origin);
-        }
-        try {
-            return sendManaged(payload, action, requester, origin);
-        }
-        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
-            return failures.unreadable(e);
-        }
+    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
     private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {

@@ -70,16 +70,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     /** An approved change, sent as tested against the version the requester saw. */
     @Override
-    public ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
-        if (org.ldportal.change.Change.CREATE.equals(action)) {
-            return send(payload, requester, origin);
-        }
-        try {
-            return sendManaged(payload, action, requester, origin);
-        }
-        catch (org.ldportal.launchdarkly.LaunchDarklyException e) {
-            return failures.unreadable(e);
-        }
+    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
     private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
