@@ -8,7 +8,6 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -29,20 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * what the person's scope covers, pages outside it are refused, and a change outside it is a 403 with a REJECTED
  * entry and nothing sent, though the person may change the same kind of thing where their scope allows.
  */
-@TestPropertySource(properties = {
-        "portal.access.rules[0].name=Mobile team",
-        "portal.access.rules[0].groups=team-mobile",
-        "portal.access.rules[0].role=editor",
-        "portal.access.rules[0].projects=mobile-*",
-        "portal.access.rules[0].except-environments=production",
-        "portal.access.rules[1].name=Mobile auditors",
-        "portal.access.rules[1].groups=team-mobile",
-        "portal.access.rules[1].role=viewer",
-        "portal.access.rules[1].projects=mobile-app",
-        "portal.access.rules[2].name=Platform",
-        "portal.access.rules[2].groups=platform",
-        "portal.access.rules[2].role=editor",
-        "portal.access.rules[2].account=true" })
+@WithMobileTeamRules
 class ManageScopeTests extends PortalIntegrationTest {
 
     private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();

@@ -18,7 +18,6 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -39,20 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * project, environment or the account's integrations outside their scope with a plain 403 and a REJECTED entry,
  * nothing sent to LaunchDarkly.
  */
-@TestPropertySource(properties = {
-        "portal.access.rules[0].name=Mobile team",
-        "portal.access.rules[0].groups=team-mobile",
-        "portal.access.rules[0].role=editor",
-        "portal.access.rules[0].projects=mobile-*",
-        "portal.access.rules[0].except-environments=production",
-        "portal.access.rules[1].name=Mobile auditors",
-        "portal.access.rules[1].groups=team-mobile",
-        "portal.access.rules[1].role=viewer",
-        "portal.access.rules[1].projects=mobile-app",
-        "portal.access.rules[2].name=Platform",
-        "portal.access.rules[2].groups=platform",
-        "portal.access.rules[2].role=editor",
-        "portal.access.rules[2].account=true" })
+@WithMobileTeamRules
 class ProjectScopeTests extends PortalIntegrationTest {
 
     /** The same rules as the properties above, for signing people in as the portal would. */
