@@ -63,11 +63,6 @@ class DestinationManagement {
             return "/destinations/" + projectKey + "/" + environmentKey + "/" + destination.id();
         }
 
-        /** Where its on/off button posts: the switch to the other state. */
-        public String switchPath() {
-            return path() + (on() ? "/turn-off" : "/turn-on");
-        }
-
         public boolean on() {
             return Boolean.TRUE.equals(destination.on());
         }

@@ -71,11 +71,6 @@ class IntegrationManagement {
             return new Item(type, id, name, on, tags, values, seenVersion, status, statements);
         }
 
-        /** Where its on/off button posts: the switch to the other state. */
-        public String switchPath(String integrationKey) {
-            return path(integrationKey) + (on ? "/turn-off" : "/turn-on");
-        }
-
         public String path(String integrationKey) {
             return "/integrations/" + integrationKey + "/" + type.parameter() + "s/" + id;
         }
