@@ -29,6 +29,7 @@ class ManageAsAdminBrowserTests extends BrowserTest {
     @Test
     void environmentWhenKeyTypedThenDeletedAndGoneFromTheList() {
         ResourcePage environment = ResourcePage.open(browser, portal() + "/environments/web-store/test");
+        Axe.assertNoSeriousViolations(browser, "environment detail");
         DeleteConfirmationPage confirmation = environment.delete();
         assertThat(confirmation.losses()).anyMatch(loss -> loss.contains("SDK key"));
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.ResourcePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
 
@@ -32,6 +33,11 @@ class ManageAsViewerBrowserTests extends BrowserTest {
         assertThat(page.offers("delete")).isFalse();
         ResourcePage environment = ResourcePage.open(browser, portal() + "/environments/web-store/test");
         assertThat(environment.offers("edit")).isFalse();
+
+        browser.get(portal() + "/destinations/web-store/test/no-such-id");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=gone]")).getText()).contains("not in LaunchDarkly");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=user-name]")).getText()).isEqualTo("Vera Viewer");
+        Axe.assertNoSeriousViolations(browser, "not found");
 
         browser.get(portal() + "/environments/web-store/test/edit");
         assertThat(browser.getPageSource()).contains("with your role").doesNotContain("Save changes");
