@@ -172,7 +172,7 @@ class EnvironmentManagement {
         AuditAttempt attempt = origin.apply(attempt(user, Change.UPDATE, projectKey, current, name == null ? current.name()
                 : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(),
                         plan.secretValues()));
-        Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentManagement::locate);
+        Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentService::locate);
         boolean criticalChanges = !java.util.Objects.equals(seen.get("critical"), values.get("critical"));
         if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
             return call.refuse(change, RefusalTarget.field("critical"), "Only admins may mark an environment as critical "
@@ -208,17 +208,5 @@ class EnvironmentManagement {
             @Nullable String name) {
         return AuditAttempt.by(user, action, "environment").withTarget(projectKey, environment.key(), null)
                 .withResource(name, environment.key(), environment.id());
-    }
-
-    /** "color: ..." belongs at the colour field, and so on; the rest above the form. */
-    private static RefusalTarget locate(@Nullable String message) {
-        if (message != null) {
-            for (String field : LABELS.keySet()) {
-                if (message.startsWith(field + ":")) {
-                    return RefusalTarget.field(field);
-                }
-            }
-        }
-        return RefusalTarget.WHOLE_FORM;
     }
 }

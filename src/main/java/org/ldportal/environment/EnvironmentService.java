@@ -210,7 +210,7 @@ class EnvironmentService {
     }
 
     /** LaunchDarkly's 400s name its own field names; "source" is the form's "copy settings from". */
-    private static RefusalTarget locate(String detail) {
+    static RefusalTarget locate(String detail) {
         String field = FieldNames.namedIn(detail, API_FIELDS);
         if (field == null) {
             return RefusalTarget.WHOLE_FORM;
