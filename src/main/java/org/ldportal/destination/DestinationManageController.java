@@ -126,12 +126,7 @@ class DestinationManageController {
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, Change.UPDATE);
         Map<String, String> shown = management.editableValues(row);
-        FormValues values = FormValues.empty();
-        for (Map.Entry<String, String> value : shown.entrySet()) {
-            if (value.getKey().startsWith("config.")) {
-                values = values.with(value.getKey().substring("config.".length()), value.getValue());
-            }
-        }
+        FormValues values = org.ldportal.form.EditedValues.configOf(shown);
         return editPage(user, row, shown.get("name"), values, Map.of(), json.writeValueAsString(shown), null, model);
     }
 
@@ -258,16 +253,7 @@ class DestinationManageController {
 
     /** What the page showed when it was opened; when it sent nothing readable, what is there now. */
     private Map<String, String> seenValues(String seen, DestinationManagement.Row current) {
-        try {
-            Map<String, String> values = json.readValue(seen, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
-            if (!values.isEmpty()) {
-                return values;
-            }
-        }
-        catch (RuntimeException unreadable) {
-            // fall through
-        }
-        return management.editableValues(current);
+        return org.ldportal.form.EditedValues.seen(json, seen, () -> management.editableValues(current));
     }
 
     private String editPage(CurrentUser user, DestinationManagement.Row row, String name, FormValues values,

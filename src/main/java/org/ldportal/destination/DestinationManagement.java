@@ -205,7 +205,7 @@ class DestinationManagement {
             Map<String, Object> config = row.destination().config() == null ? Map.of() : row.destination().config();
             form.fields().stream().filter(field -> !field.secret()).forEach(field -> {
                 Object value = config.get(field.key());
-                values.put("config." + field.key(), value == null ? "" : String.valueOf(value));
+                values.put(org.ldportal.form.EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
             });
         });
         return values;
@@ -225,9 +225,9 @@ class DestinationManagement {
             if (field.secret()) {
                 plan.secret(pointer, field.label(), typedSecrets.get(field.key()), config.containsKey(field.key()));
             }
-            else if (seen.containsKey("config." + field.key())) {
+            else if (seen.containsKey(org.ldportal.form.EditedValues.CONFIG + field.key())) {
                 Object after = cleanedConfig.get(field.key());
-                plan.field(pointer, field.label(), emptyToNull(seen.get("config." + field.key())),
+                plan.field(pointer, field.label(), emptyToNull(seen.get(org.ldportal.form.EditedValues.CONFIG + field.key())),
                         after == null ? null : String.valueOf(after));
             }
         }));

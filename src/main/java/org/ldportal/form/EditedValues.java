@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
 
+    /** How an edit page names a generated field's value in what it carries ({@code config.streamName}). */
+    public static final String CONFIG = "config.";
+
     public EditedValues {
         typedSecrets = Map.copyOf(typedSecrets);
     }
@@ -31,6 +34,35 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
         kept.removeAll(typed.keySet());
         List<FieldSpec> checked = form.fields().stream().filter(field -> !kept.contains(field.key())).toList();
         return new EditedValues(new FormSpec(checked), typed);
+    }
+
+    /**
+     * What an edit page carried of what it showed (its hidden {@code seen} field: JSON of field to text); the
+     * {@code fallback}, what is there now, when it carried nothing readable (then only the version test guards).
+     */
+    public static Map<String, String> seen(tools.jackson.databind.ObjectMapper json, String carried,
+            java.util.function.Supplier<Map<String, String>> fallback) {
+        try {
+            Map<String, String> values = json.readValue(carried, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        catch (RuntimeException unreadable) {
+            // not what a page of the portal sends: what is there now stands in
+        }
+        return fallback.get();
+    }
+
+    /** The values under {@code config.} of what an edit page shows, as the generated form reads them. */
+    public static FormValues configOf(Map<String, String> shown) {
+        FormValues values = FormValues.empty();
+        for (Map.Entry<String, String> value : shown.entrySet()) {
+            if (value.getKey().startsWith(CONFIG)) {
+                values = values.with(value.getKey().substring(CONFIG.length()), value.getValue());
+            }
+        }
+        return values;
     }
 
     /**

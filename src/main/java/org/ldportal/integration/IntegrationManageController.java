@@ -156,12 +156,7 @@ class IntegrationManageController {
         management.requireAllowed(user, manifest, item, Change.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
-        FormValues values = FormValues.empty();
-        for (Map.Entry<String, String> value : shown.entrySet()) {
-            if (value.getKey().startsWith("config.")) {
-                values = values.with(value.getKey().substring("config.".length()), value.getValue());
-            }
-        }
+        FormValues values = org.ldportal.form.EditedValues.configOf(shown);
         model.addAttribute("integrationForm", policyForm(item));
         return editPage(user, manifest, item, form, shown.get("name"), shown.get("tags"), values, Map.of(),
                 json.writeValueAsString(shown), null, model);
@@ -320,16 +315,7 @@ class IntegrationManageController {
 
 
     private Map<String, String> seenValues(String seen, FormSpec form, IntegrationManagement.Item current) {
-        try {
-            Map<String, String> values = json.readValue(seen, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
-            if (!values.isEmpty()) {
-                return values;
-            }
-        }
-        catch (RuntimeException unreadable) {
-            // fall through
-        }
-        return IntegrationManagement.editableValues(form, current);
+        return org.ldportal.form.EditedValues.seen(json, seen, () -> IntegrationManagement.editableValues(form, current));
     }
 
     private String editPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, FormSpec form, String name,

@@ -174,7 +174,7 @@ class IntegrationManagement {
         form.fields().stream().filter(field -> !field.secret()
                 && org.ldportal.form.EditedValues.editable(field, form, current)).forEach(field -> {
             Object value = item.values().get(field.key());
-            values.put("config." + field.key(), value == null ? "" : String.valueOf(value));
+            values.put(org.ldportal.form.EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
         });
         return values;
     }
@@ -217,8 +217,8 @@ class IntegrationManagement {
             if (field.secret()) {
                 plan.secret(pointer, field.label(), typedSecrets.get(field.key()), current.values().containsKey(field.key()));
             }
-            else if (seen.containsKey("config." + field.key())) {
-                Object before = seen.get("config." + field.key());
+            else if (seen.containsKey(org.ldportal.form.EditedValues.CONFIG + field.key())) {
+                Object before = seen.get(org.ldportal.form.EditedValues.CONFIG + field.key());
                 Object after = cleaned.get(field.key());
                 Object was = current.values().get(field.key());
                 // An unset value the form shows as empty or unticked has not changed when it stays so.
