@@ -51,6 +51,16 @@ public final class PatchPlan {
         return this;
     }
 
+    /**
+     * A value sent whole (a list whose stored form may differ from how the page reads it), tested first against
+     * {@code seen}, the value exactly as LaunchDarkly answered it when the page was shown.
+     */
+    public PatchPlan replacedTested(String pointer, String label, String before, Object seen, Object after,
+            String afterInWords) {
+        operations.add(PatchOperation.test(pointer, seen));
+        return replaced(pointer, label, before, after, afterInWords);
+    }
+
     /** A secret field: replaced when something was typed, else left as it is. */
     public PatchPlan secret(String pointer, String label, @Nullable String typed, boolean wasSet) {
         if (typed == null || typed.isEmpty()) {

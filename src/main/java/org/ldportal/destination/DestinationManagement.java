@@ -85,10 +85,8 @@ class DestinationManagement {
     List<Row> visible(CurrentUser user) {
         List<Row> rows = new ArrayList<>();
         for (Destination destination : existing.destinations()) {
-            String[] place = destination.projectAndEnvironment();
-            if (place != null && guard.maySee(user, place[0], place[1])) {
-                rows.add(row(destination, place[0], place[1]));
-            }
+            destination.place().filter(place -> guard.maySee(user, place.projectKey(), place.environmentKey()))
+                    .ifPresent(place -> rows.add(row(destination, place.projectKey(), place.environmentKey())));
         }
         rows.sort(Comparator.comparing(Row::projectKey).thenComparing(Row::environmentKey)
                 .thenComparing(row -> String.valueOf(row.destination().name())));

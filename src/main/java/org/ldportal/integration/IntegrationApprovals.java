@@ -49,7 +49,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     /** What an approved change of an existing configuration or subscription needs. */
     record Managed(String manifestKey, String type, String id, Integer version, List<org.ldportal.launchdarkly.PatchOperation> patch,
-            String name, List<String> secretValues) {
+            String name, List<String> secretValues, String seenState) {
     }
 
     /** An edit (its patch, secrets included: the request seals it) of what the requester saw. */
@@ -57,14 +57,14 @@ class IntegrationApprovals implements ApprovedChangeSender {
             List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
         return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), name, null, false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(), patch,
-                        name, secretValues)), action);
+                        name, secretValues, seen.state())), action);
     }
 
     /** A turn on/off or delete of what the requester saw, for the rules and, held back, for the request. */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action) {
         return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), seen.name(), null, false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(),
-                        List.of(), null, List.of())),
+                        List.of(), null, List.of(), seen.state())),
                 action);
     }
 
@@ -84,7 +84,12 @@ class IntegrationApprovals implements ApprovedChangeSender {
         IntegrationManagement.Item seen = current.withVersion(approved.version());
         if (org.ldportal.change.Change.DELETE.equals(action)) {
             // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
-            if (approved.version() != null && current.version() != null && !approved.version().equals(current.version())) {
+            boolean versionMoved = approved.version() != null && current.version() != null
+                    && !approved.version().equals(current.version());
+            // Without a version (the spec's schemas have none), what the requester saw is compared as a whole.
+            boolean stateMoved = approved.version() == null && approved.seenState() != null
+                    && !approved.seenState().equals(current.state());
+            if (versionMoved || stateMoved) {
                 return management.refuseChangedSince(requester, manifest, current, action, origin);
             }
             return management.delete(requester, manifest, seen, origin);

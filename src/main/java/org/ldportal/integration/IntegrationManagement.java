@@ -23,6 +23,8 @@ import org.ldportal.launchdarkly.Subscription;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * An integration's configurations and audit-log subscriptions that exist: listed (both read at once), read one by
  * one with their values as the manifest describes them (secrets hidden), turned on or off and deleted, each change
@@ -51,7 +53,13 @@ class IntegrationManagement {
     /** One configuration or subscription, as the pages show it, whichever it is. */
     record Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
             @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
-            List<org.ldportal.launchdarkly.PolicyStatement> statements) {
+            List<org.ldportal.launchdarkly.PolicyStatement> statements, @Nullable JsonNode statementsAsAnswered) {
+
+        Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
+                @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
+                List<org.ldportal.launchdarkly.PolicyStatement> statements) {
+            this(type, id, name, on, tags, values, version, status, statements, null);
+        }
 
         static Item of(IntegrationConfiguration configuration) {
             return new Item(IntegrationType.CONFIGURATION, configuration.id(), configuration.name(),
@@ -63,12 +71,27 @@ class IntegrationManagement {
             return new Item(IntegrationType.SUBSCRIPTION, subscription.id(), subscription.name(),
                     Boolean.TRUE.equals(subscription.on()), tags(subscription.tags()), values(subscription.config()),
                     subscription.version(), subscription.status(),
-                    subscription.statements() == null ? List.of() : subscription.statements());
+                    subscription.statements() == null ? List.of() : subscription.statements(),
+                    subscription.statementsAsAnswered());
+        }
+
+        /**
+         * What a person sees of it, in one text (name, on or off, tags, the non-secret values, the policy): two reads
+         * with the same state show the same thing, for a resource that has no version to compare.
+         */
+        String state() {
+            Map<String, Object> shown = new java.util.TreeMap<>();
+            values.forEach((key, value) -> {
+                if (!"********".equals(value)) {
+                    shown.put(key, value);
+                }
+            });
+            return name + "|" + on + "|" + tags + "|" + shown + "|" + statements;
         }
 
         /** The same as seen at {@code version} (the page's), for the test of a change. */
         Item withVersion(@Nullable Integer seenVersion) {
-            return new Item(type, id, name, on, tags, values, seenVersion, status, statements);
+            return new Item(type, id, name, on, tags, values, seenVersion, status, statements, statementsAsAnswered);
         }
 
         public String path(String integrationKey) {
@@ -170,6 +193,10 @@ class IntegrationManagement {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", item.name());
         values.put("tags", String.join(", ", item.tags()));
+        if (item.statementsAsAnswered() != null) {
+            // The policy as LaunchDarkly answered it, so that an edit of it tests exactly that.
+            values.put(STATEMENTS_SEEN, item.statementsAsAnswered().toString());
+        }
         org.ldportal.form.FormValues current = currentValues(item);
         form.fields().stream().filter(field -> !field.secret()
                 && org.ldportal.form.EditedValues.editable(field, form, current)).forEach(field -> {
@@ -202,7 +229,10 @@ class IntegrationManagement {
                     .map(statement -> StatementRow.of(statement).toStatement()).toList();
             List<org.ldportal.launchdarkly.PolicyStatement> after = policy.stream().map(StatementRow::toStatement).toList();
             if (!before.equals(after)) {
-                plan.replaced("/statements", "Policy", describe(before), after, describe(after));
+                // Tested as the page showed it, whether or not the resource has a version: a change made meanwhile in
+                // LaunchDarkly makes the patch fail instead of being overwritten.
+                plan.replacedTested("/statements", "Policy", describe(before), statementsSeen(seen, current), after,
+                        describe(after));
             }
         }
         plan.field("/name", "Name", seen.get("name"), name);
@@ -231,6 +261,27 @@ class IntegrationManagement {
         });
         return plan.versioned(current.version() == null ? null : PatchOperation.test("/_version", current.version()));
     }
+
+    /** The key under which an edit page carries the policy it showed. */
+    static final String STATEMENTS_SEEN = "statements";
+
+    /** The policy the page showed; a page from before pages carried it tests the policy read when it was sent. */
+    private static JsonNode statementsSeen(Map<String, String> seen, Item current) {
+        String shown = seen.get(STATEMENTS_SEEN);
+        if (shown != null) {
+            try {
+                return STATEMENTS.readTree(shown);
+            }
+            catch (RuntimeException unreadable) {
+                // Fall through: a tampered value tests what is there now.
+            }
+        }
+        return current.statementsAsAnswered() != null ? current.statementsAsAnswered()
+                : STATEMENTS.valueToTree(current.statements());
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper STATEMENTS = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     private static String describe(List<org.ldportal.launchdarkly.PolicyStatement> statements) {
         return String.join("; ", statements.stream().map(statement -> statement.effect() + " "

@@ -16,7 +16,8 @@ public record IntegrationConfiguration(
         Boolean enabled,
         List<String> tags,
         Map<String, Object> configValues,
-        @JsonProperty("_version") Integer version) {
+        @JsonProperty("_version") Integer version,
+        @JsonProperty("_createdAt") Long createdAt) {
 
     @Override
     public String toString() {

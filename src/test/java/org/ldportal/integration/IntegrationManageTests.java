@@ -69,6 +69,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     @Test
     void turnOffThenPatchOfTheSeenVersionAndAuditedElseRefusedWhenChangedMeanwhile() throws Exception {
+        sandbox.answerVersions();
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
         String path = "/integrations/log-stream/subscriptions/" + id(subscription);
 
@@ -105,6 +106,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     @Test
     void editWhenUrlChangedAndSecretLeftEmptyThenOnlyTheUrlSentTestedAgainstTheVersionSeen() throws Exception {
+        sandbox.answerVersions();
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
         String form = mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk()).andReturn()
@@ -122,6 +124,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     @Test
     void editWhenANewSecretTypedThenSentNeverRecordedAndABadUrlRefusedAtTheField() throws Exception {
+        sandbox.answerVersions();
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
 
@@ -150,6 +153,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     @Test
     void editASubscriptionsPolicyThenSentWholeCheckedFirstAndWithoutJavaScriptRowsAdded() throws Exception {
+        sandbox.answerVersions();
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
         String path = "/integrations/log-stream/subscriptions/" + id(subscription);
         mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk())
@@ -164,6 +168,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
         mvc.perform(subscriptionEdit(path, "proj/*:env/production:flag/*")).andExpect(redirectedUrl(path));
 
         assertThat(lastPatch()).startsWith("[{\"op\":\"test\",\"path\":\"/_version\",\"value\":1},"
+                + "{\"op\":\"test\",\"path\":\"/statements\",\"value\":[]},"
                 + "{\"op\":\"replace\",\"path\":\"/statements\",\"value\":[{\"effect\":\"allow\","
                 + "\"resources\":[\"proj/*:env/production:flag/*\"]");
         assertThat(sandbox.subscriptions("log-stream").get(0).get("statements").get(0).get("resources").get(0).asString())
@@ -172,12 +177,56 @@ class IntegrationManageTests extends PortalIntegrationTest {
                 containsString("allow: proj/*:env/production:flag/* (*)")));
     }
 
+    @Test
+    void editAPolicyWhenTheSubscriptionHasNoVersionThenTheShownPolicyIsTestedAndAChangeMadeMeanwhileIsNotOverwritten()
+            throws Exception {
+        // As the spec's Integration schema has it: no _version, so only testing the policy shown guards it.
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
+        String path = "/integrations/log-stream/subscriptions/" + id(subscription);
+        String seen = seenOf(mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(seen).contains("\"statements\":\"[]\"");
+        sandbox.changeSubscriptionPolicyMeanwhile("log-stream", id(subscription), "proj/*:env/test:flag/*");
+
+        mvc.perform(subscriptionEdit(path, "proj/*:env/production:flag/*", seen, null))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(
+                        "changed in LaunchDarkly since you opened this page")));
+
+        assertThat(lastPatch()).startsWith("[{\"op\":\"test\",\"path\":\"/statements\",\"value\":[]},"
+                + "{\"op\":\"replace\",\"path\":\"/statements\"").doesNotContain("_version");
+        assertThat(sandbox.subscriptions("log-stream").get(0).get("statements").get(0).get("resources").get(0).asString())
+                .as("the change made in LaunchDarkly meanwhile stands").isEqualTo("proj/*:env/test:flag/*");
+        assertThat(latest("update").httpStatus()).isEqualTo(409);
+
+        String again = seenOf(mvc.perform(get(path + "/edit").with(TestUsers.editor())).andReturn().getResponse()
+                .getContentAsString());
+        mvc.perform(subscriptionEdit(path, "proj/*:env/production:flag/*", again, null))
+                .andExpect(redirectedUrl(path));
+        assertThat(sandbox.subscriptions("log-stream").get(0).get("statements").get(0).get("resources").get(0).asString())
+                .isEqualTo("proj/*:env/production:flag/*");
+    }
+
+    /** What an edit page carries of what it showed (its hidden "seen" field). */
+    private static String seenOf(String page) {
+        java.util.regex.Matcher seen = java.util.regex.Pattern.compile("name=\"seen\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(seen.find()).as("the page carries what it showed").isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(seen.group(1));
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder subscriptionEdit(String path,
             String resources) {
-        return post(path + "/edit").with(TestUsers.editor()).with(csrf()).param("name", "Audit to logs").param("tags", "")
-                .param("version", "1").param("seen", "{\"name\":\"Audit to logs\",\"tags\":\"\","
-                        + "\"config.base-url\":\"https://logs.example.com\",\"config.skip-ca-verification\":\"false\"}")
-                .param("config[base-url]", "https://logs.example.com").param("config[token]", "")
+        return subscriptionEdit(path, resources, "{\"name\":\"Audit to logs\",\"tags\":\"\","
+                + "\"config.base-url\":\"https://logs.example.com\",\"config.skip-ca-verification\":\"false\"}", "1");
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder subscriptionEdit(String path,
+            String resources, String seen, String version) {
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit = post(path + "/edit")
+                .with(TestUsers.editor()).with(csrf()).param("name", "Audit to logs").param("tags", "").param("seen", seen);
+        if (version != null) {
+            edit = edit.param("version", version);
+        }
+        return edit.param("config[base-url]", "https://logs.example.com").param("config[token]", "")
                 .param("config[skip-ca-verification]", "false")
                 .param("statements[0].effect", "allow").param("statements[0].resources", resources)
                 .param("statements[0].actions", "*");

@@ -88,6 +88,15 @@ public final class LaunchDarklySandbox {
     private final Map<String, List<ObjectNode>> configurations = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> subscriptions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> manifests = new LinkedHashMap<>();
+    /** Requests carried out after they were answered ({@link #failNextThenCreate}), still running. */
+    private final List<Thread> lateWork = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Whether environments, integration configurations and subscriptions carry {@code _version}: the spec's schemas
+     * (Environment, IntegrationConfigurationsRep, Integration) have none, so by default they do not.
+     */
+    private boolean versions;
+    /** Whether a destination's {@code parent} link names its project and environment (an older shape; the spec's example does not). */
+    private boolean destinationParentNamesPlace;
 
     private LaunchDarklySandbox(int port) {
         try {
@@ -134,6 +143,8 @@ public final class LaunchDarklySandbox {
 
     /** Back to the seed: two projects with environments, no destinations or integrations, no faults. */
     public synchronized void reset() {
+        versions = false;
+        destinationParentNamesPlace = false;
         faults.clear();
         requests.clear();
         projects.clear();
@@ -167,6 +178,41 @@ public final class LaunchDarklySandbox {
     /** The next request is carried out, but answered with {@code status} and no body, as a failing gateway would. */
     public void failNextAfterHandling(String pathPart, int status) {
         faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true));
+    }
+
+    /**
+     * The next request is answered {@code status} at once, as a gateway that gave up would, and carried out only
+     * {@code after} that: LaunchDarkly was still working on it when the portal heard back.
+     */
+    public void failNextThenCreate(String pathPart, int status, Duration after) {
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), after, false, true));
+    }
+
+    /** Waits until every request carried out late ({@link #failNextThenCreate}) is done. */
+    public void awaitLateWork() {
+        for (Thread thread : List.copyOf(lateWork)) {
+            try {
+                thread.join(10_000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** From now on environments, integration configurations and subscriptions carry a {@code _version}. */
+    public synchronized void answerVersions() {
+        versions = true;
+        environments.values().forEach(inProject -> inProject.values().forEach(e -> e.put("_version", e.path("_version").asInt(1))));
+        configurations.values().forEach(list -> list.forEach(c -> c.put("_version", c.path("_version").asInt(1))));
+        subscriptions.values().forEach(list -> list.forEach(s -> s.put("_version", s.path("_version").asInt(1))));
+    }
+
+    /** From now on a destination's {@code parent} link names its project and environment, as an older answer did. */
+    public synchronized void answerDestinationParentsWithTheirPlace() {
+        destinationParentNamesPlace = true;
+        destinations.forEach(destination -> destination.withObject("_links").putObject("parent").put("href",
+                placeOf(destination)));
     }
 
     /** The next request is answered normally, but only after {@code delay}. */
@@ -225,7 +271,22 @@ public final class LaunchDarklySandbox {
     /** Someone changes the subscription in LaunchDarkly itself: a new version. */
     public synchronized void changeSubscriptionMeanwhile(String integrationKey, String id) {
         subscriptions.getOrDefault(integrationKey, List.of()).stream().filter(s -> s.get("_id").asString().equals(id))
-                .findFirst().ifPresent(subscription -> versioned(subscription, "_version"));
+                .findFirst().ifPresent(subscription -> {
+                    subscription.withArray("tags").add("changed-in-launchdarkly");
+                    versioned(subscription, "_version");
+                });
+    }
+
+    /** Someone changes the subscription's policy in LaunchDarkly itself. */
+    public synchronized void changeSubscriptionPolicyMeanwhile(String integrationKey, String id, String resources) {
+        subscriptions.getOrDefault(integrationKey, List.of()).stream().filter(s -> s.get("_id").asString().equals(id))
+                .findFirst().ifPresent(subscription -> {
+                    ArrayNode statements = subscription.putArray("statements");
+                    ObjectNode statement = statements.addObject().put("effect", "allow");
+                    statement.putArray("resources").add(resources);
+                    statement.putArray("actions").add("*");
+                    versioned(subscription, "_version");
+                });
     }
 
     /** Someone marks the environment critical in LaunchDarkly itself. */
@@ -266,6 +327,22 @@ public final class LaunchDarklySandbox {
         requests.add(new SandboxRequest(method, path + (query != null ? "?" + query : ""), headers, body));
         try {
             SandboxFault fault = takeFault(path);
+            if (fault != null && fault.handleLater()) {
+                Map<String, String> query0 = parameters(query);
+                Thread late = new Thread(() -> {
+                    sleep(fault.delay());
+                    try {
+                        route(method, path, query0, headers, body);
+                    }
+                    catch (RuntimeException refused) {
+                        // As LaunchDarkly would: a request it refuses late changes nothing.
+                    }
+                }, "ld-sandbox-late");
+                late.setDaemon(true);
+                lateWork.add(late);
+                late.start();
+                throw new SandboxException(fault.status(), null, null);
+            }
             if (fault != null && fault.delay() != null) {
                 sleep(fault.delay());
             }
@@ -532,7 +609,10 @@ public final class LaunchDarklySandbox {
         }
         ObjectNode source = post.has("source") ? inProject.get(post.get("source").get("key").asString()) : null;
         ObjectNode environment = json.createObjectNode();
-        environment.put("_id", id().substring(0, 24)).put("_version", 1);
+        environment.put("_id", id().substring(0, 24));
+        if (versions) {
+            environment.put("_version", 1);
+        }
         environment.put("key", key).put("name", name).put("color", color);
         environment.put("apiKey", "sdk-" + UUID.randomUUID());
         environment.put("mobileKey", "mob-" + UUID.randomUUID());
@@ -617,8 +697,8 @@ public final class LaunchDarklySandbox {
 
     private ObjectNode addDestination(String projectKey, String environmentKey, String name, String kind, ObjectNode config,
             boolean on) {
-        String parent = "/api/v2/projects/" + projectKey + "/environments/" + environmentKey;
-        boolean taken = destinations.stream().anyMatch(d -> parent.equals(d.get("_links").get("parent").get("href").asString()));
+        String place = "/api/v2/projects/" + projectKey + "/environments/" + environmentKey;
+        boolean taken = destinations.stream().anyMatch(d -> place.equals(placeOf(d)));
         if (taken) {
             throw SandboxException.conflict("A Data Export destination already exists for this environment");
         }
@@ -631,7 +711,8 @@ public final class LaunchDarklySandbox {
         destination.set("config", shown);
         ObjectNode links = destination.putObject("_links");
         links.putObject("self").put("href", "/api/v2/destinations/" + projectKey + "/" + environmentKey + "/" + id);
-        links.putObject("parent").put("href", parent);
+        // As the spec's example answers: the parent is the list; the project and environment are only in self.
+        links.putObject("parent").put("href", destinationParentNamesPlace ? place : "/api/v2/destinations");
         destinations.add(destination);
         return destination;
     }
@@ -747,8 +828,11 @@ public final class LaunchDarklySandbox {
                 checkStatements(capability.get("auditLogEventsHook").get("statements"), "capabilityConfig.auditLogEventsHook.statements");
             }
         }
-        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("_version", 1).put("name", name).put("_integrationKey", key)
-                .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean());
+        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("name", name).put("_integrationKey", key)
+                .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean()).put("_createdAt", System.currentTimeMillis());
+        if (versions) {
+            configuration.put("_version", 1);
+        }
         configuration.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
         configuration.set("configValues", obfuscated(manifest, (ObjectNode) values));
         if (post.has("capabilityConfig")) {
@@ -774,8 +858,11 @@ public final class LaunchDarklySandbox {
         if (post.has("statements")) {
             checkStatements(post.get("statements"), "statements");
         }
-        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("_version", 1).put("kind", key).put("name", name)
+        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("kind", key).put("name", name)
                 .put("on", !post.has("on") || post.get("on").asBoolean());
+        if (versions) {
+            subscription.put("_version", 1);
+        }
         // What LaunchDarkly reports of the deliveries so far (setDeliveryStatus changes it).
         subscription.putObject("_status").put("successCount", 0).put("errorCount", 0);
         subscription.set("config", obfuscated(manifest, (ObjectNode) config));
@@ -910,6 +997,13 @@ public final class LaunchDarklySandbox {
                 .findFirst().orElseThrow(() -> SandboxException.notFound("Destination " + decode(id)));
     }
 
+    /** The project and environment of a destination as a path ({@code /api/v2/projects/p/environments/e}), from self. */
+    private static String placeOf(JsonNode destination) {
+        String[] self = destination.get("_links").get("self").get("href").asString().split("/");
+        // /api/v2/destinations/{project}/{environment}/{id}
+        return "/api/v2/projects/" + self[4] + "/environments/" + self[5];
+    }
+
     private JsonNode patchOf(String body) {
         try {
             return json.readTree(body);
@@ -921,7 +1015,10 @@ public final class LaunchDarklySandbox {
 
     /** The patched resource with its version one higher: every accepted change makes a new version. */
     private static ObjectNode versioned(ObjectNode patched, String field) {
-        patched.put(field, patched.path(field).asInt(1) + 1);
+        // Only what has a version gets a new one (destinations always; the others only with answerVersions()).
+        if (patched.has(field)) {
+            patched.put(field, patched.path(field).asInt(1) + 1);
+        }
         return patched;
     }
 
