@@ -33,17 +33,28 @@ public class ApiFailureTranslator {
      * @param secretValues values typed into secret fields, scrubbed from LaunchDarkly's message
      */
     ApiFailure translate(LaunchDarklyException failure, String what, String done, Collection<String> secretValues) {
-        return translate(failure, Change.CREATE, what, done, secretValues);
+        return translate(failure, Change.CREATE, what, done, secretValues, Change.NOT_FOUND);
+    }
+
+    /** The failure of {@code change}: a 409 or 404 on an existing resource means it changed meanwhile. */
+    ApiFailure translate(LaunchDarklyException failure, Change change) {
+        return translate(failure, change.attempt().action(), change.what(), change.done(), change.secretValues(),
+                change.notFound());
     }
 
     /** As above, for a change of {@code action}: a 409 or 404 on an existing resource means it changed meanwhile. */
     ApiFailure translate(LaunchDarklyException failure, String action, String what, String done,
             Collection<String> secretValues) {
+        return translate(failure, action, what, done, secretValues, Change.NOT_FOUND);
+    }
+
+    private ApiFailure translate(LaunchDarklyException failure, String action, String what, String done,
+            Collection<String> secretValues, String notFound) {
         if (failure instanceof LaunchDarklyApiException api) {
             if (!Change.CREATE.equals(action) && (api.status() == 409 || api.status() == 404)) {
                 return changedMeanwhile(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
             }
-            return fromApi(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
+            return fromApi(api, what, done, redactor.scrub(api.apiMessage(), secretValues), notFound);
         }
         LaunchDarklyUnreachableException unreachable = (LaunchDarklyUnreachableException) failure;
         if (unreachable.requestMayHaveArrived()) {
@@ -95,7 +106,11 @@ public class ApiFailureTranslator {
     /** Why a list a page shows (projects, environments) could not be read. */
     public String readProblem(LaunchDarklyException failure) {
         if (failure instanceof LaunchDarklyApiException api) {
-            if (api.status() == 401 || api.status() == 403) {
+            if (api.status() == 401) {
+                return "LaunchDarkly did not accept the portal's access token, so some lists below are empty. An "
+                        + "administrator must replace the token; please tell " + contact + ".";
+            }
+            if (api.status() == 403) {
                 return tokenNotAllowed();
             }
             if (api.status() == 429) {
@@ -109,7 +124,7 @@ public class ApiFailureTranslator {
                 + "if it keeps happening, tell " + contact + ".";
     }
 
-    private ApiFailure fromApi(LaunchDarklyApiException api, String what, String done, String detail) {
+    private ApiFailure fromApi(LaunchDarklyApiException api, String what, String done, String detail, String notFound) {
         int status = api.status();
         if (api.isServerError()) {
             // A 500, 502 or 504 can come after LaunchDarkly made the change: only a look tells.
@@ -120,15 +135,19 @@ public class ApiFailureTranslator {
         if (status == 400 || status == 422) {
             message = "LaunchDarkly did not accept " + what + (detail != null ? ": " + detail : ".");
         }
-        else if (status == 401 || status == 403) {
+        else if (status == 401) {
+            message = tokenNotAccepted(done);
+        }
+        else if (status == 403) {
             message = tokenNotAllowed();
         }
         else if (status == 404) {
-            message = "LaunchDarkly could not find the project or environment; it may have been renamed or deleted. "
-                    + "Reload the page and choose again.";
+            message = notFound;
         }
         else if (status == 409) {
-            message = capitalized(what) + " conflicts with something that already exists in LaunchDarkly.";
+            // Only LaunchDarkly knows what it conflicts with: its own words, not a guessed cause.
+            message = "LaunchDarkly refused " + what + " as a conflict" + (detail != null ? ": " + detail
+                    : " with something that already exists") + ". Nothing was " + done + ".";
         }
         else if (status == 429) {
             message = "LaunchDarkly is busy right now. Please try again " + api.retryAfter().map(ApiFailureTranslator::inWords)
@@ -148,9 +167,20 @@ public class ApiFailureTranslator {
         return new ApiFailure(AuditOutcome.REJECTED, api.status(), api.code(), message, detail);
     }
 
+    /** A 401: the token itself is not taken (expired, revoked, mistyped), which only an administrator can mend. */
+    private String tokenNotAccepted(String done) {
+        return "LaunchDarkly did not accept the portal's access token (it may have expired or been revoked), so nothing "
+                + "was " + done + ". This is not something you did wrong: an administrator must replace the token; please "
+                + "tell " + contact + ".";
+    }
+
+    /** What the status page says of a token LaunchDarkly does not accept. */
+    public static final String TOKEN_NOT_ACCEPTED = "not accepted by LaunchDarkly (401): it may have expired or been "
+            + "revoked. An administrator must replace it (portal.launchdarkly.api-token).";
+
     private String tokenNotAllowed() {
-        return "The portal's LaunchDarkly access token is not allowed to do this. This is not something you did wrong: "
-                + "please tell " + contact + " that the portal's token needs more permissions.";
+        return "The portal's LaunchDarkly access token lacks a permission this needs (LaunchDarkly answered 403). This is "
+                + "not something you did wrong: please tell " + contact + " that the portal's token needs more permissions.";
     }
 
     private static String mayOrMayNot(String what, String done) {

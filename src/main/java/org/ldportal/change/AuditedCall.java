@@ -65,8 +65,7 @@ public class AuditedCall {
             answer = request.get();
         }
         catch (LaunchDarklyException e) {
-            ApiFailure failure = failures.translate(e, attempt.action(), change.what(), change.done(),
-                    change.secretValues());
+            ApiFailure failure = failures.translate(e, change);
             recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(), failure.auditMessage(),
                     since(started)), startedId);
             return settled(change, failure.toResult(change.locator()), startedId);

@@ -17,9 +17,20 @@ import org.ldportal.audit.AuditAttempt;
  * @param secretValues  values typed into secret fields: scrubbed from LaunchDarkly's messages before they are
  *                      shown or stored
  * @param locator       where LaunchDarkly's message belongs on the form
+ * @param notFound      what a 404 means for this change, in words that name what was not found (a create's project,
+ *                      environment or integration)
  */
 public record Change(AuditAttempt attempt, String what, String done, int successStatus, List<String> secretValues,
-        Locator locator) {
+        Locator locator, String notFound) {
+
+    /** A 404 on a create whose feature did not say more. */
+    static final String NOT_FOUND = "LaunchDarkly could not find what the form points at; it may have been renamed or "
+            + "deleted. Reload the page and choose again.";
+
+    public Change(AuditAttempt attempt, String what, String done, int successStatus, List<String> secretValues,
+            Locator locator) {
+        this(attempt, what, done, successStatus, secretValues, locator, NOT_FOUND);
+    }
 
     /** Places LaunchDarkly's own message (secrets scrubbed; may be null) on the form. */
     @FunctionalInterface
@@ -52,10 +63,15 @@ public record Change(AuditAttempt attempt, String what, String done, int success
     }
 
     public Change scrubbing(Collection<String> secretValues) {
-        return new Change(attempt, what, done, successStatus, List.copyOf(secretValues), locator);
+        return new Change(attempt, what, done, successStatus, List.copyOf(secretValues), locator, notFound);
     }
 
     public Change locatedBy(Locator locator) {
-        return new Change(attempt, what, done, successStatus, secretValues, locator);
+        return new Change(attempt, what, done, successStatus, secretValues, locator, notFound);
+    }
+
+    /** What a 404 means here: which of what the change points at LaunchDarkly does not have. */
+    public Change whenNotFound(String message) {
+        return new Change(attempt, what, done, successStatus, secretValues, locator, message);
     }
 }

@@ -184,28 +184,22 @@ class DestinationService {
             CurrentUser user, ChangeOrigin origin) {
         WarehouseSetupRequest body = setupRequest(form, cleaned);
         Change change = new Change(origin.apply(by(user, form, kind, "setup", redactor.redactToJson(body, Set.of(), List.of()))),
-                "the set-up", "prepared", 200, List.of(), detail -> locate(detail, configKeys(kind)));
+                "the set-up", "prepared", 200, List.of(), detail -> locate(detail, configKeys(kind)), notFound(form));
         return call.send(change, () -> client.warehouseSetupScript(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(),
                 body), script -> new Sent(null, null, null));
     }
 
     /**
-     * The last step of a warehouse kind. Snowflake: the destination is created with the public key and host
-     * address, as the spec's postDestination documents for snowflake-v2. Redshift: complete-setup creates it from
-     * the pending set-up LaunchDarkly stored.
+     * The last step of a warehouse kind: complete-setup creates the destination from the pending set-up LaunchDarkly
+     * stored, with the names the script made ("the custom names are read from the stored configuration", says the
+     * spec). Creating a Snowflake destination through {@code POST /destinations} instead would give it the default
+     * names, whatever the script made. The body is the set-up's public key (Redshift has none: empty).
      */
-    ChangeResult<Destination> complete(DestinationForm form, DestinationKind kind, String publicKey, String hostAddress,
-            CurrentUser user) {
-        if (kind.flow() == DestinationKind.Flow.SNOWFLAKE) {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("publicKey", publicKey);
-            config.put("snowflakeHostAddress", hostAddress);
-            DestinationPost body = new DestinationPost(form.getName(), kind.kind(), config, form.isOn());
-            return created(form, kind, change(user, form, kind, "create", redactor.redactToJson(body, Set.of(), List.of())),
-                    () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(), body));
-        }
+    ChangeResult<Destination> complete(DestinationForm form, DestinationKind kind, String publicKey, CurrentUser user) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("publicKey", publicKey);
+        if (publicKey != null) {
+            body.put("publicKey", publicKey);
+        }
         ChangeResult<Destination> result = created(form, kind, change(user, form, kind, "complete-setup",
                 redactor.redactToJson(body, Set.of(), List.of())),
                 () -> client.completeWarehouseSetup(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(), publicKey));
@@ -243,7 +237,12 @@ class DestinationService {
             ChangeOrigin origin) {
         List<String> configKeys = configKeys(kind);
         return Change.create(origin.apply(by(user, form, kind, action, redactedBody)), "the destination")
-                .locatedBy(detail -> locate(detail, configKeys));
+                .locatedBy(detail -> locate(detail, configKeys)).whenNotFound(notFound(form));
+    }
+
+    private static String notFound(DestinationForm form) {
+        return "LaunchDarkly could not find project " + form.getProjectKey() + " or its environment "
+                + form.getEnvironmentKey() + ": it may have been renamed or deleted. Reload the page and choose again.";
     }
 
     private AuditAttempt by(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody) {

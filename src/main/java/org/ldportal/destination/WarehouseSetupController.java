@@ -95,7 +95,7 @@ class WarehouseSetupController {
         }
         String link = destinations.link(setup.projectKey(), setup.environmentKey());
         ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.complete(form, kind,
-                setup.script().publicKey(), setup.hostAddress(), user), destination -> CreatedDestination.of(form, kind,
+                setup.script().publicKey(), user), destination -> CreatedDestination.of(form, kind,
                         destination, link));
         if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
             setups.completed(id);

@@ -173,7 +173,10 @@ class EnvironmentService {
         return Change.create(origin.apply(AuditAttempt.by(user, "create", "environment")
                 .withTarget(form.getProjectKey(), form.effectiveKey(), null).withResource(form.getName(), form.effectiveKey(), null)
                 .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
-                .locatedBy(EnvironmentService::locate);
+                .locatedBy(EnvironmentService::locate).whenNotFound("LaunchDarkly could not find project "
+                        + form.getProjectKey() + (blank(form.getSourceKey()) ? "" : ", or its environment "
+                                + form.getSourceKey() + " to copy settings from") + ": it may have been renamed or deleted. "
+                        + "Reload the page and choose again.");
     }
 
     /** Creates the environment, directly or once approved ({@code origin}), as {@code user}. */

@@ -201,14 +201,11 @@ class IntegrationService {
         Change change = Change.create(origin.apply(AuditAttempt.by(user, "create", type.resourceType())
                 .withTarget(null, null, manifest.key()).withResource(form.getName(), null, null)
                 .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues))), "the " + type.words())
-                .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec));
-        ChangeResult<Created> result = call.send(change, request,
-                created -> new Sent(null, created.id(), links.integration(manifest.key())));
-        if (result instanceof ChangeResult.Refused<Created> refused && refused.isConflict()) {
-            return refused.at(RefusalTarget.field("name"), "Something with this name already exists for " + manifest.name()
-                    + ". Choose another name.");
-        }
-        return result;
+                .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec))
+                .whenNotFound("LaunchDarkly has no integration with the key " + manifest.key() + " (" + manifest.name()
+                        + "): it may have been withdrawn, or not be offered on this account. Nothing was created.");
+        // A 409 is told in LaunchDarkly's own words: its documents do not say what a configuration conflicts with.
+        return call.send(change, request, created -> new Sent(null, created.id(), links.integration(manifest.key())));
     }
 
     /** The generated and public-key values of the answer, labelled as the manifest names them; never a secret. */

@@ -58,6 +58,10 @@ class LaunchDarklyStatus implements StatusSection {
                 lines.add(Line.of("Token scopes", String.join(", ", identity.scopes())));
             }
         }
+        catch (org.ldportal.launchdarkly.LaunchDarklyApiException e) {
+            lines.add(Line.problem("Token", e.status() == 401 ? ApiFailureTranslator.TOKEN_NOT_ACCEPTED
+                    : "could not be checked: " + failures.readProblem(e)));
+        }
         catch (LaunchDarklyException e) {
             lines.add(Line.problem("Token", "could not be checked: " + failures.readProblem(e)));
         }

@@ -60,7 +60,7 @@ class ApiFailureTranslatorTests {
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.REJECTED);
         assertThat(failure.userMessage()).contains("access token").contains("not something you did wrong")
-                .contains("the platform team");
+                .contains("the platform team").contains("lacks a permission");
     }
 
     @Test
@@ -133,7 +133,35 @@ class ApiFailureTranslatorTests {
         assertThat(gone.userMessage()).startsWith("The destination is no longer in LaunchDarkly");
         ApiFailure create = translator.translate(new LaunchDarklyApiException(409, "conflict", "exists", null),
                 Change.CREATE, "the destination", "created", List.of());
-        assertThat(create.userMessage()).contains("conflicts with something that already exists");
+        assertThat(create.userMessage()).isEqualTo("LaunchDarkly refused the destination as a conflict: exists. Nothing was created.");
+    }
+
+    @Test
+    void translateWhen401ThenTheTokenIsNotAcceptedAndAnAdministratorMustReplaceItUnlikeA403() {
+        ApiFailure revoked = translate(new LaunchDarklyApiException(401, "unauthorized", "Invalid access token", null));
+        ApiFailure lacking = translate(new LaunchDarklyApiException(403, "forbidden", "Access denied", null));
+
+        assertThat(revoked.userMessage()).contains("did not accept the portal's access token", "expired or been revoked",
+                "an administrator must replace the token", "the platform team", "nothing was created")
+                .doesNotContain("permission");
+        assertThat(lacking.userMessage()).contains("lacks a permission this needs", "403", "needs more permissions")
+                .doesNotContain("replace");
+        assertThat(translator.readProblem(new LaunchDarklyApiException(401, null, null, null)))
+                .contains("did not accept the portal's access token", "must replace");
+    }
+
+    @Test
+    void translateWhen404OnACreateThenWhatTheChangeSaysWasNotFound() {
+        Change change = Change.create(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("eddie", "Eddie", null, java.util.EnumSet.of(org.ldportal.security.PortalRole.EDITOR)),
+                Change.CREATE, "integration-configuration"), "the integration configuration")
+                .whenNotFound("LaunchDarkly has no integration with the key pager-alerts.");
+
+        ApiFailure failure = translator.translate(new LaunchDarklyApiException(404, "not_found", "integration key not found",
+                null), change);
+
+        assertThat(failure.userMessage()).isEqualTo("LaunchDarkly has no integration with the key pager-alerts.")
+                .doesNotContain("project or environment");
+        assertThat(failure.detail()).isEqualTo("integration key not found");
     }
 
     private ApiFailure translate(LaunchDarklyException failure) {

@@ -199,10 +199,15 @@ class DestinationControllerTests {
 
     @Test
     void createWhenTokenLacksPermissionThenNotTheUsersFault() throws Exception {
-        for (int status : new int[] { 401, 403 }) {
-            doThrow(new LaunchDarklyApiException(status, null, null, null)).when(client).createDestination(any(), any(), any());
-            mvc.perform(kinesis()).andExpect(content().string(containsString("access token is not allowed")));
-        }
+        doThrow(new LaunchDarklyApiException(401, null, null, null)).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("did not accept the portal&#39;s access token"),
+                containsString("an administrator must replace the token"))));
+        doThrow(new LaunchDarklyApiException(403, null, null, null)).when(client).createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString("access token lacks a permission this needs")));
+        doThrow(new LaunchDarklyApiException(404, "not_found", "Environment not found", null)).when(client)
+                .createDestination(any(), any(), any());
+        mvc.perform(kinesis()).andExpect(content().string(containsString(
+                "LaunchDarkly could not find project mobile-app or its environment production")));
     }
 
     @Test

@@ -51,7 +51,15 @@ class WarehouseSetupTests extends PortalIntegrationTest {
             assertThat(destination.get("kind").asString()).isEqualTo("snowflake-v2");
             assertThat(destination.get("config").get("snowflakeHostAddress").asString()).isEqualTo("https://acct.snowflakecomputing.com");
             assertThat(destination.get("config").get("publicKey").asString()).startsWith("MIIB");
+            // The names the set-up's script made, kept by finishing through complete-setup.
+            assertThat(destination.get("config").get("databaseName").asString()).isEqualTo("LD");
+            assertThat(destination.get("config").get("userName").asString()).isEqualTo("LD_USER");
+            assertThat(destination.get("config").get("roleName").asString()).isEqualTo("LD_ROLE");
         });
+        assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
+                .extracting(org.ldportal.sandbox.SandboxRequest::path)
+                .contains("/api/v2/destinations/projects/mobile-app/environments/production/kinds/snowflake-v2/complete-setup")
+                .doesNotContain("/api/v2/destinations/mobile-app/production");
         mvc.perform(get("/destinations/setups").with(TestUsers.editor())).andExpect(content().string(not(containsString(setup))));
         mvc.perform(get(setup).with(TestUsers.editor())).andExpect(content().string(allOf(
                 containsString("created from this set-up already"), not(containsString(setup + "/complete")))));

@@ -224,6 +224,15 @@ class EnvironmentControllerTests {
     }
 
     @Test
+    void createWhenLaunchDarklyAnswers404ThenTheProjectIsNamedNotAGuess() throws Exception {
+        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(404, "not_found",
+                "Project not found", null));
+        mvc.perform(valid()).andExpect(content().string(allOf(containsString("LaunchDarkly could not find project mobile-app, or its environment production to copy settings from"),
+                containsString("Project not found"))));
+        assertThat(audited().httpStatus()).isEqualTo(404);
+    }
+
+    @Test
     void createWhenRateLimitedThenBusyAndWhen() throws Exception {
         when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(429, "rate_limited",
                 "slow down", Duration.ofSeconds(20)));

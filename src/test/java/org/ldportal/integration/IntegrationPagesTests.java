@@ -201,6 +201,30 @@ class IntegrationPagesTests extends PortalIntegrationTest {
     }
 
     @Test
+    void createConfigurationWhen404Or409ThenToldWhatLaunchDarklySaysNotAGuessedCause() throws Exception {
+        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 404, "not_found", "integration key not found");
+        mvc.perform(acme("Acme hooks")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("LaunchDarkly has no integration with the key acme-webhooks"),
+                containsString("integration key not found"), not(containsString("project or environment")))));
+
+        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 409, "conflict",
+                "Too many configurations for this integration");
+        mvc.perform(acme("Acme hooks")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("LaunchDarkly refused the integration configuration as a conflict: Too many configurations "
+                        + "for this integration. Nothing was created."),
+                not(containsString("Choose another name")), not(containsString("id=\"name-error\"")))));
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("acme-webhooks")).isEmpty();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder acme(String name) {
+        return post("/integrations/acme-webhooks/new").with(FormTokens.fresh()).param("type", "configuration")
+                .with(TestUsers.editor()).with(csrf()).param("name", name).param("config[URL]", "https://hooks.example.com")
+                .param("config[signingSecret]", "sig-secret-12345").param("config[format]", "json")
+                .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*")
+                .param("statements[0].actions", "*");
+    }
+
+    @Test
     void createWhenRequiredManifestFieldMissingThenInlineAndNothingSent() throws Exception {
         mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor()).with(csrf())
                 .param("name", "Pages").param("config[severity]", "error").param("config[escalate]", "true"))

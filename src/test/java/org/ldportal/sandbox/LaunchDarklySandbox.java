@@ -61,6 +61,9 @@ public final class LaunchDarklySandbox {
             "databricks", List.of(),
             "bigquery", List.of(),
             "redshift", List.of());
+    private static final Map<String, String> SNOWFLAKE_DEFAULT_NAMES = Map.of("databaseName", "LAUNCHDARKLY",
+            "schemaName", "EVENTS", "userName", "LAUNCHDARKLY_USER", "roleName", "LAUNCHDARKLY_ROLE",
+            "warehouseName", "LAUNCHDARKLY_WH");
     private static final Set<String> SECRET_CONFIG = Set.of("policyKey", "apiKey", "secret", "writeKey");
     private static final Set<String> ENVIRONMENT_EDITABLE = Set.of("name", "color", "defaultTtl", "secureMode",
             "defaultTrackEvents", "requireComments", "confirmChanges", "tags", "critical");
@@ -670,8 +673,17 @@ public final class LaunchDarklySandbox {
             throw SandboxException.invalid("kind: unknown Data Export destination kind " + kind);
         }
         checkDestination(kind, post);
+        ObjectNode config = ((ObjectNode) post.get("config")).deepCopy();
+        if (kind.equals("snowflake-v2")) {
+            // The older path knows no set-up: the destination gets the default names, whatever a script made.
+            SNOWFLAKE_DEFAULT_NAMES.forEach((name, value) -> {
+                if (!config.has(name)) {
+                    config.put(name, value);
+                }
+            });
+        }
         return addDestination(projectKey, environmentKey, post.has("name") ? post.get("name").asString() : kind, kind,
-                (ObjectNode) post.get("config"), !post.has("on") || post.get("on").asBoolean());
+                config, !post.has("on") || post.get("on").asBoolean());
     }
 
     /** The checks of a destination's config and switch, on a create and after a patch. */
@@ -758,11 +770,14 @@ public final class LaunchDarklySandbox {
         if (pending == null) {
             throw SandboxException.notFound("Pending " + kind + " setup for this environment");
         }
-        ObjectNode config = json.createObjectNode();
-        pending.properties().forEach(field -> config.set(field.getKey(), field.getValue()));
-        if (body.has("publicKey")) {
-            config.set("publicKey", body.get("publicKey"));
+        if (pending.has("publicKey") && !pending.get("publicKey").equals(body.get("publicKey"))) {
+            pendingSetups.put(projectKey + "/" + environmentKey + "/" + kind, pending);
+            throw SandboxException.invalid("publicKey: is not the key of the pending set-up");
         }
+        // The custom names are read from the stored configuration, as the spec's complete-setup says.
+        ObjectNode config = json.createObjectNode();
+        pending.properties().stream().filter(field -> !field.getKey().equals("name"))
+                .forEach(field -> config.set(field.getKey(), field.getValue()));
         return addDestination(projectKey, environmentKey, text(pending, "name", kind), kind, config, true);
     }
 

@@ -41,6 +41,15 @@ class StatusPageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void statusWhenTheTokenIsNotAcceptedThenItSaysAnAdministratorMustReplaceIt() throws Exception {
+        LaunchDarklySandbox.shared().failNext("/caller-identity", 401, "unauthorized", "Invalid access token");
+
+        String page = mvc.perform(get("/status").with(TestUsers.admin())).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("not accepted by LaunchDarkly (401)", "An administrator must replace it");
+    }
+
+    @Test
     void statusWhenNotAnAdminThenForbidden() throws Exception {
         mvc.perform(get("/status").with(TestUsers.editor())).andExpect(status().isForbidden());
         mvc.perform(get("/status").with(TestUsers.viewer())).andExpect(status().isForbidden());
