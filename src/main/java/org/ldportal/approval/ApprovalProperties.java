@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      {@code PORTAL_APPROVAL_RULES_0_APPROVERS})
  * @param expireAfter   how long a request waits for a decision before it expires
  * @param expiryCheck   how often expired requests are looked for
+ * @param interruptedAfter how long after its approval a request with no outcome counts as interrupted (the instance
+ *                      sending it stopped): it is then settled from the trail, and its secrets wiped
  */
 @ConfigurationProperties("portal.approval")
 public record ApprovalProperties(
         @DefaultValue List<ApprovalRule> rules,
         @DefaultValue("7d") Duration expireAfter,
-        @DefaultValue("10m") Duration expiryCheck) {
+        @DefaultValue("10m") Duration expiryCheck,
+        @DefaultValue("2m") Duration interruptedAfter) {
 
     /** The actions a rule may name (the audit trail's names for them). */
     static final List<String> ACTIONS = List.of(org.ldportal.change.Change.CREATE, org.ldportal.change.Change.UPDATE,

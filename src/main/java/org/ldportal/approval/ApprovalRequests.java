@@ -33,6 +33,7 @@ class ApprovalRequests {
 
     /** The sizes of the columns values are cut to (V6__approval_request.sql). */
     private static final int MESSAGE_COLUMN = 4000;
+    private static final int REVIEW_COLUMN = 1_000_000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -51,18 +52,25 @@ class ApprovalRequests {
     }
 
     /**
-     * Stores a request with its approver groups, in one transaction. Two submits of one form at the same moment: the
+     * Records the request's REQUESTED entry ({@code requested}, answering its id) and stores the request with its
+     * approver groups, in one transaction: neither without the other. Two submits of one form at the same moment: the
      * token's unique key lets one in, and the other answers its id (looked up after the failed transaction ended, as
      * PostgreSQL allows no statement in an aborted one).
      */
-    long create(NewRequest request) {
+    long create(java.util.function.LongSupplier requested, java.util.function.LongFunction<NewRequest> request,
+            String submissionToken) {
         try {
-            Long id = transactions.execute(status -> insert(request));
+            Long id = transactions.execute(status -> insert(request.apply(requested.getAsLong())));
             return java.util.Objects.requireNonNull(id);
         }
         catch (DuplicateKeyException sameFormAtOnce) {
-            return byToken(request.submissionToken()).orElseThrow(() -> sameFormAtOnce);
+            return byToken(submissionToken).orElseThrow(() -> sameFormAtOnce);
         }
+    }
+
+    /** Stores a request whose REQUESTED entry is recorded already ({@link NewRequest#auditId()}). */
+    long create(NewRequest request) {
+        return create(request::auditId, auditId -> request, request.submissionToken());
     }
 
     /** The request a form's token made, if any. */
@@ -89,15 +97,17 @@ class ApprovalRequests {
                 .param("requestedAt", Timestamp.from(request.requestedAt()))
                 .param("expiresAt", Timestamp.from(request.expiresAt()))
                 .param("subject", request.requester().subject())
-                .param("name", request.requester().displayName())
+                .param("name", cut(request.requester().displayName(), 255))
                 .param("requester", json.writeValueAsString(request.requester()))
                 .param("type", request.change().resourceType())
-                .param("project", request.change().projectKey())
-                .param("environment", request.change().environmentKey())
-                .param("integration", request.change().integrationKey())
-                .param("resourceName", request.change().resourceName())
-                .param("rules", json.writeValueAsString(request.requirement().ruleNames()))
-                .param("review", json.writeValueAsString(request.review()))
+                .param("project", cut(request.change().projectKey(), 255))
+                .param("environment", cut(request.change().environmentKey(), 255))
+                .param("integration", cut(request.change().integrationKey(), 255))
+                .param("resourceName", cut(request.change().resourceName(), 1024))
+                .param("rules", cut(json.writeValueAsString(request.requirement().ruleNames()), MESSAGE_COLUMN))
+                // Every value cut to its column (V6__approval_request.sql): an oversized one must not lose the request.
+                .param("review", json.writeValueAsString(request.review().fitting(REVIEW_COLUMN,
+                        review -> json.writeValueAsString(review).length())))
                 .param("sealed", request.sealedChange())
                 .param("auditId", request.auditId())
                 .update(key, "id");
@@ -194,6 +204,17 @@ class ApprovalRequests {
                 .param("outcome", outcome).param("message", cut(message)).param("link", link).param("id", id).update();
     }
 
+    /**
+     * The change of an approved request, sent with no clear answer, was settled by a check: its outcome replaces the
+     * unknown one (a request whose REQUESTED entry is {@code auditId}; any other is left alone).
+     */
+    void settledLater(long auditId, String outcome, @Nullable String message, @Nullable String link) {
+        jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
+                + "seen_by_requester = FALSE WHERE audit_id = :auditId AND status = 'APPROVED' AND (outcome IS NULL OR "
+                + "outcome = 'UNKNOWN')").param("outcome", outcome).param("message", cut(message))
+                .param("link", link, java.sql.Types.VARCHAR).param("auditId", auditId).update();
+    }
+
     /** Pending requests past their time. */
     List<ApprovalRequest> overdue(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND expires_at <= :now")
@@ -232,7 +253,20 @@ class ApprovalRequests {
     }
 
     private static @Nullable String cut(@Nullable String text) {
-        return text == null || text.length() <= MESSAGE_COLUMN ? text : text.substring(0, MESSAGE_COLUMN - 1) + "\u2026";
+        return cut(text, MESSAGE_COLUMN);
+    }
+
+    private static @Nullable String cut(@Nullable String text, int column) {
+        return text == null || text.length() <= column ? text : text.substring(0, column - 1) + "\u2026";
+    }
+
+    /**
+     * Approved requests whose change has no outcome yet although they were decided before {@code decidedBefore}: the
+     * instance that was sending it stopped (a send takes seconds).
+     */
+    List<ApprovalRequest> interrupted(Instant decidedBefore) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'APPROVED' AND outcome IS NULL AND "
+                + "decided_at < :before").param("before", Timestamp.from(decidedBefore)).query(this::row).list();
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

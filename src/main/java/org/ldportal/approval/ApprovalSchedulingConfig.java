@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Looks for requests nobody decided in time, on the interval its setting gives. */
+/** Looks for requests nobody decided in time, and for approved ones an instance stopped sending, on the interval its setting gives. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ApprovalSchedulingConfig implements SchedulingConfigurer {
@@ -17,8 +17,10 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
     private final Approvals approvals;
     private final ApprovalProperties properties;
     private final ClusterLocks locks;
+    private final java.time.Clock clock;
 
-    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks) {
+    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks, java.time.Clock clock) {
+        this.clock = clock;
         this.approvals = approvals;
         this.properties = properties;
         this.locks = locks;
@@ -31,5 +33,9 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
                 approvals::expireOverdue);
         registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(),
                 Duration.ofMinutes(1)));
+        // Approved requests an instance stopped sending: settled from the trail, their secrets wiped.
+        Runnable recover = locks.onceAcrossInstances("approval-recovery", properties.expiryCheck(), Duration.ofMinutes(30),
+                () -> approvals.recoverInterrupted(clock.instant()));
+        registrar.addFixedDelayTask(new FixedDelayTask(recover, properties.expiryCheck(), properties.interruptedAfter()));
     }
 }

@@ -38,11 +38,13 @@ public class Approvals {
     private final ApprovalProperties properties;
     private final SecretBox box;
     private final AuditTrail audit;
+    private final org.ldportal.audit.AuditQueries queries;
     private final List<ApprovedChangeSender> senders;
     private final Clock clock;
 
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
-            AuditTrail audit, List<ApprovedChangeSender> senders, Clock clock) {
+            AuditTrail audit, org.ldportal.audit.AuditQueries queries, List<ApprovedChangeSender> senders, Clock clock) {
+        this.queries = queries;
         this.rules = rules;
         this.requests = requests;
         this.properties = properties;
@@ -93,13 +95,50 @@ public class Approvals {
                     ? java.util.OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : java.util.OptionalLong.empty();
         }
         Instant now = clock.instant();
-        long auditId = audit.record(attempt(requester, change.action(), change.resourceType(), change.projectKey(),
-                change.environmentKey(), change.integrationKey(), change.resourceName(), change.resourceKey(), review.body())
-                .withOutcome(AuditOutcome.REQUESTED, null, null, "Waiting for approval by a member of "
-                        + String.join(" or ", requirement.approverGroups()), null)).id();
-        return java.util.OptionalLong.of(requests.create(new ApprovalRequests.NewRequest(submissionToken, now,
-                now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
-                box.encrypt(change.payload(), sealedFor(submissionToken, change.resourceType())), auditId)));
+        String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.resourceType()));
+        try {
+            // The REQUESTED entry and the request in one transaction: no entry says "waiting" for a request not kept.
+            return java.util.OptionalLong.of(requests.create(() -> audit.record(attempt(requester, change.action(),
+                    change.resourceType(), change.projectKey(), change.environmentKey(), change.integrationKey(),
+                    change.resourceName(), change.resourceKey(), review.body()).withOutcome(AuditOutcome.REQUESTED, null,
+                            null, "Waiting for approval by a member of " + String.join(" or ", requirement.approverGroups()),
+                            null)).id(), auditId -> new ApprovalRequests.NewRequest(submissionToken, now,
+                                    now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
+                                    sealed, auditId), submissionToken));
+        }
+        catch (org.springframework.dao.DataAccessException e) {
+            log.error("A request for approval could not be kept: {}", e.getClass().getName());
+            throw new RequestNotKeptException();
+        }
+    }
+
+    /**
+     * Approved requests whose change never got an outcome because the instance sending it stopped: their secrets are
+     * wiped, and each is settled from the trail. A change that never started was not sent (FAILED, recorded); one
+     * that ended has its outcome copied; one still unclear waits for the settlement of its attempt, which follows.
+     */
+    public int recoverInterrupted(Instant now) {
+        int recovered = 0;
+        for (ApprovalRequest request : requests.interrupted(now.minus(properties.interruptedAfter()))) {
+            requests.takeSealedChange(request.id());
+            java.util.Optional<org.ldportal.audit.AuditEntry> step = queries.latestCallStep(request.auditId());
+            if (step.isEmpty()) {
+                String message = "The portal stopped after the approval and before sending it: nothing reached "
+                        + "LaunchDarkly. Ask for it again.";
+                record(step(request, EXPIRY, AuditOutcome.FAILED, message));
+                requests.sent(request.id(), AuditOutcome.FAILED.name(), message, null);
+            }
+            else if (step.get().outcome() == AuditOutcome.STARTED || step.get().outcome() == AuditOutcome.UNKNOWN) {
+                requests.sent(request.id(), AuditOutcome.UNKNOWN.name(), "The portal stopped while sending it, so "
+                        + "LaunchDarkly's answer is not known yet: the portal is checking, and the outcome follows here.", null);
+            }
+            else {
+                requests.sent(request.id(), step.get().outcome().name(), step.get().outcome() == AuditOutcome.SUCCEEDED
+                        ? "Approved and done." : step.get().errorMessage(), null);
+            }
+            recovered++;
+        }
+        return recovered;
     }
 
     /** What a request's sealed change is bound to: it opens only for the request it was made for. */
@@ -167,7 +206,13 @@ public class Approvals {
                 outcome = AuditOutcome.REJECTED.name();
                 message = refused.message();
             }
+            else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
+                outcome = AuditOutcome.SUCCEEDED.name();
+                message = mayExist.message();
+                link = mayExist.found().link();
+            }
             else if (result instanceof ChangeResult.MayExist<?> mayExist) {
+                // A settlement later replaces it (ApprovalOutcomes).
                 outcome = AuditOutcome.UNKNOWN.name();
                 message = mayExist.message();
             }

@@ -59,6 +59,19 @@ public record AuditAttempt(
                 redactedRequestBody, duration, attemptId, approvedBy);
     }
 
+    /**
+     * A later entry of the attempt that began with {@code started} (a check that settled it): by the same person,
+     * about the same resource, linked to where the attempt's entries link. Nothing of its request body is repeated.
+     */
+    public static AuditAttempt following(AuditEntry started) {
+        CurrentUser actor = new CurrentUser(started.actorSubject(), started.actorName(), started.actorEmail(),
+                java.util.Set.of());
+        long link = started.attemptId() != null ? started.attemptId() : started.id();
+        return new AuditAttempt(actor, started.action(), started.resourceType(), started.projectKey(),
+                started.environmentKey(), started.integrationKey(), started.resourceName(), started.resourceKey(),
+                started.resourceId(), null, null, null, null, null, null, link, started.approvedBy());
+    }
+
     /** The steps of a change sent after approval: linked to its request, with who approved it. */
     public AuditAttempt approved(long requestEntryId, String approver) {
         return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,

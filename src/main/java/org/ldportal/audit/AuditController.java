@@ -89,15 +89,17 @@ class AuditController {
     String detail(@PathVariable long id, Model model, Authentication authentication) {
         CurrentUser viewer = CurrentUser.from(authentication);
         // Someone else's entry answers 404, as a missing one does: ids cannot be probed.
-        AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(viewer), AuditFilter.none()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        AuditFilter visibility = AuditQueries.visibleTo(access.readScope(viewer), AuditFilter.none());
+        AuditEntry entry = queries.find(id, visibility).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
+        // Every step of the attempt: what LaunchDarkly answered, and what the checks after an unclear answer found.
+        List<AuditEntry> steps = queries.steps(entry.attemptId() != null ? entry.attemptId() : entry.id(), visibility);
+        model.addAttribute("steps", steps.size() > 1 ? steps : List.of());
         model.addAttribute("link", links.linkFor(entry));
         // An attempt whose outcome is unknown, and that nothing has settled since, can be checked with LaunchDarkly.
         // Only whether something was created can be checked; an unclear edit or delete is for LaunchDarkly's own page.
-        model.addAttribute("checkable", mayCheck(viewer, entry) && "create".equals(entry.action())
-                && (entry.outcome() == AuditOutcome.UNKNOWN || entry.outcome() == AuditOutcome.STARTED)
-                && !queries.isFollowed(entry));
+        model.addAttribute("checkable", mayCheck(viewer, entry)
+                && ("create".equals(entry.action()) || "complete-setup".equals(entry.action())) && queries.isUnsettled(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));
         model.addAttribute("changes", PatchChanges.of(json, entry.requestBody()));
         return "audit/detail";

@@ -125,6 +125,40 @@ public class AuditQueries {
         }
     }
 
+    /**
+     * The entries of one attempt, oldest first: the one written before the call (or the request for approval it
+     * followed), its outcome, and what checks found since; those the filter (the viewer's visibility) allows.
+     */
+    public List<AuditEntry> steps(long rootId, AuditFilter visibility) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder where = entries(visibility, parameters).append(" AND (id = :root OR attempt_id = :root)");
+        parameters.addValue("root", rootId);
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id", parameters, ENTRY);
+    }
+
+    /**
+     * The latest entry linked to {@code linkId} that says how a call ended (succeeded, refused, failed, or unclear),
+     * or that it began; the approval steps (requested, approved...) are not among them.
+     */
+    public Optional<AuditEntry> latestCallStep(long linkId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE (attempt_id = :link OR id = :link) AND outcome IN "
+                + "('STARTED', 'SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN') ORDER BY id DESC LIMIT 1",
+                new MapSqlParameterSource("link", linkId), ENTRY).stream().findFirst();
+    }
+
+    /**
+     * Whether the attempt this entry belongs to has no clear outcome yet: its latest step says it began, or that the
+     * answer was unclear.
+     */
+    public boolean isUnsettled(AuditEntry entry) {
+        if (entry.outcome() != AuditOutcome.UNKNOWN && entry.outcome() != AuditOutcome.STARTED) {
+            return false;
+        }
+        long root = entry.attemptId() != null ? entry.attemptId() : entry.id();
+        return latestCallStep(root).map(step -> step.outcome() == AuditOutcome.UNKNOWN
+                || step.outcome() == AuditOutcome.STARTED).orElse(true);
+    }
+
     /** Whether a later entry of the same attempt follows this one (its outcome, or what a check found). */
     public boolean isFollowed(AuditEntry entry) {
         long attempt = entry.attemptId() != null ? entry.attemptId() : entry.id();

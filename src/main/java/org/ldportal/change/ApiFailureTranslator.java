@@ -3,6 +3,7 @@ package org.ldportal.change;
 import java.time.Duration;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
@@ -69,6 +70,39 @@ public class ApiFailureTranslator {
     ApiFailure afterSending(String what, String done) {
         return new ApiFailure(AuditOutcome.UNKNOWN, null, "portal_error", "Something went wrong in the portal after the "
                 + "request was sent to LaunchDarkly. " + mayOrMayNot(what, done), null);
+    }
+
+    /**
+     * An unclear answer to a create the portal keeps checking: never "not created", never "send it again", while the
+     * request may still be in flight.
+     */
+    String beingChecked(String what, String done, @Nullable Integer status) {
+        return "LaunchDarkly has not confirmed that " + what + " was " + done + " ("
+                + (status != null ? "it answered with error " + status : "it did not answer in time") + "). It may still be "
+                + "working on it, so the portal is checking and will record the outcome on the audit entry linked below. "
+                + "Do not send this form again.";
+    }
+
+    /** An unclear answer after which the portal found what was asked for, but could not read it back. */
+    String createdAfterAll(String what, String done) {
+        return "LaunchDarkly gave no clear answer, so the portal asked again: " + what + " was " + done + ".";
+    }
+
+    /** A create held because another one at the same thing is unsettled. */
+    String held(String what, String done, boolean stillSending) {
+        return (stillSending ? "Another attempt to create " + what + " is being sent to LaunchDarkly right now"
+                : "An earlier attempt to create " + what + " has no clear outcome yet: LaunchDarkly may still be working on it")
+                + ", so this one was not sent (it could make a second one). The portal is checking; once the earlier "
+                + "attempt is settled (see the audit entry linked below), you can send it if it is still needed. Nothing was "
+                + done + " this time.";
+    }
+
+    /** What a check needs to read before sending could not be read, so nothing was sent. */
+    ApiFailure notListed(LaunchDarklyException failure, String what, String done) {
+        return new ApiFailure(AuditOutcome.FAILED, failure instanceof LaunchDarklyApiException api ? api.status() : null, null,
+                "LaunchDarkly could not be asked what exists already, which the portal needs to know to tell afterwards "
+                        + "whether " + what + " was " + done + ", so nothing was sent. Please try again in a few minutes; if "
+                        + "it keeps happening, tell " + contact + ".", null);
     }
 
     /** The attempt could not be recorded before the call, so the call was not made. */

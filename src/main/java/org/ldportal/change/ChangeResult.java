@@ -57,6 +57,18 @@ public sealed interface ChangeResult<T> {
         public Refused<T> withLink(@Nullable String link) {
             return new Refused<>(target, message, detail, status, link);
         }
+
+        /** Where a refusal held back by an earlier, unsettled attempt links: that attempt's audit entry. */
+        static String heldBy(long earlierStartedId) {
+            return HELD_BY + earlierStartedId;
+        }
+
+        /** Whether it was held back by an earlier attempt ({@link #link()} is that attempt's audit entry). */
+        public boolean isHeld() {
+            return status == null && link != null && link.startsWith(HELD_BY);
+        }
+
+        private static final String HELD_BY = "/audit/";
     }
 
     /** The request never reached LaunchDarkly (or was never sent): nothing was changed, trying again is safe. */
@@ -65,14 +77,24 @@ public sealed interface ChangeResult<T> {
 
     /**
      * The request was sent and no clear answer came (a timeout, a 5xx, an error after the answer): the change may
-     * have been made. The portal asks LaunchDarkly at once; when it finds the resource, {@code found} says where it
-     * is (and the message says so); when it cannot tell, the person must check before trying again. (When it finds
-     * that nothing was created, the result is a {@link Failed} instead: trying again is safe.)
+     * have been made. For a create the portal can look for, it asks LaunchDarkly at once and again until the request
+     * can no longer be in flight ({@code attemptId}: the outcome will be on that audit entry); otherwise the person
+     * must check before trying again. {@code found} says where it is when a look found it.
      */
-    record MayExist<T>(String message, @Nullable String detail, @Nullable Sent found) implements ChangeResult<T> {
+    record MayExist<T>(String message, @Nullable String detail, @Nullable Sent found, @Nullable Long attemptId)
+            implements ChangeResult<T> {
 
         public MayExist(String message, @Nullable String detail) {
-            this(message, detail, null);
+            this(message, detail, null, null);
+        }
+
+        public MayExist(String message, @Nullable String detail, @Nullable Sent found) {
+            this(message, detail, found, null);
+        }
+
+        /** The portal is checking by itself: the outcome will be on the attempt's audit entry. */
+        public boolean beingChecked() {
+            return attemptId != null && found == null;
         }
     }
 }

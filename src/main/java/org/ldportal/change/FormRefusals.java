@@ -19,6 +19,10 @@ public final class FormRefusals {
     public static final String MAY_EXIST = "mayExist";
     /** The model attribute saying an unclear answer was settled: the resource exists. */
     public static final String FOUND = "foundAfterAll";
+    /** The model attribute holding the audit entry of an attempt the portal keeps checking. */
+    public static final String PENDING_ATTEMPT = "pendingAttempt";
+    /** The model attribute holding the address of an earlier, unsettled attempt that held this one back. */
+    public static final String EARLIER_ATTEMPT = "earlierAttempt";
 
     private FormRefusals() {
     }
@@ -27,7 +31,11 @@ public final class FormRefusals {
      * @return the errors at config keys, for the generated form's {@code FormView} (empty when there are none)
      */
     public static Map<String, String> apply(ChangeResult<?> result, BindingResult form, Model model) {
-        if (result instanceof ChangeResult.Refused<?> refused) {
+        if (result instanceof ChangeResult.Refused<?> refused && refused.isHeld()) {
+            model.addAttribute(EARLIER_ATTEMPT, refused.link());
+            form.reject("launchdarkly", refused.message());
+        }
+        else if (result instanceof ChangeResult.Refused<?> refused) {
             model.addAttribute(DETAIL, refused.detail());
             model.addAttribute(EXISTING_LINK, refused.link());
             RefusalTarget target = refused.target();
@@ -51,6 +59,7 @@ public final class FormRefusals {
             }
             else {
                 model.addAttribute(MAY_EXIST, true);
+                model.addAttribute(PENDING_ATTEMPT, mayExist.attemptId());
             }
             form.reject("launchdarkly", mayExist.message());
         }

@@ -72,16 +72,18 @@ class JdbcSubmissions implements Submissions {
     }
 
     private <T> Claim<T> earlier(String token, CurrentUser actor, Class<T> resultType) {
-        Optional<Row> row = jdbc.sql("SELECT actor_subject, state, result_json FROM form_submission WHERE token = :token")
-                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        Optional<Row> row = jdbc.sql("SELECT actor_subject, state, result_json, attempt_id FROM form_submission WHERE token = :token")
+                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4, Long.class))).optional();
         if (row.isEmpty() || !row.get().actor().equals(actor.subject())) {
             // Freed meanwhile, or someone else's token (never shown their result): the form is out of date.
             return row.isEmpty() ? claim(token, actor, resultType) : new Claim.Missing<>();
         }
         return switch (row.get().state()) {
             case "SUCCEEDED" -> new Claim.Succeeded<>(json.readValue(row.get().resultJson(), resultType));
-            case "MAY_EXIST" -> new Claim.MayExist<>();
+            case "MAY_EXIST" -> new Claim.MayExist<>(row.get().attemptId());
+            case "CREATED" -> new Claim.Settled<>(true, row.get().resultJson(), row.get().attemptId());
+            case "NOT_CREATED" -> new Claim.Settled<>(false, null, row.get().attemptId());
             default -> new Claim.InProgress<>();
         };
     }
@@ -92,13 +94,22 @@ class JdbcSubmissions implements Submissions {
             jdbc.sql("UPDATE form_submission SET state = 'SUCCEEDED', result_json = :result WHERE token = :token")
                     .param("result", json.writeValueAsString(resultPage)).param("token", token).update();
         }
-        else if (result instanceof ChangeResult.MayExist<?>) {
-            jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST' WHERE token = :token").param("token", token).update();
+        else if (result instanceof ChangeResult.MayExist<?> mayExist) {
+            jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST', attempt_id = :attempt WHERE token = :token")
+                    .param("attempt", mayExist.attemptId(), java.sql.Types.BIGINT).param("token", token).update();
         }
         else {
             // Nothing was created: sending the same form again is safe, and the person may need to after fixing it.
             jdbc.sql("DELETE FROM form_submission WHERE token = :token").param("token", token).update();
         }
+    }
+
+    @Override
+    public void settledLater(String token, boolean created, @org.jspecify.annotations.Nullable String link, long attemptId) {
+        // An instance that stopped mid-call left the token in progress; a repeat now says what was found.
+        jdbc.sql("UPDATE form_submission SET state = :state, result_json = :link, attempt_id = :attempt WHERE token = :token")
+                .param("state", created ? "CREATED" : "NOT_CREATED").param("link", link, java.sql.Types.VARCHAR)
+                .param("attempt", attemptId).param("token", token).update();
     }
 
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 1)
@@ -116,6 +127,6 @@ class JdbcSubmissions implements Submissions {
         }
     }
 
-    private record Row(String actor, String state, String resultJson) {
+    private record Row(String actor, String state, String resultJson, Long attemptId) {
     }
 }

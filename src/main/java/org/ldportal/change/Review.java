@@ -26,6 +26,32 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * This review cut to fit {@code maxChars} once written as JSON (each value and the body shortened, with a mark),
+     * for a store whose column has that size: an oversized value must not lose the whole request.
+     */
+    public Review fitting(int maxChars, java.util.function.ToIntFunction<Review> length) {
+        if (length.applyAsInt(this) <= maxChars) {
+            return this;
+        }
+        int valueSize = Math.max(200, maxChars / Math.max(1, 4 * (target.size() + fields.size() + warnings.size() + 1)));
+        Review cut = new Review(cut(title, valueSize), lines(target, valueSize), lines(fields, valueSize), method,
+                cut(path, valueSize), cut(body, maxChars / 2), warnings.stream().map(w -> cut(w, valueSize)).toList());
+        return length.applyAsInt(cut) <= maxChars ? cut
+                : new Review(cut.title(), cut.target(), List.of(), method, cut.path(), CUT, List.of(CUT));
+    }
+
+    /** Where a value was cut to fit. */
+    public static final String CUT = "\u2026 (cut to fit; the whole change is kept sealed with the request)";
+
+    private static List<Line> lines(List<Line> lines, int size) {
+        return lines.stream().map(line -> new Line(cut(line.label(), size), cut(line.value(), size))).toList();
+    }
+
+    private static String cut(String text, int size) {
+        return text == null || text.length() <= size ? text : text.substring(0, size) + CUT;
+    }
+
     /** One labelled value; an empty value reads "not set". */
     public record Line(String label, String value) {
 

@@ -3,9 +3,6 @@ package org.ldportal.change;
 import java.util.List;
 import java.util.Optional;
 
-import org.ldportal.audit.AuditAttempt;
-import org.ldportal.audit.AuditOutcome;
-import org.ldportal.audit.AuditTrail;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles an attempt whose outcome is unknown: asks LaunchDarkly whether the resource exists (by key, by
- * environment, or by name within the integration, as the feature's {@link ExistenceCheck} knows how), and records
- * what it found as a new entry linked to the attempt.
+ * The features' existence checks, by the attempt they can look for. Which creates are tracked until their outcome is
+ * known, and whether LaunchDarkly has what one of them asked for, is asked here ({@link UnknownOutcomes} decides what
+ * a finding proves).
  */
 @Component
 public class Settlement {
@@ -25,17 +22,15 @@ public class Settlement {
     static final String CODE = "settled";
 
     private final List<ExistenceCheck> checks;
-    private final AuditTrail audit;
 
     @Autowired
-    public Settlement(ObjectProvider<ExistenceCheck> checks, AuditTrail audit) {
+    public Settlement(ObjectProvider<ExistenceCheck> checks) {
         // A provider, so that a context without features (a slice test) has a settlement that can tell nothing.
-        this(checks.orderedStream().toList(), audit);
+        this(checks.orderedStream().toList());
     }
 
-    Settlement(List<ExistenceCheck> checks, AuditTrail audit) {
+    Settlement(List<ExistenceCheck> checks) {
         this.checks = List.copyOf(checks);
-        this.audit = audit;
     }
 
     /** What a check found. */
@@ -47,45 +42,26 @@ public class Settlement {
         record Absent() implements Finding {
         }
 
-        /** LaunchDarkly could not be asked, or no check knows this resource: the outcome stays unknown. */
+        /** LaunchDarkly could not be asked, or no check knows this resource: nothing is proven. */
         record CannotTell() implements Finding {
         }
     }
 
-    /** Checks and, when it could tell, records the finding as an entry linked to the attempt started as {@code startedId}. */
-    public Finding settle(AuditAttempt attempt, long startedId) {
-        // The checks tell whether something was created; whether an update or a delete happened they cannot.
-        if (!Change.CREATE.equals(attempt.action())) {
-            return new Finding.CannotTell();
+    /** The check that can look for what this attempt asks for; only creates can be looked for. */
+    Optional<ExistenceCheck> checkFor(ExistenceCheck.Target target) {
+        if (!Change.CREATE.equals(target.action()) && !"complete-setup".equals(target.action())) {
+            return Optional.empty();
         }
-        ExistenceCheck.Target target = ExistenceCheck.Target.of(attempt);
-        Optional<ExistenceCheck> check = checks.stream().filter(c -> c.handles(target)).findFirst();
-        if (check.isEmpty()) {
-            return new Finding.CannotTell();
-        }
-        Optional<Sent> found;
+        return checks.stream().filter(check -> check.handles(target)).findFirst();
+    }
+
+    /** Asks LaunchDarkly; a failure to ask proves nothing. */
+    Finding look(ExistenceCheck check, ExistenceCheck.Target target) {
         try {
-            found = check.get().find(target);
+            return check.find(target).<Finding>map(Finding.Exists::new).orElseGet(Finding.Absent::new);
         }
         catch (LaunchDarklyException e) {
-            log.info("Audit #{} could not be settled just now: {}", startedId, e.getMessage());
-            return new Finding.CannotTell();
-        }
-        try {
-            if (found.isPresent()) {
-                Sent where = found.get();
-                audit.record(attempt.withResource(attempt.resourceName(), where.key() != null ? where.key()
-                        : attempt.resourceKey(), where.id()).withRequestBody(null).withOutcome(AuditOutcome.SUCCEEDED, null, CODE,
-                                "Checked with LaunchDarkly after an unclear answer: it exists.", null).linkedTo(startedId));
-                return new Finding.Exists(where);
-            }
-            audit.record(attempt.withRequestBody(null).withOutcome(AuditOutcome.FAILED, null, CODE,
-                    "Checked with LaunchDarkly after an unclear answer: it does not exist, so nothing was created.", null)
-                    .linkedTo(startedId));
-            return new Finding.Absent();
-        }
-        catch (RuntimeException e) {
-            log.error("The settlement of audit #{} could not be recorded: {}", startedId, e.getClass().getName());
+            log.info("A {} {} could not be looked for just now: {}", target.action(), target.resourceType(), e.getMessage());
             return new Finding.CannotTell();
         }
     }

@@ -1,9 +1,10 @@
 package org.ldportal.change;
 
-import org.ldportal.audit.AuditAttempt;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.AuditFilter;
-import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
@@ -16,17 +17,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Check now" on an audit entry whose outcome is unknown: asks LaunchDarkly and records what it found. */
+/** "Check now" on an audit entry whose outcome is unknown: asks LaunchDarkly and records what it proves. */
 @Controller
 class SettlementController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
     private final AuditQueries queries;
-    private final Settlement settlement;
+    private final UnknownOutcomes outcomes;
     private final ProjectAccess access;
 
-    SettlementController(AuditQueries queries, Settlement settlement, ProjectAccess access) {
+    SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ProjectAccess access) {
         this.queries = queries;
-        this.settlement = settlement;
+        this.outcomes = outcomes;
         this.access = access;
     }
 
@@ -38,19 +41,30 @@ class SettlementController {
         AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(user), AuditFilter.none()))
                 .filter(found -> user.hasRole(PortalRole.EDITOR) || user.subject().equals(found.actorSubject()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if ((entry.outcome() != AuditOutcome.UNKNOWN && entry.outcome() != AuditOutcome.STARTED) || queries.isFollowed(entry)) {
+        if (!queries.isUnsettled(entry)) {
             redirect.addFlashAttribute("checked", "This attempt's outcome is already known.");
             return "redirect:/audit/" + id;
         }
-        AuditAttempt attempt = AuditAttempt.by(user, entry.action(), entry.resourceType())
-                .withTarget(entry.projectKey(), entry.environmentKey(), entry.integrationKey())
-                .withResource(entry.resourceName(), entry.resourceKey(), entry.resourceId());
-        Settlement.Finding finding = settlement.settle(attempt, entry.attemptId() != null ? entry.attemptId() : entry.id());
-        redirect.addFlashAttribute("checked", finding instanceof Settlement.Finding.Exists
-                ? "LaunchDarkly has it: it was created. The outcome is now recorded as succeeded."
-                : finding instanceof Settlement.Finding.Absent
-                        ? "LaunchDarkly does not have it: nothing was created. The outcome is now recorded as failed."
-                        : "LaunchDarkly could not tell just now. Try again in a few minutes.");
+        UnknownOutcomes.Settled settled = outcomes.checkNow(entry, user.displayName() + " (" + user.subject() + ")");
+        redirect.addFlashAttribute("checked", inWords(settled));
         return "redirect:/audit/" + id;
+    }
+
+    private static String inWords(UnknownOutcomes.Settled settled) {
+        if (settled instanceof UnknownOutcomes.Settled.Found) {
+            return "LaunchDarkly has it: it was created. The outcome is now recorded as succeeded.";
+        }
+        if (settled instanceof UnknownOutcomes.Settled.NotCreated) {
+            return "LaunchDarkly does not have it, and the request can no longer be in flight: nothing was created. The "
+                    + "outcome is now recorded as failed.";
+        }
+        if (settled instanceof UnknownOutcomes.Settled.NotYet notYet) {
+            return "LaunchDarkly does not have it yet, but the request may still be in flight, so that proves nothing. The "
+                    + "portal looks again at " + TIME.format(notYet.nextLook()) + " by itself.";
+        }
+        if (settled instanceof UnknownOutcomes.Settled.AlreadyKnown) {
+            return "This attempt's outcome is already known.";
+        }
+        return "LaunchDarkly could not tell just now. Try again in a few minutes.";
     }
 }

@@ -38,8 +38,16 @@ public final class SubmissionPages {
             model.addAttribute("repeat", "in-progress");
             return "submission/repeated";
         }
-        if (claim instanceof Submissions.Claim.MayExist<T>) {
+        if (claim instanceof Submissions.Claim.MayExist<T> mayExist) {
             model.addAttribute("repeat", "may-exist");
+            model.addAttribute("attempt", mayExist.attemptId());
+            return "submission/repeated";
+        }
+        if (claim instanceof Submissions.Claim.Settled<T> settled) {
+            // Settled by a check after the first submit's unclear answer: what was found, never a second send.
+            model.addAttribute("repeat", settled.created() ? "created" : "not-created");
+            model.addAttribute("attempt", settled.attemptId());
+            model.addAttribute("link", settled.link());
             return "submission/repeated";
         }
         return null;

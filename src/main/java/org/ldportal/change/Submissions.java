@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
 
 /**
@@ -16,6 +17,12 @@ public interface Submissions {
     void settle(String token, ChangeResult<?> result, Object resultPage);
 
     /**
+     * The attempt a token sent, whose answer was unclear, was settled later by a check: a repeat of the token then
+     * says what was found ({@link Claim.Settled}) instead of sending it again.
+     */
+    void settledLater(String token, boolean created, @Nullable String link, long attemptId);
+
+    /**
      * Sends the change of a claimed token and settles the token with what came of it; should sending throw, the token
      * is settled as "may exist", so that a repeat is never sent blindly.
      *
@@ -25,7 +32,8 @@ public interface Submissions {
             java.util.function.Function<T, ?> resultPage) {
         ChangeResult<T> result;
         try {
-            result = change.get();
+            // The attempt records the token, which follows its outcome should the answer be settled later.
+            result = SubmissionContext.sending(token, change);
         }
         catch (RuntimeException e) {
             settle(token, new ChangeResult.MayExist<>("", null), null);
@@ -55,8 +63,16 @@ public interface Submissions {
         record Succeeded<T>(T resultPage) implements Claim<T> {
         }
 
-        /** The first submit may have created the resource: check before trying again. */
-        record MayExist<T>() implements Claim<T> {
+        /** The first submit may have created the resource, and the portal is checking: not sent again. */
+        record MayExist<T>(@Nullable Long attemptId) implements Claim<T> {
+
+            public MayExist() {
+                this(null);
+            }
+        }
+
+        /** The first submit's unclear answer was settled later: created ({@code link}) or not. */
+        record Settled<T>(boolean created, @Nullable String link, @Nullable Long attemptId) implements Claim<T> {
         }
     }
 }

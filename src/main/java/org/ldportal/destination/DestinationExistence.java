@@ -1,16 +1,20 @@
 package org.ldportal.destination;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.ldportal.change.ExistenceCheck;
+import org.ldportal.change.SentBody;
 import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a destination a lost answer left in doubt exists: LaunchDarkly allows one per environment, so one with
- * the name asked for in that environment is it.
+ * Whether a destination a lost answer left in doubt exists. LaunchDarkly allows one per environment, so it is the
+ * environment's destination, if it has the kind and name sent and was not created before the attempt began (an older
+ * one would have made the create a 409, which a gateway may have hidden behind its own error).
  */
 @Component
 class DestinationExistence implements ExistenceCheck {
@@ -30,9 +34,24 @@ class DestinationExistence implements ExistenceCheck {
     }
 
     @Override
+    public String identity(Target target) {
+        // One destination per environment, whichever way it is created.
+        return "destination:" + target.projectKey() + "/" + target.environmentKey();
+    }
+
+    @Override
     public Optional<Sent> find(Target target) {
+        SentBody sent = SentBody.of(target.requestBody());
         return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
-                .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name())).findFirst()
+                .filter(d -> target.resourceKey() == null || target.resourceKey().equals(d.kind()))
+                .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name()))
+                .filter(d -> sent.sameValues("config", d.config()))
+                .filter(d -> createdSince(d, target.createdNotBefore())).findFirst()
                 .map(d -> new Sent(d.kind(), d.id(), links.destinations(target.projectKey(), target.environmentKey())));
+    }
+
+    private static boolean createdSince(Destination destination, Instant notBefore) {
+        return notBefore == null || destination.createdAt() == null
+                || !Instant.ofEpochMilli(destination.createdAt()).isBefore(notBefore);
     }
 }

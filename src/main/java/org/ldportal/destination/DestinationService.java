@@ -255,7 +255,8 @@ class DestinationService {
             java.util.function.Supplier<Destination> request) {
         String link = links.destinations(form.getProjectKey(), form.getEnvironmentKey());
         ChangeResult<Destination> result = call.send(change, request,
-                destination -> new Sent(kind.kind(), destination.id(), link));
+                destination -> new Sent(kind.kind(), destination.id(), link),
+                found -> client.getDestination(form.getProjectKey(), form.getEnvironmentKey(), found.id()));
         if (result instanceof ChangeResult.Refused<Destination> refused && refused.isConflict()) {
             Destination existing = existing(form.getProjectKey(), form.getEnvironmentKey());
             String existingName = existing != null ? existing.name() : null;

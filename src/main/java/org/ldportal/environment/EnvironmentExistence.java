@@ -8,7 +8,10 @@ import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.springframework.stereotype.Component;
 
-/** Whether an environment a lost answer left in doubt exists: by its key, in its project. */
+/**
+ * Whether an environment a lost answer left in doubt exists: by its key, which LaunchDarkly keeps unique in a
+ * project (one that was there before would have been a 409, and the form checks the key is free).
+ */
 @Component
 class EnvironmentExistence implements ExistenceCheck {
 
@@ -24,6 +27,11 @@ class EnvironmentExistence implements ExistenceCheck {
     public boolean handles(Target target) {
         return "create".equals(target.action()) && "environment".equals(target.resourceType()) && target.projectKey() != null
                 && target.resourceKey() != null;
+    }
+
+    @Override
+    public String identity(Target target) {
+        return "environment:" + target.projectKey() + "/" + target.resourceKey();
     }
 
     @Override

@@ -191,7 +191,8 @@ class EnvironmentService {
             return call.refuse(change, refusal.target(), refusal.message());
         }
         ChangeResult<Environment> result = call.send(change, () -> client.createEnvironment(projectKey, body),
-                created -> new Sent(created.key(), created.id(), links.environment(projectKey, created.key())));
+                created -> new Sent(created.key(), created.id(), links.environment(projectKey, created.key())),
+                found -> client.getEnvironment(projectKey, found.key()));
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             directory.forgetEnvironments(projectKey);
             Environment created = succeeded.resource();

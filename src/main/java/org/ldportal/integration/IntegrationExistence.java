@@ -1,14 +1,24 @@
 package org.ldportal.integration;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.ldportal.change.ExistenceCheck;
 import org.ldportal.change.Sent;
+import org.ldportal.change.SentBody;
+import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.Subscription;
 import org.springframework.stereotype.Component;
 
-/** Whether a configuration or subscription a lost answer left in doubt exists: by its name, within the integration. */
+/**
+ * Whether a configuration or subscription a lost answer left in doubt exists. Names are not unique (and default to
+ * the integration's name), so one is this attempt's only if it has what was sent (name, tags and every value that is
+ * not a secret) and is new: a configuration by its creation time ({@code _createdAt}, not before the attempt began);
+ * a subscription, whose schema has no creation time, by not being among those that existed just before sending.
+ */
 @Component
 class IntegrationExistence implements ExistenceCheck {
 
@@ -28,13 +38,38 @@ class IntegrationExistence implements ExistenceCheck {
     }
 
     @Override
+    public String identity(Target target) {
+        return target.resourceType() + ":" + target.integrationKey() + "/" + target.resourceName();
+    }
+
+    @Override
+    public List<String> existing(Target target) {
+        if (IntegrationType.CONFIGURATION.resourceType().equals(target.resourceType())) {
+            // Told apart by their creation time: nothing to read first.
+            return null;
+        }
+        return client.listSubscriptions(target.integrationKey()).stream().map(Subscription::id).toList();
+    }
+
+    @Override
     public Optional<Sent> find(Target target) {
         String link = links.integration(target.integrationKey());
+        SentBody sent = SentBody.of(target.requestBody());
         if (IntegrationType.CONFIGURATION.resourceType().equals(target.resourceType())) {
             return client.listIntegrationConfigurations(target.integrationKey()).stream()
-                    .filter(c -> target.resourceName().equals(c.name())).findFirst().map(c -> new Sent(null, c.id(), link));
+                    .filter(c -> target.resourceName().equals(c.name()) && sent.sameTags(c.tags())
+                            && sent.sameValues("configValues", c.configValues()) && createdSince(c, target.createdNotBefore()))
+                    .findFirst().map(c -> new Sent(null, c.id(), link));
         }
+        List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         return client.listSubscriptions(target.integrationKey()).stream()
-                .filter(s -> target.resourceName().equals(s.name())).findFirst().map(s -> new Sent(null, s.id(), link));
+                .filter(s -> !before.contains(s.id()) && target.resourceName().equals(s.name()) && sent.sameTags(s.tags())
+                        && sent.sameValues("config", s.config()))
+                .findFirst().map(s -> new Sent(null, s.id(), link));
+    }
+
+    private static boolean createdSince(IntegrationConfiguration configuration, Instant notBefore) {
+        return notBefore == null || configuration.createdAt() == null
+                || !Instant.ofEpochMilli(configuration.createdAt()).isBefore(notBefore);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.ldportal.audit.AuditAttempt;
@@ -124,8 +125,8 @@ class IntegrationService {
     record Created(String id, List<CreatedIntegration.GeneratedValue> generated) {
     }
 
-    /** The call a create makes: its body, and the request that sends it. */
-    private record Prepared(Object body, String path, Supplier<Created> request) {
+    /** The call a create makes: its body, the request that sends it, and how to read back one found after all. */
+    private record Prepared(Object body, String path, Supplier<Created> request, Function<Sent, Created> readBack) {
     }
 
     private Prepared prepare(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned) {
@@ -138,7 +139,7 @@ class IntegrationService {
             return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()), () -> {
                 Subscription created = client.createSubscription(manifest.key(), post);
                 return new Created(created.id(), generated(manifest, created.config()));
-            });
+            }, found -> new Created(found.id(), generated(manifest, client.getSubscription(manifest.key(), found.id()).config())));
         }
         IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
                 && form.getAdditionalFormVariables() != null && !form.getAdditionalFormVariables().isBlank()
@@ -150,7 +151,7 @@ class IntegrationService {
         return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()), () -> {
             IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
             return new Created(created.id(), generated(manifest, created.configValues()));
-        });
+        }, found -> new Created(found.id(), generated(manifest, client.getIntegrationConfiguration(found.id()).configValues())));
     }
 
     /** What the form will create, for the review page. */
@@ -205,7 +206,8 @@ class IntegrationService {
                 .whenNotFound("LaunchDarkly has no integration with the key " + manifest.key() + " (" + manifest.name()
                         + "): it may have been withdrawn, or not be offered on this account. Nothing was created.");
         // A 409 is told in LaunchDarkly's own words: its documents do not say what a configuration conflicts with.
-        return call.send(change, request, created -> new Sent(null, created.id(), links.integration(manifest.key())));
+        return call.send(change, request, created -> new Sent(null, created.id(), links.integration(manifest.key())),
+                prepared.readBack());
     }
 
     /** The generated and public-key values of the answer, labelled as the manifest names them; never a secret. */

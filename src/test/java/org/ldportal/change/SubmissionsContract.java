@@ -48,6 +48,25 @@ abstract class SubmissionsContract {
     }
 
     @Test
+    void claimAfterAnUnclearAnswerSettledLaterThenWhatTheCheckFoundWithTheAttempt() {
+        String created = token();
+        String notCreated = token();
+        submissions.claim(created, EDDIE, Page.class);
+        submissions.claim(notCreated, EDDIE, Page.class);
+        submissions.settle(created, new ChangeResult.MayExist<>("not confirmed", null, null, 41L), null);
+        assertThat(submissions.claim(created, EDDIE, Page.class)).isEqualTo(new Submissions.Claim.MayExist<>(41L));
+
+        submissions.settledLater(created, true, "https://ld.example/qa", 41L);
+        submissions.settledLater(notCreated, false, null, 43L);
+
+        assertThat(submissions.claim(created, EDDIE, Page.class))
+                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld.example/qa", 41L));
+        assertThat(submissions.claim(notCreated, EDDIE, Page.class)).isEqualTo(new Submissions.Claim.Settled<>(false, null, 43L));
+        assertThat(submissions.claim(created, ADA, Page.class)).as("someone else's token")
+                .isInstanceOf(Submissions.Claim.Missing.class);
+    }
+
+    @Test
     void claimAfterRefusalThenFreeAgainBecauseNothingWasCreated() {
         String token = token();
         submissions.claim(token, EDDIE, Page.class);

@@ -166,6 +166,11 @@ public final class LaunchDarklySandbox {
         faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null));
     }
 
+    /** The next POST (a create) to a path containing {@code pathPart} gets this error; reads of that path do not. */
+    public void failNextPost(String pathPart, int status) {
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null).only("POST"));
+    }
+
     /** The next request gets a 429 with {@code Retry-After} in seconds. */
     public void rateLimitNext(String pathPart, long retryAfterSeconds) {
         faults.add(new SandboxFault(pathPart, 429, "rate_limited", "You have made too many requests",
@@ -178,9 +183,12 @@ public final class LaunchDarklySandbox {
                 Map.of("X-Ratelimit-Reset", Long.toString(reset.toEpochMilli())), null));
     }
 
-    /** The next request is carried out, but answered with {@code status} and no body, as a failing gateway would. */
+    /**
+     * The next create (POST) is carried out, but answered with {@code status} and no body, as a failing gateway would;
+     * the page's reads of the same path are not touched.
+     */
     public void failNextAfterHandling(String pathPart, int status) {
-        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true));
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true).only("POST"));
     }
 
     /**
@@ -188,7 +196,7 @@ public final class LaunchDarklySandbox {
      * {@code after} that: LaunchDarkly was still working on it when the portal heard back.
      */
     public void failNextThenCreate(String pathPart, int status, Duration after) {
-        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), after, false, true));
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), after, false, true, "POST"));
     }
 
     /** Waits until every request carried out late ({@link #failNextThenCreate}) is done. */
@@ -251,14 +259,16 @@ public final class LaunchDarklySandbox {
             Map<String, String> config) {
         ObjectNode values = json.createObjectNode();
         config.forEach(values::put);
-        return addDestination(projectKey, environmentKey, name, kind, values, true).deepCopy();
+        return addDestination(projectKey, environmentKey, name, kind, values, true)
+                .put("createdAt", System.currentTimeMillis() - 3_600_000).deepCopy();
     }
 
     /** An integration configuration as if made in LaunchDarkly itself; answered as the API would. */
     public synchronized ObjectNode seedConfiguration(String integrationKey, String name, Map<String, Object> values) {
         ObjectNode post = json.createObjectNode().put("name", name);
         post.set("configValues", json.valueToTree(values));
-        return createConfiguration(integrationKey, post).deepCopy();
+        // Made before the test's own requests: an hour ago.
+        return createConfiguration(integrationKey, post).put("_createdAt", System.currentTimeMillis() - 3_600_000).deepCopy();
     }
 
     /** An audit-log subscription as if made in LaunchDarkly itself, with the deliveries LaunchDarkly reports. */
@@ -329,7 +339,7 @@ public final class LaunchDarklySandbox {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         requests.add(new SandboxRequest(method, path + (query != null ? "?" + query : ""), headers, body));
         try {
-            SandboxFault fault = takeFault(path);
+            SandboxFault fault = takeFault(method, path);
             if (fault != null && fault.handleLater()) {
                 Map<String, String> query0 = parameters(query);
                 Thread late = new Thread(() -> {
@@ -383,10 +393,10 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    private synchronized SandboxFault takeFault(String path) {
+    private synchronized SandboxFault takeFault(String method, String path) {
         for (Iterator<SandboxFault> it = faults.iterator(); it.hasNext();) {
             SandboxFault fault = it.next();
-            if (fault.matches(path)) {
+            if (fault.matches(method, path)) {
                 it.remove();
                 return fault;
             }

@@ -8,21 +8,26 @@ import java.util.Map;
  * ({@code status > 0}), a slow answer ({@code delay}), or both; with {@code afterHandling}, the request is carried
  * out first and only its answer is replaced (a gateway that failed after LaunchDarkly acted); with
  * {@code handleLater}, the error is answered at once and the request carried out {@code delay} later (LaunchDarkly
- * still working on it when the gateway gave up).
+ * still working on it when the gateway gave up); {@code method}, when set, the only method it applies to.
  */
 record SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers,
-        Duration delay, boolean afterHandling, boolean handleLater) {
+        Duration delay, boolean afterHandling, boolean handleLater, String method) {
 
     SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers, Duration delay) {
-        this(pathPart, status, code, message, headers, delay, false, false);
+        this(pathPart, status, code, message, headers, delay, false, false, null);
     }
 
     SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers, Duration delay,
             boolean afterHandling) {
-        this(pathPart, status, code, message, headers, delay, afterHandling, false);
+        this(pathPart, status, code, message, headers, delay, afterHandling, false, null);
     }
 
-    boolean matches(String path) {
-        return pathPart == null || path.contains(pathPart);
+    /** The same fault for the next request of this method only (a POST, not the page's reads of the same path). */
+    SandboxFault only(String onlyMethod) {
+        return new SandboxFault(pathPart, status, code, message, headers, delay, afterHandling, handleLater, onlyMethod);
+    }
+
+    boolean matches(String requestMethod, String path) {
+        return (method == null || method.equals(requestMethod)) && (pathPart == null || path.contains(pathPart));
     }
 }

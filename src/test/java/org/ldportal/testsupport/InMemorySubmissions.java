@@ -24,6 +24,9 @@ public class InMemorySubmissions implements Submissions {
         if (previous == null) {
             return new Claim.Claimed<>();
         }
+        if (previous instanceof SettledLater later) {
+            return new Claim.Settled<>(later.created(), later.link(), later.attemptId());
+        }
         return resultType.isInstance(previous) ? new Claim.Succeeded<>(resultType.cast(previous))
                 : "MAY_EXIST".equals(previous) ? new Claim.MayExist<>() : new Claim.InProgress<>();
     }
@@ -39,5 +42,13 @@ public class InMemorySubmissions implements Submissions {
         else {
             settled.remove(token);
         }
+    }
+
+    @Override
+    public void settledLater(String token, boolean created, String link, long attemptId) {
+        settled.put(token, new SettledLater(created, link, attemptId));
+    }
+
+    private record SettledLater(boolean created, String link, long attemptId) {
     }
 }

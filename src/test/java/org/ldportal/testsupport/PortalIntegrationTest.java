@@ -37,9 +37,17 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.review.allowed-domains", () -> "example.com");
     }
 
-    /** Every test starts from the sandbox's seed, without faults left over from another test. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient portalDatabase;
+
+    /**
+     * Every test starts from the sandbox's seed, without faults left over from another test, and with no attempt of
+     * another test still in flight (it would hold back a create aimed at the same thing).
+     */
     @BeforeEach
     void resetSandbox() {
+        LaunchDarklySandbox.shared().awaitLateWork();
         LaunchDarklySandbox.shared().reset();
+        portalDatabase.sql("DELETE FROM change_in_flight").update();
     }
 }

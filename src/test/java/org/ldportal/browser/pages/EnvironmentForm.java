@@ -20,6 +20,9 @@ public record EnvironmentForm(WebDriver driver) implements Page {
     private static final By COPY_SETTINGS_FIELD = By.id("source-field");
     // The form's own button: the one with a name is the no-JavaScript "Show environments".
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
+    private static final By SUMMARY = By.id("form-errors");
+    private static final By PENDING_ATTEMPT = By.cssSelector("[data-testid=pending-attempt]");
+    private static final By EARLIER_ATTEMPT = By.cssSelector("[data-testid=earlier-attempt]");
 
     public EnvironmentForm {
         Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUBMIT));
@@ -94,6 +97,19 @@ public record EnvironmentForm(WebDriver driver) implements Page {
             new ReviewPage(driver).create();
         }
         return new EnvironmentForm(driver);
+    }
+
+    /** The summary above the form: what happened to the last submit. */
+    public String summary() {
+        return Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUMMARY)).getText();
+    }
+
+    /** Follows the summary's link to the attempt the portal keeps checking, or that held this one back. */
+    public AuditEntryPage followAttempt() {
+        WebElement link = driver.findElements(EARLIER_ATTEMPT).isEmpty() ? driver.findElement(PENDING_ATTEMPT)
+                : driver.findElement(EARLIER_ATTEMPT);
+        Browser.submitAndWait(driver, link);
+        return new AuditEntryPage(driver);
     }
 
     /** The error shown beside a field. */
