@@ -35,7 +35,7 @@ class ModularityTests {
     void modulesThenTheTenOfTheDesign() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList())
                 .containsExactly("approval", "audit", "change", "destination", "environment", "form", "integration", "launchdarkly",
-                        "security", "web");
+                        "resource", "security", "web");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ldportal.resource.ChangeAction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,8 +26,8 @@ public record ApprovalProperties(
         @DefaultValue("2m") Duration interruptedAfter) {
 
     /** The actions a rule may name (the audit trail's names for them). */
-    static final List<String> ACTIONS = List.of(org.ldportal.change.Change.CREATE, org.ldportal.change.Change.UPDATE,
-            org.ldportal.change.Change.TURN_ON, org.ldportal.change.Change.TURN_OFF, org.ldportal.change.Change.DELETE);
+    static final List<String> ACTIONS = java.util.stream.Stream.of(ChangeAction.CREATE, ChangeAction.UPDATE,
+            ChangeAction.TURN_ON, ChangeAction.TURN_OFF, ChangeAction.DELETE).map(ChangeAction::key).toList();
 
 
     public ApprovalProperties {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.Review;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 
 /**
  * A request for approval as its pages show it. Holds no secret: what would be sent stays sealed in the store.
@@ -12,11 +14,11 @@ import org.ldportal.change.Review;
  * @param auditId the REQUESTED audit entry; every later step links to it
  */
 public record ApprovalRequest(long id, Instant requestedAt, Instant expiresAt, String requesterSubject,
-        String requesterName, String resourceType, @Nullable String projectKey, @Nullable String environmentKey,
+        String requesterName, ResourceType resourceType, @Nullable String projectKey, @Nullable String environmentKey,
         @Nullable String integrationKey, @Nullable String resourceName, List<String> ruleNames, List<String> approverGroups,
         Review review, RequestStatus status, @Nullable String decidedByName, @Nullable Instant decidedAt,
         @Nullable String comment, @Nullable String outcome, @Nullable String outcomeMessage, @Nullable String outcomeLink,
-        long auditId, boolean seenByRequester, String action) {
+        long auditId, boolean seenByRequester, ChangeAction action) {
 
     public ApprovalRequest {
         ruleNames = List.copyOf(ruleNames);

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -92,17 +94,17 @@ class ApprovalRequests {
                 + "resource_name, rule_names, review, sealed_change, status, audit_id, seen_by_requester, action) VALUES "
                 + "(:token, :requestedAt, :expiresAt, :subject, :name, :requester, :type, :project, :environment, "
                 + ":integration, :resourceName, :rules, :review, :sealed, 'PENDING', :auditId, TRUE, :action)")
-                .param("action", request.change().action())
+                .param("action", request.change().action().key())
                 .param("token", request.submissionToken())
                 .param("requestedAt", Timestamp.from(request.requestedAt()))
                 .param("expiresAt", Timestamp.from(request.expiresAt()))
                 .param("subject", request.requester().subject())
                 .param("name", cut(request.requester().displayName(), 255))
                 .param("requester", json.writeValueAsString(request.requester()))
-                .param("type", request.change().resourceType())
-                .param("project", cut(request.change().projectKey(), 255))
-                .param("environment", cut(request.change().environmentKey(), 255))
-                .param("integration", cut(request.change().integrationKey(), 255))
+                .param("type", request.change().type().key())
+                .param("project", cut(request.change().place().projectKey(), 255))
+                .param("environment", cut(request.change().place().environmentKey(), 255))
+                .param("integration", cut(request.change().place().integrationKey(), 255))
                 .param("resourceName", cut(request.change().resourceName(), 1024))
                 .param("rules", cut(json.writeValueAsString(request.requirement().ruleNames()), MESSAGE_COLUMN))
                 // Every value cut to its column (V6__approval_request.sql): an oversized one must not lose the request.
@@ -242,14 +244,15 @@ class ApprovalRequests {
     private ApprovalRequest row(ResultSet row, int number) throws SQLException {
         long id = row.getLong("id");
         return new ApprovalRequest(id, instant(row, "requested_at"), instant(row, "expires_at"),
-                row.getString("requester_subject"), row.getString("requester_name"), row.getString("resource_type"),
+                row.getString("requester_subject"), row.getString("requester_name"),
+                ResourceType.of(row.getString("resource_type")).orElseThrow(),
                 row.getString("project_key"), row.getString("environment_key"), row.getString("integration_key"),
                 row.getString("resource_name"), json.readValue(row.getString("rule_names"), new TypeReference<List<String>>() { }),
                 approverGroups(id), json.readValue(row.getString("review"), Review.class),
                 RequestStatus.valueOf(row.getString("status")), row.getString("decided_by_name"),
                 instant(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
                 row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
-                row.getBoolean("seen_by_requester"), row.getString("action"));
+                row.getBoolean("seen_by_requester"), ChangeAction.of(row.getString("action")).orElseThrow());
     }
 
     private static @Nullable String cut(@Nullable String text) {

@@ -3,6 +3,7 @@ package org.ldportal.approval;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PendingChange;
 import org.ldportal.security.KeyPattern;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -41,22 +42,24 @@ public record ApprovalRule(
         return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
-    /** Whether a change of this resource, in this place, needs this rule's approval. */
-    boolean appliesTo(ChangePlace place) {
-        if (!resources.isEmpty() && !resources.contains(place.resourceType())) {
+    /** Whether this change needs this rule's approval. */
+    boolean appliesTo(PendingChange change) {
+        if (!resources.isEmpty() && !resources.contains(change.type().key())) {
             return false;
         }
         // No actions named: every change (create, update, turn-on, turn-off, delete) of what the rule covers.
-        if (!actions.isEmpty() && !actions.contains(place.action())) {
+        if (!actions.isEmpty() && !actions.contains(change.action().key())) {
             return false;
         }
-        if (place.projectKey() != null && projects.stream().noneMatch(pattern -> KeyPattern.matches(pattern, place.projectKey()))) {
+        String project = change.place().projectKey();
+        if (project != null && projects.stream().noneMatch(pattern -> KeyPattern.matches(pattern, project))) {
             return false;
         }
-        if (!environments.isEmpty() && (place.environmentKey() == null
-                || environments.stream().noneMatch(pattern -> KeyPattern.matches(pattern, place.environmentKey())))) {
+        String environment = change.place().environmentKey();
+        if (!environments.isEmpty() && (environment == null
+                || environments.stream().noneMatch(pattern -> KeyPattern.matches(pattern, environment)))) {
             return false;
         }
-        return !criticalOnly || place.critical();
+        return !criticalOnly || change.critical();
     }
 }

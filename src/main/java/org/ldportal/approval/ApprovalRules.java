@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ldportal.change.PendingChange;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,8 @@ public class ApprovalRules {
     }
 
     /** The rules that ask for approval of a change here, with their approver groups; empty when none does. */
-    public Optional<Requirement> required(ChangePlace place) {
-        List<ApprovalRule> applying = properties.rules().stream().filter(rule -> rule.appliesTo(place)).toList();
+    public Optional<Requirement> required(PendingChange change) {
+        List<ApprovalRule> applying = properties.rules().stream().filter(rule -> rule.appliesTo(change)).toList();
         if (applying.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.ldportal.approval;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +14,12 @@ import org.ldportal.audit.AuditTrail;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.NotAllowedException;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
 import org.ldportal.change.SecretBox;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +44,7 @@ public class Approvals {
     private final SecretBox box;
     private final AuditTrail audit;
     private final org.ldportal.audit.AuditQueries queries;
-    private final List<ApprovedChangeSender> senders;
+    private final Map<ResourceType, ApprovedChangeSender> senders;
     private final Clock clock;
 
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
@@ -50,7 +55,7 @@ public class Approvals {
         this.properties = properties;
         this.box = box;
         this.audit = audit;
-        this.senders = senders;
+        this.senders = byType(senders);
         this.clock = clock;
     }
 
@@ -76,7 +81,7 @@ public class Approvals {
 
     /** Whether the change needs approval, by which rules and whom. */
     public Optional<ApprovalRules.Requirement> required(PendingChange change) {
-        return rules.required(change.place());
+        return rules.required(change);
     }
 
     /**
@@ -95,12 +100,11 @@ public class Approvals {
                     ? java.util.OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : java.util.OptionalLong.empty();
         }
         Instant now = clock.instant();
-        String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.resourceType()));
+        String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.type().key()));
         try {
             // The REQUESTED entry and the request in one transaction: no entry says "waiting" for a request not kept.
             return java.util.OptionalLong.of(requests.create(() -> audit.record(attempt(requester, change.action(),
-                    change.resourceType(), change.projectKey(), change.environmentKey(), change.integrationKey(),
-                    change.resourceName(), change.resourceKey(), review.body()).withOutcome(AuditOutcome.REQUESTED, null,
+                    change.type(), change.place(), change.resourceName(), change.resourceKey(), review.body()).withOutcome(AuditOutcome.REQUESTED, null,
                             null, "Waiting for approval by a member of " + String.join(" or ", requirement.approverGroups()),
                             null)).id(), auditId -> new ApprovalRequests.NewRequest(submissionToken, now,
                                     now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
@@ -194,11 +198,11 @@ public class Approvals {
             // Taken out of the database before sending: nothing of it stays there, whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
-            ChangeResult<?> result = sender(request.resourceType()).send(payload, request.action(), requesterOf(request),
+            ChangeResult<?> result = senders.get(request.resourceType()).send(payload, request.action(), requesterOf(request),
                     ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
                 outcome = AuditOutcome.SUCCEEDED.name();
-                message = org.ldportal.change.Change.CREATE.equals(request.action()) ? "Approved and created."
+                message = request.action() == ChangeAction.CREATE ? "Approved and created."
                         : "Approved and done.";
                 link = succeeded.link();
             }
@@ -293,25 +297,37 @@ public class Approvals {
         }
     }
 
-    private ApprovedChangeSender sender(String resourceType) {
-        return senders.stream().filter(sender -> sender.handles(resourceType)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No sender for " + resourceType));
-    }
 
     private CurrentUser requesterOf(ApprovalRequest request) {
         return requests.requester(request.id()).toUser();
     }
 
-    /** A step of the request in the trail, by whoever took it, linked to the REQUESTED entry. */
-    private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome, @Nullable String message) {
-        return attempt(actor, request.action(), request.resourceType(), request.projectKey(), request.environmentKey(),
-                request.integrationKey(), request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
+    /** Each type's one sender; a type without one (or with two) stops the start, not an approval days later. */
+    private static Map<ResourceType, ApprovedChangeSender> byType(List<ApprovedChangeSender> senders) {
+        Map<ResourceType, ApprovedChangeSender> byType = new java.util.EnumMap<>(ResourceType.class);
+        for (ApprovedChangeSender sender : senders) {
+            for (ResourceType type : sender.types()) {
+                if (byType.put(type, sender) != null) {
+                    throw new IllegalStateException("Two senders of approved changes for " + type);
+                }
+            }
+        }
+        for (ResourceType type : ResourceType.values()) {
+            if (type.inLaunchDarkly() && !byType.containsKey(type)) {
+                throw new IllegalStateException("No sender of approved changes for " + type);
+            }
+        }
+        return byType;
     }
 
-    private static AuditAttempt attempt(CurrentUser actor, String action, String resourceType, @Nullable String projectKey,
-            @Nullable String environmentKey, @Nullable String integrationKey, @Nullable String name, @Nullable String key,
-            @Nullable String body) {
-        return AuditAttempt.by(actor, action, resourceType).withTarget(projectKey, environmentKey, integrationKey)
-                .withResource(name, key, null).withRequestBody(body);
+    /** A step of the request in the trail, by whoever took it, linked to the REQUESTED entry. */
+    private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome, @Nullable String message) {
+        return attempt(actor, request.action(), request.resourceType(), new Place(request.projectKey(),
+                request.environmentKey(), request.integrationKey()), request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
+    }
+
+    private static AuditAttempt attempt(CurrentUser actor, ChangeAction action, ResourceType type, Place place,
+            @Nullable String name, @Nullable String key, @Nullable String body) {
+        return AuditAttempt.by(actor, action, type).at(place).withResource(name, key, null).withRequestBody(body);
     }
 }

@@ -2,6 +2,9 @@ package org.ldportal.approval;
 
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 
 /**
@@ -10,7 +13,8 @@ import org.ldportal.security.CurrentUser;
  */
 public interface ApprovedChangeSender {
 
-    boolean handles(String resourceType);
+    /** The resource types it sends; every type has one sender (checked at start-up). */
+    java.util.Set<ResourceType> types();
 
     /**
      * @param payload   what the feature put in {@link PendingChange#payload()}
@@ -23,13 +27,13 @@ public interface ApprovedChangeSender {
      * Sends an approved change of {@code action}: a create by {@link #send(String, CurrentUser, ChangeOrigin)}, any other
      * by {@link #sendChange}.
      */
-    default ChangeResult<?> send(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
-        return org.ldportal.change.Change.CREATE.equals(action) ? send(payload, requester, origin)
+    default ChangeResult<?> send(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
+        return action == ChangeAction.CREATE ? send(payload, requester, origin)
                 : sendChange(payload, action, requester, origin);
     }
 
     /** Sends an approved update, switch or delete of something that exists; a feature that manages none has none. */
-    default ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    default ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         throw new IllegalStateException("No sender for " + action);
     }
 }

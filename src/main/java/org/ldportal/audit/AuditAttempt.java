@@ -2,61 +2,40 @@ package org.ldportal.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 
 /**
- * What a service knows about one attempt, before it becomes an {@link AuditEntry}. Build it with
- * {@link #by(CurrentUser, String, String)} and the {@code with...} steps; values that may hold secrets
- * must already be redacted ({@link SecretRedactor}).
+ * What a service knows about one attempt, before it becomes an {@link AuditEntry}: who, what, where, about which
+ * resource, and (once known) how it ended. Build it with {@link #by} and the {@code at}, {@code withResource},
+ * {@code withOutcome} steps; values that may hold secrets must already be redacted ({@link SecretRedactor}).
+ *
+ * @param attemptId  on an outcome entry: the entry it follows (the STARTED one, or an approved change's request)
+ * @param approvedBy who approved the change, on the entries of a change sent after approval
  */
-public record AuditAttempt(
-        CurrentUser actor,
-        String action,
-        String resourceType,
-        String projectKey,
-        String environmentKey,
-        String integrationKey,
-        String resourceName,
-        String resourceKey,
-        String resourceId,
-        AuditOutcome outcome,
-        Integer httpStatus,
-        String errorCode,
-        String errorMessage,
-        String redactedRequestBody,
-        Duration duration,
-        Long attemptId,
-        String approvedBy) {
+public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType resourceType, Place place,
+        Resource resource, @Nullable Result result, @Nullable String redactedRequestBody, @Nullable Long attemptId,
+        @Nullable String approvedBy) {
 
-    /** Starts an attempt, e.g. {@code by(user, "create", "destination")}. */
-    public static AuditAttempt by(CurrentUser actor, String action, String resourceType) {
-        return new AuditAttempt(actor, action, resourceType, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+    /** The resource as the attempt names it: by name, by key, by LaunchDarkly's id, as far as each is known. */
+    public record Resource(@Nullable String name, @Nullable String key, @Nullable String id) {
+
+        static final Resource UNNAMED = new Resource(null, null, null);
     }
 
-    public AuditAttempt withTarget(String projectKey, String environmentKey, String integrationKey) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
-                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, attemptId, approvedBy);
+    /** How the attempt ended, or that it began ({@link AuditOutcome#STARTED}). */
+    public record Result(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable String errorCode,
+            @Nullable String errorMessage, @Nullable Duration duration) {
     }
 
-    public AuditAttempt withResource(String name, String key, String id) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey, name, key,
-                id, outcome, httpStatus, errorCode, errorMessage, redactedRequestBody, duration, attemptId, approvedBy);
-    }
-
-    public AuditAttempt withRequestBody(String redactedJson) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
-                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage, redactedJson,
-                duration, attemptId, approvedBy);
-    }
-
-    public AuditAttempt withOutcome(AuditOutcome outcome, Integer httpStatus, String errorCode, String errorMessage,
-            Duration duration) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
-                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, attemptId, approvedBy);
+    /** Starts an attempt, e.g. {@code by(user, ChangeAction.CREATE, ResourceType.DESTINATION)}, in the account. */
+    public static AuditAttempt by(CurrentUser actor, ChangeAction action, ResourceType resourceType) {
+        return new AuditAttempt(actor, action, resourceType, Place.account(), Resource.UNNAMED, null, null, null, null);
     }
 
     /**
@@ -64,19 +43,41 @@ public record AuditAttempt(
      * about the same resource, linked to where the attempt's entries link. Nothing of its request body is repeated.
      */
     public static AuditAttempt following(AuditEntry started) {
-        CurrentUser actor = new CurrentUser(started.actorSubject(), started.actorName(), started.actorEmail(),
-                java.util.Set.of());
+        CurrentUser actor = new CurrentUser(started.actorSubject(), started.actorName(), started.actorEmail(), Set.of());
         long link = started.attemptId() != null ? started.attemptId() : started.id();
-        return new AuditAttempt(actor, started.action(), started.resourceType(), started.projectKey(),
-                started.environmentKey(), started.integrationKey(), started.resourceName(), started.resourceKey(),
-                started.resourceId(), null, null, null, null, null, null, link, started.approvedBy());
+        return new AuditAttempt(actor, ChangeAction.of(started.action()).orElseThrow(),
+                ResourceType.of(started.resourceType()).orElseThrow(),
+                new Place(started.projectKey(), started.environmentKey(), started.integrationKey()),
+                new Resource(started.resourceName(), started.resourceKey(), started.resourceId()), null, null, link,
+                started.approvedBy());
+    }
+
+    /** Where it acts. */
+    public AuditAttempt at(Place where) {
+        return new AuditAttempt(actor, action, resourceType, where, resource, result, redactedRequestBody, attemptId,
+                approvedBy);
+    }
+
+    public AuditAttempt withResource(@Nullable String name, @Nullable String key, @Nullable String id) {
+        return new AuditAttempt(actor, action, resourceType, place, new Resource(name, key, id), result,
+                redactedRequestBody, attemptId, approvedBy);
+    }
+
+    public AuditAttempt withRequestBody(@Nullable String redactedJson) {
+        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedJson, attemptId, approvedBy);
+    }
+
+    public AuditAttempt withOutcome(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable String errorCode,
+            @Nullable String errorMessage, @Nullable Duration duration) {
+        return new AuditAttempt(actor, action, resourceType, place, resource,
+                new Result(outcome, httpStatus, errorCode, errorMessage, duration), redactedRequestBody, attemptId,
+                approvedBy);
     }
 
     /** The steps of a change sent after approval: linked to its request, with who approved it. */
     public AuditAttempt approved(long requestEntryId, String approver) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
-                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, requestEntryId, approver);
+        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedRequestBody, requestEntryId,
+                approver);
     }
 
     /** This attempt as the started entry: written before the call, its outcome to follow. */
@@ -86,25 +87,70 @@ public record AuditAttempt(
 
     /** The outcome entry of the attempt recorded (as started) with this id. */
     public AuditAttempt linkedTo(long startedId) {
-        return new AuditAttempt(actor, action, resourceType, projectKey, environmentKey, integrationKey,
-                resourceName, resourceKey, resourceId, outcome, httpStatus, errorCode, errorMessage,
-                redactedRequestBody, duration, startedId, approvedBy);
+        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedRequestBody, startedId,
+                approvedBy);
+    }
+
+    public @Nullable String projectKey() {
+        return place.projectKey();
+    }
+
+    public @Nullable String environmentKey() {
+        return place.environmentKey();
+    }
+
+    public @Nullable String integrationKey() {
+        return place.integrationKey();
+    }
+
+    public @Nullable String resourceName() {
+        return resource.name();
+    }
+
+    public @Nullable String resourceKey() {
+        return resource.key();
+    }
+
+    public @Nullable String resourceId() {
+        return resource.id();
+    }
+
+    public @Nullable AuditOutcome outcome() {
+        return result == null ? null : result.outcome();
+    }
+
+    public @Nullable Integer httpStatus() {
+        return result == null ? null : result.httpStatus();
+    }
+
+    public @Nullable String errorCode() {
+        return result == null ? null : result.errorCode();
+    }
+
+    public @Nullable String errorMessage() {
+        return result == null ? null : result.errorMessage();
+    }
+
+    public @Nullable Duration duration() {
+        return result == null ? null : result.duration();
     }
 
     /**
      * Every text cut to its column's size (V1__audit_entry.sql): an entry that does not fit must still be written,
      * or a resource created in LaunchDarkly would have no trace in the trail.
      */
-    AuditEntry toEntry(Instant now) {
+    AuditEntry toEntry(Instant now, @Nullable String requestId) {
+        Result ended = result != null ? result : new Result(AuditOutcome.STARTED, null, null, null, null);
         return new AuditEntry(null, now, cut(actor.subject(), 255), cut(actor.displayName(), 255),
-                cut(actor.email(), 320), cut(action, 64), cut(resourceType, 64), cut(projectKey, 255),
-                cut(environmentKey, 255), cut(integrationKey, 255), cut(resourceName, 1024), cut(resourceKey, 255),
-                cut(resourceId, 255), outcome, httpStatus, cut(errorCode, 255), cut(errorMessage, 4000),
-                cut(redactedRequestBody, 1_000_000), duration == null ? null : duration.toMillis(), attemptId, cut(approvedBy, 255),
-                cut(org.ldportal.security.RequestIdFilter.current(), 64));
+                cut(actor.email(), 320), action.key(), resourceType.key(), cut(place.projectKey(), 255),
+                cut(place.environmentKey(), 255), cut(place.integrationKey(), 255), cut(resource.name(), 1024),
+                cut(resource.key(), 255), cut(resource.id(), 255), ended.outcome(), ended.httpStatus(),
+                cut(ended.errorCode(), 255), cut(ended.errorMessage(), 4000), cut(redactedRequestBody, 1_000_000),
+                ended.duration() == null ? null : ended.duration().toMillis(), attemptId, cut(approvedBy, 255),
+                cut(requestId, 64));
     }
 
-    private static String cut(String value, int columnSize) {
+    private static @Nullable String cut(@Nullable String value, int columnSize) {
         if (value == null || value.length() <= columnSize) {
             return value;
         }

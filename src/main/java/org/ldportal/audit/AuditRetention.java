@@ -1,18 +1,19 @@
 package org.ldportal.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.Set;
 
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import org.ldportal.security.CurrentUser;
 
 /**
  * Deletes entries older than {@code portal.audit.retention-days}; without that setting the trail is kept forever.
@@ -49,7 +50,7 @@ public class AuditRetention {
                 .param("cutoff", Timestamp.from(cutoff)).update();
         if (deleted > 0) {
             String message = "Deleted " + deleted + " entries older than " + retentionDays + " days";
-            trail.record(AuditAttempt.by(RETENTION_POLICY, "purge", "audit-entry")
+            trail.record(AuditAttempt.by(RETENTION_POLICY, ChangeAction.PURGE, ResourceType.AUDIT_ENTRY)
                     .withOutcome(AuditOutcome.SUCCEEDED, null, null, message, Duration.ofNanos(System.nanoTime() - started)));
             log.info("Audit retention: {}", message);
         }

@@ -53,7 +53,7 @@ public class AuditTrail {
 
     /** Inserts the entry and returns it with its id. */
     public AuditEntry record(AuditAttempt attempt) {
-        AuditEntry entry = withId(attempt.toEntry(clock.instant()));
+        AuditEntry entry = withId(attempt.toEntry(clock.instant(), org.ldportal.security.RequestIdFilter.current()));
         // Attempts by resource and outcome (STARTED entries included: started minus outcomes is what never ended).
         meters.counter("ldportal.audit.entries", "resource", entry.resourceType(), "outcome", entry.outcome().name())
                 .increment();

@@ -3,7 +3,7 @@
  * audit pages, exports and retention. Links to resources come from each feature's {@link
  * org.ldportal.audit.ResourceLinks}, so the trail never depends on a feature.
  */
-@ApplicationModule(displayName = "Audit trail", allowedDependencies = "security")
+@ApplicationModule(displayName = "Audit trail", allowedDependencies = { "resource", "security" })
 @NullMarked
 package org.ldportal.audit;
 

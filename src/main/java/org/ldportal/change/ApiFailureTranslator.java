@@ -9,6 +9,7 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.PortalSecurityProperties;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ public class ApiFailureTranslator {
      * @param secretValues values typed into secret fields, scrubbed from LaunchDarkly's message
      */
     ApiFailure translate(LaunchDarklyException failure, String what, String done, Collection<String> secretValues) {
-        return translate(failure, Change.CREATE, what, done, secretValues, Change.NOT_FOUND);
+        return translate(failure, ChangeAction.CREATE, what, done, secretValues, Change.NOT_FOUND);
     }
 
     /** The failure of {@code change}: a 409 or 404 on an existing resource means it changed meanwhile. */
@@ -44,15 +45,15 @@ public class ApiFailureTranslator {
     }
 
     /** As above, for a change of {@code action}: a 409 or 404 on an existing resource means it changed meanwhile. */
-    ApiFailure translate(LaunchDarklyException failure, String action, String what, String done,
+    ApiFailure translate(LaunchDarklyException failure, ChangeAction action, String what, String done,
             Collection<String> secretValues) {
         return translate(failure, action, what, done, secretValues, Change.NOT_FOUND);
     }
 
-    private ApiFailure translate(LaunchDarklyException failure, String action, String what, String done,
+    private ApiFailure translate(LaunchDarklyException failure, ChangeAction action, String what, String done,
             Collection<String> secretValues, String notFound) {
         if (failure instanceof LaunchDarklyApiException api) {
-            if (!Change.CREATE.equals(action) && (api.status() == 409 || api.status() == 404)) {
+            if (!ChangeAction.CREATE.equals(action) && (api.status() == 409 || api.status() == 404)) {
                 return changedMeanwhile(api, what, done, redactor.scrub(api.apiMessage(), secretValues));
             }
             return fromApi(api, what, done, redactor.scrub(api.apiMessage(), secretValues), notFound);

@@ -42,12 +42,6 @@ public record Change(AuditAttempt attempt, String what, String done, int success
         secretValues = List.copyOf(secretValues);
     }
 
-    /** The action of a create, as the audit trail names it; the others are UPDATE, TURN_ON, TURN_OFF and DELETE. */
-    public static final String CREATE = "create";
-    public static final String UPDATE = "update";
-    public static final String TURN_ON = "turn-on";
-    public static final String TURN_OFF = "turn-off";
-    public static final String DELETE = "delete";
 
     /**
      * A change of something that exists (its attempt's action one of the above but CREATE): answered {@code status}

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditEntry;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 
 /**
  * How a feature tells whether a resource it asked LaunchDarkly to create exists, to settle an attempt whose answer
@@ -51,24 +54,35 @@ public interface ExistenceCheck {
      *                         tolerance); null when not known
      * @param existedBefore    the ids {@link #existing} read before sending; null when none were read
      */
-    record Target(String action, String resourceType, @Nullable String projectKey, @Nullable String environmentKey,
-            @Nullable String integrationKey, @Nullable String resourceName, @Nullable String resourceKey,
-            @Nullable String requestBody, @Nullable Instant createdNotBefore, @Nullable List<String> existedBefore) {
+    record Target(ChangeAction action, ResourceType type, Place place, @Nullable String resourceName,
+            @Nullable String resourceKey, @Nullable String requestBody, @Nullable Instant createdNotBefore,
+            @Nullable List<String> existedBefore) {
 
         static Target of(AuditAttempt attempt) {
-            return new Target(attempt.action(), attempt.resourceType(), attempt.projectKey(), attempt.environmentKey(),
-                    attempt.integrationKey(), attempt.resourceName(), attempt.resourceKey(), attempt.redactedRequestBody(),
-                    null, null);
+            return new Target(attempt.action(), attempt.resourceType(), attempt.place(), attempt.resourceName(),
+                    attempt.resourceKey(), attempt.redactedRequestBody(), null, null);
         }
 
         static Target of(AuditEntry entry) {
-            return new Target(entry.action(), entry.resourceType(), entry.projectKey(), entry.environmentKey(),
-                    entry.integrationKey(), entry.resourceName(), entry.resourceKey(), entry.requestBody(), null, null);
+            AuditAttempt attempt = AuditAttempt.following(entry);
+            return new Target(attempt.action(), attempt.resourceType(), attempt.place(), entry.resourceName(),
+                    entry.resourceKey(), entry.requestBody(), null, null);
         }
 
         Target since(@Nullable Instant notBefore, @Nullable List<String> before) {
-            return new Target(action, resourceType, projectKey, environmentKey, integrationKey, resourceName, resourceKey,
-                    requestBody, notBefore, before);
+            return new Target(action, type, place, resourceName, resourceKey, requestBody, notBefore, before);
+        }
+
+        public @Nullable String projectKey() {
+            return place.projectKey();
+        }
+
+        public @Nullable String environmentKey() {
+            return place.environmentKey();
+        }
+
+        public @Nullable String integrationKey() {
+            return place.integrationKey();
         }
     }
 }

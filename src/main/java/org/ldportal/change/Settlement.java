@@ -49,7 +49,7 @@ public class Settlement {
 
     /** The check that can look for what this attempt asks for; only creates can be looked for. */
     Optional<ExistenceCheck> checkFor(ExistenceCheck.Target target) {
-        if (!Change.CREATE.equals(target.action()) && !"complete-setup".equals(target.action())) {
+        if (!target.action().creates()) {
             return Optional.empty();
         }
         return checks.stream().filter(check -> check.handles(target)).findFirst();
@@ -61,7 +61,7 @@ public class Settlement {
             return check.find(target).<Finding>map(Finding.Exists::new).orElseGet(Finding.Absent::new);
         }
         catch (LaunchDarklyException e) {
-            log.info("A {} {} could not be looked for just now: {}", target.action(), target.resourceType(), e.getMessage());
+            log.info("A {} {} could not be looked for just now: {}", target.action(), target.type(), e.getMessage());
             return new Finding.CannotTell();
         }
     }

@@ -4,7 +4,7 @@
  * failures onto outcomes and messages; putting a refusal on the form it came from; one-time submission tokens;
  * a form's typed secrets kept, encrypted, across its round trips.
  */
-@ApplicationModule(displayName = "Changes", allowedDependencies = { "audit", "form", "launchdarkly", "security" })
+@ApplicationModule(displayName = "Changes", allowedDependencies = { "audit", "form", "launchdarkly", "resource", "security" })
 @NullMarked
 package org.ldportal.change;
 

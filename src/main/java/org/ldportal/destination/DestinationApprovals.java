@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.ldportal.approval.ApprovedChangeSender;
-import org.ldportal.approval.PendingChange;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +50,8 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     PendingChange pending(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
-        return new PendingChange(RESOURCE_TYPE, form.getProjectKey(), form.getEnvironmentKey(), null, form.getName(),
-                form.getKind(), destinations.critical(form.getProjectKey(), form.getEnvironmentKey()),
+        return PendingChange.create(ResourceType.DESTINATION, Place.environment(form.getProjectKey(), form.getEnvironmentKey()),
+                form.getName(), form.getKind(), destinations.critical(form.getProjectKey(), form.getEnvironmentKey()),
                 json.writeValueAsString(new Payload(form, cleaned, secretValues)));
     }
 
@@ -58,13 +61,13 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */
-    PendingChange pending(DestinationManagement.Row seen, String action) {
+    PendingChange pending(DestinationManagement.Row seen, ChangeAction action) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
                 seen.destination().id(), seen.destination().version(), List.of(), null, List.of())));
     }
 
     /** An edit (its patch, secrets included: the request seals it) of the destination the requester saw. */
-    PendingChange pending(DestinationManagement.Row seen, String action, List<org.ldportal.launchdarkly.PatchOperation> patch,
+    PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<org.ldportal.launchdarkly.PatchOperation> patch,
             String name, List<String> secretValues) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
                 seen.destination().id(), seen.destination().version(), patch, name, secretValues)));
@@ -75,16 +78,16 @@ class DestinationApprovals implements ApprovedChangeSender {
      * version the requester saw: if it changed since, LaunchDarkly refuses and the request says so.
      */
     @Override
-    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         DestinationManagement.Row current = management.find(requester, approved.projectKey(), approved.environmentKey(),
                 approved.id());
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
-        if (org.ldportal.change.Change.DELETE.equals(action)) {
+        if (ChangeAction.DELETE.equals(action)) {
             // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
             Integer now = current.destination().version();
             if (approved.version() != null && now != null && !approved.version().equals(now)) {
@@ -92,15 +95,15 @@ class DestinationApprovals implements ApprovedChangeSender {
             }
             return management.delete(requester, seen, origin);
         }
-        if (org.ldportal.change.Change.UPDATE.equals(action)) {
+        if (ChangeAction.UPDATE.equals(action)) {
             return management.update(requester, current, approved.name(), approved.patch(), approved.secretValues(), origin);
         }
-        return management.turn(requester, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
+        return management.turn(requester, seen, ChangeAction.TURN_ON.equals(action), origin);
     }
 
     @Override
-    public boolean handles(String resourceType) {
-        return RESOURCE_TYPE.equals(resourceType);
+    public java.util.Set<ResourceType> types() {
+        return java.util.Set.of(ResourceType.DESTINATION);
     }
 
     @Override

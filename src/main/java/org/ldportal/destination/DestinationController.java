@@ -1,7 +1,6 @@
 package org.ldportal.destination;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,12 +10,12 @@ import jakarta.validation.Valid;
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
-import org.ldportal.approval.PendingChange;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.ReviewPages;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
@@ -26,6 +25,9 @@ import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.web.KnownKeys;
@@ -241,8 +243,8 @@ class DestinationController {
     /** The person, once the access rules let them act where the form points (else 403, recorded). */
     private CurrentUser allowed(DestinationForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.from(authentication);
-        guard.requireInProject(AuditAttempt.by(user, "create", "destination")
-                .withTarget(form.getProjectKey(), form.getEnvironmentKey(), null), PortalRole.EDITOR);
+        guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.DESTINATION)
+                .at(Place.environment(form.getProjectKey(), form.getEnvironmentKey())), PortalRole.EDITOR);
         return user;
     }
 

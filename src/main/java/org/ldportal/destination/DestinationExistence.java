@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.ldportal.change.ExistenceCheck;
-import org.ldportal.change.SentBody;
 import org.ldportal.change.Sent;
+import org.ldportal.change.SentBody;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,8 @@ class DestinationExistence implements ExistenceCheck {
 
     @Override
     public boolean handles(Target target) {
-        return ("create".equals(target.action()) || "complete-setup".equals(target.action()))
-                && "destination".equals(target.resourceType()) && target.projectKey() != null && target.environmentKey() != null;
+        return target.action().creates() && target.type() == ResourceType.DESTINATION && target.projectKey() != null
+                && target.environmentKey() != null;
     }
 
     @Override

@@ -1,33 +1,32 @@
 package org.ldportal.destination;
 
 import java.util.List;
-
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.ldportal.change.ChangeOrigin;
-import org.ldportal.form.FormValidation;
-import org.ldportal.form.FormValidator;
-import org.ldportal.form.FormValues;
-import org.ldportal.form.FormView;
-import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.ObjectMapper;
+
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
-import org.ldportal.change.Change;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeResult;
 import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.SubmissionPages;
-import org.ldportal.change.ChangeResult;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.LaunchDarklyException;
-import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The Data Export destinations that exist: the list (filtered by project, environment and kind), one destination
@@ -124,7 +125,7 @@ class DestinationManageController {
             Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
-        management.requireAllowed(user, row, Change.UPDATE);
+        management.requireAllowed(user, row, ChangeAction.UPDATE);
         Map<String, String> shown = management.editableValues(row);
         FormValues values = org.ldportal.form.EditedValues.configOf(shown);
         return editPage(user, row, shown.get("name"), values, Map.of(), json.writeValueAsString(shown), null, model);
@@ -139,7 +140,7 @@ class DestinationManageController {
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row current = management.find(user, projectKey, environmentKey, id);
-        management.requireAllowed(user, current, Change.UPDATE);
+        management.requireAllowed(user, current, ChangeAction.UPDATE);
         FormValues values = FormValues.fromParameters(parameters, "config");
         Map<String, String> seenValues = seenValues(seen, current);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -162,7 +163,7 @@ class DestinationManageController {
                 return editPage(user, current, name, values, errors, seen, "Nothing was changed: change a field, or go back "
                         + "to the destination.", model);
             }
-            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(current, Change.UPDATE,
+            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(current, ChangeAction.UPDATE,
                     plan.operations(), name.strip(), plan.secretValues()), management.editReview(current, plan));
             if (hold.needed()) {
                 if (hold.requestId().isPresent()) {
@@ -193,7 +194,7 @@ class DestinationManageController {
             Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
-        management.requireAllowed(user, row, Change.DELETE);
+        management.requireAllowed(user, row, ChangeAction.DELETE);
         return deletion(row).show(model, "", null, null);
     }
 
@@ -210,9 +211,9 @@ class DestinationManageController {
         if (mismatch != null) {
             return page.show(model, confirmation, mismatch, null);
         }
-        management.requireAllowed(user, row, Change.DELETE);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(row, Change.DELETE),
-                management.review(row, Change.DELETE));
+        management.requireAllowed(user, row, ChangeAction.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(row, ChangeAction.DELETE),
+                management.review(row, ChangeAction.DELETE));
         if (hold.needed()) {
             if (hold.requestId().isEmpty()) {
                 return page.show(model, confirmation, null, OUT_OF_DATE);
@@ -233,7 +234,7 @@ class DestinationManageController {
         DestinationManagement.Row current = management.find(user, projectKey, environmentKey, id);
         // The change applies only to the version the person saw; the page sent it.
         DestinationManagement.Row seen = version == null ? current : DestinationManagement.withVersion(current, version);
-        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
         management.requireAllowed(user, seen, action);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(seen, action), management.review(seen, action));
         if (hold.needed()) {
@@ -266,7 +267,7 @@ class DestinationManageController {
         management.configForm(row).ifPresent(form -> model.addAttribute("configForm",
                 FormView.of(form, "config", values.withoutSecrets(form), errors)));
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, Change.UPDATE, List.of(),
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row, ChangeAction.UPDATE, List.of(),
                 String.valueOf(row.destination().name()), List.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "destinations/edit";
     }
@@ -286,7 +287,7 @@ class DestinationManageController {
         model.addAttribute("row", row);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(row,
-                row.on() ? Change.TURN_OFF : Change.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
+                row.on() ? ChangeAction.TURN_OFF : ChangeAction.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
         model.addAttribute("config", management.shownConfig(row));
         model.addAttribute("mayChange", management.mayChange(user, row));
         model.addAttribute("history", history.of(user, row.destination().id()));
@@ -300,7 +301,7 @@ class DestinationManageController {
                 List.of("LaunchDarkly stops exporting the events of environment " + row.environmentKey() + " of project "
                         + row.projectKey() + " to this " + row.kindTitle() + " destination.",
                         "Its settings, secrets included: setting it up again means typing them again."),
-                row.path(), approvals.required(approvalRequests.pending(row, Change.DELETE))
+                row.path(), approvals.required(approvalRequests.pending(row, ChangeAction.DELETE))
                         .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
 

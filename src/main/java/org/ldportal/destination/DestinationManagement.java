@@ -15,6 +15,7 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.Sent;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.launchdarkly.Destination;
@@ -22,6 +23,9 @@ import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PatchOperation;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
@@ -141,7 +145,7 @@ class DestinationManagement {
     ChangeResult<Destination> turn(CurrentUser user, Row seen, boolean on, ChangeOrigin origin) {
         Destination destination = seen.destination();
         List<PatchOperation> patch = switchPatch(destination, on);
-        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
         Change change = Change.of(origin.apply(attempt(user, seen, action)).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(),
                 List.of())), "the destination", on ? "turned on" : "turned off", 200);
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
@@ -164,13 +168,13 @@ class DestinationManagement {
     }
 
     /** An approved change of a destination that changed since the request: refused, recorded, nothing sent. */
-    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Row current, String action, ChangeOrigin origin) {
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Row current, ChangeAction action, ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, current, action)), "the destination", "changed", 200),
                 org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Row seen, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, seen, Change.DELETE)), "the destination", "deleted", 204);
+        Change change = Change.of(origin.apply(attempt(user, seen, ChangeAction.DELETE)), "the destination", "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             client.deleteDestination(seen.projectKey(), seen.environmentKey(), seen.destination().id());
             return Boolean.TRUE;
@@ -180,7 +184,7 @@ class DestinationManagement {
     }
 
     /** Refuses (403, recorded) a person who may not change destinations where this one is, before any request. */
-    void requireAllowed(CurrentUser user, Row seen, String action) {
+    void requireAllowed(CurrentUser user, Row seen, ChangeAction action) {
         guard.require(attempt(user, seen, action), PortalRole.EDITOR);
     }
 
@@ -246,7 +250,7 @@ class DestinationManagement {
     /** Sends an edit's patch (what {@link #plan} made), directly or once approved. */
     ChangeResult<Destination> update(CurrentUser user, Row current, String name, List<PatchOperation> patch,
             List<String> secretValues, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, current, Change.UPDATE)).withResource(name,
+        Change change = Change.of(origin.apply(attempt(user, current, ChangeAction.UPDATE)).withResource(name,
                 current.destination().kind(), current.destination().id()).withRequestBody(redactor.redactToJson(patch,
                         java.util.Set.of(), secretValues)), "the destination", "changed", 200).scrubbing(secretValues)
                 .locatedBy(detail -> DestinationService.locate(detail, configForm(current).map(form -> form.fields().stream()
@@ -268,31 +272,31 @@ class DestinationManagement {
     }
 
     /** What a change of it would be, for the approval rules and, held back, for the request. */
-    org.ldportal.approval.PendingChange pending(Row seen, String action, String payload) {
-        return new org.ldportal.approval.PendingChange("destination", seen.projectKey(), seen.environmentKey(), null,
-                seen.destination().name(), seen.destination().kind(), critical.test(seen), payload, action);
+    PendingChange pending(Row seen, ChangeAction action, String payload) {
+        return new PendingChange(action, ResourceType.DESTINATION, Place.environment(seen.projectKey(), seen.environmentKey()),
+                seen.destination().name(), seen.destination().kind(), critical.test(seen), payload);
     }
 
     /** The change as the request's page shows it: what, where, the call and its body. */
-    org.ldportal.change.Review review(Row seen, String action) {
+    org.ldportal.change.Review review(Row seen, ChangeAction action) {
         List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Project", seen.projectKey()),
                 new org.ldportal.change.Review.Line("Environment", seen.environmentKey()));
         List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line("Destination",
                 seen.destination().name() + " (" + seen.kindTitle() + ")"));
         String path = LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
                 seen.destination().id());
-        if (Change.DELETE.equals(action)) {
+        if (ChangeAction.DELETE.equals(action)) {
             return new org.ldportal.change.Review("Delete a Data Export destination", target, fields, "DELETE", path, "",
                     List.of("Its events stop being exported, and its settings are lost."));
         }
-        boolean on = Change.TURN_ON.equals(action);
+        boolean on = ChangeAction.TURN_ON.equals(action);
         return new org.ldportal.change.Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields,
                 "PATCH", path, redactor.redactToJson(switchPatch(seen.destination(), on), java.util.Set.of(), List.of()),
                 List.of());
     }
 
-    private AuditAttempt attempt(CurrentUser user, Row seen, String action) {
-        return AuditAttempt.by(user, action, "destination").withTarget(seen.projectKey(), seen.environmentKey(), null)
+    private AuditAttempt attempt(CurrentUser user, Row seen, ChangeAction action) {
+        return AuditAttempt.by(user, action, ResourceType.DESTINATION).at(Place.environment(seen.projectKey(), seen.environmentKey()))
                 .withResource(seen.destination().name(), seen.destination().kind(), seen.destination().id());
     }
 

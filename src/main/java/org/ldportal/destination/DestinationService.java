@@ -23,10 +23,13 @@ import org.ldportal.launchdarkly.DestinationPost;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
-import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.WarehouseSetupRequest;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +78,7 @@ class DestinationService {
     ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             List<String> secretValues, CurrentUser user, ChangeOrigin origin) {
         Prepared prepared = prepare(form, kind, cleaned, secretValues);
-        Change change = change(user, form, kind, "create", prepared.redactedJson(), origin).scrubbing(prepared.secrets());
+        Change change = change(user, form, kind, ChangeAction.CREATE, prepared.redactedJson(), origin).scrubbing(prepared.secrets());
         return created(form, kind, change, () -> client.createDestination(form.getProjectKey(), form.getEnvironmentKey(),
                 prepared.body()));
     }
@@ -183,7 +186,7 @@ class DestinationService {
     ChangeResult<WarehouseSetupScript> setup(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
             CurrentUser user, ChangeOrigin origin) {
         WarehouseSetupRequest body = setupRequest(form, cleaned);
-        Change change = new Change(origin.apply(by(user, form, kind, "setup", redactor.redactToJson(body, Set.of(), List.of()))),
+        Change change = new Change(origin.apply(by(user, form, kind, ChangeAction.SETUP, redactor.redactToJson(body, Set.of(), List.of()))),
                 "the set-up", "prepared", 200, List.of(), detail -> locate(detail, configKeys(kind)), notFound(form));
         return call.send(change, () -> client.warehouseSetupScript(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(),
                 body), script -> new Sent(null, null, null));
@@ -200,7 +203,7 @@ class DestinationService {
         if (publicKey != null) {
             body.put("publicKey", publicKey);
         }
-        ChangeResult<Destination> result = created(form, kind, change(user, form, kind, "complete-setup",
+        ChangeResult<Destination> result = created(form, kind, change(user, form, kind, ChangeAction.COMPLETE_SETUP,
                 redactor.redactToJson(body, Set.of(), List.of())),
                 () -> client.completeWarehouseSetup(form.getProjectKey(), form.getEnvironmentKey(), kind.kind(), publicKey));
         if (result instanceof ChangeResult.Refused<Destination> refused && refused.isNotFound()) {
@@ -229,11 +232,11 @@ class DestinationService {
         }
     }
 
-    private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody) {
+    private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action, String redactedBody) {
         return change(user, form, kind, action, redactedBody, ChangeOrigin.DIRECT);
     }
 
-    private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody,
+    private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action, String redactedBody,
             ChangeOrigin origin) {
         List<String> configKeys = configKeys(kind);
         return Change.create(origin.apply(by(user, form, kind, action, redactedBody)), "the destination")
@@ -245,8 +248,8 @@ class DestinationService {
                 + form.getEnvironmentKey() + ": it may have been renamed or deleted. Reload the page and choose again.";
     }
 
-    private AuditAttempt by(CurrentUser user, DestinationForm form, DestinationKind kind, String action, String redactedBody) {
-        return AuditAttempt.by(user, action, "destination").withTarget(form.getProjectKey(), form.getEnvironmentKey(), null)
+    private AuditAttempt by(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action, String redactedBody) {
+        return AuditAttempt.by(user, action, ResourceType.DESTINATION).at(Place.environment(form.getProjectKey(), form.getEnvironmentKey()))
                 .withResource(form.getName(), kind.kind(), null).withRequestBody(redactedBody);
     }
 

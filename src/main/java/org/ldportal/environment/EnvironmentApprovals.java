@@ -1,9 +1,12 @@
 package org.ldportal.environment;
 
 import org.ldportal.approval.ApprovedChangeSender;
-import org.ldportal.approval.PendingChange;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -34,26 +37,25 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     }
 
     /** An edit or delete of the environment the requester saw, for the rules and, held back, for the request. */
-    PendingChange pending(String projectKey, org.ldportal.launchdarkly.Environment current, String action,
+    PendingChange pending(String projectKey, org.ldportal.launchdarkly.Environment current, ChangeAction action,
             java.util.Map<String, Object> seen, java.util.Map<String, Object> values) {
         PendingChange change = management.pending(projectKey, current, action, json.writeValueAsString(
                 new Managed(projectKey, current.key(), current.id(), seen, values)));
         // An edit that marks it critical is judged as a change of a critical environment.
         boolean critical = change.critical() || Boolean.TRUE.equals(values.get("critical"));
-        return new PendingChange(change.resourceType(), change.projectKey(), change.environmentKey(), null,
-                change.resourceName(), change.resourceKey(), critical, change.payload(), action);
+        return change.critical(critical);
     }
 
     /** What the rules look at (the new key, whether it is to be critical) and what to send once approved. */
     PendingChange pending(EnvironmentForm form) {
         String key = form.effectiveKey();
-        return new PendingChange(RESOURCE_TYPE, form.getProjectKey(), key, null, form.getName(), key, form.isCritical(),
-                json.writeValueAsString(form));
+        return PendingChange.create(ResourceType.ENVIRONMENT, Place.environment(form.getProjectKey(), key), form.getName(), key,
+                form.isCritical(), json.writeValueAsString(form));
     }
 
     @Override
-    public boolean handles(String resourceType) {
-        return RESOURCE_TYPE.equals(resourceType);
+    public java.util.Set<ResourceType> types() {
+        return java.util.Set.of(ResourceType.ENVIRONMENT);
     }
 
     @Override
@@ -63,15 +65,15 @@ class EnvironmentApprovals implements ApprovedChangeSender {
 
     /** An approved edit is sent as tested against what the requester saw: changed since, LaunchDarkly refuses it. */
     @Override
-    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         org.ldportal.launchdarkly.Environment current = management.find(requester, approved.projectKey(),
                 approved.environmentKey());
-        if (org.ldportal.change.Change.DELETE.equals(action)) {
+        if (ChangeAction.DELETE.equals(action)) {
             // Deleted and made again meanwhile under the same key: not the environment that was approved for deleting.
             if (approved.id() != null && !approved.id().equals(current.id())) {
                 return management.refuseChangedSince(requester, approved.projectKey(), current, action, origin);

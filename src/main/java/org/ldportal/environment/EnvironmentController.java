@@ -1,6 +1,5 @@
 package org.ldportal.environment;
 
-import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,14 +8,17 @@ import jakarta.validation.Valid;
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
-import org.ldportal.approval.PendingChange;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.ReviewPages;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.web.PageLookups;
@@ -174,12 +176,12 @@ class EnvironmentController {
     private CurrentUser allowed(EnvironmentForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.from(authentication);
         String key = form.effectiveKey().isBlank() ? null : form.effectiveKey();
-        guard.requireInProject(AuditAttempt.by(user, "create", "environment").withTarget(form.getProjectKey(), key, null)
+        guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.environment(form.getProjectKey(), key))
                 .withResource(form.getName(), key, null), PortalRole.EDITOR);
         if (form.getSourceKey() != null && !form.getSourceKey().isBlank()) {
             // Copying reads the source's flag settings: only from an environment the person may use.
-            guard.requireInProject(AuditAttempt.by(user, "create", "environment")
-                    .withTarget(form.getProjectKey(), form.getSourceKey(), null).withResource(form.getName(), key, null),
+            guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                    .at(Place.environment(form.getProjectKey(), form.getSourceKey())).withResource(form.getName(), key, null),
                     PortalRole.EDITOR);
         }
         return user;

@@ -6,6 +6,8 @@ import org.ldportal.change.ExistenceCheck;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +27,8 @@ class EnvironmentExistence implements ExistenceCheck {
 
     @Override
     public boolean handles(Target target) {
-        return "create".equals(target.action()) && "environment".equals(target.resourceType()) && target.projectKey() != null
-                && target.resourceKey() != null;
+        return target.action() == ChangeAction.CREATE && target.type() == ResourceType.ENVIRONMENT
+                && target.projectKey() != null && target.resourceKey() != null;
     }
 
     @Override

@@ -4,20 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.ldportal.approval.ApprovalPages;
 import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.audit.ResourceHistory;
-import org.ldportal.change.Change;
-import org.ldportal.change.DeleteConfirmation;
-import org.ldportal.change.GonePage;
-import org.ldportal.change.ChangeOrigin;
-import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.FormRefusals;
+import org.ldportal.change.GonePage;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PermittedPlaces;
 import org.springframework.security.core.Authentication;
@@ -116,7 +117,7 @@ class EnvironmentManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Environment environment = management.find(user, projectKey, environmentKey);
         // The form is for those who may send it; like the create forms, opening it unpermitted is refused (403).
-        management.requireAllowed(user, projectKey, environment, Change.UPDATE);
+        management.requireAllowed(user, projectKey, environment, ChangeAction.UPDATE);
         EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
         return editPage(user, projectKey, environment, json.writeValueAsString(EnvironmentManagement.values(form)), model);
@@ -130,7 +131,7 @@ class EnvironmentManageController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment current = management.find(user, projectKey, environmentKey);
-        management.requireAllowed(user, projectKey, current, Change.UPDATE);
+        management.requireAllowed(user, projectKey, current, ChangeAction.UPDATE);
         environmentForm.setProjectKey(projectKey);
         environmentForm.setKey(current.key());
         validator.validate(environmentForm, result);
@@ -151,7 +152,7 @@ class EnvironmentManageController {
             return editPage(user, projectKey, current, seen, model);
         }
         Map<String, Object> values = EnvironmentManagement.values(environmentForm);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, current, Change.UPDATE,
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, current, ChangeAction.UPDATE,
                 seenValues, values), management.review(projectKey, current, seenValues, values));
         if (hold.needed()) {
             if (hold.requestId().isPresent()) {
@@ -176,7 +177,7 @@ class EnvironmentManageController {
             Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.from(authentication);
         Environment environment = management.find(user, projectKey, environmentKey);
-        management.requireAllowed(user, projectKey, environment, Change.DELETE);
+        management.requireAllowed(user, projectKey, environment, ChangeAction.DELETE);
         return deletion(projectKey, environment).show(model, "", null, null);
     }
 
@@ -192,8 +193,8 @@ class EnvironmentManageController {
         if (mismatch != null) {
             return page.show(model, confirmation, mismatch, null);
         }
-        management.requireAllowed(user, projectKey, environment, Change.DELETE);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, Change.DELETE,
+        management.requireAllowed(user, projectKey, environment, ChangeAction.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, ChangeAction.DELETE,
                 Map.of(), Map.of()), management.deleteReview(projectKey, environment));
         if (hold.needed()) {
             if (hold.requestId().isPresent()) {
@@ -242,7 +243,7 @@ class EnvironmentManageController {
         model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(projectKey, environment,
-                Change.UPDATE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
+                ChangeAction.UPDATE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "environments/edit";
     }
 
@@ -253,7 +254,7 @@ class EnvironmentManageController {
                 "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
                 "Its segments, approval settings and the history LaunchDarkly kept of it."),
                 "/environments/" + projectKey + "/" + environment.key(), approvals.required(approvalRequests.pending(
-                        projectKey, environment, Change.DELETE, Map.of(), Map.of()))
+                        projectKey, environment, ChangeAction.DELETE, Map.of(), Map.of()))
                         .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
 

@@ -13,12 +13,16 @@ import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
@@ -152,15 +156,15 @@ class EnvironmentManagement {
     }
 
     /** What a change of it would be, for the approval rules and, held back, for the request. */
-    org.ldportal.approval.PendingChange pending(String projectKey, Environment current, String action, String payload) {
-        return new org.ldportal.approval.PendingChange("environment", projectKey, current.key(), null, current.name(),
-                current.key(), Boolean.TRUE.equals(current.critical()), payload, action);
+    PendingChange pending(String projectKey, Environment current, ChangeAction action, String payload) {
+        return new PendingChange(action, ResourceType.ENVIRONMENT, Place.environment(projectKey, current.key()), current.name(),
+                current.key(), Boolean.TRUE.equals(current.critical()), payload);
     }
 
     /** Refuses (403, recorded) a person who may not make this change here, before any request is made. */
-    void requireAllowed(CurrentUser user, String projectKey, Environment current, String action) {
+    void requireAllowed(CurrentUser user, String projectKey, Environment current, ChangeAction action) {
         guard.require(attempt(user, action, projectKey, current, current.name()),
-                Change.DELETE.equals(action) ? properties.deleteRole() : PortalRole.EDITOR);
+                ChangeAction.DELETE.equals(action) ? properties.deleteRole() : PortalRole.EDITOR);
     }
 
     /** Sends the edit, after the guardrails of creating (critical needs an admin), directly or once approved. */
@@ -169,7 +173,7 @@ class EnvironmentManagement {
         String environmentKey = current.key();
         PatchPlan plan = plan(seen, values);
         Object name = values.get("name");
-        AuditAttempt attempt = origin.apply(attempt(user, Change.UPDATE, projectKey, current, name == null ? current.name()
+        AuditAttempt attempt = origin.apply(attempt(user, ChangeAction.UPDATE, projectKey, current, name == null ? current.name()
                 : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(),
                         plan.secretValues()));
         Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentService::locate);
@@ -185,7 +189,7 @@ class EnvironmentManagement {
     }
 
     /** An approved change of an environment that is not the one approved any more: refused, recorded, nothing sent. */
-    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, String projectKey, Environment current, String action,
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, String projectKey, Environment current, ChangeAction action,
             ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, action, projectKey, current, current.name())),
                 "the environment", "changed", 200), RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
@@ -193,7 +197,7 @@ class EnvironmentManagement {
 
     /** Deletes the environment, with its flag settings and SDK keys, directly or once approved. */
     ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment, ChangeOrigin origin) {
-        AuditAttempt attempt = origin.apply(attempt(user, Change.DELETE, projectKey, environment, environment.name()));
+        AuditAttempt attempt = origin.apply(attempt(user, ChangeAction.DELETE, projectKey, environment, environment.name()));
         guard.require(attempt, properties.deleteRole());
         Change change = Change.of(attempt, "the environment", "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
@@ -204,9 +208,9 @@ class EnvironmentManagement {
         return result;
     }
 
-    private static AuditAttempt attempt(CurrentUser user, String action, String projectKey, Environment environment,
+    private static AuditAttempt attempt(CurrentUser user, ChangeAction action, String projectKey, Environment environment,
             @Nullable String name) {
-        return AuditAttempt.by(user, action, "environment").withTarget(projectKey, environment.key(), null)
+        return AuditAttempt.by(user, action, ResourceType.ENVIRONMENT).at(Place.environment(projectKey, environment.key()))
                 .withResource(name, environment.key(), environment.id());
     }
 }

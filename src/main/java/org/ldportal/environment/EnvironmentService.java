@@ -20,9 +20,12 @@ import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.EnvironmentPost;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
-import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.Tags;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
@@ -170,8 +173,8 @@ class EnvironmentService {
     private Change change(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
         // The new key as the entry's environment: the access check before sending applies the rules' environment
         // patterns to it, and the trail is filtered by it.
-        return Change.create(origin.apply(AuditAttempt.by(user, "create", "environment")
-                .withTarget(form.getProjectKey(), form.effectiveKey(), null).withResource(form.getName(), form.effectiveKey(), null)
+        return Change.create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.environment(form.getProjectKey(), form.effectiveKey())).withResource(form.getName(), form.effectiveKey(), null)
                 .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
                 .locatedBy(EnvironmentService::locate).whenNotFound("LaunchDarkly could not find project "
                         + form.getProjectKey() + (blank(form.getSourceKey()) ? "" : ", or its environment "

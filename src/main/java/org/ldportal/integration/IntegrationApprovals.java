@@ -1,13 +1,15 @@
 package org.ldportal.integration;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.ldportal.approval.ApprovedChangeSender;
-import org.ldportal.approval.PendingChange;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +45,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     PendingChange pending(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned,
             List<String> secretValues) {
-        return new PendingChange(type.resourceType(), null, null, manifest.key(), form.getName(), null, false,
+        return PendingChange.create(type.resourceType(), Place.integration(manifest.key()), form.getName(), null, false,
                 json.writeValueAsString(new Payload(manifest.key(), type.parameter(), form, cleaned, secretValues)));
     }
 
@@ -53,28 +55,28 @@ class IntegrationApprovals implements ApprovedChangeSender {
     }
 
     /** An edit (its patch, secrets included: the request seals it) of what the requester saw. */
-    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action,
+    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action,
             List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
-        return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), name, null, false,
+        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), name, null, false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(), patch,
-                        name, secretValues, seen.state())), action);
+                        name, secretValues, seen.state())));
     }
 
     /** A turn on/off or delete of what the requester saw, for the rules and, held back, for the request. */
-    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, String action) {
-        return new PendingChange(seen.type().resourceType(), null, null, manifest.key(), seen.name(), null, false,
+    PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action) {
+        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), seen.name(), null,
+                false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(),
-                        List.of(), null, List.of(), seen.state())),
-                action);
+                        List.of(), null, List.of(), seen.state())));
     }
 
     /** An approved change, sent as tested against the version the requester saw. */
     @Override
-    public ChangeResult<?> sendChange(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, String action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
                 new IllegalStateException("The integration is no longer in the catalog"));
@@ -82,7 +84,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
                 : IntegrationType.CONFIGURATION;
         IntegrationManagement.Item current = management.find(requester, manifest, type, approved.id());
         IntegrationManagement.Item seen = current.withVersion(approved.version());
-        if (org.ldportal.change.Change.DELETE.equals(action)) {
+        if (ChangeAction.DELETE.equals(action)) {
             // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
             boolean versionMoved = approved.version() != null && current.version() != null
                     && !approved.version().equals(current.version());
@@ -94,16 +96,16 @@ class IntegrationApprovals implements ApprovedChangeSender {
             }
             return management.delete(requester, manifest, seen, origin);
         }
-        if (org.ldportal.change.Change.UPDATE.equals(action)) {
+        if (ChangeAction.UPDATE.equals(action)) {
             return management.update(requester, manifest, seen, approved.name(), approved.patch(), approved.secretValues(),
                     origin);
         }
-        return management.turn(requester, manifest, seen, org.ldportal.change.Change.TURN_ON.equals(action), origin);
+        return management.turn(requester, manifest, seen, ChangeAction.TURN_ON.equals(action), origin);
     }
 
     @Override
-    public boolean handles(String resourceType) {
-        return Arrays.stream(IntegrationType.values()).anyMatch(type -> type.resourceType().equals(resourceType));
+    public java.util.Set<ResourceType> types() {
+        return java.util.Set.of(ResourceType.INTEGRATION_CONFIGURATION, ResourceType.AUDIT_LOG_SUBSCRIPTION);
     }
 
     @Override

@@ -7,9 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.ldportal.approval.ApprovalPages;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.change.AccessGuard;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.PendingChange;
+import org.ldportal.change.ReviewPages;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submissions;
 import org.ldportal.form.FormSpec;
@@ -20,16 +27,11 @@ import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Tags;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
-import org.ldportal.audit.AuditAttempt;
-import org.ldportal.approval.ApprovalPages;
-import org.ldportal.approval.ApprovalRules;
-import org.ldportal.approval.Approvals;
-import org.ldportal.approval.PendingChange;
-import org.ldportal.change.AccessGuard;
-import org.ldportal.change.ReviewPages;
 import org.ldportal.web.SignedOutForms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -294,7 +296,7 @@ class IntegrationController {
     /** The person, once the access rules let them set up the account's integrations (else 403, recorded). */
     private CurrentUser allowed(Manifest manifest, IntegrationType type, Authentication authentication) {
         CurrentUser user = CurrentUser.from(authentication);
-        guard.require(AuditAttempt.by(user, "create", type.resourceType()).withTarget(null, null, manifest.key()),
+        guard.require(AuditAttempt.by(user, ChangeAction.CREATE, type.resourceType()).at(Place.integration(manifest.key())),
                 PortalRole.EDITOR);
         return user;
     }

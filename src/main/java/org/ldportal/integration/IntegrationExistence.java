@@ -11,6 +11,8 @@ import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.Subscription;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +34,18 @@ class IntegrationExistence implements ExistenceCheck {
 
     @Override
     public boolean handles(Target target) {
-        return "create".equals(target.action()) && target.integrationKey() != null && target.resourceName() != null
-                && (IntegrationType.CONFIGURATION.resourceType().equals(target.resourceType())
-                        || IntegrationType.SUBSCRIPTION.resourceType().equals(target.resourceType()));
+        return target.action() == ChangeAction.CREATE && target.integrationKey() != null && target.resourceName() != null
+                && (target.type() == ResourceType.INTEGRATION_CONFIGURATION || target.type() == ResourceType.AUDIT_LOG_SUBSCRIPTION);
     }
 
     @Override
     public String identity(Target target) {
-        return target.resourceType() + ":" + target.integrationKey() + "/" + target.resourceName();
+        return target.type().key() + ":" + target.integrationKey() + "/" + target.resourceName();
     }
 
     @Override
     public List<String> existing(Target target) {
-        if (IntegrationType.CONFIGURATION.resourceType().equals(target.resourceType())) {
+        if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
             // Told apart by their creation time: nothing to read first.
             return null;
         }
@@ -55,7 +56,7 @@ class IntegrationExistence implements ExistenceCheck {
     public Optional<Sent> find(Target target) {
         String link = links.integration(target.integrationKey());
         SentBody sent = SentBody.of(target.requestBody());
-        if (IntegrationType.CONFIGURATION.resourceType().equals(target.resourceType())) {
+        if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
             return client.listIntegrationConfigurations(target.integrationKey()).stream()
                     .filter(c -> target.resourceName().equals(c.name()) && sent.sameTags(c.tags())
                             && sent.sameValues("configValues", c.configValues()) && createdSince(c, target.createdNotBefore()))

@@ -4,33 +4,33 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ldportal.approval.ApprovalPages;
+import org.ldportal.approval.ApprovalRules;
+import org.ldportal.approval.Approvals;
+import org.ldportal.audit.ResourceHistory;
+import org.ldportal.change.ApiFailureTranslator;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.DeleteConfirmation;
+import org.ldportal.change.GonePage;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
-import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.ObjectMapper;
-import org.ldportal.approval.ApprovalPages;
-import org.ldportal.approval.ApprovalRules;
-import org.ldportal.approval.Approvals;
-import org.ldportal.audit.ResourceHistory;
-import org.ldportal.change.Change;
-import org.ldportal.change.DeleteConfirmation;
-import org.ldportal.change.GonePage;
-import org.ldportal.change.ChangeOrigin;
-import org.ldportal.change.SubmissionPages;
-import org.ldportal.change.ApiFailureTranslator;
-import org.ldportal.change.ChangeResult;
 import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * An integration's page of what exists (its configurations and audit-log subscriptions, with the delivery status
@@ -124,7 +126,7 @@ class IntegrationManageController {
         boolean on = turn.equals("turn-on");
         // The change applies only to the version the person saw; the page sent it.
         IntegrationManagement.Item seen = version == null ? current : current.withVersion(version);
-        String action = on ? Change.TURN_ON : Change.TURN_OFF;
+        ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
         management.requireAllowed(user, manifest, seen, action);
         Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, seen, action),
                 management.review(manifest, seen, action));
@@ -153,7 +155,7 @@ class IntegrationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
-        management.requireAllowed(user, manifest, item, Change.UPDATE);
+        management.requireAllowed(user, manifest, item, ChangeAction.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
         FormValues values = org.ldportal.form.EditedValues.configOf(shown);
@@ -172,7 +174,7 @@ class IntegrationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
-        management.requireAllowed(user, manifest, current, Change.UPDATE);
+        management.requireAllowed(user, manifest, current, ChangeAction.UPDATE);
         IntegrationController.applyPolicyEdit(integrationForm.getStatements(), edit);
         FormSpec form = integrations.configForm(manifest, user);
         return editPage(user, manifest, current, form, name, tags, FormValues.fromParameters(parameters, "config"),
@@ -197,7 +199,7 @@ class IntegrationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current = management.find(user, manifest, type(kind), id);
-        management.requireAllowed(user, manifest, current, Change.UPDATE);
+        management.requireAllowed(user, manifest, current, ChangeAction.UPDATE);
         FormSpec form = integrations.configForm(manifest, user);
         boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
         if (withPolicy) {
@@ -230,7 +232,7 @@ class IntegrationManageController {
                 return editPage(user, manifest, current, form, name, tags, values, errors, seen,
                         "Nothing was changed: change a field, or go back.", model);
             }
-            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, current, Change.UPDATE,
+            Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, current, ChangeAction.UPDATE,
                     plan.operations(), name.strip(), plan.secretValues()), management.editReview(manifest, current, plan));
             if (hold.needed()) {
                 if (hold.requestId().isPresent()) {
@@ -256,7 +258,7 @@ class IntegrationManageController {
         CurrentUser user = CurrentUser.from(authentication);
         Manifest manifest = manifest(key);
         IntegrationManagement.Item item = management.find(user, manifest, type(kind), id);
-        management.requireAllowed(user, manifest, item, Change.DELETE);
+        management.requireAllowed(user, manifest, item, ChangeAction.DELETE);
         return deletion(manifest, item).show(model, "", null, null);
     }
 
@@ -273,9 +275,9 @@ class IntegrationManageController {
         if (mismatch != null) {
             return page.show(model, confirmation, mismatch, null);
         }
-        management.requireAllowed(user, manifest, item, Change.DELETE);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, item, Change.DELETE),
-                management.review(manifest, item, Change.DELETE));
+        management.requireAllowed(user, manifest, item, ChangeAction.DELETE);
+        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(manifest, item, ChangeAction.DELETE),
+                management.review(manifest, item, ChangeAction.DELETE));
         if (hold.needed()) {
             if (hold.requestId().isPresent()) {
                 return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
@@ -298,7 +300,7 @@ class IntegrationManageController {
         model.addAttribute("history", history.of(user, item.id()));
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item,
-                item.on() ? Change.TURN_OFF : Change.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
+                item.on() ? ChangeAction.TURN_OFF : ChangeAction.TURN_ON)).map(ApprovalRules.Requirement::inWords).orElse(null));
         return "integrations/item";
     }
 
@@ -309,7 +311,7 @@ class IntegrationManageController {
                                 + "subscription.", "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
                         : List.of("What " + manifest.name() + " does through this configuration stops.",
                                 "Its settings and secrets: setting it up again means typing them again."),
-                item.path(manifest.key()), approvals.required(approvalRequests.pending(manifest, item, Change.DELETE))
+                item.path(manifest.key()), approvals.required(approvalRequests.pending(manifest, item, ChangeAction.DELETE))
                         .map(ApprovalRules.Requirement::inWords).orElse(null));
     }
 
@@ -333,7 +335,7 @@ class IntegrationManageController {
         model.addAttribute("showPolicy", item.type() == IntegrationType.SUBSCRIPTION);
         model.addAttribute("presets", IntegrationController.PRESETS_JSON);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, Change.UPDATE))
+        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(manifest, item, ChangeAction.UPDATE))
                 .map(ApprovalRules.Requirement::inWords).orElse(null));
         return "integrations/edit";
     }

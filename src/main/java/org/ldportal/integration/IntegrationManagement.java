@@ -20,6 +20,8 @@ import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.launchdarkly.Subscription;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -149,7 +151,7 @@ class IntegrationManagement {
     /** Turns it on or off, if it is still as the person saw it (its version, or else its state). */
     ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on, ChangeOrigin origin) {
         List<PatchOperation> patch = switchPatch(seen, on);
-        Change change = Change.of(origin.apply(attempt(user, manifest, seen, on ? Change.TURN_ON : Change.TURN_OFF))
+        Change change = Change.of(origin.apply(attempt(user, manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF))
                 .withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), List.of())), "the " + seen.type().words(),
                 on ? "turned on" : "turned off", 200);
         ChangeResult<Item> result = call.send(change, () -> seen.type() == IntegrationType.CONFIGURATION
@@ -161,14 +163,14 @@ class IntegrationManagement {
     }
 
     /** An approved change of what changed since the request: refused, recorded, nothing sent. */
-    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Manifest manifest, Item current, String action,
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Manifest manifest, Item current, ChangeAction action,
             ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, manifest, current, action)), "the " + current.type().words(),
                 "changed", 200), org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, manifest, seen, Change.DELETE)), "the " + seen.type().words(),
+        Change change = Change.of(origin.apply(attempt(user, manifest, seen, ChangeAction.DELETE)), "the " + seen.type().words(),
                 "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             if (seen.type() == IntegrationType.CONFIGURATION) {
@@ -291,7 +293,7 @@ class IntegrationManagement {
     /** Sends an edit's patch, directly or once approved. */
     ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name, List<PatchOperation> patch,
             List<String> secretValues, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, manifest, current, Change.UPDATE)).withResource(name,
+        Change change = Change.of(origin.apply(attempt(user, manifest, current, ChangeAction.UPDATE)).withResource(name,
                 manifest.key(), current.id()).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), secretValues)),
                 "the " + current.type().words(), "changed", 200).scrubbing(secretValues);
         ChangeResult<Item> result = call.send(change, () -> current.type() == IntegrationType.CONFIGURATION
@@ -323,29 +325,29 @@ class IntegrationManagement {
     }
 
     /** Refuses (403, recorded) a person who may not change the account's integrations, before any request. */
-    void requireAllowed(CurrentUser user, Manifest manifest, Item seen, String action) {
+    void requireAllowed(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {
         guard.require(attempt(user, manifest, seen, action), org.ldportal.security.PortalRole.EDITOR);
     }
 
     /** The change as the request's page shows it. */
-    org.ldportal.change.Review review(Manifest manifest, Item seen, String action) {
+    org.ldportal.change.Review review(Manifest manifest, Item seen, ChangeAction action) {
         List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Integration", manifest.name()));
         List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line(
                 org.springframework.util.StringUtils.capitalize(seen.type().words()), seen.name()));
         String path = seen.type() == IntegrationType.CONFIGURATION
                 ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
                 : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
-        if (Change.DELETE.equals(action)) {
+        if (ChangeAction.DELETE.equals(action)) {
             return new org.ldportal.change.Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "",
                     List.of());
         }
-        boolean on = Change.TURN_ON.equals(action);
+        boolean on = ChangeAction.TURN_ON.equals(action);
         return new org.ldportal.change.Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields,
                 "PATCH", path, redactor.redactToJson(switchPatch(seen, on), java.util.Set.of(), List.of()), List.of());
     }
 
-    private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, String action) {
-        return AuditAttempt.by(user, action, seen.type().resourceType()).withTarget(null, null, manifest.key())
+    private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {
+        return AuditAttempt.by(user, action, seen.type().resourceType()).at(Place.integration(manifest.key()))
                 .withResource(seen.name(), manifest.key(), seen.id());
     }
 }

@@ -31,6 +31,8 @@ import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.launchdarkly.Subscription;
 import org.ldportal.launchdarkly.SubscriptionPost;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PermittedPlaces;
 import org.springframework.stereotype.Service;
@@ -199,8 +201,8 @@ class IntegrationService {
         Prepared prepared = prepare(manifest, type, form, cleaned);
         Object body = prepared.body();
         Supplier<Created> request = prepared.request();
-        Change change = Change.create(origin.apply(AuditAttempt.by(user, "create", type.resourceType())
-                .withTarget(null, null, manifest.key()).withResource(form.getName(), null, null)
+        Change change = Change.create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, type.resourceType())
+                .at(Place.integration(manifest.key())).withResource(form.getName(), null, null)
                 .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues))), "the " + type.words())
                 .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec))
                 .whenNotFound("LaunchDarkly has no integration with the key " + manifest.key() + " (" + manifest.name()

@@ -1,18 +1,23 @@
 package org.ldportal.integration;
 
+import org.ldportal.resource.ResourceType;
+
 /** The two things the portal sets up from a manifest. */
 enum IntegrationType {
-    CONFIGURATION("configuration", "integration configuration", "integration-configuration"),
-    SUBSCRIPTION("subscription", "audit-log subscription", "audit-log-subscription");
+    CONFIGURATION("configuration", ResourceType.INTEGRATION_CONFIGURATION),
+    SUBSCRIPTION("subscription", ResourceType.AUDIT_LOG_SUBSCRIPTION);
 
     private final String parameter;
-    private final String words;
-    private final String resourceType;
+    private final ResourceType resourceType;
 
-    IntegrationType(String parameter, String words, String resourceType) {
+    IntegrationType(String parameter, ResourceType resourceType) {
         this.parameter = parameter;
-        this.words = words;
         this.resourceType = resourceType;
+    }
+
+    /** The type of this resource. */
+    static IntegrationType of(ResourceType type) {
+        return type == ResourceType.AUDIT_LOG_SUBSCRIPTION ? SUBSCRIPTION : CONFIGURATION;
     }
 
     public String parameter() {
@@ -20,10 +25,10 @@ enum IntegrationType {
     }
 
     public String words() {
-        return words;
+        return resourceType.words();
     }
 
-    String resourceType() {
+    ResourceType resourceType() {
         return resourceType;
     }
 

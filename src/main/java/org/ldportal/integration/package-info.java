@@ -4,7 +4,7 @@
  * dynamic-options endpoint, guarded.
  */
 @ApplicationModule(displayName = "Integrations",
-        allowedDependencies = { "approval", "audit", "change", "form", "launchdarkly", "security", "web" })
+        allowedDependencies = { "approval", "audit", "change", "form", "launchdarkly", "resource", "security", "web" })
 @NullMarked
 package org.ldportal.integration;
 

@@ -15,8 +15,12 @@ import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.AuditFilter;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
 import org.ldportal.change.UnknownOutcomes;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
@@ -78,7 +82,7 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
         // A requester whose groups alone overflow their column: the insert fails after the entry was written.
         CurrentUser huge = new CurrentUser("hugo", "Hugo", null, Set.of(PortalRole.EDITOR), Set.of(),
                 Set.of("g".repeat(1_000_001)));
-        PendingChange change = new PendingChange("environment", "web-store", "prod-x", null, "Prod X", "prod-x", false, "{}");
+        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("web-store", "prod-x"), "Prod X", "prod-x", false, "{}");
         ApprovalRules.Requirement requirement = approvals.required(change).orElseThrow();
 
         assertThatThrownBy(() -> approvals.request(token(), huge, change, requirement, review("{}")))
@@ -90,8 +94,8 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
 
     @Test
     void requestWhenValuesExceedTheirColumnsThenCutAndKept() {
-        PendingChange change = new PendingChange("environment", "web-store", "prod-long", null, "N".repeat(5000),
-                "prod-long", false, "{}");
+        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("web-store", "prod-long"),
+                "N".repeat(5000), "prod-long", false, "{}");
         ApprovalRules.Requirement requirement = approvals.required(change).orElseThrow();
 
         long id = approvals.request(token(), person("eddie"), change, requirement, review("x".repeat(1_200_000)))
@@ -130,8 +134,8 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
         // Approved and sent (LaunchDarkly created it), but the instance stopped before recording the answer.
         jdbc.sql("UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
                 .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(5)))).param("id", id).update();
-        long started = trail.started(AuditAttempt.by(person("eddie"), "create", "environment")
-                .withTarget("web-store", "prod-sent", null).withResource("Env prod-sent", "prod-sent", null)
+        long started = trail.started(AuditAttempt.by(person("eddie"), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.environment("web-store", "prod-sent")).withResource("Env prod-sent", "prod-sent", null)
                 .withRequestBody("{\"key\":\"prod-sent\"}").approved(requested, "Ada Admin (ada)"));
         client.createEnvironment("web-store", new org.ldportal.launchdarkly.EnvironmentPost("Env prod-sent", "prod-sent",
                 "417505", 0, false, false, false, false, null, null, null));

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.change.PendingChange;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -28,19 +32,19 @@ class ApprovalPropertiesTests {
         ApprovalRules rules = new ApprovalRules(properties);
 
         assertThat(properties.expireAfter()).isEqualTo(Duration.ofDays(7));
-        assertThat(rules.required(new ChangePlace("destination", "mobile-app", "production", false)))
+        assertThat(rules.required(change("destination", "mobile-app", "production", false)))
                 .hasValueSatisfying(needed -> assertThat(needed.approverGroups())
                         .containsExactly("release-managers", "data-governance"));
-        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "eu-critical", true)))
+        assertThat(rules.required(change("environment", "mobile-app", "eu-critical", true)))
                 .hasValueSatisfying(needed -> assertThat(needed.ruleNames()).containsExactly("Critical environments"));
-        assertThat(rules.required(new ChangePlace("audit-log-subscription", null, null, false)))
+        assertThat(rules.required(change("audit-log-subscription", null, null, false)))
                 .hasValueSatisfying(needed -> assertThat(needed.approverGroups()).containsExactly("security-team"));
-        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false))).isEmpty();
-        assertThat(rules.required(new ChangePlace("integration-configuration", null, null, false))).isEmpty();
-        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false, "delete")))
+        assertThat(rules.required(change("environment", "mobile-app", "qa", false))).isEmpty();
+        assertThat(rules.required(change("integration-configuration", null, null, false))).isEmpty();
+        assertThat(rules.required(change("environment", "mobile-app", "qa", false, "delete")))
                 .hasValueSatisfying(needed -> assertThat(needed.approverGroups()).containsExactly("platform-team"));
-        assertThat(rules.required(new ChangePlace("environment", "mobile-app", "qa", false, "update"))).isEmpty();
-        assertThat(rules.required(new ChangePlace("destination", "mobile-app", "production", false, "turn-off")))
+        assertThat(rules.required(change("environment", "mobile-app", "qa", false, "update"))).isEmpty();
+        assertThat(rules.required(change("destination", "mobile-app", "production", false, "turn-off")))
                 .as("a rule without actions holds back every change").isPresent();
     }
 
@@ -61,8 +65,8 @@ class ApprovalPropertiesTests {
                 List.of("prod*", "live"), false, List.of("release-managers"), List.of()));
         assertThat(properties.expireAfter()).isEqualTo(Duration.ofDays(2));
         ApprovalRules rules = new ApprovalRules(properties);
-        assertThat(rules.required(new ChangePlace("destination", "web-store", "production", false))).as("other project").isEmpty();
-        assertThat(rules.required(new ChangePlace("destination", "checkout", "live", false))).isPresent();
+        assertThat(rules.required(change("destination", "web-store", "production", false))).as("other project").isEmpty();
+        assertThat(rules.required(change("destination", "checkout", "live", false))).isPresent();
     }
 
     @Test
@@ -89,5 +93,12 @@ class ApprovalPropertiesTests {
         int start = readme.indexOf("```yaml\n", section);
         assertThat(section).as("an approval section in the README").isNotNegative();
         return readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 3));
+    }
+
+    /** A change of {@code type} where the rules look (a create unless an action is named). */
+    private static PendingChange change(String type, String project, String environment, boolean critical,
+            String... action) {
+        return new PendingChange(action.length == 0 ? ChangeAction.CREATE : ChangeAction.of(action[0]).orElseThrow(),
+                ResourceType.of(type).orElseThrow(), new Place(project, environment, null), null, null, critical, "{}");
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -125,7 +128,7 @@ abstract class ApprovalRequestsContract {
                 List.of());
         return new ApprovalRequests.NewRequest(token, NOW, NOW.plusSeconds(7 * 86400),
                 new Requester(requester, requester, null, Set.of(PortalRole.EDITOR), Set.of(), Set.of("team-a")),
-                new PendingChange("environment", "mobile-app", "prod-eu", null, "Prod EU", "prod-eu", false, "{}"),
+                PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("mobile-app", "prod-eu"), "Prod EU", "prod-eu", false, "{}"),
                 new ApprovalRules.Requirement(List.of("production"), approvers), review, "sealed-bytes", 1L);
     }
 }

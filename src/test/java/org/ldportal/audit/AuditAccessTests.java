@@ -7,6 +7,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.testsupport.PortalIntegrationTest;
@@ -53,12 +56,12 @@ class AuditAccessTests extends PortalIntegrationTest {
         // As a create service records a failed destination: the secret typed went through the redactor, and
         // LaunchDarkly's message echoing it was scrubbed.
         Map<String, Object> body = Map.of("name", "Eddie's Segment", "kind", "segment", "config", Map.of("writeKey", SECRET));
-        eddies = trail.record(AuditAttempt.by(eddie, "create", "destination").withTarget("mobile-app", "production", null)
+        eddies = trail.record(AuditAttempt.by(eddie, ChangeAction.CREATE, ResourceType.DESTINATION).at(Place.environment("mobile-app", "production"))
                 .withResource("Eddie's Segment", null, null)
                 .withRequestBody(redactor.redactToJson(body, Set.of("writeKey"), List.of(SECRET)))
                 .withOutcome(AuditOutcome.REJECTED, 400, "invalid_request",
                         redactor.scrub("writeKey " + SECRET + " is not valid", List.of(SECRET)), null)).id();
-        adas = trail.record(AuditAttempt.by(ada, "create", "environment").withTarget("web-store", null, null)
+        adas = trail.record(AuditAttempt.by(ada, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("web-store"))
                 .withResource("Ada's QA", "ada-qa", "cid-1").withRequestBody("{\"key\":\"ada-qa\"}")
                 .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
     }
@@ -173,8 +176,8 @@ class AuditAccessTests extends PortalIntegrationTest {
         mvc.perform(get("/audit").param("size", "25").param("project", "").with(TestUsers.admin()))
                 .andExpect(content().string(not(containsString("data-testid=\"older\""))));
         for (int i = 0; i < 30; i++) {
-            trail.record(AuditAttempt.by(new CurrentUser("ada", "Ada", null, EnumSet.allOf(PortalRole.class)), "create",
-                    "environment").withTarget("web-store", null, null).withResource("Bulk " + i, "bulk-" + i, null)
+            trail.record(AuditAttempt.by(new CurrentUser("ada", "Ada", null, EnumSet.allOf(PortalRole.class)), ChangeAction.CREATE,
+                    ResourceType.ENVIRONMENT).at(Place.project("web-store")).withResource("Bulk " + i, "bulk-" + i, null)
                     .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
         }
         mvc.perform(get("/audit").param("project", "web-store").with(TestUsers.admin()))

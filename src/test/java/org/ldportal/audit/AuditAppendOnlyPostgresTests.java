@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.testsupport.EmbeddedPostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +46,8 @@ class AuditAppendOnlyPostgresTests {
     JdbcClient jdbc;
 
     private long entry() {
-        return trail.record(AuditAttempt.by(new CurrentUser("eddie", "Eddie", null, Set.of()), "create", "environment")
-                .withTarget("mobile-app", null, null).withResource("QA", "qa", null)
+        return trail.record(AuditAttempt.by(new CurrentUser("eddie", "Eddie", null, Set.of()), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app")).withResource("QA", "qa", null)
                 .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(5))).id();
     }
 

@@ -9,12 +9,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
@@ -60,7 +62,7 @@ class AuditExportConcurrencyTests extends PortalIntegrationTest {
     @Test
     void exportWhenMoreSlowReadersThanConnectionsThenNoneHeldAndACreateIsAudited() throws Exception {
         for (int i = 0; i < ENTRIES; i++) {
-            trail.record(AuditAttempt.by(EXPORTED, "create", "environment").withTarget("mobile-app", null, null)
+            trail.record(AuditAttempt.by(EXPORTED, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                     .withResource("Exported " + i, "exported-" + i, null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
         }
         HikariDataSource pool = (HikariDataSource) dataSource;

@@ -9,9 +9,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.security.ReadScope;
 import org.ldportal.security.PortalRole;
+import org.ldportal.security.ReadScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +54,9 @@ abstract class AuditQueriesContract {
                 CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
                 AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
                 // The last two are later changes of one destination (the id LaunchDarkly gave it).
-                String action = i == 10 ? "turn-off" : i == 11 ? "delete" : "create";
-                ids.add(trail.record(AuditAttempt.by(actor, action, i % 2 == 0 ? "environment" : "destination")
-                        .withTarget(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production", null)
+                ChangeAction action = i == 10 ? ChangeAction.TURN_OFF : i == 11 ? ChangeAction.DELETE : ChangeAction.CREATE;
+                ids.add(trail.record(AuditAttempt.by(actor, action, i % 2 == 0 ? ResourceType.ENVIRONMENT : ResourceType.DESTINATION)
+                        .at(Place.environment(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production"))
                         .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, i >= 10 ? "dest-1" : null)
                         .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
                         .id());
@@ -207,7 +210,7 @@ abstract class AuditQueriesContract {
 
     @Test
     void visibleToWhenAccountRuleThenEntriesWithoutAProjectToo() {
-        trail.record(AuditAttempt.by(ADA, "create", "integration-configuration").withTarget(null, null, "slack")
+        trail.record(AuditAttempt.by(ADA, ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION).at(Place.integration("slack"))
                 .withResource("Alerts", null, null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(3)));
 
         ReadScope projectOnly = scopeOfSam(viewerRule(List.of("web-store"), List.of(), false));

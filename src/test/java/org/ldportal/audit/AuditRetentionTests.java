@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +71,7 @@ class AuditRetentionTests {
 
     private long entryAt(Instant when) {
         long id = trail.record(AuditAttempt.by(new CurrentUser("eddie", "Eddie", null, EnumSet.of(PortalRole.EDITOR)),
-                "create", "environment").withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
+                ChangeAction.CREATE, ResourceType.ENVIRONMENT).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
         jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id").param("at", Timestamp.from(when)).param("id", id)
                 .update();
         return id;

@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +40,8 @@ abstract class AuditTrailContract {
 
     @Test
     void recordWhenAttemptSucceededThenEveryColumnIsStoredAndReadBack() {
-        AuditAttempt attempt = AuditAttempt.by(editor, "create", "destination")
-                .withTarget("mobile-app", "production", null)
+        AuditAttempt attempt = AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.DESTINATION)
+                .at(Place.environment("mobile-app", "production"))
                 .withResource("Events to Kinesis", null, "dest-123")
                 .withRequestBody("{\"kind\":\"kinesis\",\"config\":{\"roleArn\":\"arn:aws:iam::1:role/x\"}}")
                 .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(87));
@@ -65,8 +68,8 @@ abstract class AuditTrailContract {
 
     @Test
     void recordWhenGuardrailRefusedThenHttpStatusIsEmpty() {
-        AuditEntry saved = trail.record(AuditAttempt.by(editor, "create", "environment")
-                .withTarget("mobile-app", null, null).withResource("Production", "production", null)
+        AuditEntry saved = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app")).withResource("Production", "production", null)
                 .withOutcome(AuditOutcome.REJECTED, null, "reserved_key", "The key production is reserved", null));
 
         AuditEntry read = repository.findById(saved.id()).orElseThrow();
@@ -79,9 +82,9 @@ abstract class AuditTrailContract {
     @Test
     void recordWhenSeveralAttemptsThenNewestFirst() {
         long before = repository.count();
-        AuditEntry first = trail.record(AuditAttempt.by(editor, "create", "environment")
+        AuditEntry first = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
                 .withOutcome(AuditOutcome.FAILED, 500, "internal", "boom", Duration.ZERO));
-        AuditEntry second = trail.record(AuditAttempt.by(editor, "create", "environment")
+        AuditEntry second = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
                 .withOutcome(AuditOutcome.UNKNOWN, null, null, "timed out", Duration.ofSeconds(10)));
 
         assertThat(repository.count()).isEqualTo(before + 2);

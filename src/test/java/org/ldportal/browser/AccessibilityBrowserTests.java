@@ -8,6 +8,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
@@ -75,8 +78,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 
         // An audit entry whose outcome is unknown, with its "Check now" form.
         long id = trail.started(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("ada", "Ada Admin",
-                null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class)), "create", "environment")
-                .withTarget("mobile-app", null, null).withResource("Axe QA", "axe-qa", null));
+                null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class)), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app")).withResource("Axe QA", "axe-qa", null));
         browser.get(portal() + "/audit/" + id);
         assertThat(browser.findElements(By.cssSelector("form.check-now"))).as("the Check now form is shown").isNotEmpty();
         assertNoSeriousViolations("an audit entry");

@@ -7,6 +7,9 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.browser.pages.AuditListPage;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.testsupport.BrowserTest;
@@ -28,11 +31,11 @@ class AuditBrowserTests extends BrowserTest {
     void filterWhenOutcomeAndTextChosenThenOnlyMatchingRowsAndFilterInUrl() {
         jdbc.sql("DELETE FROM audit_entry").update();
         CurrentUser someone = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
-        trail.record(AuditAttempt.by(someone, "create", "environment").withTarget("mobile-app", null, null)
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                 .withResource("Checkout QA", "checkout-qa", "c1").withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
-        trail.record(AuditAttempt.by(someone, "create", "environment").withTarget("mobile-app", null, null)
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                 .withResource("Checkout QA", "checkout-qa", null).withOutcome(AuditOutcome.REJECTED, 409, "conflict", "taken", null));
-        trail.record(AuditAttempt.by(someone, "create", "destination").withTarget("web-store", "production", null)
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.DESTINATION).at(Place.environment("web-store", "production"))
                 .withResource("Events to Segment", null, null).withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
 
         signInOnce("ada", "Ada Admin", "ld-portal-admins");

@@ -9,6 +9,8 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.LaunchDarklyUnreachableException;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.PortalSecurityProperties;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -124,15 +126,15 @@ class ApiFailureTranslatorTests {
     @Test
     void changeOfSomethingThatExistsWhen409Or404ThenChangedMeanwhileNotAConflictOfACreate() {
         ApiFailure stale = translator.translate(new LaunchDarklyApiException(409, "conflict", "The test of /version failed", null),
-                Change.TURN_OFF, "the destination", "turned off", List.of());
+                ChangeAction.TURN_OFF, "the destination", "turned off", List.of());
         assertThat(stale.outcome()).isEqualTo(AuditOutcome.REJECTED);
         assertThat(stale.userMessage()).isEqualTo("The destination changed in LaunchDarkly since you opened this page, so nothing "
                 + "was turned off. Reload the page to see it as it is now, then decide again.");
         ApiFailure gone = translator.translate(new LaunchDarklyApiException(404, "not_found", "Destination d1 not found", null),
-                Change.DELETE, "the destination", "deleted", List.of());
+                ChangeAction.DELETE, "the destination", "deleted", List.of());
         assertThat(gone.userMessage()).startsWith("The destination is no longer in LaunchDarkly");
         ApiFailure create = translator.translate(new LaunchDarklyApiException(409, "conflict", "exists", null),
-                Change.CREATE, "the destination", "created", List.of());
+                ChangeAction.CREATE, "the destination", "created", List.of());
         assertThat(create.userMessage()).isEqualTo("LaunchDarkly refused the destination as a conflict: exists. Nothing was created.");
     }
 
@@ -153,7 +155,7 @@ class ApiFailureTranslatorTests {
     @Test
     void translateWhen404OnACreateThenWhatTheChangeSaysWasNotFound() {
         Change change = Change.create(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("eddie", "Eddie", null, java.util.EnumSet.of(org.ldportal.security.PortalRole.EDITOR)),
-                Change.CREATE, "integration-configuration"), "the integration configuration")
+                ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION), "the integration configuration")
                 .whenNotFound("LaunchDarkly has no integration with the key pager-alerts.");
 
         ApiFailure failure = translator.translate(new LaunchDarklyApiException(404, "not_found", "integration key not found",

@@ -16,6 +16,9 @@ import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.PortalSecurityProperties;
@@ -55,7 +58,7 @@ class AuditedCallTests {
     }
 
     static Change creatingQa() {
-        return Change.create(AuditAttempt.by(EDDIE, "create", "environment").withTarget("mobile-app", null, null)
+        return Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                 .withResource("QA", "qa", null).withRequestBody("{\"key\":\"qa\"}"), "the environment");
     }
 
@@ -99,7 +102,7 @@ class AuditedCallTests {
             ExistenceCheck check = new ExistenceCheck() {
                 @Override
                 public boolean handles(Target target) {
-                    return target.resourceType().equals("environment");
+                    return target.type() == ResourceType.ENVIRONMENT;
                 }
 
                 @Override
@@ -160,8 +163,8 @@ class AuditedCallTests {
             CurrentUser webOnly = new CurrentUser("wes", "Wes Web", null, java.util.Set.of(), EnumSet.of(PortalRole.EDITOR),
                     java.util.Set.of("team-web"));
             AtomicLong calls = new AtomicLong();
-            Change inMobileApp = Change.create(AuditAttempt.by(webOnly, "create", "environment")
-                    .withTarget("mobile-app", null, null).withResource("QA", "qa", null), "the environment");
+            Change inMobileApp = Change.create(AuditAttempt.by(webOnly, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                    .at(Place.project("mobile-app")).withResource("QA", "qa", null), "the environment");
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoped.send(inMobileApp, () -> calls.incrementAndGet(),
                     id -> Sent.NOTHING_KNOWN)).isInstanceOf(NotAllowedException.class).hasMessage("Not allowed in project mobile-app");
@@ -369,7 +372,7 @@ class AuditedCallTests {
         @Test
         void sendWhenValuesExceedTheirColumnsThenCutAndStillRecorded() {
             String longKey = "k".repeat(300);
-            Change change = Change.create(AuditAttempt.by(EDDIE, "create", "environment").withTarget("mobile-app", null, null)
+            Change change = Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                     .withResource("N".repeat(2000), longKey, null), "the environment");
 
             ChangeResult<String> result = call().send(change, () -> "id-1", id -> new Sent(longKey, id, null));

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +90,7 @@ abstract class InFlightAttemptsContract {
     }
 
     private InFlightAttempts.Opened open(String identity, Instant now) {
-        AuditAttempt attempt = AuditAttempt.by(EDDIE, "create", "environment").withTarget("mobile-app", "qa", null)
+        AuditAttempt attempt = AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.environment("mobile-app", "qa"))
                 .withResource("QA", "qa", null);
         return inFlight.open(attempt, identity, List.of("s1", "s2"), "token-of-the-form", now,
                 now.plus(Duration.ofSeconds(90)), now.plus(Duration.ofMinutes(7)));

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.security.AccessProperties;
 import org.ldportal.security.AccessRule;
@@ -168,9 +171,9 @@ class ProjectScopeTests extends PortalIntegrationTest {
     @Test
     void auditWhenViewerRuleThenEntriesOfItsProjectButNotOthers() throws Exception {
         CurrentUser ada = new CurrentUser("ada", "Ada Admin", null, EnumSet.allOf(PortalRole.class));
-        long inScope = trail.record(AuditAttempt.by(ada, "create", "environment").withTarget("mobile-app", null, null)
+        long inScope = trail.record(AuditAttempt.by(ada, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
                 .withResource("Scoped QA", "scoped-qa", null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
-        long outOfScope = trail.record(AuditAttempt.by(ada, "create", "environment").withTarget("web-store", null, null)
+        long outOfScope = trail.record(AuditAttempt.by(ada, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("web-store"))
                 .withResource("Unscoped QA", "unscoped-qa", null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
 
         mvc.perform(get("/audit").with(mo())).andExpect(status().isOk())
