@@ -23,7 +23,7 @@ public record ApprovalProperties(
         @DefaultValue List<ApprovalRule> rules,
         @DefaultValue("7d") Duration expireAfter,
         @DefaultValue("10m") Duration expiryCheck,
-        @DefaultValue("2m") Duration interruptedAfter) {
+        @DefaultValue("10m") Duration interruptedAfter) {
 
     /** The actions a rule may name (the audit trail's names for them). */
     static final List<String> ACTIONS = java.util.stream.Stream.of(ChangeAction.CREATE, ChangeAction.UPDATE,

@@ -217,6 +217,17 @@ class ApprovalRequests {
                 .param("link", link, java.sql.Types.VARCHAR).param("auditId", auditId).update();
     }
 
+    /**
+     * The outcome of an approved request its sending instance left without one, unless the sending finished
+     * meanwhile: true when this wrote it.
+     */
+    boolean interrupted(long id, String outcome, @Nullable String message, @Nullable String link) {
+        return jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
+                + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id AND outcome IS NULL")
+                .param("outcome", outcome).param("message", cut(message)).param("link", link, java.sql.Types.VARCHAR)
+                .param("id", id).update() == 1;
+    }
+
     /** Pending requests past their time. */
     List<ApprovalRequest> overdue(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND expires_at <= :now")

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
@@ -17,6 +18,7 @@ import org.ldportal.change.NotAllowedException;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
 import org.ldportal.change.SecretBox;
+import org.ldportal.change.UnknownOutcomes;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -43,13 +45,16 @@ public class Approvals {
     private final ApprovalProperties properties;
     private final SecretBox box;
     private final AuditTrail audit;
-    private final org.ldportal.audit.AuditQueries queries;
+    private final UnknownOutcomes outcomes;
+    private final AuditQueries queries;
     private final Map<ResourceType, ApprovedChangeSender> senders;
     private final Clock clock;
 
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
-            AuditTrail audit, org.ldportal.audit.AuditQueries queries, List<ApprovedChangeSender> senders, Clock clock) {
+            AuditTrail audit, AuditQueries queries, UnknownOutcomes outcomes, List<ApprovedChangeSender> senders,
+            Clock clock) {
         this.queries = queries;
+        this.outcomes = outcomes;
         this.rules = rules;
         this.requests = requests;
         this.properties = properties;
@@ -129,15 +134,20 @@ public class Approvals {
             if (step.isEmpty()) {
                 String message = "The portal stopped after the approval and before sending it: nothing reached "
                         + "LaunchDarkly. Ask for it again.";
-                record(step(request, EXPIRY, AuditOutcome.FAILED, message));
-                requests.sent(request.id(), AuditOutcome.FAILED.name(), message, null);
+                if (requests.interrupted(request.id(), AuditOutcome.FAILED.name(), message, null)) {
+                    record(step(request, EXPIRY, AuditOutcome.FAILED, message));
+                }
             }
             else if (step.get().outcome() == AuditOutcome.STARTED || step.get().outcome() == AuditOutcome.UNKNOWN) {
-                requests.sent(request.id(), AuditOutcome.UNKNOWN.name(), "The portal stopped while sending it, so "
-                        + "LaunchDarkly's answer is not known yet: the portal is checking, and the outcome follows here.", null);
+                // Only a tracked create is settled by the portal itself; anything else needs a look in LaunchDarkly.
+                requests.interrupted(request.id(), AuditOutcome.UNKNOWN.name(), outcomes.isTracked(request.auditId())
+                        ? "The portal stopped while sending it, so LaunchDarkly's answer is not known yet: the portal is "
+                                + "checking, and the outcome follows here."
+                        : "The portal stopped while sending it, so LaunchDarkly's answer is not known: check in "
+                                + "LaunchDarkly whether it was done.", null);
             }
             else {
-                requests.sent(request.id(), step.get().outcome().name(), step.get().outcome() == AuditOutcome.SUCCEEDED
+                requests.interrupted(request.id(), step.get().outcome().name(), step.get().outcome() == AuditOutcome.SUCCEEDED
                         ? "Approved and done." : step.get().errorMessage(), null);
             }
             recovered++;

@@ -93,9 +93,9 @@ public class ApiFailureTranslator {
     String held(String what, String done, boolean stillSending) {
         return (stillSending ? "Another attempt to create " + what + " is being sent to LaunchDarkly right now"
                 : "An earlier attempt to create " + what + " has no clear outcome yet: LaunchDarkly may still be working on it")
-                + ", so this one was not sent (it could make a second one). The portal is checking; once the earlier "
-                + "attempt is settled (see the audit entry linked below), you can send it if it is still needed. Nothing was "
-                + done + " this time.";
+                + ", so this one was not sent (it could make a second one). " + (stillSending ? ""
+                        : "The portal is checking. ") + "Once the earlier attempt is settled (see the audit entry linked below), "
+                + "you can send it if it is still needed. Nothing was " + done + " this time.";
     }
 
     /** What a check needs to read before sending could not be read, so nothing was sent. */

@@ -76,7 +76,10 @@ public class AuditedCall {
         }
         if (begun instanceof UnknownOutcomes.Begun.NotListed notListed) {
             ApiFailure failure = failures.notListed(notListed.failure(), change.what(), change.done());
-            recordAlone(attempt.withOutcome(failure.outcome(), failure.httpStatus(), "not-sent", failure.userMessage(), null));
+            if (recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), "not-sent", failure.userMessage(),
+                    null), notListed.tracked().outcomeLinkId())) {
+                unknownOutcomes.getObject().answered(notListed.tracked());
+            }
             return new ChangeResult.Failed<>(failure.userMessage());
         }
         long startedId = begun instanceof UnknownOutcomes.Begun.Tracked tracked ? tracked.outcomeLinkId()
@@ -88,9 +91,9 @@ public class AuditedCall {
         }
         catch (LaunchDarklyException e) {
             ApiFailure failure = failures.translate(e, change);
-            recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
+            boolean recorded = recordOutcome(attempt.withOutcome(failure.outcome(), failure.httpStatus(), failure.code(),
                     recorded(begun, failure), since(started)), startedId);
-            return after(begun, change, failure, readBack);
+            return after(begun, change, failure, readBack, recorded);
         }
         catch (RuntimeException e) {
             // An answer that could not be read, a bug: the request may have been sent and acted on.
@@ -98,15 +101,17 @@ public class AuditedCall {
             log.error("The attempt to {} {} (audit #{}) ended in {} after it was sent", attempt.action(),
                     attempt.resourceType(), startedId, e.getClass().getName());
             ApiFailure failure = failures.afterSending(change.what(), change.done());
-            recordOutcome(attempt.withOutcome(failure.outcome(), null, failure.code(), recorded(begun, failure),
-                    since(started)), startedId);
-            return after(begun, change, failure, readBack);
+            boolean recorded = recordOutcome(attempt.withOutcome(failure.outcome(), null, failure.code(),
+                    recorded(begun, failure), since(started)), startedId);
+            return after(begun, change, failure, readBack, recorded);
         }
         Duration took = since(started);
         Sent what = describe(answer, sent, startedId);
-        recordOutcome(attempt.withResource(attempt.resourceName(), what.key() != null ? what.key() : attempt.resourceKey(),
-                what.id()).withOutcome(AuditOutcome.SUCCEEDED, change.successStatus(), null, null, took), startedId);
-        if (begun instanceof UnknownOutcomes.Begun.Tracked tracked) {
+        boolean recorded = recordOutcome(attempt.withResource(attempt.resourceName(), what.key() != null ? what.key()
+                : attempt.resourceKey(), what.id()).withOutcome(AuditOutcome.SUCCEEDED, change.successStatus(), null, null,
+                        took), startedId);
+        // An outcome that could not be recorded at all leaves the attempt tracked: the job then settles it by a check.
+        if (recorded && begun instanceof UnknownOutcomes.Begun.Tracked tracked) {
             unknownOutcomes.getObject().answered(tracked);
         }
         return new ChangeResult.Succeeded<>(answer, what.link());
@@ -150,13 +155,15 @@ public class AuditedCall {
      * keeps checking, and the person is told so, never that nothing was made.
      */
     private <T> ChangeResult<T> after(UnknownOutcomes.Begun begun, Change change, ApiFailure failure,
-            @Nullable Function<Sent, T> readBack) {
+            @Nullable Function<Sent, T> readBack, boolean recorded) {
         if (!(begun instanceof UnknownOutcomes.Begun.Tracked tracked)) {
             return failure.toResult(change.locator());
         }
         UnknownOutcomes outcomes = unknownOutcomes.getObject();
         if (failure.outcome() != AuditOutcome.UNKNOWN) {
-            outcomes.answered(tracked);
+            if (recorded) {
+                outcomes.answered(tracked);
+            }
             return failure.toResult(change.locator());
         }
         UnknownOutcomes.Settled settled = outcomes.unclear(tracked, failure.httpStatus(), answer(failure));
@@ -223,9 +230,10 @@ public class AuditedCall {
      * Writes the outcome entry. If it cannot be written whole (a value too large, a database hiccup), a bare entry
      * with just the outcome is tried; the started entry stands either way.
      */
-    private void recordOutcome(AuditAttempt outcome, long startedId) {
+    private boolean recordOutcome(AuditAttempt outcome, long startedId) {
         try {
             audit.record(outcome.linkedTo(startedId));
+            return true;
         }
         catch (RuntimeException e) {
             log.error("The outcome {} of audit #{} could not be recorded ({}); trying without its details",
@@ -234,9 +242,11 @@ public class AuditedCall {
                 audit.record(outcome.withRequestBody(null)
                         .withOutcome(outcome.outcome(), outcome.httpStatus(), null, null, outcome.duration())
                         .linkedTo(startedId));
+                return true;
             }
             catch (RuntimeException again) {
                 log.error("The outcome {} of audit #{} is lost: {}", outcome.outcome(), startedId, again.getClass().getName());
+                return false;
             }
         }
     }

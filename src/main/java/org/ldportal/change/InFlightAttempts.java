@@ -105,6 +105,14 @@ class InFlightAttempts {
         }
     }
 
+    /** What existed just before sending (read once the target was held), and when the call is over whatever happens. */
+    void existedBefore(long startedId, @Nullable List<String> ids, Instant sendingUntil, Instant absentProofAt) {
+        jdbc.sql("UPDATE change_in_flight SET existed_before = :before, next_check_at = :next, absent_proof_at = :proof "
+                + "WHERE started_id = :id").param("before", ids == null ? null : json.writeValueAsString(ids), Types.VARCHAR)
+                .param("next", Timestamp.from(sendingUntil)).param("proof", Timestamp.from(absentProofAt))
+                .param("id", startedId).update();
+    }
+
     /** LaunchDarkly gave no clear answer: what it said, and when to look. */
     void unclear(long startedId, @Nullable Integer status, @Nullable String message, Instant nextCheckAt,
             Instant absentProofAt) {

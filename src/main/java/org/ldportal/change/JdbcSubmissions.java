@@ -94,9 +94,17 @@ class JdbcSubmissions implements Submissions {
             jdbc.sql("UPDATE form_submission SET state = 'SUCCEEDED', result_json = :result WHERE token = :token")
                     .param("result", json.writeValueAsString(resultPage)).param("token", token).update();
         }
-        else if (result instanceof ChangeResult.MayExist<?> mayExist) {
-            jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST', attempt_id = :attempt WHERE token = :token")
+        else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
+            // Found by a check, though not read back: a repeat says it was created.
+            jdbc.sql("UPDATE form_submission SET state = 'CREATED', result_json = :link, attempt_id = :attempt WHERE token = "
+                    + ":token").param("link", mayExist.found().link(), java.sql.Types.VARCHAR)
                     .param("attempt", mayExist.attemptId(), java.sql.Types.BIGINT).param("token", token).update();
+        }
+        else if (result instanceof ChangeResult.MayExist<?> mayExist) {
+            // Only while in progress: a settlement a moment ago (the check at once) has said more already.
+            jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST', attempt_id = :attempt WHERE token = :token AND "
+                    + "state = 'IN_PROGRESS'").param("attempt", mayExist.attemptId(), java.sql.Types.BIGINT)
+                    .param("token", token).update();
         }
         else {
             // Nothing was created: sending the same form again is safe, and the person may need to after fixing it.

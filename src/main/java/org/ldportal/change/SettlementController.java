@@ -59,8 +59,12 @@ class SettlementController {
                     + "outcome is now recorded as failed.";
         }
         if (settled instanceof UnknownOutcomes.Settled.NotYet notYet) {
-            return "LaunchDarkly does not have it yet, but the request may still be in flight, so that proves nothing. The "
-                    + "portal looks again at " + TIME.format(notYet.nextLook()) + " by itself.";
+            return "LaunchDarkly does not have it yet, but the request may still be in flight, so that proves nothing. "
+                    + (notYet.automatic() ? "The portal looks again at " + TIME.format(notYet.nextLook()) + " by itself."
+                            : "Ask again after " + TIME.format(notYet.nextLook()) + ".");
+        }
+        if (settled instanceof UnknownOutcomes.Settled.StillSending) {
+            return "It is still being sent to LaunchDarkly: its own answer comes first. Look again in a minute.";
         }
         if (settled instanceof UnknownOutcomes.Settled.AlreadyKnown) {
             return "This attempt's outcome is already known.";

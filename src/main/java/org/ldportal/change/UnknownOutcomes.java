@@ -78,8 +78,8 @@ public class UnknownOutcomes {
         record Held(long earlierStartedId, boolean stillSending) implements Begun {
         }
 
-        /** What must be read before sending could not be: nothing to send. */
-        record NotListed(LaunchDarklyException failure) implements Begun {
+        /** What must be read before sending could not be: recorded as started, and nothing to send. */
+        record NotListed(LaunchDarklyException failure, Tracked tracked) implements Begun {
         }
     }
 
@@ -95,23 +95,28 @@ public class UnknownOutcomes {
             long written = audit.started(attempt);
             return new Begun.Untracked(written, attempt.attemptId() != null ? attempt.attemptId() : written);
         }
+        Instant now = clock.instant();
+        // Held first, then what exists is read: no other attempt at the same thing can slip in between.
+        Instant readUntil = now.plus(readTime()).plus(callTime()).plus(window());
+        String identity = check.get().identity(target);
+        InFlightAttempts.Opened opened = inFlight.open(attempt, identity, null, SubmissionContext.current(), now,
+                readUntil, readUntil.plus(properties.lastCheckAfter()));
+        if (opened instanceof InFlightAttempts.Opened.Held held) {
+            return new Begun.Held(held.earlierStartedId(), held.stillSending());
+        }
+        InFlightAttempts.Opened.Open open = (InFlightAttempts.Opened.Open) opened;
+        Begun.Tracked tracked = new Begun.Tracked(open.startedId(), open.outcomeLinkId(), identity);
         List<String> before;
         try {
             before = check.get().existing(target);
         }
         catch (LaunchDarklyException e) {
-            return new Begun.NotListed(e);
+            return new Begun.NotListed(e, tracked);
         }
-        Instant now = clock.instant();
-        Instant sendingUntil = now.plus(callTime()).plus(window());
-        String identity = check.get().identity(target);
-        InFlightAttempts.Opened opened = inFlight.open(attempt, identity, before, SubmissionContext.current(), now,
-                sendingUntil, sendingUntil.plus(properties.lastCheckAfter()));
-        if (opened instanceof InFlightAttempts.Opened.Held held) {
-            return new Begun.Held(held.earlierStartedId(), held.stillSending());
-        }
-        InFlightAttempts.Opened.Open open = (InFlightAttempts.Opened.Open) opened;
-        return new Begun.Tracked(open.startedId(), open.outcomeLinkId(), identity);
+        Instant sending = clock.instant();
+        Instant sendingUntil = sending.plus(callTime()).plus(window());
+        inFlight.existedBefore(open.startedId(), before, sendingUntil, sendingUntil.plus(properties.lastCheckAfter()));
+        return tracked;
     }
 
     /** LaunchDarkly answered clearly (and the outcome is recorded): the target is free again. */
@@ -155,8 +160,12 @@ public class UnknownOutcomes {
         record NotCreated() implements Settled {
         }
 
-        /** Not found, but the request may still be in flight: looked for again at {@code nextLook}. */
-        record NotYet(Instant nextLook) implements Settled {
+        /**
+         * Not found, but the request may still be in flight: absence proves something from {@code nextLook}, when the
+         * portal looks again by itself ({@code automatic}) or a person can ask again (an attempt from before the portal
+         * tracked creates).
+         */
+        record NotYet(Instant nextLook, boolean automatic) implements Settled {
         }
 
         /** LaunchDarkly could not be asked (or nothing can look for it): nothing proven. */
@@ -165,6 +174,10 @@ public class UnknownOutcomes {
 
         /** Its outcome was known already. */
         record AlreadyKnown() implements Settled {
+        }
+
+        /** It is still being sent: its call's own answer comes first. */
+        record StillSending() implements Settled {
         }
     }
 
@@ -207,8 +220,17 @@ public class UnknownOutcomes {
         }
         Optional<AuditEntry> last = queries.latestCallStep(row.outcomeLinkId());
         if (last.isPresent() && CLEAR.contains(last.get().outcome()) && last.get().id() > row.startedId()) {
+            // Recorded, but the row (and perhaps those waiting) were not told: tell again, then free the target.
+            if (Settlement.CODE.equals(last.get().errorCode())) {
+                tell(row, last.get().outcome(), String.valueOf(last.get().errorMessage()), null);
+            }
             inFlight.close(row.startedId());
             return new Settled.AlreadyKnown();
+        }
+        if (!row.answered() && now.isBefore(row.nextCheckAt())) {
+            // Still being sent: a check now would race the call's own answer. Its next look stays as it was.
+            inFlight.later(row.startedId(), row.nextCheckAt());
+            return new Settled.StillSending();
         }
         return look(started.get(), row, true, now, checkedBy);
     }
@@ -264,9 +286,9 @@ public class UnknownOutcomes {
             return new Settled.CannotTell();
         }
         if (finding instanceof Settlement.Finding.Absent) {
-            Instant next = now.isBefore(row.nextCheckAt()) ? row.nextCheckAt() : row.absentProofAt();
+            Instant next = tracked && now.isBefore(row.nextCheckAt()) ? row.nextCheckAt() : row.absentProofAt();
             later(row, tracked, next);
-            return new Settled.NotYet(next);
+            return new Settled.NotYet(next, tracked);
         }
         later(row, tracked, now.plus(properties.retryAfter()));
         return new Settled.CannotTell();
@@ -281,10 +303,16 @@ public class UnknownOutcomes {
     /** The outcome is known: the target is free, the form's token and whoever waits (an approval) are told. */
     private void settled(InFlightAttempts.Row row, boolean tracked, AuditOutcome outcome, String message,
             @Nullable String link) {
+        // Told before the row goes: should telling fail, the next look finds the outcome recorded and tells again.
+        tell(row, outcome, message, link);
         if (tracked) {
             inFlight.close(row.startedId());
         }
-        if (row.submissionToken() != null) {
+    }
+
+    /** The form's token and whoever waits on the attempt (an approved request) follow its outcome; safe to repeat. */
+    private void tell(InFlightAttempts.Row row, AuditOutcome outcome, String message, @Nullable String link) {
+        if (row.submissionToken() != null && (outcome == AuditOutcome.SUCCEEDED || outcome == AuditOutcome.FAILED)) {
             submissions.settledLater(row.submissionToken(), outcome == AuditOutcome.SUCCEEDED, link, row.startedId());
         }
         events.publishEvent(new AttemptSettled(row.startedId(), row.outcomeLinkId(), outcome, message, link));
@@ -300,6 +328,16 @@ public class UnknownOutcomes {
             return "LaunchDarkly answered " + row.answerStatus() + message + (message.endsWith(".") ? "" : ".");
         }
         return row.answerMessage() != null ? row.answerMessage() : "LaunchDarkly gave no clear answer.";
+    }
+
+    /** Whether the attempt (its started entry, or what its entries link to) is tracked until its outcome is known. */
+    public boolean isTracked(long entryId) {
+        return inFlight.find(entryId).isPresent();
+    }
+
+    /** The longest the read before sending can take: each try a call, with the waits between tries. */
+    private Duration readTime() {
+        return callTime().multipliedBy(launchDarkly.maxAttempts()).plus(launchDarkly.maxRetryWait());
     }
 
     /** The longest a call can take: the client's connect and response timeouts, and its margin. */

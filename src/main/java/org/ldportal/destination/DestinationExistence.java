@@ -1,6 +1,7 @@
 package org.ldportal.destination;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.ldportal.change.ExistenceCheck;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a destination a lost answer left in doubt exists. LaunchDarkly allows one per environment, so it is the
- * environment's destination, if it has the kind and name sent and was not created before the attempt began (an older
- * one would have made the create a 409, which a gateway may have hidden behind its own error).
+ * environment's destination, if it has the kind, name and values sent, was not there before sending and was not
+ * created before the attempt began (an older one would have made the create a 409, which a gateway may have hidden
+ * behind its own error).
  */
 @Component
 class DestinationExistence implements ExistenceCheck {
@@ -40,10 +42,19 @@ class DestinationExistence implements ExistenceCheck {
         return "destination:" + target.projectKey() + "/" + target.environmentKey();
     }
 
+    /** The environment's destination before sending, if it has one: it is not this attempt's. */
+    @Override
+    public List<String> existing(Target target) {
+        return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+                .map(Destination::id).toList();
+    }
+
     @Override
     public Optional<Sent> find(Target target) {
         SentBody sent = SentBody.of(target.requestBody());
+        List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+                .filter(d -> !before.contains(d.id()))
                 .filter(d -> target.resourceKey() == null || target.resourceKey().equals(d.kind()))
                 .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name()))
                 .filter(d -> sent.sameValues("config", d.config()))

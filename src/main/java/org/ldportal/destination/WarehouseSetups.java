@@ -59,6 +59,14 @@ class WarehouseSetups {
                 .param("at", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
+    /** The set-ups of this person for this environment and kind that a later check found completed. */
+    void completedFor(String actorSubject, String projectKey, String environmentKey, String kind) {
+        jdbc.sql("UPDATE warehouse_setup SET completed_at = :at WHERE actor_subject = :actor AND project_key = :project AND "
+                + "environment_key = :environment AND kind = :kind AND completed_at IS NULL")
+                .param("at", Timestamp.from(clock.instant())).param("actor", actorSubject).param("project", projectKey)
+                .param("environment", environmentKey).param("kind", kind).update();
+    }
+
     private static final RowMapper<WarehouseSetup> SETUP = (ResultSet row, int number) -> new WarehouseSetup(
             row.getLong("id"), row.getString("actor_subject"), row.getString("project_key"), row.getString("environment_key"),
             row.getString("kind"), row.getString("name"), row.getBoolean("turned_on"), row.getString("host_address"),

@@ -1,9 +1,11 @@
 package org.ldportal.environment;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.ldportal.change.ExistenceCheck;
 import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.resource.ChangeAction;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether an environment a lost answer left in doubt exists: by its key, which LaunchDarkly keeps unique in a
- * project (one that was there before would have been a 409, and the form checks the key is free).
+ * project, and not among those the project had before sending (a gateway may turn the 409 for a key taken into a 5xx).
  */
 @Component
 class EnvironmentExistence implements ExistenceCheck {
@@ -36,10 +38,18 @@ class EnvironmentExistence implements ExistenceCheck {
         return "environment:" + target.projectKey() + "/" + target.resourceKey();
     }
 
+    /** The environments the project has before sending: one with the key already there is not this attempt's. */
+    @Override
+    public List<String> existing(Target target) {
+        return client.listAllEnvironments(target.projectKey()).stream().map(Environment::id).toList();
+    }
+
     @Override
     public Optional<Sent> find(Target target) {
+        List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         return client.listAllEnvironments(target.projectKey()).stream()
-                .filter(environment -> target.resourceKey().equals(environment.key())).findFirst()
+                .filter(environment -> target.resourceKey().equals(environment.key()) && !before.contains(environment.id()))
+                .findFirst()
                 .map(environment -> new Sent(environment.key(), environment.id(),
                         links.environment(target.projectKey(), environment.key())));
     }

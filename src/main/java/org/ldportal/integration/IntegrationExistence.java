@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a configuration or subscription a lost answer left in doubt exists. Names are not unique (and default to
  * the integration's name), so one is this attempt's only if it has what was sent (name, tags and every value that is
- * not a secret) and is new: a configuration by its creation time ({@code _createdAt}, not before the attempt began);
- * a subscription, whose schema has no creation time, by not being among those that existed just before sending.
+ * not a secret) and is new: not among those that existed just before sending (read once the attempt was held, so no
+ * other attempt of the portal's can make one in between), and for a configuration also not created before the
+ * attempt began ({@code _createdAt}).
  */
 @Component
 class IntegrationExistence implements ExistenceCheck {
@@ -46,8 +47,8 @@ class IntegrationExistence implements ExistenceCheck {
     @Override
     public List<String> existing(Target target) {
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
-            // Told apart by their creation time: nothing to read first.
-            return null;
+            return client.listIntegrationConfigurations(target.integrationKey()).stream().map(IntegrationConfiguration::id)
+                    .toList();
         }
         return client.listSubscriptions(target.integrationKey()).stream().map(Subscription::id).toList();
     }
@@ -56,13 +57,13 @@ class IntegrationExistence implements ExistenceCheck {
     public Optional<Sent> find(Target target) {
         String link = links.integration(target.integrationKey());
         SentBody sent = SentBody.of(target.requestBody());
+        List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
             return client.listIntegrationConfigurations(target.integrationKey()).stream()
-                    .filter(c -> target.resourceName().equals(c.name()) && sent.sameTags(c.tags())
+                    .filter(c -> !before.contains(c.id()) && target.resourceName().equals(c.name()) && sent.sameTags(c.tags())
                             && sent.sameValues("configValues", c.configValues()) && createdSince(c, target.createdNotBefore()))
                     .findFirst().map(c -> new Sent(null, c.id(), link));
         }
-        List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         return client.listSubscriptions(target.integrationKey()).stream()
                 .filter(s -> !before.contains(s.id()) && target.resourceName().equals(s.name()) && sent.sameTags(s.tags())
                         && sent.sameValues("config", s.config()))

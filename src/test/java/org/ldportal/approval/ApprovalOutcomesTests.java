@@ -114,7 +114,7 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
         long id = requestEnvironment("prod-never");
         // The instance stopped right after the decision: approved, nothing sent, the sealed change still there.
         jdbc.sql("UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
-                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(5)))).param("id", id).update();
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15)))).param("id", id).update();
         assertThat(sealed(id)).isNotNull();
 
         assertThat(approvals.recoverInterrupted(Instant.now())).isEqualTo(1);
@@ -133,7 +133,7 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
                 .query(Long.class).single();
         // Approved and sent (LaunchDarkly created it), but the instance stopped before recording the answer.
         jdbc.sql("UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
-                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(5)))).param("id", id).update();
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15)))).param("id", id).update();
         long started = trail.started(AuditAttempt.by(person("eddie"), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
                 .at(Place.environment("web-store", "prod-sent")).withResource("Env prod-sent", "prod-sent", null)
                 .withRequestBody("{\"key\":\"prod-sent\"}").approved(requested, "Ada Admin (ada)"));
@@ -159,8 +159,9 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
                 Set.of(TestUsers.ADMIN_GROUP)), null);
         assertThat(outcomeOf(id)).startsWith("UNKNOWN LaunchDarkly has not confirmed that the environment was created");
 
-        outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(10)));
-        outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(20)));
+        outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
+        assertThat(outcomeOf(id)).as("after the in-flight window: not proof yet").startsWith("UNKNOWN");
+        outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(7)));
 
         assertThat(outcomeOf(id)).startsWith("FAILED LaunchDarkly answered 504.").contains("nothing was created");
         assertThat(jdbc.sql("SELECT seen_by_requester FROM approval_request WHERE id = :id").param("id", id)

@@ -94,7 +94,7 @@ class IntegrationBrowserTests extends BrowserTest {
 
     @Test
     void createWhenLaunchDarklyRejectsThenSecretNotInThePage() {
-        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 400, "invalid_request",
+        LaunchDarklySandbox.shared().failNextPost("/integration-configurations/", 400, "invalid_request",
                 "configValues.signingSecret: signature key s1gning-S3cret is revoked");
         IntegrationForm form = IntegrationForm.openConfiguration(browser, portal(), "acme-webhooks")
                 .type("URL", "https://hooks.example.com/ld")

@@ -248,6 +248,23 @@ class AuditedCallTests {
         }
 
         @Test
+        void sendWhenFoundAtOnceButNotReadBackThenARepeatOfTheFormSaysCreated() {
+            inLaunchDarkly = java.util.Optional.of(new Sent("qa", "env-9", "https://ld.example/qa"));
+            String token = "tok_" + "y".repeat(20);
+            submissions.claim(token, EDDIE, Integer.class);
+
+            java.util.function.Function<Sent, String> unreadable = found -> {
+                throw new IllegalStateException("could not read it back");
+            };
+            submissions.send(token, () -> call().<String>send(creatingQa(), () -> {
+                throw new LaunchDarklyApiException(504, null, null, null);
+            }, id -> new Sent(null, id, null), unreadable), created -> created);
+
+            assertThat(submissions.claim(token, EDDIE, Integer.class)).isInstanceOfSatisfying(Submissions.Claim.Settled.class,
+                    repeat -> assertThat(repeat.created()).isTrue());
+        }
+
+        @Test
         void sendWhenAnswerLostAndNotFoundThenUnknownUntilTheRequestCannotBeInFlightThenFailed() {
             inLaunchDarkly = java.util.Optional.empty();
             UnknownOutcomes outcomes = outcomes();
@@ -330,6 +347,10 @@ class AuditedCallTests {
                 calls.incrementAndGet();
                 return "env-2";
             }, id -> new Sent("qa", id, null));
+            AuditEntry sending = queries.find(jdbc.sql("SELECT MIN(id) FROM audit_entry WHERE outcome = 'STARTED'")
+                    .query(Long.class).single(), AuditFilter.none()).orElseThrow();
+            assertThat(outcomes.checkNow(sending, "Ada")).as("a check while it is being sent")
+                    .isInstanceOf(UnknownOutcomes.Settled.StillSending.class);
             release.countDown();
 
             assertThat(second).isInstanceOfSatisfying(ChangeResult.Refused.class, held ->

@@ -52,7 +52,7 @@ class DoubleSubmitTests extends PortalIntegrationTest {
     void submitWhenSentEightTimesAtOnceThenLaunchDarklyIsCalledOnce() throws Exception {
         String token = UUID.randomUUID().toString().replace("-", "");
         // A slow answer, so that the other seven arrive while the first is still being sent.
-        LaunchDarklySandbox.shared().delayNext(ENVIRONMENTS, java.time.Duration.ofMillis(800));
+        LaunchDarklySandbox.shared().delayNextPost(ENVIRONMENTS, java.time.Duration.ofMillis(800));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService tabs = Executors.newFixedThreadPool(8);
         List<Future<MvcResult>> answers = new ArrayList<>();
@@ -94,7 +94,7 @@ class DoubleSubmitTests extends PortalIntegrationTest {
     @Test
     void submitWhenFirstWasRefusedThenTheSameFormMaySendAgain() throws Exception {
         String token = UUID.randomUUID().toString().replace("-", "");
-        LaunchDarklySandbox.shared().failNext("/environments", 400, "invalid_request", "name: is not allowed just now");
+        LaunchDarklySandbox.shared().failNextPost("/environments", 400, "invalid_request", "name: is not allowed just now");
 
         mvc.perform(environment("retry").with(FormTokens.same(token))).andExpect(status().isOk());
         mvc.perform(environment("retry").with(FormTokens.same(token))).andExpect(redirectedUrl("/environments/created"));

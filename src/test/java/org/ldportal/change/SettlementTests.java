@@ -120,7 +120,7 @@ class SettlementTests extends PortalIntegrationTest {
     @Test
     void createWhenAnsweredLateAndCreatedThenNotConfirmedAndTheJobFindsItOnceItExists() throws Exception {
         // The portal stops waiting at 2 s; LaunchDarkly answers (and creates) at 3 s.
-        sandbox.delayNext(ENVIRONMENTS, Duration.ofSeconds(3));
+        sandbox.delayNextPost(ENVIRONMENTS, Duration.ofSeconds(3));
         String token = java.util.UUID.randomUUID().toString().replace("-", "");
 
         mvc.perform(environment("late", FormTokens.same(token))).andExpect(status().isOk())
@@ -159,6 +159,36 @@ class SettlementTests extends PortalIntegrationTest {
         mvc.perform(environment("twice")).andExpect(content().string(containsString(
                 "An environment with key twice already exists")));
         assertThat(posts(ENVIRONMENTS)).isEqualTo(posts + 1);
+    }
+
+    @Test
+    void createWhenAGatewayHidesTheConflictOfAKeyTakenThenTheOlderEnvironmentIsNotMistakenForThisOne() throws Exception {
+        // "test" exists in Mobile App: LaunchDarkly answers 409, which a failing gateway turns into a 502.
+        sandbox.failNextAfterHandling(ENVIRONMENTS, 502);
+
+        mvc.perform(environment("test")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("has not confirmed"), not(containsString("created after all")))));
+        outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
+        outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(7)));
+
+        assertThat(trailOf("test")).containsExactly(AuditOutcome.STARTED, AuditOutcome.UNKNOWN, AuditOutcome.FAILED);
+    }
+
+    @Test
+    void completeSetupWhenAnswered504AndCreatedLaterThenTheSetUpIsCompletedWhenTheJobFindsIt() throws Exception {
+        String setup = mvc.perform(post("/destinations/new").with(TestUsers.editor()).with(csrf()).with(FormTokens.fresh())
+                .param("projectKey", "mobile-app").param("environmentKey", "test").param("name", "Snow").param("kind",
+                        "snowflake-v2").param("on", "true").param("config[snowflakeHostAddress]",
+                                "https://acct.snowflakecomputing.com")).andReturn().getResponse().getRedirectedUrl();
+        sandbox.failNextThenCreate("/complete-setup", 504, Duration.ofMillis(200));
+
+        mvc.perform(post(setup + "/complete").with(TestUsers.editor()).with(csrf()).with(FormTokens.fresh()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("has not confirmed")));
+        sandbox.awaitLateWork();
+        outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
+
+        mvc.perform(get(setup).with(TestUsers.editor())).andExpect(content().string(allOf(
+                containsString("created from this set-up already"), not(containsString(setup + "/complete")))));
     }
 
     @ParameterizedTest(name = "parent names the place: {0}")
@@ -207,9 +237,8 @@ class SettlementTests extends PortalIntegrationTest {
     void checkNowWhenAnUnknownOutcomeIsLaterFoundThenSettledFromTheAuditEntry() throws Exception {
         // The check right after the unclear answer cannot reach LaunchDarkly; later it can, and the resource is there.
         sandbox.failNextAfterHandling(ENVIRONMENTS, 504);
-        sandbox.failNext(ENVIRONMENTS, 503, null, null);
-        sandbox.failNext(ENVIRONMENTS, 503, null, null);
-        sandbox.failNext(ENVIRONMENTS, 503, null, null);
+        // Past the read before the call, every try of the check after it.
+        sandbox.failReadsAfter(ENVIRONMENTS, 1, 3, 503);
         mvc.perform(environment("checked-later")).andExpect(content().string(containsString("has not confirmed")));
         long id = entries().stream().filter(e -> "checked-later".equals(e.resourceKey()) && e.outcome() == AuditOutcome.UNKNOWN)
                 .findFirst().orElseThrow().id();

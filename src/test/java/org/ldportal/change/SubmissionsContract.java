@@ -67,6 +67,24 @@ abstract class SubmissionsContract {
     }
 
     @Test
+    void settleWhenFoundByTheCheckButNotReadBackOrSettledAMomentAgoThenARepeatSaysCreated() {
+        String foundNotRead = token();
+        String settledFirst = token();
+        submissions.claim(foundNotRead, EDDIE, Page.class);
+        submissions.claim(settledFirst, EDDIE, Page.class);
+
+        submissions.settle(foundNotRead, new ChangeResult.MayExist<>("found", null, new Sent(null, "d1", "https://ld/d1"), 7L),
+                null);
+        submissions.settledLater(settledFirst, true, "https://ld/d2", 8L);
+        submissions.settle(settledFirst, new ChangeResult.MayExist<>("not confirmed", null, null, 8L), null);
+
+        assertThat(submissions.claim(foundNotRead, EDDIE, Page.class))
+                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d1", 7L));
+        assertThat(submissions.claim(settledFirst, EDDIE, Page.class)).as("not overwritten by the unclear answer")
+                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d2", 8L));
+    }
+
+    @Test
     void claimAfterRefusalThenFreeAgainBecauseNothingWasCreated() {
         String token = token();
         submissions.claim(token, EDDIE, Page.class);

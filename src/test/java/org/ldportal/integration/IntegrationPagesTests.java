@@ -187,7 +187,7 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createConfigurationWhenLaunchDarklyRejectsThenMessageAtFieldAndSecretNotInPage() throws Exception {
-        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 400, "invalid_request",
+        LaunchDarklySandbox.shared().failNextPost("/integration-configurations/", 400, "invalid_request",
                 "configValues.signingSecret: the secret sig-Secret-777 is too short");
 
         String page = mvc.perform(post("/integrations/acme-webhooks/new").with(FormTokens.fresh()).param("type", "configuration").with(TestUsers.editor())
@@ -202,12 +202,12 @@ class IntegrationPagesTests extends PortalIntegrationTest {
 
     @Test
     void createConfigurationWhen404Or409ThenToldWhatLaunchDarklySaysNotAGuessedCause() throws Exception {
-        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 404, "not_found", "integration key not found");
+        LaunchDarklySandbox.shared().failNextPost("/integration-configurations/", 404, "not_found", "integration key not found");
         mvc.perform(acme("Acme hooks")).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("LaunchDarkly has no integration with the key acme-webhooks"),
                 containsString("integration key not found"), not(containsString("project or environment")))));
 
-        LaunchDarklySandbox.shared().failNext("/integration-configurations/", 409, "conflict",
+        LaunchDarklySandbox.shared().failNextPost("/integration-configurations/", 409, "conflict",
                 "Too many configurations for this integration");
         mvc.perform(acme("Acme hooks")).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("LaunchDarkly refused the integration configuration as a conflict: Too many configurations "

@@ -168,7 +168,27 @@ public final class LaunchDarklySandbox {
 
     /** The next POST (a create) to a path containing {@code pathPart} gets this error; reads of that path do not. */
     public void failNextPost(String pathPart, int status) {
-        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null).only("POST"));
+        failNextPost(pathPart, status, null, null);
+    }
+
+    /** The next POST to a path containing {@code pathPart} gets this error, with LaunchDarkly's code and message. */
+    public void failNextPost(String pathPart, int status, String code, String message) {
+        faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null).only("POST"));
+    }
+
+    /** The next POST to a path containing {@code pathPart} is answered normally, but only after {@code delay}. */
+    public void delayNextPost(String pathPart, Duration delay) {
+        faults.add(new SandboxFault(pathPart, 0, null, null, Map.of(), delay).only("POST"));
+    }
+
+    /**
+     * The reads (GET) of a path containing {@code pathPart} after the next {@code skipping} ones get this error,
+     * {@code times} times: a check after the call, once the read before it has passed.
+     */
+    public void failReadsAfter(String pathPart, int skipping, int times, int status) {
+        for (int i = 0; i < times; i++) {
+            faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null).only("GET").after(i == 0 ? skipping : 0));
+        }
     }
 
     /** The next request gets a 429 with {@code Retry-After} in seconds. */
@@ -370,7 +390,18 @@ public final class LaunchDarklySandbox {
             if (!TOKEN.equals(headers.get("authorization"))) {
                 throw new SandboxException(401, "unauthorized", "Invalid account ID header");
             }
-            Object[] answer = route(method, path, parameters(query), headers, body);
+            Object[] answer;
+            try {
+                answer = route(method, path, parameters(query), headers, body);
+            }
+            catch (SandboxException refused) {
+                if (fault != null && fault.afterHandling()) {
+                    // A gateway that failed after LaunchDarkly answered hides a refusal (a 409) as well.
+                    respond(exchange, fault.status(), json.createObjectNode());
+                    return;
+                }
+                throw refused;
+            }
             if (fault != null && fault.afterHandling()) {
                 respond(exchange, fault.status(), json.createObjectNode());
                 return;
@@ -397,6 +428,10 @@ public final class LaunchDarklySandbox {
         for (Iterator<SandboxFault> it = faults.iterator(); it.hasNext();) {
             SandboxFault fault = it.next();
             if (fault.matches(method, path)) {
+                if (fault.skips()) {
+                    // The first fault for this request waits past it: the request passes untouched.
+                    return null;
+                }
                 it.remove();
                 return fault;
             }

@@ -11,7 +11,13 @@ import java.util.Map;
  * still working on it when the gateway gave up); {@code method}, when set, the only method it applies to.
  */
 record SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers,
-        Duration delay, boolean afterHandling, boolean handleLater, String method) {
+        Duration delay, boolean afterHandling, boolean handleLater, String method, java.util.concurrent.atomic.AtomicInteger skip) {
+
+    SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers, Duration delay,
+            boolean afterHandling, boolean handleLater, String method) {
+        this(pathPart, status, code, message, headers, delay, afterHandling, handleLater, method,
+                new java.util.concurrent.atomic.AtomicInteger());
+    }
 
     SandboxFault(String pathPart, int status, String code, String message, Map<String, String> headers, Duration delay) {
         this(pathPart, status, code, message, headers, delay, false, false, null);
@@ -24,7 +30,18 @@ record SandboxFault(String pathPart, int status, String code, String message, Ma
 
     /** The same fault for the next request of this method only (a POST, not the page's reads of the same path). */
     SandboxFault only(String onlyMethod) {
-        return new SandboxFault(pathPart, status, code, message, headers, delay, afterHandling, handleLater, onlyMethod);
+        return new SandboxFault(pathPart, status, code, message, headers, delay, afterHandling, handleLater, onlyMethod, skip);
+    }
+
+    /** The same fault, for the matching request after the next {@code requests} matching ones. */
+    SandboxFault after(int requests) {
+        skip.set(requests);
+        return this;
+    }
+
+    /** Whether this matching request passes untouched (one of those the fault waits past). */
+    boolean skips() {
+        return skip.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
     }
 
     boolean matches(String requestMethod, String path) {

@@ -36,8 +36,13 @@ public class InMemorySubmissions implements Submissions {
         if (result instanceof ChangeResult.Succeeded<?>) {
             settled.put(token, resultPage);
         }
+        else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
+            settled.put(token, new SettledLater(true, mayExist.found().link(), mayExist.attemptId() == null ? 0
+                    : mayExist.attemptId()));
+        }
         else if (result instanceof ChangeResult.MayExist<?>) {
-            settled.put(token, "MAY_EXIST");
+            settled.putIfAbsent(token, "MAY_EXIST");
+            settled.replace(token, "IN_PROGRESS", "MAY_EXIST");
         }
         else {
             settled.remove(token);
