@@ -3,7 +3,6 @@ package org.ldportal.approval;
 import org.ldportal.change.ReviewPages;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +30,7 @@ class ApprovalController {
     }
 
     @GetMapping
-    String list(@RequestParam(name = "status", required = false) String status, Model model, Authentication authentication) {
-        CurrentUser viewer = CurrentUser.from(authentication);
+    String list(@RequestParam(name = "status", required = false) String status, Model model, CurrentUser viewer) {
         RequestStatus chosen = status(status);
         model.addAttribute("requests", approvals.visibleTo(viewer, chosen).stream()
                 .map(request -> new Row(request, approvals.mayDecide(request, viewer))).toList());
@@ -42,8 +40,7 @@ class ApprovalController {
     }
 
     @GetMapping("/{id:\\d+}")
-    String detail(@PathVariable long id, Model model, Authentication authentication) {
-        CurrentUser viewer = CurrentUser.from(authentication);
+    String detail(@PathVariable long id, Model model, CurrentUser viewer) {
         // A request the person may not see answers 404, as a missing one does: ids cannot be probed.
         ApprovalRequest request = approvals.find(id, viewer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (approvals.seen(request, viewer)) {
@@ -59,8 +56,8 @@ class ApprovalController {
 
     @PostMapping("/{id:\\d+}/approve")
     String approve(@PathVariable long id, @RequestParam(name = "comment", required = false) String comment,
-            Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser approver = visible(id, authentication);
+            CurrentUser person, RedirectAttributes redirect) {
+        CurrentUser approver = visible(id, person);
         Decision decision = approvals.approve(id, approver, bounded(comment));
         redirect.addFlashAttribute("decided", decision instanceof Decision.Approved approved ? approved.message()
                 : ((Decision.NotTaken) decision).reason());
@@ -70,8 +67,8 @@ class ApprovalController {
 
     @PostMapping("/{id:\\d+}/decline")
     String decline(@PathVariable long id, @RequestParam(name = "comment", required = false) String comment,
-            Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser approver = visible(id, authentication);
+            CurrentUser person, RedirectAttributes redirect) {
+        CurrentUser approver = visible(id, person);
         Decision decision = approvals.decline(id, approver, bounded(comment));
         redirect.addFlashAttribute("decided", decision instanceof Decision.Declined ? "Declined: nothing will be sent."
                 : ((Decision.NotTaken) decision).reason());
@@ -79,8 +76,7 @@ class ApprovalController {
         return "redirect:/requests/" + id;
     }
 
-    private CurrentUser visible(long id, Authentication authentication) {
-        CurrentUser person = CurrentUser.from(authentication);
+    private CurrentUser visible(long id, CurrentUser person) {
         approvals.find(id, person).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return person;
     }

@@ -12,6 +12,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.change.ApprovalGate;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.NotAllowedException;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Service;
  * secrets are gone from the database.
  */
 @Service
-public class Approvals {
+public class Approvals implements ApprovalGate {
 
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
     static final CurrentUser EXPIRY = new CurrentUser("system:approval-expiry", "Approval expiry", null, Set.of());
@@ -82,6 +83,19 @@ public class Approvals {
             return new Hold(null, java.util.OptionalLong.empty());
         }
         return new Hold(requirement.get(), request(submissionToken, requester, change, requirement.get(), review));
+    }
+
+    @Override
+    public Optional<String> approvalNeeded(PendingChange change) {
+        return required(change).map(ApprovalRules.Requirement::inWords);
+    }
+
+    @Override
+    public java.util.OptionalLong requestApproval(@Nullable String token, CurrentUser requester, PendingChange change,
+            Review review) {
+        Optional<ApprovalRules.Requirement> requirement = required(change);
+        return requirement.isEmpty() ? java.util.OptionalLong.empty()
+                : request(token, requester, change, requirement.get(), review);
     }
 
     /** Whether the change needs approval, by which rules and whom. */

@@ -16,7 +16,6 @@ import org.ldportal.security.ProjectAccess;
 import org.ldportal.security.ReadScope;
 import org.ldportal.security.PortalRole;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,14 +49,13 @@ class AuditController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Model model,
-            Authentication authentication, HttpServletRequest request) {
+    String list(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Model model, CurrentUser viewer,
+            HttpServletRequest request) {
         if (request.getParameterMap().values().stream().anyMatch(values -> Arrays.stream(values).anyMatch(String::isBlank))) {
             // The filter form sends every field, set or not: answer with the address of what is set, to share or bookmark.
             return "redirect:" + filtered("/audit", form).queryParamIfPresent("size", java.util.Optional.ofNullable(form.getSize()))
                     .build().toUriString();
         }
-        CurrentUser viewer = CurrentUser.from(authentication);
         ReadScope scope = access.readScope(viewer);
         AuditFilter filter = AuditQueries.visibleTo(scope, form.toFilter(errors));
         AuditPage page = queries.page(filter, form.getBefore(), form.getAfter(), form.pageSize());
@@ -68,6 +66,13 @@ class AuditController {
         model.addAttribute("page", page);
         model.addAttribute("wholeTrail", viewer.canReadWholeAuditTrail());
         model.addAttribute("scopedTrail", !scope.whole() && othersVisible);
+        addChoices(model, visibility, othersVisible);
+        addPaging(model, form, page);
+        return "audit/list";
+    }
+
+    /** What the filters offer: only what the viewer may see. */
+    private void addChoices(Model model, AuditFilter visibility, boolean othersVisible) {
         model.addAttribute("outcomes", Arrays.asList(AuditOutcome.values()));
         model.addAttribute("types", queries.distinct("resource_type", visibility));
         model.addAttribute("actions", queries.distinct("action", visibility));
@@ -75,6 +80,10 @@ class AuditController {
         model.addAttribute("environments", queries.distinct("environment_key", visibility));
         model.addAttribute("actors", othersVisible ? queries.actors(visibility) : List.of());
         model.addAttribute("pageSizes", AuditFilterForm.PAGE_SIZES);
+    }
+
+    /** The addresses of the pages around this one and of the exports, each carrying the filters. */
+    private static void addPaging(Model model, AuditFilterForm form, AuditPage page) {
         model.addAttribute("newerUrl", page.newerThan() == null ? null
                 : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("after", page.newerThan()).toUriString());
         model.addAttribute("olderUrl", page.olderThan() == null ? null
@@ -82,12 +91,10 @@ class AuditController {
         model.addAttribute("newestUrl", filtered("/audit", form).queryParam("size", form.pageSize()).toUriString());
         model.addAttribute("csvUrl", filtered("/audit/export.csv", form).toUriString());
         model.addAttribute("jsonlUrl", filtered("/audit/export.jsonl", form).toUriString());
-        return "audit/list";
     }
 
     @GetMapping("/{id:\\d+}")
-    String detail(@PathVariable long id, Model model, Authentication authentication) {
-        CurrentUser viewer = CurrentUser.from(authentication);
+    String detail(@PathVariable long id, Model model, CurrentUser viewer) {
         // Someone else's entry answers 404, as a missing one does: ids cannot be probed.
         AuditFilter visibility = AuditQueries.visibleTo(access.readScope(viewer), AuditFilter.none());
         AuditEntry entry = queries.find(id, visibility).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -111,9 +118,9 @@ class AuditController {
     }
 
     @GetMapping("/export.csv")
-    void exportCsv(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Authentication authentication,
+    void exportCsv(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, CurrentUser viewer,
             HttpServletResponse response) throws IOException {
-        AuditFilter filter = AuditQueries.visibleTo(access.readScope(CurrentUser.from(authentication)), form.toFilter(errors));
+        AuditFilter filter = AuditQueries.visibleTo(access.readScope(viewer), form.toFilter(errors));
         if (refused(errors, response)) {
             return;
         }
@@ -127,8 +134,8 @@ class AuditController {
 
     @GetMapping("/export.jsonl")
     void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors,
-            Authentication authentication, HttpServletResponse response) throws IOException {
-        AuditFilter filter = AuditQueries.visibleTo(access.readScope(CurrentUser.from(authentication)), form.toFilter(errors));
+            CurrentUser viewer, HttpServletResponse response) throws IOException {
+        AuditFilter filter = AuditQueries.visibleTo(access.readScope(viewer), form.toFilter(errors));
         if (refused(errors, response)) {
             return;
         }

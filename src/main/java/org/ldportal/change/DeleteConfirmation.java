@@ -28,6 +28,26 @@ public record DeleteConfirmation(String nav, String noun, String expected, Strin
                 : "This is not the " + noun + "'s " + expectedLabel + ". Type " + expected + " exactly as shown.";
     }
 
+    /** The page as a delete's steps need it: again with what went wrong, or on to {@code done} with a notice. */
+    public ManagePage managed(Model model, String confirmation, String done) {
+        return new ManagePage() {
+            @Override
+            public String failed(ChangeResult<?> result) {
+                return show(model, confirmation, null, result.problem());
+            }
+
+            @Override
+            public String outOfDate() {
+                return show(model, confirmation, null, ChangePages.OUT_OF_DATE);
+            }
+
+            @Override
+            public String shown(Object notice, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+                return ManagePage.noticed(done, notice, redirect);
+            }
+        };
+    }
+
     /** The page, keeping what was typed, with the message at the field or a problem above it (a reload link then). */
     public String show(Model model, String confirmation, @Nullable String error, @Nullable String problem) {
         model.addAttribute("nav", nav);

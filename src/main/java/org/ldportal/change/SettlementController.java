@@ -10,7 +10,6 @@ import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +33,7 @@ class SettlementController {
     }
 
     @PostMapping("/audit/{id:\\d+}/check")
-    String check(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser user = CurrentUser.from(authentication);
+    String check(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
         // As on the detail page: an entry the person may not read answers 404, as a missing one does; one they may
         // read but not settle (someone else's, for a person whose roles come from rules) too.
         AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(user), AuditFilter.none()))

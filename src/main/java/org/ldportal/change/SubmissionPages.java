@@ -34,16 +34,21 @@ public final class SubmissionPages {
             redirect.addFlashAttribute(resultAttribute, succeeded.resultPage());
             return "redirect:" + resultPath;
         }
-        if (claim instanceof Submissions.Claim.InProgress<T>) {
+        return repeatedPage(claim, model);
+    }
+
+    /** The page for a repeat whose first submit did not (yet) succeed: in progress, may exist, or settled since. */
+    static String repeatedPage(Submissions.Claim<?> claim, Model model) {
+        if (claim instanceof Submissions.Claim.InProgress<?>) {
             model.addAttribute("repeat", "in-progress");
             return "submission/repeated";
         }
-        if (claim instanceof Submissions.Claim.MayExist<T> mayExist) {
+        if (claim instanceof Submissions.Claim.MayExist<?> mayExist) {
             model.addAttribute("repeat", "may-exist");
             model.addAttribute("attempt", mayExist.attemptId());
             return "submission/repeated";
         }
-        if (claim instanceof Submissions.Claim.Settled<T> settled) {
+        if (claim instanceof Submissions.Claim.Settled<?> settled) {
             // Settled by a check after the first submit's unclear answer: what was found, never a second send.
             model.addAttribute("repeat", settled.created() ? "created" : "not-created");
             model.addAttribute("attempt", settled.attemptId());

@@ -1,15 +1,15 @@
 package org.ldportal.destination;
 
 import java.util.List;
-import java.util.Map;
 
 import org.ldportal.approval.ApprovedChangeSender;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
-import org.ldportal.launchdarkly.WarehouseSetupScript;
+import org.ldportal.change.PreparedChange;
+import org.ldportal.launchdarkly.Destination;
 import org.ldportal.resource.ChangeAction;
-import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -45,15 +45,6 @@ class DestinationApprovals implements ApprovedChangeSender {
         this.json = json;
     }
 
-    /** What an approved destination needs to be sent: the form, its checked values, the secrets to scrub. */
-    record Payload(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
-    }
-
-    PendingChange pending(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
-        return PendingChange.create(ResourceType.DESTINATION, Place.environment(form.getProjectKey(), form.getEnvironmentKey()),
-                form.getName(), form.getKind(), destinations.critical(form.getProjectKey(), form.getEnvironmentKey()),
-                json.writeValueAsString(new Payload(form, cleaned, secretValues)));
-    }
 
     /** What an approved change of an existing destination needs: where it is and the version the requester saw. */
     record Managed(String projectKey, String environmentKey, String id, Integer version,
@@ -71,6 +62,30 @@ class DestinationApprovals implements ApprovedChangeSender {
             String name, List<String> secretValues) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
                 seen.destination().id(), seen.destination().version(), patch, name, secretValues)));
+    }
+
+    /** Turning the destination the person saw on or off, for the change flow; its notice once done. */
+    PreparedChange<Destination> turning(DestinationManagement.Row seen, boolean on) {
+        ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
+        return PreparedChange.of(pending(seen, action), () -> management.review(seen, action), Destination.class,
+                (user, origin) -> management.turn(user, seen, on, origin)).withoutReview()
+                .repeatedAs(String.class, turned -> "The destination " + seen.destination().name() + " is now " + (on
+                        ? "on: LaunchDarkly exports this environment's events to it." : "off: nothing is exported to it."));
+    }
+
+    /** An edit of the destination the person saw (its tested patch), for the change flow. */
+    PreparedChange<Destination> updating(DestinationManagement.Row current, String name, PatchPlan plan) {
+        return PreparedChange.of(pending(current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
+                () -> management.editReview(current, plan), Destination.class, (user, origin) -> management.update(user,
+                        current, name, plan.operations(), plan.secretValues(), origin)).withoutReview()
+                .repeatedAs(String.class, changed -> "The destination " + name + " was changed.");
+    }
+
+    /** Deleting the destination the person saw and named, for the change flow. */
+    PreparedChange<Boolean> deleting(DestinationManagement.Row seen) {
+        return PreparedChange.of(pending(seen, ChangeAction.DELETE), () -> management.review(seen, ChangeAction.DELETE),
+                Boolean.class, (user, origin) -> management.delete(user, seen, origin)).withoutReview()
+                .repeatedAs(String.class, deleted -> "The Data Export destination " + seen.destination().name() + " was deleted.");
     }
 
     /**
@@ -108,18 +123,12 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        Payload approved = json.readValue(payload, Payload.class);
+        DestinationService.Payload approved = json.readValue(payload, DestinationService.Payload.class);
         DestinationKind kind = catalog.find(approved.form().getKind()).orElseThrow(() ->
                 new IllegalStateException("The kind is no longer offered"));
         if (!kind.isWarehouse()) {
             return destinations.create(approved.form(), kind, approved.cleaned(), approved.secretValues(), requester, origin);
         }
-        ChangeResult<WarehouseSetupScript> setup = destinations.setup(approved.form(), kind, approved.cleaned(), requester, origin);
-        if (setup instanceof ChangeResult.Succeeded<WarehouseSetupScript> prepared) {
-            Object host = approved.cleaned().get("snowflakeHostAddress");
-            long id = setups.save(requester, approved.form(), host == null ? null : host.toString(), prepared.resource());
-            return new ChangeResult.Succeeded<>(prepared.resource(), "/destinations/setups/" + id);
-        }
-        return setup;
+        return destinations.setUp(approved.form(), kind, approved.cleaned(), requester, origin);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.form.FormValues;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
@@ -46,10 +47,14 @@ class DestinationManagement {
     private final AccessGuard guard;
     private final SecretRedactor redactor;
     private final java.util.function.Predicate<Row> critical;
+    private final org.ldportal.form.FormValidator validator;
+    private final tools.jackson.databind.ObjectMapper json;
 
     DestinationManagement(LaunchDarklyClient client, ExistingResources existing, DestinationKindCatalog catalog,
             LaunchDarklyLinks links, AuditedCall call, AccessGuard guard, SecretRedactor redactor,
-            DestinationService destinations) {
+            DestinationService destinations, org.ldportal.form.FormValidator validator, tools.jackson.databind.ObjectMapper json) {
+        this.validator = validator;
+        this.json = json;
         this.critical = row -> destinations.critical(row.projectKey(), row.environmentKey());
         this.client = client;
         this.existing = existing;
@@ -188,6 +193,33 @@ class DestinationManagement {
         guard.require(attempt(user, seen, action), PortalRole.EDITOR);
     }
 
+    /**
+     * An edit as the form sent it, checked: what the page showed ({@code seen}, or what is there now when it carried
+     * nothing readable), the errors at the name and the kind's fields, and the tested patch when there are none.
+     */
+    record Edit(Map<String, String> seenValues, @Nullable String nameError, Map<String, String> errors,
+            org.ldportal.change.@Nullable PatchPlan plan) {
+    }
+
+    Edit edit(Row current, @Nullable Integer version, String name, FormValues values, String seen) {
+        Map<String, String> seenValues = org.ldportal.form.EditedValues.seen(json, seen, () -> editableValues(current));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> cleaned = Map.of();
+        Map<String, String> typedSecrets = new LinkedHashMap<>();
+        Optional<org.ldportal.form.FormSpec> form = configForm(current);
+        if (form.isPresent()) {
+            // A secret left empty keeps the current one: it is not required again, and it is not sent.
+            org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form.get(), values);
+            typedSecrets.putAll(edited.typedSecrets());
+            org.ldportal.form.FormValidation validation = validator.validate(edited.spec(), values);
+            errors.putAll(validation.errors());
+            cleaned = validation.cleaned();
+        }
+        String nameError = name.isBlank() ? "Give the destination a name." : null;
+        return new Edit(seenValues, nameError, errors, nameError == null && errors.isEmpty()
+                ? plan(current, version, seenValues, name.strip(), cleaned, typedSecrets) : null);
+    }
+
     /** Whether the destination's config can be edited here: a kind of plain fields (the others: their name only). */
     boolean configEditable(Row row) {
         return catalog.find(row.destination().kind()).map(kind -> kind.flow() == DestinationKind.Flow.DIRECT).orElse(false);
@@ -197,6 +229,11 @@ class DestinationManagement {
     Optional<org.ldportal.form.FormSpec> configForm(Row row) {
         return catalog.find(row.destination().kind()).filter(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
                 .map(DestinationKind::form);
+    }
+
+    /** What an edit page carries of what it shows, as its hidden field holds it. */
+    String seen(Map<String, String> shown) {
+        return json.writeValueAsString(shown);
     }
 
     /** The non-secret values as the edit form shows them (and as the page carries what it showed). */

@@ -13,6 +13,8 @@ import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
+import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
 import org.ldportal.change.ReviewLines;
@@ -51,9 +53,11 @@ class DestinationService {
     private final SecretRedactor redactor;
     private final ObjectMapper json;
     private final ReviewWarnings reviewWarnings;
+    private final WarehouseSetups setups;
 
     DestinationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links, AuditedCall call,
-            SecretRedactor redactor, ObjectMapper json, ReviewWarnings reviewWarnings) {
+            SecretRedactor redactor, ObjectMapper json, ReviewWarnings reviewWarnings, WarehouseSetups setups) {
+        this.setups = setups;
         this.reviewWarnings = reviewWarnings;
         this.client = client;
         this.directory = directory;
@@ -66,6 +70,70 @@ class DestinationService {
     /** Where the environment's Data Export destinations are in LaunchDarkly. */
     String link(String projectKey, String environmentKey) {
         return links.destinations(projectKey, environmentKey);
+    }
+
+    /** What a request for approval keeps of a new destination: the form, its checked values, the secrets to scrub. */
+    record Payload(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
+    }
+
+    /** What the approval rules look at (where, whether critical) and a request keeps, for a new destination. */
+    PendingChange pending(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
+        return PendingChange.create(ResourceType.DESTINATION, Place.environment(form.getProjectKey(), form.getEnvironmentKey()),
+                form.getName(), form.getKind(), critical(form.getProjectKey(), form.getEnvironmentKey()),
+                json.writeValueAsString(new Payload(form, cleaned, secretValues)));
+    }
+
+    /**
+     * A valid form, for the change flow: a create for the kinds LaunchDarkly takes at once; for a warehouse kind its
+     * set-up, whose result page is the set-up's own (saved once LaunchDarkly prepared it).
+     */
+    PreparedChange<?> creation(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
+            List<String> secretValues) {
+        PendingChange pending = pending(form, cleaned, secretValues);
+        if (kind.isWarehouse()) {
+            return PreparedChange.of(pending, () -> review(form, kind, cleaned, secretValues), Long.class,
+                    (user, origin) -> setUp(form, kind, cleaned, user, origin));
+        }
+        return PreparedChange.of(pending, () -> review(form, kind, cleaned, secretValues), Destination.class,
+                (user, origin) -> create(form, kind, cleaned, secretValues, user, origin))
+                .repeatedAs(CreatedDestination.class, destination -> createdPage(form, kind, destination));
+    }
+
+    /**
+     * The last step of a warehouse set-up, for the change flow: sent directly (its set-up was approved, if it needed
+     * approval), never held again; its result page the destination's.
+     */
+    PreparedChange<Destination> completion(WarehouseSetup setup, DestinationKind kind) {
+        DestinationForm form = setup.form();
+        PendingChange pending = new PendingChange(ChangeAction.COMPLETE_SETUP, ResourceType.DESTINATION,
+                Place.environment(setup.projectKey(), setup.environmentKey()), form.getName(), kind.kind(), false, "{}");
+        return PreparedChange.of(pending, () -> review(form, kind, Map.of(), List.of()), Destination.class,
+                (user, origin) -> complete(form, kind, setup.script().publicKey(), user)).withoutReview().approvedAlready()
+                .repeatedAs(CreatedDestination.class, destination -> createdPage(form, kind, destination));
+    }
+
+    /** What the result page shows of a new destination. */
+    CreatedDestination createdPage(DestinationForm form, DestinationKind kind, Destination destination) {
+        return CreatedDestination.of(form, kind, destination, link(form.getProjectKey(), form.getEnvironmentKey()));
+    }
+
+    /** A warehouse kind's set-up, prepared by LaunchDarkly and kept: its page's id, or why it was not prepared. */
+    ChangeResult<Long> setUp(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned, CurrentUser user,
+            ChangeOrigin origin) {
+        ChangeResult<WarehouseSetupScript> setup = setup(form, kind, cleaned, user, origin);
+        if (setup instanceof ChangeResult.Succeeded<WarehouseSetupScript> prepared) {
+            // Post/redirect/get: the set-up has its own address, so a reload shows it without preparing it again.
+            Object host = cleaned.get("snowflakeHostAddress");
+            long id = setups.save(user, form, host == null ? null : host.toString(), prepared.resource());
+            return new ChangeResult.Succeeded<>(id, "/destinations/setups/" + id);
+        }
+        return retyped(setup);
+    }
+
+    /** A result that is not a success carries no resource, so it stands for any type. */
+    @SuppressWarnings("unchecked")
+    private static <T> ChangeResult<T> retyped(ChangeResult<?> notSucceeded) {
+        return (ChangeResult<T>) notSucceeded;
     }
 
     /** A kind whose fields are the config (DIRECT), or one JSON object that is the config (JSON). */

@@ -1,19 +1,19 @@
 package org.ldportal.destination;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-import org.ldportal.change.ChangeResult;
-import org.ldportal.change.FormRefusals;
+import org.ldportal.change.ChangeFlow;
+import org.ldportal.change.ChangeForm;
+import org.ldportal.change.ChangePages;
+import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
-import org.ldportal.change.Submissions;
-import org.ldportal.launchdarkly.Destination;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -37,26 +36,28 @@ class WarehouseSetupController {
     private final WarehouseSetups setups;
     private final DestinationKindCatalog catalog;
     private final DestinationService destinations;
-    private final Submissions submissions;
+    private final ChangeFlow flow;
+    private final ChangePages pages;
 
     WarehouseSetupController(WarehouseSetups setups, DestinationKindCatalog catalog, DestinationService destinations,
-            Submissions submissions) {
+            ChangeFlow flow, ChangePages pages) {
         this.setups = setups;
         this.catalog = catalog;
         this.destinations = destinations;
-        this.submissions = submissions;
+        this.flow = flow;
+        this.pages = pages;
     }
 
     @GetMapping
-    String list(Model model, Authentication authentication) {
-        model.addAttribute("setups", setups.pending(CurrentUser.from(authentication)));
+    String list(Model model, CurrentUser user) {
+        model.addAttribute("setups", setups.pending(user));
         model.addAttribute("kinds", catalog.all());
         return "destinations/setups";
     }
 
     @GetMapping("/{id:\\d+}")
-    String show(@PathVariable long id, Model model, Authentication authentication) {
-        WarehouseSetup setup = setup(id, authentication);
+    String show(@PathVariable long id, Model model, CurrentUser user) {
+        WarehouseSetup setup = setup(id, user);
         if (!setup.isPending()) {
             model.addAttribute("completed", true);
         }
@@ -65,46 +66,36 @@ class WarehouseSetupController {
 
     /** The script as a file, to run in the warehouse's own tools. */
     @GetMapping("/{id:\\d+}/script.sql")
-    ResponseEntity<byte[]> script(@PathVariable long id, Authentication authentication) {
-        WarehouseSetup setup = setup(id, authentication);
+    ResponseEntity<byte[]> script(@PathVariable long id, CurrentUser user) {
+        WarehouseSetup setup = setup(id, user);
         String fileName = "launchdarkly-" + setup.kind() + "-" + setup.environmentKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".sql";
         return ResponseEntity.ok().contentType(new MediaType("application", "sql", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body((setup.script().script() == null ? "" : setup.script().script()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The last step, after the person ran the script. */
+    /** The last step, after the person ran the script: through the change flow, its token claimed first. */
     @PostMapping("/{id:\\d+}/complete")
-    String complete(@PathVariable long id, @RequestParam(name = SubmissionPages.TOKEN, required = false) String token,
-            Model model, Authentication authentication, RedirectAttributes redirect) {
-        WarehouseSetup setup = setup(id, authentication);
-        DestinationForm form = setup.form();
-        BindingResult result = new BeanPropertyBindingResult(form, "destinationForm");
+    String complete(@PathVariable long id, Submission submission, Model model, RedirectAttributes redirect) {
+        WarehouseSetup setup = setup(id, submission.user());
         DestinationKind kind = catalog.find(setup.kind()).filter(DestinationKind::isWarehouse)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        CurrentUser user = CurrentUser.from(authentication);
-        Submissions.Claim<CreatedDestination> claim = submissions.claim(token, user, CreatedDestination.class);
-        String repeated = SubmissionPages.repeated(claim, model, redirect, "created", "/destinations/created");
-        if (repeated != null) {
-            return repeated;
-        }
-        if (claim instanceof Submissions.Claim.Missing<CreatedDestination>) {
-            SubmissionPages.outOfDate(result);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "destinationForm", result);
-            return page(setup, form, model);
-        }
-        String link = destinations.link(setup.projectKey(), setup.environmentKey());
-        ChangeResult<Destination> attempt = submissions.send(token, () -> destinations.complete(form, kind,
-                setup.script().publicKey(), user), destination -> CreatedDestination.of(form, kind,
-                        destination, link));
-        if (attempt instanceof ChangeResult.Succeeded<Destination> created) {
-            setups.completed(id);
-            redirect.addFlashAttribute("created", CreatedDestination.of(form, kind, created.resource(), link));
-            return "redirect:/destinations/created";
-        }
-        FormRefusals.apply(attempt, result, model);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "destinationForm", result);
-        return page(setup, form, model);
+        DestinationForm form = setup.form();
+        BindingResult result = new BeanPropertyBindingResult(form, "destinationForm");
+        return pages.show(flow.submit(submission, destinations.completion(setup, kind)), submission, new ChangeForm() {
+            @Override
+            public String again(Map<String, String> configErrors) {
+                String view = page(setup, form, model);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "destinationForm", result);
+                return view;
+            }
+
+            @Override
+            public String shown(Object created, RedirectAttributes redirect) {
+                setups.completed(id);
+                return ChangeForm.flashed("created", "/destinations/created", created, redirect);
+            }
+        }, result, model, redirect);
     }
 
     private String page(WarehouseSetup setup, DestinationForm form, Model model) {
@@ -116,9 +107,9 @@ class WarehouseSetupController {
         return "destinations/setup";
     }
 
-    private WarehouseSetup setup(long id, Authentication authentication) {
+    private WarehouseSetup setup(long id, CurrentUser user) {
         // Someone else's set-up answers 404, as a missing one does.
-        return setups.find(id, CurrentUser.from(authentication))
+        return setups.find(id, user)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

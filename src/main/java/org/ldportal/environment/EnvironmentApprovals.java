@@ -1,9 +1,13 @@
 package org.ldportal.environment;
 
+import java.util.Map;
+
 import org.ldportal.approval.ApprovedChangeSender;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
+import org.ldportal.launchdarkly.Environment;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -32,13 +36,13 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     }
 
     /** What an approved change of an existing environment needs: where, what the requester saw and what they asked. */
-    record Managed(String projectKey, String environmentKey, String id, java.util.Map<String, Object> seen,
-            java.util.Map<String, Object> values) {
+    record Managed(String projectKey, String environmentKey, String id, Map<String, Object> seen,
+            Map<String, Object> values) {
     }
 
     /** An edit or delete of the environment the requester saw, for the rules and, held back, for the request. */
-    PendingChange pending(String projectKey, org.ldportal.launchdarkly.Environment current, ChangeAction action,
-            java.util.Map<String, Object> seen, java.util.Map<String, Object> values) {
+    PendingChange pending(String projectKey, Environment current, ChangeAction action,
+            Map<String, Object> seen, Map<String, Object> values) {
         PendingChange change = management.pending(projectKey, current, action, json.writeValueAsString(
                 new Managed(projectKey, current.key(), current.id(), seen, values)));
         // An edit that marks it critical is judged as a change of a critical environment.
@@ -46,11 +50,22 @@ class EnvironmentApprovals implements ApprovedChangeSender {
         return change.critical(critical);
     }
 
-    /** What the rules look at (the new key, whether it is to be critical) and what to send once approved. */
-    PendingChange pending(EnvironmentForm form) {
-        String key = form.effectiveKey();
-        return PendingChange.create(ResourceType.ENVIRONMENT, Place.environment(form.getProjectKey(), key), form.getName(), key,
-                form.isCritical(), json.writeValueAsString(form));
+    /** An edit of the environment the person saw (only what changed, tested against what the page showed). */
+    PreparedChange<Environment> updating(String projectKey, Environment current, Map<String, Object> seen,
+            Map<String, Object> values) {
+        return PreparedChange.of(pending(projectKey, current, ChangeAction.UPDATE, seen, values),
+                () -> management.review(projectKey, current, seen, values), Environment.class,
+                (user, origin) -> management.update(user, projectKey, current, seen, values, origin)).withoutReview()
+                .repeatedAs(String.class, changed -> "The environment " + values.get("name") + " was changed.");
+    }
+
+    /** Deleting the environment the person saw and whose key they typed. */
+    PreparedChange<Boolean> deleting(String projectKey, Environment environment) {
+        return PreparedChange.of(pending(projectKey, environment, ChangeAction.DELETE, Map.of(), Map.of()),
+                () -> management.deleteReview(projectKey, environment), Boolean.class,
+                (user, origin) -> management.delete(user, projectKey, environment, origin)).withoutReview()
+                .repeatedAs(String.class, deleted -> "The environment " + environment.name() + " (" + environment.key()
+                        + ") was deleted from project " + projectKey + ".");
     }
 
     @Override
@@ -71,7 +86,7 @@ class EnvironmentApprovals implements ApprovedChangeSender {
 
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
-        org.ldportal.launchdarkly.Environment current = management.find(requester, approved.projectKey(),
+        Environment current = management.find(requester, approved.projectKey(),
                 approved.environmentKey());
         if (ChangeAction.DELETE.equals(action)) {
             // Deleted and made again meanwhile under the same key: not the environment that was approved for deleting.

@@ -2,30 +2,29 @@ package org.ldportal.environment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ldportal.approval.ApprovalPages;
-import org.ldportal.approval.ApprovalRules;
-import org.ldportal.approval.Approvals;
-import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.ApiFailureTranslator;
-import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeFlow;
+import org.ldportal.change.ChangePages;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.GonePage;
+import org.ldportal.change.ManagePage;
+import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyException;
+import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PermittedPlaces;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,44 +35,33 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The environments that exist: a project's list, one environment with its settings and history, editing it through
  * the fields of the create form (only what changed is sent, tested against what the page showed), and deleting it
- * after its key is typed. Problems appear at the field they concern, or above the form with a link to reload.
+ * after its key is typed, each change through the change flow. Problems appear at the field they concern, or above
+ * the form with a link to reload.
  */
 @Controller
 @RequestMapping("/environments")
 class EnvironmentManageController {
 
-    private static final String OUT_OF_DATE = "This page was open too long to make a request for approval from. Reload "
-            + "it and try again.";
-
-    private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
-
     private final EnvironmentManagement management;
+    private final EnvironmentApprovals changes;
     private final PermittedPlaces places;
-    private final ResourceHistory history;
     private final ApiFailureTranslator failures;
-    private final SmartValidator validator;
-    private final ObjectMapper json;
-    private final Approvals approvals;
-    private final EnvironmentApprovals approvalRequests;
+    private final ChangeFlow flow;
+    private final ChangePages pages;
 
-    EnvironmentManageController(EnvironmentManagement management, PermittedPlaces places,
-            ResourceHistory history, ApiFailureTranslator failures, SmartValidator validator, ObjectMapper json,
-            Approvals approvals, EnvironmentApprovals approvalRequests) {
-        this.approvals = approvals;
-        this.approvalRequests = approvalRequests;
+    EnvironmentManageController(EnvironmentManagement management, EnvironmentApprovals changes, PermittedPlaces places,
+            ApiFailureTranslator failures, ChangeFlow flow, ChangePages pages) {
         this.management = management;
+        this.changes = changes;
         this.places = places;
-        this.history = history;
         this.failures = failures;
-        this.validator = validator;
-        this.json = json;
+        this.flow = flow;
+        this.pages = pages;
     }
 
     @InitBinder("environmentForm")
@@ -84,14 +72,13 @@ class EnvironmentManageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String project, Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.from(authentication);
+    String list(@RequestParam(required = false) String project, CurrentUser user, Model model) {
         model.addAttribute("project", project);
         try {
             model.addAttribute("projects", places.visibleProjects(user));
             List<Environment> rows = project == null || project.isBlank() ? List.of() : management.list(user, project);
             model.addAttribute("rows", rows);
-            model.addAttribute("links", rows.stream().collect(java.util.stream.Collectors.toMap(Environment::key,
+            model.addAttribute("links", rows.stream().collect(Collectors.toMap(Environment::key,
                     environment -> management.link(project, environment.key()))));
         }
         catch (LaunchDarklyException e) {
@@ -104,78 +91,46 @@ class EnvironmentManageController {
     }
 
     @GetMapping("/{projectKey}/{environmentKey}")
-    String detail(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
-            Model model) {
-        CurrentUser user = CurrentUser.from(authentication);
+    String detail(@PathVariable String projectKey, @PathVariable String environmentKey, CurrentUser user, Model model) {
         Environment environment = management.find(user, projectKey, environmentKey);
-        return detailPage(user, projectKey, environment, model);
+        model.addAttribute("projectKey", projectKey);
+        model.addAttribute("environment", environment);
+        model.addAttribute("link", management.link(projectKey, environment.key()));
+        model.addAttribute("mayEdit", management.mayEdit(user, projectKey, environment.key()));
+        model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
+        model.addAttribute("history", management.history(user, environment));
+        return "environments/detail";
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/edit")
-    String edit(@PathVariable String projectKey, @PathVariable String environmentKey, Authentication authentication,
-            Model model) {
-        CurrentUser user = CurrentUser.from(authentication);
+    String edit(@PathVariable String projectKey, @PathVariable String environmentKey, CurrentUser user, Model model) {
         Environment environment = management.find(user, projectKey, environmentKey);
         // The form is for those who may send it; like the create forms, opening it unpermitted is refused (403).
         management.requireAllowed(user, projectKey, environment, ChangeAction.UPDATE);
         EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
-        return editPage(user, projectKey, environment, json.writeValueAsString(EnvironmentManagement.values(form)), model);
+        return new EditPage(user, projectKey, environment, management.carried(form), null, model).show();
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/edit")
     String update(@PathVariable String projectKey, @PathVariable String environmentKey,
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
-            @RequestParam(defaultValue = "{}") String seen,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect) {
-        CurrentUser user = CurrentUser.from(authentication);
-        Environment current = management.find(user, projectKey, environmentKey);
-        management.requireAllowed(user, projectKey, current, ChangeAction.UPDATE);
-        environmentForm.setProjectKey(projectKey);
-        environmentForm.setKey(current.key());
-        validator.validate(environmentForm, result);
-        String tagProblem = org.ldportal.launchdarkly.Tags.parse(environmentForm.getTags()).problem();
-        if (tagProblem != null) {
-            result.rejectValue("tags", "tag", tagProblem);
-        }
-        Map<String, Object> seenValues = seenValues(seen, current, projectKey);
-        if (!management.mayMarkCritical(user, projectKey)) {
-            // The form has no critical box for them: the mark stays as it was, neither set nor taken away.
-            environmentForm.setCritical(Boolean.TRUE.equals(seenValues.get("critical")));
-        }
-        if (!result.hasErrors() && EnvironmentManagement.plan(seenValues, EnvironmentManagement.values(environmentForm))
-                .isEmpty()) {
-            result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
-        }
+            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model, RedirectAttributes redirect) {
+        Environment current = management.find(submission.user(), projectKey, environmentKey);
+        management.requireAllowed(submission.user(), projectKey, current, ChangeAction.UPDATE);
+        Map<String, Object> seenValues = management.seen(seen, current, projectKey);
+        management.check(environmentForm, result, seenValues, submission.user(), projectKey, current);
+        EditPage page = new EditPage(submission.user(), projectKey, current, seen, result, model);
         if (result.hasErrors()) {
-            return editPage(user, projectKey, current, seen, model);
+            return page.show();
         }
-        Map<String, Object> values = EnvironmentManagement.values(environmentForm);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, current, ChangeAction.UPDATE,
-                seenValues, values), management.review(projectKey, current, seenValues, values));
-        if (hold.needed()) {
-            if (hold.requestId().isPresent()) {
-                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
-            }
-            result.reject("out-of-date", OUT_OF_DATE);
-            return editPage(user, projectKey, current, seen, model);
-        }
-        ChangeResult<Environment> changed = management.update(user, projectKey, current, seenValues, values,
-                ChangeOrigin.DIRECT);
-        if (changed instanceof ChangeResult.Succeeded<Environment>) {
-            redirect.addFlashAttribute("notice", "The environment " + environmentForm.getName() + " was changed.");
-            return "redirect:/environments/" + projectKey + "/" + environmentKey;
-        }
-        FormRefusals.apply(changed, result, model);
-        model.addAttribute("reload", "/environments/" + projectKey + "/" + environmentKey + "/edit");
-        return editPage(user, projectKey, current, seen, model);
+        return pages.showManaged(flow.submit(submission, changes.updating(projectKey, current, seenValues,
+                EnvironmentManagement.values(environmentForm))), page, model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/delete")
-    String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey,
-            Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.from(authentication);
+    String confirmDelete(@PathVariable String projectKey, @PathVariable String environmentKey, CurrentUser user,
+            Model model) {
         Environment environment = management.find(user, projectKey, environmentKey);
         management.requireAllowed(user, projectKey, environment, ChangeAction.DELETE);
         return deletion(projectKey, environment).show(model, "", null, null);
@@ -183,68 +138,28 @@ class EnvironmentManageController {
 
     @PostMapping("/{projectKey}/{environmentKey}/delete")
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
-            @RequestParam(defaultValue = "") String confirmation,
-            @RequestParam(name = SubmissionPages.TOKEN, required = false) String token, Authentication authentication,
-            Model model, RedirectAttributes redirect) {
-        CurrentUser user = CurrentUser.from(authentication);
-        Environment environment = management.find(user, projectKey, environmentKey);
+            @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
+            RedirectAttributes redirect) {
+        Environment environment = management.find(submission.user(), projectKey, environmentKey);
         DeleteConfirmation page = deletion(projectKey, environment);
         String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {
             return page.show(model, confirmation, mismatch, null);
         }
-        management.requireAllowed(user, projectKey, environment, ChangeAction.DELETE);
-        Approvals.Hold hold = approvals.hold(token, user, approvalRequests.pending(projectKey, environment, ChangeAction.DELETE,
-                Map.of(), Map.of()), management.deleteReview(projectKey, environment));
-        if (hold.needed()) {
-            if (hold.requestId().isPresent()) {
-                return ApprovalPages.requested(hold.requestId().getAsLong(), redirect);
-            }
-            return page.show(model, confirmation, null, OUT_OF_DATE);
-        }
-        ChangeResult<Boolean> result = management.delete(user, projectKey, environment, ChangeOrigin.DIRECT);
-        if (result instanceof ChangeResult.Succeeded<Boolean>) {
-            redirect.addFlashAttribute("notice", "The environment " + environment.name() + " (" + environment.key()
-                    + ") was deleted from project " + projectKey + ".");
-            redirect.addAttribute("project", projectKey);
-            return "redirect:/environments";
-        }
-        return page.show(model, confirmation, null, result.problem());
+        management.requireAllowed(submission.user(), projectKey, environment, ChangeAction.DELETE);
+        String list = UriComponentsBuilder.fromPath("/environments").queryParam("project", projectKey).toUriString();
+        return pages.showManaged(flow.submit(submission, changes.deleting(projectKey, environment)),
+                page.managed(model, confirmation, list), model, redirect);
     }
 
-    /** What the page showed when it was opened; when it sent nothing readable, what is there now (no test then). */
-    private Map<String, Object> seenValues(String seen, Environment current, String projectKey) {
-        try {
-            Map<String, Object> values = json.readValue(seen, SEEN);
-            if (!values.isEmpty()) {
-                return values;
-            }
-        }
-        catch (RuntimeException unreadable) {
-            // fall through
-        }
-        return EnvironmentManagement.values(EnvironmentManagement.formOf(projectKey, current));
-    }
-
-    private String detailPage(CurrentUser user, String projectKey, Environment environment, Model model) {
-        model.addAttribute("projectKey", projectKey);
-        model.addAttribute("environment", environment);
-        model.addAttribute("link", management.link(projectKey, environment.key()));
-        model.addAttribute("mayEdit", management.mayEdit(user, projectKey, environment.key()));
-        model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
-        model.addAttribute("history", history.of(user, environment.id()));
-        return "environments/detail";
-    }
-
-    private String editPage(CurrentUser user, String projectKey, Environment environment, String seen, Model model) {
-        model.addAttribute("projectKey", projectKey);
-        model.addAttribute("environment", environment);
-        model.addAttribute("seen", seen);
-        model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
-        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", approvals.required(approvalRequests.pending(projectKey, environment,
-                ChangeAction.UPDATE, Map.of(), Map.of())).map(ApprovalRules.Requirement::inWords).orElse(null));
-        return "environments/edit";
+    /**
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
+     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     */
+    @ExceptionHandler({ LaunchDarklyException.class, NotAKeyException.class })
+    String gone(RuntimeException e, Model model, HttpServletResponse response, CurrentUser user) {
+        return new GonePage("environments", "/environments", "This environment is not in LaunchDarkly (any more): it may "
+                + "have been deleted or its project renamed.").show(e, model, response, user, failures);
     }
 
     private DeleteConfirmation deletion(String projectKey, Environment environment) {
@@ -253,19 +168,57 @@ class EnvironmentManageController {
                         + "settings in this environment are gone.",
                 "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
                 "Its segments, approval settings and the history LaunchDarkly kept of it."),
-                "/environments/" + projectKey + "/" + environment.key(), approvals.required(approvalRequests.pending(
-                        projectKey, environment, ChangeAction.DELETE, Map.of(), Map.of()))
-                        .map(ApprovalRules.Requirement::inWords).orElse(null));
+                "/environments/" + projectKey + "/" + environment.key(),
+                flow.approvalNeeded(changes.deleting(projectKey, environment).pending()).orElse(null));
     }
 
-    /**
-     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
-     * now. Changes never end here: the audited call answers their failures on the page of the change.
-     */
-    @ExceptionHandler({ LaunchDarklyException.class, org.ldportal.launchdarkly.NotAKeyException.class })
-    String gone(RuntimeException e, Model model, HttpServletResponse response, Authentication authentication) {
-        return new GonePage("environments", "/environments", "This environment is not in LaunchDarkly (any more): it may have been "
-                + "deleted or its project renamed.").show(e, model, response,
-                CurrentUser.from(authentication), failures);
+    /** The edit page, as it is shown and as an edit's steps need it. */
+    private final class EditPage implements ManagePage {
+
+        private final CurrentUser user;
+        private final String projectKey;
+        private final Environment environment;
+        private final String seen;
+        private final BindingResult result;
+        private final Model model;
+
+        EditPage(CurrentUser user, String projectKey, Environment environment, String seen, BindingResult result,
+                Model model) {
+            this.user = user;
+            this.projectKey = projectKey;
+            this.environment = environment;
+            this.seen = seen;
+            this.result = result;
+            this.model = model;
+        }
+
+        String show() {
+            model.addAttribute("projectKey", projectKey);
+            model.addAttribute("environment", environment);
+            model.addAttribute("seen", seen);
+            model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
+            model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+            model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(),
+                    Map.of()).pending()).orElse(null));
+            return "environments/edit";
+        }
+
+        @Override
+        public String failed(ChangeResult<?> refused) {
+            FormRefusals.apply(refused, result, model);
+            model.addAttribute("reload", "/environments/" + projectKey + "/" + environment.key() + "/edit");
+            return show();
+        }
+
+        @Override
+        public String outOfDate() {
+            result.reject("out-of-date", ChangePages.OUT_OF_DATE);
+            return show();
+        }
+
+        @Override
+        public String shown(Object notice, RedirectAttributes redirect) {
+            return ManagePage.noticed("/environments/" + projectKey + "/" + environment.key(), notice, redirect);
+        }
     }
 }

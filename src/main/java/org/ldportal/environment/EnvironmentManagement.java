@@ -26,6 +26,7 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.BindingResult;
 
 /**
  * The environments of a project that exist: listed as far as the person may see them, read one by one, edited (name,
@@ -43,10 +44,17 @@ class EnvironmentManagement {
     private final SecretRedactor redactor;
     private final EnvironmentService environments;
     private final EnvironmentProperties properties;
+    private final org.ldportal.audit.ResourceHistory history;
+    private final org.springframework.validation.SmartValidator validator;
+    private final tools.jackson.databind.ObjectMapper json;
 
     EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
-            EnvironmentProperties properties) {
+            EnvironmentProperties properties, org.springframework.validation.SmartValidator validator,
+            tools.jackson.databind.ObjectMapper json, org.ldportal.audit.ResourceHistory history) {
+        this.history = history;
+        this.validator = validator;
+        this.json = json;
         this.client = client;
         this.directory = directory;
         this.links = links;
@@ -70,6 +78,11 @@ class EnvironmentManagement {
         return client.getEnvironment(projectKey, environmentKey);
     }
 
+    /** The attempts about the environment that the person may read, newest first. */
+    List<org.ldportal.audit.AuditEntry> history(CurrentUser user, Environment environment) {
+        return history.of(user, environment.id());
+    }
+
     String link(String projectKey, String environmentKey) {
         return links.environment(projectKey, environmentKey);
     }
@@ -85,6 +98,51 @@ class EnvironmentManagement {
     boolean mayMarkCritical(CurrentUser user, String projectKey) {
         return environments.mayMarkCritical(user, projectKey);
     }
+
+    /**
+     * What an edit page showed when it was opened (its hidden field); when it sent nothing readable, what is there now
+     * (no test then).
+     */
+    Map<String, Object> seen(String carried, Environment current, String projectKey) {
+        try {
+            Map<String, Object> values = json.readValue(carried, SEEN);
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        catch (RuntimeException unreadable) {
+            // what is there now stands in
+        }
+        return values(formOf(projectKey, current));
+    }
+
+    /**
+     * Checks an edit as the form sent it, at its fields: Bean Validation, the tags, something changed. A person who may
+     * not mark it critical has no such box: the mark stays as the page showed it.
+     */
+    void check(EnvironmentForm form, BindingResult result, Map<String, Object> seen, CurrentUser user, String projectKey,
+            Environment current) {
+        form.setProjectKey(projectKey);
+        form.setKey(current.key());
+        validator.validate(form, result);
+        String tagProblem = org.ldportal.launchdarkly.Tags.parse(form.getTags()).problem();
+        if (tagProblem != null) {
+            result.rejectValue("tags", "tag", tagProblem);
+        }
+        if (!mayMarkCritical(user, projectKey)) {
+            form.setCritical(Boolean.TRUE.equals(seen.get("critical")));
+        }
+        if (!result.hasErrors() && plan(seen, values(form)).isEmpty()) {
+            result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
+        }
+    }
+
+    /** What an edit page carries of what it shows. */
+    String carried(EnvironmentForm form) {
+        return json.writeValueAsString(values(form));
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> SEEN = new tools.jackson.core.type.TypeReference<>() { };
 
     /** The edit form filled with the environment as it is. */
     static EnvironmentForm formOf(String projectKey, Environment environment) {

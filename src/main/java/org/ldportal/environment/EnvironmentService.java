@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
+import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.FieldNames;
+import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
 import org.ldportal.change.ReviewLines;
@@ -35,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * Creates environments: the form's own rules beyond Bean Validation, the configured guardrails, the call to
  * LaunchDarkly, the audit entry, and LaunchDarkly's errors turned into messages at the field they concern.
@@ -57,11 +62,15 @@ class EnvironmentService {
     private final KnownKeys keys;
     private final ProjectAccess access;
     private final ReviewWarnings reviewWarnings;
+    private final AccessGuard guard;
+    private final ObjectMapper json;
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys,
-            ProjectAccess access, ReviewWarnings reviewWarnings) {
+            ProjectAccess access, ReviewWarnings reviewWarnings, AccessGuard guard, ObjectMapper json) {
+        this.guard = guard;
+        this.json = json;
         this.access = access;
         this.reviewWarnings = reviewWarnings;
         this.client = client;
@@ -76,6 +85,35 @@ class EnvironmentService {
         log.info("Environment guardrails: key pattern {}, reserved keys {}, only admins mark critical: {}",
                 properties.keyPattern(), properties.reservedKeys().isEmpty() ? "none" : properties.reservedKeys().stream()
                         .map(rule -> rule.project() + " " + rule.keys()).toList(), properties.criticalRequiresAdmin());
+    }
+
+    /**
+     * The person may create environments where the form points: in its project, with its key when one is typed (rules
+     * may narrow a group to some environment keys), and copying only from an environment they may use; else 403,
+     * recorded.
+     */
+    void requireAllowed(EnvironmentForm form, CurrentUser user) {
+        String key = form.effectiveKey().isBlank() ? null : form.effectiveKey();
+        guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.environment(form.getProjectKey(), key)).withResource(form.getName(), key, null), PortalRole.EDITOR);
+        if (form.getSourceKey() != null && !form.getSourceKey().isBlank()) {
+            // Copying reads the source's flag settings: only from an environment the person may use.
+            guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                    .at(Place.environment(form.getProjectKey(), form.getSourceKey())).withResource(form.getName(), key, null),
+                    PortalRole.EDITOR);
+        }
+    }
+
+    /**
+     * The create of a valid form, for the change flow: the approval rules look at its new key and whether it is to be
+     * critical; a request keeps the form; the guardrails are checked before a request is kept.
+     */
+    PreparedChange<CreatedEnvironment> creation(EnvironmentForm form) {
+        String key = form.effectiveKey();
+        PendingChange pending = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment(form.getProjectKey(), key),
+                form.getName(), key, form.isCritical(), json.writeValueAsString(form));
+        return PreparedChange.of(pending, () -> review(form), CreatedEnvironment.class,
+                (user, origin) -> create(form, user, origin)).guardedBy(user -> refuseIfGuarded(form, user));
     }
 
     /** Marking critical is for admins (global, or of this project through an access rule) unless the setting lifts it. */

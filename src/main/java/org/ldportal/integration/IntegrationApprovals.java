@@ -1,12 +1,13 @@
 package org.ldportal.integration;
 
 import java.util.List;
-import java.util.Map;
 
 import org.ldportal.approval.ApprovedChangeSender;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -38,16 +39,6 @@ class IntegrationApprovals implements ApprovedChangeSender {
         this.json = json;
     }
 
-    /** What an approved integration needs to be sent. */
-    record Payload(String manifestKey, String type, IntegrationForm form, Map<String, Object> cleaned,
-            List<String> secretValues) {
-    }
-
-    PendingChange pending(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned,
-            List<String> secretValues) {
-        return PendingChange.create(type.resourceType(), Place.integration(manifest.key()), form.getName(), null, false,
-                json.writeValueAsString(new Payload(manifest.key(), type.parameter(), form, cleaned, secretValues)));
-    }
 
     /** What an approved change of an existing configuration or subscription needs. */
     record Managed(String manifestKey, String type, String id, Integer version, List<org.ldportal.launchdarkly.PatchOperation> patch,
@@ -68,6 +59,33 @@ class IntegrationApprovals implements ApprovedChangeSender {
                 false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(),
                         List.of(), null, List.of(), seen.state())));
+    }
+
+    /** Turning the configuration or subscription the person saw on or off, for the change flow. */
+    PreparedChange<IntegrationManagement.Item> turning(Manifest manifest, IntegrationManagement.Item seen, boolean on) {
+        ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
+        return PreparedChange.of(pending(manifest, seen, action), () -> management.review(manifest, seen, action),
+                IntegrationManagement.Item.class, (user, origin) -> management.turn(user, manifest, seen, on, origin))
+                .withoutReview().repeatedAs(String.class, turned -> "The " + seen.type().words() + " " + seen.name()
+                        + " is now " + (on ? "on." : "off."));
+    }
+
+    /** An edit of what the person saw (its tested patch), for the change flow. */
+    PreparedChange<IntegrationManagement.Item> updating(Manifest manifest, IntegrationManagement.Item current, String name,
+            PatchPlan plan) {
+        return PreparedChange.of(pending(manifest, current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
+                () -> management.editReview(manifest, current, plan), IntegrationManagement.Item.class,
+                (user, origin) -> management.update(user, manifest, current, name, plan.operations(), plan.secretValues(),
+                        origin)).withoutReview()
+                .repeatedAs(String.class, changed -> "The " + current.type().words() + " " + name + " was changed.");
+    }
+
+    /** Deleting what the person saw and named, for the change flow. */
+    PreparedChange<Boolean> deleting(Manifest manifest, IntegrationManagement.Item item) {
+        return PreparedChange.of(pending(manifest, item, ChangeAction.DELETE), () -> management.review(manifest, item,
+                ChangeAction.DELETE), Boolean.class, (user, origin) -> management.delete(user, manifest, item, origin))
+                .withoutReview().repeatedAs(String.class, deleted -> "The " + item.type().words() + " " + item.name()
+                        + " was deleted.");
     }
 
     /** An approved change, sent as tested against the version the requester saw. */
@@ -110,7 +128,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        Payload approved = json.readValue(payload, Payload.class);
+        IntegrationService.Payload approved = json.readValue(payload, IntegrationService.Payload.class);
         Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
                 new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);

@@ -42,8 +42,19 @@ class IntegrationManagement {
     private final SecretRedactor redactor;
     private final IntegrationLinks links;
 
+    private final IntegrationService integrations;
+    private final org.ldportal.form.FormValidator validator;
+    private final tools.jackson.databind.ObjectMapper json;
+    private final org.ldportal.audit.ResourceHistory history;
+
     IntegrationManagement(LaunchDarklyClient client, ExistingResources existing, AuditedCall call, AccessGuard guard,
-            SecretRedactor redactor, IntegrationLinks links) {
+            SecretRedactor redactor, IntegrationLinks links, IntegrationService integrations,
+            org.ldportal.form.FormValidator validator, tools.jackson.databind.ObjectMapper json,
+            org.ldportal.audit.ResourceHistory history) {
+        this.integrations = integrations;
+        this.validator = validator;
+        this.json = json;
+        this.history = history;
         this.client = client;
         this.existing = existing;
         this.call = call;
@@ -142,6 +153,59 @@ class IntegrationManagement {
             shown.put(variable.map(FormVariable::name).orElse(key), secret ? org.ldportal.change.Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
+    }
+
+    /** The manifest's form for this person (the environments they may choose, dynamic options fetched). */
+    org.ldportal.form.FormSpec configForm(Manifest manifest, CurrentUser user) {
+        return integrations.configForm(manifest, user);
+    }
+
+    /** The attempts about it that the person may read, newest first. */
+    List<org.ldportal.audit.AuditEntry> history(CurrentUser user, Item item) {
+        return history.of(user, item.id());
+    }
+
+    /** What an edit page carries of what it shows, as its hidden field holds it. */
+    String seen(Map<String, String> shown) {
+        return json.writeValueAsString(shown);
+    }
+
+    /** An edit as the form sent it, checked: the errors at its fields, and the tested patch when there are none. */
+    record Edit(Map<String, String> errors, @Nullable String nameError, @Nullable String tagsError,
+            org.ldportal.change.@Nullable PatchPlan plan) {
+    }
+
+    /**
+     * Checks an edit: the name, the tags, the manifest's fields (a secret left empty keeps the current one: not required
+     * again, not sent), and a subscription's policy ({@code policy}, its errors on {@code policyErrors}); then what it
+     * would send, tested against what the page showed ({@code seen}; the version the page showed where there is one).
+     */
+    Edit edit(org.ldportal.form.FormSpec form, Item current, @Nullable Integer version, String name, String tags, String seen,
+            org.ldportal.form.FormValues values, List<StatementRow> policy, org.springframework.validation.Errors policyErrors) {
+        boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
+        if (withPolicy) {
+            policy.removeIf(StatementRow::isEmpty);
+            if (policy.isEmpty()) {
+                policyErrors.rejectValue("statements", "statements", "Add at least one statement: which resources' "
+                        + "changes are sent.");
+            }
+            else {
+                PolicyCheck.check(policy, policyErrors);
+            }
+        }
+        org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form, values);
+        org.ldportal.form.FormValidation validation = validator.validate(edited.spec(), values);
+        org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
+        String nameError = name.isBlank() ? "Give it a name." : null;
+        if (nameError != null || parsedTags.problem() != null || !validation.isValid() || policyErrors.hasErrors()) {
+            return new Edit(validation.errors(), nameError, parsedTags.problem(), null);
+        }
+        Map<String, Object> cleaned = new LinkedHashMap<>(validation.cleaned());
+        form.secretKeys().forEach(cleaned::remove);
+        Item seenItem = version == null ? current : current.withVersion(version);
+        Map<String, String> shown = org.ldportal.form.EditedValues.seen(json, seen, () -> editableValues(form, current));
+        return new Edit(Map.of(), null, null, plan(form, values, seenItem, shown, name.strip(), parsedTags.tags(), cleaned,
+                edited.typedSecrets(), withPolicy ? policy : null));
     }
 
     boolean mayChange(CurrentUser user) {

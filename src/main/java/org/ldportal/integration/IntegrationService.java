@@ -13,6 +13,8 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
 import org.ldportal.change.ReviewLines;
@@ -210,6 +212,30 @@ class IntegrationService {
         // A 409 is told in LaunchDarkly's own words: its documents do not say what a configuration conflicts with.
         return call.send(change, request, created -> new Sent(null, created.id(), links.integration(manifest.key())),
                 prepared.readBack());
+    }
+
+    /** A page of LaunchDarkly's site, by its path ("/settings/..."). */
+    String page(String path) {
+        return links.page(path);
+    }
+
+    /** What a request for approval keeps of a new configuration or subscription. */
+    record Payload(String manifestKey, String type, IntegrationForm form, Map<String, Object> cleaned,
+            List<String> secretValues) {
+    }
+
+    /**
+     * A valid form, for the change flow: what the approval rules look at (the integration), a request keeps, and the
+     * result page of what LaunchDarkly made (its generated values, never a secret).
+     */
+    PreparedChange<Created> creation(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+            Map<String, Object> cleaned, List<String> secretValues) {
+        PendingChange pending = PendingChange.create(type.resourceType(), Place.integration(manifest.key()), form.getName(),
+                null, false, json.writeValueAsString(new Payload(manifest.key(), type.parameter(), form, cleaned, secretValues)));
+        return PreparedChange.of(pending, () -> review(manifest, type, form, spec, cleaned, secretValues), Created.class,
+                (user, origin) -> create(manifest, type, form, spec, cleaned, secretValues, user, origin))
+                .repeatedAs(CreatedIntegration.class, created -> new CreatedIntegration(manifest.name(), type.words(),
+                        form.getName(), created.id(), links.integration(manifest.key()), created.generated()));
     }
 
     /** The generated and public-key values of the answer, labelled as the manifest names them; never a secret. */

@@ -69,7 +69,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Every error case of the destination form, with the real service, catalog and form engine and a mocked client. */
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
-@Import({ DestinationService.class, DestinationKindCatalog.class, FormValidator.class,
+@Import({ DestinationService.class, DestinationFormPage.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
         ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })

@@ -9,6 +9,7 @@ import org.ldportal.audit.AuditFilter;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
@@ -83,7 +84,7 @@ class DestinationManageTests extends PortalIntegrationTest {
         String path = path(destination, "web-store", "test");
         StoredSession session = StoredSession.open(sessions);
 
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()).with(session))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()).with(session))
                 .andExpect(redirectedUrl(path));
 
         assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isFalse();
@@ -105,7 +106,7 @@ class DestinationManageTests extends PortalIntegrationTest {
         String path = path(destination, "web-store", "test");
         sandbox.changeDestinationMeanwhile(destination.get("_id").asString());
 
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("changed in LaunchDarkly since you opened this page"),
                         containsString("data-testid=\"reload\""))));
@@ -124,14 +125,14 @@ class DestinationManageTests extends PortalIntegrationTest {
         mvc.perform(get(path + "/delete").with(TestUsers.editor())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("stops exporting the events of environment test"),
                         containsString("Type the name"))));
-        mvc.perform(post(path + "/delete").param("confirmation", "Store").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store").with(TestUsers.editor()).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"confirmation-error\""),
                         containsString("value=\"Store\""))));
         assertThat(sandbox.destinations()).hasSize(1);
 
         StoredSession session = StoredSession.open(sessions);
-        mvc.perform(post(path + "/delete").param("confirmation", "Store events").with(TestUsers.editor()).with(csrf())
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store events").with(TestUsers.editor()).with(csrf())
                 .with(session)).andExpect(redirectedUrl("/destinations"));
 
         assertThat(sandbox.destinations()).isEmpty();
@@ -150,7 +151,7 @@ class DestinationManageTests extends PortalIntegrationTest {
                 .andExpect(content().string(allOf(containsString("value=\"Store events\""),
                         containsString("leave one empty to keep the current secret"), not(containsString("wk-secret-123")))));
 
-        mvc.perform(post(path + "/edit").param("name", "Store events EU").param("version", "1")
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events EU").param("version", "1")
                 .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
                 .with(csrf())).andExpect(redirectedUrl(path));
 
@@ -166,15 +167,15 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
-        mvc.perform(post(path + "/edit").param("name", "").param("version", "1").param("seen", "{\"name\":\"Store events\"}")
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "").param("version", "1").param("seen", "{\"name\":\"Store events\"}")
                 .param("config[writeKey]", "").with(TestUsers.editor()).with(csrf())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))));
-        mvc.perform(post(path + "/edit").param("name", "Store events").param("version", "1")
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events").param("version", "1")
                 .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
                 .with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Nothing was changed")));
         assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
 
-        String page = mvc.perform(post(path + "/edit").param("name", "Store events").param("version", "1")
+        String page = mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events").param("version", "1")
                 .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "wk-rotated-456")
                 .with(TestUsers.editor()).with(csrf())).andReturn().getResponse().getRedirectedUrl();
         assertThat(page).isEqualTo(path);
@@ -188,11 +189,11 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.viewer()).with(csrf()))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.viewer()).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post(path + "/delete").param("confirmation", "Store events").with(TestUsers.viewer()).with(csrf()))
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store events").with(TestUsers.viewer()).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()))
                 .andExpect(status().isForbidden());
 
         assertThat(sandbox.destinations()).hasSize(1);
@@ -204,7 +205,7 @@ class DestinationManageTests extends PortalIntegrationTest {
     void auditListWhenFilteredByActionThenOnlyThoseChanges() throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()));
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()));
 
         mvc.perform(get("/audit").param("action", "turn-off").with(TestUsers.admin())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("turn off destination"), containsString("<option value=\"turn-off\" selected=\"selected\">Turn off</option>"))));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.EnvironmentPost;
@@ -63,7 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+@Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
@@ -81,6 +82,10 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     private AuditTrail audit;
+
+    /** Only the manage pages read it; the create flows here never do. */
+    @MockitoBean
+    private ResourceHistory history;
 
     @BeforeEach
     void projects() {

@@ -9,6 +9,7 @@ import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.sandbox.SandboxRequest;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
@@ -132,7 +133,7 @@ class EnvironmentManageTests extends PortalIntegrationTest {
         sandbox.markCritical("web-store", "test");
         String seen = SEEN_TEST.replace("\"critical\":false", "\"critical\":true");
 
-        mvc.perform(post("/environments/web-store/test/edit").with(csrf()).with(TestUsers.editor()).param("seen", seen)
+        mvc.perform(post("/environments/web-store/test/edit").with(FormTokens.fresh()).with(csrf()).with(TestUsers.editor()).param("seen", seen)
                 .param("name", "QA").param("color", "417505").param("defaultTtl", "0").param("tags", "")
                 .param("_secureMode", "on").param("_defaultTrackEvents", "on").param("_requireComments", "on")
                 .param("_confirmChanges", "on")).andExpect(redirectedUrl("/environments/web-store/test"));
@@ -143,7 +144,7 @@ class EnvironmentManageTests extends PortalIntegrationTest {
 
     @Test
     void deleteWhenEditorThenForbiddenElseAdminTypesTheKeyAndItIsGone() throws Exception {
-        mvc.perform(post("/environments/web-store/test/delete").param("confirmation", "test").with(TestUsers.editor())
+        mvc.perform(post("/environments/web-store/test/delete").with(FormTokens.fresh()).param("confirmation", "test").with(TestUsers.editor())
                 .with(csrf())).andExpect(status().isForbidden());
         assertThat(sandbox.environmentsOf("web-store")).extracting(e -> e.get("key").asString()).contains("test");
         assertThat(latest("delete").outcome()).isEqualTo(AuditOutcome.REJECTED);
@@ -151,10 +152,10 @@ class EnvironmentManageTests extends PortalIntegrationTest {
         mvc.perform(get("/environments/web-store/test/delete").with(TestUsers.admin())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("SDK key, mobile key and client-side ID"),
                         containsString("Type the key"))));
-        mvc.perform(post("/environments/web-store/test/delete").param("confirmation", "Test").with(TestUsers.admin())
+        mvc.perform(post("/environments/web-store/test/delete").with(FormTokens.fresh()).param("confirmation", "Test").with(TestUsers.admin())
                 .with(csrf())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"confirmation-error\"")));
-        mvc.perform(post("/environments/web-store/test/delete").param("confirmation", "test").with(TestUsers.admin())
+        mvc.perform(post("/environments/web-store/test/delete").with(FormTokens.fresh()).param("confirmation", "test").with(TestUsers.admin())
                 .with(csrf())).andExpect(redirectedUrl("/environments?project=web-store"))
                 .andExpect(flash().attribute("notice", "The environment Test (test) was deleted from project web-store."));
 
@@ -167,7 +168,7 @@ class EnvironmentManageTests extends PortalIntegrationTest {
     }
 
     private static MockHttpServletRequestBuilder edit(String project, String key, String name, String color, String tags) {
-        return post("/environments/" + project + "/" + key + "/edit").with(csrf()).param("seen", SEEN_TEST)
+        return post("/environments/" + project + "/" + key + "/edit").with(FormTokens.fresh()).with(csrf()).param("seen", SEEN_TEST)
                 .param("name", name).param("color", color).param("defaultTtl", "0").param("tags", tags)
                 .param("_secureMode", "on").param("_defaultTrackEvents", "on").param("_requireComments", "on")
                 .param("_confirmChanges", "on").param("_critical", "on");

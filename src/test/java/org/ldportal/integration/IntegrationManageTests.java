@@ -9,6 +9,7 @@ import org.ldportal.audit.AuditFilter;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,13 +74,13 @@ class IntegrationManageTests extends PortalIntegrationTest {
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", logs(), 0, 0);
         String path = "/integrations/log-stream/subscriptions/" + id(subscription);
 
-        mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()))
                 .andExpect(redirectedUrl(path)).andExpect(flash().attribute("notice", "The audit-log subscription Audit to logs is now off."));
         assertThat(sandbox.subscriptions("log-stream").get(0).get("on").asBoolean()).isFalse();
         assertThat(latest("turn-off").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(latest("turn-off").integrationKey()).isEqualTo("log-stream");
 
-        mvc.perform(post(path + "/turn-on").param("version", "1").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/turn-on").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("changed in LaunchDarkly since you opened this page"), containsString("data-testid=\"reload\""))));
         assertThat(sandbox.subscriptions("log-stream").get(0).get("on").asBoolean()).isFalse();
@@ -91,11 +92,11 @@ class IntegrationManageTests extends PortalIntegrationTest {
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
         String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
 
-        mvc.perform(post(path + "/delete").param("confirmation", "acme").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "acme").with(TestUsers.editor()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"confirmation-error\"")));
         assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
 
-        mvc.perform(post(path + "/delete").param("confirmation", "Acme alerts").with(TestUsers.editor()).with(csrf()))
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Acme alerts").with(TestUsers.editor()).with(csrf()))
                 .andExpect(redirectedUrl("/integrations/acme-webhooks"));
         assertThat(sandbox.integrationConfigurations("acme-webhooks")).isEmpty();
         assertThat(latest("delete").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
@@ -144,7 +145,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
         mvc.perform(get("/integrations/pager-alerts/configurations/" + id(configuration)).with(TestUsers.editor()))
                 .andExpect(status().isNotFound()).andExpect(content().string(allOf(containsString("data-testid=\"gone\""),
                         containsString("data-testid=\"user-name\""), not(containsString("acme-signing-secret")))));
-        mvc.perform(post("/integrations/pager-alerts/configurations/" + id(configuration) + "/delete")
+        mvc.perform(post("/integrations/pager-alerts/configurations/" + id(configuration) + "/delete").with(FormTokens.fresh())
                 .param("confirmation", "Acme alerts").with(TestUsers.editor()).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/integrations/acme-webhooks/configurations/{id}", " ").with(TestUsers.editor()))
                 .andExpect(status().isNotFound());
@@ -221,7 +222,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder subscriptionEdit(String path,
             String resources, String seen, String version) {
-        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit = post(path + "/edit")
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit = post(path + "/edit").with(FormTokens.fresh())
                 .with(TestUsers.editor()).with(csrf()).param("name", "Audit to logs").param("tags", "").param("seen", seen);
         if (version != null) {
             edit = edit.param("version", version);
@@ -239,8 +240,8 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
         mvc.perform(get(path).with(TestUsers.viewer())).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
-        mvc.perform(post(path + "/turn-off").with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
-        mvc.perform(post(path + "/delete").param("confirmation", "Acme alerts").with(TestUsers.viewer()).with(csrf()))
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Acme alerts").with(TestUsers.viewer()).with(csrf()))
                 .andExpect(status().isForbidden());
 
         assertThat(sandbox.integrationConfigurations("acme-webhooks")).hasSize(1);
@@ -249,7 +250,7 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit(String path, String name,
             String url, String secret) {
-        return post(path + "/edit").with(TestUsers.editor()).with(csrf()).param("name", name).param("tags", "")
+        return post(path + "/edit").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("name", name).param("tags", "")
                 .param("version", "1").param("seen", "{\"name\":\"Acme alerts\",\"tags\":\"\",\"config.URL\":"
                         + "\"https://hooks.example.com\",\"config.format\":\"json\",\"config.includeDetails\":\"\"}")
                 .param("config[URL]", url).param("config[signingSecret]", secret).param("config[format]", "json");

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FieldView;
@@ -58,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
-@Import({ ManifestCatalog.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
+@Import({ ManifestCatalog.class, IntegrationFormPage.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
         LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class, IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
         SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, IntegrationsProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
@@ -91,6 +92,10 @@ class SharedManifestFormsTests {
 
     @MockitoBean
     private AuditTrail audit;
+
+    /** Only the manage pages read it; the create flows here never do. */
+    @MockitoBean
+    private ResourceHistory history;
 
     @Test
     void everyManifestThenItsFormRendersEachVisibleVariableAsALabelledField() {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,16 +66,16 @@ class ManageScopeTests extends PortalIntegrationTest {
 
         mvc.perform(get(productionPath).with(mo())).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
-        mvc.perform(post(productionPath + "/turn-off").param("version", "1").with(mo()).with(csrf()))
+        mvc.perform(post(productionPath + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(mo()).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/environments/mobile-app/production/delete").param("confirmation", "production").with(mo())
+        mvc.perform(post("/environments/mobile-app/production/delete").with(FormTokens.fresh()).param("confirmation", "production").with(mo())
                 .with(csrf())).andExpect(status().isForbidden());
         assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
         assertThat(jdbc.sql("SELECT error_message FROM audit_entry WHERE action = 'turn-off' AND outcome = 'REJECTED' "
                 + "ORDER BY id DESC").query(String.class).list())
                 .contains("Not allowed in environment production of project mobile-app");
 
-        mvc.perform(post("/destinations/mobile-app/test/" + test.get("_id").asString() + "/turn-off").param("version", "1")
+        mvc.perform(post("/destinations/mobile-app/test/" + test.get("_id").asString() + "/turn-off").with(FormTokens.fresh()).param("version", "1")
                 .with(mo()).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(sandbox.destinations()).filteredOn(d -> d.get("name").asString().equals("Mobile test events"))
                 .singleElement().satisfies(d -> assertThat(d.get("on").asBoolean()).isFalse());

@@ -1,0 +1,94 @@
+package org.ldportal.change;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.ldportal.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one sequence every change goes through, whatever it is (a create, a set-up, an edit, a switch, a delete): does
+ * an approval rule apply; the review page unless it was passed or is skipped; a request for approval, or the form's
+ * one-time token claimed (so that a double submit sends once); the audited send; the form's kept secrets forgotten on
+ * success. A feature prepares the change ({@link PreparedChange}); its controller binds, validates, calls
+ * {@link #submit} and shows the {@link Step} it answers ({@link ChangePages}).
+ */
+@Service
+public class ChangeFlow {
+
+    private final ObjectProvider<ApprovalGate> approvals;
+    private final Submissions submissions;
+    private final KeptSecrets keptSecrets;
+    private final ReviewProperties review;
+
+    public ChangeFlow(ObjectProvider<ApprovalGate> approvals, Submissions submissions, KeptSecrets keptSecrets,
+            ReviewProperties review) {
+        // A provider: a context without the approval module (a slice test) needs no approvals.
+        this.approvals = approvals;
+        this.submissions = submissions;
+        this.keptSecrets = keptSecrets;
+        this.review = review;
+    }
+
+    public <T> Step<T> submit(Submission submission, PreparedChange<T> change) {
+        ApprovalGate gate = approvals.getIfAvailable();
+        Optional<String> approval = gate == null || !change.approvable() ? Optional.empty()
+                : gate.approvalNeeded(change.pending());
+        if (change.reviewed() && !submission.confirmed() && (approval.isPresent() || !review.skipWhenNoApproval())) {
+            return new Step.ShowReview<>(change.review(), approval.orElse(null));
+        }
+        if (approval.isPresent()) {
+            return request(gate, submission, change);
+        }
+        Submissions.Claim<?> claim = submissions.claim(submission.token(), submission.user(), change.resultType());
+        if (claim instanceof Submissions.Claim.Missing<?>) {
+            return new Step.OutOfDate<>();
+        }
+        if (!(claim instanceof Submissions.Claim.Claimed<?>)) {
+            return new Step.Repeated<>(claim);
+        }
+        ChangeResult<T> result = submissions.send(submission.token(), () -> change.send(submission.user(),
+                ChangeOrigin.DIRECT), change::resultPage);
+        if (result instanceof ChangeResult.Succeeded<T> succeeded) {
+            forgetSecrets(submission);
+            return new Step.Done<>(result, change.resultPage(succeeded.resource()));
+        }
+        return new Step.Done<>(result);
+    }
+
+    /** Why and by whom a change would need approval, for the page that offers it; empty when no rule applies. */
+    public Optional<String> approvalNeeded(PendingChange change) {
+        ApprovalGate gate = approvals.getIfAvailable();
+        return gate == null ? Optional.empty() : gate.approvalNeeded(change);
+    }
+
+    /**
+     * Sends a change approved by a second person, as its requester: no review, no token (the request is claimed by
+     * its decision), its entries linked to the request ({@code origin}).
+     */
+    public <T> ChangeResult<T> sendApproved(PreparedChange<T> change, CurrentUser requester, ChangeOrigin origin) {
+        return change.send(requester, origin);
+    }
+
+    /** Kept as a request, once it passes the portal's own rules; nothing sent. */
+    private <T> Step<T> request(ApprovalGate gate, Submission submission, PreparedChange<T> change) {
+        ChangeResult.Refused<T> refused = change.refusal(submission.user());
+        if (refused != null) {
+            return new Step.Done<>(refused);
+        }
+        OptionalLong requested = gate.requestApproval(submission.token(), submission.user(), change.pending(),
+                change.review());
+        if (requested.isEmpty()) {
+            return new Step.OutOfDate<>();
+        }
+        forgetSecrets(submission);
+        return new Step.Requested<>(requested.getAsLong());
+    }
+
+    private void forgetSecrets(Submission submission) {
+        if (submission.session() != null && submission.draft() != null) {
+            keptSecrets.forget(submission.session(), submission.draft());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.ldportal.change;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.ldportal.security.CurrentUser;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** A {@link Submission} handler argument, read from the request: its sender, token, review step, draft and values. */
+class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Submission.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, java.util.List.of(values)));
+        return new Submission(CurrentUser.from(SecurityContextHolder.getContext().getAuthentication()),
+                request.getParameter(SubmissionPages.TOKEN), request.getParameter(ReviewPages.CONFIRM) != null,
+                request.getParameter(KeptSecrets.DRAFT), http == null ? null : http.getSession(false), parameters);
+    }
+}
