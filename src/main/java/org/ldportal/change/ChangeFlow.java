@@ -57,6 +57,14 @@ public class ChangeFlow {
         return new Step.Done<>(result);
     }
 
+    /**
+     * The step of a submit this person made already with the form's token, if any, without claiming it: what a page
+     * whose subject that submit removed (a delete) shows, since the subject cannot be read again to prepare the change.
+     */
+    public Optional<Step.Repeated<?>> alreadySubmitted(Submission submission, Class<?> resultType) {
+        return submissions.earlier(submission.token(), submission.user(), resultType).map(Step.Repeated::new);
+    }
+
     /** Why and by whom a change would need approval, for the page that offers it; empty when no rule applies. */
     public Optional<String> approvalNeeded(PendingChange change) {
         ApprovalGate gate = approvals.getIfAvailable();

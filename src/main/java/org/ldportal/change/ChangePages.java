@@ -48,6 +48,18 @@ public class ChangePages {
         return form.again(FormRefusals.apply(done.result(), result, model));
     }
 
+    /**
+     * A repeat of a delete: its first submit's notice on the page a delete goes to ({@code path}), or that it is still
+     * in progress or unclear.
+     */
+    public String showRepeatedDelete(Step.Repeated<?> step, String path, Model model, RedirectAttributes redirect) {
+        Submissions.Claim<?> claim = step.claim();
+        if (claim instanceof Submissions.Claim.Succeeded<?> first) {
+            return ManagePage.noticed(path, first.resultPage(), redirect);
+        }
+        return SubmissionPages.repeatedPage(claim, model);
+    }
+
     /** The steps of a change of something that exists, on the page it comes from. */
     public String showManaged(Step<?> step, ManagePage page, Model model, RedirectAttributes redirect) {
         if (step instanceof Step.Requested<?> requested) {

@@ -67,23 +67,39 @@ class JdbcSubmissions implements Submissions {
             return new Claim.Claimed<>();
         }
         catch (DuplicateKeyException repeat) {
-            return earlier(token, actor, resultType);
+            return earlierClaim(token, actor, resultType);
         }
     }
 
-    private <T> Claim<T> earlier(String token, CurrentUser actor, Class<T> resultType) {
-        Optional<Row> row = jdbc.sql("SELECT actor_subject, state, result_json, attempt_id FROM form_submission WHERE token = :token")
-                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class))).optional();
+    @Override
+    public <T> Optional<Claim<T>> earlier(String token, CurrentUser actor, Class<T> resultType) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        return row(token).filter(row -> row.actor().equals(actor.subject())).map(row -> claimOf(row, resultType));
+    }
+
+    private <T> Claim<T> earlierClaim(String token, CurrentUser actor, Class<T> resultType) {
+        Optional<Row> row = row(token);
         if (row.isEmpty() || !row.get().actor().equals(actor.subject())) {
             // Freed meanwhile, or someone else's token (never shown their result): the form is out of date.
             return row.isEmpty() ? claim(token, actor, resultType) : new Claim.Missing<>();
         }
-        return switch (row.get().state()) {
-            case "SUCCEEDED" -> new Claim.Succeeded<>(json.readValue(row.get().resultJson(), resultType));
-            case "MAY_EXIST" -> new Claim.MayExist<>(row.get().attemptId());
-            case "CREATED" -> new Claim.Settled<>(true, row.get().resultJson(), row.get().attemptId());
-            case "NOT_CREATED" -> new Claim.Settled<>(false, null, row.get().attemptId());
+        return claimOf(row.get(), resultType);
+    }
+
+    private Optional<Row> row(String token) {
+        return jdbc.sql("SELECT actor_subject, state, result_json, attempt_id FROM form_submission WHERE token = :token")
+                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4, Long.class))).optional();
+    }
+
+    private <T> Claim<T> claimOf(Row row, Class<T> resultType) {
+        return switch (row.state()) {
+            case "SUCCEEDED" -> new Claim.Succeeded<>(json.readValue(row.resultJson(), resultType));
+            case "MAY_EXIST" -> new Claim.MayExist<>(row.attemptId());
+            case "CREATED" -> new Claim.Settled<>(true, row.resultJson(), row.attemptId());
+            case "NOT_CREATED" -> new Claim.Settled<>(false, null, row.attemptId());
             default -> new Claim.InProgress<>();
         };
     }

@@ -1,5 +1,7 @@
 package org.ldportal.change;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
 
@@ -12,6 +14,13 @@ public interface Submissions {
 
     /** Claims the token for this submit; anything but {@link Claim.Claimed} means: do not send. */
     <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType);
+
+    /**
+     * What an earlier submit of this token by this person came to, without claiming it: empty when the token is
+     * unused, freed, malformed or someone else's. For a page whose subject a first submit removed (a delete), which
+     * cannot be read again to take the flow's steps.
+     */
+    <T> Optional<Claim<T>> earlier(String token, CurrentUser actor, Class<T> resultType);
 
     /** Settles a claimed token: a success is kept to answer repeats; a refusal or failure frees the token. */
     void settle(String token, ChangeResult<?> result, Object resultPage);

@@ -2,6 +2,7 @@ package org.ldportal.destination;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
 import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.form.FormValues;
@@ -146,6 +148,11 @@ class DestinationManageController {
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
+        if (repeat.isPresent()) {
+            return pages.showRepeatedDelete(repeat.get(), "/destinations", model, redirect);
+        }
         DestinationManagement.Row row = management.find(submission.user(), projectKey, environmentKey, id);
         DeleteConfirmation page = deletion(row);
         String mismatch = page.mismatch(confirmation);

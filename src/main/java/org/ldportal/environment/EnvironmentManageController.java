@@ -2,6 +2,7 @@ package org.ldportal.environment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.FormRefusals;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
+import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.launchdarkly.Environment;
@@ -140,6 +142,12 @@ class EnvironmentManageController {
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
+        String list = UriComponentsBuilder.fromPath("/environments").queryParam("project", projectKey).toUriString();
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
+        if (repeat.isPresent()) {
+            return pages.showRepeatedDelete(repeat.get(), list, model, redirect);
+        }
         Environment environment = management.find(submission.user(), projectKey, environmentKey);
         DeleteConfirmation page = deletion(projectKey, environment);
         String mismatch = page.mismatch(confirmation);
@@ -147,7 +155,6 @@ class EnvironmentManageController {
             return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(submission.user(), projectKey, environment, ChangeAction.DELETE);
-        String list = UriComponentsBuilder.fromPath("/environments").queryParam("project", projectKey).toUriString();
         return pages.showManaged(flow.submit(submission, changes.deleting(projectKey, environment)),
                 page.managed(model, confirmation, list), model, redirect);
     }

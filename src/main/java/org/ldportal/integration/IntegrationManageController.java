@@ -3,6 +3,7 @@ package org.ldportal.integration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
 import org.ldportal.change.PatchPlan;
+import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
 import org.ldportal.form.EditedValues;
@@ -177,6 +179,11 @@ class IntegrationManageController {
     String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
+        if (repeat.isPresent()) {
+            return pages.showRepeatedDelete(repeat.get(), "/integrations/" + key, model, redirect);
+        }
         Manifest manifest = manifest(key);
         IntegrationManagement.Item item = management.find(submission.user(), manifest, type(kind), id);
         DeleteConfirmation page = deletion(manifest, item);

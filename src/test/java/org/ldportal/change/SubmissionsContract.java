@@ -48,6 +48,26 @@ abstract class SubmissionsContract {
     }
 
     @Test
+    void earlierWhenUnusedFreedOrSomeoneElsesThenEmptyElseTheFirstOutcomeAndNothingClaimed() {
+        String unused = token();
+        String refused = token();
+        String deleted = token();
+        submissions.claim(refused, EDDIE, Page.class);
+        submissions.settle(refused, new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM, "no", null, 400, null), null);
+        submissions.claim(deleted, EDDIE, Page.class);
+        assertThat(submissions.earlier(deleted, EDDIE, Page.class)).contains(new Submissions.Claim.InProgress<>());
+        submissions.settle(deleted, new ChangeResult.Succeeded<>("env-1", null), new Page("QA", "env-1"));
+
+        assertThat(submissions.earlier(unused, EDDIE, Page.class)).isEmpty();
+        assertThat(submissions.earlier(refused, EDDIE, Page.class)).isEmpty();
+        assertThat(submissions.earlier(deleted, ADA, Page.class)).isEmpty();
+        assertThat(submissions.earlier("not a token", EDDIE, Page.class)).isEmpty();
+        assertThat(submissions.earlier(deleted, EDDIE, Page.class)).contains(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
+        // Only looked: the unused token is still the form's to send.
+        assertThat(submissions.claim(unused, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Claimed.class);
+    }
+
+    @Test
     void claimAfterAnUnclearAnswerSettledLaterThenWhatTheCheckFoundWithTheAttempt() {
         String created = token();
         String notCreated = token();

@@ -185,6 +185,27 @@ class DestinationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void turnOffAndDeleteWhenSubmittedTwiceWithTheSameTokenThenSentOnceAndTheRepeatShowsTheFirstOutcome() throws Exception {
+        ObjectNode destination = seed("web-store", "test", "Store events", "segment");
+        String path = path(destination, "web-store", "test");
+
+        // A double click, or a reload of the answer: the same form's token twice.
+        for (int submit = 0; submit < 2; submit++) {
+            mvc.perform(post(path + "/turn-off").with(FormTokens.same("destination-turn-off-twice")).param("version", "1")
+                    .with(TestUsers.editor()).with(csrf())).andExpect(redirectedUrl(path));
+        }
+        assertThat(sandbox.requests().stream().filter(request -> request.method().equals("PATCH"))).hasSize(1);
+        assertThat(audit.page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("turn-off"), null, null, 10).entries()).hasSize(1);
+
+        for (int submit = 0; submit < 2; submit++) {
+            mvc.perform(post(path + "/delete").with(FormTokens.same("destination-delete-twice")).param("confirmation", "Store events")
+                    .with(TestUsers.editor()).with(csrf())).andExpect(redirectedUrl("/destinations"));
+        }
+        assertThat(sandbox.requests().stream().filter(request -> request.method().equals("DELETE"))).hasSize(1);
+        assertThat(audit.page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("delete"), null, null, 10).entries()).hasSize(1);
+    }
+
+    @Test
     void changesWhenViewerOrNotSignedInThenRefusedAndNothingSent() throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");

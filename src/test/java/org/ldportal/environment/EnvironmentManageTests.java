@@ -18,6 +18,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -96,6 +97,19 @@ class EnvironmentManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void editWhenSubmittedTwiceWithTheSameTokenThenSentOnceAndTheRepeatShowsTheFirstOutcome() throws Exception {
+        for (int submit = 0; submit < 2; submit++) {
+            mvc.perform(edit("web-store", "test", "QA", "417505", "", FormTokens.same("environment-edit-twice")).with(TestUsers.editor()))
+                    .andExpect(redirectedUrl("/environments/web-store/test"));
+        }
+
+        assertThat(sandbox.requests().stream().filter(request -> request.method().equals("PATCH"))).hasSize(1);
+        assertThat(audit.page(AuditFilter.none().aboutResource(environment("web-store", "test").get("_id").asString()).withAction("update"), null, null, 10)
+                .entries()).hasSize(1);
+        assertThat(environment("web-store", "test").get("name").asString()).isEqualTo("QA");
+    }
+
+    @Test
     void editWhenNothingChangedOrColourInvalidThenMessageAtTheFormAndNothingSent() throws Exception {
         mvc.perform(edit("web-store", "test", "Test", "417505", "").with(TestUsers.editor())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Nothing was changed")));
@@ -168,7 +182,12 @@ class EnvironmentManageTests extends PortalIntegrationTest {
     }
 
     private static MockHttpServletRequestBuilder edit(String project, String key, String name, String color, String tags) {
-        return post("/environments/" + project + "/" + key + "/edit").with(FormTokens.fresh()).with(csrf()).param("seen", SEEN_TEST)
+        return edit(project, key, name, color, tags, FormTokens.fresh());
+    }
+
+    private static MockHttpServletRequestBuilder edit(String project, String key, String name, String color, String tags,
+            RequestPostProcessor token) {
+        return post("/environments/" + project + "/" + key + "/edit").with(token).with(csrf()).param("seen", SEEN_TEST)
                 .param("name", name).param("color", color).param("defaultTtl", "0").param("tags", tags)
                 .param("_secureMode", "on").param("_defaultTrackEvents", "on").param("_requireComments", "on")
                 .param("_confirmChanges", "on").param("_critical", "on");

@@ -11,8 +11,11 @@ import org.ldportal.audit.AuditQueries;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -43,6 +46,9 @@ class IntegrationManageTests extends PortalIntegrationTest {
 
     @Autowired
     AuditQueries audit;
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
 
     @Test
     void integrationPageThenConfigurationsAndSubscriptionsWithStateAndDeliveries() throws Exception {
@@ -103,6 +109,22 @@ class IntegrationManageTests extends PortalIntegrationTest {
         mvc.perform(get("/integrations/acme-webhooks").with(TestUsers.editor()))
                 .andExpect(content().string(allOf(containsString("data-testid=\"configurations-empty\""),
                         not(containsString("Acme alerts")))));
+    }
+
+    @Test
+    void deleteWhenSubmittedTwiceWithTheSameTokenThenSentOnceAndTheRepeatShowsItWasDeleted() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+        StoredSession session = StoredSession.open(sessions);
+
+        for (int submit = 0; submit < 2; submit++) {
+            mvc.perform(post(path + "/delete").with(FormTokens.same("configuration-delete-twice")).param("confirmation", "Acme alerts")
+                    .with(TestUsers.editor()).with(csrf()).with(session)).andExpect(redirectedUrl("/integrations/acme-webhooks"));
+        }
+
+        assertThat(sandbox.requests().stream().filter(request -> request.method().equals("DELETE"))).hasSize(1);
+        mvc.perform(get("/integrations/acme-webhooks").with(TestUsers.editor()).with(session))
+                .andExpect(content().string(containsString("Acme alerts was deleted")));
     }
 
     @Test

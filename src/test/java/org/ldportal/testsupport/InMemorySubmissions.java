@@ -1,6 +1,7 @@
 package org.ldportal.testsupport;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ldportal.change.ChangeResult;
@@ -24,11 +25,21 @@ public class InMemorySubmissions implements Submissions {
         if (previous == null) {
             return new Claim.Claimed<>();
         }
+        return claimOf(previous, resultType);
+    }
+
+    private static <T> Claim<T> claimOf(Object previous, Class<T> resultType) {
         if (previous instanceof SettledLater later) {
             return new Claim.Settled<>(later.created(), later.link(), later.attemptId());
         }
         return resultType.isInstance(previous) ? new Claim.Succeeded<>(resultType.cast(previous))
                 : "MAY_EXIST".equals(previous) ? new Claim.MayExist<>() : new Claim.InProgress<>();
+    }
+
+    @Override
+    public <T> Optional<Claim<T>> earlier(String token, CurrentUser actor, Class<T> resultType) {
+        Object previous = token == null ? null : settled.get(token);
+        return previous == null ? Optional.empty() : Optional.of(claimOf(previous, resultType));
     }
 
     @Override
