@@ -155,7 +155,6 @@ class DestinationManagement {
                 List.of())), "the destination", on ? "turned on" : "turned off", 200);
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
                 seen.environmentKey(), destination.id(), patch), changed -> new Sent(changed.kind(), changed.id(), seen.link()));
-        existing.forgetDestinations();
         return result;
     }
 
@@ -184,7 +183,6 @@ class DestinationManagement {
             client.deleteDestination(seen.projectKey(), seen.environmentKey(), seen.destination().id());
             return Boolean.TRUE;
         }, deleted -> new Sent(seen.destination().kind(), seen.destination().id(), null));
-        existing.forgetDestinations();
         return result;
     }
 
@@ -295,7 +293,6 @@ class DestinationManagement {
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(current.projectKey(),
                 current.environmentKey(), current.destination().id(), patch),
                 changed -> new Sent(changed.kind(), changed.id(), current.link()));
-        existing.forgetDestinations();
         return result;
     }
 

@@ -242,7 +242,6 @@ class EnvironmentManagement {
         }
         ChangeResult<Environment> result = call.send(change, () -> client.patchEnvironment(projectKey, environmentKey,
                 plan.operations()), changed -> new Sent(changed.key(), changed.id(), link(projectKey, environmentKey)));
-        directory.forgetEnvironments(projectKey);
         return result;
     }
 
@@ -262,7 +261,6 @@ class EnvironmentManagement {
             client.deleteEnvironment(projectKey, environment.key());
             return Boolean.TRUE;
         }, deleted -> new Sent(environment.key(), environment.id(), null));
-        directory.forgetEnvironments(projectKey);
         return result;
     }
 

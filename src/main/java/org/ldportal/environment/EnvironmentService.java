@@ -235,7 +235,6 @@ class EnvironmentService {
                 created -> new Sent(created.key(), created.id(), links.environment(projectKey, created.key())),
                 found -> client.getEnvironment(projectKey, found.key()));
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
-            directory.forgetEnvironments(projectKey);
             Environment created = succeeded.resource();
             return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey), created.key(),
                     created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());

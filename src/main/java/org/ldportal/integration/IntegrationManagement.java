@@ -222,7 +222,6 @@ class IntegrationManagement {
                 ? Item.of(client.patchIntegrationConfiguration(seen.id(), patch))
                 : Item.of(client.patchSubscription(manifest.key(), seen.id(), patch)),
                 changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
-        existing.forgetIntegration(manifest.key());
         return result;
     }
 
@@ -245,7 +244,6 @@ class IntegrationManagement {
             }
             return Boolean.TRUE;
         }, deleted -> new Sent(null, seen.id(), null));
-        existing.forgetIntegration(manifest.key());
         return result;
     }
 
@@ -364,7 +362,6 @@ class IntegrationManagement {
                 ? Item.of(client.patchIntegrationConfiguration(current.id(), patch))
                 : Item.of(client.patchSubscription(manifest.key(), current.id(), patch)),
                 changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
-        existing.forgetIntegration(manifest.key());
         return result;
     }
 

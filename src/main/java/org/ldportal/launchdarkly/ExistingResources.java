@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * What exists in LaunchDarkly, for the lists of the manage pages: every Data Export destination of the account, and
  * each integration's configurations and audit-log subscriptions. Cached like the forms' lists but more briefly (refresh-ahead, for
  * {@code portal.launchdarkly.list-cache-ttl}), so a list page answers without waiting for LaunchDarkly once
- * warm; every change made through the portal forgets what it changed, so the next list shows it at once.
+ * warm; the client tells them of every write made through the portal ({@link ListsChanged}), so the next list shows
+ * it at once.
  */
 @Component
 public class ExistingResources implements DisposableBean {
@@ -39,14 +40,30 @@ public class ExistingResources implements DisposableBean {
         this.destinations = new RefreshingCache<>(ttl, retry, all -> List.copyOf(client.listDestinations()));
         this.configurations = new RefreshingCache<>(ttl, retry, key -> List.copyOf(client.listIntegrationConfigurations(key)));
         this.subscriptions = new RefreshingCache<>(ttl, retry, key -> List.copyOf(client.listSubscriptions(key)));
+        client.afterWrites(this::forget);
+    }
+
+    /** What a write through the portal may have changed is read again by the next page that shows it. */
+    private void forget(ListsChanged changed) {
+        switch (changed.list()) {
+            case DESTINATIONS -> destinations.invalidate(ALL);
+            case CONFIGURATIONS -> {
+                if (changed.key() == null) {
+                    configurations.invalidateAll();
+                }
+                else {
+                    configurations.invalidate(changed.key());
+                }
+            }
+            case SUBSCRIPTIONS -> subscriptions.invalidate(changed.key());
+            case ENVIRONMENTS -> {
+                // The directory keeps those.
+            }
+        }
     }
 
     public List<Destination> destinations() {
         return destinations.get(ALL);
-    }
-
-    public void forgetDestinations() {
-        destinations.invalidate(ALL);
     }
 
     public List<IntegrationConfiguration> configurations(String integrationKey) {
@@ -55,11 +72,6 @@ public class ExistingResources implements DisposableBean {
 
     public List<Subscription> subscriptions(String integrationKey) {
         return subscriptions.get(integrationKey);
-    }
-
-    public void forgetIntegration(String integrationKey) {
-        configurations.invalidate(integrationKey);
-        subscriptions.invalidate(integrationKey);
     }
 
     /** An integration's configurations and subscriptions, as its page shows them. */

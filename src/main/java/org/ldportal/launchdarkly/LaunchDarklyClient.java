@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
@@ -53,6 +56,7 @@ public class LaunchDarklyClient {
     private final RecentCalls recent;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final ObjectMapper json;
+    private final List<Consumer<ListsChanged>> afterWrites = new CopyOnWriteArrayList<>();
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
         this(builder, properties, json, new RecentCalls(java.time.Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -84,6 +88,11 @@ public class LaunchDarklyClient {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, properties.apiToken())
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .build();
+    }
+
+    /** Told after every write which lists it may have changed: the lists kept of LaunchDarkly forget them. */
+    void afterWrites(Consumer<ListsChanged> listener) {
+        afterWrites.add(listener);
     }
 
     // ---- projects and environments
@@ -134,7 +143,7 @@ public class LaunchDarklyClient {
     }
 
     public Environment createEnvironment(String projectKey, EnvironmentPost body) {
-        return post(Environment.class, null, body, ENVIRONMENTS, projectKey);
+        return writing(ListsChanged.environmentsOf(projectKey), () -> post(Environment.class, null, body, ENVIRONMENTS, projectKey));
     }
 
     public static final String ENVIRONMENT = ENVIRONMENTS + "/{environmentKey}";
@@ -144,11 +153,12 @@ public class LaunchDarklyClient {
     }
 
     public Environment patchEnvironment(String projectKey, String environmentKey, List<PatchOperation> patch) {
-        return patch(Environment.class, null, patch, ENVIRONMENT, projectKey, environmentKey);
+        return writing(ListsChanged.environmentsOf(projectKey),
+                () -> patch(Environment.class, null, patch, ENVIRONMENT, projectKey, environmentKey));
     }
 
     public void deleteEnvironment(String projectKey, String environmentKey) {
-        delete(null, ENVIRONMENT, projectKey, environmentKey);
+        writing(ListsChanged.environmentsOf(projectKey), () -> delete(null, ENVIRONMENT, projectKey, environmentKey));
     }
 
     // ---- Data Export destinations
@@ -159,8 +169,8 @@ public class LaunchDarklyClient {
     }
 
     public Destination createDestination(String projectKey, String environmentKey, DestinationPost body) {
-        return post(Destination.class, null, body, DESTINATIONS, projectKey,
-                environmentKey);
+        return writing(ListsChanged.destinations(), () -> post(Destination.class, null, body, DESTINATIONS, projectKey,
+                environmentKey));
     }
 
     public static final String DESTINATION = DESTINATIONS + "/{id}";
@@ -170,11 +180,12 @@ public class LaunchDarklyClient {
     }
 
     public Destination patchDestination(String projectKey, String environmentKey, String id, List<PatchOperation> patch) {
-        return patch(Destination.class, null, patch, DESTINATION, projectKey, environmentKey, id);
+        return writing(ListsChanged.destinations(),
+                () -> patch(Destination.class, null, patch, DESTINATION, projectKey, environmentKey, id));
     }
 
     public void deleteDestination(String projectKey, String environmentKey, String id) {
-        delete(null, DESTINATION, projectKey, environmentKey, id);
+        writing(ListsChanged.destinations(), () -> delete(null, DESTINATION, projectKey, environmentKey, id));
     }
 
     /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
@@ -188,16 +199,16 @@ public class LaunchDarklyClient {
     public Destination completeWarehouseSetup(String projectKey, String environmentKey, String kind, String publicKey) {
         // Redshift has no key: its body is empty.
         Map<String, Object> body = publicKey == null ? Map.of() : Map.of("publicKey", publicKey);
-        return post(Destination.class, null, body, WAREHOUSE_COMPLETE,
-                projectKey, environmentKey, kind);
+        return writing(ListsChanged.destinations(), () -> post(Destination.class, null, body, WAREHOUSE_COMPLETE,
+                projectKey, environmentKey, kind));
     }
 
 
     // ---- integrations
 
     public IntegrationConfiguration createIntegrationConfiguration(String integrationKey, IntegrationConfigurationPost body) {
-        return post(IntegrationConfiguration.class, BETA, body, INTEGRATION_CONFIGURATIONS,
-                integrationKey);
+        return writing(ListsChanged.configurationsOf(integrationKey), () -> post(IntegrationConfiguration.class, BETA, body,
+                INTEGRATION_CONFIGURATIONS, integrationKey));
     }
 
     /** The integration's configurations (to settle whether a create whose answer was lost happened). */
@@ -213,11 +224,12 @@ public class LaunchDarklyClient {
     }
 
     public IntegrationConfiguration patchIntegrationConfiguration(String id, List<PatchOperation> patch) {
-        return patch(IntegrationConfiguration.class, BETA, patch, INTEGRATION_CONFIGURATION, id);
+        return writing(ListsChanged.configurationsOf(null),
+                () -> patch(IntegrationConfiguration.class, BETA, patch, INTEGRATION_CONFIGURATION, id));
     }
 
     public void deleteIntegrationConfiguration(String id) {
-        delete(BETA, INTEGRATION_CONFIGURATION, id);
+        writing(ListsChanged.configurationsOf(null), () -> delete(BETA, INTEGRATION_CONFIGURATION, id));
     }
 
     public static final String SUBSCRIPTION = SUBSCRIPTIONS + "/{id}";
@@ -227,11 +239,12 @@ public class LaunchDarklyClient {
     }
 
     public Subscription patchSubscription(String integrationKey, String id, List<PatchOperation> patch) {
-        return patch(Subscription.class, null, patch, SUBSCRIPTION, integrationKey, id);
+        return writing(ListsChanged.subscriptionsOf(integrationKey),
+                () -> patch(Subscription.class, null, patch, SUBSCRIPTION, integrationKey, id));
     }
 
     public void deleteSubscription(String integrationKey, String id) {
-        delete(null, SUBSCRIPTION, integrationKey, id);
+        writing(ListsChanged.subscriptionsOf(integrationKey), () -> delete(null, SUBSCRIPTION, integrationKey, id));
     }
 
     /** The integration's audit-log subscriptions ({@code GET /api/v2/integrations/{integrationKey}}). */
@@ -242,7 +255,8 @@ public class LaunchDarklyClient {
 
     /** An audit-log subscription. */
     public Subscription createSubscription(String integrationKey, SubscriptionPost body) {
-        return post(Subscription.class, null, body, SUBSCRIPTIONS, integrationKey);
+        return writing(ListsChanged.subscriptionsOf(integrationKey),
+                () -> post(Subscription.class, null, body, SUBSCRIPTIONS, integrationKey));
     }
 
     /**
@@ -260,6 +274,16 @@ public class LaunchDarklyClient {
     }
 
     // ---- the HTTP exchange
+
+    /** A write, then the lists it may have changed told, whether it was answered or not. */
+    private <T> T writing(ListsChanged changed, Supplier<T> write) {
+        try {
+            return write.get();
+        }
+        finally {
+            afterWrites.forEach(listener -> listener.accept(changed));
+        }
+    }
 
     private interface PageReader<T> {
         ApiPage<T> read(int limit, int offset);
@@ -301,8 +325,8 @@ public class LaunchDarklyClient {
     }
 
     /** Tried once: the outcome of a delete whose answer was lost is settled by reading the resource again. */
-    private void delete(String apiVersion, String path, Object... variables) {
-        exchange(HttpMethod.DELETE, path, variables, null, apiVersion, response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
+    private Boolean delete(String apiVersion, String path, Object... variables) {
+        return exchange(HttpMethod.DELETE, path, variables, null, apiVersion, response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
     }
 
     private interface Call<T> {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Projects and their environments for the forms' select boxes: every form page shows them and they change rarely,
  * so they are cached with refresh-ahead ({@link RefreshingCache}): after warm-up no page waits for LaunchDarkly,
- * concurrent misses make one call, and a failed read is remembered briefly. A create that changes them calls
- * {@link #forgetEnvironments(String)}.
+ * concurrent misses make one call, and a failed read is remembered briefly. A write of an environment through the
+ * client forgets its project's list ({@link ListsChanged}).
  */
 @Component
 public class LaunchDarklyDirectory {
@@ -25,6 +25,11 @@ public class LaunchDarklyDirectory {
         this.projects = new RefreshingCache<>(ttl, RETRY_FAILURES_AFTER, all -> List.copyOf(client.listAllProjects()));
         this.environments = new RefreshingCache<>(ttl, RETRY_FAILURES_AFTER,
                 projectKey -> List.copyOf(client.listAllEnvironments(projectKey)));
+        client.afterWrites(changed -> {
+            if (changed.list() == ListsChanged.List.ENVIRONMENTS) {
+                environments.invalidate(changed.key());
+            }
+        });
     }
 
     /** How the lists of projects and of environments have been read, for the status page. */
@@ -65,9 +70,5 @@ public class LaunchDarklyDirectory {
 
     private boolean isProject(String projectKey) {
         return projectKey != null && !projectKey.isBlank() && projects().stream().anyMatch(p -> p.key().equals(projectKey));
-    }
-
-    public void forgetEnvironments(String projectKey) {
-        environments.invalidate(projectKey);
     }
 }

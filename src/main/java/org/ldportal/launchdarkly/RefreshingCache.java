@@ -108,6 +108,11 @@ public final class RefreshingCache<K, V> {
         cache.invalidate(key);
     }
 
+    /** Forgets every key (a change that does not say which of them it touched). */
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+
     /** Why the last load of the key failed, while that failure is remembered; empty after a good load. */
     public Optional<RuntimeException> lastFailure(K key) {
         Entry<V> entry = cache.getIfPresent(key);

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +19,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The lists of what exists: kept for their time, forgotten after a change, an integration's two read at once. */
+/** The lists of what exists: kept for their time, forgotten after a write the client tells of, an integration's two read at once. */
 class ExistingResourcesTests {
 
     private final LaunchDarklyClient client = mock(LaunchDarklyClient.class);
@@ -38,9 +40,41 @@ class ExistingResourcesTests {
         existing.destinations();
         verify(client, times(1)).listDestinations();
 
-        existing.forgetDestinations();
+        written(ListsChanged.destinations());
         existing.destinations();
         verify(client, times(2)).listDestinations();
+    }
+
+    @Test
+    void integrationListsWhenAWriteSaysWhichThenOnlyThoseReadAgain() {
+        when(client.listIntegrationConfigurations("acme")).thenReturn(List.of());
+        when(client.listIntegrationConfigurations("pager")).thenReturn(List.of());
+        when(client.listSubscriptions("acme")).thenReturn(List.of());
+        existing.configurations("acme");
+        existing.configurations("pager");
+        existing.subscriptions("acme");
+
+        written(ListsChanged.subscriptionsOf("acme"));
+        written(ListsChanged.environmentsOf("acme"));
+        existing.configurations("acme");
+        existing.subscriptions("acme");
+        verify(client, times(1)).listIntegrationConfigurations("acme");
+        verify(client, times(2)).listSubscriptions("acme");
+
+        // A configuration changed by its id alone: every integration's configurations are read again.
+        written(ListsChanged.configurationsOf(null));
+        existing.configurations("acme");
+        existing.configurations("pager");
+        verify(client, times(2)).listIntegrationConfigurations("acme");
+        verify(client, times(2)).listIntegrationConfigurations("pager");
+    }
+
+    /** What the client tells the lists after a write. */
+    @SuppressWarnings("unchecked")
+    private void written(ListsChanged changed) {
+        ArgumentCaptor<Consumer<ListsChanged>> listener = ArgumentCaptor.forClass(Consumer.class);
+        verify(client).afterWrites(listener.capture());
+        listener.getValue().accept(changed);
     }
 
     @Test

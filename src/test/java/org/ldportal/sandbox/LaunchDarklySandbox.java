@@ -283,6 +283,13 @@ public final class LaunchDarklySandbox {
                 .put("createdAt", System.currentTimeMillis() - 3_600_000).deepCopy();
     }
 
+    /** An environment as if made in LaunchDarkly itself (not through the portal). */
+    public synchronized ObjectNode seedEnvironment(String projectKey, String key, String name) {
+        project(projectKey);
+        return createEnvironment(projectKey, json.createObjectNode().put("key", key).put("name", name).put("color", "417505"))
+                .deepCopy();
+    }
+
     /** An integration configuration as if made in LaunchDarkly itself; answered as the API would. */
     public synchronized ObjectNode seedConfiguration(String integrationKey, String name, Map<String, Object> values) {
         ObjectNode post = json.createObjectNode().put("name", name);

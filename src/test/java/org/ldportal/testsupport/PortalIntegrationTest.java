@@ -31,8 +31,9 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.launchdarkly.response-timeout", () -> "2s");
         registry.add("portal.launchdarkly.max-retry-wait", () -> "1s");
         registry.add("portal.integrations.allow-private-addresses", () -> "true");
-        // Tests change what exists in the sandbox directly, between requests.
-        registry.add("portal.launchdarkly.list-cache-ttl", () -> "0s");
+        // Tests change what exists in the sandbox directly, between requests; a test of the cache itself turns it on
+        // with portal.test.list-cache-ttl (and so gets a context of its own).
+        registry.add("portal.launchdarkly.list-cache-ttl", () -> "${portal.test.list-cache-ttl:0s}");
         registry.add("portal.security.access-contact", () -> "the platform team (#launchdarkly-help)");
         registry.add("portal.review.allowed-domains", () -> "example.com");
     }

@@ -14,13 +14,18 @@ import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** The lists the form pages show, cached: many pages asking at once for a list not yet cached make one call. */
+/**
+ * The lists the form pages show, cached: many pages asking at once for a list not yet cached make one call. A context
+ * of its own (the setting below is only what sets it apart), so that its caches start cold.
+ */
+@TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=61s")
 class DirectoryCacheTests extends PortalIntegrationTest {
 
     private static final String ENVIRONMENTS = "/api/v2/projects/web-store/environments";
@@ -34,7 +39,6 @@ class DirectoryCacheTests extends PortalIntegrationTest {
     @Test
     void formPagesWhenSixteenLoadAtOnceOnAColdCacheThenLaunchDarklyIsAskedOnce() throws Exception {
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
-        directory.forgetEnvironments("web-store");
         // A slow answer, so that all sixteen requests arrive while the one call is under way.
         sandbox.delayNext(ENVIRONMENTS, Duration.ofMillis(700));
 
