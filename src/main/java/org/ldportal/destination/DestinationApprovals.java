@@ -123,8 +123,8 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        DestinationService.Payload approved = json.readValue(payload, DestinationService.Payload.class);
-        DestinationKind kind = catalog.find(approved.form().getKind()).orElseThrow(() ->
+        DestinationRequest approved = DestinationRequest.read(json, payload);
+        DestinationKind kind = catalog.find(approved.kind()).orElseThrow(() ->
                 new IllegalStateException("The kind is no longer offered"));
         if (!kind.isWarehouse()) {
             return destinations.create(approved.form(), kind, approved.cleaned(), approved.secretValues(), requester, origin);

@@ -72,15 +72,11 @@ class DestinationService {
         return links.destinations(projectKey, environmentKey);
     }
 
-    /** What a request for approval keeps of a new destination: the form, its checked values, the secrets to scrub. */
-    record Payload(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
-    }
-
     /** What the approval rules look at (where, whether critical) and a request keeps, for a new destination. */
     PendingChange pending(DestinationForm form, Map<String, Object> cleaned, List<String> secretValues) {
         return PendingChange.create(ResourceType.DESTINATION, Place.environment(form.getProjectKey(), form.getEnvironmentKey()),
                 form.getName(), form.getKind(), critical(form.getProjectKey(), form.getEnvironmentKey()),
-                json.writeValueAsString(new Payload(form, cleaned, secretValues)));
+                json.writeValueAsString(DestinationRequest.of(form, cleaned, secretValues)));
     }
 
     /**

@@ -75,7 +75,7 @@ class EnvironmentApprovals implements ApprovedChangeSender {
 
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        return environments.create(json.readValue(payload, EnvironmentForm.class), requester, origin);
+        return environments.create(EnvironmentRequest.read(json, payload).form(), requester, origin);
     }
 
     /** An approved edit is sent as tested against what the requester saw: changed since, LaunchDarkly refuses it. */

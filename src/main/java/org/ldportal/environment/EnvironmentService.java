@@ -111,7 +111,7 @@ class EnvironmentService {
     PreparedChange<CreatedEnvironment> creation(EnvironmentForm form) {
         String key = form.effectiveKey();
         PendingChange pending = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment(form.getProjectKey(), key),
-                form.getName(), key, form.isCritical(), json.writeValueAsString(form));
+                form.getName(), key, form.isCritical(), json.writeValueAsString(EnvironmentRequest.of(form)));
         return PreparedChange.of(pending, () -> review(form), CreatedEnvironment.class,
                 (user, origin) -> create(form, user, origin)).guardedBy(user -> refuseIfGuarded(form, user));
     }

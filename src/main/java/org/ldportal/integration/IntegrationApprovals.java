@@ -128,7 +128,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        IntegrationService.Payload approved = json.readValue(payload, IntegrationService.Payload.class);
+        IntegrationRequest approved = IntegrationRequest.read(json, payload);
         Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
                 new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);

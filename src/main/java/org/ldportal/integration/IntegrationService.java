@@ -219,11 +219,6 @@ class IntegrationService {
         return links.page(path);
     }
 
-    /** What a request for approval keeps of a new configuration or subscription. */
-    record Payload(String manifestKey, String type, IntegrationForm form, Map<String, Object> cleaned,
-            List<String> secretValues) {
-    }
-
     /**
      * A valid form, for the change flow: what the approval rules look at (the integration), a request keeps, and the
      * result page of what LaunchDarkly made (its generated values, never a secret).
@@ -231,7 +226,7 @@ class IntegrationService {
     PreparedChange<Created> creation(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues) {
         PendingChange pending = PendingChange.create(type.resourceType(), Place.integration(manifest.key()), form.getName(),
-                null, false, json.writeValueAsString(new Payload(manifest.key(), type.parameter(), form, cleaned, secretValues)));
+                null, false, json.writeValueAsString(IntegrationRequest.of(manifest, type, form, cleaned, secretValues)));
         return PreparedChange.of(pending, () -> review(manifest, type, form, spec, cleaned, secretValues), Created.class,
                 (user, origin) -> create(manifest, type, form, spec, cleaned, secretValues, user, origin))
                 .repeatedAs(CreatedIntegration.class, created -> new CreatedIntegration(manifest.name(), type.words(),
