@@ -80,6 +80,19 @@ class ModularityTests {
         assertThat(shown).as("the README's module diagram").isEqualTo(actual);
     }
 
+    @Test
+    void readmeWhenDescribingTheLayoutThenEveryModuleHasItsLine() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int diagram = readme.indexOf("```mermaid\n");
+        int start = readme.indexOf("\n```\n", readme.indexOf("```", diagram + 3) + 3);
+        assertThat(start).as("a layout block after the README's module diagram").isPositive();
+        String layout = readme.substring(start + 5, readme.indexOf("```", start + 5));
+        List<String> described = layout.lines().filter(line -> line.matches("[a-z]+/ .*"))
+                .map(line -> line.substring(0, line.indexOf('/'))).sorted().toList();
+        assertThat(described).as("the modules the README's layout text describes, one line each")
+                .isEqualTo(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList());
+    }
+
     /** The module graph as Mermaid, which the README's host renders; sorted, so it changes only when the modules do. */
     private static String mermaid() {
         StringBuilder graph = new StringBuilder("flowchart TD");
