@@ -3,6 +3,7 @@ package org.ldportal.approval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.ldportal.resource.ChangeAction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +27,7 @@ public record ApprovalProperties(
         @DefaultValue("10m") Duration interruptedAfter) {
 
     /** The actions a rule may name (the audit trail's names for them). */
-    static final List<String> ACTIONS = java.util.stream.Stream.of(ChangeAction.CREATE, ChangeAction.UPDATE,
+    static final List<String> ACTIONS = Stream.of(ChangeAction.CREATE, ChangeAction.UPDATE,
             ChangeAction.TURN_ON, ChangeAction.TURN_OFF, ChangeAction.DELETE).map(ChangeAction::key).toList();
 
 

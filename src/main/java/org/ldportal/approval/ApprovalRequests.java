@@ -3,10 +3,14 @@ package org.ldportal.approval;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PendingChange;
@@ -17,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -39,13 +45,13 @@ class ApprovalRequests {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     ApprovalRequests(JdbcClient jdbc, ObjectMapper json,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** What a new request holds. */
@@ -59,11 +65,11 @@ class ApprovalRequests {
      * token's unique key lets one in, and the other answers its id (looked up after the failed transaction ended, as
      * PostgreSQL allows no statement in an aborted one).
      */
-    long create(java.util.function.LongSupplier requested, java.util.function.LongFunction<NewRequest> request,
+    long create(LongSupplier requested, LongFunction<NewRequest> request,
             String submissionToken) {
         try {
             Long id = transactions.execute(status -> insert(request.apply(requested.getAsLong())));
-            return java.util.Objects.requireNonNull(id);
+            return Objects.requireNonNull(id);
         }
         catch (DuplicateKeyException sameFormAtOnce) {
             return byToken(submissionToken).orElseThrow(() -> sameFormAtOnce);
@@ -214,7 +220,7 @@ class ApprovalRequests {
         jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
                 + "seen_by_requester = FALSE WHERE audit_id = :auditId AND status = 'APPROVED' AND (outcome IS NULL OR "
                 + "outcome = 'UNKNOWN')").param("outcome", outcome).param("message", cut(message))
-                .param("link", link, java.sql.Types.VARCHAR).param("auditId", auditId).update();
+                .param("link", link, Types.VARCHAR).param("auditId", auditId).update();
     }
 
     /**
@@ -224,7 +230,7 @@ class ApprovalRequests {
     boolean interrupted(long id, String outcome, @Nullable String message, @Nullable String link) {
         return jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
                 + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id AND outcome IS NULL")
-                .param("outcome", outcome).param("message", cut(message)).param("link", link, java.sql.Types.VARCHAR)
+                .param("outcome", outcome).param("message", cut(message)).param("link", link, Types.VARCHAR)
                 .param("id", id).update() == 1;
     }
 

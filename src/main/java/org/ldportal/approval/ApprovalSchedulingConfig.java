@@ -1,5 +1,6 @@
 package org.ldportal.approval;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.ldportal.audit.ClusterLocks;
@@ -17,9 +18,9 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
     private final Approvals approvals;
     private final ApprovalProperties properties;
     private final ClusterLocks locks;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks, java.time.Clock clock) {
+    ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks, Clock clock) {
         this.clock = clock;
         this.approvals = approvals;
         this.properties = properties;

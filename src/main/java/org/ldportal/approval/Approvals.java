@@ -2,13 +2,16 @@ package org.ldportal.approval;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
@@ -19,6 +22,7 @@ import org.ldportal.change.NotAllowedException;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
 import org.ldportal.change.SecretBox;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.UnknownOutcomes;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
@@ -26,6 +30,7 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,7 +74,7 @@ public class Approvals implements ApprovalGate {
      * A change of something that exists, held for approval when a rule applies: {@code requirement} null when none
      * does (send it now); else the request's id, empty when the page's one-time token was not usable (out of date).
      */
-    public record Hold(ApprovalRules.@Nullable Requirement requirement, java.util.OptionalLong requestId) {
+    public record Hold(ApprovalRules.@Nullable Requirement requirement, OptionalLong requestId) {
 
         public boolean needed() {
             return requirement != null;
@@ -80,7 +85,7 @@ public class Approvals implements ApprovalGate {
     public Hold hold(@Nullable String submissionToken, CurrentUser requester, PendingChange change, Review review) {
         Optional<ApprovalRules.Requirement> requirement = required(change);
         if (requirement.isEmpty()) {
-            return new Hold(null, java.util.OptionalLong.empty());
+            return new Hold(null, OptionalLong.empty());
         }
         return new Hold(requirement.get(), request(submissionToken, requester, change, requirement.get(), review));
     }
@@ -91,10 +96,10 @@ public class Approvals implements ApprovalGate {
     }
 
     @Override
-    public java.util.OptionalLong requestApproval(@Nullable String token, CurrentUser requester, PendingChange change,
+    public OptionalLong requestApproval(@Nullable String token, CurrentUser requester, PendingChange change,
             Review review) {
         Optional<ApprovalRules.Requirement> requirement = required(change);
-        return requirement.isEmpty() ? java.util.OptionalLong.empty()
+        return requirement.isEmpty() ? OptionalLong.empty()
                 : request(token, requester, change, requirement.get(), review);
     }
 
@@ -108,28 +113,28 @@ public class Approvals implements ApprovalGate {
      * form's submit (its one-time token) answers the request the first made, recording nothing more; empty when the
      * token is not a form's (the form is out of date) or another person's.
      */
-    public java.util.OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
+    public OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
             ApprovalRules.Requirement requirement, Review review) {
-        if (!org.ldportal.change.SubmissionPages.wellFormed(submissionToken)) {
-            return java.util.OptionalLong.empty();
+        if (!SubmissionPages.wellFormed(submissionToken)) {
+            return OptionalLong.empty();
         }
         Optional<String> madeBy = requests.requesterOfToken(submissionToken);
         if (madeBy.isPresent()) {
             return madeBy.get().equals(requester.subject())
-                    ? java.util.OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : java.util.OptionalLong.empty();
+                    ? OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : OptionalLong.empty();
         }
         Instant now = clock.instant();
         String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.type().key()));
         try {
             // The REQUESTED entry and the request in one transaction: no entry says "waiting" for a request not kept.
-            return java.util.OptionalLong.of(requests.create(() -> audit.record(attempt(requester, change.action(),
+            return OptionalLong.of(requests.create(() -> audit.record(attempt(requester, change.action(),
                     change.type(), change.place(), change.resourceName(), change.resourceKey(), review.body()).withOutcome(AuditOutcome.REQUESTED, null,
                             null, "Waiting for approval by a member of " + String.join(" or ", requirement.approverGroups()),
                             null)).id(), auditId -> new ApprovalRequests.NewRequest(submissionToken, now,
                                     now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
                                     sealed, auditId), submissionToken));
         }
-        catch (org.springframework.dao.DataAccessException e) {
+        catch (DataAccessException e) {
             log.error("A request for approval could not be kept: {}", e.getClass().getName());
             throw new RequestNotKeptException();
         }
@@ -144,7 +149,7 @@ public class Approvals implements ApprovalGate {
         int recovered = 0;
         for (ApprovalRequest request : requests.interrupted(now.minus(properties.interruptedAfter()))) {
             requests.takeSealedChange(request.id());
-            java.util.Optional<org.ldportal.audit.AuditEntry> step = queries.latestCallStep(request.auditId());
+            Optional<AuditEntry> step = queries.latestCallStep(request.auditId());
             if (step.isEmpty()) {
                 String message = "The portal stopped after the approval and before sending it: nothing reached "
                         + "LaunchDarkly. Ask for it again.";
@@ -328,7 +333,7 @@ public class Approvals implements ApprovalGate {
 
     /** Each type's one sender; a type without one (or with two) stops the start, not an approval days later. */
     private static Map<ResourceType, ApprovedChangeSender> byType(List<ApprovedChangeSender> senders) {
-        Map<ResourceType, ApprovedChangeSender> byType = new java.util.EnumMap<>(ResourceType.class);
+        Map<ResourceType, ApprovedChangeSender> byType = new EnumMap<>(ResourceType.class);
         for (ApprovedChangeSender sender : senders) {
             for (ResourceType type : sender.types()) {
                 if (byType.put(type, sender) != null) {

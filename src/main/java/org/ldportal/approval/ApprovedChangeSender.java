@@ -1,5 +1,7 @@
 package org.ldportal.approval;
 
+import java.util.Set;
+
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
@@ -14,7 +16,7 @@ import org.ldportal.security.CurrentUser;
 public interface ApprovedChangeSender {
 
     /** The resource types it sends; every type has one sender (checked at start-up). */
-    java.util.Set<ResourceType> types();
+    Set<ResourceType> types();
 
     /**
      * @param payload   what the feature put in {@link PendingChange#payload()}

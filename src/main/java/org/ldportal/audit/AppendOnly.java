@@ -1,5 +1,7 @@
 package org.ldportal.audit;
 
+import java.util.Locale;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,6 +22,6 @@ public final class AppendOnly {
 
     private static boolean isPostgres(JdbcClient jdbc) {
         return jdbc.sql("SELECT 1").query((row, number) -> row.getStatement().getConnection().getMetaData()
-                .getDatabaseProductName()).single().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                .getDatabaseProductName()).single().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }

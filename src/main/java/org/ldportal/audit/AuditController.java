@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
 import org.ldportal.security.ReadScope;
-import org.ldportal.security.PortalRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +54,7 @@ class AuditController {
             HttpServletRequest request) {
         if (request.getParameterMap().values().stream().anyMatch(values -> Arrays.stream(values).anyMatch(String::isBlank))) {
             // The filter form sends every field, set or not: answer with the address of what is set, to share or bookmark.
-            return "redirect:" + filtered("/audit", form).queryParamIfPresent("size", java.util.Optional.ofNullable(form.getSize()))
+            return "redirect:" + filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
                     .build().toUriString();
         }
         ReadScope scope = access.readScope(viewer);

@@ -3,6 +3,7 @@ package org.ldportal.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class AuditExport {
     }
 
     private static List<Object> values(AuditEntry e) {
-        return java.util.Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().toString(), e.actorSubject(),
+        return Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().toString(), e.actorSubject(),
                 e.actorName(), e.actorEmail(), e.action(), e.resourceType(), e.projectKey(), e.environmentKey(),
                 e.integrationKey(), e.resourceName(), e.resourceKey(), e.resourceId(), e.outcome().name(), e.httpStatus(),
                 e.errorCode(), e.errorMessage(), e.durationMs(), e.attemptId(), e.approvedBy(), e.requestId(), e.requestBody());

@@ -3,6 +3,7 @@ package org.ldportal.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -282,7 +283,7 @@ public class AuditQueries {
             (Long) row.getObject("duration_ms", Long.class), (Long) row.getObject("attempt_id", Long.class),
             row.getString("approved_by"), row.getString("request_id"));
 
-    private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
+    private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -1,5 +1,7 @@
 package org.ldportal.audit;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -24,7 +26,7 @@ class AuditSchedulingConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         // Once across instances: held for most of an interval, so the others' schedules skip this round.
-        Runnable purge = locks.onceAcrossInstances("audit-purge", properties.purgeInterval(), java.time.Duration.ofHours(1),
+        Runnable purge = locks.onceAcrossInstances("audit-purge", properties.purgeInterval(), Duration.ofHours(1),
                 retention::purge);
         registrar.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(),
                 properties.purgeInitialDelay()));

@@ -4,8 +4,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.ldportal.security.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,13 +38,13 @@ public class AuditTrail {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
 
     public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.meters = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     /**
@@ -53,7 +57,7 @@ public class AuditTrail {
 
     /** Inserts the entry and returns it with its id. */
     public AuditEntry record(AuditAttempt attempt) {
-        AuditEntry entry = withId(attempt.toEntry(clock.instant(), org.ldportal.security.RequestIdFilter.current()));
+        AuditEntry entry = withId(attempt.toEntry(clock.instant(), RequestIdFilter.current()));
         // Attempts by resource and outcome (STARTED entries included: started minus outcomes is what never ended).
         meters.counter("ldportal.audit.entries", "resource", entry.resourceType(), "outcome", entry.outcome().name())
                 .increment();

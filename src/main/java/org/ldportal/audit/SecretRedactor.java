@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,9 @@ public class SecretRedactor {
     /** Values shorter than this are not scrubbed from free text: "1" or "on" would mangle every message. */
     private static final int MIN_SCRUBBED_LENGTH = 4;
     /** token, apiToken, client_secret, password, passwd, credentials, privateKey... (a name ending in key: below). */
-    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+    private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)token|secret|passw|credential|private");
-    private static final java.util.regex.Pattern KEY_WORD = java.util.regex.Pattern.compile("(^[kK]|[a-z0-9][K]|[_-][kK])eys?$");
+    private static final Pattern KEY_WORD = Pattern.compile("(^[kK]|[a-z0-9][K]|[_-][kK])eys?$");
 
     private final ObjectMapper objectMapper;
 

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
@@ -56,7 +57,7 @@ public class AccessGuard {
     public void requireToSee(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
         if (projectKey != null && projectKey.isBlank()) {
             // A blank key from an address is no project, and never the account.
-            throw new org.ldportal.launchdarkly.NotAKeyException(projectKey);
+            throw new NotAKeyException(projectKey);
         }
         if (projectKey == null) {
             if (!access.mayInAccount(user, PortalRole.VIEWER) && !access.mayInAccount(user, PortalRole.EDITOR)

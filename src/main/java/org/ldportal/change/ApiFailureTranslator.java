@@ -2,6 +2,7 @@ package org.ldportal.change;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditOutcome;
@@ -116,7 +117,7 @@ public class ApiFailureTranslator {
      * Sends an approved change of something that exists, which reads it first: when that read fails, the change's
      * result says why ({@link #unreadable}), nothing sent.
      */
-    public <T> ChangeResult<T> afterReading(java.util.function.Supplier<ChangeResult<T>> change) {
+    public <T> ChangeResult<T> afterReading(Supplier<ChangeResult<T>> change) {
         try {
             return change.get();
         }

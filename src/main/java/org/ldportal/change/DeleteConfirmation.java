@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The page before a delete ({@code manage/delete}): what is lost, and the name or key the person types to confirm,
@@ -42,7 +43,7 @@ public record DeleteConfirmation(String nav, String noun, String expected, Strin
             }
 
             @Override
-            public String shown(Object notice, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            public String shown(Object notice, RedirectAttributes redirect) {
                 return ManagePage.noticed(done, notice, redirect);
             }
         };

@@ -2,12 +2,15 @@ package org.ldportal.change;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.ClusterLocks;
 import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
@@ -113,13 +116,13 @@ class JdbcSubmissions implements Submissions {
         else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
             // Found by a check, though not read back: a repeat says it was created.
             jdbc.sql("UPDATE form_submission SET state = 'CREATED', result_json = :link, attempt_id = :attempt WHERE token = "
-                    + ":token").param("link", mayExist.found().link(), java.sql.Types.VARCHAR)
-                    .param("attempt", mayExist.attemptId(), java.sql.Types.BIGINT).param("token", token).update();
+                    + ":token").param("link", mayExist.found().link(), Types.VARCHAR)
+                    .param("attempt", mayExist.attemptId(), Types.BIGINT).param("token", token).update();
         }
         else if (result instanceof ChangeResult.MayExist<?> mayExist) {
             // Only while in progress: a settlement a moment ago (the check at once) has said more already.
             jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST', attempt_id = :attempt WHERE token = :token AND "
-                    + "state = 'IN_PROGRESS'").param("attempt", mayExist.attemptId(), java.sql.Types.BIGINT)
+                    + "state = 'IN_PROGRESS'").param("attempt", mayExist.attemptId(), Types.BIGINT)
                     .param("token", token).update();
         }
         else {
@@ -129,17 +132,17 @@ class JdbcSubmissions implements Submissions {
     }
 
     @Override
-    public void settledLater(String token, boolean created, @org.jspecify.annotations.Nullable String link, long attemptId) {
+    public void settledLater(String token, boolean created, @Nullable String link, long attemptId) {
         // An instance that stopped mid-call left the token in progress; a repeat now says what was found.
         jdbc.sql("UPDATE form_submission SET state = :state, result_json = :link, attempt_id = :attempt WHERE token = :token")
-                .param("state", created ? "CREATED" : "NOT_CREATED").param("link", link, java.sql.Types.VARCHAR)
+                .param("state", created ? "CREATED" : "NOT_CREATED").param("link", link, Types.VARCHAR)
                 .param("attempt", attemptId).param("token", token).update();
     }
 
-    @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 1)
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS, initialDelay = 1)
     void forgetOldSubmissions() {
         // Once across instances, like all scheduled work.
-        locks.runIfFree("forget-submissions", java.time.Duration.ofMinutes(50), java.time.Duration.ofMinutes(30),
+        locks.runIfFree("forget-submissions", Duration.ofMinutes(50), Duration.ofMinutes(30),
                 this::forgetNow);
     }
 

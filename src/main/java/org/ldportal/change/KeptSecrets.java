@@ -9,8 +9,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -87,7 +89,7 @@ public class KeptSecrets {
         }
         session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
         return new Merged(new FormValues(values), secrets.keySet().stream().filter(key -> !key.startsWith(WHOLE))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -104,13 +106,13 @@ public class KeptSecrets {
     }
 
     /** What {@link #keepWhole} kept for the draft, if anything. */
-    public java.util.Optional<String> whole(HttpSession session, String draftId, String key) {
+    public Optional<String> whole(HttpSession session, String draftId, String key) {
         if (draftId == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Draft draft = drafts(session).get(draftId);
         String sealed = draft == null ? null : draft.sealed().get(WHOLE + key);
-        return sealed == null ? java.util.Optional.empty() : java.util.Optional.of(decrypt(sealed)).filter(v -> !v.isEmpty());
+        return sealed == null ? Optional.empty() : Optional.of(decrypt(sealed)).filter(v -> !v.isEmpty());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ldportal.change;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * What a change will do, in words, shown before anything is sent (and, for a request that needs approval, to its
@@ -30,7 +31,7 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
      * This review cut to fit {@code maxChars} once written as JSON (each value and the body shortened, with a mark),
      * for a store whose column has that size: an oversized value must not lose the whole request.
      */
-    public Review fitting(int maxChars, java.util.function.ToIntFunction<Review> length) {
+    public Review fitting(int maxChars, ToIntFunction<Review> length) {
         if (length.applyAsInt(this) <= maxChars) {
             return this;
         }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The review step: after a form validates, the person sees what will be sent before anything is. The review page
@@ -25,9 +28,9 @@ public class ReviewPages {
     private static final Set<String> NOT_CARRIED = Set.of("_csrf", CONFIRM, REVISE);
 
     private final ReviewProperties properties;
-    private final tools.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
-    public ReviewPages(ReviewProperties properties, tools.jackson.databind.ObjectMapper json) {
+    public ReviewPages(ReviewProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
     }
@@ -54,7 +57,7 @@ public class ReviewPages {
 
     /** As above, for a change that needs approval: the note says by whom, and "Create" becomes "Request approval". */
     public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
-            Set<String> leftOut, @org.jspecify.annotations.Nullable String approvalNote) {
+            Set<String> leftOut, @Nullable String approvalNote) {
         model.addAttribute("approvalNote", approvalNote);
         List<Hidden> hidden = new ArrayList<>();
         parameters.forEach((name, values) -> {

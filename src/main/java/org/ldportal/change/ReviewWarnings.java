@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -69,21 +70,21 @@ public class ReviewWarnings {
                 .noneMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
     }
 
-    private static java.util.Optional<String> host(String key, @Nullable Object value) {
+    private static Optional<String> host(String key, @Nullable Object value) {
         if (!(value instanceof String text) || text.isBlank() || text.length() > 2048) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String trimmed = text.strip();
         boolean address = trimmed.regionMatches(true, 0, "https://", 0, 8) || trimmed.regionMatches(true, 0, "http://", 0, 7);
         if (!address && !key.toLowerCase(Locale.ROOT).contains("host")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             String host = URI.create(address ? trimmed : "https://" + trimmed).getHost();
-            return host == null ? java.util.Optional.empty() : java.util.Optional.of(host.toLowerCase(Locale.ROOT));
+            return host == null ? Optional.empty() : Optional.of(host.toLowerCase(Locale.ROOT));
         }
         catch (IllegalArgumentException notAnAddress) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -1,17 +1,18 @@
 package org.ldportal.change;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class SecretBox {
      * Seals a value bound to its context (associated data, for example the record it belongs to): it opens only with
      * the same context, so a sealed value copied to another record does not.
      */
-    public String encrypt(String plain, @org.jspecify.annotations.Nullable String context) {
+    public String encrypt(String plain, @Nullable String context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -66,7 +67,7 @@ public class SecretBox {
     }
 
     /** As {@link #decrypt(String)}, for a value sealed with this context. */
-    public String decrypt(String sealed, @org.jspecify.annotations.Nullable String context) {
+    public String decrypt(String sealed, @Nullable String context) {
         try {
             ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(sealed));
             byte[] nonce = new byte[NONCE_BYTES];
@@ -80,7 +81,7 @@ public class SecretBox {
             }
             return new String(cipher.doFinal(rest), StandardCharsets.UTF_8);
         }
-        catch (GeneralSecurityException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+        catch (GeneralSecurityException | IllegalArgumentException | BufferUnderflowException e) {
             throw new IllegalStateException("Could not decrypt a kept secret");
         }
     }

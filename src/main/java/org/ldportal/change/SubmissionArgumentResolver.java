@@ -1,5 +1,7 @@
 package org.ldportal.change;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.ldportal.security.CurrentUser;
@@ -25,7 +27,7 @@ class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
             WebDataBinderFactory binders) {
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, java.util.List.of(values)));
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
         return new Submission(CurrentUser.from(SecurityContextHolder.getContext().getAuthentication()),
                 request.getParameter(SubmissionPages.TOKEN), request.getParameter(ReviewPages.CONFIRM) != null,
                 request.getParameter(KeptSecrets.DRAFT), http == null ? null : http.getSession(false), parameters);

@@ -1,6 +1,8 @@
 package org.ldportal.change;
 
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
@@ -37,8 +39,8 @@ public interface Submissions {
      *
      * @param resultPage what a repeat shows, from the resource a success answered
      */
-    default <T> ChangeResult<T> send(String token, java.util.function.Supplier<ChangeResult<T>> change,
-            java.util.function.Function<T, ?> resultPage) {
+    default <T> ChangeResult<T> send(String token, Supplier<ChangeResult<T>> change,
+            Function<T, ?> resultPage) {
         ChangeResult<T> result;
         try {
             // The attempt records the token, which follows its outcome should the answer be settled later.

@@ -1,14 +1,17 @@
 package org.ldportal.destination;
 
 import java.util.List;
+import java.util.Set;
 
 import org.ldportal.approval.ApprovedChangeSender;
+import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
@@ -33,10 +36,10 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     private final DestinationManagement management;
 
-    private final org.ldportal.change.ApiFailureTranslator failures;
+    private final ApiFailureTranslator failures;
 
     DestinationApprovals(DestinationService destinations, DestinationKindCatalog catalog, WarehouseSetups setups,
-            ObjectMapper json, DestinationManagement management, org.ldportal.change.ApiFailureTranslator failures) {
+            ObjectMapper json, DestinationManagement management, ApiFailureTranslator failures) {
         this.failures = failures;
         this.management = management;
         this.destinations = destinations;
@@ -48,7 +51,7 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     /** What an approved change of an existing destination needs: where it is and the version the requester saw. */
     record Managed(String projectKey, String environmentKey, String id, Integer version,
-            List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
+            List<PatchOperation> patch, String name, List<String> secretValues) {
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */
@@ -58,7 +61,7 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     /** An edit (its patch, secrets included: the request seals it) of the destination the requester saw. */
-    PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<org.ldportal.launchdarkly.PatchOperation> patch,
+    PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<PatchOperation> patch,
             String name, List<String> secretValues) {
         return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
                 seen.destination().id(), seen.destination().version(), patch, name, secretValues)));
@@ -117,8 +120,8 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public java.util.Set<ResourceType> types() {
-        return java.util.Set.of(ResourceType.DESTINATION);
+    public Set<ResourceType> types() {
+        return Set.of(ResourceType.DESTINATION);
     }
 
     @Override

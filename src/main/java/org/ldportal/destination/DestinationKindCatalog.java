@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FieldSpec;
@@ -84,12 +87,12 @@ class DestinationKindCatalog {
     }
 
     /** For a kind whose config is free-form JSON: the keys whose values are not secret; every other value is. */
-    private static java.util.Set<String> nonSecretKeys(JsonNode array) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    private static Set<String> nonSecretKeys(JsonNode array) {
+        Set<String> keys = new LinkedHashSet<>();
         if (array != null) {
             array.forEach(key -> keys.add(key.asString()));
         }
-        return java.util.Collections.unmodifiableSet(keys);
+        return Collections.unmodifiableSet(keys);
     }
 
     private static List<FieldOption> options(JsonNode array) {

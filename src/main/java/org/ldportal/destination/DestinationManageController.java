@@ -14,10 +14,12 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
+import org.ldportal.change.PatchPlan;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
+import org.ldportal.form.EditedValues;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.LaunchDarklyException;
@@ -112,7 +114,7 @@ class DestinationManageController {
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, ChangeAction.UPDATE);
         Map<String, String> shown = management.editableValues(row);
-        return new EditPage(row, shown.get("name"), org.ldportal.form.EditedValues.configOf(shown), management.seen(shown),
+        return new EditPage(row, shown.get("name"), EditedValues.configOf(shown), management.seen(shown),
                 model).show(Map.of(), null);
     }
 
@@ -265,7 +267,7 @@ class DestinationManageController {
                     FormView.of(form, "config", values.withoutSecrets(form), errors)));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
             model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.updating(row, String.valueOf(
-                    row.destination().name()), new org.ldportal.change.PatchPlan()).pending()).orElse(null));
+                    row.destination().name()), new PatchPlan()).pending()).orElse(null));
             return "destinations/edit";
         }
 

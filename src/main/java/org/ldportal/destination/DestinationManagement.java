@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-import org.ldportal.form.FormValues;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
@@ -16,9 +17,17 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
 import org.ldportal.change.Sent;
+import org.ldportal.form.EditedValues;
 import org.ldportal.form.FieldSpec;
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
@@ -30,6 +39,8 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The Data Export destinations that exist: listed as far as the person may see them, read one by one, turned on or
@@ -46,13 +57,13 @@ class DestinationManagement {
     private final AuditedCall call;
     private final AccessGuard guard;
     private final SecretRedactor redactor;
-    private final java.util.function.Predicate<Row> critical;
-    private final org.ldportal.form.FormValidator validator;
-    private final tools.jackson.databind.ObjectMapper json;
+    private final Predicate<Row> critical;
+    private final FormValidator validator;
+    private final ObjectMapper json;
 
     DestinationManagement(LaunchDarklyClient client, ExistingResources existing, DestinationKindCatalog catalog,
             LaunchDarklyLinks links, AuditedCall call, AccessGuard guard, SecretRedactor redactor,
-            DestinationService destinations, org.ldportal.form.FormValidator validator, tools.jackson.databind.ObjectMapper json) {
+            DestinationService destinations, FormValidator validator, ObjectMapper json) {
         this.validator = validator;
         this.json = json;
         this.critical = row -> destinations.critical(row.projectKey(), row.environmentKey());
@@ -116,7 +127,7 @@ class DestinationManagement {
         config.forEach((key, value) -> {
             String label = kind.flatMap(k -> k.form().fields().stream().filter(f -> f.key().equals(key)).findFirst())
                     .map(FieldSpec::label).orElse(key);
-            shown.put(label, secret(kind, key, value) ? org.ldportal.change.Review.SECRET_SET : String.valueOf(value));
+            shown.put(label, secret(kind, key, value) ? Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
     }
@@ -151,7 +162,7 @@ class DestinationManagement {
         Destination destination = seen.destination();
         List<PatchOperation> patch = switchPatch(destination, on);
         ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
-        Change change = Change.of(origin.apply(attempt(user, seen, action)).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(),
+        Change change = Change.of(origin.apply(attempt(user, seen, action)).withRequestBody(redactor.redactToJson(patch, Set.of(),
                 List.of())), "the destination", on ? "turned on" : "turned off", 200);
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
                 seen.environmentKey(), destination.id(), patch), changed -> new Sent(changed.kind(), changed.id(), seen.link()));
@@ -174,7 +185,7 @@ class DestinationManagement {
     /** An approved change of a destination that changed since the request: refused, recorded, nothing sent. */
     <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Row current, ChangeAction action, ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, current, action)), "the destination", "changed", 200),
-                org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
+                RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Row seen, ChangeOrigin origin) {
@@ -200,16 +211,16 @@ class DestinationManagement {
     }
 
     Edit edit(Row current, @Nullable Integer version, String name, FormValues values, String seen) {
-        Map<String, String> seenValues = org.ldportal.form.EditedValues.seen(json, seen, () -> editableValues(current));
+        Map<String, String> seenValues = EditedValues.seen(json, seen, () -> editableValues(current));
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> cleaned = Map.of();
         Map<String, String> typedSecrets = new LinkedHashMap<>();
-        Optional<org.ldportal.form.FormSpec> form = configForm(current);
+        Optional<FormSpec> form = configForm(current);
         if (form.isPresent()) {
             // A secret left empty keeps the current one: it is not required again, and it is not sent.
-            org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form.get(), values);
+            EditedValues edited = EditedValues.of(form.get(), values);
             typedSecrets.putAll(edited.typedSecrets());
-            org.ldportal.form.FormValidation validation = validator.validate(edited.spec(), values);
+            FormValidation validation = validator.validate(edited.spec(), values);
             errors.putAll(validation.errors());
             cleaned = validation.cleaned();
         }
@@ -224,7 +235,7 @@ class DestinationManagement {
     }
 
     /** The kind's form, for editing a destination of a kind with plain fields. */
-    Optional<org.ldportal.form.FormSpec> configForm(Row row) {
+    Optional<FormSpec> configForm(Row row) {
         return catalog.find(row.destination().kind()).filter(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
                 .map(DestinationKind::form);
     }
@@ -242,7 +253,7 @@ class DestinationManagement {
             Map<String, Object> config = row.destination().config() == null ? Map.of() : row.destination().config();
             form.fields().stream().filter(field -> !field.secret()).forEach(field -> {
                 Object value = config.get(field.key());
-                values.put(org.ldportal.form.EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
+                values.put(EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
             });
         });
         return values;
@@ -252,9 +263,9 @@ class DestinationManagement {
      * What an edit would send: the version the page showed tested, then each changed field (tested against what the
      * page showed) and each secret typed anew (a secret left empty stays as it is).
      */
-    org.ldportal.change.PatchPlan plan(Row current, @Nullable Integer seenVersion, Map<String, String> seen, String name,
+    PatchPlan plan(Row current, @Nullable Integer seenVersion, Map<String, String> seen, String name,
             Map<String, Object> cleanedConfig, Map<String, String> typedSecrets) {
-        org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
+        PatchPlan plan = new PatchPlan();
         plan.field("/name", "Name", seen.get("name"), name);
         Map<String, Object> config = current.destination().config() == null ? Map.of() : current.destination().config();
         configForm(current).ifPresent(form -> form.fields().forEach(field -> {
@@ -262,9 +273,9 @@ class DestinationManagement {
             if (field.secret()) {
                 plan.secret(pointer, field.label(), typedSecrets.get(field.key()), config.containsKey(field.key()));
             }
-            else if (seen.containsKey(org.ldportal.form.EditedValues.CONFIG + field.key())) {
+            else if (seen.containsKey(EditedValues.CONFIG + field.key())) {
                 Object after = cleanedConfig.get(field.key());
-                plan.field(pointer, field.label(), emptyToNull(seen.get(org.ldportal.form.EditedValues.CONFIG + field.key())),
+                plan.field(pointer, field.label(), emptyToNull(seen.get(EditedValues.CONFIG + field.key())),
                         after == null ? null : String.valueOf(after));
             }
         }));
@@ -272,13 +283,13 @@ class DestinationManagement {
     }
 
     /** An edit as the request's page shows it: each changed field before and after (secrets hidden). */
-    org.ldportal.change.Review editReview(Row seen, org.ldportal.change.PatchPlan plan) {
-        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Project", seen.projectKey()),
-                new org.ldportal.change.Review.Line("Environment", seen.environmentKey()));
-        return new org.ldportal.change.Review("Change a Data Export destination", target, plan.changes().stream()
-                .map(c -> new org.ldportal.change.Review.Line(c.label(), c.before() + " \u2192 " + c.after())).toList(),
+    Review editReview(Row seen, PatchPlan plan) {
+        List<Review.Line> target = List.of(new Review.Line("Project", seen.projectKey()),
+                new Review.Line("Environment", seen.environmentKey()));
+        return new Review("Change a Data Export destination", target, plan.changes().stream()
+                .map(c -> new Review.Line(c.label(), c.before() + " \u2192 " + c.after())).toList(),
                 "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
-                        seen.destination().id()), redactor.redactToJson(plan.operations(), java.util.Set.of(),
+                        seen.destination().id()), redactor.redactToJson(plan.operations(), Set.of(),
                                 plan.secretValues()), List.of());
     }
 
@@ -287,7 +298,7 @@ class DestinationManagement {
             List<String> secretValues, ChangeOrigin origin) {
         Change change = Change.of(origin.apply(attempt(user, current, ChangeAction.UPDATE)).withResource(name,
                 current.destination().kind(), current.destination().id()).withRequestBody(redactor.redactToJson(patch,
-                        java.util.Set.of(), secretValues)), "the destination", "changed", 200).scrubbing(secretValues)
+                        Set.of(), secretValues)), "the destination", "changed", 200).scrubbing(secretValues)
                 .locatedBy(detail -> DestinationService.locate(detail, configForm(current).map(form -> form.fields().stream()
                         .map(FieldSpec::key).toList()).orElse(List.of())));
         ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(current.projectKey(),
@@ -312,20 +323,20 @@ class DestinationManagement {
     }
 
     /** The change as the request's page shows it: what, where, the call and its body. */
-    org.ldportal.change.Review review(Row seen, ChangeAction action) {
-        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Project", seen.projectKey()),
-                new org.ldportal.change.Review.Line("Environment", seen.environmentKey()));
-        List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line("Destination",
+    Review review(Row seen, ChangeAction action) {
+        List<Review.Line> target = List.of(new Review.Line("Project", seen.projectKey()),
+                new Review.Line("Environment", seen.environmentKey()));
+        List<Review.Line> fields = List.of(new Review.Line("Destination",
                 seen.destination().name() + " (" + seen.kindTitle() + ")"));
         String path = LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
                 seen.destination().id());
         if (ChangeAction.DELETE.equals(action)) {
-            return new org.ldportal.change.Review("Delete a Data Export destination", target, fields, "DELETE", path, "",
+            return new Review("Delete a Data Export destination", target, fields, "DELETE", path, "",
                     List.of("Its events stop being exported, and its settings are lost."));
         }
         boolean on = ChangeAction.TURN_ON.equals(action);
-        return new org.ldportal.change.Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields,
-                "PATCH", path, redactor.redactToJson(switchPatch(seen.destination(), on), java.util.Set.of(), List.of()),
+        return new Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields,
+                "PATCH", path, redactor.redactToJson(switchPatch(seen.destination(), on), Set.of(), List.of()),
                 List.of());
     }
 

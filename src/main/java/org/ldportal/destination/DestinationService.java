@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
@@ -319,7 +320,7 @@ class DestinationService {
 
     /** Sends a create; a 409 means the environment has its one destination already, which is named and linked. */
     private ChangeResult<Destination> created(DestinationForm form, DestinationKind kind, Change change,
-            java.util.function.Supplier<Destination> request) {
+            Supplier<Destination> request) {
         String link = links.destinations(form.getProjectKey(), form.getEnvironmentKey());
         ChangeResult<Destination> result = call.send(change, request,
                 destination -> new Sent(kind.kind(), destination.id(), link),

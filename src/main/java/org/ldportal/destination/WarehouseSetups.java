@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ class WarehouseSetups {
                     row.getString("iam_permissions_policy"), row.getString("iam_trust_policy"), row.getString("s3_bucket_name")),
             instant(row, "created_at"), instant(row, "completed_at"));
 
-    private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
+    private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -1,15 +1,16 @@
 package org.ldportal.environment;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.ldportal.approval.ApprovedChangeSender;
+import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.resource.ChangeAction;
-import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,9 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     private final EnvironmentManagement management;
     private final ObjectMapper json;
 
-    private final org.ldportal.change.ApiFailureTranslator failures;
+    private final ApiFailureTranslator failures;
 
-    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json, org.ldportal.change.ApiFailureTranslator failures) {
+    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json, ApiFailureTranslator failures) {
         this.failures = failures;
         this.environments = environments;
         this.management = management;
@@ -69,8 +70,8 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public java.util.Set<ResourceType> types() {
-        return java.util.Set.of(ResourceType.ENVIRONMENT);
+    public Set<ResourceType> types() {
+        return Set.of(ResourceType.ENVIRONMENT);
     }
 
     @Override

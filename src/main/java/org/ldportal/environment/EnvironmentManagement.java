@@ -3,9 +3,13 @@ package org.ldportal.environment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditEntry;
+import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
@@ -15,11 +19,13 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
+import org.ldportal.launchdarkly.Tags;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -27,6 +33,10 @@ import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The environments of a project that exist: listed as far as the person may see them, read one by one, edited (name,
@@ -44,14 +54,14 @@ class EnvironmentManagement {
     private final SecretRedactor redactor;
     private final EnvironmentService environments;
     private final EnvironmentProperties properties;
-    private final org.ldportal.audit.ResourceHistory history;
-    private final org.springframework.validation.SmartValidator validator;
-    private final tools.jackson.databind.ObjectMapper json;
+    private final ResourceHistory history;
+    private final SmartValidator validator;
+    private final ObjectMapper json;
 
     EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
-            EnvironmentProperties properties, org.springframework.validation.SmartValidator validator,
-            tools.jackson.databind.ObjectMapper json, org.ldportal.audit.ResourceHistory history) {
+            EnvironmentProperties properties, SmartValidator validator,
+            ObjectMapper json, ResourceHistory history) {
         this.history = history;
         this.validator = validator;
         this.json = json;
@@ -79,7 +89,7 @@ class EnvironmentManagement {
     }
 
     /** The attempts about the environment that the person may read, newest first. */
-    List<org.ldportal.audit.AuditEntry> history(CurrentUser user, Environment environment) {
+    List<AuditEntry> history(CurrentUser user, Environment environment) {
         return history.of(user, environment.id());
     }
 
@@ -125,7 +135,7 @@ class EnvironmentManagement {
         form.setProjectKey(projectKey);
         form.setKey(current.key());
         validator.validate(form, result);
-        String tagProblem = org.ldportal.launchdarkly.Tags.parse(form.getTags()).problem();
+        String tagProblem = Tags.parse(form.getTags()).problem();
         if (tagProblem != null) {
             result.rejectValue("tags", "tag", tagProblem);
         }
@@ -142,7 +152,7 @@ class EnvironmentManagement {
         return json.writeValueAsString(values(form));
     }
 
-    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> SEEN = new tools.jackson.core.type.TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
 
     /** The edit form filled with the environment as it is. */
     static EnvironmentForm formOf(String projectKey, Environment environment) {
@@ -193,24 +203,24 @@ class EnvironmentManagement {
     }
 
     /** The edit as the request's page shows it: where, each changed field before and after, the call and its body. */
-    org.ldportal.change.Review review(String projectKey, Environment current, Map<String, Object> seen,
+    Review review(String projectKey, Environment current, Map<String, Object> seen,
             Map<String, Object> values) {
         PatchPlan plan = plan(seen, values);
-        return new org.ldportal.change.Review("Change an environment", target(projectKey, current),
-                plan.changes().stream().map(c -> new org.ldportal.change.Review.Line(c.label(), c.before() + " \u2192 "
+        return new Review("Change an environment", target(projectKey, current),
+                plan.changes().stream().map(c -> new Review.Line(c.label(), c.before() + " \u2192 "
                         + c.after())).toList(), "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey,
-                                current.key()), redactor.redactToJson(plan.operations(), java.util.Set.of(), List.of()), List.of());
+                                current.key()), redactor.redactToJson(plan.operations(), Set.of(), List.of()), List.of());
     }
 
-    org.ldportal.change.Review deleteReview(String projectKey, Environment current) {
-        return new org.ldportal.change.Review("Delete an environment", target(projectKey, current), List.of(), "DELETE",
+    Review deleteReview(String projectKey, Environment current) {
+        return new Review("Delete an environment", target(projectKey, current), List.of(), "DELETE",
                 LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey, current.key()), "",
                 List.of("Its flag settings, SDK keys and segments are lost."));
     }
 
-    private List<org.ldportal.change.Review.Line> target(String projectKey, Environment current) {
-        return List.of(new org.ldportal.change.Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey
-                + ")"), new org.ldportal.change.Review.Line("Environment", current.name() + " (" + current.key() + ")"));
+    private List<Review.Line> target(String projectKey, Environment current) {
+        return List.of(new Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey
+                + ")"), new Review.Line("Environment", current.name() + " (" + current.key() + ")"));
     }
 
     /** What a change of it would be, for the approval rules and, held back, for the request. */
@@ -232,10 +242,10 @@ class EnvironmentManagement {
         PatchPlan plan = plan(seen, values);
         Object name = values.get("name");
         AuditAttempt attempt = origin.apply(attempt(user, ChangeAction.UPDATE, projectKey, current, name == null ? current.name()
-                : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), java.util.Set.of(),
+                : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), Set.of(),
                         plan.secretValues()));
         Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentService::locate);
-        boolean criticalChanges = !java.util.Objects.equals(seen.get("critical"), values.get("critical"));
+        boolean criticalChanges = !Objects.equals(seen.get("critical"), values.get("critical"));
         if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
             return call.refuse(change, RefusalTarget.field("critical"), "Only admins may mark an environment as critical "
                     + "or take the mark away.");

@@ -3,6 +3,7 @@ package org.ldportal.environment;
 import java.util.List;
 import java.util.Locale;
 
+import org.ldportal.security.PortalRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +26,7 @@ record EnvironmentProperties(
         @DefaultValue List<ReservedKeys> reservedKeys,
         @DefaultValue("true") boolean criticalRequiresAdmin,
         @DefaultValue("417505") String defaultColor,
-        @DefaultValue("ADMIN") org.ldportal.security.PortalRole deleteRole) {
+        @DefaultValue("ADMIN") PortalRole deleteRole) {
 
     /**
      * @param project a project key, compared without regard to case, or {@code *} for every project

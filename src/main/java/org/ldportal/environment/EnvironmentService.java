@@ -1,5 +1,6 @@
 package org.ldportal.environment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -171,7 +172,7 @@ class EnvironmentService {
                 new Review.Line("Critical", ReviewLines.yesNo(form.isCritical())),
                 new Review.Line("Tags", String.join(", ", form.tagList())),
                 new Review.Line("Copy settings from", source));
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (form.isCritical()) {
             warnings.add("The environment will be marked critical: LaunchDarkly then treats every change in it with care, "
                     + "and only admins may mark it so.");

@@ -1,9 +1,14 @@
 package org.ldportal.form;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What an edit form sent, for checking: a secret field left empty means "keep the current secret", so it is left out
@@ -30,7 +35,7 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
                 typed.put(secret, value);
             }
         }
-        Set<String> kept = new java.util.HashSet<>(form.secretKeys());
+        Set<String> kept = new HashSet<>(form.secretKeys());
         kept.removeAll(typed.keySet());
         List<FieldSpec> checked = form.fields().stream().filter(field -> !kept.contains(field.key())).toList();
         return new EditedValues(new FormSpec(checked), typed);
@@ -40,10 +45,10 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
      * What an edit page carried of what it showed (its hidden {@code seen} field: JSON of field to text); the
      * {@code fallback}, what is there now, when it carried nothing readable (then only the version test guards).
      */
-    public static Map<String, String> seen(tools.jackson.databind.ObjectMapper json, String carried,
-            java.util.function.Supplier<Map<String, String>> fallback) {
+    public static Map<String, String> seen(ObjectMapper json, String carried,
+            Supplier<Map<String, String>> fallback) {
         try {
-            Map<String, String> values = json.readValue(carried, new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+            Map<String, String> values = json.readValue(carried, new TypeReference<Map<String, String>>() { });
             if (!values.isEmpty()) {
                 return values;
             }

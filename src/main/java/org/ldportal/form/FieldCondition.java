@@ -2,6 +2,7 @@ package org.ldportal.form;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One rule for showing or hiding a field, depending on one other field's value (one entry of a manifest's
@@ -46,7 +47,7 @@ public record FieldCondition(String fieldKey, Action action, List<Condition> con
          * Plain decimals of a sensible length compare as numbers; anything else (a million digits, an exponent such
          * as 1e999999999, which BigDecimal would expand when comparing) as text, at once.
          */
-        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
+        private static final Pattern NUMBER = Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
 
         private static int compare(String left, String right) {
             String l = left.trim();

@@ -1,5 +1,7 @@
 package org.ldportal.form;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ public record FormValidation(Map<String, String> errors, Map<String, Object> cle
 
     public FormValidation {
         errors = Map.copyOf(errors);
-        cleaned = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cleaned));
+        cleaned = Collections.unmodifiableMap(new LinkedHashMap<>(cleaned));
     }
 
     public boolean isValid() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,14 +18,14 @@ public record FormView(String prefix, List<FieldView> fields) {
      * @param errors messages per field key
      */
     public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors) {
-        return of(spec, prefix, values, errors, java.util.Set.of());
+        return of(spec, prefix, values, errors, Set.of());
     }
 
     /**
      * @param keptSecrets the secret fields whose typed value the server keeps for this form: they say so
      */
     public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors,
-            java.util.Set<String> keptSecrets) {
+            Set<String> keptSecrets) {
         boolean submitted = !values.values().isEmpty();
         List<FieldView> fields = spec.fields().stream().filter(field -> !field.isAlwaysHidden())
                 .map(field -> view(spec, field, prefix, values, errors, submitted, keptSecrets)).toList();
@@ -32,7 +33,7 @@ public record FormView(String prefix, List<FieldView> fields) {
     }
 
     private static FieldView view(FormSpec spec, FieldSpec field, String prefix, FormValues values, Map<String, String> errors,
-            boolean submitted, java.util.Set<String> keptSecrets) {
+            boolean submitted, Set<String> keptSecrets) {
         String name = prefix + "[" + field.key() + "]";
         String id = prefix + "-" + field.key().replaceAll("[^A-Za-z0-9_-]", "_");
         String value;

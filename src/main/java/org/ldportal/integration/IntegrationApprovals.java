@@ -1,13 +1,16 @@
 package org.ldportal.integration;
 
 import java.util.List;
+import java.util.Set;
 
 import org.ldportal.approval.ApprovedChangeSender;
+import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -28,10 +31,10 @@ class IntegrationApprovals implements ApprovedChangeSender {
     private final ManifestCatalog catalog;
     private final ObjectMapper json;
 
-    private final org.ldportal.change.ApiFailureTranslator failures;
+    private final ApiFailureTranslator failures;
 
     IntegrationApprovals(IntegrationService integrations, IntegrationManagement management, ManifestCatalog catalog,
-            ObjectMapper json, org.ldportal.change.ApiFailureTranslator failures) {
+            ObjectMapper json, ApiFailureTranslator failures) {
         this.failures = failures;
         this.integrations = integrations;
         this.management = management;
@@ -41,13 +44,13 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
 
     /** What an approved change of an existing configuration or subscription needs. */
-    record Managed(String manifestKey, String type, String id, Integer version, List<org.ldportal.launchdarkly.PatchOperation> patch,
+    record Managed(String manifestKey, String type, String id, Integer version, List<PatchOperation> patch,
             String name, List<String> secretValues, String seenState) {
     }
 
     /** An edit (its patch, secrets included: the request seals it) of what the requester saw. */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action,
-            List<org.ldportal.launchdarkly.PatchOperation> patch, String name, List<String> secretValues) {
+            List<PatchOperation> patch, String name, List<String> secretValues) {
         return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), name, null, false,
                 json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(), patch,
                         name, secretValues, seen.state())));
@@ -122,8 +125,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public java.util.Set<ResourceType> types() {
-        return java.util.Set.of(ResourceType.INTEGRATION_CONFIGURATION, ResourceType.AUDIT_LOG_SUBSCRIPTION);
+    public Set<ResourceType> types() {
+        return Set.of(ResourceType.INTEGRATION_CONFIGURATION, ResourceType.AUDIT_LOG_SUBSCRIPTION);
     }
 
     @Override

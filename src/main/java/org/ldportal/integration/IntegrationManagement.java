@@ -5,27 +5,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditEntry;
+import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
+import org.ldportal.change.PatchPlan;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.Review;
 import org.ldportal.change.Sent;
+import org.ldportal.form.EditedValues;
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
 import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
+import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.launchdarkly.PatchOperation;
+import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Subscription;
+import org.ldportal.launchdarkly.Tags;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
+import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An integration's configurations and audit-log subscriptions that exist: listed (both read at once), read one by
@@ -43,14 +63,14 @@ class IntegrationManagement {
     private final IntegrationLinks links;
 
     private final IntegrationService integrations;
-    private final org.ldportal.form.FormValidator validator;
-    private final tools.jackson.databind.ObjectMapper json;
-    private final org.ldportal.audit.ResourceHistory history;
+    private final FormValidator validator;
+    private final ObjectMapper json;
+    private final ResourceHistory history;
 
     IntegrationManagement(LaunchDarklyClient client, ExistingResources existing, AuditedCall call, AccessGuard guard,
             SecretRedactor redactor, IntegrationLinks links, IntegrationService integrations,
-            org.ldportal.form.FormValidator validator, tools.jackson.databind.ObjectMapper json,
-            org.ldportal.audit.ResourceHistory history) {
+            FormValidator validator, ObjectMapper json,
+            ResourceHistory history) {
         this.integrations = integrations;
         this.validator = validator;
         this.json = json;
@@ -66,11 +86,11 @@ class IntegrationManagement {
     /** One configuration or subscription, as the pages show it, whichever it is. */
     record Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
             @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
-            List<org.ldportal.launchdarkly.PolicyStatement> statements, @Nullable JsonNode statementsAsAnswered) {
+            List<PolicyStatement> statements, @Nullable JsonNode statementsAsAnswered) {
 
         Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
                 @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
-                List<org.ldportal.launchdarkly.PolicyStatement> statements) {
+                List<PolicyStatement> statements) {
             this(type, id, name, on, tags, values, version, status, statements, null);
         }
 
@@ -93,7 +113,7 @@ class IntegrationManagement {
          * with the same state show the same thing, for a resource that has no version to compare.
          */
         String state() {
-            Map<String, Object> shown = new java.util.TreeMap<>();
+            Map<String, Object> shown = new TreeMap<>();
             values.forEach((key, value) -> {
                 if (!"********".equals(value)) {
                     shown.put(key, value);
@@ -139,7 +159,7 @@ class IntegrationManagement {
         IntegrationConfiguration configuration = client.getIntegrationConfiguration(id);
         // Read by id alone: one of another integration is not this integration's, whatever the address says.
         if (!manifest.key().equals(configuration.integrationKey())) {
-            throw new org.ldportal.launchdarkly.NotAKeyException(id);
+            throw new NotAKeyException(id);
         }
         return Item.of(configuration);
     }
@@ -150,18 +170,18 @@ class IntegrationManagement {
         item.values().forEach((key, value) -> {
             Optional<FormVariable> variable = manifest.formVariables().stream().filter(v -> v.key().equals(key)).findFirst();
             boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
-            shown.put(variable.map(FormVariable::name).orElse(key), secret ? org.ldportal.change.Review.SECRET_SET : String.valueOf(value));
+            shown.put(variable.map(FormVariable::name).orElse(key), secret ? Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
     }
 
     /** The manifest's form for this person (the environments they may choose, dynamic options fetched). */
-    org.ldportal.form.FormSpec configForm(Manifest manifest, CurrentUser user) {
+    FormSpec configForm(Manifest manifest, CurrentUser user) {
         return integrations.configForm(manifest, user);
     }
 
     /** The attempts about it that the person may read, newest first. */
-    List<org.ldportal.audit.AuditEntry> history(CurrentUser user, Item item) {
+    List<AuditEntry> history(CurrentUser user, Item item) {
         return history.of(user, item.id());
     }
 
@@ -180,8 +200,8 @@ class IntegrationManagement {
      * again, not sent), and a subscription's policy ({@code policy}, its errors on {@code policyErrors}); then what it
      * would send, tested against what the page showed ({@code seen}; the version the page showed where there is one).
      */
-    Edit edit(org.ldportal.form.FormSpec form, Item current, @Nullable Integer version, String name, String tags, String seen,
-            org.ldportal.form.FormValues values, List<StatementRow> policy, org.springframework.validation.Errors policyErrors) {
+    Edit edit(FormSpec form, Item current, @Nullable Integer version, String name, String tags, String seen,
+            FormValues values, List<StatementRow> policy, Errors policyErrors) {
         boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
         if (withPolicy) {
             policy.removeIf(StatementRow::isEmpty);
@@ -193,9 +213,9 @@ class IntegrationManagement {
                 PolicyCheck.check(policy, policyErrors);
             }
         }
-        org.ldportal.form.EditedValues edited = org.ldportal.form.EditedValues.of(form, values);
-        org.ldportal.form.FormValidation validation = validator.validate(edited.spec(), values);
-        org.ldportal.launchdarkly.Tags.Parsed parsedTags = org.ldportal.launchdarkly.Tags.parse(tags);
+        EditedValues edited = EditedValues.of(form, values);
+        FormValidation validation = validator.validate(edited.spec(), values);
+        Tags.Parsed parsedTags = Tags.parse(tags);
         String nameError = name.isBlank() ? "Give it a name." : null;
         if (nameError != null || parsedTags.problem() != null || !validation.isValid() || policyErrors.hasErrors()) {
             return new Edit(validation.errors(), nameError, parsedTags.problem(), null);
@@ -203,7 +223,7 @@ class IntegrationManagement {
         Map<String, Object> cleaned = new LinkedHashMap<>(validation.cleaned());
         form.secretKeys().forEach(cleaned::remove);
         Item seenItem = version == null ? current : current.withVersion(version);
-        Map<String, String> shown = org.ldportal.form.EditedValues.seen(json, seen, () -> editableValues(form, current));
+        Map<String, String> shown = EditedValues.seen(json, seen, () -> editableValues(form, current));
         return new Edit(Map.of(), null, null, plan(form, values, seenItem, shown, name.strip(), parsedTags.tags(), cleaned,
                 edited.typedSecrets(), withPolicy ? policy : null));
     }
@@ -216,7 +236,7 @@ class IntegrationManagement {
     ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on, ChangeOrigin origin) {
         List<PatchOperation> patch = switchPatch(seen, on);
         Change change = Change.of(origin.apply(attempt(user, manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF))
-                .withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), List.of())), "the " + seen.type().words(),
+                .withRequestBody(redactor.redactToJson(patch, Set.of(), List.of())), "the " + seen.type().words(),
                 on ? "turned on" : "turned off", 200);
         ChangeResult<Item> result = call.send(change, () -> seen.type() == IntegrationType.CONFIGURATION
                 ? Item.of(client.patchIntegrationConfiguration(seen.id(), patch))
@@ -229,7 +249,7 @@ class IntegrationManagement {
     <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Manifest manifest, Item current, ChangeAction action,
             ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, manifest, current, action)), "the " + current.type().words(),
-                "changed", 200), org.ldportal.change.RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
+                "changed", 200), RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen, ChangeOrigin origin) {
@@ -253,7 +273,7 @@ class IntegrationManagement {
     }
 
     /** The non-secret values as the edit form shows them (and as the page carries what it showed). */
-    static Map<String, String> editableValues(org.ldportal.form.FormSpec form, Item item) {
+    static Map<String, String> editableValues(FormSpec form, Item item) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", item.name());
         values.put("tags", String.join(", ", item.tags()));
@@ -261,18 +281,18 @@ class IntegrationManagement {
             // The policy as LaunchDarkly answered it, so that an edit of it tests exactly that.
             values.put(STATEMENTS_SEEN, item.statementsAsAnswered().toString());
         }
-        org.ldportal.form.FormValues current = currentValues(item);
+        FormValues current = currentValues(item);
         form.fields().stream().filter(field -> !field.secret()
-                && org.ldportal.form.EditedValues.editable(field, form, current)).forEach(field -> {
+                && EditedValues.editable(field, form, current)).forEach(field -> {
             Object value = item.values().get(field.key());
-            values.put(org.ldportal.form.EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
+            values.put(EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
         });
         return values;
     }
 
     /** The values it has now, as a form would hold them (to tell which fields are shown). */
-    static org.ldportal.form.FormValues currentValues(Item item) {
-        org.ldportal.form.FormValues values = org.ldportal.form.FormValues.empty();
+    static FormValues currentValues(Item item) {
+        FormValues values = FormValues.empty();
         for (Map.Entry<String, Object> value : item.values().entrySet()) {
             values = values.with(value.getKey(), String.valueOf(value.getValue()));
         }
@@ -283,15 +303,15 @@ class IntegrationManagement {
      * What an edit would send: the version the page showed tested, then each changed field (tested against what the
      * page showed) and each secret typed anew (left empty, a secret stays as it is).
      */
-    static org.ldportal.change.PatchPlan plan(org.ldportal.form.FormSpec form, org.ldportal.form.FormValues sent, Item current,
+    static PatchPlan plan(FormSpec form, FormValues sent, Item current,
             Map<String, String> seen, String name, List<String> tags, Map<String, Object> cleaned,
             Map<String, String> typedSecrets, @Nullable List<StatementRow> policy) {
-        org.ldportal.change.PatchPlan plan = new org.ldportal.change.PatchPlan();
+        PatchPlan plan = new PatchPlan();
         if (policy != null) {
             // Compared as the form reads statements (no null lists); sent whole, the version test guarding it.
-            List<org.ldportal.launchdarkly.PolicyStatement> before = current.statements().stream()
+            List<PolicyStatement> before = current.statements().stream()
                     .map(statement -> StatementRow.of(statement).toStatement()).toList();
-            List<org.ldportal.launchdarkly.PolicyStatement> after = policy.stream().map(StatementRow::toStatement).toList();
+            List<PolicyStatement> after = policy.stream().map(StatementRow::toStatement).toList();
             if (!before.equals(after)) {
                 // Tested as the page showed it, whether or not the resource has a version: a change made meanwhile in
                 // LaunchDarkly makes the patch fail instead of being overwritten.
@@ -300,19 +320,19 @@ class IntegrationManagement {
             }
         }
         plan.field("/name", "Name", seen.get("name"), name);
-        List<String> seenTags = org.ldportal.launchdarkly.Tags.parse(seen.get("tags")).tags();
+        List<String> seenTags = Tags.parse(seen.get("tags")).tags();
         if (!seenTags.equals(tags)) {
             plan.field("/tags", "Tags", seenTags, tags);
         }
         String values = valuesField(current.type());
         // Only what the person could change: LaunchDarkly's generated values and hidden fields are never sent.
-        form.fields().stream().filter(field -> org.ldportal.form.EditedValues.editable(field, form, sent)).forEach(field -> {
+        form.fields().stream().filter(field -> EditedValues.editable(field, form, sent)).forEach(field -> {
             String pointer = PatchOperation.pointer(values, field.key());
             if (field.secret()) {
                 plan.secret(pointer, field.label(), typedSecrets.get(field.key()), current.values().containsKey(field.key()));
             }
-            else if (seen.containsKey(org.ldportal.form.EditedValues.CONFIG + field.key())) {
-                Object before = seen.get(org.ldportal.form.EditedValues.CONFIG + field.key());
+            else if (seen.containsKey(EditedValues.CONFIG + field.key())) {
+                Object before = seen.get(EditedValues.CONFIG + field.key());
                 Object after = cleaned.get(field.key());
                 Object was = current.values().get(field.key());
                 // An unset value the form shows as empty or unticked has not changed when it stays so.
@@ -344,10 +364,10 @@ class IntegrationManagement {
                 : STATEMENTS.valueToTree(current.statements());
     }
 
-    private static final tools.jackson.databind.json.JsonMapper STATEMENTS = tools.jackson.databind.json.JsonMapper.builder()
+    private static final JsonMapper STATEMENTS = JsonMapper.builder()
             .build();
 
-    private static String describe(List<org.ldportal.launchdarkly.PolicyStatement> statements) {
+    private static String describe(List<PolicyStatement> statements) {
         return String.join("; ", statements.stream().map(statement -> statement.effect() + " "
                 + String.join(", ", statement.resources())).toList());
     }
@@ -356,7 +376,7 @@ class IntegrationManagement {
     ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name, List<PatchOperation> patch,
             List<String> secretValues, ChangeOrigin origin) {
         Change change = Change.of(origin.apply(attempt(user, manifest, current, ChangeAction.UPDATE)).withResource(name,
-                manifest.key(), current.id()).withRequestBody(redactor.redactToJson(patch, java.util.Set.of(), secretValues)),
+                manifest.key(), current.id()).withRequestBody(redactor.redactToJson(patch, Set.of(), secretValues)),
                 "the " + current.type().words(), "changed", 200).scrubbing(secretValues);
         ChangeResult<Item> result = call.send(change, () -> current.type() == IntegrationType.CONFIGURATION
                 ? Item.of(client.patchIntegrationConfiguration(current.id(), patch))
@@ -366,14 +386,14 @@ class IntegrationManagement {
     }
 
     /** An edit as the request's page shows it. */
-    org.ldportal.change.Review editReview(Manifest manifest, Item seen, org.ldportal.change.PatchPlan plan) {
+    Review editReview(Manifest manifest, Item seen, PatchPlan plan) {
         String path = seen.type() == IntegrationType.CONFIGURATION
                 ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
                 : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
-        return new org.ldportal.change.Review("Change an " + seen.type().words(), List.of(new org.ldportal.change.Review.Line(
-                "Integration", manifest.name())), plan.changes().stream().map(c -> new org.ldportal.change.Review.Line(
+        return new Review("Change an " + seen.type().words(), List.of(new Review.Line(
+                "Integration", manifest.name())), plan.changes().stream().map(c -> new Review.Line(
                         c.label(), c.before() + " \u2192 " + c.after())).toList(), "PATCH", path,
-                redactor.redactToJson(plan.operations(), java.util.Set.of(), plan.secretValues()), List.of());
+                redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()), List.of());
     }
 
     /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
@@ -387,24 +407,24 @@ class IntegrationManagement {
 
     /** Refuses (403, recorded) a person who may not change the account's integrations, before any request. */
     void requireAllowed(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {
-        guard.require(attempt(user, manifest, seen, action), org.ldportal.security.PortalRole.EDITOR);
+        guard.require(attempt(user, manifest, seen, action), PortalRole.EDITOR);
     }
 
     /** The change as the request's page shows it. */
-    org.ldportal.change.Review review(Manifest manifest, Item seen, ChangeAction action) {
-        List<org.ldportal.change.Review.Line> target = List.of(new org.ldportal.change.Review.Line("Integration", manifest.name()));
-        List<org.ldportal.change.Review.Line> fields = List.of(new org.ldportal.change.Review.Line(
-                org.springframework.util.StringUtils.capitalize(seen.type().words()), seen.name()));
+    Review review(Manifest manifest, Item seen, ChangeAction action) {
+        List<Review.Line> target = List.of(new Review.Line("Integration", manifest.name()));
+        List<Review.Line> fields = List.of(new Review.Line(
+                StringUtils.capitalize(seen.type().words()), seen.name()));
         String path = seen.type() == IntegrationType.CONFIGURATION
                 ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
                 : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
         if (ChangeAction.DELETE.equals(action)) {
-            return new org.ldportal.change.Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "",
+            return new Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "",
                     List.of());
         }
         boolean on = ChangeAction.TURN_ON.equals(action);
-        return new org.ldportal.change.Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields,
-                "PATCH", path, redactor.redactToJson(switchPatch(seen, on), java.util.Set.of(), List.of()), List.of());
+        return new Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields,
+                "PATCH", path, redactor.redactToJson(switchPatch(seen, on), Set.of(), List.of()), List.of());
     }
 
     private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {

@@ -1,5 +1,6 @@
 package org.ldportal.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ record IntegrationRequest(int format, String manifestKey, String type, String na
         form.setName(name);
         form.setEnabled(enabled);
         form.setTags(tags);
-        form.setStatements(new java.util.ArrayList<>(statements.stream().map(Statement::row).toList()));
+        form.setStatements(new ArrayList<>(statements.stream().map(Statement::row).toList()));
         form.setAdditionalFormVariables(additionalFormVariables);
         return form;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ldportal.integration.options.DynamicOptionsClient;
 import org.ldportal.web.StatusSection;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 class IntegrationStatus implements StatusSection {
 
     private final ManifestCatalog catalog;
-    private final org.ldportal.integration.options.DynamicOptionsClient options;
+    private final DynamicOptionsClient options;
 
-    IntegrationStatus(ManifestCatalog catalog, org.ldportal.integration.options.DynamicOptionsClient options) {
+    IntegrationStatus(ManifestCatalog catalog, DynamicOptionsClient options) {
         this.catalog = catalog;
         this.options = options;
     }

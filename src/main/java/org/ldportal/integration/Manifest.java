@@ -1,6 +1,7 @@
 package org.ldportal.integration;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.ldportal.launchdarkly.PolicyStatement;
 
@@ -26,9 +27,9 @@ record Manifest(String key, String name, String overview, List<String> categorie
         if (query == null || query.isBlank()) {
             return true;
         }
-        String q = query.trim().toLowerCase(java.util.Locale.ROOT);
-        return key.toLowerCase(java.util.Locale.ROOT).contains(q) || name.toLowerCase(java.util.Locale.ROOT).contains(q)
-                || (overview != null && overview.toLowerCase(java.util.Locale.ROOT).contains(q))
+        String q = query.trim().toLowerCase(Locale.ROOT);
+        return key.toLowerCase(Locale.ROOT).contains(q) || name.toLowerCase(Locale.ROOT).contains(q)
+                || (overview != null && overview.toLowerCase(Locale.ROOT).contains(q))
                 || categories.stream().anyMatch(category -> category.contains(q));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -113,7 +114,7 @@ class ManifestCatalog {
                 throw e;
             }
         }
-        manifests.sort(Comparator.comparing(manifest -> manifest.name().toLowerCase(java.util.Locale.ROOT)));
+        manifests.sort(Comparator.comparing(manifest -> manifest.name().toLowerCase(Locale.ROOT)));
         return new Loaded(List.copyOf(manifests), clock.instant());
     }
 
@@ -150,7 +151,7 @@ class ManifestCatalog {
     }
 
     /** How the catalog's cache has done, for the status page. */
-    org.ldportal.launchdarkly.RefreshingCache.Figures cacheFigures() {
+    RefreshingCache.Figures cacheFigures() {
         return cache.figures();
     }
 }

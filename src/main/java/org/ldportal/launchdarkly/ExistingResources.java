@@ -2,12 +2,14 @@ package org.ldportal.launchdarkly;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -92,16 +94,16 @@ public class ExistingResources implements DisposableBean {
 
     /** Read on another thread, with the request's log context (its request id) in that thread's log lines. */
     private <T> CompletableFuture<T> read(Supplier<T> list) {
-        java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
+        Map<String, String> context = MDC.getCopyOfContextMap();
         return CompletableFuture.supplyAsync(() -> {
             if (context != null) {
-                org.slf4j.MDC.setContextMap(context);
+                MDC.setContextMap(context);
             }
             try {
                 return list.get();
             }
             finally {
-                org.slf4j.MDC.clear();
+                MDC.clear();
             }
         }, readers);
     }

@@ -2,21 +2,29 @@ package org.ldportal.launchdarkly;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +38,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -54,22 +63,22 @@ public class LaunchDarklyClient {
     private final WebClient web;
     private final LaunchDarklyProperties properties;
     private final RecentCalls recent;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
     private final ObjectMapper json;
     private final List<Consumer<ListsChanged>> afterWrites = new CopyOnWriteArrayList<>();
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
-        this(builder, properties, json, new RecentCalls(java.time.Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        this(builder, properties, json, new RecentCalls(Clock.systemUTC()), new SimpleMeterRegistry());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json,
-            RecentCalls recent, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        this(builder, properties, json, recent, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+            RecentCalls recent, ObjectProvider<MeterRegistry> meters) {
+        this(builder, properties, json, recent, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     private LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json,
-            RecentCalls recent, io.micrometer.core.instrument.MeterRegistry meters) {
+            RecentCalls recent, MeterRegistry meters) {
         this.recent = recent;
         this.meters = meters;
         if (properties.apiToken() == null || properties.apiToken().isBlank()) {
@@ -138,7 +147,7 @@ public class LaunchDarklyClient {
 
     /** A path of the API with its variables filled in and encoded, as the client sends it. */
     public static String path(String template, Object... variables) {
-        return org.springframework.web.util.UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables)
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables)
                 .toUriString();
     }
 
@@ -354,7 +363,7 @@ public class LaunchDarklyClient {
     }
 
     /** Exponential backoff with full jitter, so many portals do not retry in step. */
-    private static java.util.function.Supplier<Duration> backoff(int attempt) {
+    private static Supplier<Duration> backoff(int attempt) {
         return () -> {
             long ceiling = FIRST_BACKOFF.toMillis() << (attempt - 1);
             return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
@@ -372,7 +381,7 @@ public class LaunchDarklyClient {
     }
 
     private <T> T exchange(HttpMethod method, String path, Object[] variables, Object body, String apiVersion,
-            java.util.function.Function<ClientResponse, Mono<T>> reader) {
+            Function<ClientResponse, Mono<T>> reader) {
         for (Object variable : variables) {
             // A path variable is encoded, but "." and ".." survive encoding and would make the request another one.
             if (variable instanceof String text && (text.isBlank() || text.equals(".") || text.equals(".."))) {
@@ -416,12 +425,12 @@ public class LaunchDarklyClient {
                     status[0] == 0 ? "no answer" : status[0], millis);
             recent.record(method.name(), strippedOfQuery(expanded), status[0], millis, remaining[0]);
             // Tagged by the path's template, never its keys: a bounded set of series.
-            io.micrometer.core.instrument.Timer.builder("ldportal.launchdarkly.calls")
+            Timer.builder("ldportal.launchdarkly.calls")
                     .description("Calls to LaunchDarkly's API, by operation and answer")
                     .tag("method", method.name()).tag("operation", strippedOfQuery(path))
                     .tag("status", status[0] == 0 ? "none" : String.valueOf(status[0]))
                     .publishPercentiles(0.5, 0.95, 0.99)
-                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

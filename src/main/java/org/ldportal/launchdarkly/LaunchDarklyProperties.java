@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -34,7 +35,7 @@ public record LaunchDarklyProperties(
         @DefaultValue("60s") Duration directoryCacheTtl,
         @DefaultValue("20s") Duration listCacheTtl) {
 
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    @ConstructorBinding
     public LaunchDarklyProperties {
     }
 

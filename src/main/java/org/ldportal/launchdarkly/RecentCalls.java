@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,6 @@ public class RecentCalls {
 
     /** The smallest headroom reported among the recent calls; null when none reported one. */
     public @Nullable Integer lowestRemaining() {
-        return recent().stream().map(Call::remaining).filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
+        return recent().stream().map(Call::remaining).filter(Objects::nonNull).min(Integer::compare).orElse(null);
     }
 }

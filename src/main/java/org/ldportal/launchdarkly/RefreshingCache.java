@@ -159,7 +159,7 @@ public final class RefreshingCache<K, V> {
 
     /** How the cache has done since start-up, for the status page. */
     public Figures figures() {
-        com.github.benmanes.caffeine.cache.stats.CacheStats stats = cache.stats();
+        CacheStats stats = cache.stats();
         return new Figures(cache.estimatedSize(), stats.hitCount(), stats.missCount(), stats.loadSuccessCount(),
                 stats.loadFailureCount());
     }

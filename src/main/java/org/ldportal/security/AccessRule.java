@@ -1,6 +1,9 @@
 package org.ldportal.security;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,7 +43,7 @@ public record AccessRule(
         return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
-    boolean appliesToAnyOf(java.util.Collection<String> memberOf) {
+    boolean appliesToAnyOf(Collection<String> memberOf) {
         return groups.stream().anyMatch(memberOf::contains);
     }
 
@@ -54,8 +57,8 @@ public record AccessRule(
     }
 
     /** The roles this rule gives: an admin also holds the editor and viewer roles, as with the global groups. */
-    java.util.Set<PortalRole> roles() {
-        return role == PortalRole.ADMIN ? java.util.EnumSet.allOf(PortalRole.class)
-                : role == null ? java.util.EnumSet.noneOf(PortalRole.class) : java.util.EnumSet.of(role);
+    Set<PortalRole> roles() {
+        return role == PortalRole.ADMIN ? EnumSet.allOf(PortalRole.class)
+                : role == null ? EnumSet.noneOf(PortalRole.class) : EnumSet.of(role);
     }
 }

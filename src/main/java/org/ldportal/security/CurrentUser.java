@@ -2,6 +2,7 @@ package org.ldportal.security;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -106,7 +107,7 @@ public record CurrentUser(String subject, String displayName, String email, Set<
     /** The strongest role, for the header: a global one first, else one held in some projects; null when none. */
     public PortalRole primaryRole() {
         PortalRole[] strongestFirst = { PortalRole.ADMIN, PortalRole.EDITOR, PortalRole.VIEWER };
-        for (Set<PortalRole> held : java.util.List.of(roles, scopedRoles)) {
+        for (Set<PortalRole> held : List.of(roles, scopedRoles)) {
             for (PortalRole role : strongestFirst) {
                 if (held.contains(role)) {
                     return role;

@@ -1,5 +1,6 @@
 package org.ldportal.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +21,7 @@ public class GroupRoleMapper {
     private final PortalSecurityProperties properties;
     private final AccessProperties access;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public GroupRoleMapper(PortalSecurityProperties properties, AccessProperties access) {
         this.properties = properties;
         this.access = access;
@@ -41,7 +43,7 @@ public class GroupRoleMapper {
      */
     public List<String> authoritiesFor(Collection<String> groups) {
         Set<PortalRole> global = rolesForGroups(groups);
-        List<String> authorities = new java.util.ArrayList<>();
+        List<String> authorities = new ArrayList<>();
         global.forEach(role -> authorities.add(role.authority()));
         new ProjectAccess(access, this).scopedRolesFor(groups).stream().filter(role -> !global.contains(role))
                 .forEach(role -> authorities.add(role.scopedAuthority()));

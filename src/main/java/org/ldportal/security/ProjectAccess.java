@@ -2,8 +2,10 @@ package org.ldportal.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -144,7 +146,7 @@ public class ProjectAccess {
     private static void addGlobal(List<Grant> grants, PortalRole role, List<String> configured, Collection<String> groups) {
         List<String> matched = configured.stream().filter(groups::contains).toList();
         if (!matched.isEmpty()) {
-            grants.add(new Grant(role, role.label().toLowerCase(java.util.Locale.ROOT) + " groups, every project", matched));
+            grants.add(new Grant(role, role.label().toLowerCase(Locale.ROOT) + " groups, every project", matched));
         }
     }
 
@@ -153,7 +155,7 @@ public class ProjectAccess {
     }
 
     private static List<Grant> strongestFirst(List<Grant> grants) {
-        return grants.stream().sorted(java.util.Comparator.comparing(Grant::role).reversed()).toList();
+        return grants.stream().sorted(Comparator.comparing(Grant::role).reversed()).toList();
     }
 
     private static boolean covers(AccessRule rule, String projectKey, @Nullable String environmentKey) {

@@ -1,38 +1,45 @@
 package org.ldportal.security;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Every page needs sign-in through the company's SSO (registration id {@code sso});
@@ -56,10 +63,10 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
             ObjectProvider<SignedOutSubmissions> signedOut, PublicAddressProperties address, SessionProperties sessions,
-            ObjectProvider<java.time.Clock> clock, org.springframework.core.env.Environment environment) throws Exception {
+            ObjectProvider<Clock> clock, Environment environment) throws Exception {
         http
-            .addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(java.time.Clock::systemUTC)),
-                    org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+            .addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(Clock::systemUTC)),
+                    AuthorizationFilter.class)
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
                 // Metrics on the management port of their own, which only the operators' network reaches.
@@ -172,8 +179,8 @@ public class SecurityConfig {
      * Requests that came in on a management port of its own (MANAGEMENT_SERVER_PORT), never on the public one: the
      * port is known only once the management server has started.
      */
-    private static org.springframework.security.web.util.matcher.RequestMatcher onManagementPort(
-            org.springframework.core.env.Environment environment) {
+    private static RequestMatcher onManagementPort(
+            Environment environment) {
         return request -> {
             Integer management = environment.getProperty("local.management.port", Integer.class);
             Integer server = environment.getProperty("local.server.port", Integer.class);
@@ -183,14 +190,14 @@ public class SecurityConfig {
 
     /** " https://idp.example" for the sign-out form's redirect to the provider; empty when it cannot be told. */
     private static String identityProviderOrigin(ClientRegistrationRepository registrations) {
-        org.springframework.security.oauth2.client.registration.ClientRegistration sso = registrations.findByRegistrationId("sso");
+        ClientRegistration sso = registrations.findByRegistrationId("sso");
         if (sso == null) {
             return "";
         }
         Object endSession = sso.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
         String address = endSession != null ? endSession.toString() : sso.getProviderDetails().getIssuerUri();
         try {
-            java.net.URI uri = java.net.URI.create(address);
+            URI uri = URI.create(address);
             if (uri.getScheme() == null || uri.getHost() == null) {
                 return "";
             }
@@ -202,7 +209,7 @@ public class SecurityConfig {
     }
 
     private static String[] anyRole() {
-        return Arrays.stream(PortalRole.values()).flatMap(role -> java.util.stream.Stream.of(role.authority(),
+        return Arrays.stream(PortalRole.values()).flatMap(role -> Stream.of(role.authority(),
                 role.scopedAuthority())).toArray(String[]::new);
     }
 

@@ -1,5 +1,6 @@
 package org.ldportal.web;
 
+import org.ldportal.security.RequestIdFilter;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ class BadRequestAdvice {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Model model) {
         model.addAttribute("status", 400);
-        model.addAttribute("requestId", org.ldportal.security.RequestIdFilter.current());
+        model.addAttribute("requestId", RequestIdFilter.current());
         model.addAttribute("error", "Bad Request");
         model.addAttribute("message", "The form sent something the portal does not accept, such as more rows than the "
                 + "form can hold. Go back, reload the form and try again.");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.launchdarkly.CallerIdentity;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyException;
@@ -58,7 +59,7 @@ class LaunchDarklyStatus implements StatusSection {
                 lines.add(Line.of("Token scopes", String.join(", ", identity.scopes())));
             }
         }
-        catch (org.ldportal.launchdarkly.LaunchDarklyApiException e) {
+        catch (LaunchDarklyApiException e) {
             lines.add(Line.problem("Token", e.status() == 401 ? ApiFailureTranslator.TOKEN_NOT_ACCEPTED
                     : "could not be checked: " + failures.readProblem(e)));
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ldportal.change.NotAllowedException;
 import org.ldportal.security.PortalSecurityProperties;
+import org.ldportal.security.RequestIdFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,7 +33,7 @@ class NotAllowedAdvice {
         response.setHeader(REFUSAL_HEADER, "not-allowed");
         model.addAttribute("place", refusal.place());
         model.addAttribute("accessContact", security.accessContact());
-        model.addAttribute("requestId", org.ldportal.security.RequestIdFilter.current());
+        model.addAttribute("requestId", RequestIdFilter.current());
         return "error/not-allowed";
     }
 }

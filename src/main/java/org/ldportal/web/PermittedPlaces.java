@@ -1,5 +1,6 @@
 package org.ldportal.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.ldportal.launchdarkly.Environment;
@@ -35,7 +36,7 @@ public class PermittedPlaces {
     /** Projects where the person holds any role in some environment: what the lists of what exists offer. */
     public List<Project> visibleProjects(CurrentUser user) {
         List<Project> all = directory.projects();
-        return access.rulesConfigured() ? all.stream().filter(project -> java.util.Arrays.stream(PortalRole.values())
+        return access.rulesConfigured() ? all.stream().filter(project -> Arrays.stream(PortalRole.values())
                 .anyMatch(role -> access.may(user, role, project.key(), null))).toList() : all;
     }
 

@@ -1,19 +1,24 @@
 package org.ldportal.integration.options;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.netty.channel.ChannelOption;
+import io.netty.util.NetUtil;
 import org.ldportal.form.FieldOption;
 import org.ldportal.launchdarkly.RefreshingCache;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -75,7 +80,7 @@ public class DynamicOptionsClient {
             throw new DynamicOptionsException("the choices may only be read with GET, not " + verb);
         }
         return cache.get(new Request(url, verb,
-                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
                 optionsPath == null ? "" : optionsPath, labelPointer, valuePointer));
     }
 
@@ -136,7 +141,7 @@ public class DynamicOptionsClient {
         if (!allowPrivateAddresses) {
             // A name is checked when the connection resolves it; an address written as such is never resolved.
             String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
-            java.net.InetAddress literal = io.netty.util.NetUtil.createInetAddressFromIpAddressString(host);
+            InetAddress literal = NetUtil.createInetAddressFromIpAddressString(host);
             if (literal != null && !PublicAddresses.isPublic(literal)) {
                 throw new DynamicOptionsException("the address for the choices is not a public one");
             }
@@ -154,7 +159,7 @@ public class DynamicOptionsClient {
     }
 
     /** How the choices' cache has done, for the status page. */
-    public org.ldportal.launchdarkly.RefreshingCache.Figures cacheFigures() {
+    public RefreshingCache.Figures cacheFigures() {
         return cache.figures();
     }
 }
