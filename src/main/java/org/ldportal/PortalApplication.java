@@ -11,4 +11,5 @@ public class PortalApplication {
     public static void main(String[] args) {
         SpringApplication.run(PortalApplication.class, args);
     }
+
 }

@@ -18,9 +18,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the code (DESIGN.md), checked on the compiled classes: each top-level package is a Spring Modulith
- * module that uses only what its package-info.java allows, with no cycles; only launchdarkly/ speaks to
- * LaunchDarkly. Also writes the module diagram that the README shows.
+ * The shape of the code (DESIGN.md), checked on the compiled classes: each top-level
+ * package is a Spring Modulith module that uses only what its package-info.java allows,
+ * with no cycles; only launchdarkly/ speaks to LaunchDarkly. Also writes the module
+ * diagram that the README shows.
  */
 class ModularityTests {
 
@@ -33,30 +34,36 @@ class ModularityTests {
 
     @Test
     void modulesThenTheTenOfTheDesign() {
-        assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList())
-                .containsExactly("approval", "audit", "change", "destination", "environment", "form", "integration", "launchdarkly",
-                        "resource", "security", "web");
+        assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList()).containsExactly(
+                "approval", "audit", "change", "destination", "environment", "form", "integration", "launchdarkly",
+                "resource", "security", "web");
     }
 
     @Test
     void webClientWhenUsedThenOnlyByTheLaunchDarklyClientAndDynamicOptions() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.ldportal");
-        // Third-party dynamic options are the one other outbound call (DESIGN.md, "Outbound HTTP").
-        noClasses().that().resideOutsideOfPackages("org.ldportal.launchdarkly..", "org.ldportal.integration.options..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.reactive.function.client..",
-                        "reactor.netty..")
-                .check(classes);
+            .importPackages("org.ldportal");
+        // Third-party dynamic options are the one other outbound call (DESIGN.md,
+        // "Outbound HTTP").
+        noClasses().that()
+            .resideOutsideOfPackages("org.ldportal.launchdarkly..", "org.ldportal.integration.options..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web.reactive.function.client..", "reactor.netty..")
+            .check(classes);
     }
 
     @Test
     void apiPathsWhenNamedThenOnlyInTheLaunchDarklyClient() throws IOException {
-        // A string literal leaves no trace in a class's dependencies, so this one rule reads the source.
+        // A string literal leaves no trace in a class's dependencies, so this one rule
+        // reads the source.
         Path main = Path.of("src", "main", "java", "org", "ldportal");
         try (Stream<Path> files = Files.walk(main)) {
             List<String> offenders = files.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> !path.startsWith(main.resolve("launchdarkly")))
-                    .filter(path -> read(path).contains("/api/v2")).map(Path::toString).toList();
+                .filter(path -> !path.startsWith(main.resolve("launchdarkly")))
+                .filter(path -> read(path).contains("/api/v2"))
+                .map(Path::toString)
+                .toList();
             assertThat(offenders).as("files outside launchdarkly/ that name an API path").isEmpty();
         }
     }
@@ -87,20 +94,35 @@ class ModularityTests {
         int start = readme.indexOf("\n```\n", readme.indexOf("```", diagram + 3) + 3);
         assertThat(start).as("a layout block after the README's module diagram").isPositive();
         String layout = readme.substring(start + 5, readme.indexOf("```", start + 5));
-        List<String> described = layout.lines().filter(line -> line.matches("[a-z]+/ .*"))
-                .map(line -> line.substring(0, line.indexOf('/'))).sorted().toList();
+        List<String> described = layout.lines()
+            .filter(line -> line.matches("[a-z]+/ .*"))
+            .map(line -> line.substring(0, line.indexOf('/')))
+            .sorted()
+            .toList();
         assertThat(described).as("the modules the README's layout text describes, one line each")
-                .isEqualTo(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList());
+            .isEqualTo(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList());
     }
 
-    /** The module graph as Mermaid, which the README's host renders; sorted, so it changes only when the modules do. */
+    /**
+     * The module graph as Mermaid, which the README's host renders; sorted, so it changes
+     * only when the modules do.
+     */
     private static String mermaid() {
         StringBuilder graph = new StringBuilder("flowchart TD");
-        MODULES.stream().sorted(Comparator.comparing(module -> module.getIdentifier().toString())).forEach(module ->
-                graph.append("\n  ").append(module.getIdentifier()).append("[\"").append(module.getDisplayName()).append("\"]"));
-        MODULES.stream().sorted(Comparator.comparing(module -> module.getIdentifier().toString())).forEach(module ->
-                module.getDirectDependencies(MODULES).uniqueModules().map(target -> target.getIdentifier().toString()).sorted()
-                        .forEach(target -> graph.append("\n  ").append(module.getIdentifier()).append(" --> ").append(target)));
+        MODULES.stream()
+            .sorted(Comparator.comparing(module -> module.getIdentifier().toString()))
+            .forEach(module -> graph.append("\n  ")
+                .append(module.getIdentifier())
+                .append("[\"")
+                .append(module.getDisplayName())
+                .append("\"]"));
+        MODULES.stream()
+            .sorted(Comparator.comparing(module -> module.getIdentifier().toString()))
+            .forEach(module -> module.getDirectDependencies(MODULES)
+                .uniqueModules()
+                .map(target -> target.getIdentifier().toString())
+                .sorted()
+                .forEach(target -> graph.append("\n  ").append(module.getIdentifier()).append(" --> ").append(target)));
         return graph.toString();
     }
 
@@ -112,4 +134,5 @@ class ModularityTests {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

@@ -22,14 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's settings table and the portal's settings are the same list: every {@code portal.*} property the
- * configuration processor found in the {@code @ConfigurationProperties} records has a row, every row names one, the
- * environment variable is the one Spring's relaxed binding reads, and the default shown is the record's.
+ * The README's settings table and the portal's settings are the same list: every
+ * {@code portal.*} property the configuration processor found in the
+ * {@code @ConfigurationProperties} records has a row, every row names one, the
+ * environment variable is the one Spring's relaxed binding reads, and the default shown
+ * is the record's.
  */
 class SettingsDocumentedTests {
 
     /** {@code | `portal.x.y` | `PORTAL_X_Y` | default | meaning |} */
-    private static final Pattern ROW = Pattern.compile("^\\| `(portal\\.[^`]+)` \\| `([^`]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| `(portal\\.[^`]+)` \\| `([^`]+)` \\| ([^|]+) \\|",
+            Pattern.MULTILINE);
 
     @Test
     void readmeSettingsTableWhenComparedWithTheRecordsThenTheSameSettings() throws IOException {
@@ -55,10 +58,12 @@ class SettingsDocumentedTests {
                 assertThat(row[1]).as("default of %s, which has none in its record", property).doesNotStartWith("`");
                 return;
             }
-            String expected = defaultValue.isArray() ? String.join(",", defaultValue.valueStream().map(JsonNode::asString).toList())
+            String expected = defaultValue.isArray()
+                    ? String.join(",", defaultValue.valueStream().map(JsonNode::asString).toList())
                     : defaultValue.asString();
             if (expected.startsWith("[") && expected.endsWith("]")) {
-                // The processor writes a record's list default of several values as "[a, b]"; the README as a variable would hold it.
+                // The processor writes a record's list default of several values as "[a,
+                // b]"; the README as a variable would hold it.
                 expected = expected.substring(1, expected.length() - 1).replace(", ", ",");
             }
             // A note in words may follow the value: `^[a-z]+$` (LaunchDarkly's own rule).
@@ -66,17 +71,21 @@ class SettingsDocumentedTests {
         });
     }
 
-    /** {@code portal.*} properties by name; a map property (reserved-keys) is documented as {@code name.<key>}. */
+    /**
+     * {@code portal.*} properties by name; a map property (reserved-keys) is documented
+     * as {@code name.<key>}.
+     */
     private static Map<String, JsonNode> portalProperties() throws IOException {
         Map<String, JsonNode> properties = new TreeMap<>();
         List<URL> files = Collections.list(SettingsDocumentedTests.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"));
+            .getResources("META-INF/spring-configuration-metadata.json"));
         for (URL file : files) {
             try (InputStream in = file.openStream()) {
                 for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {
                     String name = property.path("name").asString();
                     if (name.startsWith("portal.")) {
-                        properties.put(property.path("type").asString().startsWith("java.util.Map<") ? name + ".<key>" : name,
+                        properties.put(
+                                property.path("type").asString().startsWith("java.util.Map<") ? name + ".<key>" : name,
                                 property);
                     }
                 }
@@ -85,20 +94,28 @@ class SettingsDocumentedTests {
         return properties;
     }
 
-    /** Rows by property (with a map's {@code <project>} read as {@code <key>}): variable, default, property as written. */
+    /**
+     * Rows by property (with a map's {@code <project>} read as {@code <key>}): variable,
+     * default, property as written.
+     */
     private static Map<String, String[]> readmeRows() throws IOException {
         Map<String, String[]> rows = new LinkedHashMap<>();
         Matcher row = ROW.matcher(Files.readString(Path.of("README.md")));
         while (row.find()) {
-            // A map's <project> is read as <key>; a list's [N].part documents the list itself.
+            // A map's <project> is read as <key>; a list's [N].part documents the list
+            // itself.
             String property = row.group(1).replaceAll("\\.<[^>]+>$", ".<key>").replaceAll("\\[N\\]\\..*$", "");
             rows.put(property, new String[] { row.group(2), row.group(3).strip(), row.group(1) });
         }
         return rows;
     }
 
-    /** portal.launchdarkly.api-token is PORTAL_LAUNCHDARKLY_APITOKEN; a list index is _N_: ...RESERVEDKEYS_N_KEYS. */
+    /**
+     * portal.launchdarkly.api-token is PORTAL_LAUNCHDARKLY_APITOKEN; a list index is _N_:
+     * ...RESERVEDKEYS_N_KEYS.
+     */
     private static String environmentVariable(String property) {
         return property.replace("-", "").replace("[", "_").replace("]", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
+
 }

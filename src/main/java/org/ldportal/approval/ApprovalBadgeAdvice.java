@@ -8,13 +8,15 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The header's "Requests" link and its badge: how many of the person's requests wait for a decision or were settled
- * since they last looked. Only with approval rules; then one indexed count per page.
+ * The header's "Requests" link and its badge: how many of the person's requests wait for
+ * a decision or were settled since they last looked. Only with approval rules; then one
+ * indexed count per page.
  */
 @ControllerAdvice
 class ApprovalBadgeAdvice {
 
     private final ApprovalRules rules;
+
     private final Approvals approvals;
 
     ApprovalBadgeAdvice(ApprovalRules rules, Approvals approvals) {
@@ -30,4 +32,5 @@ class ApprovalBadgeAdvice {
         model.addAttribute("approvalsOn", true);
         model.addAttribute("approvalBadge", approvals.badge(CurrentUser.from(authentication)));
     }
+
 }

@@ -13,15 +13,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The requests for approval: the list, one request's review page, and the approver's decision. */
+/**
+ * The requests for approval: the list, one request's review page, and the approver's
+ * decision.
+ */
 @Controller
 @RequestMapping("/requests")
 class ApprovalController {
 
-    /** A comment is a sentence or two; a longer one is cut at the column's size, never refused. */
+    /**
+     * A comment is a sentence or two; a longer one is cut at the column's size, never
+     * refused.
+     */
     private static final int MAX_COMMENT = 4000;
 
     private final Approvals approvals;
+
     private final ReviewPages reviews;
 
     ApprovalController(Approvals approvals, ReviewPages reviews) {
@@ -32,8 +39,11 @@ class ApprovalController {
     @GetMapping
     String list(@RequestParam(name = "status", required = false) String status, Model model, CurrentUser viewer) {
         RequestStatus chosen = status(status);
-        model.addAttribute("requests", approvals.visibleTo(viewer, chosen).stream()
-                .map(request -> new Row(request, approvals.mayDecide(request, viewer))).toList());
+        model.addAttribute("requests",
+                approvals.visibleTo(viewer, chosen)
+                    .stream()
+                    .map(request -> new Row(request, approvals.mayDecide(request, viewer)))
+                    .toList());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("status", chosen);
         return "requests/list";
@@ -41,8 +51,10 @@ class ApprovalController {
 
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model, CurrentUser viewer) {
-        // A request the person may not see answers 404, as a missing one does: ids cannot be probed.
-        ApprovalRequest request = approvals.find(id, viewer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // A request the person may not see answers 404, as a missing one does: ids cannot
+        // be probed.
+        ApprovalRequest request = approvals.find(id, viewer)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (approvals.seen(request, viewer)) {
             // The header's count was taken before this page marked the request seen.
             model.addAttribute("approvalBadge", approvals.badge(viewer));
@@ -101,4 +113,5 @@ class ApprovalController {
     /** A request in the list, and whether the viewer may decide it. */
     record Row(ApprovalRequest request, boolean mayDecide) {
     }
+
 }

@@ -4,8 +4,9 @@ import org.ldportal.change.SecretsProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * With approval rules, requests keep secrets for days, across restarts and instances: a key made at start-up would
- * lose them. So the portal does not start without {@code portal.secrets.key} then.
+ * With approval rules, requests keep secrets for days, across restarts and instances: a
+ * key made at start-up would lose them. So the portal does not start without
+ * {@code portal.secrets.key} then.
  */
 @Component
 class ApprovalKeyCheck {
@@ -15,4 +16,5 @@ class ApprovalKeyCheck {
             throw new MissingSecretsKeyException();
         }
     }
+
 }

@@ -5,8 +5,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An approved request whose change got no clear answer shows the outcome a check settled later: the request's page
- * and the requester's badge follow the attempt, as its audit entries do.
+ * An approved request whose change got no clear answer shows the outcome a check settled
+ * later: the request's page and the requester's badge follow the attempt, as its audit
+ * entries do.
  */
 @Component
 class ApprovalOutcomes {
@@ -21,4 +22,5 @@ class ApprovalOutcomes {
     void on(AttemptSettled settled) {
         requests.settledLater(settled.outcomeLinkId(), settled.outcome().name(), settled.message(), settled.link());
     }
+
 }

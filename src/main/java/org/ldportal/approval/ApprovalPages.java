@@ -2,7 +2,10 @@ package org.ldportal.approval;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Where a form goes once its change is kept as a request: the request's own page, which says so. */
+/**
+ * Where a form goes once its change is kept as a request: the request's own page, which
+ * says so.
+ */
 public final class ApprovalPages {
 
     private ApprovalPages() {
@@ -12,4 +15,5 @@ public final class ApprovalPages {
         redirect.addFlashAttribute("requested", true);
         return "redirect:/requests/" + id;
     }
+
 }

@@ -12,24 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Approval by a second person.
  *
- * @param rules         which changes need approval, and by whom (a list, so environment variables can set them:
- *                      {@code PORTAL_APPROVAL_RULES_0_APPROVERS})
- * @param expireAfter   how long a request waits for a decision before it expires
- * @param expiryCheck   how often expired requests are looked for
- * @param interruptedAfter how long after its approval a request with no outcome counts as interrupted (the instance
- *                      sending it stopped): it is then settled from the trail, and its secrets wiped
+ * @param rules which changes need approval, and by whom (a list, so environment variables
+ * can set them: {@code PORTAL_APPROVAL_RULES_0_APPROVERS})
+ * @param expireAfter how long a request waits for a decision before it expires
+ * @param expiryCheck how often expired requests are looked for
+ * @param interruptedAfter how long after its approval a request with no outcome counts as
+ * interrupted (the instance sending it stopped): it is then settled from the trail, and
+ * its secrets wiped
  */
 @ConfigurationProperties("portal.approval")
-public record ApprovalProperties(
-        @DefaultValue List<ApprovalRule> rules,
-        @DefaultValue("7d") Duration expireAfter,
-        @DefaultValue("10m") Duration expiryCheck,
-        @DefaultValue("10m") Duration interruptedAfter) {
+public record ApprovalProperties(@DefaultValue List<ApprovalRule> rules, @DefaultValue("7d") Duration expireAfter,
+        @DefaultValue("10m") Duration expiryCheck, @DefaultValue("10m") Duration interruptedAfter) {
 
     /** The actions a rule may name (the audit trail's names for them). */
-    static final List<String> ACTIONS = Stream.of(ChangeAction.CREATE, ChangeAction.UPDATE,
-            ChangeAction.TURN_ON, ChangeAction.TURN_OFF, ChangeAction.DELETE).map(ChangeAction::key).toList();
-
+    static final List<String> ACTIONS = Stream
+        .of(ChangeAction.CREATE, ChangeAction.UPDATE, ChangeAction.TURN_ON, ChangeAction.TURN_OFF, ChangeAction.DELETE)
+        .map(ChangeAction::key)
+        .toList();
 
     public ApprovalProperties {
         List<ApprovalRule> named = new ArrayList<>();
@@ -42,12 +41,13 @@ public record ApprovalProperties(
             }
             for (String action : rule.actions()) {
                 if (!ACTIONS.contains(action)) {
-                    throw new IllegalArgumentException("The " + name + " names the action " + action + ", which is not one "
-                            + "of " + String.join(", ", ACTIONS) + ": check portal.approval.rules[" + i + "].actions.");
+                    throw new IllegalArgumentException(
+                            "The " + name + " names the action " + action + ", which is not one " + "of "
+                                    + String.join(", ", ACTIONS) + ": check portal.approval.rules[" + i + "].actions.");
                 }
             }
-            named.add(new ApprovalRule(name, rule.resources(), rule.projects(), rule.environments(), rule.criticalOnly(),
-                    rule.approvers(), rule.actions()));
+            named.add(new ApprovalRule(name, rule.resources(), rule.projects(), rule.environments(),
+                    rule.criticalOnly(), rule.approvers(), rule.actions()));
         }
         rules = List.copyOf(named);
     }

@@ -8,27 +8,25 @@ import org.ldportal.security.KeyPattern;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which changes need a second person's approval, and who may give it. A change needs approval when any rule applies
- * to it: its resource is one of {@code resources} (all when empty), its project matches {@code projects}, its
- * environment matches {@code environments} (any when empty), and, with {@code criticalOnly}, its environment is
- * critical (for a new environment: it is to be marked critical).
+ * Which changes need a second person's approval, and who may give it. A change needs
+ * approval when any rule applies to it: its resource is one of {@code resources} (all
+ * when empty), its project matches {@code projects}, its environment matches
+ * {@code environments} (any when empty), and, with {@code criticalOnly}, its environment
+ * is critical (for a new environment: it is to be marked critical).
  *
- * @param name         shown to the requester and approvers
- * @param resources    resource types: {@code destination}, {@code environment}, {@code integration-configuration},
- *                     {@code audit-log-subscription}; empty for every kind
- * @param projects     project keys or globs; account-wide integrations count as in every project
- * @param environments environment keys or globs (for a new environment, its key); empty for any
+ * @param name shown to the requester and approvers
+ * @param resources resource types: {@code destination}, {@code environment},
+ * {@code integration-configuration}, {@code audit-log-subscription}; empty for every kind
+ * @param projects project keys or globs; account-wide integrations count as in every
+ * project
+ * @param environments environment keys or globs (for a new environment, its key); empty
+ * for any
  * @param criticalOnly whether only changes in critical environments need approval
- * @param approvers    groups whose members may approve (never the requester)
+ * @param approvers groups whose members may approve (never the requester)
  */
-public record ApprovalRule(
-        @Nullable String name,
-        @DefaultValue List<String> resources,
-        @DefaultValue("*") List<String> projects,
-        @DefaultValue List<String> environments,
-        boolean criticalOnly,
-        @DefaultValue List<String> approvers,
-        @DefaultValue List<String> actions) {
+public record ApprovalRule(@Nullable String name, @DefaultValue List<String> resources,
+        @DefaultValue("*") List<String> projects, @DefaultValue List<String> environments, boolean criticalOnly,
+        @DefaultValue List<String> approvers, @DefaultValue List<String> actions) {
 
     public ApprovalRule {
         actions = strip(actions);
@@ -47,7 +45,8 @@ public record ApprovalRule(
         if (!resources.isEmpty() && !resources.contains(change.type().key())) {
             return false;
         }
-        // No actions named: every change (create, update, turn-on, turn-off, delete) of what the rule covers.
+        // No actions named: every change (create, update, turn-on, turn-off, delete) of
+        // what the rule covers.
         if (!actions.isEmpty() && !actions.contains(change.action().key())) {
             return false;
         }

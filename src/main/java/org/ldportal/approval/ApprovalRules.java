@@ -23,7 +23,10 @@ public class ApprovalRules {
         return !properties.rules().isEmpty();
     }
 
-    /** The rules that ask for approval of a change here, with their approver groups; empty when none does. */
+    /**
+     * The rules that ask for approval of a change here, with their approver groups; empty
+     * when none does.
+     */
     public Optional<Requirement> required(PendingChange change) {
         List<ApprovalRule> applying = properties.rules().stream().filter(rule -> rule.appliesTo(change)).toList();
         if (applying.isEmpty()) {
@@ -35,8 +38,8 @@ public class ApprovalRules {
     }
 
     /**
-     * Why a change needs approval and who may give it: any member of one of {@code approverGroups}, except the
-     * requester.
+     * Why a change needs approval and who may give it: any member of one of
+     * {@code approverGroups}, except the requester.
      */
     public record Requirement(List<String> ruleNames, List<String> approverGroups) {
 
@@ -49,10 +52,14 @@ public class ApprovalRules {
             return approverGroups.stream().anyMatch(person.groups()::contains);
         }
 
-        /** For the review page: "Needs approval (rule): a member of group-a or group-b approves it." */
+        /**
+         * For the review page: "Needs approval (rule): a member of group-a or group-b
+         * approves it."
+         */
         public String inWords() {
             return "This needs a second person's approval (" + String.join(", ", ruleNames) + "): a member of "
                     + String.join(" or ", approverGroups) + ", other than you, approves it before it is sent.";
         }
     }
+
 }

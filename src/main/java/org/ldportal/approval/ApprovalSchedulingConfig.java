@@ -10,14 +10,20 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Looks for requests nobody decided in time, and for approved ones an instance stopped sending, on the interval its setting gives. */
+/**
+ * Looks for requests nobody decided in time, and for approved ones an instance stopped
+ * sending, on the interval its setting gives.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ApprovalSchedulingConfig implements SchedulingConfigurer {
 
     private final Approvals approvals;
+
     private final ApprovalProperties properties;
+
     private final ClusterLocks locks;
+
     private final Clock clock;
 
     ApprovalSchedulingConfig(Approvals approvals, ApprovalProperties properties, ClusterLocks locks, Clock clock) {
@@ -29,14 +35,17 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        // Once across instances (an expiry is one conditional UPDATE anyway, so a second run would find nothing).
+        // Once across instances (an expiry is one conditional UPDATE anyway, so a second
+        // run would find nothing).
         Runnable expire = locks.onceAcrossInstances("approval-expiry", properties.expiryCheck(), Duration.ofMinutes(30),
                 approvals::expireOverdue);
-        registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(),
-                Duration.ofMinutes(1)));
-        // Approved requests an instance stopped sending: settled from the trail, their secrets wiped.
-        Runnable recover = locks.onceAcrossInstances("approval-recovery", properties.expiryCheck(), Duration.ofMinutes(30),
-                () -> approvals.recoverInterrupted(clock.instant()));
-        registrar.addFixedDelayTask(new FixedDelayTask(recover, properties.expiryCheck(), properties.interruptedAfter()));
+        registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(), Duration.ofMinutes(1)));
+        // Approved requests an instance stopped sending: settled from the trail, their
+        // secrets wiped.
+        Runnable recover = locks.onceAcrossInstances("approval-recovery", properties.expiryCheck(),
+                Duration.ofMinutes(30), () -> approvals.recoverInterrupted(clock.instant()));
+        registrar
+            .addFixedDelayTask(new FixedDelayTask(recover, properties.expiryCheck(), properties.interruptedAfter()));
     }
+
 }

@@ -34,26 +34,36 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Requests for a second person's approval: kept (what would be sent sealed with AES-GCM), decided by an approver
- * who is not the requester, then sent through the one audited call as the requester; declined or expired ones are
- * never sent. Every step is an audit entry linked to the REQUESTED one. Once a request is decided or expires, its
- * secrets are gone from the database.
+ * Requests for a second person's approval: kept (what would be sent sealed with AES-GCM),
+ * decided by an approver who is not the requester, then sent through the one audited call
+ * as the requester; declined or expired ones are never sent. Every step is an audit entry
+ * linked to the REQUESTED one. Once a request is decided or expires, its secrets are gone
+ * from the database.
  */
 @Service
 public class Approvals implements ApprovalGate {
 
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
     static final CurrentUser EXPIRY = new CurrentUser("system:approval-expiry", "Approval expiry", null, Set.of());
+
     private static final int LIST_SIZE = 100;
 
     private final ApprovalRules rules;
+
     private final ApprovalRequests requests;
+
     private final ApprovalProperties properties;
+
     private final SecretBox box;
+
     private final AuditTrail audit;
+
     private final UnknownOutcomes outcomes;
+
     private final AuditQueries queries;
+
     private final Map<ResourceType, ApprovedChangeSender> senders;
+
     private final Clock clock;
 
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
@@ -71,8 +81,9 @@ public class Approvals implements ApprovalGate {
     }
 
     /**
-     * A change of something that exists, held for approval when a rule applies: {@code requirement} null when none
-     * does (send it now); else the request's id, empty when the page's one-time token was not usable (out of date).
+     * A change of something that exists, held for approval when a rule applies:
+     * {@code requirement} null when none does (send it now); else the request's id, empty
+     * when the page's one-time token was not usable (out of date).
      */
     public record Hold(ApprovalRules.@Nullable Requirement requirement, OptionalLong requestId) {
 
@@ -81,7 +92,10 @@ public class Approvals implements ApprovalGate {
         }
     }
 
-    /** Keeps the change as a request when a rule applies to it; nothing is sent either way. */
+    /**
+     * Keeps the change as a request when a rule applies to it; nothing is sent either
+     * way.
+     */
     public Hold hold(@Nullable String submissionToken, CurrentUser requester, PendingChange change, Review review) {
         Optional<ApprovalRules.Requirement> requirement = required(change);
         if (requirement.isEmpty()) {
@@ -109,9 +123,10 @@ public class Approvals implements ApprovalGate {
     }
 
     /**
-     * Keeps the change as a request for approval, recorded as REQUESTED, and answers its id. A repeat of the same
-     * form's submit (its one-time token) answers the request the first made, recording nothing more; empty when the
-     * token is not a form's (the form is out of date) or another person's.
+     * Keeps the change as a request for approval, recorded as REQUESTED, and answers its
+     * id. A repeat of the same form's submit (its one-time token) answers the request the
+     * first made, recording nothing more; empty when the token is not a form's (the form
+     * is out of date) or another person's.
      */
     public OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
             ApprovalRules.Requirement requirement, Review review) {
@@ -126,13 +141,22 @@ public class Approvals implements ApprovalGate {
         Instant now = clock.instant();
         String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.type().key()));
         try {
-            // The REQUESTED entry and the request in one transaction: no entry says "waiting" for a request not kept.
-            return OptionalLong.of(requests.create(() -> audit.record(attempt(requester, change.action(),
-                    change.type(), change.place(), change.resourceName(), change.resourceKey(), review.body()).withOutcome(AuditOutcome.REQUESTED, null,
-                            null, "Waiting for approval by a member of " + String.join(" or ", requirement.approverGroups()),
-                            null)).id(), auditId -> new ApprovalRequests.NewRequest(submissionToken, now,
-                                    now.plus(properties.expireAfter()), Requester.of(requester), change, requirement, review,
-                                    sealed, auditId), submissionToken));
+            // The REQUESTED entry and the request in one transaction: no entry says
+            // "waiting" for a request not kept.
+            return OptionalLong
+                .of(requests.create(
+                        () -> audit
+                            .record(attempt(requester, change.action(), change.type(), change.place(),
+                                    change.resourceName(), change.resourceKey(), review.body())
+                                .withOutcome(AuditOutcome.REQUESTED, null, null,
+                                        "Waiting for approval by a member of "
+                                                + String.join(" or ", requirement.approverGroups()),
+                                        null))
+                            .id(),
+                        auditId -> new ApprovalRequests.NewRequest(submissionToken, now,
+                                now.plus(properties.expireAfter()), Requester.of(requester), change, requirement,
+                                review, sealed, auditId),
+                        submissionToken));
         }
         catch (DataAccessException e) {
             log.error("A request for approval could not be kept: {}", e.getClass().getName());
@@ -141,9 +165,10 @@ public class Approvals implements ApprovalGate {
     }
 
     /**
-     * Approved requests whose change never got an outcome because the instance sending it stopped: their secrets are
-     * wiped, and each is settled from the trail. A change that never started was not sent (FAILED, recorded); one
-     * that ended has its outcome copied; one still unclear waits for the settlement of its attempt, which follows.
+     * Approved requests whose change never got an outcome because the instance sending it
+     * stopped: their secrets are wiped, and each is settled from the trail. A change that
+     * never started was not sent (FAILED, recorded); one that ended has its outcome
+     * copied; one still unclear waits for the settlement of its attempt, which follows.
      */
     public int recoverInterrupted(Instant now) {
         int recovered = 0;
@@ -158,34 +183,48 @@ public class Approvals implements ApprovalGate {
                 }
             }
             else if (step.get().outcome() == AuditOutcome.STARTED || step.get().outcome() == AuditOutcome.UNKNOWN) {
-                // Only a tracked create is settled by the portal itself; anything else needs a look in LaunchDarkly.
+                // Only a tracked create is settled by the portal itself; anything else
+                // needs a look in LaunchDarkly.
                 requests.interrupted(request.id(), AuditOutcome.UNKNOWN.name(), outcomes.isTracked(request.auditId())
                         ? "The portal stopped while sending it, so LaunchDarkly's answer is not known yet: the portal is "
                                 + "checking, and the outcome follows here."
                         : "The portal stopped while sending it, so LaunchDarkly's answer is not known: check in "
-                                + "LaunchDarkly whether it was done.", null);
+                                + "LaunchDarkly whether it was done.",
+                        null);
             }
             else {
-                requests.interrupted(request.id(), step.get().outcome().name(), step.get().outcome() == AuditOutcome.SUCCEEDED
-                        ? "Approved and done." : step.get().errorMessage(), null);
+                requests.interrupted(request.id(), step.get().outcome().name(),
+                        step.get().outcome() == AuditOutcome.SUCCEEDED ? "Approved and done."
+                                : step.get().errorMessage(),
+                        null);
             }
             recovered++;
         }
         return recovered;
     }
 
-    /** What a request's sealed change is bound to: it opens only for the request it was made for. */
+    /**
+     * What a request's sealed change is bound to: it opens only for the request it was
+     * made for.
+     */
     private static String sealedFor(String submissionToken, String resourceType) {
         return "approval-request:" + submissionToken + ":" + resourceType;
     }
 
-    /** The request, if this person may see it: its requester, its approvers, global admins. */
+    /**
+     * The request, if this person may see it: its requester, its approvers, global
+     * admins.
+     */
     public Optional<ApprovalRequest> find(long id, CurrentUser viewer) {
-        return requests.find(id).filter(request -> request.requesterSubject().equals(viewer.subject()) || viewer.isAdmin()
-                || request.approverGroups().stream().anyMatch(viewer.groups()::contains));
+        return requests.find(id)
+            .filter(request -> request.requesterSubject().equals(viewer.subject()) || viewer.isAdmin()
+                    || request.approverGroups().stream().anyMatch(viewer.groups()::contains));
     }
 
-    /** Whether this person may decide the request now (an approver, not its requester, while it waits). */
+    /**
+     * Whether this person may decide the request now (an approver, not its requester,
+     * while it waits).
+     */
     public boolean mayDecide(ApprovalRequest request, CurrentUser person) {
         return request.isPending() && !request.requesterSubject().equals(person.subject())
                 && request.approverGroups().stream().anyMatch(person.groups()::contains)
@@ -196,7 +235,10 @@ public class Approvals implements ApprovalGate {
         return requests.visibleTo(viewer.subject(), viewer.groups(), status, LIST_SIZE);
     }
 
-    /** The person opened their request: a settled one no longer counts in the header's badge. True when it changed. */
+    /**
+     * The person opened their request: a settled one no longer counts in the header's
+     * badge. True when it changed.
+     */
     public boolean seen(ApprovalRequest request, CurrentUser viewer) {
         if (request.requesterSubject().equals(viewer.subject()) && !request.isPending() && !request.seenByRequester()) {
             requests.seenByRequester(request.id());
@@ -209,30 +251,36 @@ public class Approvals implements ApprovalGate {
         return requests.badge(person.subject());
     }
 
-    /** Approves and sends the request; exactly one of several approvers pressing at once does. */
+    /**
+     * Approves and sends the request; exactly one of several approvers pressing at once
+     * does.
+     */
     public Decision approve(long id, CurrentUser approver, @Nullable String comment) {
         ApprovalRequest request = requests.find(id).orElse(null);
         Decision.NotTaken refusal = refusal(request, approver);
         if (refusal != null) {
             return refusal;
         }
-        if (!requests.decide(id, RequestStatus.APPROVED, approver.subject(), approver.displayName(), comment, clock.instant())) {
-            return new Decision.NotTaken("Someone decided this request a moment ago, or it expired: nothing more was sent.");
+        if (!requests.decide(id, RequestStatus.APPROVED, approver.subject(), approver.displayName(), comment,
+                clock.instant())) {
+            return new Decision.NotTaken(
+                    "Someone decided this request a moment ago, or it expired: nothing more was sent.");
         }
         record(step(request, approver, AuditOutcome.APPROVED, comment));
         String outcome;
         String message;
         String link = null;
         try {
-            // Taken out of the database before sending: nothing of it stays there, whatever happens next.
+            // Taken out of the database before sending: nothing of it stays there,
+            // whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
-            ChangeResult<?> result = senders.get(request.resourceType()).send(payload, request.action(), requesterOf(request),
-                    ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
+            ChangeResult<?> result = senders.get(request.resourceType())
+                .send(payload, request.action(), requesterOf(request), ChangeOrigin.approved(request.auditId(),
+                        approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
                 outcome = AuditOutcome.SUCCEEDED.name();
-                message = request.action() == ChangeAction.CREATE ? "Approved and created."
-                        : "Approved and done.";
+                message = request.action() == ChangeAction.CREATE ? "Approved and created." : "Approved and done.";
                 link = succeeded.link();
             }
             else if (result instanceof ChangeResult.Refused<?> refused) {
@@ -259,7 +307,8 @@ public class Approvals implements ApprovalGate {
             message = "The requester is no longer allowed " + e.place() + ", so nothing was sent.";
         }
         catch (RuntimeException e) {
-            // Before the audited call (a sealed change that cannot be opened, a resource type nobody sends): not sent.
+            // Before the audited call (a sealed change that cannot be opened, a resource
+            // type nobody sends): not sent.
             log.error("Approved request #{} could not be sent: {}", id, e.getClass().getName());
             outcome = AuditOutcome.FAILED.name();
             message = "The approved request could not be sent; nothing reached LaunchDarkly. Ask the requester to fill the form again.";
@@ -275,21 +324,25 @@ public class Approvals implements ApprovalGate {
         if (refusal != null) {
             return refusal;
         }
-        if (!requests.decide(id, RequestStatus.DECLINED, approver.subject(), approver.displayName(), comment, clock.instant())) {
+        if (!requests.decide(id, RequestStatus.DECLINED, approver.subject(), approver.displayName(), comment,
+                clock.instant())) {
             return new Decision.NotTaken("Someone decided this request a moment ago, or it expired.");
         }
         record(step(request, approver, AuditOutcome.DECLINED, comment));
         return new Decision.Declined();
     }
 
-    /** Expires the requests nobody decided in time: each recorded as EXPIRED, its secrets gone. */
+    /**
+     * Expires the requests nobody decided in time: each recorded as EXPIRED, its secrets
+     * gone.
+     */
     public int expireOverdue() {
         Instant now = clock.instant();
         int expired = 0;
         for (ApprovalRequest request : requests.overdue(now)) {
             if (requests.expire(request.id(), now)) {
-                record(step(request, EXPIRY, AuditOutcome.EXPIRED, "Nobody approved it within "
-                        + properties.expireAfter().toDays() + " days; nothing was sent."));
+                record(step(request, EXPIRY, AuditOutcome.EXPIRED,
+                        "Nobody approved it within " + properties.expireAfter().toDays() + " days; nothing was sent."));
                 expired++;
             }
         }
@@ -304,8 +357,8 @@ public class Approvals implements ApprovalGate {
             return new Decision.NotTaken("You cannot decide your own request: another approver must.");
         }
         if (request.approverGroups().stream().noneMatch(approver.groups()::contains)) {
-            return new Decision.NotTaken("Only a member of " + String.join(" or ", request.approverGroups())
-                    + " may decide this request.");
+            return new Decision.NotTaken(
+                    "Only a member of " + String.join(" or ", request.approverGroups()) + " may decide this request.");
         }
         if (!request.isPending()) {
             return new Decision.NotTaken("This request was already " + request.status().words().toLowerCase() + ".");
@@ -316,7 +369,10 @@ public class Approvals implements ApprovalGate {
         return null;
     }
 
-    /** A step's entry; should the trail fail, the decision stands and is on the request itself. */
+    /**
+     * A step's entry; should the trail fail, the decision stands and is on the request
+     * itself.
+     */
     private void record(AuditAttempt step) {
         try {
             audit.record(step);
@@ -326,12 +382,14 @@ public class Approvals implements ApprovalGate {
         }
     }
 
-
     private CurrentUser requesterOf(ApprovalRequest request) {
         return requests.requester(request.id()).toUser();
     }
 
-    /** Each type's one sender; a type without one (or with two) stops the start, not an approval days later. */
+    /**
+     * Each type's one sender; a type without one (or with two) stops the start, not an
+     * approval days later.
+     */
     private static Map<ResourceType, ApprovedChangeSender> byType(List<ApprovedChangeSender> senders) {
         Map<ResourceType, ApprovedChangeSender> byType = new EnumMap<>(ResourceType.class);
         for (ApprovedChangeSender sender : senders) {
@@ -349,14 +407,22 @@ public class Approvals implements ApprovalGate {
         return byType;
     }
 
-    /** A step of the request in the trail, by whoever took it, linked to the REQUESTED entry. */
-    private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome, @Nullable String message) {
-        return attempt(actor, request.action(), request.resourceType(), new Place(request.projectKey(),
-                request.environmentKey(), request.integrationKey()), request.resourceName(), null, null).withOutcome(outcome, null, null, message, null).linkedTo(request.auditId());
+    /**
+     * A step of the request in the trail, by whoever took it, linked to the REQUESTED
+     * entry.
+     */
+    private static AuditAttempt step(ApprovalRequest request, CurrentUser actor, AuditOutcome outcome,
+            @Nullable String message) {
+        return attempt(actor, request.action(), request.resourceType(),
+                new Place(request.projectKey(), request.environmentKey(), request.integrationKey()),
+                request.resourceName(), null, null)
+            .withOutcome(outcome, null, null, message, null)
+            .linkedTo(request.auditId());
     }
 
     private static AuditAttempt attempt(CurrentUser actor, ChangeAction action, ResourceType type, Place place,
             @Nullable String name, @Nullable String key, @Nullable String body) {
         return AuditAttempt.by(actor, action, type).at(place).withResource(name, key, null).withRequestBody(body);
     }
+
 }

@@ -14,4 +14,5 @@ public sealed interface Decision {
     /** The decision could not be taken; nothing changed. */
     record NotTaken(String reason) implements Decision {
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** A request for approval that could not be kept is told plainly, never as a server error with a stack trace. */
+/**
+ * A request for approval that could not be kept is told plainly, never as a server error
+ * with a stack trace.
+ */
 @ControllerAdvice
 class RequestNotKeptAdvice {
 
@@ -14,4 +17,5 @@ class RequestNotKeptAdvice {
     String notKept() {
         return "requests/not-kept";
     }
+
 }

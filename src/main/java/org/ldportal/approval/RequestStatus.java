@@ -2,6 +2,7 @@ package org.ldportal.approval;
 
 /** Where a request for approval stands. */
 public enum RequestStatus {
+
     /** Waiting for an approver. */
     PENDING("Waiting for approval"),
     /** Approved and sent: its outcome says how the change went. */
@@ -20,4 +21,5 @@ public enum RequestStatus {
     public String words() {
         return words;
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.Set;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 
-/** Who asked for a change, with the roles and groups they held then: the change is sent as them once approved. */
+/**
+ * Who asked for a change, with the roles and groups they held then: the change is sent as
+ * them once approved.
+ */
 record Requester(String subject, String displayName, String email, Set<PortalRole> roles, Set<PortalRole> scopedRoles,
         Set<String> groups) {
 

@@ -1,8 +1,9 @@
 /**
- * Approval by a second person: which changes need one (rules in configuration), the requests kept until an approver
- * decides (secrets encrypted at rest, wiped once decided), their pages, expiry, and sending an approved request
- * through the one audited call. Features hand in what they would send ({@link PendingChange})
- * and send it again when approved ({@link org.ldportal.approval.ApprovedChangeSender}).
+ * Approval by a second person: which changes need one (rules in configuration), the
+ * requests kept until an approver decides (secrets encrypted at rest, wiped once
+ * decided), their pages, expiry, and sending an approved request through the one audited
+ * call. Features hand in what they would send ({@link PendingChange}) and send it again
+ * when approved ({@link org.ldportal.approval.ApprovedChangeSender}).
  */
 @ApplicationModule(displayName = "Approvals", allowedDependencies = { "audit", "change", "resource", "security" })
 @NullMarked

@@ -11,21 +11,28 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 
 /**
- * What a service knows about one attempt, before it becomes an {@link AuditEntry}: who, what, where, about which
- * resource, and (once known) how it ended. Build it with {@link #by} and the {@code at}, {@code withResource},
- * {@code withOutcome} steps; values that may hold secrets must already be redacted ({@link SecretRedactor}).
+ * What a service knows about one attempt, before it becomes an {@link AuditEntry}: who,
+ * what, where, about which resource, and (once known) how it ended. Build it with
+ * {@link #by} and the {@code at}, {@code withResource}, {@code withOutcome} steps; values
+ * that may hold secrets must already be redacted ({@link SecretRedactor}).
  *
- * @param attemptId  on an outcome entry: the entry it follows (the STARTED one, or an approved change's request)
- * @param approvedBy who approved the change, on the entries of a change sent after approval
+ * @param attemptId on an outcome entry: the entry it follows (the STARTED one, or an
+ * approved change's request)
+ * @param approvedBy who approved the change, on the entries of a change sent after
+ * approval
  */
 public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType resourceType, Place place,
         Resource resource, @Nullable Result result, @Nullable String redactedRequestBody, @Nullable Long attemptId,
         @Nullable String approvedBy) {
 
-    /** The resource as the attempt names it: by name, by key, by LaunchDarkly's id, as far as each is known. */
+    /**
+     * The resource as the attempt names it: by name, by key, by LaunchDarkly's id, as far
+     * as each is known.
+     */
     public record Resource(@Nullable String name, @Nullable String key, @Nullable String id) {
 
         static final Resource UNNAMED = new Resource(null, null, null);
+
     }
 
     /** How the attempt ended, or that it began ({@link AuditOutcome#STARTED}). */
@@ -33,17 +40,22 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
             @Nullable String errorMessage, @Nullable Duration duration) {
     }
 
-    /** Starts an attempt, e.g. {@code by(user, ChangeAction.CREATE, ResourceType.DESTINATION)}, in the account. */
+    /**
+     * Starts an attempt, e.g.
+     * {@code by(user, ChangeAction.CREATE, ResourceType.DESTINATION)}, in the account.
+     */
     public static AuditAttempt by(CurrentUser actor, ChangeAction action, ResourceType resourceType) {
         return new AuditAttempt(actor, action, resourceType, Place.account(), Resource.UNNAMED, null, null, null, null);
     }
 
     /**
-     * A later entry of the attempt that began with {@code started} (a check that settled it): by the same person,
-     * about the same resource, linked to where the attempt's entries link. Nothing of its request body is repeated.
+     * A later entry of the attempt that began with {@code started} (a check that settled
+     * it): by the same person, about the same resource, linked to where the attempt's
+     * entries link. Nothing of its request body is repeated.
      */
     public static AuditAttempt following(AuditEntry started) {
-        CurrentUser actor = new CurrentUser(started.actorSubject(), started.actorName(), started.actorEmail(), Set.of());
+        CurrentUser actor = new CurrentUser(started.actorSubject(), started.actorName(), started.actorEmail(),
+                Set.of());
         long link = started.attemptId() != null ? started.attemptId() : started.id();
         return new AuditAttempt(actor, ChangeAction.of(started.action()).orElseThrow(),
                 ResourceType.of(started.resourceType()).orElseThrow(),
@@ -64,7 +76,8 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
     }
 
     public AuditAttempt withRequestBody(@Nullable String redactedJson) {
-        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedJson, attemptId, approvedBy);
+        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedJson, attemptId,
+                approvedBy);
     }
 
     public AuditAttempt withOutcome(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable String errorCode,
@@ -74,13 +87,18 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
                 approvedBy);
     }
 
-    /** The steps of a change sent after approval: linked to its request, with who approved it. */
+    /**
+     * The steps of a change sent after approval: linked to its request, with who approved
+     * it.
+     */
     public AuditAttempt approved(long requestEntryId, String approver) {
-        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedRequestBody, requestEntryId,
-                approver);
+        return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedRequestBody,
+                requestEntryId, approver);
     }
 
-    /** This attempt as the started entry: written before the call, its outcome to follow. */
+    /**
+     * This attempt as the started entry: written before the call, its outcome to follow.
+     */
     public AuditAttempt started() {
         return withOutcome(AuditOutcome.STARTED, null, null, null, null);
     }
@@ -136,8 +154,9 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
     }
 
     /**
-     * Every text cut to its column's size (V1__audit_entry.sql): an entry that does not fit must still be written,
-     * or a resource created in LaunchDarkly would have no trace in the trail.
+     * Every text cut to its column's size (V1__audit_entry.sql): an entry that does not
+     * fit must still be written, or a resource created in LaunchDarkly would have no
+     * trace in the trail.
      */
     AuditEntry toEntry(Instant now, @Nullable String requestId) {
         Result ended = result != null ? result : new Result(AuditOutcome.STARTED, null, null, null, null);

@@ -35,13 +35,17 @@ import tools.jackson.databind.ObjectMapper;
 class AuditController {
 
     private final AuditQueries queries;
+
     private final AuditExport export;
+
     private final AuditLinks links;
+
     private final ObjectMapper json;
 
     private final ProjectAccess access;
 
-    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json, ProjectAccess access) {
+    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json,
+            ProjectAccess access) {
         this.access = access;
         this.queries = queries;
         this.export = export;
@@ -52,10 +56,13 @@ class AuditController {
     @GetMapping
     String list(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, Model model, CurrentUser viewer,
             HttpServletRequest request) {
-        if (request.getParameterMap().values().stream().anyMatch(values -> Arrays.stream(values).anyMatch(String::isBlank))) {
-            // The filter form sends every field, set or not: answer with the address of what is set, to share or bookmark.
-            return "redirect:" + filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
-                    .build().toUriString();
+        if (hasEmptyFilters(request)) {
+            // The filter form sends every field, set or not: answer with the address of
+            // what is set, to share or bookmark.
+            return "redirect:"
+                    + filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
+                        .build()
+                        .toUriString();
         }
         ReadScope scope = access.readScope(viewer);
         AuditFilter filter = AuditQueries.visibleTo(scope, form.toFilter(errors));
@@ -63,13 +70,21 @@ class AuditController {
         AuditFilter visibility = AuditQueries.visibleTo(scope, AuditFilter.none());
         boolean othersVisible = scope.whole() || scope.account() || !scope.areas().isEmpty();
 
-        model.addAttribute("rows", page.entries().stream().map(entry -> new AuditRow(entry, links.linkFor(entry))).toList());
+        model.addAttribute("rows",
+                page.entries().stream().map(entry -> new AuditRow(entry, links.linkFor(entry))).toList());
         model.addAttribute("page", page);
         model.addAttribute("wholeTrail", viewer.canReadWholeAuditTrail());
         model.addAttribute("scopedTrail", !scope.whole() && othersVisible);
         addChoices(model, visibility, othersVisible);
         addPaging(model, form, page);
         return "audit/list";
+    }
+
+    private static boolean hasEmptyFilters(HttpServletRequest request) {
+        return request.getParameterMap()
+            .values()
+            .stream()
+            .anyMatch(values -> Arrays.stream(values).anyMatch(String::isBlank));
     }
 
     /** What the filters offer: only what the viewer may see. */
@@ -83,12 +98,21 @@ class AuditController {
         model.addAttribute("pageSizes", AuditFilterForm.PAGE_SIZES);
     }
 
-    /** The addresses of the pages around this one and of the exports, each carrying the filters. */
+    /**
+     * The addresses of the pages around this one and of the exports, each carrying the
+     * filters.
+     */
     private static void addPaging(Model model, AuditFilterForm form, AuditPage page) {
-        model.addAttribute("newerUrl", page.newerThan() == null ? null
-                : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("after", page.newerThan()).toUriString());
-        model.addAttribute("olderUrl", page.olderThan() == null ? null
-                : filtered("/audit", form).queryParam("size", form.pageSize()).queryParam("before", page.olderThan()).toUriString());
+        model.addAttribute("newerUrl",
+                page.newerThan() == null ? null
+                        : filtered("/audit", form).queryParam("size", form.pageSize())
+                            .queryParam("after", page.newerThan())
+                            .toUriString());
+        model.addAttribute("olderUrl",
+                page.olderThan() == null ? null
+                        : filtered("/audit", form).queryParam("size", form.pageSize())
+                            .queryParam("before", page.olderThan())
+                            .toUriString());
         model.addAttribute("newestUrl", filtered("/audit", form).queryParam("size", form.pageSize()).toUriString());
         model.addAttribute("csvUrl", filtered("/audit/export.csv", form).toUriString());
         model.addAttribute("jsonlUrl", filtered("/audit/export.jsonl", form).toUriString());
@@ -98,24 +122,33 @@ class AuditController {
     String detail(@PathVariable long id, Model model, CurrentUser viewer) {
         // Someone else's entry answers 404, as a missing one does: ids cannot be probed.
         AuditFilter visibility = AuditQueries.visibleTo(access.readScope(viewer), AuditFilter.none());
-        AuditEntry entry = queries.find(id, visibility).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        AuditEntry entry = queries.find(id, visibility)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
-        // Every step of the attempt: what LaunchDarkly answered, and what the checks after an unclear answer found.
+        // Every step of the attempt: what LaunchDarkly answered, and what the checks
+        // after an unclear answer found.
         List<AuditEntry> steps = queries.steps(entry.attemptId() != null ? entry.attemptId() : entry.id(), visibility);
         model.addAttribute("steps", steps.size() > 1 ? steps : List.of());
         model.addAttribute("link", links.linkFor(entry));
-        // An attempt whose outcome is unknown, and that nothing has settled since, can be checked with LaunchDarkly.
-        // Only whether something was created can be checked; an unclear edit or delete is for LaunchDarkly's own page.
-        model.addAttribute("checkable", mayCheck(viewer, entry)
-                && ("create".equals(entry.action()) || "complete-setup".equals(entry.action())) && queries.isUnsettled(entry));
+        // An attempt whose outcome is unknown, and that nothing has settled since, can be
+        // checked with LaunchDarkly.
+        // Only whether something was created can be checked; an unclear edit or delete is
+        // for LaunchDarkly's own page.
+        model.addAttribute("checkable",
+                mayCheck(viewer, entry) && ("create".equals(entry.action()) || "complete-setup".equals(entry.action()))
+                        && queries.isUnsettled(entry));
         model.addAttribute("requestBody", pretty(entry.requestBody()));
         model.addAttribute("changes", PatchChanges.of(json, entry.requestBody()));
         return "audit/detail";
     }
 
-    /** Global editors may settle any entry they can read; people whose roles come from rules, their own. */
+    /**
+     * Global editors may settle any entry they can read; people whose roles come from
+     * rules, their own.
+     */
     static boolean mayCheck(CurrentUser viewer, AuditEntry entry) {
-        return viewer.hasRole(PortalRole.EDITOR) || (viewer.canCreate() && viewer.subject().equals(entry.actorSubject()));
+        return viewer.hasRole(PortalRole.EDITOR)
+                || (viewer.canCreate() && viewer.subject().equals(entry.actorSubject()));
     }
 
     @GetMapping("/export.csv")
@@ -134,8 +167,8 @@ class AuditController {
     }
 
     @GetMapping("/export.jsonl")
-    void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors,
-            CurrentUser viewer, HttpServletResponse response) throws IOException {
+    void exportJsonLines(@ModelAttribute("filters") AuditFilterForm form, BindingResult errors, CurrentUser viewer,
+            HttpServletResponse response) throws IOException {
         AuditFilter filter = AuditQueries.visibleTo(access.readScope(viewer), form.toFilter(errors));
         if (refused(errors, response)) {
             return;
@@ -148,8 +181,9 @@ class AuditController {
     }
 
     /**
-     * A filter that cannot be read is not left out of an export (that would export more than asked): the export is
-     * refused, with the messages the page shows at the filters.
+     * A filter that cannot be read is not left out of an export (that would export more
+     * than asked): the export is refused, with the messages the page shows at the
+     * filters.
      */
     private static boolean refused(BindingResult errors, HttpServletResponse response) throws IOException {
         if (!errors.hasErrors()) {
@@ -158,8 +192,9 @@ class AuditController {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("text/plain; charset=UTF-8");
         StringBuilder text = new StringBuilder("Nothing was exported: correct the filters and export again.\n");
-        errors.getFieldErrors().forEach(error -> text.append(error.getField()).append(": ").append(error.getDefaultMessage())
-                .append('\n'));
+        errors.getFieldErrors()
+            .forEach(
+                    error -> text.append(error.getField()).append(": ").append(error.getDefaultMessage()).append('\n'));
         response.getWriter().write(text.toString());
         return true;
     }
@@ -176,13 +211,16 @@ class AuditController {
         }
     }
 
-    /** A URL carrying the filters as given, so a filtered view, its pages and its exports can be shared. */
+    /**
+     * A URL carrying the filters as given, so a filtered view, its pages and its exports
+     * can be shared.
+     */
     private static UriComponentsBuilder filtered(String path, AuditFilterForm form) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-        String[][] filters = { { "type", form.getType() }, { "action", form.getAction() }, { "outcome", form.getOutcome() },
-            { "actor", form.getActor() },
-            { "project", form.getProject() }, { "environment", form.getEnvironment() }, { "from", form.getFrom() },
-            { "to", form.getTo() }, { "q", form.getQ() } };
+        String[][] filters = { { "type", form.getType() }, { "action", form.getAction() },
+                { "outcome", form.getOutcome() }, { "actor", form.getActor() }, { "project", form.getProject() },
+                { "environment", form.getEnvironment() }, { "from", form.getFrom() }, { "to", form.getTo() },
+                { "q", form.getQ() } };
         for (String[] filter : filters) {
             if (filter[1] != null && !filter[1].isBlank()) {
                 url.queryParam(filter[0], filter[1]);
@@ -190,4 +228,5 @@ class AuditController {
         }
         return url;
     }
+
 }

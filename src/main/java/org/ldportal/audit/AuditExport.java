@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Writes entries as CSV or JSON lines, one at a time, so an export of the whole trail streams. */
+/**
+ * Writes entries as CSV or JSON lines, one at a time, so an export of the whole trail
+ * streams.
+ */
 @Component
 public class AuditExport {
 
-    static final List<String> HEADER = List.of("id", "occurred_at", "actor_subject", "actor_name", "actor_email", "action",
-            "resource_type", "project_key", "environment_key", "integration_key", "resource_name", "resource_key",
-            "resource_id", "outcome", "http_status", "error_code", "error_message", "duration_ms", "attempt_id", "approved_by", "request_id", "request_body");
+    static final List<String> HEADER = List.of("id", "occurred_at", "actor_subject", "actor_name", "actor_email",
+            "action", "resource_type", "project_key", "environment_key", "integration_key", "resource_name",
+            "resource_key", "resource_id", "outcome", "http_status", "error_code", "error_message", "duration_ms",
+            "attempt_id", "approved_by", "request_id", "request_body");
 
     private final ObjectMapper json;
 
@@ -54,8 +58,10 @@ public class AuditExport {
     }
 
     /**
-     * A CSV cell, quoted when needed; a text that a spreadsheet would take for a formula (it begins with =, +, -,
-     * @, a tab or a carriage return) gets a leading apostrophe, so opening the export never runs anything.
+     * A CSV cell, quoted when needed; a text that a spreadsheet would take for a formula
+     * (it begins with =, +, -,
+     * @, a tab or a carriage return) gets a leading apostrophe, so opening the export
+     * never runs anything.
      */
     static String csvCell(Object value) {
         if (value == null) {
@@ -65,7 +71,8 @@ public class AuditExport {
         if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                || text.startsWith("'")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
@@ -87,8 +94,9 @@ public class AuditExport {
     private static List<Object> values(AuditEntry e) {
         return Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().toString(), e.actorSubject(),
                 e.actorName(), e.actorEmail(), e.action(), e.resourceType(), e.projectKey(), e.environmentKey(),
-                e.integrationKey(), e.resourceName(), e.resourceKey(), e.resourceId(), e.outcome().name(), e.httpStatus(),
-                e.errorCode(), e.errorMessage(), e.durationMs(), e.attemptId(), e.approvedBy(), e.requestId(), e.requestBody());
+                e.integrationKey(), e.resourceName(), e.resourceKey(), e.resourceId(), e.outcome().name(),
+                e.httpStatus(), e.errorCode(), e.errorMessage(), e.durationMs(), e.attemptId(), e.approvedBy(),
+                e.requestId(), e.requestBody());
     }
 
     private static void write(Writer out, String text) {
@@ -99,4 +107,5 @@ public class AuditExport {
             throw new UncheckedIOException(e);
         }
     }
+
 }

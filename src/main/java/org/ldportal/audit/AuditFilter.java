@@ -6,14 +6,15 @@ import org.jspecify.annotations.Nullable;
 import org.ldportal.security.ReadScope;
 
 /**
- * Which entries to show. Null means "any". {@code actorSubject} is forced to the viewer's own subject for people
- * who may only read their own attempts (see {@link AuditQueries}), whatever the URL says.
+ * Which entries to show. Null means "any". {@code actorSubject} is forced to the viewer's
+ * own subject for people who may only read their own attempts (see {@link AuditQueries}),
+ * whatever the URL says.
  *
- * @param from  inclusive
+ * @param from inclusive
  * @param until exclusive
- * @param text  matched, case-insensitively, against the resource's name and key
- * @param scope what the viewer may read (their own attempts, and the areas their access rules cover); null for
- *              everything
+ * @param text matched, case-insensitively, against the resource's name and key
+ * @param scope what the viewer may read (their own attempts, and the areas their access
+ * rules cover); null for everything
  */
 public record AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
         String environmentKey, Instant from, Instant until, String text, @Nullable ReadScope scope,
@@ -33,25 +34,34 @@ public record AuditFilter(String resourceType, AuditOutcome outcome, String acto
                 action, resourceId);
     }
 
-    /** Only the attempts of this action ({@code create}, {@code update}, {@code turn-off}...). */
+    /**
+     * Only the attempts of this action ({@code create}, {@code update},
+     * {@code turn-off}...).
+     */
     public AuditFilter withAction(@Nullable String chosen) {
-        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, scope,
-                chosen, resourceId);
+        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text,
+                scope, chosen, resourceId);
     }
 
-    /** Only the attempts about the resource with this LaunchDarkly id (a detail page's history). */
+    /**
+     * Only the attempts about the resource with this LaunchDarkly id (a detail page's
+     * history).
+     */
     public AuditFilter aboutResource(String id) {
-        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, scope,
-                action, id);
+        return new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text,
+                scope, action, id);
     }
 
-    /** The filter narrowed to what the scope lets its person read (unchanged for a scope over the whole trail). */
+    /**
+     * The filter narrowed to what the scope lets its person read (unchanged for a scope
+     * over the whole trail).
+     */
     public AuditFilter within(ReadScope readScope) {
         if (readScope.whole()) {
             return this;
         }
-        AuditFilter scoped = new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until,
-                text, readScope, action, resourceId);
+        AuditFilter scoped = new AuditFilter(resourceType, outcome, actorSubject, projectKey, environmentKey, from,
+                until, text, readScope, action, resourceId);
         // Someone who may read only their own attempts has no "who" to choose.
         return readScope.ownOnly() ? scoped.forActor(readScope.subject()) : scoped;
     }

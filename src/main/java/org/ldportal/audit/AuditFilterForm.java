@@ -8,27 +8,42 @@ import java.util.List;
 import org.springframework.validation.Errors;
 
 /**
- * The audit page's filters as they come in the URL (so a filtered view can be shared). Strings, so that a bad
- * value is reported next to its filter instead of failing the page.
+ * The audit page's filters as they come in the URL (so a filtered view can be shared).
+ * Strings, so that a bad value is reported next to its filter instead of failing the
+ * page.
  */
 public class AuditFilterForm {
 
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
 
     private String type;
+
     private String outcome;
+
     private String action;
+
     private String actor;
+
     private String project;
+
     private String environment;
+
     private String from;
+
     private String to;
+
     private String q;
+
     private Integer size;
+
     private Long before;
+
     private Long after;
 
-    /** The filter, or field errors in {@code errors} for values that cannot be read (those filters are left out). */
+    /**
+     * The filter, or field errors in {@code errors} for values that cannot be read (those
+     * filters are left out).
+     */
     AuditFilter toFilter(Errors errors) {
         AuditOutcome parsedOutcome = null;
         if (present(outcome)) {
@@ -48,7 +63,7 @@ public class AuditFilterForm {
         return new AuditFilter(blankToNull(type), parsedOutcome, blankToNull(actor), blankToNull(project),
                 blankToNull(environment), fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), blankToNull(q))
-                .withAction(blankToNull(action));
+            .withAction(blankToNull(action));
     }
 
     public int pageSize() {
@@ -67,7 +82,8 @@ public class AuditFilterForm {
             errors.rejectValue(field, "date", "Enter a date as YYYY-MM-DD, for example 2026-03-14.");
             return null;
         }
-        // LocalDate reads years up to +999999999, which no timestamp column (nor the day after it) can hold.
+        // LocalDate reads years up to +999999999, which no timestamp column (nor the day
+        // after it) can hold.
         if (date.getYear() < 1970 || date.getYear() > 9999) {
             errors.rejectValue(field, "date", "Enter a date between the years 1970 and 9999.");
             return null;
@@ -178,4 +194,5 @@ public class AuditFilterForm {
     public void setAfter(Long after) {
         this.after = after;
     }
+
 }

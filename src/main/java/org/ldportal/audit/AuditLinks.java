@@ -5,7 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Where an entry's resource lives in LaunchDarkly: only for attempts that succeeded (otherwise it may not exist). */
+/**
+ * Where an entry's resource lives in LaunchDarkly: only for attempts that succeeded
+ * (otherwise it may not exist).
+ */
 @Component
 class AuditLinks {
 
@@ -27,4 +30,5 @@ class AuditLinks {
         }
         return null;
     }
+
 }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the trail for the audit pages and exports. Who may see what is decided here, in the SQL, so that no
- * view, export or detail URL can show an editor someone else's attempts.
+ * Reads the trail for the audit pages and exports. Who may see what is decided here, in
+ * the SQL, so that no view, export or detail URL can show an editor someone else's
+ * attempts.
  */
 @Repository
 public class AuditQueries {
@@ -27,14 +28,19 @@ public class AuditQueries {
     private static final String COLUMNS = "id, occurred_at, actor_subject, actor_name, actor_email, action, resource_type, "
             + "project_key, environment_key, integration_key, resource_name, resource_key, resource_id, outcome, "
             + "http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by, request_id";
+
     /**
-     * An attempt is listed once, by its latest entry: its outcome, or what a later check found (both link to the entry
-     * written before the call), or that started entry while nothing follows it (the portal stopped before it could
-     * record an outcome).
+     * An attempt is listed once, by its latest entry: its outcome, or what a later check
+     * found (both link to the entry written before the call), or that started entry while
+     * nothing follows it (the portal stopped before it could record an outcome).
      */
     private static final String ONE_ROW_PER_ATTEMPT = " AND NOT EXISTS (SELECT 1 FROM audit_entry o"
             + " WHERE o.attempt_id = COALESCE(audit_entry.attempt_id, audit_entry.id) AND o.id > audit_entry.id)";
-    /** Entries read per query while exporting: the export never holds the whole trail in memory. */
+
+    /**
+     * Entries read per query while exporting: the export never holds the whole trail in
+     * memory.
+     */
     static final int EXPORT_PAGE_SIZE = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -44,16 +50,16 @@ public class AuditQueries {
     }
 
     /**
-     * The filter as the viewer may use it: their own attempts, plus what their scope lets them read (everything for
-     * global viewers and admins), whatever the URL asks.
+     * The filter as the viewer may use it: their own attempts, plus what their scope lets
+     * them read (everything for global viewers and admins), whatever the URL asks.
      */
     public static AuditFilter visibleTo(ReadScope scope, AuditFilter filter) {
         return filter.within(scope);
     }
 
     /**
-     * A page of at most {@code size} entries: the newest ones, those older than {@code before}, or those newer than
-     * {@code after}.
+     * A page of at most {@code size} entries: the newest ones, those older than
+     * {@code before}, or those newer than {@code after}.
      */
     public AuditPage page(AuditFilter filter, Long before, Long after, int size) {
         boolean backwards = after != null && before == null;
@@ -76,8 +82,9 @@ public class AuditQueries {
     }
 
     /**
-     * Up to {@code size + 1} entries (one more tells whether more follow): the newest ones, those older than
-     * {@code before}, or, oldest first, those newer than {@code after}.
+     * Up to {@code size + 1} entries (one more tells whether more follow): the newest
+     * ones, those older than {@code before}, or, oldest first, those newer than
+     * {@code after}.
      */
     private List<AuditEntry> slice(AuditFilter filter, Long before, Long after, int size) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -106,15 +113,17 @@ public class AuditQueries {
     }
 
     /**
-     * Hands every entry the filter selects, newest first, to {@code sink}, a page at a time: each page is one short
-     * query (by id, as the pages of the list are), and the sink is called after it, with no connection or transaction
-     * held. So a download as slow as its reader never keeps a connection from the pool (ten slow downloads used to
-     * starve creates of the connection they audit with).
+     * Hands every entry the filter selects, newest first, to {@code sink}, a page at a
+     * time: each page is one short query (by id, as the pages of the list are), and the
+     * sink is called after it, with no connection or transaction held. So a download as
+     * slow as its reader never keeps a connection from the pool (ten slow downloads used
+     * to starve creates of the connection they audit with).
      */
     public void stream(AuditFilter filter, Consumer<AuditEntry> sink) {
         Long before = null;
         while (true) {
-            // One query a page: the list's paging would also ask whether newer entries exist, which an export never needs.
+            // One query a page: the list's paging would also ask whether newer entries
+            // exist, which an export never needs.
             List<AuditEntry> rows = slice(filter, before, null, EXPORT_PAGE_SIZE);
             boolean more = rows.size() > EXPORT_PAGE_SIZE;
             List<AuditEntry> page = more ? rows.subList(0, EXPORT_PAGE_SIZE) : rows;
@@ -127,8 +136,9 @@ public class AuditQueries {
     }
 
     /**
-     * The entries of one attempt, oldest first: the one written before the call (or the request for approval it
-     * followed), its outcome, and what checks found since; those the filter (the viewer's visibility) allows.
+     * The entries of one attempt, oldest first: the one written before the call (or the
+     * request for approval it followed), its outcome, and what checks found since; those
+     * the filter (the viewer's visibility) allows.
      */
     public List<AuditEntry> steps(long rootId, AuditFilter visibility) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -138,33 +148,43 @@ public class AuditQueries {
     }
 
     /**
-     * The latest entry linked to {@code linkId} that says how a call ended (succeeded, refused, failed, or unclear),
-     * or that it began; the approval steps (requested, approved...) are not among them.
+     * The latest entry linked to {@code linkId} that says how a call ended (succeeded,
+     * refused, failed, or unclear), or that it began; the approval steps (requested,
+     * approved...) are not among them.
      */
     public Optional<AuditEntry> latestCallStep(long linkId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE (attempt_id = :link OR id = :link) AND outcome IN "
-                + "('STARTED', 'SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN') ORDER BY id DESC LIMIT 1",
-                new MapSqlParameterSource("link", linkId), ENTRY).stream().findFirst();
+        return jdbc
+            .query("SELECT " + COLUMNS + " FROM audit_entry WHERE (attempt_id = :link OR id = :link) AND outcome IN "
+                    + "('STARTED', 'SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN') ORDER BY id DESC LIMIT 1",
+                    new MapSqlParameterSource("link", linkId), ENTRY)
+            .stream()
+            .findFirst();
     }
 
     /**
-     * Whether the attempt this entry belongs to has no clear outcome yet: its latest step says it began, or that the
-     * answer was unclear.
+     * Whether the attempt this entry belongs to has no clear outcome yet: its latest step
+     * says it began, or that the answer was unclear.
      */
     public boolean isUnsettled(AuditEntry entry) {
         if (entry.outcome() != AuditOutcome.UNKNOWN && entry.outcome() != AuditOutcome.STARTED) {
             return false;
         }
         long root = entry.attemptId() != null ? entry.attemptId() : entry.id();
-        return latestCallStep(root).map(step -> step.outcome() == AuditOutcome.UNKNOWN
-                || step.outcome() == AuditOutcome.STARTED).orElse(true);
+        return latestCallStep(root)
+            .map(step -> step.outcome() == AuditOutcome.UNKNOWN || step.outcome() == AuditOutcome.STARTED)
+            .orElse(true);
     }
 
-    /** Whether a later entry of the same attempt follows this one (its outcome, or what a check found). */
+    /**
+     * Whether a later entry of the same attempt follows this one (its outcome, or what a
+     * check found).
+     */
     public boolean isFollowed(AuditEntry entry) {
         long attempt = entry.attemptId() != null ? entry.attemptId() : entry.id();
-        return !jdbc.queryForList("SELECT id FROM audit_entry WHERE attempt_id = :attempt AND id > :id",
-                new MapSqlParameterSource().addValue("attempt", attempt).addValue("id", entry.id()), Long.class).isEmpty();
+        return !jdbc
+            .queryForList("SELECT id FROM audit_entry WHERE attempt_id = :attempt AND id > :id",
+                    new MapSqlParameterSource().addValue("attempt", attempt).addValue("id", entry.id()), Long.class)
+            .isEmpty();
     }
 
     /** Distinct values for the filter menus, among what the viewer may see. */
@@ -178,7 +198,10 @@ public class AuditQueries {
                 parameters, String.class);
     }
 
-    /** Someone who appears in the trail: the login id the filter uses and the name the rows show. */
+    /**
+     * Someone who appears in the trail: the login id the filter uses and the name the
+     * rows show.
+     */
     public record Actor(String subject, String name) {
     }
 
@@ -186,10 +209,12 @@ public class AuditQueries {
     public List<Actor> actors(AuditFilter visibility) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         StringBuilder where = where(visibility, parameters);
-        // The latest name a person was recorded with stands for them (names change; the login id does not).
-        return jdbc.query("SELECT actor_subject, MAX(COALESCE(actor_name, actor_subject)) AS name FROM audit_entry" + where
-                + " GROUP BY actor_subject ORDER BY 2, 1", parameters,
-                (row, number) -> new Actor(row.getString("actor_subject"), row.getString("name")));
+        // The latest name a person was recorded with stands for them (names change; the
+        // login id does not).
+        return jdbc.query(
+                "SELECT actor_subject, MAX(COALESCE(actor_name, actor_subject)) AS name FROM audit_entry" + where
+                        + " GROUP BY actor_subject ORDER BY 2, 1",
+                parameters, (row, number) -> new Actor(row.getString("actor_subject"), row.getString("name")));
     }
 
     private boolean exists(AuditFilter filter, String condition, long cursor) {
@@ -204,7 +229,10 @@ public class AuditQueries {
         return entries(filter, parameters).append(ONE_ROW_PER_ATTEMPT);
     }
 
-    /** The filter's conditions on single entries (the detail page may show a started entry too). */
+    /**
+     * The filter's conditions on single entries (the detail page may show a started entry
+     * too).
+     */
     private static StringBuilder entries(AuditFilter filter, MapSqlParameterSource parameters) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         equal(where, parameters, "resource_type", filter.resourceType());
@@ -226,26 +254,37 @@ public class AuditQueries {
             within(where, parameters, filter.scope());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" AND (LOWER(resource_name) LIKE :text ESCAPE '\\' OR LOWER(resource_key) LIKE :text ESCAPE '\\')");
-            String literal = filter.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_");
+            where.append(
+                    " AND (LOWER(resource_name) LIKE :text ESCAPE '\\' OR LOWER(resource_key) LIKE :text ESCAPE '\\')");
+            String literal = filter.text()
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
             parameters.addValue("text", "%" + literal + "%");
         }
         return where;
     }
 
-    /** Own attempts, or in an area of the scope, or (with an account rule) the account's entries without a project. */
+    /**
+     * Own attempts, or in an area of the scope, or (with an account rule) the account's
+     * entries without a project.
+     */
     private static void within(StringBuilder where, MapSqlParameterSource parameters, ReadScope scope) {
         where.append(" AND (actor_subject = :scopeSubject");
         parameters.addValue("scopeSubject", scope.subject());
         int n = 0;
         for (ReadScope.Area area : scope.areas()) {
-            where.append(" OR (").append(anyLike("project_key", area.projects(), "sp" + n, parameters))
-                .append(" AND (environment_key IS NULL OR ").append(anyLike("environment_key", area.environments(), "se" + n, parameters))
+            where.append(" OR (")
+                .append(anyLike("project_key", area.projects(), "sp" + n, parameters))
+                .append(" AND (environment_key IS NULL OR ")
+                .append(anyLike("environment_key", area.environments(), "se" + n, parameters))
                 .append(")");
             if (!area.exceptEnvironments().isEmpty()) {
                 where.append(" AND (environment_key IS NULL OR NOT ")
-                    .append(anyLike("environment_key", area.exceptEnvironments(), "sx" + n, parameters)).append(")");
+                    .append(anyLike("environment_key", area.exceptEnvironments(), "sx" + n, parameters))
+                    .append(")");
             }
             where.append(")");
             n++;
@@ -256,7 +295,8 @@ public class AuditQueries {
         where.append(")");
     }
 
-    private static String anyLike(String column, List<String> patterns, String prefix, MapSqlParameterSource parameters) {
+    private static String anyLike(String column, List<String> patterns, String prefix,
+            MapSqlParameterSource parameters) {
         StringBuilder any = new StringBuilder("(");
         for (int i = 0; i < patterns.size(); i++) {
             String name = prefix + "_" + i;
@@ -273,8 +313,8 @@ public class AuditQueries {
         }
     }
 
-    private static final RowMapper<AuditEntry> ENTRY = (ResultSet row, int number) -> new AuditEntry(
-            row.getLong("id"), instant(row, "occurred_at"), row.getString("actor_subject"), row.getString("actor_name"),
+    private static final RowMapper<AuditEntry> ENTRY = (ResultSet row, int number) -> new AuditEntry(row.getLong("id"),
+            instant(row, "occurred_at"), row.getString("actor_subject"), row.getString("actor_name"),
             row.getString("actor_email"), row.getString("action"), row.getString("resource_type"),
             row.getString("project_key"), row.getString("environment_key"), row.getString("integration_key"),
             row.getString("resource_name"), row.getString("resource_key"), row.getString("resource_id"),
@@ -287,4 +327,5 @@ public class AuditQueries {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes entries older than {@code portal.audit.retention-days}; without that setting the trail is kept forever.
- * This is the only code that deletes audit entries, and every purge that deletes something is itself recorded.
+ * Deletes entries older than {@code portal.audit.retention-days}; without that setting
+ * the trail is kept forever. This is the only code that deletes audit entries, and every
+ * purge that deletes something is itself recorded.
  */
 @Component
 public class AuditRetention {
@@ -26,8 +27,11 @@ public class AuditRetention {
     static final CurrentUser RETENTION_POLICY = new CurrentUser("system:retention", "Retention policy", null, Set.of());
 
     private final JdbcClient jdbc;
+
     private final AuditTrail trail;
+
     private final Clock clock;
+
     private final Integer retentionDays;
 
     public AuditRetention(JdbcClient jdbc, AuditTrail trail, Clock clock, AuditProperties properties) {
@@ -37,7 +41,10 @@ public class AuditRetention {
         this.retentionDays = properties.retentionDays();
     }
 
-    /** Runs every purge interval (see {@link AuditSchedulingConfig}); returns how many entries were deleted. */
+    /**
+     * Runs every purge interval (see {@link AuditSchedulingConfig}); returns how many
+     * entries were deleted.
+     */
     @Transactional
     public int purge() {
         if (retentionDays == null || retentionDays <= 0) {
@@ -47,13 +54,16 @@ public class AuditRetention {
         long started = System.nanoTime();
         AppendOnly.maintenance(jdbc);
         int deleted = jdbc.sql("DELETE FROM audit_entry WHERE occurred_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+            .param("cutoff", Timestamp.from(cutoff))
+            .update();
         if (deleted > 0) {
             String message = "Deleted " + deleted + " entries older than " + retentionDays + " days";
             trail.record(AuditAttempt.by(RETENTION_POLICY, ChangeAction.PURGE, ResourceType.AUDIT_ENTRY)
-                    .withOutcome(AuditOutcome.SUCCEEDED, null, null, message, Duration.ofNanos(System.nanoTime() - started)));
+                .withOutcome(AuditOutcome.SUCCEEDED, null, null, message,
+                        Duration.ofNanos(System.nanoTime() - started)));
             log.info("Audit retention: {}", message);
         }
         return deleted;
     }
+
 }

@@ -1,5 +1,8 @@
 package org.ldportal.audit;
 
-/** An entry as a row of the audit page: with a link into LaunchDarkly when the resource exists there. */
+/**
+ * An entry as a row of the audit page: with a link into LaunchDarkly when the resource
+ * exists there.
+ */
 public record AuditRow(AuditEntry entry, String link) {
 }

@@ -14,7 +14,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class AuditSchedulingConfig implements SchedulingConfigurer {
 
     private final AuditRetention retention;
+
     private final AuditProperties properties;
+
     private final ClusterLocks locks;
 
     AuditSchedulingConfig(AuditRetention retention, AuditProperties properties, ClusterLocks locks) {
@@ -25,10 +27,12 @@ class AuditSchedulingConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        // Once across instances: held for most of an interval, so the others' schedules skip this round.
+        // Once across instances: held for most of an interval, so the others' schedules
+        // skip this round.
         Runnable purge = locks.onceAcrossInstances("audit-purge", properties.purgeInterval(), Duration.ofHours(1),
                 retention::purge);
-        registrar.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(),
-                properties.purgeInitialDelay()));
+        registrar
+            .addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(), properties.purgeInitialDelay()));
     }
+
 }

@@ -16,12 +16,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Records the attempts to change something in LaunchDarkly: an entry before each call and one with its outcome. There is deliberately no update or delete here:
- * the trail is append-only (the retention purge is the one exception, and it records itself).
+ * Records the attempts to change something in LaunchDarkly: an entry before each call and
+ * one with its outcome. There is deliberately no update or delete here: the trail is
+ * append-only (the retention purge is the one exception, and it records itself).
  * <p>
- * One fixed INSERT, as {@link AuditQueries} reads with fixed SQL: through Spring Data JDBC's aggregate template the
- * two inserts of every change spent about three times as long in mapping, SQL generation and entity callbacks as in
- * the database.
+ * One fixed INSERT, as {@link AuditQueries} reads with fixed SQL: through Spring Data
+ * JDBC's aggregate template the two inserts of every change spent about three times as
+ * long in mapping, SQL generation and entity callbacks as in the database.
  */
 @Service
 public class AuditTrail {
@@ -34,22 +35,25 @@ public class AuditTrail {
             + "VALUES (:occurredAt, :actorSubject, :actorName, :actorEmail, :action, :resourceType, :projectKey, "
             + ":environmentKey, :integrationKey, :resourceName, :resourceKey, :resourceId, :outcome, :httpStatus, "
             + ":errorCode, :errorMessage, :requestBody, :durationMs, :attemptId, :approvedBy, :requestId)";
+
     private static final String[] GENERATED = { "id" };
 
     private final NamedParameterJdbcTemplate jdbc;
+
     private final Clock clock;
+
     private final MeterRegistry meters;
 
-    public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+    public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     /**
-     * Records an attempt before its call to LaunchDarkly, as {@link AuditOutcome#STARTED}; its outcome follows as
-     * an entry {@link AuditAttempt#linkedTo(long) linked} to the id returned.
+     * Records an attempt before its call to LaunchDarkly, as
+     * {@link AuditOutcome#STARTED}; its outcome follows as an entry
+     * {@link AuditAttempt#linkedTo(long) linked} to the id returned.
      */
     public long started(AuditAttempt attempt) {
         return record(attempt.started()).id();
@@ -58,40 +62,45 @@ public class AuditTrail {
     /** Inserts the entry and returns it with its id. */
     public AuditEntry record(AuditAttempt attempt) {
         AuditEntry entry = withId(attempt.toEntry(clock.instant(), RequestIdFilter.current()));
-        // Attempts by resource and outcome (STARTED entries included: started minus outcomes is what never ended).
+        // Attempts by resource and outcome (STARTED entries included: started minus
+        // outcomes is what never ended).
         meters.counter("ldportal.audit.entries", "resource", entry.resourceType(), "outcome", entry.outcome().name())
-                .increment();
+            .increment();
         log.info("audit #{}: {} {} {} by {} -> {}", entry.id(), entry.action(), entry.resourceType(),
                 entry.resourceKey() != null ? entry.resourceKey() : entry.resourceName(), entry.actorSubject(),
                 entry.outcome());
         return entry;
     }
 
-    /** Inserts, never updates: an entry that somehow carried an id is inserted all the same, under a new one. */
+    /**
+     * Inserts, never updates: an entry that somehow carried an id is inserted all the
+     * same, under a new one.
+     */
     private AuditEntry withId(AuditEntry entry) {
-        // Types given, so that a null binds without asking the driver for the parameter's type.
+        // Types given, so that a null binds without asking the driver for the parameter's
+        // type.
         MapSqlParameterSource values = new MapSqlParameterSource()
-                .addValue("occurredAt", Timestamp.from(entry.occurredAt()))
-                .addValue("actorSubject", entry.actorSubject(), Types.VARCHAR)
-                .addValue("actorName", entry.actorName(), Types.VARCHAR)
-                .addValue("actorEmail", entry.actorEmail(), Types.VARCHAR)
-                .addValue("action", entry.action(), Types.VARCHAR)
-                .addValue("resourceType", entry.resourceType(), Types.VARCHAR)
-                .addValue("projectKey", entry.projectKey(), Types.VARCHAR)
-                .addValue("environmentKey", entry.environmentKey(), Types.VARCHAR)
-                .addValue("integrationKey", entry.integrationKey(), Types.VARCHAR)
-                .addValue("resourceName", entry.resourceName(), Types.VARCHAR)
-                .addValue("resourceKey", entry.resourceKey(), Types.VARCHAR)
-                .addValue("resourceId", entry.resourceId(), Types.VARCHAR)
-                .addValue("outcome", entry.outcome().name(), Types.VARCHAR)
-                .addValue("httpStatus", entry.httpStatus(), Types.INTEGER)
-                .addValue("errorCode", entry.errorCode(), Types.VARCHAR)
-                .addValue("errorMessage", entry.errorMessage(), Types.VARCHAR)
-                .addValue("requestBody", entry.requestBody(), Types.VARCHAR)
-                .addValue("durationMs", entry.durationMs(), Types.BIGINT)
-                .addValue("attemptId", entry.attemptId(), Types.BIGINT)
-                .addValue("approvedBy", entry.approvedBy(), Types.VARCHAR)
-                .addValue("requestId", entry.requestId(), Types.VARCHAR);
+            .addValue("occurredAt", Timestamp.from(entry.occurredAt()))
+            .addValue("actorSubject", entry.actorSubject(), Types.VARCHAR)
+            .addValue("actorName", entry.actorName(), Types.VARCHAR)
+            .addValue("actorEmail", entry.actorEmail(), Types.VARCHAR)
+            .addValue("action", entry.action(), Types.VARCHAR)
+            .addValue("resourceType", entry.resourceType(), Types.VARCHAR)
+            .addValue("projectKey", entry.projectKey(), Types.VARCHAR)
+            .addValue("environmentKey", entry.environmentKey(), Types.VARCHAR)
+            .addValue("integrationKey", entry.integrationKey(), Types.VARCHAR)
+            .addValue("resourceName", entry.resourceName(), Types.VARCHAR)
+            .addValue("resourceKey", entry.resourceKey(), Types.VARCHAR)
+            .addValue("resourceId", entry.resourceId(), Types.VARCHAR)
+            .addValue("outcome", entry.outcome().name(), Types.VARCHAR)
+            .addValue("httpStatus", entry.httpStatus(), Types.INTEGER)
+            .addValue("errorCode", entry.errorCode(), Types.VARCHAR)
+            .addValue("errorMessage", entry.errorMessage(), Types.VARCHAR)
+            .addValue("requestBody", entry.requestBody(), Types.VARCHAR)
+            .addValue("durationMs", entry.durationMs(), Types.BIGINT)
+            .addValue("attemptId", entry.attemptId(), Types.BIGINT)
+            .addValue("approvedBy", entry.approvedBy(), Types.VARCHAR)
+            .addValue("requestId", entry.requestId(), Types.VARCHAR);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(INSERT, values, key, GENERATED);
         return new AuditEntry(key.getKeyAs(Number.class).longValue(), entry.occurredAt(), entry.actorSubject(),
@@ -100,4 +109,5 @@ public class AuditTrail {
                 entry.resourceId(), entry.outcome(), entry.httpStatus(), entry.errorCode(), entry.errorMessage(),
                 entry.requestBody(), entry.durationMs(), entry.attemptId(), entry.approvedBy(), entry.requestId());
     }
+
 }

@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The fields a change of something that exists set, before and after, read from its recorded JSON Patch: a
- * {@code test} holds what the field was, the {@code replace}, {@code add} or {@code remove} after it what it became.
- * Secrets were redacted before the body was recorded, so they show as redacted here too.
+ * The fields a change of something that exists set, before and after, read from its
+ * recorded JSON Patch: a {@code test} holds what the field was, the {@code replace},
+ * {@code add} or {@code remove} after it what it became. Secrets were redacted before the
+ * body was recorded, so they show as redacted here too.
  */
 final class PatchChanges {
 
@@ -46,8 +47,8 @@ final class PatchChanges {
             }
             switch (op) {
                 case "test" -> tested.put(path, operation.get("value"));
-                case "replace", "add" -> changes.add(new FieldChange(field(path), words(tested.get(path)),
-                        words(operation.get("value"))));
+                case "replace", "add" ->
+                    changes.add(new FieldChange(field(path), words(tested.get(path)), words(operation.get("value"))));
                 case "remove" -> changes.add(new FieldChange(field(path), words(tested.get(path)), "(removed)"));
                 default -> {
                     // not a change
@@ -76,4 +77,5 @@ final class PatchChanges {
         }
         return value.toString();
     }
+
 }

@@ -16,8 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Replaces secrets before anything is stored or shown: by field name (a destination's {@code policyKey},
- * a manifest field with {@code isSecret}) and by value (LaunchDarkly's error messages may echo what was sent).
+ * Replaces secrets before anything is stored or shown: by field name (a destination's
+ * {@code policyKey}, a manifest field with {@code isSecret}) and by value (LaunchDarkly's
+ * error messages may echo what was sent).
  */
 @Component
 public class SecretRedactor {
@@ -25,11 +26,18 @@ public class SecretRedactor {
     /** What a secret is replaced with. */
     public static final String MARK = "[REDACTED]";
 
-    /** Values shorter than this are not scrubbed from free text: "1" or "on" would mangle every message. */
+    /**
+     * Values shorter than this are not scrubbed from free text: "1" or "on" would mangle
+     * every message.
+     */
     private static final int MIN_SCRUBBED_LENGTH = 4;
-    /** token, apiToken, client_secret, password, passwd, credentials, privateKey... (a name ending in key: below). */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)token|secret|passw|credential|private");
+
+    /**
+     * token, apiToken, client_secret, password, passwd, credentials, privateKey... (a
+     * name ending in key: below).
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)token|secret|passw|credential|private");
+
     private static final Pattern KEY_WORD = Pattern.compile("(^[kK]|[a-z0-9][K]|[_-][kK])eys?$");
 
     private final ObjectMapper objectMapper;
@@ -39,8 +47,8 @@ public class SecretRedactor {
     }
 
     /**
-     * The body as JSON text, with every field named in {@code secretKeys} (at any depth) and every string
-     * equal to one of {@code secretValues} replaced by {@link #MARK}.
+     * The body as JSON text, with every field named in {@code secretKeys} (at any depth)
+     * and every string equal to one of {@code secretValues} replaced by {@link #MARK}.
      */
     public String redactToJson(Object body, Set<String> secretKeys, Collection<String> secretValues) {
         if (body == null) {
@@ -51,11 +59,14 @@ public class SecretRedactor {
     }
 
     /**
-     * A JSON object no spec describes (a destination's free-form config): every value is secret except those of
-     * the {@code nonSecretKeys}, and within those any value under a name that sounds secret ({@link #soundsSecret}).
+     * A JSON object no spec describes (a destination's free-form config): every value is
+     * secret except those of the {@code nonSecretKeys}, and within those any value under
+     * a name that sounds secret ({@link #soundsSecret}).
      *
-     * @param redacted     the object with every secret value replaced by {@link #MARK}, to store or show
-     * @param withoutThem  the object with every secret value emptied, to write back into a form for retyping
+     * @param redacted the object with every secret value replaced by {@link #MARK}, to
+     * store or show
+     * @param withoutThem the object with every secret value emptied, to write back into a
+     * form for retyping
      * @param secretValues the secret text values, to scrub from messages
      */
     public record FreeForm(Map<String, Object> redacted, Map<String, Object> withoutThem, List<String> secretValues) {
@@ -81,9 +92,13 @@ public class SecretRedactor {
         return new FreeForm(toMap(redacted), toMap(emptied), List.copyOf(nonBlank(values)));
     }
 
-    /** Names that sound secret, for values no spec describes: token, secret, password, key, credential, private. */
+    /**
+     * Names that sound secret, for values no spec describes: token, secret, password,
+     * key, credential, private.
+     */
     public static boolean soundsSecret(String name) {
-        // key, apiKey, access_key, writeKeys: a word "key" at the end of the name; not keyspace, keyFormat or monkeys.
+        // key, apiKey, access_key, writeKeys: a word "key" at the end of the name; not
+        // keyspace, keyFormat or monkeys.
         return SECRET_NAME.matcher(name).find() || KEY_WORD.matcher(name).find();
     }
 
@@ -127,9 +142,9 @@ public class SecretRedactor {
         String scrubbed = text;
         // Longest first, so a secret that contains another is replaced whole.
         List<String> values = nonBlank(secretValues).stream()
-                .filter(value -> value.length() >= MIN_SCRUBBED_LENGTH)
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
+            .filter(value -> value.length() >= MIN_SCRUBBED_LENGTH)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
         for (String value : values) {
             scrubbed = scrubbed.replace(value, MARK);
         }
@@ -168,4 +183,5 @@ public class SecretRedactor {
     private static List<String> nonBlank(Collection<String> values) {
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
+
 }

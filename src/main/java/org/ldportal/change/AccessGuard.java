@@ -13,18 +13,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Enforces the access rules on a request that names where it acts: a form sent, a fragment asked for, a change about
- * to be sent. A refusal is recorded as REJECTED ("not allowed in project X") and thrown as {@link
- * NotAllowedException}, which the web module answers with a plain 403 page. Pages only offer what a person may act
- * on, so a refusal here means a key was changed in the page or the rules changed meanwhile.
+ * Enforces the access rules on a request that names where it acts: a form sent, a
+ * fragment asked for, a change about to be sent. A refusal is recorded as REJECTED ("not
+ * allowed in project X") and thrown as {@link NotAllowedException}, which the web module
+ * answers with a plain 403 page. Pages only offer what a person may act on, so a refusal
+ * here means a key was changed in the page or the rules changed meanwhile.
  */
 @Component
 public class AccessGuard {
 
     static final String ERROR_CODE = "not-allowed";
+
     private static final Logger log = LoggerFactory.getLogger(AccessGuard.class);
 
     private final ProjectAccess access;
+
     private final AuditTrail audit;
 
     public AccessGuard(ProjectAccess access, AuditTrail audit) {
@@ -33,16 +36,17 @@ public class AccessGuard {
     }
 
     /**
-     * Requires {@code role} where the attempt acts: its project and environment, or the account when it names no
-     * project. An empty key is left to the form's own validation.
+     * Requires {@code role} where the attempt acts: its project and environment, or the
+     * account when it names no project. An empty key is left to the form's own
+     * validation.
      */
     public void require(AuditAttempt attempt, PortalRole role) {
         refuseUnless(attempt, refusal(attempt.actor(), role, attempt.projectKey(), attempt.environmentKey()));
     }
 
     /**
-     * Requires {@code role} in the attempt's project and environment, for a form that acts in a project: while no
-     * project is chosen yet there is nothing to check.
+     * Requires {@code role} in the attempt's project and environment, for a form that
+     * acts in a project: while no project is chosen yet there is nothing to check.
      */
     public void requireInProject(AuditAttempt attempt, PortalRole role) {
         if (attempt.projectKey() != null && !attempt.projectKey().isBlank()) {
@@ -51,8 +55,9 @@ public class AccessGuard {
     }
 
     /**
-     * Requires the viewer role where something that exists is shown (its project and environment, or the account).
-     * Nothing is attempted, so nothing is recorded; the answer is the same 403 page.
+     * Requires the viewer role where something that exists is shown (its project and
+     * environment, or the account). Nothing is attempted, so nothing is recorded; the
+     * answer is the same 403 page.
      */
     public void requireToSee(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
         if (projectKey != null && projectKey.isBlank()) {
@@ -72,7 +77,10 @@ public class AccessGuard {
         }
     }
 
-    /** Whether the person holds any role in this project and environment (lists show only what they may see). */
+    /**
+     * Whether the person holds any role in this project and environment (lists show only
+     * what they may see).
+     */
     public boolean maySee(CurrentUser user, String projectKey, @Nullable String environmentKey) {
         for (PortalRole role : PortalRole.values()) {
             if (access.may(user, role, projectKey, environmentKey)) {
@@ -82,7 +90,10 @@ public class AccessGuard {
         return false;
     }
 
-    /** Whether the person may change what is in this project and environment (pages offer the buttons only then). */
+    /**
+     * Whether the person may change what is in this project and environment (pages offer
+     * the buttons only then).
+     */
     public boolean mayChange(CurrentUser user, String projectKey, @Nullable String environmentKey, PortalRole role) {
         return access.may(user, role, projectKey, environmentKey);
     }
@@ -122,4 +133,5 @@ public class AccessGuard {
         }
         return "in project " + projectKey;
     }
+
 }

@@ -8,23 +8,29 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The one sequence every change goes through, whatever it is (a create, a set-up, an edit, a switch, a delete): does
- * an approval rule apply; the review page unless it was passed or is skipped; a request for approval, or the form's
- * one-time token claimed (so that a double submit sends once); the audited send; the form's kept secrets forgotten on
- * success. A feature prepares the change ({@link PreparedChange}); its controller binds, validates, calls
- * {@link #submit} and shows the {@link Step} it answers ({@link ChangePages}).
+ * The one sequence every change goes through, whatever it is (a create, a set-up, an
+ * edit, a switch, a delete): does an approval rule apply; the review page unless it was
+ * passed or is skipped; a request for approval, or the form's one-time token claimed (so
+ * that a double submit sends once); the audited send; the form's kept secrets forgotten
+ * on success. A feature prepares the change ({@link PreparedChange}); its controller
+ * binds, validates, calls {@link #submit} and shows the {@link Step} it answers
+ * ({@link ChangePages}).
  */
 @Service
 public class ChangeFlow {
 
     private final ObjectProvider<ApprovalGate> approvals;
+
     private final Submissions submissions;
+
     private final KeptSecrets keptSecrets;
+
     private final ReviewProperties review;
 
     public ChangeFlow(ObjectProvider<ApprovalGate> approvals, Submissions submissions, KeptSecrets keptSecrets,
             ReviewProperties review) {
-        // A provider: a context without the approval module (a slice test) needs no approvals.
+        // A provider: a context without the approval module (a slice test) needs no
+        // approvals.
         this.approvals = approvals;
         this.submissions = submissions;
         this.keptSecrets = keptSecrets;
@@ -48,8 +54,8 @@ public class ChangeFlow {
         if (!(claim instanceof Submissions.Claim.Claimed<?>)) {
             return new Step.Repeated<>(claim);
         }
-        ChangeResult<T> result = submissions.send(submission.token(), () -> change.send(submission.user(),
-                ChangeOrigin.DIRECT), change::resultPage);
+        ChangeResult<T> result = submissions.send(submission.token(),
+                () -> change.send(submission.user(), ChangeOrigin.DIRECT), change::resultPage);
         if (result instanceof ChangeResult.Succeeded<T> succeeded) {
             forgetSecrets(submission);
             return new Step.Done<>(result, change.resultPage(succeeded.resource()));
@@ -58,22 +64,27 @@ public class ChangeFlow {
     }
 
     /**
-     * The step of a submit this person made already with the form's token, if any, without claiming it: what a page
-     * whose subject that submit removed (a delete) shows, since the subject cannot be read again to prepare the change.
+     * The step of a submit this person made already with the form's token, if any,
+     * without claiming it: what a page whose subject that submit removed (a delete)
+     * shows, since the subject cannot be read again to prepare the change.
      */
     public Optional<Step.Repeated<?>> alreadySubmitted(Submission submission, Class<?> resultType) {
         return submissions.earlier(submission.token(), submission.user(), resultType).map(Step.Repeated::new);
     }
 
-    /** Why and by whom a change would need approval, for the page that offers it; empty when no rule applies. */
+    /**
+     * Why and by whom a change would need approval, for the page that offers it; empty
+     * when no rule applies.
+     */
     public Optional<String> approvalNeeded(PendingChange change) {
         ApprovalGate gate = approvals.getIfAvailable();
         return gate == null ? Optional.empty() : gate.approvalNeeded(change);
     }
 
     /**
-     * Sends a change approved by a second person, as its requester: no review, no token (the request is claimed by
-     * its decision), its entries linked to the request ({@code origin}).
+     * Sends a change approved by a second person, as its requester: no review, no token
+     * (the request is claimed by its decision), its entries linked to the request
+     * ({@code origin}).
      */
     public <T> ChangeResult<T> sendApproved(PreparedChange<T> change, CurrentUser requester, ChangeOrigin origin) {
         return change.send(requester, origin);
@@ -99,4 +110,5 @@ public class ChangeFlow {
             keptSecrets.forget(submission.session(), submission.draft());
         }
     }
+
 }

@@ -7,11 +7,16 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The flow's steps as pages, once for every form: the review, a request kept, out of date, a repeat, the outcome. */
+/**
+ * The flow's steps as pages, once for every form: the review, a request kept, out of
+ * date, a repeat, the outcome.
+ */
 @Component
 public class ChangePages {
 
-    /** Why a page that changes something sent nothing: its token was missing or too old. */
+    /**
+     * Why a page that changes something sent nothing: its token was missing or too old.
+     */
     public static final String OUT_OF_DATE = "This page was open too long to make a request for approval from, or to send "
             + "from. Reload it and try again.";
 
@@ -25,7 +30,8 @@ public class ChangePages {
             RedirectAttributes redirect) {
         if (step instanceof Step.ShowReview<?> review) {
             ChangeForm.ReviewPost post = form.review(submission.parameters());
-            return reviews.show(model, review.review(), post.action(), post.carried(), post.leftOut(), review.approvalNote());
+            return reviews.show(model, review.review(), post.action(), post.carried(), post.leftOut(),
+                    review.approvalNote());
         }
         if (step instanceof Step.Requested<?> requested) {
             redirect.addFlashAttribute("requested", true);
@@ -49,8 +55,8 @@ public class ChangePages {
     }
 
     /**
-     * A repeat of a delete: its first submit's notice on the page a delete goes to ({@code path}), or that it is still
-     * in progress or unclear.
+     * A repeat of a delete: its first submit's notice on the page a delete goes to
+     * ({@code path}), or that it is still in progress or unclear.
      */
     public String showRepeatedDelete(Step.Repeated<?> step, String path, Model model, RedirectAttributes redirect) {
         Submissions.Claim<?> claim = step.claim();
@@ -84,4 +90,5 @@ public class ChangePages {
         }
         return page.failed(done.result());
     }
+
 }

@@ -14,4 +14,5 @@ class ChangeWebConfig implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new SubmissionArgumentResolver());
     }
+
 }

@@ -7,20 +7,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The page before a delete ({@code manage/delete}): what is lost, and the name or key the person types to confirm,
- * compared exactly. The same for every kind of resource.
+ * The page before a delete ({@code manage/delete}): what is lost, and the name or key the
+ * person types to confirm, compared exactly. The same for every kind of resource.
  *
- * @param nav            the header's section
- * @param noun           what is deleted, in words ("destination", "environment")
- * @param expected       what must be typed
- * @param expectedLabel  what that is ("name", "key")
- * @param path           the resource's page; the form posts to {@code path + "/delete"}
+ * @param nav the header's section
+ * @param noun what is deleted, in words ("destination", "environment")
+ * @param expected what must be typed
+ * @param expectedLabel what that is ("name", "key")
+ * @param path the resource's page; the form posts to {@code path + "/delete"}
  * @param approvalNeeded who must approve first, in words, or null
  */
 public record DeleteConfirmation(String nav, String noun, String expected, String expectedLabel, List<String> losses,
         String path, @Nullable String approvalNeeded) {
 
-    /** The message at the field when what was typed does not confirm the delete; null when it does. */
+    /**
+     * The message at the field when what was typed does not confirm the delete; null when
+     * it does.
+     */
     public @Nullable String mismatch(String typed) {
         if (typed.strip().equals(expected)) {
             return null;
@@ -29,7 +32,10 @@ public record DeleteConfirmation(String nav, String noun, String expected, Strin
                 : "This is not the " + noun + "'s " + expectedLabel + ". Type " + expected + " exactly as shown.";
     }
 
-    /** The page as a delete's steps need it: again with what went wrong, or on to {@code done} with a notice. */
+    /**
+     * The page as a delete's steps need it: again with what went wrong, or on to
+     * {@code done} with a notice.
+     */
     public ManagePage managed(Model model, String confirmation, String done) {
         return new ManagePage() {
             @Override
@@ -49,7 +55,10 @@ public record DeleteConfirmation(String nav, String noun, String expected, Strin
         };
     }
 
-    /** The page, keeping what was typed, with the message at the field or a problem above it (a reload link then). */
+    /**
+     * The page, keeping what was typed, with the message at the field or a problem above
+     * it (a reload link then).
+     */
     public String show(Model model, String confirmation, @Nullable String error, @Nullable String problem) {
         model.addAttribute("nav", nav);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());

@@ -6,29 +6,48 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
- * Puts a change that did not succeed onto the form it came from: a refusal at its field or config key, anything
- * else above the form; LaunchDarkly's own words as detail, and a link to what the change conflicts with.
+ * Puts a change that did not succeed onto the form it came from: a refusal at its field
+ * or config key, anything else above the form; LaunchDarkly's own words as detail, and a
+ * link to what the change conflicts with.
  */
 public final class FormRefusals {
 
-    /** The model attribute holding LaunchDarkly's own message, shown under the form's summary. */
+    /**
+     * The model attribute holding LaunchDarkly's own message, shown under the form's
+     * summary.
+     */
     public static final String DETAIL = "errorDetail";
+
     /** The model attribute holding a link to what the change conflicts with. */
     public static final String EXISTING_LINK = "existingLink";
-    /** The model attribute saying the change may have been made after all, so the page does not say it was not. */
+
+    /**
+     * The model attribute saying the change may have been made after all, so the page
+     * does not say it was not.
+     */
     public static final String MAY_EXIST = "mayExist";
+
     /** The model attribute saying an unclear answer was settled: the resource exists. */
     public static final String FOUND = "foundAfterAll";
-    /** The model attribute holding the audit entry of an attempt the portal keeps checking. */
+
+    /**
+     * The model attribute holding the audit entry of an attempt the portal keeps
+     * checking.
+     */
     public static final String PENDING_ATTEMPT = "pendingAttempt";
-    /** The model attribute holding the address of an earlier, unsettled attempt that held this one back. */
+
+    /**
+     * The model attribute holding the address of an earlier, unsettled attempt that held
+     * this one back.
+     */
     public static final String EARLIER_ATTEMPT = "earlierAttempt";
 
     private FormRefusals() {
     }
 
     /**
-     * @return the errors at config keys, for the generated form's {@code FormView} (empty when there are none)
+     * @return the errors at config keys, for the generated form's {@code FormView} (empty
+     * when there are none)
      */
     public static Map<String, String> apply(ChangeResult<?> result, BindingResult form, Model model) {
         if (result instanceof ChangeResult.Refused<?> refused && refused.isHeld()) {
@@ -43,8 +62,8 @@ public final class FormRefusals {
                 form.rejectValue(field.name(), "launchdarkly", refused.message());
             }
             else if (target instanceof RefusalTarget.ConfigKey config) {
-                form.reject("launchdarkly", refused.status() != null ? "LaunchDarkly did not accept one of the fields below."
-                        : "Check the field marked below.");
+                form.reject("launchdarkly", refused.status() != null
+                        ? "LaunchDarkly did not accept one of the fields below." : "Check the field marked below.");
                 return Map.of(config.key(), refused.message());
             }
             else {
@@ -71,4 +90,5 @@ public final class FormRefusals {
         }
         return Map.of();
     }
+
 }

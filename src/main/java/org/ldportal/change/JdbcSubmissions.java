@@ -23,25 +23,31 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@link Submissions} in the database: the token is the primary key, so of two submits at the same moment, on any
- * instance, exactly one insert succeeds.
+ * {@link Submissions} in the database: the token is the primary key, so of two submits at
+ * the same moment, on any instance, exactly one insert succeeds.
  */
 @Component
 class JdbcSubmissions implements Submissions {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSubmissions.class);
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     static boolean wellFormed(String token) {
         return token != null && TOKEN.matcher(token).matches();
     }
+
     private static final SecureRandom RANDOM = new SecureRandom();
+
     /** How long a settled submit answers repeats. */
     static final Duration KEPT = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+
     private final ObjectMapper json;
+
     private final Clock clock;
+
     private final ClusterLocks locks;
 
     JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock, ClusterLocks locks) {
@@ -65,8 +71,11 @@ class JdbcSubmissions implements Submissions {
         }
         try {
             jdbc.sql("INSERT INTO form_submission (token, actor_subject, state, created_at) VALUES (:token, :actor, "
-                    + "'IN_PROGRESS', :at)").param("token", token).param("actor", actor.subject())
-                    .param("at", Timestamp.from(clock.instant())).update();
+                    + "'IN_PROGRESS', :at)")
+                .param("token", token)
+                .param("actor", actor.subject())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
             return new Claim.Claimed<>();
         }
         catch (DuplicateKeyException repeat) {
@@ -85,16 +94,20 @@ class JdbcSubmissions implements Submissions {
     private <T> Claim<T> earlierClaim(String token, CurrentUser actor, Class<T> resultType) {
         Optional<Row> row = row(token);
         if (row.isEmpty() || !row.get().actor().equals(actor.subject())) {
-            // Freed meanwhile, or someone else's token (never shown their result): the form is out of date.
+            // Freed meanwhile, or someone else's token (never shown their result): the
+            // form is out of date.
             return row.isEmpty() ? claim(token, actor, resultType) : new Claim.Missing<>();
         }
         return claimOf(row.get(), resultType);
     }
 
     private Optional<Row> row(String token) {
-        return jdbc.sql("SELECT actor_subject, state, result_json, attempt_id FROM form_submission WHERE token = :token")
-                .param("token", token).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class))).optional();
+        return jdbc
+            .sql("SELECT actor_subject, state, result_json, attempt_id FROM form_submission WHERE token = :token")
+            .param("token", token)
+            .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                    (Long) rs.getObject(4, Long.class)))
+            .optional();
     }
 
     private <T> Claim<T> claimOf(Row row, Class<T> resultType) {
@@ -111,44 +124,59 @@ class JdbcSubmissions implements Submissions {
     public void settle(String token, ChangeResult<?> result, Object resultPage) {
         if (result instanceof ChangeResult.Succeeded<?>) {
             jdbc.sql("UPDATE form_submission SET state = 'SUCCEEDED', result_json = :result WHERE token = :token")
-                    .param("result", json.writeValueAsString(resultPage)).param("token", token).update();
+                .param("result", json.writeValueAsString(resultPage))
+                .param("token", token)
+                .update();
         }
         else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
             // Found by a check, though not read back: a repeat says it was created.
-            jdbc.sql("UPDATE form_submission SET state = 'CREATED', result_json = :link, attempt_id = :attempt WHERE token = "
-                    + ":token").param("link", mayExist.found().link(), Types.VARCHAR)
-                    .param("attempt", mayExist.attemptId(), Types.BIGINT).param("token", token).update();
+            jdbc.sql(
+                    "UPDATE form_submission SET state = 'CREATED', result_json = :link, attempt_id = :attempt WHERE token = "
+                            + ":token")
+                .param("link", mayExist.found().link(), Types.VARCHAR)
+                .param("attempt", mayExist.attemptId(), Types.BIGINT)
+                .param("token", token)
+                .update();
         }
         else if (result instanceof ChangeResult.MayExist<?> mayExist) {
-            // Only while in progress: a settlement a moment ago (the check at once) has said more already.
+            // Only while in progress: a settlement a moment ago (the check at once) has
+            // said more already.
             jdbc.sql("UPDATE form_submission SET state = 'MAY_EXIST', attempt_id = :attempt WHERE token = :token AND "
-                    + "state = 'IN_PROGRESS'").param("attempt", mayExist.attemptId(), Types.BIGINT)
-                    .param("token", token).update();
+                    + "state = 'IN_PROGRESS'")
+                .param("attempt", mayExist.attemptId(), Types.BIGINT)
+                .param("token", token)
+                .update();
         }
         else {
-            // Nothing was created: sending the same form again is safe, and the person may need to after fixing it.
+            // Nothing was created: sending the same form again is safe, and the person
+            // may need to after fixing it.
             jdbc.sql("DELETE FROM form_submission WHERE token = :token").param("token", token).update();
         }
     }
 
     @Override
     public void settledLater(String token, boolean created, @Nullable String link, long attemptId) {
-        // An instance that stopped mid-call left the token in progress; a repeat now says what was found.
-        jdbc.sql("UPDATE form_submission SET state = :state, result_json = :link, attempt_id = :attempt WHERE token = :token")
-                .param("state", created ? "CREATED" : "NOT_CREATED").param("link", link, Types.VARCHAR)
-                .param("attempt", attemptId).param("token", token).update();
+        // An instance that stopped mid-call left the token in progress; a repeat now says
+        // what was found.
+        jdbc.sql(
+                "UPDATE form_submission SET state = :state, result_json = :link, attempt_id = :attempt WHERE token = :token")
+            .param("state", created ? "CREATED" : "NOT_CREATED")
+            .param("link", link, Types.VARCHAR)
+            .param("attempt", attemptId)
+            .param("token", token)
+            .update();
     }
 
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS, initialDelay = 1)
     void forgetOldSubmissions() {
         // Once across instances, like all scheduled work.
-        locks.runIfFree("forget-submissions", Duration.ofMinutes(50), Duration.ofMinutes(30),
-                this::forgetNow);
+        locks.runIfFree("forget-submissions", Duration.ofMinutes(50), Duration.ofMinutes(30), this::forgetNow);
     }
 
     private void forgetNow() {
         int forgotten = jdbc.sql("DELETE FROM form_submission WHERE created_at < :cutoff")
-                .param("cutoff", Timestamp.from(clock.instant().minus(KEPT))).update();
+            .param("cutoff", Timestamp.from(clock.instant().minus(KEPT)))
+            .update();
         if (forgotten > 0) {
             log.debug("Forgot {} form submissions older than {}", forgotten, KEPT);
         }
@@ -156,4 +184,5 @@ class JdbcSubmissions implements Submissions {
 
     private record Row(String actor, String state, String resultJson, Long attemptId) {
     }
+
 }

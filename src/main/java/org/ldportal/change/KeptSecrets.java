@@ -22,25 +22,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Secrets a person typed into a form that comes back (a policy edit without JavaScript, "Show fields", a refusal):
- * never written into the page, they are kept server-side, encrypted ({@link SecretBox}), in the person's session,
- * for that one form (its draft id) and a short time, and used when the field is left empty. Dropped after success.
+ * Secrets a person typed into a form that comes back (a policy edit without JavaScript,
+ * "Show fields", a refusal): never written into the page, they are kept server-side,
+ * encrypted ({@link SecretBox}), in the person's session, for that one form (its draft
+ * id) and a short time, and used when the field is left empty. Dropped after success.
  */
 @Component
 public class KeptSecrets {
 
-    /** The hidden field and model attribute naming a form's draft across its round trips. */
+    /**
+     * The hidden field and model attribute naming a form's draft across its round trips.
+     */
     public static final String DRAFT = "formDraft";
+
     private static final String KEPT_KEYS = "keptSecrets";
+
     /** Marks a value kept whole ({@link #keepWhole}) among a draft's secrets. */
     private static final String WHOLE = "whole:";
     static final String SESSION_ATTRIBUTE = KeptSecrets.class.getName();
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
+
     private static final int MAX_DRAFTS = 10;
+
     private static final Pattern DRAFT_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretBox box;
+
     private final Clock clock;
 
     public KeptSecrets(SecretBox box, Clock clock) {
@@ -48,11 +57,17 @@ public class KeptSecrets {
         this.clock = clock;
     }
 
-    /** The form's values with the kept secrets in its empty secret fields, and which secrets are now kept. */
+    /**
+     * The form's values with the kept secrets in its empty secret fields, and which
+     * secrets are now kept.
+     */
     public record Merged(FormValues values, Set<String> keptKeys) {
     }
 
-    /** A draft id for a form shown for the first time, or the one it came back with when that is well-formed. */
+    /**
+     * A draft id for a form shown for the first time, or the one it came back with when
+     * that is well-formed.
+     */
     public static String draftId(String submitted) {
         if (submitted != null && DRAFT_ID.matcher(submitted).matches()) {
             return submitted;
@@ -63,8 +78,8 @@ public class KeptSecrets {
     }
 
     /**
-     * Merges what was typed with what is kept for this draft (a secret typed now replaces the kept one), and keeps
-     * the result for the form's next round trip.
+     * Merges what was typed with what is kept for this draft (a secret typed now replaces
+     * the kept one), and keeps the result for the form's next round trip.
      */
     public Merged merge(HttpSession session, String draftId, FormSpec spec, FormValues submitted) {
         Map<String, Draft> drafts = drafts(session);
@@ -88,13 +103,16 @@ public class KeptSecrets {
             }
         }
         session.setAttribute(SESSION_ATTRIBUTE, new LinkedHashMap<>(drafts));
-        return new Merged(new FormValues(values), secrets.keySet().stream().filter(key -> !key.startsWith(WHOLE))
-                .collect(Collectors.toUnmodifiableSet()));
+        return new Merged(new FormValues(values),
+                secrets.keySet()
+                    .stream()
+                    .filter(key -> !key.startsWith(WHOLE))
+                    .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
-     * Keeps a whole value that may hold secrets without a spec saying which (free-form JSON), for the form's review
-     * page, which cannot carry it.
+     * Keeps a whole value that may hold secrets without a spec saying which (free-form
+     * JSON), for the form's review page, which cannot carry it.
      */
     public void keepWhole(HttpSession session, String draftId, String key, String value) {
         Map<String, Draft> drafts = drafts(session);
@@ -116,10 +134,11 @@ public class KeptSecrets {
     }
 
     /**
-     * For a controller: merges as {@link #merge} does, and puts the draft id ({@link #DRAFT}) and the kept keys
-     * ({@link #keysIn}) into the model for the page.
+     * For a controller: merges as {@link #merge} does, and puts the draft id
+     * ({@link #DRAFT}) and the kept keys ({@link #keysIn}) into the model for the page.
      */
-    public FormValues mergeInto(Model model, HttpSession session, String submittedDraft, FormSpec spec, FormValues submitted) {
+    public FormValues mergeInto(Model model, HttpSession session, String submittedDraft, FormSpec spec,
+            FormValues submitted) {
         String id = draftId(submittedDraft);
         Merged merged = merge(session, id, spec, submitted);
         model.addAttribute(DRAFT, id);
@@ -127,7 +146,9 @@ public class KeptSecrets {
         return merged.values();
     }
 
-    /** The secret fields kept for the form in this model (none before {@link #mergeInto}). */
+    /**
+     * The secret fields kept for the form in this model (none before {@link #mergeInto}).
+     */
     @SuppressWarnings("unchecked")
     public static Set<String> keysIn(Model model) {
         Object kept = model.getAttribute(KEPT_KEYS);
@@ -168,7 +189,11 @@ public class KeptSecrets {
         return drafts;
     }
 
-    /** A form's secrets, each sealed by {@link SecretBox}: what a session (in memory or a database) holds. */
+    /**
+     * A form's secrets, each sealed by {@link SecretBox}: what a session (in memory or a
+     * database) holds.
+     */
     record Draft(Map<String, String> sealed, Instant expiresAt) implements Serializable {
     }
+
 }

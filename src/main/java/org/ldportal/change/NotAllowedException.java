@@ -1,9 +1,9 @@
 package org.ldportal.change;
 
 /**
- * A request named a project, environment or the account's integrations that the person may not act on (a key
- * changed in the page, or a rule changed since the page was shown). Already recorded as REJECTED; answered with a
- * plain 403 page.
+ * A request named a project, environment or the account's integrations that the person
+ * may not act on (a key changed in the page, or a rule changed since the page was shown).
+ * Already recorded as REJECTED; answered with a plain 403 page.
  */
 public class NotAllowedException extends RuntimeException {
 
@@ -14,8 +14,12 @@ public class NotAllowedException extends RuntimeException {
         this.place = place;
     }
 
-    /** Where, in words: "in project mobile-app", "in environment production of project mobile-app". */
+    /**
+     * Where, in words: "in project mobile-app", "in environment production of project
+     * mobile-app".
+     */
     public String place() {
         return place;
     }
+
 }

@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.PatchOperation;
 
 /**
- * An edit as LaunchDarkly receives it: only the fields that changed, each as a {@code test} of the value the person
- * saw and a {@code replace} with the new one, so the patch applies only if nobody changed that field meanwhile (a 409
- * otherwise). A secret is sent only when a new one was typed (left empty, the current one stays) and never tested:
- * LaunchDarkly does not show it. {@link #changes()} says in words what changes, for the page and the trail.
+ * An edit as LaunchDarkly receives it: only the fields that changed, each as a
+ * {@code test} of the value the person saw and a {@code replace} with the new one, so the
+ * patch applies only if nobody changed that field meanwhile (a 409 otherwise). A secret
+ * is sent only when a new one was typed (left empty, the current one stays) and never
+ * tested: LaunchDarkly does not show it. {@link #changes()} says in words what changes,
+ * for the page and the trail.
  */
 public final class PatchPlan {
 
@@ -22,10 +24,15 @@ public final class PatchPlan {
     public static final String HIDDEN = "hidden";
 
     private final List<PatchOperation> operations = new ArrayList<>();
+
     private final List<FieldChange> changes = new ArrayList<>();
+
     private final List<String> secretValues = new ArrayList<>();
 
-    /** A field whose value the person saw ({@code before}) and may have changed ({@code after}). */
+    /**
+     * A field whose value the person saw ({@code before}) and may have changed
+     * ({@code after}).
+     */
     public PatchPlan field(String pointer, String label, @Nullable Object before, @Nullable Object after) {
         if (Objects.equals(normal(before), normal(after))) {
             return this;
@@ -42,18 +49,21 @@ public final class PatchPlan {
     }
 
     /**
-     * A value sent whole without a test of its own (a list whose stored form may differ from how the page reads it);
-     * only the version test guards it, so use it where the resource has a version.
+     * A value sent whole without a test of its own (a list whose stored form may differ
+     * from how the page reads it); only the version test guards it, so use it where the
+     * resource has a version.
      */
     public PatchPlan replaced(String pointer, String label, String before, Object after, String afterInWords) {
         operations.add(PatchOperation.replace(pointer, after));
-        changes.add(new FieldChange(label, before.isEmpty() ? "(none)" : before, afterInWords.isEmpty() ? "(none)" : afterInWords));
+        changes.add(new FieldChange(label, before.isEmpty() ? "(none)" : before,
+                afterInWords.isEmpty() ? "(none)" : afterInWords));
         return this;
     }
 
     /**
-     * A value sent whole (a list whose stored form may differ from how the page reads it), tested first against
-     * {@code seen}, the value exactly as LaunchDarkly answered it when the page was shown.
+     * A value sent whole (a list whose stored form may differ from how the page reads
+     * it), tested first against {@code seen}, the value exactly as LaunchDarkly answered
+     * it when the page was shown.
      */
     public PatchPlan replacedTested(String pointer, String label, String before, Object seen, Object after,
             String afterInWords) {
@@ -73,8 +83,9 @@ public final class PatchPlan {
     }
 
     /**
-     * This plan with a test of the resource's version first (when there is one to test): any change meanwhile, even of
-     * a field the person did not touch, then refuses the whole patch. An empty plan stays empty.
+     * This plan with a test of the resource's version first (when there is one to test):
+     * any change meanwhile, even of a field the person did not touch, then refuses the
+     * whole patch. An empty plan stays empty.
      */
     public PatchPlan versioned(@Nullable PatchOperation versionTest) {
         if (versionTest != null && !operations.isEmpty()) {
@@ -100,7 +111,10 @@ public final class PatchPlan {
         return List.copyOf(secretValues);
     }
 
-    /** Empty text and no value are the same to a form: a field left empty that had no value has not changed. */
+    /**
+     * Empty text and no value are the same to a form: a field left empty that had no
+     * value has not changed.
+     */
     private static @Nullable Object normal(@Nullable Object value) {
         return value instanceof String text && text.isEmpty() ? null : value;
     }
@@ -117,4 +131,5 @@ public final class PatchPlan {
         }
         return String.valueOf(value);
     }
+
 }

@@ -6,8 +6,9 @@ import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 
 /**
- * A change as the approval rules, the pages and the trail see it (what, where, whether critical), and what the
- * feature needs to send it later ({@code payload}: its stored record as JSON, secrets included, sealed at rest).
+ * A change as the approval rules, the pages and the trail see it (what, where, whether
+ * critical), and what the feature needs to send it later ({@code payload}: its stored
+ * record as JSON, secrets included, sealed at rest).
  *
  * @param critical whether its environment is (or, new, is to be) critical
  */

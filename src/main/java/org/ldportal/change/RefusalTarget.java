@@ -1,8 +1,8 @@
 package org.ldportal.change;
 
 /**
- * Where a refusal belongs on the form: at a named field of the form object, at one key of a generated config
- * form (bound as {@code config[key]}), or above the whole form.
+ * Where a refusal belongs on the form: at a named field of the form object, at one key of
+ * a generated config form (bound as {@code config[key]}), or above the whole form.
  */
 public sealed interface RefusalTarget {
 
@@ -16,7 +16,10 @@ public sealed interface RefusalTarget {
         return new ConfigKey(key);
     }
 
-    /** A property of the form object, as {@code BindingResult.rejectValue} names it ({@code key}, {@code name}). */
+    /**
+     * A property of the form object, as {@code BindingResult.rejectValue} names it
+     * ({@code key}, {@code name}).
+     */
     record Field(String name) implements RefusalTarget {
     }
 
@@ -27,4 +30,5 @@ public sealed interface RefusalTarget {
     /** No one field: the message stands above the form. */
     record WholeForm() implements RefusalTarget {
     }
+
 }

@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * What a change will do, in words, shown before anything is sent (and, for a request that needs approval, to its
- * approver). It holds no secret: a secret field reads "set, hidden" and the body is the one the audit trail keeps.
+ * What a change will do, in words, shown before anything is sent (and, for a request that
+ * needs approval, to its approver). It holds no secret: a secret field reads "set,
+ * hidden" and the body is the one the audit trail keeps.
  *
- * @param title    what is being done, for the heading ("Create a Data Export destination")
- * @param target   where: project, environment, integration, each by name and key
- * @param fields   every field of the form, as the person chose it
- * @param method   the HTTP method of the call to LaunchDarkly
- * @param path     the API path of the call
- * @param body     the request body as it will be sent, secrets masked
- * @param warnings what deserves a second look (a production-like environment, data leaving the company)
+ * @param title what is being done, for the heading ("Create a Data Export destination")
+ * @param target where: project, environment, integration, each by name and key
+ * @param fields every field of the form, as the person chose it
+ * @param method the HTTP method of the call to LaunchDarkly
+ * @param path the API path of the call
+ * @param body the request body as it will be sent, secrets masked
+ * @param warnings what deserves a second look (a production-like environment, data
+ * leaving the company)
  */
 public record Review(String title, List<Line> target, List<Line> fields, String method, String path, String body,
         List<String> warnings) {
@@ -28,14 +30,16 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
     }
 
     /**
-     * This review cut to fit {@code maxChars} once written as JSON (each value and the body shortened, with a mark),
-     * for a store whose column has that size: an oversized value must not lose the whole request.
+     * This review cut to fit {@code maxChars} once written as JSON (each value and the
+     * body shortened, with a mark), for a store whose column has that size: an oversized
+     * value must not lose the whole request.
      */
     public Review fitting(int maxChars, ToIntFunction<Review> length) {
         if (length.applyAsInt(this) <= maxChars) {
             return this;
         }
-        int valueSize = Math.max(200, maxChars / Math.max(1, 4 * (target.size() + fields.size() + warnings.size() + 1)));
+        int valueSize = Math.max(200,
+                maxChars / Math.max(1, 4 * (target.size() + fields.size() + warnings.size() + 1)));
         Review cut = new Review(cut(title, valueSize), lines(target, valueSize), lines(fields, valueSize), method,
                 cut(path, valueSize), cut(body, maxChars / 2), warnings.stream().map(w -> cut(w, valueSize)).toList());
         return length.applyAsInt(cut) <= maxChars ? cut

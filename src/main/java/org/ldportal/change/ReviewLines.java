@@ -11,7 +11,10 @@ import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
 
-/** A generated form's validated values as the review page lists them: every field by its label, secrets hidden. */
+/**
+ * A generated form's validated values as the review page lists them: every field by its
+ * label, secrets hidden.
+ */
 public final class ReviewLines {
 
     private ReviewLines() {
@@ -25,7 +28,8 @@ public final class ReviewLines {
             }
             Object value = cleaned.get(field.key());
             if (field.secret()) {
-                lines.add(new Review.Line(field.label(), value == null || value.toString().isEmpty() ? null : Review.SECRET_SET));
+                lines.add(new Review.Line(field.label(),
+                        value == null || value.toString().isEmpty() ? null : Review.SECRET_SET));
                 continue;
             }
             lines.add(new Review.Line(field.label(), shown(field, value)));
@@ -55,7 +59,13 @@ public final class ReviewLines {
 
     /** A choice by the words the form showed, with its value when they differ. */
     private static String label(FieldSpec field, String value) {
-        return field.options().stream().filter(option -> option.value().equals(value)).map(FieldOption::label)
-                .findFirst().map(label -> label.equals(value) ? label : label + " (" + value + ")").orElse(value);
+        return field.options()
+            .stream()
+            .filter(option -> option.value().equals(value))
+            .map(FieldOption::label)
+            .findFirst()
+            .map(label -> label.equals(value) ? label : label + " (" + value + ")")
+            .orElse(value);
     }
+
 }

@@ -12,9 +12,10 @@ import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The review step: after a form validates, the person sees what will be sent before anything is. The review page
- * carries the form's values as hidden fields (secrets left out: the form keeps those server-side for its draft) and
- * its one-time token, and posts them back: "Create" with {@link #CONFIRM}, which sends; "Change something" with the
+ * The review step: after a form validates, the person sees what will be sent before
+ * anything is. The review page carries the form's values as hidden fields (secrets left
+ * out: the form keeps those server-side for its draft) and its one-time token, and posts
+ * them back: "Create" with {@link #CONFIRM}, which sends; "Change something" with the
  * forms' own {@link #REVISE}, which shows the filled form again.
  */
 @Component
@@ -22,12 +23,18 @@ public class ReviewPages {
 
     /** The review page's "Create" button. */
     public static final String CONFIRM = "confirm";
-    /** The review page's "Change something" button: the same parameter as the forms' "Show fields" re-render. */
+
+    /**
+     * The review page's "Change something" button: the same parameter as the forms' "Show
+     * fields" re-render.
+     */
     public static final String REVISE = "refresh";
     static final String VIEW = "change/review";
+
     private static final Set<String> NOT_CARRIED = Set.of("_csrf", CONFIRM, REVISE);
 
     private final ReviewProperties properties;
+
     private final ObjectMapper json;
 
     public ReviewPages(ReviewProperties properties, ObjectMapper json) {
@@ -35,27 +42,36 @@ public class ReviewPages {
         this.json = json;
     }
 
-    /** Whether this valid form is shown for review rather than sent: not confirmed yet, and the review not skipped. */
+    /**
+     * Whether this valid form is shown for review rather than sent: not confirmed yet,
+     * and the review not skipped.
+     */
     public boolean reviewFirst(MultiValueMap<String, String> parameters) {
         return reviewFirst(parameters, false);
     }
 
-    /** As {@link #reviewFirst(MultiValueMap)}; a change that needs approval is always reviewed. */
+    /**
+     * As {@link #reviewFirst(MultiValueMap)}; a change that needs approval is always
+     * reviewed.
+     */
     public boolean reviewFirst(MultiValueMap<String, String> parameters, boolean needsApproval) {
         return (needsApproval || !properties.skipWhenNoApproval()) && !parameters.containsKey(CONFIRM);
     }
 
     /**
      * The review page for a form posted to {@code action}.
-     *
-     * @param leftOut parameters never written into the page (the secret fields, free-form JSON that may hold secrets)
+     * @param leftOut parameters never written into the page (the secret fields, free-form
+     * JSON that may hold secrets)
      */
     public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
             Set<String> leftOut) {
         return show(model, review, action, parameters, leftOut, null);
     }
 
-    /** As above, for a change that needs approval: the note says by whom, and "Create" becomes "Request approval". */
+    /**
+     * As above, for a change that needs approval: the note says by whom, and "Create"
+     * becomes "Request approval".
+     */
     public String show(Model model, Review review, String action, MultiValueMap<String, String> parameters,
             Set<String> leftOut, @Nullable String approvalNote) {
         model.addAttribute("approvalNote", approvalNote);
@@ -90,4 +106,5 @@ public class ReviewPages {
     /** One form value carried through the review page. */
     public record Hidden(String name, String value) {
     }
+
 }

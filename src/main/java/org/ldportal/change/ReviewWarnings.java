@@ -24,7 +24,10 @@ public class ReviewWarnings {
         this.properties = properties;
     }
 
-    /** A warning when the environment is critical or its key looks like production; null otherwise. */
+    /**
+     * A warning when the environment is critical or its key looks like production; null
+     * otherwise.
+     */
     public @Nullable String environment(String name, String key, boolean critical) {
         if (critical) {
             return name + " (" + key + ") is a critical environment: changes there affect your customers.";
@@ -36,13 +39,15 @@ public class ReviewWarnings {
     }
 
     public boolean productionLike(String environmentKey) {
-        return properties.productionEnvironments().stream().anyMatch(pattern -> KeyPattern.matches(pattern,
-                environmentKey.toLowerCase(Locale.ROOT)));
+        return properties.productionEnvironments()
+            .stream()
+            .anyMatch(pattern -> KeyPattern.matches(pattern, environmentKey.toLowerCase(Locale.ROOT)));
     }
 
     /**
-     * Warnings for hosts outside the company's domains, among the values of a form: every http(s) address, and every
-     * value of a field whose name speaks of a host. None when no domains are configured.
+     * Warnings for hosts outside the company's domains, among the values of a form: every
+     * http(s) address, and every value of a field whose name speaks of a host. None when
+     * no domains are configured.
      */
     public List<String> hosts(Map<String, ?> values) {
         if (properties.allowedDomains().isEmpty()) {
@@ -66,8 +71,10 @@ public class ReviewWarnings {
     }
 
     private boolean outsideCompany(String host) {
-        return properties.allowedDomains().stream().map(domain -> domain.strip().toLowerCase(Locale.ROOT))
-                .noneMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
+        return properties.allowedDomains()
+            .stream()
+            .map(domain -> domain.strip().toLowerCase(Locale.ROOT))
+            .noneMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
     }
 
     private static Optional<String> host(String key, @Nullable Object value) {
@@ -75,7 +82,8 @@ public class ReviewWarnings {
             return Optional.empty();
         }
         String trimmed = text.strip();
-        boolean address = trimmed.regionMatches(true, 0, "https://", 0, 8) || trimmed.regionMatches(true, 0, "http://", 0, 7);
+        boolean address = trimmed.regionMatches(true, 0, "https://", 0, 8)
+                || trimmed.regionMatches(true, 0, "http://", 0, 7);
         if (!address && !key.toLowerCase(Locale.ROOT).contains("host")) {
             return Optional.empty();
         }
@@ -87,4 +95,5 @@ public class ReviewWarnings {
             return Optional.empty();
         }
     }
+
 }

@@ -18,15 +18,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one facility that encrypts secrets the portal keeps for later (a form's typed secrets): AES-GCM, a fresh
- * nonce for every value, the key from {@code portal.secrets.key}.
+ * The one facility that encrypts secrets the portal keeps for later (a form's typed
+ * secrets): AES-GCM, a fresh nonce for every value, the key from
+ * {@code portal.secrets.key}.
  */
 @Component
 public class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+
     private static final int NONCE_BYTES = 12;
+
     private static final int TAG_BITS = 128;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -40,8 +44,9 @@ public class SecretBox {
     }
 
     /**
-     * Seals a value bound to its context (associated data, for example the record it belongs to): it opens only with
-     * the same context, so a sealed value copied to another record does not.
+     * Seals a value bound to its context (associated data, for example the record it
+     * belongs to): it opens only with the same context, so a sealed value copied to
+     * another record does not.
      */
     public String encrypt(String plain, @Nullable String context) {
         try {
@@ -53,15 +58,18 @@ public class SecretBox {
                 cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             }
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed)
-                    .array());
+            return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt", e);
         }
     }
 
-    /** The plain text, or throws when the value was not sealed with this key (or was changed). */
+    /**
+     * The plain text, or throws when the value was not sealed with this key (or was
+     * changed).
+     */
     public String decrypt(String sealed) {
         return decrypt(sealed, null);
     }
@@ -96,8 +104,8 @@ public class SecretBox {
                     + "(for example: openssl rand -base64 32)");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("portal.secrets.key must be 32 bytes (256 bits), base64-encoded; it is "
-                    + bytes.length + " bytes");
+            throw new IllegalStateException(
+                    "portal.secrets.key must be 32 bytes (256 bits), base64-encoded; it is " + bytes.length + " bytes");
         }
         return new SecretKeySpec(bytes, "AES");
     }
@@ -114,4 +122,5 @@ public class SecretBox {
             throw new IllegalStateException("No AES on this JVM", e);
         }
     }
+
 }

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The body an attempt sent, as the trail keeps it (secrets replaced by {@link SecretRedactor#MARK}), for an existence
- * check to compare with what LaunchDarkly has: the same name, the same tags, and every value that was not a secret.
- * Secrets are never compared: the trail does not have them and LaunchDarkly answers them obfuscated.
+ * The body an attempt sent, as the trail keeps it (secrets replaced by
+ * {@link SecretRedactor#MARK}), for an existence check to compare with what LaunchDarkly
+ * has: the same name, the same tags, and every value that was not a secret. Secrets are
+ * never compared: the trail does not have them and LaunchDarkly answers them obfuscated.
  */
 public final class SentBody {
 
@@ -28,7 +29,10 @@ public final class SentBody {
         this.body = body;
     }
 
-    /** The body, or an empty one when there is none or it cannot be read (then only what the check knows compares). */
+    /**
+     * The body, or an empty one when there is none or it cannot be read (then only what
+     * the check knows compares).
+     */
     public static SentBody of(@Nullable String redactedJson) {
         if (redactedJson != null) {
             try {
@@ -44,13 +48,19 @@ public final class SentBody {
         return new SentBody(JSON.createObjectNode());
     }
 
-    /** Whether the body sent this field with this text (true when it did not send the field). */
+    /**
+     * Whether the body sent this field with this text (true when it did not send the
+     * field).
+     */
     public boolean sameText(String field, @Nullable String answered) {
         JsonNode sent = body.get(field);
         return sent == null || sent.isNull() || sent.asString().equals(answered);
     }
 
-    /** Whether the tags answered are those sent, in any order and case (true when no tags were sent). */
+    /**
+     * Whether the tags answered are those sent, in any order and case (true when no tags
+     * were sent).
+     */
     public boolean sameTags(@Nullable List<String> answered) {
         JsonNode sent = body.get("tags");
         if (sent == null || !sent.isArray()) {
@@ -64,8 +74,9 @@ public final class SentBody {
     }
 
     /**
-     * Whether every value sent under {@code field} (an object of values) that was not a secret is what LaunchDarkly
-     * answered for it; a value LaunchDarkly does not answer, or answers obfuscated, is not held against it.
+     * Whether every value sent under {@code field} (an object of values) that was not a
+     * secret is what LaunchDarkly answered for it; a value LaunchDarkly does not answer,
+     * or answers obfuscated, is not held against it.
      */
     public boolean sameValues(String field, @Nullable Map<String, Object> answered) {
         JsonNode sent = body.get(field);
@@ -87,9 +98,11 @@ public final class SentBody {
 
     private static boolean same(JsonNode sent, JsonNode answered) {
         if (sent.isValueNode() && answered.isValueNode()) {
-            // As text: LaunchDarkly may keep a number as a string, or the other way round.
+            // As text: LaunchDarkly may keep a number as a string, or the other way
+            // round.
             return Objects.equals(sent.asString(), answered.asString());
         }
         return sent.equals(answered);
     }
+
 }

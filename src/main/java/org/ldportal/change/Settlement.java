@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The features' existence checks, by the attempt they can look for. Which creates are tracked until their outcome is
- * known, and whether LaunchDarkly has what one of them asked for, is asked here ({@link UnknownOutcomes} decides what
- * a finding proves).
+ * The features' existence checks, by the attempt they can look for. Which creates are
+ * tracked until their outcome is known, and whether LaunchDarkly has what one of them
+ * asked for, is asked here ({@link UnknownOutcomes} decides what a finding proves).
  */
 @Component
 public class Settlement {
@@ -25,7 +25,8 @@ public class Settlement {
 
     @Autowired
     public Settlement(ObjectProvider<ExistenceCheck> checks) {
-        // A provider, so that a context without features (a slice test) has a settlement that can tell nothing.
+        // A provider, so that a context without features (a slice test) has a settlement
+        // that can tell nothing.
         this(checks.orderedStream().toList());
     }
 
@@ -42,12 +43,19 @@ public class Settlement {
         record Absent() implements Finding {
         }
 
-        /** LaunchDarkly could not be asked, or no check knows this resource: nothing is proven. */
+        /**
+         * LaunchDarkly could not be asked, or no check knows this resource: nothing is
+         * proven.
+         */
         record CannotTell() implements Finding {
         }
+
     }
 
-    /** The check that can look for what this attempt asks for; only creates can be looked for. */
+    /**
+     * The check that can look for what this attempt asks for; only creates can be looked
+     * for.
+     */
     Optional<ExistenceCheck> checkFor(ExistenceCheck.Target target) {
         if (!target.action().creates()) {
             return Optional.empty();
@@ -65,4 +73,5 @@ public class Settlement {
             return new Finding.CannotTell();
         }
     }
+
 }

@@ -16,14 +16,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Check now" on an audit entry whose outcome is unknown: asks LaunchDarkly and records what it proves. */
+/**
+ * "Check now" on an audit entry whose outcome is unknown: asks LaunchDarkly and records
+ * what it proves.
+ */
 @Controller
 class SettlementController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+        .withZone(ZoneOffset.UTC);
 
     private final AuditQueries queries;
+
     private final UnknownOutcomes outcomes;
+
     private final ProjectAccess access;
 
     SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ProjectAccess access) {
@@ -34,11 +40,13 @@ class SettlementController {
 
     @PostMapping("/audit/{id:\\d+}/check")
     String check(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-        // As on the detail page: an entry the person may not read answers 404, as a missing one does; one they may
-        // read but not settle (someone else's, for a person whose roles come from rules) too.
+        // As on the detail page: an entry the person may not read answers 404, as a
+        // missing one does; one they may
+        // read but not settle (someone else's, for a person whose roles come from rules)
+        // too.
         AuditEntry entry = queries.find(id, AuditQueries.visibleTo(access.readScope(user), AuditFilter.none()))
-                .filter(found -> user.hasRole(PortalRole.EDITOR) || user.subject().equals(found.actorSubject()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            .filter(found -> user.hasRole(PortalRole.EDITOR) || user.subject().equals(found.actorSubject()))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!queries.isUnsettled(entry)) {
             redirect.addFlashAttribute("checked", "This attempt's outcome is already known.");
             return "redirect:/audit/" + id;
@@ -58,7 +66,8 @@ class SettlementController {
         }
         if (settled instanceof UnknownOutcomes.Settled.NotYet notYet) {
             return "LaunchDarkly does not have it yet, but the request may still be in flight, so that proves nothing. "
-                    + (notYet.automatic() ? "The portal looks again at " + TIME.format(notYet.nextLook()) + " by itself."
+                    + (notYet.automatic()
+                            ? "The portal looks again at " + TIME.format(notYet.nextLook()) + " by itself."
                             : "Ask again after " + TIME.format(notYet.nextLook()) + ".");
         }
         if (settled instanceof UnknownOutcomes.Settled.StillSending) {
@@ -69,4 +78,5 @@ class SettlementController {
         }
         return "LaunchDarkly could not tell just now. Try again in a few minutes.";
     }
+
 }

@@ -11,19 +11,24 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Looks, on its interval, at the creates whose outcome is unknown and are due a check (after an unclear answer, or
- * left by an instance that stopped mid-call), once across instances.
+ * Looks, on its interval, at the creates whose outcome is unknown and are due a check
+ * (after an unclear answer, or left by an instance that stopped mid-call), once across
+ * instances.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SettlementSchedulingConfig implements SchedulingConfigurer {
 
     private final UnknownOutcomes outcomes;
+
     private final SettlementProperties properties;
+
     private final ClusterLocks locks;
+
     private final Clock clock;
 
-    SettlementSchedulingConfig(UnknownOutcomes outcomes, SettlementProperties properties, ClusterLocks locks, Clock clock) {
+    SettlementSchedulingConfig(UnknownOutcomes outcomes, SettlementProperties properties, ClusterLocks locks,
+            Clock clock) {
         this.outcomes = outcomes;
         this.properties = properties;
         this.locks = locks;
@@ -32,8 +37,9 @@ class SettlementSchedulingConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        Runnable settle = locks.onceAcrossInstances("settle-unknown-outcomes", properties.checkEvery(), Duration.ofMinutes(10),
-                () -> outcomes.settleDue(clock.instant()));
+        Runnable settle = locks.onceAcrossInstances("settle-unknown-outcomes", properties.checkEvery(),
+                Duration.ofMinutes(10), () -> outcomes.settleDue(clock.instant()));
         registrar.addFixedDelayTask(new FixedDelayTask(settle, properties.checkEvery(), properties.checkEvery()));
     }
+
 }

@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 /** Where a submit stands after the {@link ChangeFlow}: what the page shows next. */
 public sealed interface Step<T> {
 
-    /** Valid, not confirmed yet: the review page, saying whose approval it needs if any. */
+    /**
+     * Valid, not confirmed yet: the review page, saying whose approval it needs if any.
+     */
     record ShowReview<T>(Review review, @Nullable String approvalNote) implements Step<T> {
     }
 
@@ -13,19 +15,29 @@ public sealed interface Step<T> {
     record Requested<T>(long requestId) implements Step<T> {
     }
 
-    /** The form's one-time token was missing or someone else's: nothing sent, the form is shown again. */
+    /**
+     * The form's one-time token was missing or someone else's: nothing sent, the form is
+     * shown again.
+     */
     record OutOfDate<T>() implements Step<T> {
     }
 
-    /** Not the first submit of its token: what the first came to (its result page, or that it is in progress). */
+    /**
+     * Not the first submit of its token: what the first came to (its result page, or that
+     * it is in progress).
+     */
     record Repeated<T>(Submissions.Claim<?> claim) implements Step<T> {
     }
 
-    /** Sent (or refused before sending): how it ended, and on success the result page made of what it answered. */
+    /**
+     * Sent (or refused before sending): how it ended, and on success the result page made
+     * of what it answered.
+     */
     record Done<T>(ChangeResult<T> result, @Nullable Object resultPage) implements Step<T> {
 
         public Done(ChangeResult<T> result) {
             this(result, null);
         }
     }
+
 }

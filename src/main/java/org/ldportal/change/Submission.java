@@ -8,9 +8,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What a form's submit brings to the {@link ChangeFlow}: who sends it, its one-time token, whether the person has
- * passed the review page ("Create"), the draft its kept secrets belong to, and every parameter it carried (the review
- * page carries them along). A handler takes it as an argument ({@link SubmissionArgumentResolver}).
+ * What a form's submit brings to the {@link ChangeFlow}: who sends it, its one-time
+ * token, whether the person has passed the review page ("Create"), the draft its kept
+ * secrets belong to, and every parameter it carried (the review page carries them along).
+ * A handler takes it as an argument ({@link SubmissionArgumentResolver}).
  */
 public record Submission(CurrentUser user, @Nullable String token, boolean confirmed, @Nullable String draft,
         @Nullable HttpSession session, MultiValueMap<String, String> parameters) {
@@ -19,7 +20,10 @@ public record Submission(CurrentUser user, @Nullable String token, boolean confi
         parameters = new LinkedMultiValueMap<>(parameters);
     }
 
-    /** The same submit with one parameter set anew (a draft id the form was given on the way). */
+    /**
+     * The same submit with one parameter set anew (a draft id the form was given on the
+     * way).
+     */
     public Submission with(String name, String value) {
         MultiValueMap<String, String> changed = new LinkedMultiValueMap<>(parameters);
         changed.set(name, value);

@@ -14,7 +14,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** A {@link Submission} handler argument, read from the request: its sender, token, review step, draft and values. */
+/**
+ * A {@link Submission} handler argument, read from the request: its sender, token, review
+ * step, draft and values.
+ */
 class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -23,8 +26,8 @@ class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+            NativeWebRequest request, WebDataBinderFactory binders) {
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
@@ -32,4 +35,5 @@ class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
                 request.getParameter(SubmissionPages.TOKEN), request.getParameter(ReviewPages.CONFIRM) != null,
                 request.getParameter(KeptSecrets.DRAFT), http == null ? null : http.getSession(false), parameters);
     }
+
 }

@@ -5,9 +5,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-time token of the form being sent on this thread, so that the attempt it sends records it and the token
- * follows the attempt's outcome when it is settled later (an instance may stop mid-call). Bound by
- * {@link Submissions#send} around the change it sends.
+ * The one-time token of the form being sent on this thread, so that the attempt it sends
+ * records it and the token follows the attempt's outcome when it is settled later (an
+ * instance may stop mid-call). Bound by {@link Submissions#send} around the change it
+ * sends.
  */
 final class SubmissionContext {
 
@@ -35,4 +36,5 @@ final class SubmissionContext {
     static @Nullable String current() {
         return TOKEN.get();
     }
+
 }

@@ -13,7 +13,10 @@ public final class SubmissionPages {
     private SubmissionPages() {
     }
 
-    /** Whether a submitted token has the shape the forms give them (anything else is never looked up). */
+    /**
+     * Whether a submitted token has the shape the forms give them (anything else is never
+     * looked up).
+     */
     public static boolean wellFormed(String token) {
         return JdbcSubmissions.wellFormed(token);
     }
@@ -24,9 +27,10 @@ public final class SubmissionPages {
     }
 
     /**
-     * The page for a repeated submit: the first submit's result page, or a page saying it is still in progress or may
-     * have created the resource. Null for {@link Submissions.Claim.Claimed} (send it) and
-     * {@link Submissions.Claim.Missing} (show the form again, with {@link #outOfDate}).
+     * The page for a repeated submit: the first submit's result page, or a page saying it
+     * is still in progress or may have created the resource. Null for
+     * {@link Submissions.Claim.Claimed} (send it) and {@link Submissions.Claim.Missing}
+     * (show the form again, with {@link #outOfDate}).
      */
     public static <T> String repeated(Submissions.Claim<T> claim, Model model, RedirectAttributes redirect,
             String resultAttribute, String resultPath) {
@@ -37,7 +41,10 @@ public final class SubmissionPages {
         return repeatedPage(claim, model);
     }
 
-    /** The page for a repeat whose first submit did not (yet) succeed: in progress, may exist, or settled since. */
+    /**
+     * The page for a repeat whose first submit did not (yet) succeed: in progress, may
+     * exist, or settled since.
+     */
     static String repeatedPage(Submissions.Claim<?> claim, Model model) {
         if (claim instanceof Submissions.Claim.InProgress<?>) {
             model.addAttribute("repeat", "in-progress");
@@ -49,7 +56,8 @@ public final class SubmissionPages {
             return "submission/repeated";
         }
         if (claim instanceof Submissions.Claim.Settled<?> settled) {
-            // Settled by a check after the first submit's unclear answer: what was found, never a second send.
+            // Settled by a check after the first submit's unclear answer: what was found,
+            // never a second send.
             model.addAttribute("repeat", settled.created() ? "created" : "not-created");
             model.addAttribute("attempt", settled.attemptId());
             model.addAttribute("link", settled.link());
@@ -58,8 +66,13 @@ public final class SubmissionPages {
         return null;
     }
 
-    /** The form is shown again with a new token: the one it came with was missing or not the person's. */
+    /**
+     * The form is shown again with a new token: the one it came with was missing or not
+     * the person's.
+     */
     public static void outOfDate(BindingResult form) {
-        form.reject("outOfDate", "This form was out of date, so nothing was sent. Check the values below and send it again.");
+        form.reject("outOfDate",
+                "This form was out of date, so nothing was sent. Check the values below and send it again.");
     }
+
 }

@@ -22,31 +22,49 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates whose outcome is not known yet, from before the call until it is. Every create a feature can look for is
- * tracked: its STARTED entry and a row of {@link InFlightAttempts} are written together, and a second create aimed at
- * the same thing waits while the first is unsettled. After an unclear answer (a timeout, a 5xx, an answer that could
- * not be read) or an instance that stopped mid-call, a check that finds the resource settles the attempt as
- * SUCCEEDED at once; one that does not proves nothing until the request can no longer be in flight: it is checked
- * again after the in-flight window, and a last time a few minutes later, and only then settled as FAILED. The
- * settled entry keeps what LaunchDarkly answered; the form's token and an approved request follow it.
+ * Creates whose outcome is not known yet, from before the call until it is. Every create
+ * a feature can look for is tracked: its STARTED entry and a row of
+ * {@link InFlightAttempts} are written together, and a second create aimed at the same
+ * thing waits while the first is unsettled. After an unclear answer (a timeout, a 5xx, an
+ * answer that could not be read) or an instance that stopped mid-call, a check that finds
+ * the resource settles the attempt as SUCCEEDED at once; one that does not proves nothing
+ * until the request can no longer be in flight: it is checked again after the in-flight
+ * window, and a last time a few minutes later, and only then settled as FAILED. The
+ * settled entry keeps what LaunchDarkly answered; the form's token and an approved
+ * request follow it.
  */
 @Service
 public class UnknownOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(UnknownOutcomes.class);
-    private static final Set<AuditOutcome> CLEAR = Set.of(AuditOutcome.SUCCEEDED, AuditOutcome.REJECTED, AuditOutcome.FAILED);
-    /** How long one look holds its attempt, so that two instances never settle one attempt twice. */
+
+    private static final Set<AuditOutcome> CLEAR = Set.of(AuditOutcome.SUCCEEDED, AuditOutcome.REJECTED,
+            AuditOutcome.FAILED);
+
+    /**
+     * How long one look holds its attempt, so that two instances never settle one attempt
+     * twice.
+     */
     private static final Duration LOOKING = Duration.ofMinutes(5);
+
     private static final int BATCH = 50;
 
     private final Settlement settlement;
+
     private final InFlightAttempts inFlight;
+
     private final AuditTrail audit;
+
     private final AuditQueries queries;
+
     private final Submissions submissions;
+
     private final ApplicationEventPublisher events;
+
     private final SettlementProperties properties;
+
     private final LaunchDarklyProperties launchDarkly;
+
     private final Clock clock;
 
     UnknownOutcomes(Settlement settlement, InFlightAttempts inFlight, AuditTrail audit, AuditQueries queries,
@@ -74,19 +92,27 @@ public class UnknownOutcomes {
         record Tracked(long startedId, long outcomeLinkId, String identity) implements Begun {
         }
 
-        /** Another attempt at the same thing is unsettled: nothing recorded as started, nothing to send. */
+        /**
+         * Another attempt at the same thing is unsettled: nothing recorded as started,
+         * nothing to send.
+         */
         record Held(long earlierStartedId, boolean stillSending) implements Begun {
         }
 
-        /** What must be read before sending could not be: recorded as started, and nothing to send. */
+        /**
+         * What must be read before sending could not be: recorded as started, and nothing
+         * to send.
+         */
         record NotListed(LaunchDarklyException failure, Tracked tracked) implements Begun {
         }
+
     }
 
     /**
-     * Records the attempt as started, and tracks it when it is a create a check can look for.
-     *
-     * @throws RuntimeException when the attempt could not be recorded (then nothing must be sent)
+     * Records the attempt as started, and tracks it when it is a create a check can look
+     * for.
+     * @throws RuntimeException when the attempt could not be recorded (then nothing must
+     * be sent)
      */
     Begun begin(AuditAttempt attempt) {
         ExistenceCheck.Target target = ExistenceCheck.Target.of(attempt);
@@ -96,7 +122,8 @@ public class UnknownOutcomes {
             return new Begun.Untracked(written, attempt.attemptId() != null ? attempt.attemptId() : written);
         }
         Instant now = clock.instant();
-        // Held first, then what exists is read: no other attempt at the same thing can slip in between.
+        // Held first, then what exists is read: no other attempt at the same thing can
+        // slip in between.
         Instant readUntil = now.plus(readTime()).plus(callTime()).plus(window());
         String identity = check.get().identity(target);
         InFlightAttempts.Opened opened = inFlight.open(attempt, identity, null, SubmissionContext.current(), now,
@@ -119,7 +146,10 @@ public class UnknownOutcomes {
         return tracked;
     }
 
-    /** LaunchDarkly answered clearly (and the outcome is recorded): the target is free again. */
+    /**
+     * LaunchDarkly answered clearly (and the outcome is recorded): the target is free
+     * again.
+     */
     void answered(Begun.Tracked tracked) {
         try {
             inFlight.close(tracked.startedId());
@@ -132,8 +162,9 @@ public class UnknownOutcomes {
     }
 
     /**
-     * No clear answer came: what LaunchDarkly said is kept for the settled entry, and LaunchDarkly is asked at once. A
-     * resource found settles it; nothing found proves nothing yet.
+     * No clear answer came: what LaunchDarkly said is kept for the settled entry, and
+     * LaunchDarkly is asked at once. A resource found settles it; nothing found proves
+     * nothing yet.
      */
     Settled unclear(Begun.Tracked tracked, @Nullable Integer status, @Nullable String said) {
         Instant now = clock.instant();
@@ -142,7 +173,8 @@ public class UnknownOutcomes {
             inFlight.unclear(tracked.startedId(), status, said, next, next.plus(properties.lastCheckAfter()));
         }
         catch (RuntimeException e) {
-            log.error("Audit #{} could not be marked unclear ({}); the settlement job checks it as if its instance had stopped",
+            log.error(
+                    "Audit #{} could not be marked unclear ({}); the settlement job checks it as if its instance had stopped",
                     tracked.startedId(), e.getClass().getName());
             return new Settled.CannotTell();
         }
@@ -161,14 +193,17 @@ public class UnknownOutcomes {
         }
 
         /**
-         * Not found, but the request may still be in flight: absence proves something from {@code nextLook}, when the
-         * portal looks again by itself ({@code automatic}) or a person can ask again (an attempt from before the portal
-         * tracked creates).
+         * Not found, but the request may still be in flight: absence proves something
+         * from {@code nextLook}, when the portal looks again by itself
+         * ({@code automatic}) or a person can ask again (an attempt from before the
+         * portal tracked creates).
          */
         record NotYet(Instant nextLook, boolean automatic) implements Settled {
         }
 
-        /** LaunchDarkly could not be asked (or nothing can look for it): nothing proven. */
+        /**
+         * LaunchDarkly could not be asked (or nothing can look for it): nothing proven.
+         */
         record CannotTell() implements Settled {
         }
 
@@ -179,6 +214,7 @@ public class UnknownOutcomes {
         /** It is still being sent: its call's own answer comes first. */
         record StillSending() implements Settled {
         }
+
     }
 
     /** Looks at every attempt due a look (the settlement job, once across instances). */
@@ -186,7 +222,8 @@ public class UnknownOutcomes {
         int settled = 0;
         for (InFlightAttempts.Row row : inFlight.due(now, BATCH)) {
             Settled result = settle(row, now, null);
-            if (result instanceof Settled.Found || result instanceof Settled.NotCreated || result instanceof Settled.AlreadyKnown) {
+            if (result instanceof Settled.Found || result instanceof Settled.NotCreated
+                    || result instanceof Settled.AlreadyKnown) {
                 settled++;
             }
         }
@@ -194,8 +231,9 @@ public class UnknownOutcomes {
     }
 
     /**
-     * "Check now" on an entry of an attempt whose outcome is unknown, by a person. An attempt from before the portal
-     * tracked creates is looked for the same way, from its entries.
+     * "Check now" on an entry of an attempt whose outcome is unknown, by a person. An
+     * attempt from before the portal tracked creates is looked for the same way, from its
+     * entries.
      */
     public Settled checkNow(AuditEntry entry, String checkedBy) {
         long root = entry.attemptId() != null ? entry.attemptId() : entry.id();
@@ -207,7 +245,10 @@ public class UnknownOutcomes {
         return settleUntracked(root, now, checkedBy);
     }
 
-    /** One look at one attempt: only the caller that takes it looks (two instances never settle it twice). */
+    /**
+     * One look at one attempt: only the caller that takes it looks (two instances never
+     * settle it twice).
+     */
     private Settled settle(InFlightAttempts.Row row, Instant now, @Nullable String checkedBy) {
         if (!inFlight.take(row, now.plus(LOOKING))) {
             return new Settled.CannotTell();
@@ -220,7 +261,8 @@ public class UnknownOutcomes {
         }
         Optional<AuditEntry> last = queries.latestCallStep(row.outcomeLinkId());
         if (last.isPresent() && CLEAR.contains(last.get().outcome()) && last.get().id() > row.startedId()) {
-            // Recorded, but the row (and perhaps those waiting) were not told: tell again, then free the target.
+            // Recorded, but the row (and perhaps those waiting) were not told: tell
+            // again, then free the target.
             if (Settlement.CODE.equals(last.get().errorCode())) {
                 tell(row, last.get().outcome(), String.valueOf(last.get().errorMessage()), null);
             }
@@ -228,17 +270,23 @@ public class UnknownOutcomes {
             return new Settled.AlreadyKnown();
         }
         if (!row.answered() && now.isBefore(row.nextCheckAt())) {
-            // Still being sent: a check now would race the call's own answer. Its next look stays as it was.
+            // Still being sent: a check now would race the call's own answer. Its next
+            // look stays as it was.
             inFlight.later(row.startedId(), row.nextCheckAt());
             return new Settled.StillSending();
         }
         return look(started.get(), row, true, now, checkedBy);
     }
 
-    /** An attempt with no row: judged from its entries, with the same rule for when absence proves anything. */
+    /**
+     * An attempt with no row: judged from its entries, with the same rule for when
+     * absence proves anything.
+     */
     private Settled settleUntracked(long root, Instant now, String checkedBy) {
         List<AuditEntry> steps = queries.steps(root, AuditFilter.none());
-        Optional<AuditEntry> started = steps.stream().filter(step -> step.outcome() == AuditOutcome.STARTED).findFirst();
+        Optional<AuditEntry> started = steps.stream()
+            .filter(step -> step.outcome() == AuditOutcome.STARTED)
+            .findFirst();
         if (started.isEmpty()) {
             return new Settled.CannotTell();
         }
@@ -247,16 +295,17 @@ public class UnknownOutcomes {
         }
         Optional<AuditEntry> answer = steps.stream().filter(step -> step.outcome() == AuditOutcome.UNKNOWN).findFirst();
         Instant proof = started.get().occurredAt().plus(callTime()).plus(window()).plus(properties.lastCheckAfter());
-        InFlightAttempts.Row untracked = new InFlightAttempts.Row(started.get().id(), root, answer.isPresent() ? "UNKNOWN"
-                : "SENDING", started.get().occurredAt(), now, proof, answer.map(AuditEntry::httpStatus).orElse(null),
-                answer.map(AuditEntry::errorMessage).orElse(null), null, null);
+        InFlightAttempts.Row untracked = new InFlightAttempts.Row(started.get().id(), root,
+                answer.isPresent() ? "UNKNOWN" : "SENDING", started.get().occurredAt(), now, proof,
+                answer.map(AuditEntry::httpStatus).orElse(null), answer.map(AuditEntry::errorMessage).orElse(null),
+                null, null);
         return look(started.get(), untracked, false, now, checkedBy);
     }
 
     private Settled look(AuditEntry started, InFlightAttempts.Row row, boolean tracked, Instant now,
             @Nullable String checkedBy) {
         ExistenceCheck.Target target = ExistenceCheck.Target.of(started)
-                .since(started.occurredAt().minus(properties.clockTolerance()), row.existedBefore());
+            .since(started.occurredAt().minus(properties.clockTolerance()), row.existedBefore());
         Optional<ExistenceCheck> check = settlement.checkFor(target);
         Settlement.Finding finding = check.isEmpty() ? new Settlement.Finding.CannotTell()
                 : settlement.look(check.get(), target);
@@ -264,18 +313,20 @@ public class UnknownOutcomes {
         try {
             if (finding instanceof Settlement.Finding.Exists exists) {
                 Sent where = exists.where();
-                String message = said(row) + " Checked with LaunchDarkly afterwards" + by + ": it exists, so it was created.";
-                audit.record(AuditAttempt.following(started).withResource(started.resourceName(),
-                        where.key() != null ? where.key() : started.resourceKey(), where.id())
-                        .withOutcome(AuditOutcome.SUCCEEDED, row.answerStatus(), Settlement.CODE, message, null));
+                String message = said(row) + " Checked with LaunchDarkly afterwards" + by
+                        + ": it exists, so it was created.";
+                audit.record(AuditAttempt.following(started)
+                    .withResource(started.resourceName(), where.key() != null ? where.key() : started.resourceKey(),
+                            where.id())
+                    .withOutcome(AuditOutcome.SUCCEEDED, row.answerStatus(), Settlement.CODE, message, null));
                 settled(row, tracked, AuditOutcome.SUCCEEDED, message, where.link());
                 return new Settled.Found(where);
             }
             if (finding instanceof Settlement.Finding.Absent && !now.isBefore(row.absentProofAt())) {
-                String message = said(row) + " Checked with LaunchDarkly once the request could no longer be in flight" + by
-                        + ": it does not exist, so nothing was created.";
+                String message = said(row) + " Checked with LaunchDarkly once the request could no longer be in flight"
+                        + by + ": it does not exist, so nothing was created.";
                 audit.record(AuditAttempt.following(started)
-                        .withOutcome(AuditOutcome.FAILED, row.answerStatus(), Settlement.CODE, message, null));
+                    .withOutcome(AuditOutcome.FAILED, row.answerStatus(), Settlement.CODE, message, null));
                 settled(row, tracked, AuditOutcome.FAILED, message, null);
                 return new Settled.NotCreated();
             }
@@ -300,17 +351,24 @@ public class UnknownOutcomes {
         }
     }
 
-    /** The outcome is known: the target is free, the form's token and whoever waits (an approval) are told. */
+    /**
+     * The outcome is known: the target is free, the form's token and whoever waits (an
+     * approval) are told.
+     */
     private void settled(InFlightAttempts.Row row, boolean tracked, AuditOutcome outcome, String message,
             @Nullable String link) {
-        // Told before the row goes: should telling fail, the next look finds the outcome recorded and tells again.
+        // Told before the row goes: should telling fail, the next look finds the outcome
+        // recorded and tells again.
         tell(row, outcome, message, link);
         if (tracked) {
             inFlight.close(row.startedId());
         }
     }
 
-    /** The form's token and whoever waits on the attempt (an approved request) follow its outcome; safe to repeat. */
+    /**
+     * The form's token and whoever waits on the attempt (an approved request) follow its
+     * outcome; safe to repeat.
+     */
     private void tell(InFlightAttempts.Row row, AuditOutcome outcome, String message, @Nullable String link) {
         if (row.submissionToken() != null && (outcome == AuditOutcome.SUCCEEDED || outcome == AuditOutcome.FAILED)) {
             submissions.settledLater(row.submissionToken(), outcome == AuditOutcome.SUCCEEDED, link, row.startedId());
@@ -330,24 +388,37 @@ public class UnknownOutcomes {
         return row.answerMessage() != null ? row.answerMessage() : "LaunchDarkly gave no clear answer.";
     }
 
-    /** Whether the attempt (its started entry, or what its entries link to) is tracked until its outcome is known. */
+    /**
+     * Whether the attempt (its started entry, or what its entries link to) is tracked
+     * until its outcome is known.
+     */
     public boolean isTracked(long entryId) {
         return inFlight.find(entryId).isPresent();
     }
 
-    /** The longest the read before sending can take: each try a call, with the waits between tries. */
+    /**
+     * The longest the read before sending can take: each try a call, with the waits
+     * between tries.
+     */
     private Duration readTime() {
         return callTime().multipliedBy(launchDarkly.maxAttempts()).plus(launchDarkly.maxRetryWait());
     }
 
-    /** The longest a call can take: the client's connect and response timeouts, and its margin. */
+    /**
+     * The longest a call can take: the client's connect and response timeouts, and its
+     * margin.
+     */
     private Duration callTime() {
         return launchDarkly.connectTimeout().plus(launchDarkly.responseTimeout()).plusSeconds(1);
     }
 
-    /** How long a request may still be in flight after an unclear answer: never less than the response timeout. */
+    /**
+     * How long a request may still be in flight after an unclear answer: never less than
+     * the response timeout.
+     */
     private Duration window() {
         Duration window = properties.inFlightWindow();
         return window.compareTo(launchDarkly.responseTimeout()) < 0 ? launchDarkly.responseTimeout() : window;
     }
+
 }

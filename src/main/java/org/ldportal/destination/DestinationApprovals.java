@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A Data Export destination as a request for approval: the form and its checked values, sent as the requester once
- * approved. For a warehouse kind, what is approved is the set-up: LaunchDarkly prepares it, and the requester finds
- * it on their set-ups page to finish.
+ * A Data Export destination as a request for approval: the form and its checked values,
+ * sent as the requester once approved. For a warehouse kind, what is approved is the
+ * set-up: LaunchDarkly prepares it, and the requester finds it on their set-ups page to
+ * finish.
  */
 @Component
 class DestinationApprovals implements ApprovedChangeSender {
@@ -30,8 +31,11 @@ class DestinationApprovals implements ApprovedChangeSender {
     static final String RESOURCE_TYPE = "destination";
 
     private final DestinationService destinations;
+
     private final DestinationKindCatalog catalog;
+
     private final WarehouseSetups setups;
+
     private final ObjectMapper json;
 
     private final DestinationManagement management;
@@ -48,65 +52,88 @@ class DestinationApprovals implements ApprovedChangeSender {
         this.json = json;
     }
 
-
-    /** What an approved change of an existing destination needs: where it is and the version the requester saw. */
-    record Managed(String projectKey, String environmentKey, String id, Integer version,
-            List<PatchOperation> patch, String name, List<String> secretValues) {
+    /**
+     * What an approved change of an existing destination needs: where it is and the
+     * version the requester saw.
+     */
+    record Managed(String projectKey, String environmentKey, String id, Integer version, List<PatchOperation> patch,
+            String name, List<String> secretValues) {
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */
     PendingChange pending(DestinationManagement.Row seen, ChangeAction action) {
-        return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
-                seen.destination().id(), seen.destination().version(), List.of(), null, List.of())));
+        return management.pending(seen, action,
+                json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(), seen.destination().id(),
+                        seen.destination().version(), List.of(), null, List.of())));
     }
 
-    /** An edit (its patch, secrets included: the request seals it) of the destination the requester saw. */
-    PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<PatchOperation> patch,
-            String name, List<String> secretValues) {
-        return management.pending(seen, action, json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(),
-                seen.destination().id(), seen.destination().version(), patch, name, secretValues)));
+    /**
+     * An edit (its patch, secrets included: the request seals it) of the destination the
+     * requester saw.
+     */
+    PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<PatchOperation> patch, String name,
+            List<String> secretValues) {
+        return management.pending(seen, action,
+                json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(), seen.destination().id(),
+                        seen.destination().version(), patch, name, secretValues)));
     }
 
-    /** Turning the destination the person saw on or off, for the change flow; its notice once done. */
+    /**
+     * Turning the destination the person saw on or off, for the change flow; its notice
+     * once done.
+     */
     PreparedChange<Destination> turning(DestinationManagement.Row seen, boolean on) {
         ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
-        return PreparedChange.of(pending(seen, action), () -> management.review(seen, action), Destination.class,
-                (user, origin) -> management.turn(user, seen, on, origin)).withoutReview()
-                .repeatedAs(String.class, turned -> "The destination " + seen.destination().name() + " is now " + (on
-                        ? "on: LaunchDarkly exports this environment's events to it." : "off: nothing is exported to it."));
+        return PreparedChange
+            .of(pending(seen, action), () -> management.review(seen, action), Destination.class,
+                    (user, origin) -> management.turn(user, seen, on, origin))
+            .withoutReview()
+            .repeatedAs(String.class, turned -> "The destination " + seen.destination().name() + " is now " + (on
+                    ? "on: LaunchDarkly exports this environment's events to it." : "off: nothing is exported to it."));
     }
 
-    /** An edit of the destination the person saw (its tested patch), for the change flow. */
+    /**
+     * An edit of the destination the person saw (its tested patch), for the change flow.
+     */
     PreparedChange<Destination> updating(DestinationManagement.Row current, String name, PatchPlan plan) {
-        return PreparedChange.of(pending(current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
-                () -> management.editReview(current, plan), Destination.class, (user, origin) -> management.update(user,
-                        current, name, plan.operations(), plan.secretValues(), origin)).withoutReview()
-                .repeatedAs(String.class, changed -> "The destination " + name + " was changed.");
+        return PreparedChange
+            .of(pending(current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
+                    () -> management.editReview(current, plan), Destination.class,
+                    (user, origin) -> management.update(user, current, name, plan.operations(), plan.secretValues(),
+                            origin))
+            .withoutReview()
+            .repeatedAs(String.class, changed -> "The destination " + name + " was changed.");
     }
 
     /** Deleting the destination the person saw and named, for the change flow. */
     PreparedChange<Boolean> deleting(DestinationManagement.Row seen) {
-        return PreparedChange.of(pending(seen, ChangeAction.DELETE), () -> management.review(seen, ChangeAction.DELETE),
-                Boolean.class, (user, origin) -> management.delete(user, seen, origin)).withoutReview()
-                .repeatedAs(String.class, deleted -> "The Data Export destination " + seen.destination().name() + " was deleted.");
+        return PreparedChange
+            .of(pending(seen, ChangeAction.DELETE), () -> management.review(seen, ChangeAction.DELETE), Boolean.class,
+                    (user, origin) -> management.delete(user, seen, origin))
+            .withoutReview()
+            .repeatedAs(String.class,
+                    deleted -> "The Data Export destination " + seen.destination().name() + " was deleted.");
     }
 
     /**
-     * Sends an approved change of an existing destination as it is now in LaunchDarkly, the test still against the
-     * version the requester saw: if it changed since, LaunchDarkly refuses and the request says so.
+     * Sends an approved change of an existing destination as it is now in LaunchDarkly,
+     * the test still against the version the requester saw: if it changed since,
+     * LaunchDarkly refuses and the request says so.
      */
     @Override
     public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
+            ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
         DestinationManagement.Row current = management.find(requester, approved.projectKey(), approved.environmentKey(),
                 approved.id());
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
         if (ChangeAction.DELETE.equals(action)) {
-            // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
+            // A delete tests nothing at LaunchDarkly: the version the requester saw is
+            // compared here.
             Integer now = current.destination().version();
             if (approved.version() != null && now != null && !approved.version().equals(now)) {
                 return management.refuseChangedSince(requester, current, action, origin);
@@ -114,7 +141,8 @@ class DestinationApprovals implements ApprovedChangeSender {
             return management.delete(requester, seen, origin);
         }
         if (ChangeAction.UPDATE.equals(action)) {
-            return management.update(requester, current, approved.name(), approved.patch(), approved.secretValues(), origin);
+            return management.update(requester, current, approved.name(), approved.patch(), approved.secretValues(),
+                    origin);
         }
         return management.turn(requester, seen, ChangeAction.TURN_ON.equals(action), origin);
     }
@@ -127,11 +155,13 @@ class DestinationApprovals implements ApprovedChangeSender {
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
         DestinationRequest approved = DestinationRequest.read(json, payload);
-        DestinationKind kind = catalog.find(approved.kind()).orElseThrow(() ->
-                new IllegalStateException("The kind is no longer offered"));
+        DestinationKind kind = catalog.find(approved.kind())
+            .orElseThrow(() -> new IllegalStateException("The kind is no longer offered"));
         if (!kind.isWarehouse()) {
-            return destinations.create(approved.form(), kind, approved.cleaned(), approved.secretValues(), requester, origin);
+            return destinations.create(approved.form(), kind, approved.cleaned(), approved.secretValues(), requester,
+                    origin);
         }
         return destinations.setUp(approved.form(), kind, approved.cleaned(), requester, origin);
     }
+
 }

@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Data Export destination form: one form whose fields follow the chosen kind, sent through the change flow; a
- * warehouse kind's set-up goes to a page of its own ({@link WarehouseSetupController}).
+ * The Data Export destination form: one form whose fields follow the chosen kind, sent
+ * through the change flow; a warehouse kind's set-up goes to a page of its own
+ * ({@link WarehouseSetupController}).
  */
 @Controller
 @RequestMapping("/destinations")
@@ -41,9 +42,13 @@ class DestinationController {
     static final String FORM = "destinations/new";
 
     private final DestinationFormPage page;
+
     private final DestinationService destinations;
+
     private final SignedOutForms signedOut;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     DestinationController(DestinationFormPage page, DestinationService destinations, SignedOutForms signedOut,
@@ -81,7 +86,10 @@ class DestinationController {
         return page.show(form, values, Map.of(), model, page.allowed(form, user));
     }
 
-    /** Without JavaScript, "Show fields" re-renders the page for the chosen project and kind; nothing is sent. */
+    /**
+     * Without JavaScript, "Show fields" re-renders the page for the chosen project and
+     * kind; nothing is sent.
+     */
     @PostMapping(value = "/new", params = "refresh")
     String refreshCreationForm(@ModelAttribute DestinationForm destinationForm, Submission submission, Model model,
             HttpSession session) {
@@ -102,9 +110,11 @@ class DestinationController {
         }
         DestinationKind kind = checked.get().kind();
         Submission sent = submission.with(KeptSecrets.DRAFT, (String) model.getAttribute(KeptSecrets.DRAFT));
-        return pages.show(flow.submit(sent, destinations.creation(destinationForm, kind, checked.get().validation().cleaned(),
-                values.secretValues(kind.form()))), sent, new CreationPage(destinationForm, kind, values, model, session, user),
-                result, model, redirect);
+        return pages.show(
+                flow.submit(sent,
+                        destinations.creation(destinationForm, kind, checked.get().validation().cleaned(),
+                                values.secretValues(kind.form()))),
+                sent, new CreationPage(destinationForm, kind, values, model, session, user), result, model, redirect);
     }
 
     /** The kind's field block, swapped in by the page's script when the kind changes. */
@@ -112,7 +122,8 @@ class DestinationController {
     String kindFieldsFragment(@ModelAttribute DestinationForm destinationForm,
             @RequestParam MultiValueMap<String, String> parameters, Model model, CurrentUser user) {
         page.allowed(destinationForm, user);
-        page.addKind(destinationForm, FormValues.fromParameters(parameters, DestinationFormPage.CONFIG), Map.of(), model);
+        page.addKind(destinationForm, FormValues.fromParameters(parameters, DestinationFormPage.CONFIG), Map.of(),
+                model);
         return FORM + " :: kindFields";
     }
 
@@ -132,10 +143,15 @@ class DestinationController {
     private final class CreationPage implements ChangeForm {
 
         private final DestinationForm form;
+
         private final DestinationKind kind;
+
         private final FormValues values;
+
         private final Model model;
+
         private final HttpSession session;
+
         private final CurrentUser user;
 
         CreationPage(DestinationForm form, DestinationKind kind, FormValues values, Model model, HttpSession session,
@@ -155,7 +171,8 @@ class DestinationController {
 
         @Override
         public String shown(Object resultPage, RedirectAttributes redirect) {
-            // A warehouse kind's set-up is its own page; a destination made, the result page.
+            // A warehouse kind's set-up is its own page; a destination made, the result
+            // page.
             return resultPage instanceof Long setup ? "redirect:/destinations/setups/" + setup
                     : ChangeForm.flashed("created", "/destinations/created", resultPage, redirect);
         }
@@ -164,5 +181,7 @@ class DestinationController {
         public ReviewPost review(MultiValueMap<String, String> parameters) {
             return page.review(kind, values, parameters, session, (String) model.getAttribute(KeptSecrets.DRAFT));
         }
+
     }
+
 }

@@ -14,15 +14,17 @@ import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a destination a lost answer left in doubt exists. LaunchDarkly allows one per environment, so it is the
- * environment's destination, if it has the kind, name and values sent, was not there before sending and was not
- * created before the attempt began (an older one would have made the create a 409, which a gateway may have hidden
- * behind its own error).
+ * Whether a destination a lost answer left in doubt exists. LaunchDarkly allows one per
+ * environment, so it is the environment's destination, if it has the kind, name and
+ * values sent, was not there before sending and was not created before the attempt began
+ * (an older one would have made the create a 409, which a gateway may have hidden behind
+ * its own error).
  */
 @Component
 class DestinationExistence implements ExistenceCheck {
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyLinks links;
 
     DestinationExistence(LaunchDarklyClient client, LaunchDarklyLinks links) {
@@ -42,28 +44,38 @@ class DestinationExistence implements ExistenceCheck {
         return "destination:" + target.projectKey() + "/" + target.environmentKey();
     }
 
-    /** The environment's destination before sending, if it has one: it is not this attempt's. */
+    /**
+     * The environment's destination before sending, if it has one: it is not this
+     * attempt's.
+     */
     @Override
     public List<String> existing(Target target) {
-        return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
-                .map(Destination::id).toList();
+        return client.listDestinations()
+            .stream()
+            .filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+            .map(Destination::id)
+            .toList();
     }
 
     @Override
     public Optional<Sent> find(Target target) {
         SentBody sent = SentBody.of(target.requestBody());
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
-        return client.listDestinations().stream().filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
-                .filter(d -> !before.contains(d.id()))
-                .filter(d -> target.resourceKey() == null || target.resourceKey().equals(d.kind()))
-                .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name()))
-                .filter(d -> sent.sameValues("config", d.config()))
-                .filter(d -> createdSince(d, target.createdNotBefore())).findFirst()
-                .map(d -> new Sent(d.kind(), d.id(), links.destinations(target.projectKey(), target.environmentKey())));
+        return client.listDestinations()
+            .stream()
+            .filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+            .filter(d -> !before.contains(d.id()))
+            .filter(d -> target.resourceKey() == null || target.resourceKey().equals(d.kind()))
+            .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name()))
+            .filter(d -> sent.sameValues("config", d.config()))
+            .filter(d -> createdSince(d, target.createdNotBefore()))
+            .findFirst()
+            .map(d -> new Sent(d.kind(), d.id(), links.destinations(target.projectKey(), target.environmentKey())));
     }
 
     private static boolean createdSince(Destination destination, Instant notBefore) {
         return notBefore == null || destination.createdAt() == null
                 || !Instant.ofEpochMilli(destination.createdAt()).isBefore(notBefore);
     }
+
 }

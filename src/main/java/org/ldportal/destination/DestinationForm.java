@@ -4,8 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * The fixed part of the destination form; the kind's own fields come as {@code config[...]} parameters and are
- * checked by the form engine against the kind's FormSpec.
+ * The fixed part of the destination form; the kind's own fields come as
+ * {@code config[...]} parameters and are checked by the form engine against the kind's
+ * FormSpec.
  */
 public class DestinationForm {
 
@@ -63,4 +64,5 @@ public class DestinationForm {
     public void setOn(boolean on) {
         this.on = on;
     }
+
 }

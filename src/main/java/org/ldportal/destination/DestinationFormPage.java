@@ -33,24 +33,33 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 
 /**
- * The destination form as its pages need it: who may use it where, the values typed with the secrets kept for it, the
- * checks beyond Bean Validation, what the review page carries, and the model the template reads.
+ * The destination form as its pages need it: who may use it where, the values typed with
+ * the secrets kept for it, the checks beyond Bean Validation, what the review page
+ * carries, and the model the template reads.
  */
 @Component
 class DestinationFormPage {
 
     /** The prefix of the kind's own fields ({@code config[roleArn]}). */
     static final String CONFIG = "config";
+
     /** The one field of a kind whose config is free-form JSON. */
     static final String JSON_CONFIG = "config";
 
     private final DestinationKindCatalog catalog;
+
     private final DestinationService destinations;
+
     private final FormValidator validator;
+
     private final PageLookups lookups;
+
     private final KnownKeys keys;
+
     private final KeptSecrets keptSecrets;
+
     private final PermittedPlaces places;
+
     private final AccessGuard guard;
 
     DestinationFormPage(DestinationKindCatalog catalog, DestinationService destinations, FormValidator validator,
@@ -65,10 +74,13 @@ class DestinationFormPage {
         this.guard = guard;
     }
 
-    /** The person, once the access rules let them act where the form points (else 403, recorded). */
+    /**
+     * The person, once the access rules let them act where the form points (else 403,
+     * recorded).
+     */
     CurrentUser allowed(DestinationForm form, CurrentUser user) {
         guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.DESTINATION)
-                .at(Place.environment(form.getProjectKey(), form.getEnvironmentKey())), PortalRole.EDITOR);
+            .at(Place.environment(form.getProjectKey(), form.getEnvironmentKey())), PortalRole.EDITOR);
         return user;
     }
 
@@ -81,10 +93,12 @@ class DestinationFormPage {
     }
 
     /**
-     * The checks beyond Bean Validation (keys that exist, a known kind, the kind's own fields), each at its field;
-     * empty when any failed, {@code configErrors} then holding those at the kind's fields.
+     * The checks beyond Bean Validation (keys that exist, a known kind, the kind's own
+     * fields), each at its field; empty when any failed, {@code configErrors} then
+     * holding those at the kind's fields.
      */
-    Optional<Checked> check(DestinationForm form, FormValues values, BindingResult result, Map<String, String> configErrors) {
+    Optional<Checked> check(DestinationForm form, FormValues values, BindingResult result,
+            Map<String, String> configErrors) {
         keys.checkProject(form.getProjectKey(), "projectKey", result);
         if (!result.hasFieldErrors("projectKey")) {
             keys.checkEnvironment(form.getProjectKey(), form.getEnvironmentKey(), "environmentKey", result);
@@ -98,12 +112,14 @@ class DestinationFormPage {
         }
         FormValidation validation = validator.validate(kind.form(), values);
         configErrors.putAll(validation.errors());
-        return result.hasErrors() || !configErrors.isEmpty() ? Optional.empty() : Optional.of(new Checked(kind, validation));
+        return result.hasErrors() || !configErrors.isEmpty() ? Optional.empty()
+                : Optional.of(new Checked(kind, validation));
     }
 
     /**
-     * The review page's form: the form's values carried along, but never its secret fields (kept server-side for its
-     * draft) nor a free-form JSON config (which may hold secrets anywhere: kept whole for the review instead).
+     * The review page's form: the form's values carried along, but never its secret
+     * fields (kept server-side for its draft) nor a free-form JSON config (which may hold
+     * secrets anywhere: kept whole for the review instead).
      */
     ChangeForm.ReviewPost review(DestinationKind kind, FormValues values, MultiValueMap<String, String> parameters,
             HttpSession session, String draft) {
@@ -118,16 +134,21 @@ class DestinationFormPage {
         return new ChangeForm.ReviewPost("/destinations/new", carried, leftOut);
     }
 
-    /** The values typed, with the secrets kept for this form filled into its empty secret fields (and kept again). */
-    FormValues kept(HttpSession session, @Nullable String draft, DestinationForm form, MultiValueMap<String, String> parameters,
-            Model model) {
+    /**
+     * The values typed, with the secrets kept for this form filled into its empty secret
+     * fields (and kept again).
+     */
+    FormValues kept(HttpSession session, @Nullable String draft, DestinationForm form,
+            MultiValueMap<String, String> parameters, Model model) {
         FormValues typed = FormValues.fromParameters(parameters, CONFIG);
         DestinationKind kind = kind(form).orElse(null);
         if (kind == null) {
             return typed;
         }
-        if (kind.flow() == DestinationKind.Flow.JSON && (typed.first(JSON_CONFIG) == null || typed.first(JSON_CONFIG).isBlank())) {
-            // Back from the review page, which does not carry the JSON: the config as it was reviewed.
+        if (kind.flow() == DestinationKind.Flow.JSON
+                && (typed.first(JSON_CONFIG) == null || typed.first(JSON_CONFIG).isBlank())) {
+            // Back from the review page, which does not carry the JSON: the config as it
+            // was reviewed.
             Optional<String> reviewed = keptSecrets.whole(session, draft, JSON_CONFIG);
             if (reviewed.isPresent()) {
                 typed = typed.with(JSON_CONFIG, reviewed.get());
@@ -136,8 +157,12 @@ class DestinationFormPage {
         return keptSecrets.mergeInto(model, session, draft, kind.form(), typed);
     }
 
-    /** The form page: a fresh token and draft, the permitted projects and environments, the kind's fields. */
-    String show(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model, CurrentUser user) {
+    /**
+     * The form page: a fresh token and draft, the permitted projects and environments,
+     * the kind's fields.
+     */
+    String show(DestinationForm form, FormValues values, Map<String, String> configErrors, Model model,
+            CurrentUser user) {
         KeptSecrets.newDraft(model);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, () -> places.projects(user)));
@@ -148,7 +173,8 @@ class DestinationFormPage {
 
     /** The environment select's choices, for the chosen project. */
     void environments(DestinationForm form, Model model, CurrentUser user) {
-        model.addAttribute("environments", lookups.listOrWarn(model, () -> places.environments(user, form.getProjectKey())));
+        model.addAttribute("environments",
+                lookups.listOrWarn(model, () -> places.environments(user, form.getProjectKey())));
     }
 
     /** The kinds, and the chosen kind's own fields with what was typed. */
@@ -159,17 +185,21 @@ class DestinationFormPage {
             FormValues shown = values;
             Map<String, String> errors = configErrors;
             if (kind.flow() == DestinationKind.Flow.JSON && values.first(JSON_CONFIG) != null) {
-                // Secrets are never written back, and in free-form JSON every value but the kind's named ones may be one.
+                // Secrets are never written back, and in free-form JSON every value but
+                // the kind's named ones may be one.
                 String kept = destinations.configForForm(kind, values.first(JSON_CONFIG));
                 shown = values.with(JSON_CONFIG, kept);
                 if (!kept.equals(values.first(JSON_CONFIG).strip()) && !kept.isEmpty()) {
                     errors = new LinkedHashMap<>(configErrors);
-                    errors.putIfAbsent(JSON_CONFIG, "Values that may be secret were emptied: type them again. "
-                            + (kind.nonSecretConfigKeys().isEmpty() ? "" : "Kept: " + String.join(", ",
-                                    kind.nonSecretConfigKeys()) + "."));
+                    errors.putIfAbsent(JSON_CONFIG,
+                            "Values that may be secret were emptied: type them again. "
+                                    + (kind.nonSecretConfigKeys().isEmpty() ? ""
+                                            : "Kept: " + String.join(", ", kind.nonSecretConfigKeys()) + "."));
                 }
             }
-            model.addAttribute("configForm", FormView.of(kind.form(), CONFIG, shown, errors, KeptSecrets.keysIn(model)));
+            model.addAttribute("configForm",
+                    FormView.of(kind.form(), CONFIG, shown, errors, KeptSecrets.keysIn(model)));
         });
     }
+
 }

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The nine destination kinds, read at start-up from {@code destinations/kinds.json}: adding a field or a kind is
- * a change of data, not of code.
+ * The nine destination kinds, read at start-up from {@code destinations/kinds.json}:
+ * adding a field or a kind is a change of data, not of code.
  */
 @Component
 class DestinationKindCatalog {
@@ -33,6 +33,7 @@ class DestinationKindCatalog {
     static final String RESOURCE = "destinations/kinds.json";
 
     private final Map<String, DestinationKind> kinds;
+
     private final List<String> order;
 
     @Autowired
@@ -66,13 +67,14 @@ class DestinationKindCatalog {
     }
 
     private static FieldSpec field(JsonNode field, List<FieldOption> regions) {
-        FieldSpec.Builder spec = FieldSpec.builder(field.get("key").asString(), field.get("label").asString(),
-                FieldType.valueOf(field.path("type").asString("TEXT")))
-                .required(field.path("required").asBoolean(false))
-                .secret(field.path("secret").asBoolean(false))
-                .help(field.path("help").asString(null))
-                .placeholder(field.path("placeholder").asString(null))
-                .defaultValue(field.path("default").asString(null));
+        FieldSpec.Builder spec = FieldSpec
+            .builder(field.get("key").asString(), field.get("label").asString(),
+                    FieldType.valueOf(field.path("type").asString("TEXT")))
+            .required(field.path("required").asBoolean(false))
+            .secret(field.path("secret").asBoolean(false))
+            .help(field.path("help").asString(null))
+            .placeholder(field.path("placeholder").asString(null))
+            .defaultValue(field.path("default").asString(null));
         if (field.has("pattern")) {
             spec.pattern(field.get("pattern").asString(), field.path("patternMessage").asString(null));
         }
@@ -86,7 +88,10 @@ class DestinationKindCatalog {
         return spec.build();
     }
 
-    /** For a kind whose config is free-form JSON: the keys whose values are not secret; every other value is. */
+    /**
+     * For a kind whose config is free-form JSON: the keys whose values are not secret;
+     * every other value is.
+     */
     private static Set<String> nonSecretKeys(JsonNode array) {
         Set<String> keys = new LinkedHashSet<>();
         if (array != null) {
@@ -97,7 +102,8 @@ class DestinationKindCatalog {
 
     private static List<FieldOption> options(JsonNode array) {
         List<FieldOption> options = new ArrayList<>();
-        array.forEach(option -> options.add(new FieldOption(option.get("value").asString(), option.get("label").asString())));
+        array.forEach(
+                option -> options.add(new FieldOption(option.get("value").asString(), option.get("label").asString())));
         return options;
     }
 
@@ -109,4 +115,5 @@ class DestinationKindCatalog {
             throw new UncheckedIOException("Cannot read the destination kinds from " + RESOURCE, e);
         }
     }
+
 }

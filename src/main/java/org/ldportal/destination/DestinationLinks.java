@@ -6,7 +6,10 @@ import org.ldportal.audit.ResourceLinks;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.springframework.stereotype.Component;
 
-/** Audit entries of destinations link to the environment's Data Export page in LaunchDarkly. */
+/**
+ * Audit entries of destinations link to the environment's Data Export page in
+ * LaunchDarkly.
+ */
 @Component
 class DestinationLinks implements ResourceLinks {
 
@@ -18,7 +21,9 @@ class DestinationLinks implements ResourceLinks {
 
     @Override
     public @Nullable String linkFor(AuditEntry entry) {
-        return "destination".equals(entry.resourceType()) && entry.projectKey() != null && entry.environmentKey() != null
-                ? links.destinations(entry.projectKey(), entry.environmentKey()) : null;
+        return "destination".equals(entry.resourceType()) && entry.projectKey() != null
+                && entry.environmentKey() != null ? links.destinations(entry.projectKey(), entry.environmentKey())
+                        : null;
     }
+
 }

@@ -38,20 +38,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The Data Export destinations that exist: the list (filtered by project, environment and kind), one destination
- * with its non-secret config and its history in the audit trail, turning it on or off, editing it, and deleting it
- * after the person types its name, each change through the change flow. Problems are shown on the page they concern,
- * with a link to reload when it changed meanwhile.
+ * The Data Export destinations that exist: the list (filtered by project, environment and
+ * kind), one destination with its non-secret config and its history in the audit trail,
+ * turning it on or off, editing it, and deleting it after the person types its name, each
+ * change through the change flow. Problems are shown on the page they concern, with a
+ * link to reload when it changed meanwhile.
  */
 @Controller
 @RequestMapping("/destinations")
 class DestinationManageController {
 
     private final DestinationManagement management;
+
     private final DestinationApprovals changes;
+
     private final ResourceHistory history;
+
     private final ApiFailureTranslator failures;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     DestinationManageController(DestinationManagement management, DestinationApprovals changes, ResourceHistory history,
@@ -74,10 +80,12 @@ class DestinationManageController {
             List<DestinationManagement.Row> visible = management.visible(user);
             DestinationManagement.Filter filter = new DestinationManagement.Filter(project, environment, kind);
             model.addAttribute("rows", visible.stream().filter(filter::accepts).toList());
-            model.addAttribute("projects", visible.stream().map(DestinationManagement.Row::projectKey).distinct().toList());
-            model.addAttribute("environments", visible.stream().map(DestinationManagement.Row::environmentKey).distinct()
-                    .sorted().toList());
-            model.addAttribute("kinds", visible.stream().map(row -> row.destination().kind()).distinct().sorted().toList());
+            model.addAttribute("projects",
+                    visible.stream().map(DestinationManagement.Row::projectKey).distinct().toList());
+            model.addAttribute("environments",
+                    visible.stream().map(DestinationManagement.Row::environmentKey).distinct().sorted().toList());
+            model.addAttribute("kinds",
+                    visible.stream().map(row -> row.destination().kind()).distinct().sorted().toList());
         }
         catch (LaunchDarklyException e) {
             List.of("rows", "projects", "environments", "kinds").forEach(name -> model.addAttribute(name, List.of()));
@@ -96,16 +104,16 @@ class DestinationManageController {
     String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
-        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, true, submission, model,
-                redirect);
+        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, true, submission,
+                model, redirect);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
     String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
-        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, false, submission, model,
-                redirect);
+        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, false, submission,
+                model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/edit")
@@ -114,14 +122,15 @@ class DestinationManageController {
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, ChangeAction.UPDATE);
         Map<String, String> shown = management.editableValues(row);
-        return new EditPage(row, shown.get("name"), EditedValues.configOf(shown), management.seen(shown),
-                model).show(Map.of(), null);
+        return new EditPage(row, shown.get("name"), EditedValues.configOf(shown), management.seen(shown), model)
+            .show(Map.of(), null);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/edit")
     String update(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer version,
-            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
+            RedirectAttributes redirect) {
         DestinationManagement.Row current = management.find(submission.user(), projectKey, environmentKey, id);
         management.requireAllowed(submission.user(), current, ChangeAction.UPDATE);
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
@@ -134,8 +143,8 @@ class DestinationManageController {
         if (edit.plan().isEmpty()) {
             return page.show(Map.of(), "Nothing was changed: change a field, or go back to the destination.");
         }
-        return pages.showManaged(flow.submit(submission, changes.updating(current, name.strip(), edit.plan())), page, model,
-                redirect);
+        return pages.showManaged(flow.submit(submission, changes.updating(current, name.strip(), edit.plan())), page,
+                model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/delete")
@@ -150,7 +159,8 @@ class DestinationManageController {
     String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
-        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's
+        // outcome is the answer.
         Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
         if (repeat.isPresent()) {
             return pages.showRepeatedDelete(repeat.get(), "/destinations", model, redirect);
@@ -162,45 +172,53 @@ class DestinationManageController {
             return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(submission.user(), row, ChangeAction.DELETE);
-        return pages.showManaged(flow.submit(submission, changes.deleting(row)), page.managed(model, confirmation,
-                "/destinations"), model, redirect);
+        return pages.showManaged(flow.submit(submission, changes.deleting(row)),
+                page.managed(model, confirmation, "/destinations"), model, redirect);
     }
 
     /**
-     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
-     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or
+     * LaunchDarkly could not tell just now. Changes never end here: the audited call
+     * answers their failures on the page of the change.
      */
     @ExceptionHandler({ LaunchDarklyException.class, NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, CurrentUser user) {
-        return new GonePage("destinations", "/destinations", "This Data Export destination is not in LaunchDarkly (any more): "
-                + "it may have been deleted.").show(e, model, response, user, failures);
+        return new GonePage("destinations", "/destinations",
+                "This Data Export destination is not in LaunchDarkly (any more): " + "it may have been deleted.")
+            .show(e, model, response, user, failures);
     }
 
-    private String turn(DestinationManagement.Row current, Integer version, boolean on, Submission submission, Model model,
-            RedirectAttributes redirect) {
+    private String turn(DestinationManagement.Row current, Integer version, boolean on, Submission submission,
+            Model model, RedirectAttributes redirect) {
         // The change applies only to the version the person saw; the page sent it.
-        DestinationManagement.Row seen = version == null ? current : DestinationManagement.withVersion(current, version);
+        DestinationManagement.Row seen = version == null ? current
+                : DestinationManagement.withVersion(current, version);
         management.requireAllowed(submission.user(), seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF);
-        return pages.showManaged(flow.submit(submission, changes.turning(seen, on)), new DetailPage(submission.user(),
-                current, model), model, redirect);
+        return pages.showManaged(flow.submit(submission, changes.turning(seen, on)),
+                new DetailPage(submission.user(), current, model), model, redirect);
     }
 
     private String detailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
         model.addAttribute("row", row);
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-        model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.turning(row, !row.on()).pending()).orElse(null));
+        model.addAttribute("approvalNeeded",
+                flow.approvalNeeded(changes.turning(row, !row.on()).pending()).orElse(null));
         model.addAttribute("config", management.shownConfig(row));
         model.addAttribute("mayChange", management.mayChange(user, row));
         model.addAttribute("history", history.of(user, row.destination().id()));
-        model.addAttribute("trailUrl", UriComponentsBuilder.fromPath("/audit").queryParam("type", "destination")
-                .queryParam("project", row.projectKey()).queryParam("environment", row.environmentKey()).toUriString());
+        model.addAttribute("trailUrl",
+                UriComponentsBuilder.fromPath("/audit")
+                    .queryParam("type", "destination")
+                    .queryParam("project", row.projectKey())
+                    .queryParam("environment", row.environmentKey())
+                    .toUriString());
         return "destinations/detail";
     }
 
     private DeleteConfirmation deletion(DestinationManagement.Row row) {
         return new DeleteConfirmation("destinations", "destination", String.valueOf(row.destination().name()), "name",
-                List.of("LaunchDarkly stops exporting the events of environment " + row.environmentKey() + " of project "
-                        + row.projectKey() + " to this " + row.kindTitle() + " destination.",
+                List.of("LaunchDarkly stops exporting the events of environment " + row.environmentKey()
+                        + " of project " + row.projectKey() + " to this " + row.kindTitle() + " destination.",
                         "Its settings, secrets included: setting it up again means typing them again."),
                 row.path(), flow.approvalNeeded(changes.deleting(row).pending()).orElse(null));
     }
@@ -209,7 +227,9 @@ class DestinationManageController {
     private final class DetailPage implements ManagePage {
 
         private final CurrentUser user;
+
         private final DestinationManagement.Row row;
+
         private final Model model;
 
         DetailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
@@ -238,15 +258,20 @@ class DestinationManageController {
             model.addAttribute("reload", row.path());
             return detailPage(user, row, model);
         }
+
     }
 
     /** The edit page, as it is shown and as an edit's steps need it. */
     private final class EditPage implements ManagePage {
 
         private final DestinationManagement.Row row;
+
         private final String name;
+
         private final FormValues values;
+
         private final String seen;
+
         private final Model model;
 
         EditPage(DestinationManagement.Row row, String name, FormValues values, String seen, Model model) {
@@ -263,17 +288,21 @@ class DestinationManageController {
             model.addAttribute("seen", seen);
             model.addAttribute("problem", problem);
             model.addAttribute("configEditable", management.configEditable(row));
-            management.configForm(row).ifPresent(form -> model.addAttribute("configForm",
-                    FormView.of(form, "config", values.withoutSecrets(form), errors)));
+            management.configForm(row)
+                .ifPresent(form -> model.addAttribute("configForm",
+                        FormView.of(form, "config", values.withoutSecrets(form), errors)));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.updating(row, String.valueOf(
-                    row.destination().name()), new PatchPlan()).pending()).orElse(null));
+            model.addAttribute("approvalNeeded",
+                    flow.approvalNeeded(
+                            changes.updating(row, String.valueOf(row.destination().name()), new PatchPlan()).pending())
+                        .orElse(null));
             return "destinations/edit";
         }
 
         @Override
         public String failed(ChangeResult<?> result) {
-            if (result instanceof ChangeResult.Refused<?> refused && refused.target() instanceof RefusalTarget.ConfigKey key) {
+            if (result instanceof ChangeResult.Refused<?> refused
+                    && refused.target() instanceof RefusalTarget.ConfigKey key) {
                 return show(Map.of(key.key(), refused.message()), null);
             }
             model.addAttribute("reload", row.path() + "/edit");
@@ -289,5 +318,7 @@ class DestinationManageController {
         public String shown(Object notice, RedirectAttributes redirect) {
             return ManagePage.noticed(row.path(), notice, redirect);
         }
+
     }
+
 }

@@ -43,22 +43,32 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The Data Export destinations that exist: listed as far as the person may see them, read one by one, turned on or
- * off and deleted, each change through the one audited call as a JSON Patch that applies only to the version the
- * person saw (a {@code test} of it), so a destination changed meanwhile is refused, not overwritten.
+ * The Data Export destinations that exist: listed as far as the person may see them, read
+ * one by one, turned on or off and deleted, each change through the one audited call as a
+ * JSON Patch that applies only to the version the person saw (a {@code test} of it), so a
+ * destination changed meanwhile is refused, not overwritten.
  */
 @Service
 class DestinationManagement {
 
     private final LaunchDarklyClient client;
+
     private final ExistingResources existing;
+
     private final DestinationKindCatalog catalog;
+
     private final LaunchDarklyLinks links;
+
     private final AuditedCall call;
+
     private final AccessGuard guard;
+
     private final SecretRedactor redactor;
+
     private final Predicate<Row> critical;
+
     private final FormValidator validator;
+
     private final ObjectMapper json;
 
     DestinationManagement(LaunchDarklyClient client, ExistingResources existing, DestinationKindCatalog catalog,
@@ -105,28 +115,37 @@ class DestinationManagement {
     List<Row> visible(CurrentUser user) {
         List<Row> rows = new ArrayList<>();
         for (Destination destination : existing.destinations()) {
-            destination.place().filter(place -> guard.maySee(user, place.projectKey(), place.environmentKey()))
-                    .ifPresent(place -> rows.add(row(destination, place.projectKey(), place.environmentKey())));
+            destination.place()
+                .filter(place -> guard.maySee(user, place.projectKey(), place.environmentKey()))
+                .ifPresent(place -> rows.add(row(destination, place.projectKey(), place.environmentKey())));
         }
-        rows.sort(Comparator.comparing(Row::projectKey).thenComparing(Row::environmentKey)
-                .thenComparing(row -> String.valueOf(row.destination().name())));
+        rows.sort(Comparator.comparing(Row::projectKey)
+            .thenComparing(Row::environmentKey)
+            .thenComparing(row -> String.valueOf(row.destination().name())));
         return rows;
     }
 
-    /** The destination as LaunchDarkly has it now (not from the list's cache: its version is what a change tests). */
+    /**
+     * The destination as LaunchDarkly has it now (not from the list's cache: its version
+     * is what a change tests).
+     */
     Row find(CurrentUser user, String projectKey, String environmentKey, String id) {
         guard.requireToSee(user, projectKey, environmentKey);
         return row(client.getDestination(projectKey, environmentKey, id), projectKey, environmentKey);
     }
 
-    /** The config as the detail page shows it: labels of the kind's form, secrets and obfuscated values hidden. */
+    /**
+     * The config as the detail page shows it: labels of the kind's form, secrets and
+     * obfuscated values hidden.
+     */
     Map<String, String> shownConfig(Row row) {
         Optional<DestinationKind> kind = catalog.find(row.destination().kind());
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, Object> config = row.destination().config() == null ? Map.of() : row.destination().config();
         config.forEach((key, value) -> {
             String label = kind.flatMap(k -> k.form().fields().stream().filter(f -> f.key().equals(key)).findFirst())
-                    .map(FieldSpec::label).orElse(key);
+                .map(FieldSpec::label)
+                .orElse(key);
             shown.put(label, secret(kind, key, value) ? Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
@@ -143,7 +162,8 @@ class DestinationManagement {
         if (known.flow() == DestinationKind.Flow.JSON) {
             return !known.nonSecretConfigKeys().contains(key);
         }
-        // A key the kind's form does not describe (a warehouse's set-up values, say) is shown only when it is one the
+        // A key the kind's form does not describe (a warehouse's set-up values, say) is
+        // shown only when it is one the
         // kind names as not secret, or its name does not sound like a secret.
         boolean described = known.form().fields().stream().anyMatch(field -> field.key().equals(key));
         if (!described) {
@@ -162,34 +182,47 @@ class DestinationManagement {
         Destination destination = seen.destination();
         List<PatchOperation> patch = switchPatch(destination, on);
         ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
-        Change change = Change.of(origin.apply(attempt(user, seen, action)).withRequestBody(redactor.redactToJson(patch, Set.of(),
-                List.of())), "the destination", on ? "turned on" : "turned off", 200);
-        ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(seen.projectKey(),
-                seen.environmentKey(), destination.id(), patch), changed -> new Sent(changed.kind(), changed.id(), seen.link()));
+        Change change = Change.of(
+                origin.apply(attempt(user, seen, action))
+                    .withRequestBody(redactor.redactToJson(patch, Set.of(), List.of())),
+                "the destination", on ? "turned on" : "turned off", 200);
+        ChangeResult<Destination> result = call.send(change,
+                () -> client.patchDestination(seen.projectKey(), seen.environmentKey(), destination.id(), patch),
+                changed -> new Sent(changed.kind(), changed.id(), seen.link()));
         return result;
     }
 
-    /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
+    /**
+     * The patch that turns it on or off, tested against the version seen (or, without
+     * one, its state).
+     */
     static List<PatchOperation> switchPatch(Destination seen, boolean on) {
         List<PatchOperation> patch = new ArrayList<>();
-        patch.add(seen.version() != null ? PatchOperation.test("/version", seen.version()) : PatchOperation.test("/on", !on));
+        patch.add(seen.version() != null ? PatchOperation.test("/version", seen.version())
+                : PatchOperation.test("/on", !on));
         patch.add(PatchOperation.replace("/on", on));
         return patch;
     }
 
-    /** Deletes the destination: its events stop being exported, and its settings are gone. */
+    /**
+     * Deletes the destination: its events stop being exported, and its settings are gone.
+     */
     ChangeResult<Boolean> delete(CurrentUser user, Row seen) {
         return delete(user, seen, ChangeOrigin.DIRECT);
     }
 
-    /** An approved change of a destination that changed since the request: refused, recorded, nothing sent. */
+    /**
+     * An approved change of a destination that changed since the request: refused,
+     * recorded, nothing sent.
+     */
     <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Row current, ChangeAction action, ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, current, action)), "the destination", "changed", 200),
                 RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Row seen, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, seen, ChangeAction.DELETE)), "the destination", "deleted", 204);
+        Change change = Change.of(origin.apply(attempt(user, seen, ChangeAction.DELETE)), "the destination", "deleted",
+                204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             client.deleteDestination(seen.projectKey(), seen.environmentKey(), seen.destination().id());
             return Boolean.TRUE;
@@ -197,14 +230,18 @@ class DestinationManagement {
         return result;
     }
 
-    /** Refuses (403, recorded) a person who may not change destinations where this one is, before any request. */
+    /**
+     * Refuses (403, recorded) a person who may not change destinations where this one is,
+     * before any request.
+     */
     void requireAllowed(CurrentUser user, Row seen, ChangeAction action) {
         guard.require(attempt(user, seen, action), PortalRole.EDITOR);
     }
 
     /**
-     * An edit as the form sent it, checked: what the page showed ({@code seen}, or what is there now when it carried
-     * nothing readable), the errors at the name and the kind's fields, and the tested patch when there are none.
+     * An edit as the form sent it, checked: what the page showed ({@code seen}, or what
+     * is there now when it carried nothing readable), the errors at the name and the
+     * kind's fields, and the tested patch when there are none.
      */
     record Edit(Map<String, String> seenValues, @Nullable String nameError, Map<String, String> errors,
             org.ldportal.change.@Nullable PatchPlan plan) {
@@ -217,7 +254,8 @@ class DestinationManagement {
         Map<String, String> typedSecrets = new LinkedHashMap<>();
         Optional<FormSpec> form = configForm(current);
         if (form.isPresent()) {
-            // A secret left empty keeps the current one: it is not required again, and it is not sent.
+            // A secret left empty keeps the current one: it is not required again, and it
+            // is not sent.
             EditedValues edited = EditedValues.of(form.get(), values);
             typedSecrets.putAll(edited.typedSecrets());
             FormValidation validation = validator.validate(edited.spec(), values);
@@ -229,15 +267,21 @@ class DestinationManagement {
                 ? plan(current, version, seenValues, name.strip(), cleaned, typedSecrets) : null);
     }
 
-    /** Whether the destination's config can be edited here: a kind of plain fields (the others: their name only). */
+    /**
+     * Whether the destination's config can be edited here: a kind of plain fields (the
+     * others: their name only).
+     */
     boolean configEditable(Row row) {
-        return catalog.find(row.destination().kind()).map(kind -> kind.flow() == DestinationKind.Flow.DIRECT).orElse(false);
+        return catalog.find(row.destination().kind())
+            .map(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
+            .orElse(false);
     }
 
     /** The kind's form, for editing a destination of a kind with plain fields. */
     Optional<FormSpec> configForm(Row row) {
-        return catalog.find(row.destination().kind()).filter(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
-                .map(DestinationKind::form);
+        return catalog.find(row.destination().kind())
+            .filter(kind -> kind.flow() == DestinationKind.Flow.DIRECT)
+            .map(DestinationKind::form);
     }
 
     /** What an edit page carries of what it shows, as its hidden field holds it. */
@@ -245,7 +289,10 @@ class DestinationManagement {
         return json.writeValueAsString(shown);
     }
 
-    /** The non-secret values as the edit form shows them (and as the page carries what it showed). */
+    /**
+     * The non-secret values as the edit form shows them (and as the page carries what it
+     * showed).
+     */
     Map<String, String> editableValues(Row row) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", String.valueOf(row.destination().name()));
@@ -260,8 +307,9 @@ class DestinationManagement {
     }
 
     /**
-     * What an edit would send: the version the page showed tested, then each changed field (tested against what the
-     * page showed) and each secret typed anew (a secret left empty stays as it is).
+     * What an edit would send: the version the page showed tested, then each changed
+     * field (tested against what the page showed) and each secret typed anew (a secret
+     * left empty stays as it is).
      */
     PatchPlan plan(Row current, @Nullable Integer seenVersion, Map<String, String> seen, String name,
             Map<String, Object> cleanedConfig, Map<String, String> typedSecrets) {
@@ -282,27 +330,39 @@ class DestinationManagement {
         return plan.versioned(seenVersion == null ? null : PatchOperation.test("/version", seenVersion));
     }
 
-    /** An edit as the request's page shows it: each changed field before and after (secrets hidden). */
+    /**
+     * An edit as the request's page shows it: each changed field before and after
+     * (secrets hidden).
+     */
     Review editReview(Row seen, PatchPlan plan) {
         List<Review.Line> target = List.of(new Review.Line("Project", seen.projectKey()),
                 new Review.Line("Environment", seen.environmentKey()));
-        return new Review("Change a Data Export destination", target, plan.changes().stream()
-                .map(c -> new Review.Line(c.label(), c.before() + " \u2192 " + c.after())).toList(),
-                "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
-                        seen.destination().id()), redactor.redactToJson(plan.operations(), Set.of(),
-                                plan.secretValues()), List.of());
+        return new Review("Change a Data Export destination", target,
+                plan.changes()
+                    .stream()
+                    .map(c -> new Review.Line(c.label(), c.before() + " \u2192 " + c.after()))
+                    .toList(),
+                "PATCH",
+                LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
+                        seen.destination().id()),
+                redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()), List.of());
     }
 
     /** Sends an edit's patch (what {@link #plan} made), directly or once approved. */
     ChangeResult<Destination> update(CurrentUser user, Row current, String name, List<PatchOperation> patch,
             List<String> secretValues, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, current, ChangeAction.UPDATE)).withResource(name,
-                current.destination().kind(), current.destination().id()).withRequestBody(redactor.redactToJson(patch,
-                        Set.of(), secretValues)), "the destination", "changed", 200).scrubbing(secretValues)
-                .locatedBy(detail -> DestinationService.locate(detail, configForm(current).map(form -> form.fields().stream()
-                        .map(FieldSpec::key).toList()).orElse(List.of())));
-        ChangeResult<Destination> result = call.send(change, () -> client.patchDestination(current.projectKey(),
-                current.environmentKey(), current.destination().id(), patch),
+        Change change = Change
+            .of(origin.apply(attempt(user, current, ChangeAction.UPDATE))
+                .withResource(name, current.destination().kind(), current.destination().id())
+                .withRequestBody(redactor.redactToJson(patch, Set.of(), secretValues)), "the destination", "changed",
+                    200)
+            .scrubbing(secretValues)
+            .locatedBy(detail -> DestinationService.locate(detail,
+                    configForm(current).map(form -> form.fields().stream().map(FieldSpec::key).toList())
+                        .orElse(List.of())));
+        ChangeResult<Destination> result = call.send(change,
+                () -> client.patchDestination(current.projectKey(), current.environmentKey(),
+                        current.destination().id(), patch),
                 changed -> new Sent(changed.kind(), changed.id(), current.link()));
         return result;
     }
@@ -311,23 +371,30 @@ class DestinationManagement {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    /** Whether the person may change destinations where this one is (the pages offer the buttons only then). */
+    /**
+     * Whether the person may change destinations where this one is (the pages offer the
+     * buttons only then).
+     */
     boolean mayChange(CurrentUser user, Row row) {
         return guard.mayChange(user, row.projectKey(), row.environmentKey(), PortalRole.EDITOR);
     }
 
-    /** What a change of it would be, for the approval rules and, held back, for the request. */
+    /**
+     * What a change of it would be, for the approval rules and, held back, for the
+     * request.
+     */
     PendingChange pending(Row seen, ChangeAction action, String payload) {
-        return new PendingChange(action, ResourceType.DESTINATION, Place.environment(seen.projectKey(), seen.environmentKey()),
-                seen.destination().name(), seen.destination().kind(), critical.test(seen), payload);
+        return new PendingChange(action, ResourceType.DESTINATION,
+                Place.environment(seen.projectKey(), seen.environmentKey()), seen.destination().name(),
+                seen.destination().kind(), critical.test(seen), payload);
     }
 
     /** The change as the request's page shows it: what, where, the call and its body. */
     Review review(Row seen, ChangeAction action) {
         List<Review.Line> target = List.of(new Review.Line("Project", seen.projectKey()),
                 new Review.Line("Environment", seen.environmentKey()));
-        List<Review.Line> fields = List.of(new Review.Line("Destination",
-                seen.destination().name() + " (" + seen.kindTitle() + ")"));
+        List<Review.Line> fields = List
+            .of(new Review.Line("Destination", seen.destination().name() + " (" + seen.kindTitle() + ")"));
         String path = LaunchDarklyClient.path(LaunchDarklyClient.DESTINATION, seen.projectKey(), seen.environmentKey(),
                 seen.destination().id());
         if (ChangeAction.DELETE.equals(action)) {
@@ -335,20 +402,23 @@ class DestinationManagement {
                     List.of("Its events stop being exported, and its settings are lost."));
         }
         boolean on = ChangeAction.TURN_ON.equals(action);
-        return new Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields,
-                "PATCH", path, redactor.redactToJson(switchPatch(seen.destination(), on), Set.of(), List.of()),
-                List.of());
+        return new Review((on ? "Turn on" : "Turn off") + " a Data Export destination", target, fields, "PATCH", path,
+                redactor.redactToJson(switchPatch(seen.destination(), on), Set.of(), List.of()), List.of());
     }
 
     private AuditAttempt attempt(CurrentUser user, Row seen, ChangeAction action) {
-        return AuditAttempt.by(user, action, ResourceType.DESTINATION).at(Place.environment(seen.projectKey(), seen.environmentKey()))
-                .withResource(seen.destination().name(), seen.destination().kind(), seen.destination().id());
+        return AuditAttempt.by(user, action, ResourceType.DESTINATION)
+            .at(Place.environment(seen.projectKey(), seen.environmentKey()))
+            .withResource(seen.destination().name(), seen.destination().kind(), seen.destination().id());
     }
 
-    /** The destination as seen at {@code version} (the page's), for the test of a change. */
+    /**
+     * The destination as seen at {@code version} (the page's), for the test of a change.
+     */
     static Row withVersion(Row row, @Nullable Integer version) {
         Destination d = row.destination();
-        return new Row(new Destination(d.id(), d.name(), d.kind(), d.on(), d.createdAt(), d.links(), version, d.config()),
+        return new Row(
+                new Destination(d.id(), d.name(), d.kind(), d.on(), d.createdAt(), d.links(), version, d.config()),
                 row.projectKey(), row.environmentKey(), row.kindTitle(), row.link());
     }
 
@@ -356,4 +426,5 @@ class DestinationManagement {
         String title = catalog.find(destination.kind()).map(DestinationKind::title).orElse(destination.kind());
         return new Row(destination, projectKey, environmentKey, title, links.destinations(projectKey, environmentKey));
     }
+
 }

@@ -8,7 +8,8 @@ import org.ldportal.launchdarkly.WarehouseSetupScript;
 /**
  * A warehouse set-up LaunchDarkly prepared, kept until the destination is created.
  *
- * @param completedAt when the destination was created from it, or null while it is pending
+ * @param completedAt when the destination was created from it, or null while it is
+ * pending
  */
 record WarehouseSetup(long id, String actorSubject, String projectKey, String environmentKey, String kind, String name,
         boolean on, @Nullable String hostAddress, WarehouseSetupScript script, Instant createdAt,

@@ -26,17 +26,22 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Warehouse set-ups (Snowflake, Redshift) between the two steps: each at its own address, listed for the person who
- * started it (and for admins), with the script to copy or download, and the last step that creates the destination.
+ * Warehouse set-ups (Snowflake, Redshift) between the two steps: each at its own address,
+ * listed for the person who started it (and for admins), with the script to copy or
+ * download, and the last step that creates the destination.
  */
 @Controller
 @RequestMapping("/destinations/setups")
 class WarehouseSetupController {
 
     private final WarehouseSetups setups;
+
     private final DestinationKindCatalog catalog;
+
     private final DestinationService destinations;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     WarehouseSetupController(WarehouseSetups setups, DestinationKindCatalog catalog, DestinationService destinations,
@@ -68,18 +73,25 @@ class WarehouseSetupController {
     @GetMapping("/{id:\\d+}/script.sql")
     ResponseEntity<byte[]> script(@PathVariable long id, CurrentUser user) {
         WarehouseSetup setup = setup(id, user);
-        String fileName = "launchdarkly-" + setup.kind() + "-" + setup.environmentKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".sql";
-        return ResponseEntity.ok().contentType(new MediaType("application", "sql", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body((setup.script().script() == null ? "" : setup.script().script()).getBytes(StandardCharsets.UTF_8));
+        String fileName = "launchdarkly-" + setup.kind() + "-"
+                + setup.environmentKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".sql";
+        return ResponseEntity.ok()
+            .contentType(new MediaType("application", "sql", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(fileName).build().toString())
+            .body((setup.script().script() == null ? "" : setup.script().script()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The last step, after the person ran the script: through the change flow, its token claimed first. */
+    /**
+     * The last step, after the person ran the script: through the change flow, its token
+     * claimed first.
+     */
     @PostMapping("/{id:\\d+}/complete")
     String complete(@PathVariable long id, Submission submission, Model model, RedirectAttributes redirect) {
         WarehouseSetup setup = setup(id, submission.user());
-        DestinationKind kind = catalog.find(setup.kind()).filter(DestinationKind::isWarehouse)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        DestinationKind kind = catalog.find(setup.kind())
+            .filter(DestinationKind::isWarehouse)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         DestinationForm form = setup.form();
         BindingResult result = new BeanPropertyBindingResult(form, "destinationForm");
         return pages.show(flow.submit(submission, destinations.completion(setup, kind)), submission, new ChangeForm() {
@@ -109,7 +121,7 @@ class WarehouseSetupController {
 
     private WarehouseSetup setup(long id, CurrentUser user) {
         // Someone else's set-up answers 404, as a missing one does.
-        return setups.find(id, user)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return setups.find(id, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
+
 }

@@ -3,9 +3,10 @@ package org.ldportal.environment;
 import java.io.Serializable;
 
 /**
- * What the result page shows of a new environment. Deliberately without the SDK and mobile keys: the portal never
- * reads them (see {@link org.ldportal.launchdarkly.Environment}).
+ * What the result page shows of a new environment. Deliberately without the SDK and
+ * mobile keys: the portal never reads them (see
+ * {@link org.ldportal.launchdarkly.Environment}).
  */
-record CreatedEnvironment(String projectKey, String projectName, String key, String name, String color, String clientSideId,
-        String link) implements Serializable {
+record CreatedEnvironment(String projectKey, String projectName, String key, String name, String color,
+        String clientSideId, String link) implements Serializable {
 }

@@ -17,56 +17,75 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
 
-/** A new environment as a request for approval: the form as filled in, created as its requester once approved. */
+/**
+ * A new environment as a request for approval: the form as filled in, created as its
+ * requester once approved.
+ */
 @Component
 class EnvironmentApprovals implements ApprovedChangeSender {
 
     static final String RESOURCE_TYPE = "environment";
 
     private final EnvironmentService environments;
+
     private final EnvironmentManagement management;
+
     private final ObjectMapper json;
 
     private final ApiFailureTranslator failures;
 
-    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json, ApiFailureTranslator failures) {
+    EnvironmentApprovals(EnvironmentService environments, EnvironmentManagement management, ObjectMapper json,
+            ApiFailureTranslator failures) {
         this.failures = failures;
         this.environments = environments;
         this.management = management;
         this.json = json;
     }
 
-    /** What an approved change of an existing environment needs: where, what the requester saw and what they asked. */
+    /**
+     * What an approved change of an existing environment needs: where, what the requester
+     * saw and what they asked.
+     */
     record Managed(String projectKey, String environmentKey, String id, Map<String, Object> seen,
             Map<String, Object> values) {
     }
 
-    /** An edit or delete of the environment the requester saw, for the rules and, held back, for the request. */
-    PendingChange pending(String projectKey, Environment current, ChangeAction action,
-            Map<String, Object> seen, Map<String, Object> values) {
-        PendingChange change = management.pending(projectKey, current, action, json.writeValueAsString(
-                new Managed(projectKey, current.key(), current.id(), seen, values)));
+    /**
+     * An edit or delete of the environment the requester saw, for the rules and, held
+     * back, for the request.
+     */
+    PendingChange pending(String projectKey, Environment current, ChangeAction action, Map<String, Object> seen,
+            Map<String, Object> values) {
+        PendingChange change = management.pending(projectKey, current, action,
+                json.writeValueAsString(new Managed(projectKey, current.key(), current.id(), seen, values)));
         // An edit that marks it critical is judged as a change of a critical environment.
         boolean critical = change.critical() || Boolean.TRUE.equals(values.get("critical"));
         return change.critical(critical);
     }
 
-    /** An edit of the environment the person saw (only what changed, tested against what the page showed). */
+    /**
+     * An edit of the environment the person saw (only what changed, tested against what
+     * the page showed).
+     */
     PreparedChange<Environment> updating(String projectKey, Environment current, Map<String, Object> seen,
             Map<String, Object> values) {
-        return PreparedChange.of(pending(projectKey, current, ChangeAction.UPDATE, seen, values),
-                () -> management.review(projectKey, current, seen, values), Environment.class,
-                (user, origin) -> management.update(user, projectKey, current, seen, values, origin)).withoutReview()
-                .repeatedAs(String.class, changed -> "The environment " + values.get("name") + " was changed.");
+        return PreparedChange
+            .of(pending(projectKey, current, ChangeAction.UPDATE, seen, values),
+                    () -> management.review(projectKey, current, seen, values), Environment.class,
+                    (user, origin) -> management.update(user, projectKey, current, seen, values, origin))
+            .withoutReview()
+            .repeatedAs(String.class, changed -> "The environment " + values.get("name") + " was changed.");
     }
 
     /** Deleting the environment the person saw and whose key they typed. */
     PreparedChange<Boolean> deleting(String projectKey, Environment environment) {
-        return PreparedChange.of(pending(projectKey, environment, ChangeAction.DELETE, Map.of(), Map.of()),
-                () -> management.deleteReview(projectKey, environment), Boolean.class,
-                (user, origin) -> management.delete(user, projectKey, environment, origin)).withoutReview()
-                .repeatedAs(String.class, deleted -> "The environment " + environment.name() + " (" + environment.key()
-                        + ") was deleted from project " + projectKey + ".");
+        return PreparedChange
+            .of(pending(projectKey, environment, ChangeAction.DELETE, Map.of(), Map.of()),
+                    () -> management.deleteReview(projectKey, environment), Boolean.class,
+                    (user, origin) -> management.delete(user, projectKey, environment, origin))
+            .withoutReview()
+            .repeatedAs(String.class, deleted -> "The environment " + environment.name() + " (" + environment.key()
+                    + ") was deleted from project " + projectKey + ".");
     }
 
     @Override
@@ -79,18 +98,22 @@ class EnvironmentApprovals implements ApprovedChangeSender {
         return environments.create(EnvironmentRequest.read(json, payload).form(), requester, origin);
     }
 
-    /** An approved edit is sent as tested against what the requester saw: changed since, LaunchDarkly refuses it. */
+    /**
+     * An approved edit is sent as tested against what the requester saw: changed since,
+     * LaunchDarkly refuses it.
+     */
     @Override
     public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
+            ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
-        Environment current = management.find(requester, approved.projectKey(),
-                approved.environmentKey());
+        Environment current = management.find(requester, approved.projectKey(), approved.environmentKey());
         if (ChangeAction.DELETE.equals(action)) {
-            // Deleted and made again meanwhile under the same key: not the environment that was approved for deleting.
+            // Deleted and made again meanwhile under the same key: not the environment
+            // that was approved for deleting.
             if (approved.id() != null && !approved.id().equals(current.id())) {
                 return management.refuseChangedSince(requester, approved.projectKey(), current, action, origin);
             }
@@ -98,4 +121,5 @@ class EnvironmentApprovals implements ApprovedChangeSender {
         }
         return management.update(requester, approved.projectKey(), current, approved.seen(), approved.values(), origin);
     }
+
 }

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The "new environment" form: show, refresh (project changed), submit through the change flow, and the result page. */
+/**
+ * The "new environment" form: show, refresh (project changed), submit through the change
+ * flow, and the result page.
+ */
 @Controller
 @RequestMapping("/environments")
 class EnvironmentController {
@@ -37,10 +40,15 @@ class EnvironmentController {
     static final String FORM = "environments/new";
 
     private final EnvironmentService environments;
+
     private final PageLookups lookups;
+
     private final SignedOutForms signedOut;
+
     private final PermittedPlaces places;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     EnvironmentController(EnvironmentService environments, PageLookups lookups, SignedOutForms signedOut,
@@ -60,8 +68,8 @@ class EnvironmentController {
     }
 
     @GetMapping("/new")
-    String initCreationForm(@RequestParam(name = "project", required = false) String project, Model model, CurrentUser user,
-            HttpServletRequest request) {
+    String initCreationForm(@RequestParam(name = "project", required = false) String project, Model model,
+            CurrentUser user, HttpServletRequest request) {
         EnvironmentForm form = new EnvironmentForm();
         form.setProjectKey(project);
         form.setColor(environments.defaultColor());
@@ -76,7 +84,10 @@ class EnvironmentController {
         return showForm(form, model, user);
     }
 
-    /** Without JavaScript, "Show environments" re-renders the form for the chosen project; nothing is created. */
+    /**
+     * Without JavaScript, "Show environments" re-renders the form for the chosen project;
+     * nothing is created.
+     */
     @PostMapping(value = "/new", params = "refresh")
     String refreshCreationForm(@ModelAttribute EnvironmentForm environmentForm, Model model, CurrentUser user) {
         environments.requireAllowed(environmentForm, user);
@@ -95,7 +106,10 @@ class EnvironmentController {
                 new CreationPage(environmentForm, model, submission.user()), result, model, redirect);
     }
 
-    /** The "copy settings from" select for the chosen project, swapped in by the page's script. */
+    /**
+     * The "copy settings from" select for the chosen project, swapped in by the page's
+     * script.
+     */
     @PostMapping("/new/sources")
     String sourcesFragment(@ModelAttribute EnvironmentForm environmentForm, Model model, CurrentUser user) {
         environments.requireAllowed(environmentForm, user);
@@ -105,7 +119,8 @@ class EnvironmentController {
 
     @GetMapping("/created")
     String showCreated(Model model) {
-        // Post/redirect/get: the result comes as a flash attribute; a reload of the page has nothing to show.
+        // Post/redirect/get: the result comes as a flash attribute; a reload of the page
+        // has nothing to show.
         return model.containsAttribute("created") ? "environments/created" : "redirect:/environments/new";
     }
 
@@ -113,7 +128,9 @@ class EnvironmentController {
     private final class CreationPage implements ChangeForm {
 
         private final EnvironmentForm form;
+
         private final Model model;
+
         private final CurrentUser user;
 
         CreationPage(EnvironmentForm form, Model model, CurrentUser user) {
@@ -136,6 +153,7 @@ class EnvironmentController {
         public ReviewPost review(MultiValueMap<String, String> parameters) {
             return new ReviewPost("/environments/new", parameters, Set.of());
         }
+
     }
 
     private String showForm(EnvironmentForm form, Model model, CurrentUser user) {
@@ -149,4 +167,5 @@ class EnvironmentController {
     private void addSources(EnvironmentForm form, Model model, CurrentUser user) {
         model.addAttribute("sources", lookups.listOrWarn(model, () -> places.environments(user, form.getProjectKey())));
     }
+
 }

@@ -13,13 +13,15 @@ import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an environment a lost answer left in doubt exists: by its key, which LaunchDarkly keeps unique in a
- * project, and not among those the project had before sending (a gateway may turn the 409 for a key taken into a 5xx).
+ * Whether an environment a lost answer left in doubt exists: by its key, which
+ * LaunchDarkly keeps unique in a project, and not among those the project had before
+ * sending (a gateway may turn the 409 for a key taken into a 5xx).
  */
 @Component
 class EnvironmentExistence implements ExistenceCheck {
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyLinks links;
 
     EnvironmentExistence(LaunchDarklyClient client, LaunchDarklyLinks links) {
@@ -38,7 +40,10 @@ class EnvironmentExistence implements ExistenceCheck {
         return "environment:" + target.projectKey() + "/" + target.resourceKey();
     }
 
-    /** The environments the project has before sending: one with the key already there is not this attempt's. */
+    /**
+     * The environments the project has before sending: one with the key already there is
+     * not this attempt's.
+     */
     @Override
     public List<String> existing(Target target) {
         return client.listAllEnvironments(target.projectKey()).stream().map(Environment::id).toList();
@@ -47,10 +52,12 @@ class EnvironmentExistence implements ExistenceCheck {
     @Override
     public Optional<Sent> find(Target target) {
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
-        return client.listAllEnvironments(target.projectKey()).stream()
-                .filter(environment -> target.resourceKey().equals(environment.key()) && !before.contains(environment.id()))
-                .findFirst()
-                .map(environment -> new Sent(environment.key(), environment.id(),
-                        links.environment(target.projectKey(), environment.key())));
+        return client.listAllEnvironments(target.projectKey())
+            .stream()
+            .filter(environment -> target.resourceKey().equals(environment.key()) && !before.contains(environment.id()))
+            .findFirst()
+            .map(environment -> new Sent(environment.key(), environment.id(),
+                    links.environment(target.projectKey(), environment.key())));
     }
+
 }

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Size;
 
 import org.ldportal.launchdarkly.Tags;
 
-/** What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders it field by field. */
+/**
+ * What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders
+ * it field by field.
+ */
 public class EnvironmentForm {
-
 
     @NotBlank(message = "Choose the project the environment belongs to.")
     private String projectKey;
@@ -35,11 +37,17 @@ public class EnvironmentForm {
     private Integer defaultTtl = 0;
 
     private boolean secureMode;
+
     private boolean defaultTrackEvents;
+
     private boolean requireComments;
+
     private boolean confirmChanges;
+
     private boolean critical;
+
     private String tags;
+
     private String sourceKey;
 
     /** The tags typed, separated by commas ({@link Tags}: nothing split silently). */
@@ -47,7 +55,10 @@ public class EnvironmentForm {
         return Tags.parse(tags).tags();
     }
 
-    /** The key to create: the one typed, or the one derived from the name when the field was left empty. */
+    /**
+     * The key to create: the one typed, or the one derived from the name when the field
+     * was left empty.
+     */
     String effectiveKey() {
         return key == null || key.isBlank() ? EnvironmentKeys.derive(name) : key.trim();
     }
@@ -148,4 +159,5 @@ public class EnvironmentForm {
     public void setSourceKey(String sourceKey) {
         this.sourceKey = sourceKey;
     }
+
 }

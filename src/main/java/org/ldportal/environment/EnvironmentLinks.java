@@ -21,4 +21,5 @@ class EnvironmentLinks implements ResourceLinks {
         return "environment".equals(entry.resourceType()) && entry.projectKey() != null && entry.resourceKey() != null
                 ? links.environment(entry.projectKey(), entry.resourceKey()) : null;
     }
+
 }

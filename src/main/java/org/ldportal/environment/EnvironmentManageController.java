@@ -40,20 +40,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The environments that exist: a project's list, one environment with its settings and history, editing it through
- * the fields of the create form (only what changed is sent, tested against what the page showed), and deleting it
- * after its key is typed, each change through the change flow. Problems appear at the field they concern, or above
- * the form with a link to reload.
+ * The environments that exist: a project's list, one environment with its settings and
+ * history, editing it through the fields of the create form (only what changed is sent,
+ * tested against what the page showed), and deleting it after its key is typed, each
+ * change through the change flow. Problems appear at the field they concern, or above the
+ * form with a link to reload.
  */
 @Controller
 @RequestMapping("/environments")
 class EnvironmentManageController {
 
     private final EnvironmentManagement management;
+
     private final EnvironmentApprovals changes;
+
     private final PermittedPlaces places;
+
     private final ApiFailureTranslator failures;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     EnvironmentManageController(EnvironmentManagement management, EnvironmentApprovals changes, PermittedPlaces places,
@@ -68,7 +74,8 @@ class EnvironmentManageController {
 
     @InitBinder("environmentForm")
     void allowedFields(WebDataBinder binder) {
-        // The project and key come from the path: an edit never moves or renames the environment's key.
+        // The project and key come from the path: an edit never moves or renames the
+        // environment's key.
         binder.setAllowedFields("name", "color", "defaultTtl", "secureMode", "defaultTrackEvents", "requireComments",
                 "confirmChanges", "critical", "tags");
     }
@@ -80,8 +87,10 @@ class EnvironmentManageController {
             model.addAttribute("projects", places.visibleProjects(user));
             List<Environment> rows = project == null || project.isBlank() ? List.of() : management.list(user, project);
             model.addAttribute("rows", rows);
-            model.addAttribute("links", rows.stream().collect(Collectors.toMap(Environment::key,
-                    environment -> management.link(project, environment.key()))));
+            model.addAttribute("links",
+                    rows.stream()
+                        .collect(Collectors.toMap(Environment::key,
+                                environment -> management.link(project, environment.key()))));
         }
         catch (LaunchDarklyException e) {
             model.addAttribute("projects", List.of());
@@ -107,7 +116,8 @@ class EnvironmentManageController {
     @GetMapping("/{projectKey}/{environmentKey}/edit")
     String edit(@PathVariable String projectKey, @PathVariable String environmentKey, CurrentUser user, Model model) {
         Environment environment = management.find(user, projectKey, environmentKey);
-        // The form is for those who may send it; like the create forms, opening it unpermitted is refused (403).
+        // The form is for those who may send it; like the create forms, opening it
+        // unpermitted is refused (403).
         management.requireAllowed(user, projectKey, environment, ChangeAction.UPDATE);
         EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
@@ -117,7 +127,8 @@ class EnvironmentManageController {
     @PostMapping("/{projectKey}/{environmentKey}/edit")
     String update(@PathVariable String projectKey, @PathVariable String environmentKey,
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
-            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
+            RedirectAttributes redirect) {
         Environment current = management.find(submission.user(), projectKey, environmentKey);
         management.requireAllowed(submission.user(), projectKey, current, ChangeAction.UPDATE);
         Map<String, Object> seenValues = management.seen(seen, current, projectKey);
@@ -126,8 +137,9 @@ class EnvironmentManageController {
         if (result.hasErrors()) {
             return page.show();
         }
-        return pages.showManaged(flow.submit(submission, changes.updating(projectKey, current, seenValues,
-                EnvironmentManagement.values(environmentForm))), page, model, redirect);
+        return pages.showManaged(flow.submit(submission,
+                changes.updating(projectKey, current, seenValues, EnvironmentManagement.values(environmentForm))), page,
+                model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/delete")
@@ -143,7 +155,8 @@ class EnvironmentManageController {
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
         String list = UriComponentsBuilder.fromPath("/environments").queryParam("project", projectKey).toUriString();
-        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's
+        // outcome is the answer.
         Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
         if (repeat.isPresent()) {
             return pages.showRepeatedDelete(repeat.get(), list, model, redirect);
@@ -160,21 +173,24 @@ class EnvironmentManageController {
     }
 
     /**
-     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
-     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or
+     * LaunchDarkly could not tell just now. Changes never end here: the audited call
+     * answers their failures on the page of the change.
      */
     @ExceptionHandler({ LaunchDarklyException.class, NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, CurrentUser user) {
-        return new GonePage("environments", "/environments", "This environment is not in LaunchDarkly (any more): it may "
-                + "have been deleted or its project renamed.").show(e, model, response, user, failures);
+        return new GonePage("environments", "/environments",
+                "This environment is not in LaunchDarkly (any more): it may "
+                        + "have been deleted or its project renamed.")
+            .show(e, model, response, user, failures);
     }
 
     private DeleteConfirmation deletion(String projectKey, Environment environment) {
-        return new DeleteConfirmation("environments", "environment", environment.key(), "key", List.of(
-                "Every flag's targeting, rules and on/off state in " + environment.name() + ": the flags stay, their "
-                        + "settings in this environment are gone.",
-                "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
-                "Its segments, approval settings and the history LaunchDarkly kept of it."),
+        return new DeleteConfirmation("environments", "environment", environment.key(), "key",
+                List.of("Every flag's targeting, rules and on/off state in " + environment.name()
+                        + ": the flags stay, their " + "settings in this environment are gone.",
+                        "Its SDK key, mobile key and client-side ID: applications using them stop getting flag values.",
+                        "Its segments, approval settings and the history LaunchDarkly kept of it."),
                 "/environments/" + projectKey + "/" + environment.key(),
                 flow.approvalNeeded(changes.deleting(projectKey, environment).pending()).orElse(null));
     }
@@ -183,10 +199,15 @@ class EnvironmentManageController {
     private final class EditPage implements ManagePage {
 
         private final CurrentUser user;
+
         private final String projectKey;
+
         private final Environment environment;
+
         private final String seen;
+
         private final BindingResult result;
+
         private final Model model;
 
         EditPage(CurrentUser user, String projectKey, Environment environment, String seen, BindingResult result,
@@ -205,8 +226,9 @@ class EnvironmentManageController {
             model.addAttribute("seen", seen);
             model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(),
-                    Map.of()).pending()).orElse(null));
+            model.addAttribute("approvalNeeded",
+                    flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(), Map.of()).pending())
+                        .orElse(null));
             return "environments/edit";
         }
 
@@ -227,5 +249,7 @@ class EnvironmentManageController {
         public String shown(Object notice, RedirectAttributes redirect) {
             return ManagePage.noticed("/environments/" + projectKey + "/" + environment.key(), notice, redirect);
         }
+
     }
+
 }

@@ -39,29 +39,39 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The environments of a project that exist: listed as far as the person may see them, read one by one, edited (name,
- * colour, settings, tags, default TTL, critical, with the guardrails of creating) as a JSON Patch of only the changed
- * fields, each tested against the value the person saw, and deleted (admins only, unless configured otherwise).
+ * The environments of a project that exist: listed as far as the person may see them,
+ * read one by one, edited (name, colour, settings, tags, default TTL, critical, with the
+ * guardrails of creating) as a JSON Patch of only the changed fields, each tested against
+ * the value the person saw, and deleted (admins only, unless configured otherwise).
  */
 @Service
 class EnvironmentManagement {
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyDirectory directory;
+
     private final LaunchDarklyLinks links;
+
     private final AuditedCall call;
+
     private final AccessGuard guard;
+
     private final SecretRedactor redactor;
+
     private final EnvironmentService environments;
+
     private final EnvironmentProperties properties;
+
     private final ResourceHistory history;
+
     private final SmartValidator validator;
+
     private final ObjectMapper json;
 
     EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
-            EnvironmentProperties properties, SmartValidator validator,
-            ObjectMapper json, ResourceHistory history) {
+            EnvironmentProperties properties, SmartValidator validator, ObjectMapper json, ResourceHistory history) {
         this.history = history;
         this.validator = validator;
         this.json = json;
@@ -78,8 +88,10 @@ class EnvironmentManagement {
     /** The project's environments the person may see, in LaunchDarkly's order. */
     List<Environment> list(CurrentUser user, String projectKey) {
         guard.requireToSee(user, projectKey, null);
-        return directory.environments(projectKey).stream()
-                .filter(environment -> guard.maySee(user, projectKey, environment.key())).toList();
+        return directory.environments(projectKey)
+            .stream()
+            .filter(environment -> guard.maySee(user, projectKey, environment.key()))
+            .toList();
     }
 
     /** The environment as LaunchDarkly has it now; its values are what an edit tests. */
@@ -110,8 +122,8 @@ class EnvironmentManagement {
     }
 
     /**
-     * What an edit page showed when it was opened (its hidden field); when it sent nothing readable, what is there now
-     * (no test then).
+     * What an edit page showed when it was opened (its hidden field); when it sent
+     * nothing readable, what is there now (no test then).
      */
     Map<String, Object> seen(String carried, Environment current, String projectKey) {
         try {
@@ -127,11 +139,12 @@ class EnvironmentManagement {
     }
 
     /**
-     * Checks an edit as the form sent it, at its fields: Bean Validation, the tags, something changed. A person who may
-     * not mark it critical has no such box: the mark stays as the page showed it.
+     * Checks an edit as the form sent it, at its fields: Bean Validation, the tags,
+     * something changed. A person who may not mark it critical has no such box: the mark
+     * stays as the page showed it.
      */
-    void check(EnvironmentForm form, BindingResult result, Map<String, Object> seen, CurrentUser user, String projectKey,
-            Environment current) {
+    void check(EnvironmentForm form, BindingResult result, Map<String, Object> seen, CurrentUser user,
+            String projectKey, Environment current) {
         form.setProjectKey(projectKey);
         form.setKey(current.key());
         validator.validate(form, result);
@@ -152,7 +165,8 @@ class EnvironmentManagement {
         return json.writeValueAsString(values(form));
     }
 
-    private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() {
+    };
 
     /** The edit form filled with the environment as it is. */
     static EnvironmentForm formOf(String projectKey, Environment environment) {
@@ -171,7 +185,10 @@ class EnvironmentManagement {
         return form;
     }
 
-    /** The editable values of a form, as the page carries what the person saw and as the patch compares them. */
+    /**
+     * The editable values of a form, as the page carries what the person saw and as the
+     * patch compares them.
+     */
     static Map<String, Object> values(EnvironmentForm form) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", form.getName());
@@ -191,7 +208,10 @@ class EnvironmentManagement {
             "requireComments", "Require comments", "confirmChanges", "Require confirmation", "critical", "Critical",
             "tags", "Tags");
 
-    /** What would change from what the person saw to what the form says ({@link #values(EnvironmentForm)}). */
+    /**
+     * What would change from what the person saw to what the form says
+     * ({@link #values(EnvironmentForm)}).
+     */
     static PatchPlan plan(Map<String, Object> seen, Map<String, Object> values) {
         PatchPlan plan = new PatchPlan();
         values.forEach((field, value) -> {
@@ -202,14 +222,19 @@ class EnvironmentManagement {
         return plan;
     }
 
-    /** The edit as the request's page shows it: where, each changed field before and after, the call and its body. */
-    Review review(String projectKey, Environment current, Map<String, Object> seen,
-            Map<String, Object> values) {
+    /**
+     * The edit as the request's page shows it: where, each changed field before and
+     * after, the call and its body.
+     */
+    Review review(String projectKey, Environment current, Map<String, Object> seen, Map<String, Object> values) {
         PatchPlan plan = plan(seen, values);
         return new Review("Change an environment", target(projectKey, current),
-                plan.changes().stream().map(c -> new Review.Line(c.label(), c.before() + " \u2192 "
-                        + c.after())).toList(), "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey,
-                                current.key()), redactor.redactToJson(plan.operations(), Set.of(), List.of()), List.of());
+                plan.changes()
+                    .stream()
+                    .map(c -> new Review.Line(c.label(), c.before() + " \u2192 " + c.after()))
+                    .toList(),
+                "PATCH", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENT, projectKey, current.key()),
+                redactor.redactToJson(plan.operations(), Set.of(), List.of()), List.of());
     }
 
     Review deleteReview(String projectKey, Environment current) {
@@ -219,52 +244,70 @@ class EnvironmentManagement {
     }
 
     private List<Review.Line> target(String projectKey, Environment current) {
-        return List.of(new Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey
-                + ")"), new Review.Line("Environment", current.name() + " (" + current.key() + ")"));
+        return List.of(new Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey + ")"),
+                new Review.Line("Environment", current.name() + " (" + current.key() + ")"));
     }
 
-    /** What a change of it would be, for the approval rules and, held back, for the request. */
+    /**
+     * What a change of it would be, for the approval rules and, held back, for the
+     * request.
+     */
     PendingChange pending(String projectKey, Environment current, ChangeAction action, String payload) {
-        return new PendingChange(action, ResourceType.ENVIRONMENT, Place.environment(projectKey, current.key()), current.name(),
-                current.key(), Boolean.TRUE.equals(current.critical()), payload);
+        return new PendingChange(action, ResourceType.ENVIRONMENT, Place.environment(projectKey, current.key()),
+                current.name(), current.key(), Boolean.TRUE.equals(current.critical()), payload);
     }
 
-    /** Refuses (403, recorded) a person who may not make this change here, before any request is made. */
+    /**
+     * Refuses (403, recorded) a person who may not make this change here, before any
+     * request is made.
+     */
     void requireAllowed(CurrentUser user, String projectKey, Environment current, ChangeAction action) {
         guard.require(attempt(user, action, projectKey, current, current.name()),
                 ChangeAction.DELETE.equals(action) ? properties.deleteRole() : PortalRole.EDITOR);
     }
 
-    /** Sends the edit, after the guardrails of creating (critical needs an admin), directly or once approved. */
+    /**
+     * Sends the edit, after the guardrails of creating (critical needs an admin),
+     * directly or once approved.
+     */
     ChangeResult<Environment> update(CurrentUser user, String projectKey, Environment current, Map<String, Object> seen,
             Map<String, Object> values, ChangeOrigin origin) {
         String environmentKey = current.key();
         PatchPlan plan = plan(seen, values);
         Object name = values.get("name");
-        AuditAttempt attempt = origin.apply(attempt(user, ChangeAction.UPDATE, projectKey, current, name == null ? current.name()
-                : name.toString())).withRequestBody(redactor.redactToJson(plan.operations(), Set.of(),
-                        plan.secretValues()));
+        AuditAttempt attempt = origin
+            .apply(attempt(user, ChangeAction.UPDATE, projectKey, current,
+                    name == null ? current.name() : name.toString()))
+            .withRequestBody(redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()));
         Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentService::locate);
         boolean criticalChanges = !Objects.equals(seen.get("critical"), values.get("critical"));
         if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
-            return call.refuse(change, RefusalTarget.field("critical"), "Only admins may mark an environment as critical "
-                    + "or take the mark away.");
+            return call.refuse(change, RefusalTarget.field("critical"),
+                    "Only admins may mark an environment as critical " + "or take the mark away.");
         }
-        ChangeResult<Environment> result = call.send(change, () -> client.patchEnvironment(projectKey, environmentKey,
-                plan.operations()), changed -> new Sent(changed.key(), changed.id(), link(projectKey, environmentKey)));
+        ChangeResult<Environment> result = call.send(change,
+                () -> client.patchEnvironment(projectKey, environmentKey, plan.operations()),
+                changed -> new Sent(changed.key(), changed.id(), link(projectKey, environmentKey)));
         return result;
     }
 
-    /** An approved change of an environment that is not the one approved any more: refused, recorded, nothing sent. */
-    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, String projectKey, Environment current, ChangeAction action,
-            ChangeOrigin origin) {
+    /**
+     * An approved change of an environment that is not the one approved any more:
+     * refused, recorded, nothing sent.
+     */
+    <T> ChangeResult<T> refuseChangedSince(CurrentUser user, String projectKey, Environment current,
+            ChangeAction action, ChangeOrigin origin) {
         return call.refuse(Change.of(origin.apply(attempt(user, action, projectKey, current, current.name())),
                 "the environment", "changed", 200), RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
-    /** Deletes the environment, with its flag settings and SDK keys, directly or once approved. */
+    /**
+     * Deletes the environment, with its flag settings and SDK keys, directly or once
+     * approved.
+     */
     ChangeResult<Boolean> delete(CurrentUser user, String projectKey, Environment environment, ChangeOrigin origin) {
-        AuditAttempt attempt = origin.apply(attempt(user, ChangeAction.DELETE, projectKey, environment, environment.name()));
+        AuditAttempt attempt = origin
+            .apply(attempt(user, ChangeAction.DELETE, projectKey, environment, environment.name()));
         guard.require(attempt, properties.deleteRole());
         Change change = Change.of(attempt, "the environment", "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
@@ -274,9 +317,11 @@ class EnvironmentManagement {
         return result;
     }
 
-    private static AuditAttempt attempt(CurrentUser user, ChangeAction action, String projectKey, Environment environment,
-            @Nullable String name) {
-        return AuditAttempt.by(user, action, ResourceType.ENVIRONMENT).at(Place.environment(projectKey, environment.key()))
-                .withResource(name, environment.key(), environment.id());
+    private static AuditAttempt attempt(CurrentUser user, ChangeAction action, String projectKey,
+            Environment environment, @Nullable String name) {
+        return AuditAttempt.by(user, action, ResourceType.ENVIRONMENT)
+            .at(Place.environment(projectKey, environment.key()))
+            .withResource(name, environment.key(), environment.id());
     }
+
 }

@@ -7,15 +7,19 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A new environment as a request for approval keeps it until a second person decides (up to seven days): a record of
- * its own, never the MVC form, so that renaming a form field cannot drop a value from requests already waiting.
- * Written in the newest {@link #FORMAT}; {@link #read} reads every format ever stored.
+ * A new environment as a request for approval keeps it until a second person decides (up
+ * to seven days): a record of its own, never the MVC form, so that renaming a form field
+ * cannot drop a value from requests already waiting. Written in the newest
+ * {@link #FORMAT}; {@link #read} reads every format ever stored.
  */
 record EnvironmentRequest(int format, String projectKey, String name, @Nullable String key, String color,
         @Nullable Integer defaultTtl, boolean secureMode, boolean defaultTrackEvents, boolean requireComments,
         boolean confirmChanges, boolean critical, @Nullable String tags, @Nullable String sourceKey) {
 
-    /** 2: this record. 1, without a format: the form as Jackson wrote it, by the same names. */
+    /**
+     * 2: this record. 1, without a format: the form as Jackson wrote it, by the same
+     * names.
+     */
     static final int FORMAT = 2;
 
     static EnvironmentRequest of(EnvironmentForm form) {

@@ -42,29 +42,45 @@ import org.springframework.validation.Errors;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Creates environments: the form's own rules beyond Bean Validation, the configured guardrails, the call to
- * LaunchDarkly, the audit entry, and LaunchDarkly's errors turned into messages at the field they concern.
+ * Creates environments: the form's own rules beyond Bean Validation, the configured
+ * guardrails, the call to LaunchDarkly, the audit entry, and LaunchDarkly's errors turned
+ * into messages at the field they concern.
  */
 @Service
 class EnvironmentService {
 
     private static final Logger log = LoggerFactory.getLogger(EnvironmentService.class);
 
-    /** LaunchDarkly's field names, longest first where one contains another, for locating its 400s. */
-    private static final List<String> API_FIELDS = List.of("source.key", "defaultTtl", "secureMode", "defaultTrackEvents",
-            "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key", "source");
+    /**
+     * LaunchDarkly's field names, longest first where one contains another, for locating
+     * its 400s.
+     */
+    private static final List<String> API_FIELDS = List.of("source.key", "defaultTtl", "secureMode",
+            "defaultTrackEvents", "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key",
+            "source");
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyDirectory directory;
+
     private final LaunchDarklyLinks links;
+
     private final AuditedCall call;
+
     private final SecretRedactor redactor;
+
     private final EnvironmentProperties properties;
+
     private final KnownKeys keys;
+
     private final ProjectAccess access;
+
     private final ReviewWarnings reviewWarnings;
+
     private final AccessGuard guard;
+
     private final ObjectMapper json;
+
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
@@ -82,42 +98,53 @@ class EnvironmentService {
         this.properties = properties;
         this.keys = keys;
         this.keyPattern = Pattern.compile(properties.keyPattern());
-        // Said once at start-up, so an operator sees what the environment variables really set.
+        // Said once at start-up, so an operator sees what the environment variables
+        // really set.
         log.info("Environment guardrails: key pattern {}, reserved keys {}, only admins mark critical: {}",
-                properties.keyPattern(), properties.reservedKeys().isEmpty() ? "none" : properties.reservedKeys().stream()
-                        .map(rule -> rule.project() + " " + rule.keys()).toList(), properties.criticalRequiresAdmin());
+                properties.keyPattern(),
+                properties.reservedKeys().isEmpty() ? "none"
+                        : properties.reservedKeys().stream().map(rule -> rule.project() + " " + rule.keys()).toList(),
+                properties.criticalRequiresAdmin());
     }
 
     /**
-     * The person may create environments where the form points: in its project, with its key when one is typed (rules
-     * may narrow a group to some environment keys), and copying only from an environment they may use; else 403,
-     * recorded.
+     * The person may create environments where the form points: in its project, with its
+     * key when one is typed (rules may narrow a group to some environment keys), and
+     * copying only from an environment they may use; else 403, recorded.
      */
     void requireAllowed(EnvironmentForm form, CurrentUser user) {
         String key = form.effectiveKey().isBlank() ? null : form.effectiveKey();
         guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .at(Place.environment(form.getProjectKey(), key)).withResource(form.getName(), key, null), PortalRole.EDITOR);
+            .at(Place.environment(form.getProjectKey(), key))
+            .withResource(form.getName(), key, null), PortalRole.EDITOR);
         if (form.getSourceKey() != null && !form.getSourceKey().isBlank()) {
-            // Copying reads the source's flag settings: only from an environment the person may use.
+            // Copying reads the source's flag settings: only from an environment the
+            // person may use.
             guard.requireInProject(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                    .at(Place.environment(form.getProjectKey(), form.getSourceKey())).withResource(form.getName(), key, null),
-                    PortalRole.EDITOR);
+                .at(Place.environment(form.getProjectKey(), form.getSourceKey()))
+                .withResource(form.getName(), key, null), PortalRole.EDITOR);
         }
     }
 
     /**
-     * The create of a valid form, for the change flow: the approval rules look at its new key and whether it is to be
-     * critical; a request keeps the form; the guardrails are checked before a request is kept.
+     * The create of a valid form, for the change flow: the approval rules look at its new
+     * key and whether it is to be critical; a request keeps the form; the guardrails are
+     * checked before a request is kept.
      */
     PreparedChange<CreatedEnvironment> creation(EnvironmentForm form) {
         String key = form.effectiveKey();
-        PendingChange pending = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment(form.getProjectKey(), key),
-                form.getName(), key, form.isCritical(), json.writeValueAsString(EnvironmentRequest.of(form)));
-        return PreparedChange.of(pending, () -> review(form), CreatedEnvironment.class,
-                (user, origin) -> create(form, user, origin)).guardedBy(user -> refuseIfGuarded(form, user));
+        PendingChange pending = PendingChange.create(ResourceType.ENVIRONMENT,
+                Place.environment(form.getProjectKey(), key), form.getName(), key, form.isCritical(),
+                json.writeValueAsString(EnvironmentRequest.of(form)));
+        return PreparedChange
+            .of(pending, () -> review(form), CreatedEnvironment.class, (user, origin) -> create(form, user, origin))
+            .guardedBy(user -> refuseIfGuarded(form, user));
     }
 
-    /** Marking critical is for admins (global, or of this project through an access rule) unless the setting lifts it. */
+    /**
+     * Marking critical is for admins (global, or of this project through an access rule)
+     * unless the setting lifts it.
+     */
     boolean mayMarkCritical(CurrentUser user, String projectKey) {
         if (!properties.criticalRequiresAdmin() || user.isAdmin()) {
             return true;
@@ -129,7 +156,10 @@ class EnvironmentService {
         return properties.defaultColor();
     }
 
-    /** Rules of the form itself that Bean Validation cannot express; failing them is not an attempt. */
+    /**
+     * Rules of the form itself that Bean Validation cannot express; failing them is not
+     * an attempt.
+     */
     void validate(EnvironmentForm form, Errors errors) {
         String tagProblem = Tags.parse(form.getTags()).problem();
         if (tagProblem != null) {
@@ -140,16 +170,16 @@ class EnvironmentService {
             keys.checkEnvironment(form.getProjectKey(), form.getSourceKey(), "sourceKey", errors);
         }
         if (!errors.hasFieldErrors("key") && !errors.hasFieldErrors("name") && form.effectiveKey().isEmpty()) {
-            errors.rejectValue("key", "key", "No key can be made from this name: type a key, using letters, digits, "
-                    + "'.', '_' or '-'.");
+            errors.rejectValue("key", "key",
+                    "No key can be made from this name: type a key, using letters, digits, " + "'.', '_' or '-'.");
         }
     }
 
     private static EnvironmentPost body(EnvironmentForm form) {
         List<String> tags = form.tagList();
-        return new EnvironmentPost(form.getName(), form.effectiveKey(), form.getColor().toLowerCase(), form.getDefaultTtl(),
-                form.isSecureMode(), form.isDefaultTrackEvents(), form.isConfirmChanges(), form.isRequireComments(),
-                tags.isEmpty() ? null : tags,
+        return new EnvironmentPost(form.getName(), form.effectiveKey(), form.getColor().toLowerCase(),
+                form.getDefaultTtl(), form.isSecureMode(), form.isDefaultTrackEvents(), form.isConfirmChanges(),
+                form.isRequireComments(), tags.isEmpty() ? null : tags,
                 blank(form.getSourceKey()) ? null : new EnvironmentPost.SourceEnvironment(form.getSourceKey(), null),
                 form.isCritical() ? Boolean.TRUE : null);
     }
@@ -174,14 +204,16 @@ class EnvironmentService {
                 new Review.Line("Copy settings from", source));
         List<String> warnings = new ArrayList<>();
         if (form.isCritical()) {
-            warnings.add("The environment will be marked critical: LaunchDarkly then treats every change in it with care, "
-                    + "and only admins may mark it so.");
+            warnings
+                .add("The environment will be marked critical: LaunchDarkly then treats every change in it with care, "
+                        + "and only admins may mark it so.");
         }
         else if (reviewWarnings.productionLike(key)) {
             warnings.add("The key " + key + " looks like a production environment, but it is not marked critical.");
         }
-        return new Review("Create an environment", List.of(new Review.Line("Project", directory.projectName(projectKey) + " ("
-                + projectKey + ")")), fields, "POST", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENTS, projectKey),
+        return new Review("Create an environment",
+                List.of(new Review.Line("Project", directory.projectName(projectKey) + " (" + projectKey + ")")),
+                fields, "POST", LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENTS, projectKey),
                 redactor.redactToJson(body(form), Set.of(), List.of()), warnings);
     }
 
@@ -191,15 +223,22 @@ class EnvironmentService {
 
     private String sourceName(String projectKey, String sourceKey) {
         try {
-            return directory.environments(projectKey).stream().filter(e -> e.key().equals(sourceKey))
-                    .map(e -> e.name() + " (" + e.key() + ")").findFirst().orElse(sourceKey);
+            return directory.environments(projectKey)
+                .stream()
+                .filter(e -> e.key().equals(sourceKey))
+                .map(e -> e.name() + " (" + e.key() + ")")
+                .findFirst()
+                .orElse(sourceKey);
         }
         catch (LaunchDarklyException e) {
             return sourceKey;
         }
     }
 
-    /** A refusal of the portal's guardrails, recorded as REJECTED; null when the form passes them. */
+    /**
+     * A refusal of the portal's guardrails, recorded as REJECTED; null when the form
+     * passes them.
+     */
     ChangeResult.Refused<CreatedEnvironment> refuseIfGuarded(EnvironmentForm form, CurrentUser user) {
         ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, form.effectiveKey(), user);
         if (refusal == null) {
@@ -210,18 +249,25 @@ class EnvironmentService {
     }
 
     private Change change(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
-        // The new key as the entry's environment: the access check before sending applies the rules' environment
+        // The new key as the entry's environment: the access check before sending applies
+        // the rules' environment
         // patterns to it, and the trail is filtered by it.
-        return Change.create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .at(Place.environment(form.getProjectKey(), form.effectiveKey())).withResource(form.getName(), form.effectiveKey(), null)
+        return Change
+            .create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.environment(form.getProjectKey(), form.effectiveKey()))
+                .withResource(form.getName(), form.effectiveKey(), null)
                 .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
-                .locatedBy(EnvironmentService::locate).whenNotFound("LaunchDarkly could not find project "
-                        + form.getProjectKey() + (blank(form.getSourceKey()) ? "" : ", or its environment "
-                                + form.getSourceKey() + " to copy settings from") + ": it may have been renamed or deleted. "
-                        + "Reload the page and choose again.");
+            .locatedBy(EnvironmentService::locate)
+            .whenNotFound("LaunchDarkly could not find project " + form.getProjectKey()
+                    + (blank(form.getSourceKey()) ? ""
+                            : ", or its environment " + form.getSourceKey() + " to copy settings from")
+                    + ": it may have been renamed or deleted. " + "Reload the page and choose again.");
     }
 
-    /** Creates the environment, directly or once approved ({@code origin}), as {@code user}. */
+    /**
+     * Creates the environment, directly or once approved ({@code origin}), as
+     * {@code user}.
+     */
     ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user, ChangeOrigin origin) {
         String projectKey = form.getProjectKey();
         String key = form.effectiveKey();
@@ -237,24 +283,30 @@ class EnvironmentService {
                 found -> client.getEnvironment(projectKey, found.key()));
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             Environment created = succeeded.resource();
-            return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey), created.key(),
-                    created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());
+            return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey),
+                    created.key(), created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());
         }
         if (result instanceof ChangeResult.Refused<Environment> refused && refused.isConflict()) {
             String suggestion = freeKey(projectKey, key);
-            return retyped(refused.at(RefusalTarget.field("key"), "An environment with key " + key + " already exists in project "
-                    + directory.projectName(projectKey) + "." + (suggestion != null ? " Try " + suggestion + "." : "")));
+            return retyped(refused.at(RefusalTarget.field("key"),
+                    "An environment with key " + key + " already exists in project " + directory.projectName(projectKey)
+                            + "." + (suggestion != null ? " Try " + suggestion + "." : "")));
         }
         return retyped(result);
     }
 
-    /** A result that is not a success carries no environment, so it stands for any type. */
+    /**
+     * A result that is not a success carries no environment, so it stands for any type.
+     */
     @SuppressWarnings("unchecked")
     private static <T> ChangeResult<T> retyped(ChangeResult<?> notSucceeded) {
         return (ChangeResult<T>) notSucceeded;
     }
 
-    /** LaunchDarkly's 400s name its own field names; "source" is the form's "copy settings from". */
+    /**
+     * LaunchDarkly's 400s name its own field names; "source" is the form's "copy settings
+     * from".
+     */
     static RefusalTarget locate(String detail) {
         String field = FieldNames.namedIn(detail, API_FIELDS);
         if (field == null) {
@@ -268,8 +320,9 @@ class EnvironmentService {
             return refusal("critical", "Only admins may mark an environment as critical.");
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
-            return refusal("key", "The key " + key + " is reserved in project " + directory.projectName(form.getProjectKey())
-                    + " and cannot be created through the portal. Choose another key.");
+            return refusal("key",
+                    "The key " + key + " is reserved in project " + directory.projectName(form.getProjectKey())
+                            + " and cannot be created through the portal. Choose another key.");
         }
         if (!keyPattern.matcher(key).matches()) {
             return refusal("key", properties.keyPatternMessage());
@@ -281,10 +334,14 @@ class EnvironmentService {
         return new ChangeResult.Refused<>(RefusalTarget.field(field), message, null, null, null);
     }
 
-    /** The first of key-2, key-3, ... that the project does not have, or null when it cannot be told. */
+    /**
+     * The first of key-2, key-3, ... that the project does not have, or null when it
+     * cannot be told.
+     */
     private String freeKey(String projectKey, String key) {
         try {
-            Set<String> taken = Set.copyOf(directory.freshEnvironments(projectKey).stream().map(Environment::key).toList());
+            Set<String> taken = Set
+                .copyOf(directory.freshEnvironments(projectKey).stream().map(Environment::key).toList());
             for (int n = 2; n < 100; n++) {
                 String candidate = key + "-" + n;
                 if (!taken.contains(candidate) && !properties.reservedIn(projectKey).contains(candidate)) {
@@ -298,8 +355,8 @@ class EnvironmentService {
         return null;
     }
 
-
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
+
 }

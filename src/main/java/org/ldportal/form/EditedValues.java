@@ -11,16 +11,21 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What an edit form sent, for checking: a secret field left empty means "keep the current secret", so it is left out
- * of the checks (never "required" again, never a bad URL) and never sent; a secret typed anew is checked like any
- * value and is among {@link #typedSecrets()}.
+ * What an edit form sent, for checking: a secret field left empty means "keep the current
+ * secret", so it is left out of the checks (never "required" again, never a bad URL) and
+ * never sent; a secret typed anew is checked like any value and is among
+ * {@link #typedSecrets()}.
  *
- * @param spec         the form to check the values against: the edit's form without the secrets left empty
+ * @param spec the form to check the values against: the edit's form without the secrets
+ * left empty
  * @param typedSecrets the secrets typed anew, by field key
  */
 public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
 
-    /** How an edit page names a generated field's value in what it carries ({@code config.streamName}). */
+    /**
+     * How an edit page names a generated field's value in what it carries
+     * ({@code config.streamName}).
+     */
     public static final String CONFIG = "config.";
 
     public EditedValues {
@@ -42,13 +47,14 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
     }
 
     /**
-     * What an edit page carried of what it showed (its hidden {@code seen} field: JSON of field to text); the
-     * {@code fallback}, what is there now, when it carried nothing readable (then only the version test guards).
+     * What an edit page carried of what it showed (its hidden {@code seen} field: JSON of
+     * field to text); the {@code fallback}, what is there now, when it carried nothing
+     * readable (then only the version test guards).
      */
-    public static Map<String, String> seen(ObjectMapper json, String carried,
-            Supplier<Map<String, String>> fallback) {
+    public static Map<String, String> seen(ObjectMapper json, String carried, Supplier<Map<String, String>> fallback) {
         try {
-            Map<String, String> values = json.readValue(carried, new TypeReference<Map<String, String>>() { });
+            Map<String, String> values = json.readValue(carried, new TypeReference<Map<String, String>>() {
+            });
             if (!values.isEmpty()) {
                 return values;
             }
@@ -59,7 +65,10 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
         return fallback.get();
     }
 
-    /** The values under {@code config.} of what an edit page shows, as the generated form reads them. */
+    /**
+     * The values under {@code config.} of what an edit page shows, as the generated form
+     * reads them.
+     */
     public static FormValues configOf(Map<String, String> shown) {
         FormValues values = FormValues.empty();
         for (Map.Entry<String, String> value : shown.entrySet()) {
@@ -71,8 +80,9 @@ public record EditedValues(FormSpec spec, Map<String, String> typedSecrets) {
     }
 
     /**
-     * The fields an edit may change: those a person fills in and sees (not LaunchDarkly's generated values, notices or
-     * fields hidden always or by their conditions), secrets apart.
+     * The fields an edit may change: those a person fills in and sees (not LaunchDarkly's
+     * generated values, notices or fields hidden always or by their conditions), secrets
+     * apart.
      */
     public static boolean editable(FieldSpec field, FormSpec form, FormValues values) {
         return field.type() != FieldType.READ_ONLY && field.type() != FieldType.NOTICE && !field.isAlwaysHidden()

@@ -5,25 +5,30 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One rule for showing or hiding a field, depending on one other field's value (one entry of a manifest's
- * {@code dependsOn}). A field may have several; {@link FormValidator#isShown} says how they combine. Values are
- * compared as strings (a checkbox's value is "true" or "false"); the ordering operators compare numbers when both
- * sides are numbers.
+ * One rule for showing or hiding a field, depending on one other field's value (one entry
+ * of a manifest's {@code dependsOn}). A field may have several;
+ * {@link FormValidator#isShown} says how they combine. Values are compared as strings (a
+ * checkbox's value is "true" or "false"); the ordering operators compare numbers when
+ * both sides are numbers.
  *
- * @param fieldKey   the key of the field this one depends on
- * @param action     what to do when every condition holds
+ * @param fieldKey the key of the field this one depends on
+ * @param action what to do when every condition holds
  * @param conditions all must hold (none: the rule always holds)
  */
 public record FieldCondition(String fieldKey, Action action, List<Condition> conditions) {
 
     public enum Action {
+
         SHOW, HIDE
+
     }
 
     /** Operators as named in LaunchDarkly's integration manifests. */
     public enum Operator {
+
         EQUAL_TO, NOT_EQUAL, CONTAINS, STARTS_WITH, ENDS_WITH, LESS_THAN, LESS_THAN_OR_EQUAL_TO, GREATER_THAN,
         GREATER_THAN_OR_EQUAL_TO
+
     }
 
     public record Condition(Operator operator, String value) {
@@ -44,8 +49,9 @@ public record FieldCondition(String fieldKey, Action action, List<Condition> con
         }
 
         /**
-         * Plain decimals of a sensible length compare as numbers; anything else (a million digits, an exponent such
-         * as 1e999999999, which BigDecimal would expand when comparing) as text, at once.
+         * Plain decimals of a sensible length compare as numbers; anything else (a
+         * million digits, an exponent such as 1e999999999, which BigDecimal would expand
+         * when comparing) as text, at once.
          */
         private static final Pattern NUMBER = Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
 
@@ -69,8 +75,8 @@ public record FieldCondition(String fieldKey, Action action, List<Condition> con
     }
 
     /**
-     * Whether this rule lets the dependent field be visible. SHOW: only while the conditions hold; HIDE: only
-     * while they do not.
+     * Whether this rule lets the dependent field be visible. SHOW: only while the
+     * conditions hold; HIDE: only while they do not.
      */
     public boolean showsFieldFor(String dependeeValue) {
         boolean holds = holdsFor(dependeeValue);

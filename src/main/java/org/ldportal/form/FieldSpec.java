@@ -3,49 +3,38 @@ package org.ldportal.form;
 import java.util.List;
 
 /**
- * One field of a form, as data: the form engine renders and validates any FieldSpec the same way, whether it
- * comes from the destination-kind catalog, an integration manifest or code.
+ * One field of a form, as data: the form engine renders and validates any FieldSpec the
+ * same way, whether it comes from the destination-kind catalog, an integration manifest
+ * or code.
  *
- * @param key            the name the value is submitted and sent under, exactly as the API expects it
- * @param label          plain-language label
- * @param type           how it is entered
- * @param required       must be filled in (never enforced for BOOLEAN: unticked is "false")
- * @param secret         masked input; never written back into HTML, logs, audit entries or messages
- * @param hidden         without conditions: never shown, and its {@link #defaultValue()} is sent as is; with
- *                       conditions: they alone decide (a manifest's isHidden beside showField means "starts hidden")
- * @param defaultValue   the initial value (for BOOLEAN "true"/"false")
- * @param defaultValues  initial choices of a MULTISELECT
- * @param options        choices of SELECT and MULTISELECT
- * @param placeholder    example shown in an empty input
- * @param help           help text; may contain markdown links, rendered safely (never as raw HTML)
- * @param pattern        a Java regular expression the whole value must match, or null
+ * @param key the name the value is submitted and sent under, exactly as the API expects
+ * it
+ * @param label plain-language label
+ * @param type how it is entered
+ * @param required must be filled in (never enforced for BOOLEAN: unticked is "false")
+ * @param secret masked input; never written back into HTML, logs, audit entries or
+ * messages
+ * @param hidden without conditions: never shown, and its {@link #defaultValue()} is sent
+ * as is; with conditions: they alone decide (a manifest's isHidden beside showField means
+ * "starts hidden")
+ * @param defaultValue the initial value (for BOOLEAN "true"/"false")
+ * @param defaultValues initial choices of a MULTISELECT
+ * @param options choices of SELECT and MULTISELECT
+ * @param placeholder example shown in an empty input
+ * @param help help text; may contain markdown links, rendered safely (never as raw HTML)
+ * @param pattern a Java regular expression the whole value must match, or null
  * @param patternMessage what to say when the pattern does not match
- * @param maxLength      the longest value allowed, or null
- * @param min            the smallest NUMBER allowed, or null
- * @param max            the largest NUMBER allowed, or null
- * @param conditions     when this field is shown, depending on other fields' values (a manifest's dependsOn
- *                       entries, in order); empty when it does not depend on any. A field with conditions is shown
- *                       when every one of them allows it: each SHOW condition holds and no HIDE condition does (see
- *                       {@link FormValidator#isShown})
+ * @param maxLength the longest value allowed, or null
+ * @param min the smallest NUMBER allowed, or null
+ * @param max the largest NUMBER allowed, or null
+ * @param conditions when this field is shown, depending on other fields' values (a
+ * manifest's dependsOn entries, in order); empty when it does not depend on any. A field
+ * with conditions is shown when every one of them allows it: each SHOW condition holds
+ * and no HIDE condition does (see {@link FormValidator#isShown})
  */
-public record FieldSpec(
-        String key,
-        String label,
-        FieldType type,
-        boolean required,
-        boolean secret,
-        boolean hidden,
-        String defaultValue,
-        List<String> defaultValues,
-        List<FieldOption> options,
-        String placeholder,
-        String help,
-        String pattern,
-        String patternMessage,
-        Integer maxLength,
-        Long min,
-        Long max,
-        List<FieldCondition> conditions) {
+public record FieldSpec(String key, String label, FieldType type, boolean required, boolean secret, boolean hidden,
+        String defaultValue, List<String> defaultValues, List<FieldOption> options, String placeholder, String help,
+        String pattern, String patternMessage, Integer maxLength, Long min, Long max, List<FieldCondition> conditions) {
 
     public FieldSpec {
         defaultValues = defaultValues == null ? List.of() : List.copyOf(defaultValues);
@@ -58,41 +47,62 @@ public record FieldSpec(
         return new Builder(key, label, type);
     }
 
-    /** Hidden whatever the values: never shown, never taken from the form, sent with its default. */
+    /**
+     * Hidden whatever the values: never shown, never taken from the form, sent with its
+     * default.
+     */
     public boolean isAlwaysHidden() {
         return hidden && conditions.isEmpty();
     }
 
     /**
-     * Whether the person fills this in: fields hidden outright, read-only and notice fields take nothing from the
-     * form (a field hidden only until its conditions allow it does).
+     * Whether the person fills this in: fields hidden outright, read-only and notice
+     * fields take nothing from the form (a field hidden only until its conditions allow
+     * it does).
      */
     public boolean isInput() {
         return !isAlwaysHidden() && type != FieldType.READ_ONLY && type != FieldType.NOTICE;
     }
 
     /**
-     * Builds a {@link FieldSpec} one component at a time; what is not set keeps its start value (false, null or
-     * empty). Not thread-safe; {@link #build()} may be called more than once.
+     * Builds a {@link FieldSpec} one component at a time; what is not set keeps its start
+     * value (false, null or empty). Not thread-safe; {@link #build()} may be called more
+     * than once.
      */
     public static final class Builder {
 
         private final String key;
+
         private final String label;
+
         private FieldType type;
+
         private boolean required;
+
         private boolean secret;
+
         private boolean hidden;
+
         private String defaultValue;
+
         private List<String> defaultValues = List.of();
+
         private List<FieldOption> options = List.of();
+
         private String placeholder;
+
         private String help;
+
         private String pattern;
+
         private String patternMessage;
+
         private Integer maxLength;
+
         private Long min;
+
         private Long max;
+
         private List<FieldCondition> conditions = List.of();
 
         private Builder(String key, String label, FieldType type) {
@@ -165,7 +175,10 @@ public record FieldSpec(
             return this;
         }
 
-        /** Replaces the conditions; all of them decide together (see {@link FieldSpec#conditions()}). */
+        /**
+         * Replaces the conditions; all of them decide together (see
+         * {@link FieldSpec#conditions()}).
+         */
         public Builder conditions(List<FieldCondition> conditions) {
             this.conditions = conditions;
             return this;
@@ -175,5 +188,6 @@ public record FieldSpec(
             return new FieldSpec(key, label, type, required, secret, hidden, defaultValue, defaultValues, options,
                     placeholder, help, pattern, patternMessage, maxLength, min, max, conditions);
         }
+
     }
 }

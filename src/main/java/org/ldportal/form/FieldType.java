@@ -1,7 +1,11 @@
 package org.ldportal.form;
 
-/** How a field is entered. The form engine renders and validates each type; it knows nothing of LaunchDarkly. */
+/**
+ * How a field is entered. The form engine renders and validates each type; it knows
+ * nothing of LaunchDarkly.
+ */
 public enum FieldType {
+
     /** One line of text. */
     TEXT,
     /** Several lines of text. */
@@ -18,8 +22,12 @@ public enum FieldType {
     MULTISELECT,
     /** A JSON object typed as text. */
     JSON_OBJECT,
-    /** Shown but not editable: the value is filled in by someone else (e.g. LaunchDarkly generates it). */
+    /**
+     * Shown but not editable: the value is filled in by someone else (e.g. LaunchDarkly
+     * generates it).
+     */
     READ_ONLY,
     /** Not an input: an explanation in place of a field that cannot be filled in here. */
     NOTICE
+
 }

@@ -16,7 +16,8 @@ public record FormSpec(List<FieldSpec> fields) {
         fields = List.copyOf(fields);
         long distinct = fields.stream().map(FieldSpec::key).distinct().count();
         if (distinct != fields.size()) {
-            throw new IllegalArgumentException("Field keys must be unique: " + fields.stream().map(FieldSpec::key).toList());
+            throw new IllegalArgumentException(
+                    "Field keys must be unique: " + fields.stream().map(FieldSpec::key).toList());
         }
     }
 

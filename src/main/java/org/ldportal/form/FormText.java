@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Help texts may carry markdown links ({@code [text](https://...)}), as integration manifests do. Everything is
- * escaped first, then only http(s) links become anchors: a help text can never inject HTML or script.
+ * Help texts may carry markdown links ({@code [text](https://...)}), as integration
+ * manifests do. Everything is escaped first, then only http(s) links become anchors: a
+ * help text can never inject HTML or script.
  */
 public final class FormText {
 
@@ -25,11 +26,15 @@ public final class FormText {
         int last = 0;
         while (link.find()) {
             html.append(HtmlUtils.htmlEscape(text.substring(last, link.start())));
-            html.append("<a href=\"").append(HtmlUtils.htmlEscape(link.group(2))).append("\" rel=\"noopener noreferrer\">")
-                    .append(HtmlUtils.htmlEscape(link.group(1))).append("</a>");
+            html.append("<a href=\"")
+                .append(HtmlUtils.htmlEscape(link.group(2)))
+                .append("\" rel=\"noopener noreferrer\">")
+                .append(HtmlUtils.htmlEscape(link.group(1)))
+                .append("</a>");
             last = link.end();
         }
         html.append(HtmlUtils.htmlEscape(text.substring(last)));
         return html.toString();
     }
+
 }

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Validates submitted values against a {@link FormSpec} on the server (whatever the browser checked), and turns
- * them into the values to send. A field hidden by its conditions is neither validated nor sent; a field that is
- * hidden outright is sent with its default; read-only and notice fields are never taken from the request.
+ * Validates submitted values against a {@link FormSpec} on the server (whatever the
+ * browser checked), and turns them into the values to send. A field hidden by its
+ * conditions is neither validated nor sent; a field that is hidden outright is sent with
+ * its default; read-only and notice fields are never taken from the request.
  */
 @Component
 public class FormValidator {
@@ -53,37 +54,46 @@ public class FormValidator {
     }
 
     /**
-     * Whether a field is visible for these values. A field without conditions is visible unless hidden. A field
-     * with conditions (a manifest's dependsOn entries) is visible when every one of them allows it: every SHOW
-     * condition holds and no HIDE condition does, in any order; its hidden flag then plays no part.
+     * Whether a field is visible for these values. A field without conditions is visible
+     * unless hidden. A field with conditions (a manifest's dependsOn entries) is visible
+     * when every one of them allows it: every SHOW condition holds and no HIDE condition
+     * does, in any order; its hidden flag then plays no part.
      * <p>
-     * Why this reading: the manifest schema says only that an entry's action is "taken when your defined
-     * conditions evaluate to true"; it says neither what happens while they do not nor how several entries
-     * combine, and the one real manifest that uses dependsOn (servicenow-normal) has a single showField entry per
-     * field, beside isHidden. So each entry is read as a rule that holds the field in its action's state: a
-     * showField entry means "shown only while", so a field it has not shown stays hidden, as isHidden beside it
-     * says; a hideField entry hides the field whatever the others say. An entry names one variable and all its own
-     * conditions must hold; several entries are how a field depends on several variables, and they combine the
-     * same way: all must allow it. The other reading ("shown when any showField entry holds") would make a
-     * dependence on two variables an either-or and could not say "both"; this one cannot say "either", which
-     * seems the rarer need. With one entry both readings, and the portal before, agree. The browser applies the
-     * same rule ({@code form-conditions.js}, from the {@code data-conditions} attribute {@link FormView} renders).
+     * Why this reading: the manifest schema says only that an entry's action is "taken
+     * when your defined conditions evaluate to true"; it says neither what happens while
+     * they do not nor how several entries combine, and the one real manifest that uses
+     * dependsOn (servicenow-normal) has a single showField entry per field, beside
+     * isHidden. So each entry is read as a rule that holds the field in its action's
+     * state: a showField entry means "shown only while", so a field it has not shown
+     * stays hidden, as isHidden beside it says; a hideField entry hides the field
+     * whatever the others say. An entry names one variable and all its own conditions
+     * must hold; several entries are how a field depends on several variables, and they
+     * combine the same way: all must allow it. The other reading ("shown when any
+     * showField entry holds") would make a dependence on two variables an either-or and
+     * could not say "both"; this one cannot say "either", which seems the rarer need.
+     * With one entry both readings, and the portal before, agree. The browser applies the
+     * same rule ({@code form-conditions.js}, from the {@code data-conditions} attribute
+     * {@link FormView} renders).
      * <p>
-     * Before anything is submitted the values shown are the defaults, so this also decides how a form starts.
+     * Before anything is submitted the values shown are the defaults, so this also
+     * decides how a form starts.
      */
     public static boolean isShown(FieldSpec field, FormSpec spec, FormValues values) {
         if (field.conditions().isEmpty()) {
             return !field.hidden();
         }
-        return field.conditions().stream()
-                .allMatch(condition -> condition.showsFieldFor(dependeeValue(condition.fieldKey(), spec, values)));
+        return field.conditions()
+            .stream()
+            .allMatch(condition -> condition.showsFieldFor(dependeeValue(condition.fieldKey(), spec, values)));
     }
 
     /**
-     * The value a condition compares for the field it depends on, as the page shows it (the browser reads the
-     * same, see {@link FormView}): a checkbox is "true" or "false"; a multiselect its first chosen option, in the
-     * order listed; a field that takes no input (hidden outright, read-only, notice) its default, whatever was
-     * submitted; a key the form does not have "". Before anything is submitted, fields show their defaults.
+     * The value a condition compares for the field it depends on, as the page shows it
+     * (the browser reads the same, see {@link FormView}): a checkbox is "true" or
+     * "false"; a multiselect its first chosen option, in the order listed; a field that
+     * takes no input (hidden outright, read-only, notice) its default, whatever was
+     * submitted; a key the form does not have "". Before anything is submitted, fields
+     * show their defaults.
      */
     static String dependeeValue(String key, FormSpec spec, FormValues values) {
         FieldSpec dependee = spec.field(key).orElse(null);
@@ -95,14 +105,19 @@ public class FormValidator {
         }
         boolean submitted = !values.values().isEmpty();
         return switch (dependee.type()) {
-            // A checkbox sends nothing when unticked: after a submit, absent means unticked.
-            case BOOLEAN -> String.valueOf(submitted ? "true".equals(values.first(key)) : "true".equals(dependee.defaultValue()));
+            // A checkbox sends nothing when unticked: after a submit, absent means
+            // unticked.
+            case BOOLEAN ->
+                String.valueOf(submitted ? "true".equals(values.first(key)) : "true".equals(dependee.defaultValue()));
             case MULTISELECT -> values.has(key) ? firstChosen(dependee, values.all(key)) : fixedValue(dependee);
             default -> values.has(key) ? nullToEmpty(values.first(key)) : fixedValue(dependee);
         };
     }
 
-    /** What a field's value is when nothing for it comes from the form: its default, as the page would show it. */
+    /**
+     * What a field's value is when nothing for it comes from the form: its default, as
+     * the page would show it.
+     */
     static String fixedValue(FieldSpec field) {
         return switch (field.type()) {
             case BOOLEAN -> String.valueOf("true".equals(field.defaultValue()));
@@ -174,7 +189,8 @@ public class FormValidator {
                 cleaned.put(field.key(), number);
             }
             case SELECT -> {
-                if (!field.options().isEmpty() && field.options().stream().noneMatch(option -> option.value().equals(value))) {
+                if (!field.options().isEmpty()
+                        && field.options().stream().noneMatch(option -> option.value().equals(value))) {
                     return "Choose one of the options listed for " + label + ".";
                 }
                 cleaned.put(field.key(), value);
@@ -213,10 +229,12 @@ public class FormValidator {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isBlank();
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         }
         catch (URISyntaxException e) {
             return false;
         }
     }
+
 }

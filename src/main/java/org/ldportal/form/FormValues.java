@@ -7,9 +7,9 @@ import java.util.Map;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What a person submitted for a form's fields, as text, keyed exactly as the fields are (URL, base-url, ...).
- * Fields are submitted as {@code prefix[key]} so that a field called {@code name} or {@code environment} never
- * collides with the page's own inputs.
+ * What a person submitted for a form's fields, as text, keyed exactly as the fields are
+ * (URL, base-url, ...). Fields are submitted as {@code prefix[key]} so that a field
+ * called {@code name} or {@code environment} never collides with the page's own inputs.
  */
 public record FormValues(Map<String, List<String>> values) {
 
@@ -63,6 +63,10 @@ public record FormValues(Map<String, List<String>> values) {
 
     /** The secret values typed, for scrubbing them from messages and audit entries. */
     public List<String> secretValues(FormSpec spec) {
-        return spec.secretKeys().stream().flatMap(key -> all(key).stream()).filter(v -> v != null && !v.isBlank()).toList();
+        return spec.secretKeys()
+            .stream()
+            .flatMap(key -> all(key).stream())
+            .filter(v -> v != null && !v.isBlank())
+            .toList();
     }
 }

@@ -8,7 +8,9 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A form's fields ready for the one field fragment ({@code templates/form/field.html}). */
+/**
+ * A form's fields ready for the one field fragment ({@code templates/form/field.html}).
+ */
 public record FormView(String prefix, List<FieldView> fields) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,18 +24,22 @@ public record FormView(String prefix, List<FieldView> fields) {
     }
 
     /**
-     * @param keptSecrets the secret fields whose typed value the server keeps for this form: they say so
+     * @param keptSecrets the secret fields whose typed value the server keeps for this
+     * form: they say so
      */
     public static FormView of(FormSpec spec, String prefix, FormValues values, Map<String, String> errors,
             Set<String> keptSecrets) {
         boolean submitted = !values.values().isEmpty();
-        List<FieldView> fields = spec.fields().stream().filter(field -> !field.isAlwaysHidden())
-                .map(field -> view(spec, field, prefix, values, errors, submitted, keptSecrets)).toList();
+        List<FieldView> fields = spec.fields()
+            .stream()
+            .filter(field -> !field.isAlwaysHidden())
+            .map(field -> view(spec, field, prefix, values, errors, submitted, keptSecrets))
+            .toList();
         return new FormView(prefix, fields);
     }
 
-    private static FieldView view(FormSpec spec, FieldSpec field, String prefix, FormValues values, Map<String, String> errors,
-            boolean submitted, Set<String> keptSecrets) {
+    private static FieldView view(FormSpec spec, FieldSpec field, String prefix, FormValues values,
+            Map<String, String> errors, boolean submitted, Set<String> keptSecrets) {
         String name = prefix + "[" + field.key() + "]";
         String id = prefix + "-" + field.key().replaceAll("[^A-Za-z0-9_-]", "_");
         String value;
@@ -44,7 +50,8 @@ public record FormView(String prefix, List<FieldView> fields) {
             chosen = List.of();
         }
         else if (field.type() == FieldType.BOOLEAN && submitted) {
-            // An unticked box sends nothing: after a submit, absent means unticked, not "use the default".
+            // An unticked box sends nothing: after a submit, absent means unticked, not
+            // "use the default".
             value = String.valueOf("true".equals(values.first(field.key())));
             chosen = List.of();
         }
@@ -63,12 +70,13 @@ public record FormView(String prefix, List<FieldView> fields) {
     }
 
     /**
-     * The field's conditions for {@code form-conditions.js}, as a JSON array (null without conditions): per
-     * condition the input to read ({@code field}, a name as submitted), how to read it ({@code read}: "checkbox"
-     * gives "true"/"false", "choices" the first ticked box's value, "value" the input's value; none on the page
-     * gives ""), or {@code fixedValue} when the field depended on takes no input; then {@code action} and the
-     * {@code conditions} with {@code operator} and {@code value}. The script combines them as
-     * {@link FormValidator#isShown} does.
+     * The field's conditions for {@code form-conditions.js}, as a JSON array (null
+     * without conditions): per condition the input to read ({@code field}, a name as
+     * submitted), how to read it ({@code read}: "checkbox" gives "true"/"false",
+     * "choices" the first ticked box's value, "value" the input's value; none on the page
+     * gives ""), or {@code fixedValue} when the field depended on takes no input; then
+     * {@code action} and the {@code conditions} with {@code operator} and {@code value}.
+     * The script combines them as {@link FormValidator#isShown} does.
      */
     static String conditionsJson(FormSpec spec, FieldSpec field, String prefix) {
         if (field.conditions().isEmpty()) {

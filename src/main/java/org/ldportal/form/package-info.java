@@ -1,6 +1,6 @@
 /**
- * The dynamic form engine: field specs, bound values, validation and the view model of the one field fragment.
- * Knows nothing of LaunchDarkly.
+ * The dynamic form engine: field specs, bound values, validation and the view model of
+ * the one field fragment. Knows nothing of LaunchDarkly.
  */
 @ApplicationModule(displayName = "Form engine", allowedDependencies = {})
 @NullMarked

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One formVariable of a manifest, wherever it lives ({@code location}: formVariables,
- * approval.environmentFormVariables, approval.approvalFormVariables, featureStore.formVariables,
- * flagCleanup.formVariables).
+ * approval.environmentFormVariables, approval.approvalFormVariables,
+ * featureStore.formVariables, flagCleanup.formVariables).
  *
  * @param defaultValue the default as text ("true"/"false" for booleans), or null
  */
@@ -14,7 +14,9 @@ record FormVariable(String location, String key, String name, String type, Strin
         DynamicOptions dynamicOptions, List<Dependency> dependsOn, List<Choice> multiselectOptions,
         List<String> multiselectDefaultOptions) {
 
-    /** Where a dynamicEnum's options come from; pointers are JSON Pointers (not JSONPath). */
+    /**
+     * Where a dynamicEnum's options come from; pointers are JSON Pointers (not JSONPath).
+     */
     record DynamicOptions(String url, String method, List<Header> headers, String optionsPath, String labelPointer,
             String valuePointer) {
     }

@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * An integration configuration or audit-log subscription as a request for approval: the form and its checked
- * values, sent as the requester once approved, against the manifest as the catalog has it then.
+ * An integration configuration or audit-log subscription as a request for approval: the
+ * form and its checked values, sent as the requester once approved, against the manifest
+ * as the catalog has it then.
  */
 @Component
 class IntegrationApprovals implements ApprovedChangeSender {
 
     private final IntegrationService integrations;
+
     private final IntegrationManagement management;
+
     private final ManifestCatalog catalog;
+
     private final ObjectMapper json;
 
     private final ApiFailureTranslator failures;
@@ -42,53 +46,65 @@ class IntegrationApprovals implements ApprovedChangeSender {
         this.json = json;
     }
 
-
     /** What an approved change of an existing configuration or subscription needs. */
-    record Managed(String manifestKey, String type, String id, Integer version, List<PatchOperation> patch,
-            String name, List<String> secretValues, String seenState) {
+    record Managed(String manifestKey, String type, String id, Integer version, List<PatchOperation> patch, String name,
+            List<String> secretValues, String seenState) {
     }
 
-    /** An edit (its patch, secrets included: the request seals it) of what the requester saw. */
+    /**
+     * An edit (its patch, secrets included: the request seals it) of what the requester
+     * saw.
+     */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action,
             List<PatchOperation> patch, String name, List<String> secretValues) {
-        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), name, null, false,
-                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(), patch,
-                        name, secretValues, seen.state())));
+        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), name, null,
+                false, json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(),
+                        seen.version(), patch, name, secretValues, seen.state())));
     }
 
-    /** A turn on/off or delete of what the requester saw, for the rules and, held back, for the request. */
+    /**
+     * A turn on/off or delete of what the requester saw, for the rules and, held back,
+     * for the request.
+     */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action) {
-        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), seen.name(), null,
-                false,
-                json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(), seen.version(),
-                        List.of(), null, List.of(), seen.state())));
+        return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), seen.name(),
+                null, false, json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(),
+                        seen.version(), List.of(), null, List.of(), seen.state())));
     }
 
-    /** Turning the configuration or subscription the person saw on or off, for the change flow. */
+    /**
+     * Turning the configuration or subscription the person saw on or off, for the change
+     * flow.
+     */
     PreparedChange<IntegrationManagement.Item> turning(Manifest manifest, IntegrationManagement.Item seen, boolean on) {
         ChangeAction action = on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
         return PreparedChange.of(pending(manifest, seen, action), () -> management.review(manifest, seen, action),
                 IntegrationManagement.Item.class, (user, origin) -> management.turn(user, manifest, seen, on, origin))
-                .withoutReview().repeatedAs(String.class, turned -> "The " + seen.type().words() + " " + seen.name()
-                        + " is now " + (on ? "on." : "off."));
+            .withoutReview()
+            .repeatedAs(String.class,
+                    turned -> "The " + seen.type().words() + " " + seen.name() + " is now " + (on ? "on." : "off."));
     }
 
     /** An edit of what the person saw (its tested patch), for the change flow. */
-    PreparedChange<IntegrationManagement.Item> updating(Manifest manifest, IntegrationManagement.Item current, String name,
-            PatchPlan plan) {
-        return PreparedChange.of(pending(manifest, current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
-                () -> management.editReview(manifest, current, plan), IntegrationManagement.Item.class,
-                (user, origin) -> management.update(user, manifest, current, name, plan.operations(), plan.secretValues(),
-                        origin)).withoutReview()
-                .repeatedAs(String.class, changed -> "The " + current.type().words() + " " + name + " was changed.");
+    PreparedChange<IntegrationManagement.Item> updating(Manifest manifest, IntegrationManagement.Item current,
+            String name, PatchPlan plan) {
+        return PreparedChange
+            .of(pending(manifest, current, ChangeAction.UPDATE, plan.operations(), name, plan.secretValues()),
+                    () -> management.editReview(manifest, current, plan), IntegrationManagement.Item.class,
+                    (user, origin) -> management.update(user, manifest, current, name, plan.operations(),
+                            plan.secretValues(), origin))
+            .withoutReview()
+            .repeatedAs(String.class, changed -> "The " + current.type().words() + " " + name + " was changed.");
     }
 
     /** Deleting what the person saw and named, for the change flow. */
     PreparedChange<Boolean> deleting(Manifest manifest, IntegrationManagement.Item item) {
-        return PreparedChange.of(pending(manifest, item, ChangeAction.DELETE), () -> management.review(manifest, item,
-                ChangeAction.DELETE), Boolean.class, (user, origin) -> management.delete(user, manifest, item, origin))
-                .withoutReview().repeatedAs(String.class, deleted -> "The " + item.type().words() + " " + item.name()
-                        + " was deleted.");
+        return PreparedChange
+            .of(pending(manifest, item, ChangeAction.DELETE),
+                    () -> management.review(manifest, item, ChangeAction.DELETE), Boolean.class,
+                    (user, origin) -> management.delete(user, manifest, item, origin))
+            .withoutReview()
+            .repeatedAs(String.class, deleted -> "The " + item.type().words() + " " + item.name() + " was deleted.");
     }
 
     /** An approved change, sent as tested against the version the requester saw. */
@@ -97,19 +113,22 @@ class IntegrationApprovals implements ApprovedChangeSender {
         return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
     }
 
-    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
+    private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
+            ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
-        Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
-                new IllegalStateException("The integration is no longer in the catalog"));
+        Manifest manifest = catalog.find(approved.manifestKey())
+            .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = "subscription".equals(approved.type()) ? IntegrationType.SUBSCRIPTION
                 : IntegrationType.CONFIGURATION;
         IntegrationManagement.Item current = management.find(requester, manifest, type, approved.id());
         IntegrationManagement.Item seen = current.withVersion(approved.version());
         if (ChangeAction.DELETE.equals(action)) {
-            // A delete tests nothing at LaunchDarkly: the version the requester saw is compared here.
+            // A delete tests nothing at LaunchDarkly: the version the requester saw is
+            // compared here.
             boolean versionMoved = approved.version() != null && current.version() != null
                     && !approved.version().equals(current.version());
-            // Without a version (the spec's schemas have none), what the requester saw is compared as a whole.
+            // Without a version (the spec's schemas have none), what the requester saw is
+            // compared as a whole.
             boolean stateMoved = approved.version() == null && approved.seenState() != null
                     && !approved.seenState().equals(current.state());
             if (versionMoved || stateMoved) {
@@ -118,8 +137,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
             return management.delete(requester, manifest, seen, origin);
         }
         if (ChangeAction.UPDATE.equals(action)) {
-            return management.update(requester, manifest, seen, approved.name(), approved.patch(), approved.secretValues(),
-                    origin);
+            return management.update(requester, manifest, seen, approved.name(), approved.patch(),
+                    approved.secretValues(), origin);
         }
         return management.turn(requester, manifest, seen, ChangeAction.TURN_ON.equals(action), origin);
     }
@@ -132,10 +151,11 @@ class IntegrationApprovals implements ApprovedChangeSender {
     @Override
     public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
         IntegrationRequest approved = IntegrationRequest.read(json, payload);
-        Manifest manifest = catalog.find(approved.manifestKey()).orElseThrow(() ->
-                new IllegalStateException("The integration is no longer in the catalog"));
+        Manifest manifest = catalog.find(approved.manifestKey())
+            .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);
-        return integrations.create(manifest, type, approved.form(), integrations.configForm(manifest, requester), approved.cleaned(),
-                approved.secretValues(), requester, origin);
+        return integrations.create(manifest, type, approved.form(), integrations.configForm(manifest, requester),
+                approved.cleaned(), approved.secretValues(), requester, origin);
     }
+
 }

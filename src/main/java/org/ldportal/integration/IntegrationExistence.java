@@ -16,16 +16,18 @@ import org.ldportal.resource.ResourceType;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a configuration or subscription a lost answer left in doubt exists. Names are not unique (and default to
- * the integration's name), so one is this attempt's only if it has what was sent (name, tags and every value that is
- * not a secret) and is new: not among those that existed just before sending (read once the attempt was held, so no
- * other attempt of the portal's can make one in between), and for a configuration also not created before the
- * attempt began ({@code _createdAt}).
+ * Whether a configuration or subscription a lost answer left in doubt exists. Names are
+ * not unique (and default to the integration's name), so one is this attempt's only if it
+ * has what was sent (name, tags and every value that is not a secret) and is new: not
+ * among those that existed just before sending (read once the attempt was held, so no
+ * other attempt of the portal's can make one in between), and for a configuration also
+ * not created before the attempt began ({@code _createdAt}).
  */
 @Component
 class IntegrationExistence implements ExistenceCheck {
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyLinks links;
 
     IntegrationExistence(LaunchDarklyClient client, LaunchDarklyLinks links) {
@@ -35,8 +37,9 @@ class IntegrationExistence implements ExistenceCheck {
 
     @Override
     public boolean handles(Target target) {
-        return target.action() == ChangeAction.CREATE && target.integrationKey() != null && target.resourceName() != null
-                && (target.type() == ResourceType.INTEGRATION_CONFIGURATION || target.type() == ResourceType.AUDIT_LOG_SUBSCRIPTION);
+        return target.action() == ChangeAction.CREATE && target.integrationKey() != null
+                && target.resourceName() != null && (target.type() == ResourceType.INTEGRATION_CONFIGURATION
+                        || target.type() == ResourceType.AUDIT_LOG_SUBSCRIPTION);
     }
 
     @Override
@@ -47,8 +50,10 @@ class IntegrationExistence implements ExistenceCheck {
     @Override
     public List<String> existing(Target target) {
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
-            return client.listIntegrationConfigurations(target.integrationKey()).stream().map(IntegrationConfiguration::id)
-                    .toList();
+            return client.listIntegrationConfigurations(target.integrationKey())
+                .stream()
+                .map(IntegrationConfiguration::id)
+                .toList();
         }
         return client.listSubscriptions(target.integrationKey()).stream().map(Subscription::id).toList();
     }
@@ -59,19 +64,25 @@ class IntegrationExistence implements ExistenceCheck {
         SentBody sent = SentBody.of(target.requestBody());
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
-            return client.listIntegrationConfigurations(target.integrationKey()).stream()
-                    .filter(c -> !before.contains(c.id()) && target.resourceName().equals(c.name()) && sent.sameTags(c.tags())
-                            && sent.sameValues("configValues", c.configValues()) && createdSince(c, target.createdNotBefore()))
-                    .findFirst().map(c -> new Sent(null, c.id(), link));
+            return client.listIntegrationConfigurations(target.integrationKey())
+                .stream()
+                .filter(c -> !before.contains(c.id()) && target.resourceName().equals(c.name())
+                        && sent.sameTags(c.tags()) && sent.sameValues("configValues", c.configValues())
+                        && createdSince(c, target.createdNotBefore()))
+                .findFirst()
+                .map(c -> new Sent(null, c.id(), link));
         }
-        return client.listSubscriptions(target.integrationKey()).stream()
-                .filter(s -> !before.contains(s.id()) && target.resourceName().equals(s.name()) && sent.sameTags(s.tags())
-                        && sent.sameValues("config", s.config()))
-                .findFirst().map(s -> new Sent(null, s.id(), link));
+        return client.listSubscriptions(target.integrationKey())
+            .stream()
+            .filter(s -> !before.contains(s.id()) && target.resourceName().equals(s.name()) && sent.sameTags(s.tags())
+                    && sent.sameValues("config", s.config()))
+            .findFirst()
+            .map(s -> new Sent(null, s.id(), link));
     }
 
     private static boolean createdSince(IntegrationConfiguration configuration, Instant notBefore) {
         return notBefore == null || configuration.createdAt() == null
                 || !Instant.ofEpochMilli(configuration.createdAt()).isBefore(notBefore);
     }
+
 }

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Size;
 
 import org.ldportal.launchdarkly.Tags;
 
-/** The fixed part of an integration form; the manifest's own fields come as {@code config[...]} parameters. */
+/**
+ * The fixed part of an integration form; the manifest's own fields come as
+ * {@code config[...]} parameters.
+ */
 public class IntegrationForm {
 
     @NotBlank(message = "Give it a name.")
@@ -16,8 +19,11 @@ public class IntegrationForm {
     private String name;
 
     private boolean enabled = true;
+
     private String tags;
+
     private List<StatementRow> statements = new ArrayList<>();
+
     private String additionalFormVariables;
 
     /** The tags typed, separated by commas ({@link Tags}: nothing split silently). */
@@ -64,4 +70,5 @@ public class IntegrationForm {
     public void setAdditionalFormVariables(String additionalFormVariables) {
         this.additionalFormVariables = additionalFormVariables;
     }
+
 }

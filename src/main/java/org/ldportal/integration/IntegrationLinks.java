@@ -6,7 +6,10 @@ import org.ldportal.audit.ResourceLinks;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.springframework.stereotype.Component;
 
-/** Audit entries of configurations and subscriptions link to the integration's page in LaunchDarkly. */
+/**
+ * Audit entries of configurations and subscriptions link to the integration's page in
+ * LaunchDarkly.
+ */
 @Component
 class IntegrationLinks implements ResourceLinks {
 
@@ -27,4 +30,5 @@ class IntegrationLinks implements ResourceLinks {
                 || IntegrationType.SUBSCRIPTION.resourceType().equals(entry.resourceType());
         return ours && entry.integrationKey() != null ? links.integration(entry.integrationKey()) : null;
     }
+
 }

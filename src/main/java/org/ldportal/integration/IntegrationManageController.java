@@ -44,20 +44,27 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An integration's page of what exists (its configurations and audit-log subscriptions, with the delivery status
- * LaunchDarkly reports), one of them with its values and history, turning it on or off, editing it and deleting it
- * after its name is typed, each change through the change flow. Paths: {@code /integrations/{key}},
- * {@code /integrations/{key}/configurations/{id}}, {@code /integrations/{key}/subscriptions/{id}}.
+ * An integration's page of what exists (its configurations and audit-log subscriptions,
+ * with the delivery status LaunchDarkly reports), one of them with its values and
+ * history, turning it on or off, editing it and deleting it after its name is typed, each
+ * change through the change flow. Paths: {@code /integrations/{key}},
+ * {@code /integrations/{key}/configurations/{id}},
+ * {@code /integrations/{key}/subscriptions/{id}}.
  */
 @Controller
 @RequestMapping("/integrations/{key}")
 class IntegrationManageController {
 
     private final ManifestCatalog catalog;
+
     private final IntegrationManagement management;
+
     private final IntegrationApprovals changes;
+
     private final ApiFailureTranslator failures;
+
     private final ChangeFlow flow;
+
     private final ChangePages pages;
 
     IntegrationManageController(ManifestCatalog catalog, IntegrationManagement management, IntegrationApprovals changes,
@@ -72,7 +79,8 @@ class IntegrationManageController {
 
     @InitBinder("integrationForm")
     void allowedFields(WebDataBinder binder) {
-        // Only the policy binds to the form object here; name, tags and values are read as parameters.
+        // Only the policy binds to the form object here; name, tags and values are read
+        // as parameters.
         binder.setAllowedFields("statements*");
         binder.setAutoGrowCollectionLimit(PolicyCheck.MAX_STATEMENTS + 1);
     }
@@ -84,8 +92,10 @@ class IntegrationManageController {
         model.addAttribute("mayChange", management.mayChange(user));
         try {
             ExistingResources.OfIntegration lists = management.lists(user, manifest);
-            model.addAttribute("configurations", lists.configurations().stream().map(IntegrationManagement.Item::of).toList());
-            model.addAttribute("subscriptions", lists.subscriptions().stream().map(IntegrationManagement.Item::of).toList());
+            model.addAttribute("configurations",
+                    lists.configurations().stream().map(IntegrationManagement.Item::of).toList());
+            model.addAttribute("subscriptions",
+                    lists.subscriptions().stream().map(IntegrationManagement.Item::of).toList());
         }
         catch (LaunchDarklyException e) {
             model.addAttribute("configurations", List.of());
@@ -125,11 +135,16 @@ class IntegrationManageController {
         FormSpec form = management.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
         model.addAttribute("integrationForm", policyForm(item));
-        return new EditPage(manifest, item, form, new Shown(shown.get("name"), shown.get("tags"),
-                EditedValues.configOf(shown), management.seen(shown)), model).show(Map.of(), null);
+        return new EditPage(manifest, item, form,
+                new Shown(shown.get("name"), shown.get("tags"), EditedValues.configOf(shown), management.seen(shown)),
+                model)
+            .show(Map.of(), null);
     }
 
-    /** Without JavaScript, the policy's buttons (add, remove, a preset): the form again, nothing sent. */
+    /**
+     * Without JavaScript, the policy's buttons (add, remove, a preset): the form again,
+     * nothing sent.
+     */
     @PostMapping(value = "/{kind:subscriptions}/{id}/edit", params = "editPolicy")
     String editPolicy(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
@@ -139,16 +154,17 @@ class IntegrationManageController {
         IntegrationManagement.Item current = management.find(submission.user(), manifest, type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         PolicyPresets.applyPolicyEdit(integrationForm.getStatements(), edit);
-        return new EditPage(manifest, current, management.configForm(manifest, submission.user()), new Shown(name, tags,
-                FormValues.fromParameters(submission.parameters(), "config"), seen), model).show(Map.of(), null);
+        return new EditPage(manifest, current, management.configForm(manifest, submission.user()),
+                new Shown(name, tags, FormValues.fromParameters(submission.parameters(), "config"), seen), model)
+            .show(Map.of(), null);
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/edit")
     String update(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
-            @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors, Submission submission, Model model,
-            RedirectAttributes redirect) {
+            @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors, Submission submission,
+            Model model, RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current = management.find(submission.user(), manifest, type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
@@ -160,10 +176,12 @@ class IntegrationManageController {
         model.addAttribute("nameError", edit.nameError());
         model.addAttribute("tagsError", edit.tagsError());
         if (edit.plan() == null || edit.plan().isEmpty()) {
-            return page.show(edit.errors(), edit.plan() == null ? null : "Nothing was changed: change a field, or go back.");
+            return page.show(edit.errors(),
+                    edit.plan() == null ? null : "Nothing was changed: change a field, or go back.");
         }
-        return pages.showManaged(flow.submit(submission, changes.updating(manifest, current, name.strip(), edit.plan())), page,
-                model, redirect);
+        return pages.showManaged(
+                flow.submit(submission, changes.updating(manifest, current, name.strip(), edit.plan())), page, model,
+                redirect);
     }
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/delete")
@@ -179,7 +197,8 @@ class IntegrationManageController {
     String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
-        // A repeat of a delete that was sent: its subject is gone, so the first submit's outcome is the answer.
+        // A repeat of a delete that was sent: its subject is gone, so the first submit's
+        // outcome is the answer.
         Optional<Step.Repeated<?>> repeat = flow.alreadySubmitted(submission, String.class);
         if (repeat.isPresent()) {
             return pages.showRepeatedDelete(repeat.get(), "/integrations/" + key, model, redirect);
@@ -192,18 +211,20 @@ class IntegrationManageController {
             return page.show(model, confirmation, mismatch, null);
         }
         management.requireAllowed(submission.user(), manifest, item, ChangeAction.DELETE);
-        return pages.showManaged(flow.submit(submission, changes.deleting(manifest, item)), page.managed(model, confirmation,
-                "/integrations/" + key), model, redirect);
+        return pages.showManaged(flow.submit(submission, changes.deleting(manifest, item)),
+                page.managed(model, confirmation, "/integrations/" + key), model, redirect);
     }
 
     /**
-     * What the person asked for could not be read from LaunchDarkly: gone (404), or LaunchDarkly could not tell just
-     * now. Changes never end here: the audited call answers their failures on the page of the change.
+     * What the person asked for could not be read from LaunchDarkly: gone (404), or
+     * LaunchDarkly could not tell just now. Changes never end here: the audited call
+     * answers their failures on the page of the change.
      */
     @ExceptionHandler({ LaunchDarklyException.class, NotAKeyException.class })
     String gone(RuntimeException e, Model model, HttpServletResponse response, CurrentUser user) {
-        return new GonePage("integrations", "/integrations", "This is not in LaunchDarkly (any more): it may have been "
-                + "deleted.").show(e, model, response, user, failures);
+        return new GonePage("integrations", "/integrations",
+                "This is not in LaunchDarkly (any more): it may have been " + "deleted.")
+            .show(e, model, response, user, failures);
     }
 
     /** The policy form of a subscription as it is (a configuration has none). */
@@ -216,11 +237,14 @@ class IntegrationManageController {
     private DeleteConfirmation deletion(Manifest manifest, IntegrationManagement.Item item) {
         return new DeleteConfirmation("integrations", item.type().words(), item.name(), "name",
                 item.type() == IntegrationType.SUBSCRIPTION
-                        ? List.of("LaunchDarkly stops sending audit-log events to " + manifest.name() + " through this "
-                                + "subscription.", "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
+                        ? List.of(
+                                "LaunchDarkly stops sending audit-log events to " + manifest.name() + " through this "
+                                        + "subscription.",
+                                "Its settings and secrets, and the delivery status LaunchDarkly kept of it.")
                         : List.of("What " + manifest.name() + " does through this configuration stops.",
                                 "Its settings and secrets: setting it up again means typing them again."),
-                item.path(manifest.key()), flow.approvalNeeded(changes.deleting(manifest, item).pending()).orElse(null));
+                item.path(manifest.key()),
+                flow.approvalNeeded(changes.deleting(manifest, item).pending()).orElse(null));
     }
 
     private Manifest manifest(String key) {
@@ -231,12 +255,18 @@ class IntegrationManageController {
         return kind.equals("configurations") ? IntegrationType.CONFIGURATION : IntegrationType.SUBSCRIPTION;
     }
 
-    /** The page of one configuration or subscription, as it is shown and as a switch's steps need it. */
+    /**
+     * The page of one configuration or subscription, as it is shown and as a switch's
+     * steps need it.
+     */
     private final class DetailPage implements ManagePage {
 
         private final CurrentUser user;
+
         private final Manifest manifest;
+
         private final IntegrationManagement.Item item;
+
         private final Model model;
 
         DetailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
@@ -253,8 +283,8 @@ class IntegrationManageController {
             model.addAttribute("mayChange", management.mayChange(user));
             model.addAttribute("history", management.history(user, item));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.turning(manifest, item, !item.on()).pending())
-                    .orElse(null));
+            model.addAttribute("approvalNeeded",
+                    flow.approvalNeeded(changes.turning(manifest, item, !item.on()).pending()).orElse(null));
             return "integrations/item";
         }
 
@@ -278,9 +308,13 @@ class IntegrationManageController {
             model.addAttribute("reload", item.path(manifest.key()));
             return show();
         }
+
     }
 
-    /** What an edit page shows of the edit: as typed, or as it is; and what the page showed when it was opened. */
+    /**
+     * What an edit page shows of the edit: as typed, or as it is; and what the page
+     * showed when it was opened.
+     */
     private record Shown(String name, String tags, FormValues values, String seen) {
     }
 
@@ -288,9 +322,13 @@ class IntegrationManageController {
     private final class EditPage implements ManagePage {
 
         private final Manifest manifest;
+
         private final IntegrationManagement.Item item;
+
         private final FormSpec form;
+
         private final Shown shown;
+
         private final Model model;
 
         EditPage(Manifest manifest, IntegrationManagement.Item item, FormSpec form, Shown shown, Model model) {
@@ -315,8 +353,9 @@ class IntegrationManageController {
             model.addAttribute("showPolicy", item.type() == IntegrationType.SUBSCRIPTION);
             model.addAttribute("presets", PolicyPresets.PRESETS_JSON);
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded", flow.approvalNeeded(changes.updating(manifest, item, item.name(),
-                    new PatchPlan()).pending()).orElse(null));
+            model.addAttribute("approvalNeeded",
+                    flow.approvalNeeded(changes.updating(manifest, item, item.name(), new PatchPlan()).pending())
+                        .orElse(null));
             return "integrations/edit";
         }
 
@@ -335,5 +374,7 @@ class IntegrationManageController {
         public String shown(Object notice, RedirectAttributes redirect) {
             return ManagePage.noticed(item.path(manifest.key()), notice, redirect);
         }
+
     }
+
 }

@@ -48,29 +48,37 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An integration's configurations and audit-log subscriptions that exist: listed (both read at once), read one by
- * one with their values as the manifest describes them (secrets hidden), turned on or off and deleted, each change
- * through the one audited call. Integrations belong to the account, so the account's roles decide.
+ * An integration's configurations and audit-log subscriptions that exist: listed (both
+ * read at once), read one by one with their values as the manifest describes them
+ * (secrets hidden), turned on or off and deleted, each change through the one audited
+ * call. Integrations belong to the account, so the account's roles decide.
  */
 @Service
 class IntegrationManagement {
 
     private final LaunchDarklyClient client;
+
     private final ExistingResources existing;
+
     private final AuditedCall call;
+
     private final AccessGuard guard;
+
     private final SecretRedactor redactor;
+
     private final IntegrationLinks links;
 
     private final IntegrationService integrations;
+
     private final FormValidator validator;
+
     private final ObjectMapper json;
+
     private final ResourceHistory history;
 
     IntegrationManagement(LaunchDarklyClient client, ExistingResources existing, AuditedCall call, AccessGuard guard,
-            SecretRedactor redactor, IntegrationLinks links, IntegrationService integrations,
-            FormValidator validator, ObjectMapper json,
-            ResourceHistory history) {
+            SecretRedactor redactor, IntegrationLinks links, IntegrationService integrations, FormValidator validator,
+            ObjectMapper json, ResourceHistory history) {
         this.integrations = integrations;
         this.validator = validator;
         this.json = json;
@@ -85,8 +93,8 @@ class IntegrationManagement {
 
     /** One configuration or subscription, as the pages show it, whichever it is. */
     record Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
-            @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
-            List<PolicyStatement> statements, @Nullable JsonNode statementsAsAnswered) {
+            @Nullable Integer version, Subscription.@Nullable DeliveryStatus status, List<PolicyStatement> statements,
+            @Nullable JsonNode statementsAsAnswered) {
 
         Item(IntegrationType type, String id, String name, boolean on, List<String> tags, Map<String, Object> values,
                 @Nullable Integer version, Subscription.@Nullable DeliveryStatus status,
@@ -96,8 +104,8 @@ class IntegrationManagement {
 
         static Item of(IntegrationConfiguration configuration) {
             return new Item(IntegrationType.CONFIGURATION, configuration.id(), configuration.name(),
-                    Boolean.TRUE.equals(configuration.enabled()), tags(configuration.tags()), values(configuration.configValues()),
-                    configuration.version(), null, List.of());
+                    Boolean.TRUE.equals(configuration.enabled()), tags(configuration.tags()),
+                    values(configuration.configValues()), configuration.version(), null, List.of());
         }
 
         static Item of(Subscription subscription) {
@@ -109,8 +117,9 @@ class IntegrationManagement {
         }
 
         /**
-         * What a person sees of it, in one text (name, on or off, tags, the non-secret values, the policy): two reads
-         * with the same state show the same thing, for a resource that has no version to compare.
+         * What a person sees of it, in one text (name, on or off, tags, the non-secret
+         * values, the policy): two reads with the same state show the same thing, for a
+         * resource that has no version to compare.
          */
         String state() {
             Map<String, Object> shown = new TreeMap<>();
@@ -131,7 +140,10 @@ class IntegrationManagement {
             return "/integrations/" + integrationKey + "/" + type.parameter() + "s/" + id;
         }
 
-        /** The field that turns it on or off: {@code enabled} for a configuration, {@code on} for a subscription. */
+        /**
+         * The field that turns it on or off: {@code enabled} for a configuration,
+         * {@code on} for a subscription.
+         */
         String switchField() {
             return type == IntegrationType.CONFIGURATION ? "enabled" : "on";
         }
@@ -145,7 +157,10 @@ class IntegrationManagement {
         }
     }
 
-    /** Both lists of the integration, as far as the manifest offers each; read concurrently. */
+    /**
+     * Both lists of the integration, as far as the manifest offers each; read
+     * concurrently.
+     */
     ExistingResources.OfIntegration lists(CurrentUser user, Manifest manifest) {
         guard.requireToSee(user, null, null);
         return existing.ofIntegration(manifest.key(), manifest.allowsConfigurations(), manifest.hasAuditLogHook());
@@ -157,25 +172,35 @@ class IntegrationManagement {
             return Item.of(client.getSubscription(manifest.key(), id));
         }
         IntegrationConfiguration configuration = client.getIntegrationConfiguration(id);
-        // Read by id alone: one of another integration is not this integration's, whatever the address says.
+        // Read by id alone: one of another integration is not this integration's,
+        // whatever the address says.
         if (!manifest.key().equals(configuration.integrationKey())) {
             throw new NotAKeyException(id);
         }
         return Item.of(configuration);
     }
 
-    /** The values with the manifest's names, secrets (and what LaunchDarkly obfuscates) hidden. */
+    /**
+     * The values with the manifest's names, secrets (and what LaunchDarkly obfuscates)
+     * hidden.
+     */
     static Map<String, String> shownValues(Manifest manifest, Item item) {
         Map<String, String> shown = new LinkedHashMap<>();
         item.values().forEach((key, value) -> {
-            Optional<FormVariable> variable = manifest.formVariables().stream().filter(v -> v.key().equals(key)).findFirst();
+            Optional<FormVariable> variable = manifest.formVariables()
+                .stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst();
             boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
             shown.put(variable.map(FormVariable::name).orElse(key), secret ? Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
     }
 
-    /** The manifest's form for this person (the environments they may choose, dynamic options fetched). */
+    /**
+     * The manifest's form for this person (the environments they may choose, dynamic
+     * options fetched).
+     */
     FormSpec configForm(Manifest manifest, CurrentUser user) {
         return integrations.configForm(manifest, user);
     }
@@ -190,15 +215,20 @@ class IntegrationManagement {
         return json.writeValueAsString(shown);
     }
 
-    /** An edit as the form sent it, checked: the errors at its fields, and the tested patch when there are none. */
+    /**
+     * An edit as the form sent it, checked: the errors at its fields, and the tested
+     * patch when there are none.
+     */
     record Edit(Map<String, String> errors, @Nullable String nameError, @Nullable String tagsError,
             org.ldportal.change.@Nullable PatchPlan plan) {
     }
 
     /**
-     * Checks an edit: the name, the tags, the manifest's fields (a secret left empty keeps the current one: not required
-     * again, not sent), and a subscription's policy ({@code policy}, its errors on {@code policyErrors}); then what it
-     * would send, tested against what the page showed ({@code seen}; the version the page showed where there is one).
+     * Checks an edit: the name, the tags, the manifest's fields (a secret left empty
+     * keeps the current one: not required again, not sent), and a subscription's policy
+     * ({@code policy}, its errors on {@code policyErrors}); then what it would send,
+     * tested against what the page showed ({@code seen}; the version the page showed
+     * where there is one).
      */
     Edit edit(FormSpec form, Item current, @Nullable Integer version, String name, String tags, String seen,
             FormValues values, List<StatementRow> policy, Errors policyErrors) {
@@ -206,8 +236,8 @@ class IntegrationManagement {
         if (withPolicy) {
             policy.removeIf(StatementRow::isEmpty);
             if (policy.isEmpty()) {
-                policyErrors.rejectValue("statements", "statements", "Add at least one statement: which resources' "
-                        + "changes are sent.");
+                policyErrors.rejectValue("statements", "statements",
+                        "Add at least one statement: which resources' " + "changes are sent.");
             }
             else {
                 PolicyCheck.check(policy, policyErrors);
@@ -224,37 +254,46 @@ class IntegrationManagement {
         form.secretKeys().forEach(cleaned::remove);
         Item seenItem = version == null ? current : current.withVersion(version);
         Map<String, String> shown = EditedValues.seen(json, seen, () -> editableValues(form, current));
-        return new Edit(Map.of(), null, null, plan(form, values, seenItem, shown, name.strip(), parsedTags.tags(), cleaned,
-                edited.typedSecrets(), withPolicy ? policy : null));
+        return new Edit(Map.of(), null, null, plan(form, values, seenItem, shown, name.strip(), parsedTags.tags(),
+                cleaned, edited.typedSecrets(), withPolicy ? policy : null));
     }
 
     boolean mayChange(CurrentUser user) {
         return guard.mayChangeAccount(user);
     }
 
-    /** Turns it on or off, if it is still as the person saw it (its version, or else its state). */
+    /**
+     * Turns it on or off, if it is still as the person saw it (its version, or else its
+     * state).
+     */
     ChangeResult<Item> turn(CurrentUser user, Manifest manifest, Item seen, boolean on, ChangeOrigin origin) {
         List<PatchOperation> patch = switchPatch(seen, on);
-        Change change = Change.of(origin.apply(attempt(user, manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF))
-                .withRequestBody(redactor.redactToJson(patch, Set.of(), List.of())), "the " + seen.type().words(),
-                on ? "turned on" : "turned off", 200);
-        ChangeResult<Item> result = call.send(change, () -> seen.type() == IntegrationType.CONFIGURATION
-                ? Item.of(client.patchIntegrationConfiguration(seen.id(), patch))
-                : Item.of(client.patchSubscription(manifest.key(), seen.id(), patch)),
+        Change change = Change.of(
+                origin.apply(attempt(user, manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF))
+                    .withRequestBody(redactor.redactToJson(patch, Set.of(), List.of())),
+                "the " + seen.type().words(), on ? "turned on" : "turned off", 200);
+        ChangeResult<Item> result = call.send(change,
+                () -> seen.type() == IntegrationType.CONFIGURATION
+                        ? Item.of(client.patchIntegrationConfiguration(seen.id(), patch))
+                        : Item.of(client.patchSubscription(manifest.key(), seen.id(), patch)),
                 changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
         return result;
     }
 
-    /** An approved change of what changed since the request: refused, recorded, nothing sent. */
+    /**
+     * An approved change of what changed since the request: refused, recorded, nothing
+     * sent.
+     */
     <T> ChangeResult<T> refuseChangedSince(CurrentUser user, Manifest manifest, Item current, ChangeAction action,
             ChangeOrigin origin) {
-        return call.refuse(Change.of(origin.apply(attempt(user, manifest, current, action)), "the " + current.type().words(),
-                "changed", 200), RefusalTarget.WHOLE_FORM, ChangeOrigin.CHANGED_SINCE_REQUEST);
+        return call.refuse(Change.of(origin.apply(attempt(user, manifest, current, action)),
+                "the " + current.type().words(), "changed", 200), RefusalTarget.WHOLE_FORM,
+                ChangeOrigin.CHANGED_SINCE_REQUEST);
     }
 
     ChangeResult<Boolean> delete(CurrentUser user, Manifest manifest, Item seen, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, manifest, seen, ChangeAction.DELETE)), "the " + seen.type().words(),
-                "deleted", 204);
+        Change change = Change.of(origin.apply(attempt(user, manifest, seen, ChangeAction.DELETE)),
+                "the " + seen.type().words(), "deleted", 204);
         ChangeResult<Boolean> result = call.send(change, () -> {
             if (seen.type() == IntegrationType.CONFIGURATION) {
                 client.deleteIntegrationConfiguration(seen.id());
@@ -267,30 +306,41 @@ class IntegrationManagement {
         return result;
     }
 
-    /** Where the values are in the resource: {@code configValues} of a configuration, {@code config} of a subscription. */
+    /**
+     * Where the values are in the resource: {@code configValues} of a configuration,
+     * {@code config} of a subscription.
+     */
     static String valuesField(IntegrationType type) {
         return type == IntegrationType.CONFIGURATION ? "configValues" : "config";
     }
 
-    /** The non-secret values as the edit form shows them (and as the page carries what it showed). */
+    /**
+     * The non-secret values as the edit form shows them (and as the page carries what it
+     * showed).
+     */
     static Map<String, String> editableValues(FormSpec form, Item item) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", item.name());
         values.put("tags", String.join(", ", item.tags()));
         if (item.statementsAsAnswered() != null) {
-            // The policy as LaunchDarkly answered it, so that an edit of it tests exactly that.
+            // The policy as LaunchDarkly answered it, so that an edit of it tests exactly
+            // that.
             values.put(STATEMENTS_SEEN, item.statementsAsAnswered().toString());
         }
         FormValues current = currentValues(item);
-        form.fields().stream().filter(field -> !field.secret()
-                && EditedValues.editable(field, form, current)).forEach(field -> {
-            Object value = item.values().get(field.key());
-            values.put(EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
-        });
+        form.fields()
+            .stream()
+            .filter(field -> !field.secret() && EditedValues.editable(field, form, current))
+            .forEach(field -> {
+                Object value = item.values().get(field.key());
+                values.put(EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
+            });
         return values;
     }
 
-    /** The values it has now, as a form would hold them (to tell which fields are shown). */
+    /**
+     * The values it has now, as a form would hold them (to tell which fields are shown).
+     */
     static FormValues currentValues(Item item) {
         FormValues values = FormValues.empty();
         for (Map.Entry<String, Object> value : item.values().entrySet()) {
@@ -300,20 +350,25 @@ class IntegrationManagement {
     }
 
     /**
-     * What an edit would send: the version the page showed tested, then each changed field (tested against what the
-     * page showed) and each secret typed anew (left empty, a secret stays as it is).
+     * What an edit would send: the version the page showed tested, then each changed
+     * field (tested against what the page showed) and each secret typed anew (left empty,
+     * a secret stays as it is).
      */
-    static PatchPlan plan(FormSpec form, FormValues sent, Item current,
-            Map<String, String> seen, String name, List<String> tags, Map<String, Object> cleaned,
-            Map<String, String> typedSecrets, @Nullable List<StatementRow> policy) {
+    static PatchPlan plan(FormSpec form, FormValues sent, Item current, Map<String, String> seen, String name,
+            List<String> tags, Map<String, Object> cleaned, Map<String, String> typedSecrets,
+            @Nullable List<StatementRow> policy) {
         PatchPlan plan = new PatchPlan();
         if (policy != null) {
-            // Compared as the form reads statements (no null lists); sent whole, the version test guarding it.
-            List<PolicyStatement> before = current.statements().stream()
-                    .map(statement -> StatementRow.of(statement).toStatement()).toList();
+            // Compared as the form reads statements (no null lists); sent whole, the
+            // version test guarding it.
+            List<PolicyStatement> before = current.statements()
+                .stream()
+                .map(statement -> StatementRow.of(statement).toStatement())
+                .toList();
             List<PolicyStatement> after = policy.stream().map(StatementRow::toStatement).toList();
             if (!before.equals(after)) {
-                // Tested as the page showed it, whether or not the resource has a version: a change made meanwhile in
+                // Tested as the page showed it, whether or not the resource has a
+                // version: a change made meanwhile in
                 // LaunchDarkly makes the patch fail instead of being overwritten.
                 plan.replacedTested("/statements", "Policy", describe(before), statementsSeen(seen, current), after,
                         describe(after));
@@ -325,19 +380,23 @@ class IntegrationManagement {
             plan.field("/tags", "Tags", seenTags, tags);
         }
         String values = valuesField(current.type());
-        // Only what the person could change: LaunchDarkly's generated values and hidden fields are never sent.
+        // Only what the person could change: LaunchDarkly's generated values and hidden
+        // fields are never sent.
         form.fields().stream().filter(field -> EditedValues.editable(field, form, sent)).forEach(field -> {
             String pointer = PatchOperation.pointer(values, field.key());
             if (field.secret()) {
-                plan.secret(pointer, field.label(), typedSecrets.get(field.key()), current.values().containsKey(field.key()));
+                plan.secret(pointer, field.label(), typedSecrets.get(field.key()),
+                        current.values().containsKey(field.key()));
             }
             else if (seen.containsKey(EditedValues.CONFIG + field.key())) {
                 Object before = seen.get(EditedValues.CONFIG + field.key());
                 Object after = cleaned.get(field.key());
                 Object was = current.values().get(field.key());
-                // An unset value the form shows as empty or unticked has not changed when it stays so.
+                // An unset value the form shows as empty or unticked has not changed when
+                // it stays so.
                 boolean stillUnset = was == null && (after == null || Boolean.FALSE.equals(after) || "".equals(after));
-                // Compared as text (the page's), sent as the type LaunchDarkly keeps (a boolean stays a boolean).
+                // Compared as text (the page's), sent as the type LaunchDarkly keeps (a
+                // boolean stays a boolean).
                 if (!stillUnset && !String.valueOf(before).equals(after == null ? "" : String.valueOf(after))) {
                     plan.field(pointer, field.label(), was, after);
                 }
@@ -349,7 +408,10 @@ class IntegrationManagement {
     /** The key under which an edit page carries the policy it showed. */
     static final String STATEMENTS_SEEN = "statements";
 
-    /** The policy the page showed; a page from before pages carried it tests the policy read when it was sent. */
+    /**
+     * The policy the page showed; a page from before pages carried it tests the policy
+     * read when it was sent.
+     */
     private static JsonNode statementsSeen(Map<String, String> seen, Item current) {
         String shown = seen.get(STATEMENTS_SEEN);
         if (shown != null) {
@@ -364,23 +426,28 @@ class IntegrationManagement {
                 : STATEMENTS.valueToTree(current.statements());
     }
 
-    private static final JsonMapper STATEMENTS = JsonMapper.builder()
-            .build();
+    private static final JsonMapper STATEMENTS = JsonMapper.builder().build();
 
     private static String describe(List<PolicyStatement> statements) {
-        return String.join("; ", statements.stream().map(statement -> statement.effect() + " "
-                + String.join(", ", statement.resources())).toList());
+        return String.join("; ",
+                statements.stream()
+                    .map(statement -> statement.effect() + " " + String.join(", ", statement.resources()))
+                    .toList());
     }
 
     /** Sends an edit's patch, directly or once approved. */
-    ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name, List<PatchOperation> patch,
-            List<String> secretValues, ChangeOrigin origin) {
-        Change change = Change.of(origin.apply(attempt(user, manifest, current, ChangeAction.UPDATE)).withResource(name,
-                manifest.key(), current.id()).withRequestBody(redactor.redactToJson(patch, Set.of(), secretValues)),
-                "the " + current.type().words(), "changed", 200).scrubbing(secretValues);
-        ChangeResult<Item> result = call.send(change, () -> current.type() == IntegrationType.CONFIGURATION
-                ? Item.of(client.patchIntegrationConfiguration(current.id(), patch))
-                : Item.of(client.patchSubscription(manifest.key(), current.id(), patch)),
+    ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name,
+            List<PatchOperation> patch, List<String> secretValues, ChangeOrigin origin) {
+        Change change = Change
+            .of(origin.apply(attempt(user, manifest, current, ChangeAction.UPDATE))
+                .withResource(name, manifest.key(), current.id())
+                .withRequestBody(redactor.redactToJson(patch, Set.of(), secretValues)), "the " + current.type().words(),
+                    "changed", 200)
+            .scrubbing(secretValues);
+        ChangeResult<Item> result = call.send(change,
+                () -> current.type() == IntegrationType.CONFIGURATION
+                        ? Item.of(client.patchIntegrationConfiguration(current.id(), patch))
+                        : Item.of(client.patchSubscription(manifest.key(), current.id(), patch)),
                 changed -> new Sent(null, changed.id(), links.integration(manifest.key())));
         return result;
     }
@@ -390,13 +457,18 @@ class IntegrationManagement {
         String path = seen.type() == IntegrationType.CONFIGURATION
                 ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
                 : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
-        return new Review("Change an " + seen.type().words(), List.of(new Review.Line(
-                "Integration", manifest.name())), plan.changes().stream().map(c -> new Review.Line(
-                        c.label(), c.before() + " \u2192 " + c.after())).toList(), "PATCH", path,
-                redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()), List.of());
+        return new Review("Change an " + seen.type().words(), List.of(new Review.Line("Integration", manifest.name())),
+                plan.changes()
+                    .stream()
+                    .map(c -> new Review.Line(c.label(), c.before() + " \u2192 " + c.after()))
+                    .toList(),
+                "PATCH", path, redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()), List.of());
     }
 
-    /** The patch that turns it on or off, tested against the version seen (or, without one, its state). */
+    /**
+     * The patch that turns it on or off, tested against the version seen (or, without
+     * one, its state).
+     */
     static List<PatchOperation> switchPatch(Item seen, boolean on) {
         List<PatchOperation> patch = new ArrayList<>();
         patch.add(seen.version() != null ? PatchOperation.test("/_version", seen.version())
@@ -405,7 +477,10 @@ class IntegrationManagement {
         return patch;
     }
 
-    /** Refuses (403, recorded) a person who may not change the account's integrations, before any request. */
+    /**
+     * Refuses (403, recorded) a person who may not change the account's integrations,
+     * before any request.
+     */
     void requireAllowed(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {
         guard.require(attempt(user, manifest, seen, action), PortalRole.EDITOR);
     }
@@ -413,22 +488,22 @@ class IntegrationManagement {
     /** The change as the request's page shows it. */
     Review review(Manifest manifest, Item seen, ChangeAction action) {
         List<Review.Line> target = List.of(new Review.Line("Integration", manifest.name()));
-        List<Review.Line> fields = List.of(new Review.Line(
-                StringUtils.capitalize(seen.type().words()), seen.name()));
+        List<Review.Line> fields = List.of(new Review.Line(StringUtils.capitalize(seen.type().words()), seen.name()));
         String path = seen.type() == IntegrationType.CONFIGURATION
                 ? LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATION, seen.id())
                 : LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTION, manifest.key(), seen.id());
         if (ChangeAction.DELETE.equals(action)) {
-            return new Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "",
-                    List.of());
+            return new Review("Delete an " + seen.type().words(), target, fields, "DELETE", path, "", List.of());
         }
         boolean on = ChangeAction.TURN_ON.equals(action);
-        return new Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields,
-                "PATCH", path, redactor.redactToJson(switchPatch(seen, on), Set.of(), List.of()), List.of());
+        return new Review((on ? "Turn on an " : "Turn off an ") + seen.type().words(), target, fields, "PATCH", path,
+                redactor.redactToJson(switchPatch(seen, on), Set.of(), List.of()), List.of());
     }
 
     private static AuditAttempt attempt(CurrentUser user, Manifest manifest, Item seen, ChangeAction action) {
-        return AuditAttempt.by(user, action, seen.type().resourceType()).at(Place.integration(manifest.key()))
-                .withResource(seen.name(), manifest.key(), seen.id());
+        return AuditAttempt.by(user, action, seen.type().resourceType())
+            .at(Place.integration(manifest.key()))
+            .withResource(seen.name(), manifest.key(), seen.id());
     }
+
 }

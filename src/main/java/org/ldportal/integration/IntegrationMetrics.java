@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class IntegrationMetrics implements MeterBinder {
 
     private final ManifestCatalog catalog;
+
     private final DynamicOptionsClient options;
 
     IntegrationMetrics(ManifestCatalog catalog, DynamicOptionsClient options) {
@@ -23,4 +24,5 @@ class IntegrationMetrics implements MeterBinder {
         CacheMetrics.bind(registry, "integration-catalog", catalog::cacheFigures);
         CacheMetrics.bind(registry, "integration-choices", options::cacheFigures);
     }
+
 }

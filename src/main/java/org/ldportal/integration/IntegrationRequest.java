@@ -11,19 +11,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A new integration configuration or audit-log subscription as a request for approval keeps it until a second person
- * decides (up to seven days). A record of its own, never the MVC form, so that renaming a form field cannot drop a
- * value from requests already waiting. Written in the newest {@link #FORMAT}; {@link #read} reads every format ever
+ * A new integration configuration or audit-log subscription as a request for approval
+ * keeps it until a second person decides (up to seven days). A record of its own, never
+ * the MVC form, so that renaming a form field cannot drop a value from requests already
+ * waiting. Written in the newest {@link #FORMAT}; {@link #read} reads every format ever
  * stored.
  */
-record IntegrationRequest(int format, String manifestKey, String type, String name, boolean enabled, @Nullable String tags,
-        List<Statement> statements, @Nullable String additionalFormVariables, Map<String, Object> cleaned,
-        List<String> secretValues) {
+record IntegrationRequest(int format, String manifestKey, String type, String name, boolean enabled,
+        @Nullable String tags, List<Statement> statements, @Nullable String additionalFormVariables,
+        Map<String, Object> cleaned, List<String> secretValues) {
 
-    /** 2: this record. 1, without a format: {@code {manifestKey, type, form: {the form's properties}, cleaned, secretValues}}. */
+    /**
+     * 2: this record. 1, without a format: {@code {manifestKey, type, form: {the form's
+     * properties}, cleaned, secretValues}}.
+     */
     static final int FORMAT = 2;
 
-    /** A policy statement as its editor row had it (resources one per line, actions one per line or by commas). */
+    /**
+     * A policy statement as its editor row had it (resources one per line, actions one
+     * per line or by commas).
+     */
     record Statement(String effect, String resources, String actions, String notResources, String notActions) {
 
         static Statement of(StatementRow row) {
@@ -42,11 +49,11 @@ record IntegrationRequest(int format, String manifestKey, String type, String na
         }
     }
 
-    static IntegrationRequest of(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned,
-            List<String> secretValues) {
+    static IntegrationRequest of(Manifest manifest, IntegrationType type, IntegrationForm form,
+            Map<String, Object> cleaned, List<String> secretValues) {
         return new IntegrationRequest(FORMAT, manifest.key(), type.parameter(), form.getName(), form.isEnabled(),
-                form.getTags(), form.getStatements().stream().map(Statement::of).toList(), form.getAdditionalFormVariables(),
-                cleaned, secretValues);
+                form.getTags(), form.getStatements().stream().map(Statement::of).toList(),
+                form.getAdditionalFormVariables(), cleaned, secretValues);
     }
 
     static IntegrationRequest read(ObjectMapper json, String payload) {
@@ -57,10 +64,11 @@ record IntegrationRequest(int format, String manifestKey, String type, String na
         JsonNode form = stored.path("form");
         return new IntegrationRequest(1, stored.path("manifestKey").asString(), stored.path("type").asString(),
                 form.path("name").asString(), form.path("enabled").asBoolean(true), text(form, "tags"),
-                json.convertValue(form.path("statements"), new TypeReference<List<Statement>>() { }),
-                text(form, "additionalFormVariables"),
-                json.convertValue(stored.path("cleaned"), new TypeReference<Map<String, Object>>() { }),
-                json.convertValue(stored.path("secretValues"), new TypeReference<List<String>>() { }));
+                json.convertValue(form.path("statements"), new TypeReference<List<Statement>>() {
+                }), text(form, "additionalFormVariables"),
+                json.convertValue(stored.path("cleaned"), new TypeReference<Map<String, Object>>() {
+                }), json.convertValue(stored.path("secretValues"), new TypeReference<List<String>>() {
+                }));
     }
 
     private static @Nullable String text(JsonNode node, String field) {

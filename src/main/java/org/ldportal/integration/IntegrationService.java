@@ -43,21 +43,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Creates integration configurations and audit-log subscriptions from a manifest's form: builds the body the API
- * expects, audits every attempt with secrets redacted, and puts LaunchDarkly's errors at the field they concern.
+ * Creates integration configurations and audit-log subscriptions from a manifest's form:
+ * builds the body the API expects, audits every attempt with secrets redacted, and puts
+ * LaunchDarkly's errors at the field they concern.
  */
 @Service
 class IntegrationService {
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyDirectory directory;
+
     private final LaunchDarklyLinks links;
+
     private final DynamicOptionsClient options;
+
     private final AuditedCall call;
+
     private final SecretRedactor redactor;
+
     private final ObjectMapper json;
 
     private final ReviewWarnings reviewWarnings;
+
     private final PermittedPlaces places;
 
     IntegrationService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
@@ -75,8 +83,9 @@ class IntegrationService {
     }
 
     /**
-     * The form of a manifest's config, with dynamic choices fetched and the project environments listed: those the
-     * person may create in (a choice outside them fails the form's own check).
+     * The form of a manifest's config, with dynamic choices fetched and the project
+     * environments listed: those the person may create in (a choice outside them fails
+     * the form's own check).
      */
     FormSpec configForm(Manifest manifest, CurrentUser user) {
         return ManifestFormMapper.configForm(manifest, new ManifestFormMapper.Choices() {
@@ -84,8 +93,8 @@ class IntegrationService {
             public List<FieldOption> dynamic(FormVariable.DynamicOptions dynamic) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 dynamic.headers().forEach(header -> headers.put(header.name(), header.value()));
-                return options.fetch(dynamic.url(), dynamic.method(), headers, dynamic.optionsPath(), dynamic.labelPointer(),
-                        dynamic.valuePointer());
+                return options.fetch(dynamic.url(), dynamic.method(), headers, dynamic.optionsPath(),
+                        dynamic.labelPointer(), dynamic.valuePointer());
             }
 
             @Override
@@ -102,7 +111,9 @@ class IntegrationService {
         });
     }
 
-    /** Checks the approval form variables typed as JSON: an array of formVariable objects. */
+    /**
+     * Checks the approval form variables typed as JSON: an array of formVariable objects.
+     */
     String additionalFormVariablesProblem(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -125,62 +136,84 @@ class IntegrationService {
         return null;
     }
 
-    /** What a create answered: the new id, and the values LaunchDarkly generated that are not secret. */
+    /**
+     * What a create answered: the new id, and the values LaunchDarkly generated that are
+     * not secret.
+     */
     record Created(String id, List<CreatedIntegration.GeneratedValue> generated) {
     }
 
-    /** The call a create makes: its body, the request that sends it, and how to read back one found after all. */
+    /**
+     * The call a create makes: its body, the request that sends it, and how to read back
+     * one found after all.
+     */
     private record Prepared(Object body, String path, Supplier<Created> request, Function<Sent, Created> readBack) {
     }
 
-    private Prepared prepare(Manifest manifest, IntegrationType type, IntegrationForm form, Map<String, Object> cleaned) {
+    private Prepared prepare(Manifest manifest, IntegrationType type, IntegrationForm form,
+            Map<String, Object> cleaned) {
         Map<String, Object> config = withEnvironmentSelections(manifest, cleaned);
         List<PolicyStatement> statements = type.hasPolicy(manifest)
-                ? form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).toList() : null;
+                ? form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).toList()
+                : null;
         List<String> tags = form.tagList();
         if (type == IntegrationType.SUBSCRIPTION) {
             SubscriptionPost post = new SubscriptionPost(form.getName(), config, statements, form.isEnabled(), tags);
             return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()), () -> {
                 Subscription created = client.createSubscription(manifest.key(), post);
                 return new Created(created.id(), generated(manifest, created.config()));
-            }, found -> new Created(found.id(), generated(manifest, client.getSubscription(manifest.key(), found.id()).config())));
+            }, found -> new Created(found.id(),
+                    generated(manifest, client.getSubscription(manifest.key(), found.id()).config())));
         }
         IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
                 && form.getAdditionalFormVariables() != null && !form.getAdditionalFormVariables().isBlank()
-                ? new IntegrationConfigurationPost.Approvals(additionalFormVariables(form.getAdditionalFormVariables())) : null;
+                        ? new IntegrationConfigurationPost.Approvals(
+                                additionalFormVariables(form.getAdditionalFormVariables()))
+                        : null;
         IntegrationConfigurationPost.AuditLogEventsHook hook = statements != null
                 ? new IntegrationConfigurationPost.AuditLogEventsHook(statements) : null;
-        IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags, config,
-                approvals == null && hook == null ? null : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
-        return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()), () -> {
-            IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
-            return new Created(created.id(), generated(manifest, created.configValues()));
-        }, found -> new Created(found.id(), generated(manifest, client.getIntegrationConfiguration(found.id()).configValues())));
+        IntegrationConfigurationPost post = new IntegrationConfigurationPost(form.getName(), form.isEnabled(), tags,
+                config, approvals == null && hook == null ? null
+                        : new IntegrationConfigurationPost.CapabilityConfig(approvals, hook));
+        return new Prepared(post,
+                LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()), () -> {
+                    IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
+                    return new Created(created.id(), generated(manifest, created.configValues()));
+                }, found -> new Created(found.id(),
+                        generated(manifest, client.getIntegrationConfiguration(found.id()).configValues())));
     }
 
     /** What the form will create, for the review page. */
-    Review review(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec, Map<String, Object> cleaned,
-            List<String> secretValues) {
+    Review review(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
+            Map<String, Object> cleaned, List<String> secretValues) {
         Prepared prepared = prepare(manifest, type, form, cleaned);
         List<Review.Line> fields = new ArrayList<>(List.of(new Review.Line("Name", form.getName()),
                 new Review.Line("Turned on", ReviewLines.yesNo(form.isEnabled())),
                 new Review.Line("Tags", String.join(", ", form.tagList()))));
         fields.addAll(ReviewLines.of(spec, cleaned));
         if (type.hasPolicy(manifest)) {
-            form.getStatements().stream().filter(row -> !row.isEmpty()).map(StatementRow::toStatement).forEach(statement ->
-                    fields.add(new Review.Line("Policy", statement.effect() + " " + either(statement.actions(),
-                            statement.notActions()) + " on " + either(statement.resources(), statement.notResources()))));
+            form.getStatements()
+                .stream()
+                .filter(row -> !row.isEmpty())
+                .map(StatementRow::toStatement)
+                .forEach(statement -> fields.add(new Review.Line("Policy",
+                        statement.effect() + " " + either(statement.actions(), statement.notActions()) + " on "
+                                + either(statement.resources(), statement.notResources()))));
         }
         Map<String, Object> notSecret = new LinkedHashMap<>(cleaned);
         notSecret.keySet().removeAll(spec.secretKeys());
         List<String> warnings = new ArrayList<>(reviewWarnings.hosts(notSecret));
         if (type == IntegrationType.SUBSCRIPTION) {
-            warnings.add(0, "An audit-log subscription sends every change its policy covers, in every project it names, to "
-                    + manifest.name() + ".");
+            warnings.add(0,
+                    "An audit-log subscription sends every change its policy covers, in every project it names, to "
+                            + manifest.name() + ".");
         }
-        return new Review(type == IntegrationType.SUBSCRIPTION ? "Subscribe " + manifest.name() + " to the audit log"
-                : "Set up " + manifest.name(), List.of(new Review.Line("Integration", manifest.name() + " (" + manifest.key()
-                        + ")"), new Review.Line("Kind", type.words())), fields, "POST", prepared.path(),
+        return new Review(
+                type == IntegrationType.SUBSCRIPTION ? "Subscribe " + manifest.name() + " to the audit log"
+                        : "Set up " + manifest.name(),
+                List.of(new Review.Line("Integration", manifest.name() + " (" + manifest.key() + ")"),
+                        new Review.Line("Kind", type.words())),
+                fields, "POST", prepared.path(),
                 redactor.redactToJson(prepared.body(), spec.secretKeys(), secretValues), warnings);
     }
 
@@ -197,19 +230,26 @@ class IntegrationService {
         return create(manifest, type, form, spec, cleaned, secretValues, user, ChangeOrigin.DIRECT);
     }
 
-    /** Creates the configuration or subscription, directly or once approved ({@code origin}), as {@code user}. */
+    /**
+     * Creates the configuration or subscription, directly or once approved
+     * ({@code origin}), as {@code user}.
+     */
     ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues, CurrentUser user, ChangeOrigin origin) {
         Prepared prepared = prepare(manifest, type, form, cleaned);
         Object body = prepared.body();
         Supplier<Created> request = prepared.request();
-        Change change = Change.create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, type.resourceType())
-                .at(Place.integration(manifest.key())).withResource(form.getName(), null, null)
+        Change change = Change
+            .create(origin.apply(AuditAttempt.by(user, ChangeAction.CREATE, type.resourceType())
+                .at(Place.integration(manifest.key()))
+                .withResource(form.getName(), null, null)
                 .withRequestBody(redactor.redactToJson(body, spec.secretKeys(), secretValues))), "the " + type.words())
-                .scrubbing(secretValues).locatedBy(detail -> locate(detail, spec))
-                .whenNotFound("LaunchDarkly has no integration with the key " + manifest.key() + " (" + manifest.name()
-                        + "): it may have been withdrawn, or not be offered on this account. Nothing was created.");
-        // A 409 is told in LaunchDarkly's own words: its documents do not say what a configuration conflicts with.
+            .scrubbing(secretValues)
+            .locatedBy(detail -> locate(detail, spec))
+            .whenNotFound("LaunchDarkly has no integration with the key " + manifest.key() + " (" + manifest.name()
+                    + "): it may have been withdrawn, or not be offered on this account. Nothing was created.");
+        // A 409 is told in LaunchDarkly's own words: its documents do not say what a
+        // configuration conflicts with.
         return call.send(change, request, created -> new Sent(null, created.id(), links.integration(manifest.key())),
                 prepared.readBack());
     }
@@ -220,20 +260,26 @@ class IntegrationService {
     }
 
     /**
-     * A valid form, for the change flow: what the approval rules look at (the integration), a request keeps, and the
-     * result page of what LaunchDarkly made (its generated values, never a secret).
+     * A valid form, for the change flow: what the approval rules look at (the
+     * integration), a request keeps, and the result page of what LaunchDarkly made (its
+     * generated values, never a secret).
      */
     PreparedChange<Created> creation(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
             Map<String, Object> cleaned, List<String> secretValues) {
-        PendingChange pending = PendingChange.create(type.resourceType(), Place.integration(manifest.key()), form.getName(),
-                null, false, json.writeValueAsString(IntegrationRequest.of(manifest, type, form, cleaned, secretValues)));
-        return PreparedChange.of(pending, () -> review(manifest, type, form, spec, cleaned, secretValues), Created.class,
-                (user, origin) -> create(manifest, type, form, spec, cleaned, secretValues, user, origin))
-                .repeatedAs(CreatedIntegration.class, created -> new CreatedIntegration(manifest.name(), type.words(),
-                        form.getName(), created.id(), links.integration(manifest.key()), created.generated()));
+        PendingChange pending = PendingChange.create(type.resourceType(), Place.integration(manifest.key()),
+                form.getName(), null, false,
+                json.writeValueAsString(IntegrationRequest.of(manifest, type, form, cleaned, secretValues)));
+        return PreparedChange
+            .of(pending, () -> review(manifest, type, form, spec, cleaned, secretValues), Created.class,
+                    (user, origin) -> create(manifest, type, form, spec, cleaned, secretValues, user, origin))
+            .repeatedAs(CreatedIntegration.class, created -> new CreatedIntegration(manifest.name(), type.words(),
+                    form.getName(), created.id(), links.integration(manifest.key()), created.generated()));
     }
 
-    /** The generated and public-key values of the answer, labelled as the manifest names them; never a secret. */
+    /**
+     * The generated and public-key values of the answer, labelled as the manifest names
+     * them; never a secret.
+     */
     private static List<CreatedIntegration.GeneratedValue> generated(Manifest manifest, Map<String, Object> values) {
         List<CreatedIntegration.GeneratedValue> generated = new ArrayList<>();
         if (values == null) {
@@ -249,7 +295,10 @@ class IntegrationService {
         return generated;
     }
 
-    /** "configValues.token: ..." or "config.token: ..." belongs at the token field; "statements..." at the policy. */
+    /**
+     * "configValues.token: ..." or "config.token: ..." belongs at the token field;
+     * "statements..." at the policy.
+     */
     static RefusalTarget locate(String message, FormSpec spec) {
         if (message == null) {
             return RefusalTarget.WHOLE_FORM;
@@ -272,7 +321,8 @@ class IntegrationService {
         Map<String, Object> config = new LinkedHashMap<>(cleaned);
         for (FormVariable variable : manifest.configVariables()) {
             Object value = config.get(variable.key());
-            if ("environmentSelector".equals(variable.type()) && value instanceof String selection && selection.contains("/")) {
+            if ("environmentSelector".equals(variable.type()) && value instanceof String selection
+                    && selection.contains("/")) {
                 // Chosen as "project/environment" in one select; sent as the two keys.
                 Map<String, Object> pair = new LinkedHashMap<>();
                 pair.put("projectKey", selection.substring(0, selection.indexOf('/')));
@@ -287,4 +337,5 @@ class IntegrationService {
     private List<Map<String, Object>> additionalFormVariables(String text) {
         return json.readValue(text, List.class);
     }
+
 }

@@ -9,11 +9,15 @@ import org.ldportal.integration.options.DynamicOptionsClient;
 import org.ldportal.web.StatusSection;
 import org.springframework.stereotype.Component;
 
-/** The status page's part for integrations: the catalog's size, age and problem, and the choices' cache. */
+/**
+ * The status page's part for integrations: the catalog's size, age and problem, and the
+ * choices' cache.
+ */
 @Component
 class IntegrationStatus implements StatusSection {
 
     private final ManifestCatalog catalog;
+
     private final DynamicOptionsClient options;
 
     IntegrationStatus(ManifestCatalog catalog, DynamicOptionsClient options) {
@@ -44,4 +48,5 @@ class IntegrationStatus implements StatusSection {
         lines.add(Line.of("Choices from integrations' endpoints", options.cacheFigures().inWords()));
         return lines;
     }
+
 }

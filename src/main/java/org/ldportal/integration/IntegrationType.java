@@ -4,10 +4,12 @@ import org.ldportal.resource.ResourceType;
 
 /** The two things the portal sets up from a manifest. */
 enum IntegrationType {
+
     CONFIGURATION("configuration", ResourceType.INTEGRATION_CONFIGURATION),
     SUBSCRIPTION("subscription", ResourceType.AUDIT_LOG_SUBSCRIPTION);
 
     private final String parameter;
+
     private final ResourceType resourceType;
 
     IntegrationType(String parameter, ResourceType resourceType) {
@@ -48,4 +50,5 @@ enum IntegrationType {
     boolean hasPolicy(Manifest manifest) {
         return this == SUBSCRIPTION || manifest.hasAuditLogHook();
     }
+
 }

@@ -6,19 +6,22 @@ import java.util.Locale;
 import org.ldportal.launchdarkly.PolicyStatement;
 
 /**
- * An integration manifest, as far as the portal needs it: what it is, whether it can be set up here, and its form
- * variables.
+ * An integration manifest, as far as the portal needs it: what it is, whether it can be
+ * set up here, and its form variables.
  *
- * @param configurationBlockedBecause why its configuration cannot be set up in the portal, or null when it can
- * @param setUpElsewhereUrl           where it is set up instead, when the manifest says: a URL of another site, or a
- *                                   path (starting with /) on LaunchDarkly's own site
+ * @param configurationBlockedBecause why its configuration cannot be set up in the
+ * portal, or null when it can
+ * @param setUpElsewhereUrl where it is set up instead, when the manifest says: a URL of
+ * another site, or a path (starting with /) on LaunchDarkly's own site
  */
 record Manifest(String key, String name, String overview, List<String> categories, String siteUrl, String docsUrl,
         boolean allowsConfigurations, boolean hasAuditLogHook, List<PolicyStatement> defaultPolicy,
         boolean allowsAdditionalApprovalFormVariables, String configurationBlockedBecause, String setUpElsewhereUrl,
         List<FormVariable> formVariables) {
 
-    /** The variables that make up the configValues or config: the top-level formVariables. */
+    /**
+     * The variables that make up the configValues or config: the top-level formVariables.
+     */
     List<FormVariable> configVariables() {
         return formVariables.stream().filter(variable -> variable.location().equals(ManifestParser.TOP_LEVEL)).toList();
     }

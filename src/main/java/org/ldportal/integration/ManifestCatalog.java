@@ -24,32 +24,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The integration manifests, from LaunchDarkly's API or, when {@code portal.integrations.manifests-dir} is set,
- * from a folder laid out like integration-framework's {@code integrations/}. Kept with refresh-ahead
- * ({@link RefreshingCache}): re-read in the background after the refresh interval, read once however many pages ask
- * at the same time, a failed read remembered briefly and never replacing a good list; an admin can refresh it. A manifest that cannot be read is logged and skipped: it never breaks a page.
+ * The integration manifests, from LaunchDarkly's API or, when
+ * {@code portal.integrations.manifests-dir} is set, from a folder laid out like
+ * integration-framework's {@code integrations/}. Kept with refresh-ahead
+ * ({@link RefreshingCache}): re-read in the background after the refresh interval, read
+ * once however many pages ask at the same time, a failed read remembered briefly and
+ * never replacing a good list; an admin can refresh it. A manifest that cannot be read is
+ * logged and skipped: it never breaks a page.
  */
 @Component
 class ManifestCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestCatalog.class);
 
-    /** How long a failed read of LaunchDarkly's list is answered from memory before it is tried again. */
+    /**
+     * How long a failed read of LaunchDarkly's list is answered from memory before it is
+     * tried again.
+     */
     static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(30);
+
     private static final String ALL = "all";
 
     private record Loaded(List<Manifest> manifests, Instant at) {
     }
 
     private final LaunchDarklyClient client;
+
     private final ManifestParser parser;
+
     private final IntegrationsProperties properties;
+
     private final ObjectMapper json;
+
     private final Clock clock;
+
     private final RefreshingCache<String, Loaded> cache;
 
-    ManifestCatalog(LaunchDarklyClient client, ManifestParser parser, IntegrationsProperties properties, ObjectMapper json,
-            Clock clock) {
+    ManifestCatalog(LaunchDarklyClient client, ManifestParser parser, IntegrationsProperties properties,
+            ObjectMapper json, Clock clock) {
         this.client = client;
         this.parser = parser;
         this.properties = properties;
@@ -67,10 +79,15 @@ class ManifestCatalog {
         return all().stream().filter(manifest -> manifest.key().equals(key)).findFirst();
     }
 
-    /** Why the manifests could not be read, the last time it was tried (while that is remembered), or null. */
+    /**
+     * Why the manifests could not be read, the last time it was tried (while that is
+     * remembered), or null.
+     */
     String problem() {
         current();
-        return cache.lastFailure(ALL).map(e -> "LaunchDarkly's list of integrations could not be read just now.").orElse(null);
+        return cache.lastFailure(ALL)
+            .map(e -> "LaunchDarkly's list of integrations could not be read just now.")
+            .orElse(null);
     }
 
     /** When the list shown was read, or null when it never could be. */
@@ -79,7 +96,10 @@ class ManifestCatalog {
         return loaded == null ? null : loaded.at();
     }
 
-    /** An admin's refresh: read the list now; on failure the old list stays and {@link #problem()} says why. */
+    /**
+     * An admin's refresh: read the list now; on failure the old list stays and
+     * {@link #problem()} says why.
+     */
     void refresh() {
         try {
             cache.reloadNow(ALL);
@@ -145,8 +165,8 @@ class ManifestCatalog {
             manifests.add(parser.parse(manifest, key));
         }
         catch (ManifestException e) {
-            log.warn("Skipping an integration manifest ({}): {}", key != null ? key : manifest.path("key").asString("?"),
-                    e.getMessage());
+            log.warn("Skipping an integration manifest ({}): {}",
+                    key != null ? key : manifest.path("key").asString("?"), e.getMessage());
         }
     }
 
@@ -154,4 +174,5 @@ class ManifestCatalog {
     RefreshingCache.Figures cacheFigures() {
         return cache.figures();
     }
+
 }

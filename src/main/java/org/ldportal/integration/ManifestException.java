@@ -6,4 +6,5 @@ class ManifestException extends RuntimeException {
     ManifestException(String message) {
         super(message);
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a manifest from JSON, tolerantly: unknown attributes are ignored, absent ones take the schema's
- * defaults ({@code isOptional} absent means required). Only a manifest without key or name is refused.
+ * Reads a manifest from JSON, tolerantly: unknown attributes are ignored, absent ones
+ * take the schema's defaults ({@code isOptional} absent means required). Only a manifest
+ * without key or name is refused.
  */
 @Component
 class ManifestParser {
@@ -19,7 +20,8 @@ class ManifestParser {
 
     /** Where form variables may live, beside the top level. */
     private static final String[][] CAPABILITY_LOCATIONS = { { "approval", "environmentFormVariables" },
-        { "approval", "approvalFormVariables" }, { "featureStore", "formVariables" }, { "flagCleanup", "formVariables" } };
+            { "approval", "approvalFormVariables" }, { "featureStore", "formVariables" },
+            { "flagCleanup", "formVariables" } };
 
     Manifest parse(JsonNode json, String keyIfAbsent) {
         if (json == null || !json.isObject()) {
@@ -33,14 +35,16 @@ class ManifestParser {
         JsonNode capabilities = json.path("capabilities");
         List<FormVariable> variables = new ArrayList<>(variables(json.get("formVariables"), TOP_LEVEL));
         for (String[] location : CAPABILITY_LOCATIONS) {
-            variables.addAll(variables(capabilities.path(location[0]).get(location[1]), location[0] + "." + location[1]));
+            variables
+                .addAll(variables(capabilities.path(location[0]).get(location[1]), location[0] + "." + location[1]));
         }
         JsonNode hook = capabilities.get("auditLogEventsHook");
         List<String> categories = new ArrayList<>();
         json.path("categories").forEach(category -> categories.add(category.asString()));
         return new Manifest(key, name, text(json, "overview", null), categories, text(json.path("links"), "site", null),
-                text(json.path("links"), "launchdarklyDocs", null), json.path("allowIntegrationConfigurations").asBoolean(false),
-                hook != null && hook.isObject(), hook == null ? List.of() : statements(hook.get("defaultPolicy")),
+                text(json.path("links"), "launchdarklyDocs", null),
+                json.path("allowIntegrationConfigurations").asBoolean(false), hook != null && hook.isObject(),
+                hook == null ? List.of() : statements(hook.get("defaultPolicy")),
                 capabilities.path("approval").path("allowAdditionalApprovalFormVariables").asBoolean(false),
                 blockedBecause(json, capabilities), setUpElsewhere(capabilities), List.copyOf(variables));
     }
@@ -67,7 +71,8 @@ class ManifestParser {
             return external;
         }
         String internal = text(capabilities, "internalConfigurationURL", null);
-        // A page of LaunchDarkly's own site: kept as a path, made a link with the configured host (EU, federal).
+        // A page of LaunchDarkly's own site: kept as a path, made a link with the
+        // configured host (EU, federal).
         return internal == null ? null : "/" + internal.replaceFirst("^/", "");
     }
 
@@ -105,8 +110,9 @@ class ManifestParser {
         }
         JsonNode endpoint = options.path("endpoint");
         List<FormVariable.Header> headers = new ArrayList<>();
-        endpoint.path("headers").forEach(header -> headers.add(new FormVariable.Header(text(header, "name", ""),
-                text(header, "value", ""))));
+        endpoint.path("headers")
+            .forEach(header -> headers
+                .add(new FormVariable.Header(text(header, "name", ""), text(header, "value", ""))));
         JsonNode parser = options.path("parser");
         return new FormVariable.DynamicOptions(text(endpoint, "url", null), text(endpoint, "method", "GET"), headers,
                 text(parser, "optionsPath", ""), text(parser.path("optionsItems"), "label", ""),
@@ -120,10 +126,12 @@ class ManifestParser {
         }
         for (JsonNode dependency : dependsOn) {
             List<FormVariable.Condition> conditions = new ArrayList<>();
-            dependency.path("conditions").forEach(condition -> conditions.add(new FormVariable.Condition(
-                    text(condition, "operator", "equalTo"), defaultValue(condition.get("value")))));
+            dependency.path("conditions")
+                .forEach(condition -> conditions.add(new FormVariable.Condition(text(condition, "operator", "equalTo"),
+                        defaultValue(condition.get("value")))));
             dependencies.add(new FormVariable.Dependency(text(dependency, "variableKey", null),
-                    text(dependency, "variableLocation", TOP_LEVEL), text(dependency, "action", "showField"), conditions));
+                    text(dependency, "variableLocation", TOP_LEVEL), text(dependency, "action", "showField"),
+                    conditions));
         }
         return dependencies;
     }
@@ -131,8 +139,9 @@ class ManifestParser {
     private static List<FormVariable.Choice> choices(JsonNode options) {
         List<FormVariable.Choice> choices = new ArrayList<>();
         if (options != null && options.isArray()) {
-            options.forEach(option -> choices.add(new FormVariable.Choice(text(option, "label", text(option, "value", "")),
-                    text(option, "value", ""))));
+            options
+                .forEach(option -> choices.add(new FormVariable.Choice(text(option, "label", text(option, "value", "")),
+                        text(option, "value", ""))));
         }
         return choices;
     }
@@ -159,4 +168,5 @@ class ManifestParser {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() || !value.isValueNode() ? fallback : value.asString();
     }
+
 }

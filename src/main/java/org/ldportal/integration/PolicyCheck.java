@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.validation.Errors;
 
 /**
- * The policy editor's rows, checked before LaunchDarkly sees them: each resource a resource specifier, each action
- * a name or *, and bounds on how much one form may hold. The error sits at the row's field.
+ * The policy editor's rows, checked before LaunchDarkly sees them: each resource a
+ * resource specifier, each action a name or *, and bounds on how much one form may hold.
+ * The error sits at the row's field.
  */
 final class PolicyCheck {
 
@@ -72,4 +73,5 @@ final class PolicyCheck {
         }
         return false;
     }
+
 }

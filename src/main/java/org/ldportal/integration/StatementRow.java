@@ -5,13 +5,20 @@ import java.util.List;
 
 import org.ldportal.launchdarkly.PolicyStatement;
 
-/** One row of the policy-statement editor: resources typed one per line, actions one per line or separated by commas. */
+/**
+ * One row of the policy-statement editor: resources typed one per line, actions one per
+ * line or separated by commas.
+ */
 public class StatementRow {
 
     private String effect = "allow";
+
     private String resources = "";
+
     private String actions = "*";
+
     private String notResources = "";
+
     private String notActions = "";
 
     static StatementRow of(PolicyStatement statement) {
@@ -25,21 +32,27 @@ public class StatementRow {
     }
 
     PolicyStatement toStatement() {
-        return new PolicyStatement(effect, resourceList(resources), resourceList(notResources), list(actions), list(notActions));
+        return new PolicyStatement(effect, resourceList(resources), resourceList(notResources), list(actions),
+                list(notActions));
     }
 
     boolean isEmpty() {
         return resourceList(resources).isEmpty() && resourceList(notResources).isEmpty();
     }
 
-    /** Resources, one per line: a comma belongs to the specifier itself ({@code flag/*;tag1,tag2}). */
+    /**
+     * Resources, one per line: a comma belongs to the specifier itself
+     * ({@code flag/*;tag1,tag2}).
+     */
     static List<String> resourceList(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return text == null ? List.of()
+                : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Actions, one per line or separated by commas. */
     static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return text == null ? List.of()
+                : Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String lines(List<String> values) {
@@ -85,4 +98,5 @@ public class StatementRow {
     public void setNotActions(String notActions) {
         this.notActions = notActions;
     }
+
 }

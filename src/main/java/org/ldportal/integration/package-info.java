@@ -1,7 +1,7 @@
 /**
- * Integrations: manifests (parser, catalog, manifest to form), integration configurations and audit-log
- * subscriptions. Its {@code options} package, internal to this module, is the one other outbound call: a manifest's
- * dynamic-options endpoint, guarded.
+ * Integrations: manifests (parser, catalog, manifest to form), integration configurations
+ * and audit-log subscriptions. Its {@code options} package, internal to this module, is
+ * the one other outbound call: a manifest's dynamic-options endpoint, guarded.
  */
 @ApplicationModule(displayName = "Integrations",
         allowedDependencies = { "approval", "audit", "change", "form", "launchdarkly", "resource", "security", "web" })

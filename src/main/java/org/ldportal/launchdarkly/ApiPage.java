@@ -2,7 +2,10 @@ package org.ldportal.launchdarkly;
 
 import java.util.List;
 
-/** One page of a paged collection. {@code totalCount} may be null when LaunchDarkly does not send it. */
+/**
+ * One page of a paged collection. {@code totalCount} may be null when LaunchDarkly does
+ * not send it.
+ */
 public record ApiPage<T>(List<T> items, Integer totalCount) {
 
     public ApiPage {

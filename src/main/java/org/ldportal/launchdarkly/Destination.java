@@ -16,28 +16,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Data Export destination. Its {@code config} is kept as LaunchDarkly answers it: secret values come obfuscated,
- * and the portal must never show them back as if real.
+ * A Data Export destination. Its {@code config} is kept as LaunchDarkly answers it:
+ * secret values come obfuscated, and the portal must never show them back as if real.
  *
- * <p>Where it is (project and environment) is read from its links. The spec's own example answer has
- * {@code parent: /api/v2/destinations} and the keys only in {@code self}
- * ({@code /api/v2/destinations/my-project/my-environment/610add...}); some answers name them in {@code parent}
- * ({@code /api/v2/projects/p/environments/e}). Both are read, {@code self} first.
+ * <p>
+ * Where it is (project and environment) is read from its links. The spec's own example
+ * answer has {@code parent: /api/v2/destinations} and the keys only in {@code self}
+ * ({@code /api/v2/destinations/my-project/my-environment/610add...}); some answers name
+ * them in {@code parent} ({@code /api/v2/projects/p/environments/e}). Both are read,
+ * {@code self} first.
  *
  * @param links {@code _links} ({@code self}, {@code parent})
  */
-public record Destination(
-        @JsonProperty("_id") String id,
-        String name,
-        String kind,
-        Boolean on,
-        Long createdAt,
-        @JsonProperty("_links") Map<String, Link> links,
-        Integer version,
-        Map<String, Object> config) {
+public record Destination(@JsonProperty("_id") String id, String name, String kind, Boolean on, Long createdAt,
+        @JsonProperty("_links") Map<String, Link> links, Integer version, Map<String, Object> config) {
 
     private static final Pattern SELF = Pattern.compile("/api/v2/destinations/([^/]+)/([^/]+)/[^/]+/?$");
+
     private static final Pattern PARENT = Pattern.compile("/projects/([^/]+)/environments/([^/]+)/?$");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A destination as a list names it, without its version and config. */
@@ -46,14 +43,14 @@ public record Destination(
     }
 
     /**
-     * As LaunchDarkly answers it. The spec's example gives {@code config} as a string of JSON, its description as an
-     * object: both are read as the object.
+     * As LaunchDarkly answers it. The spec's example gives {@code config} as a string of
+     * JSON, its description as an object: both are read as the object.
      */
     @JsonCreator
     static Destination read(@JsonProperty("_id") String id, @JsonProperty("name") String name,
-            @JsonProperty("kind") String kind, @JsonProperty("on") Boolean on, @JsonProperty("createdAt") Long createdAt,
-            @JsonProperty("_links") Map<String, Link> links, @JsonProperty("version") Integer version,
-            @JsonProperty("config") @Nullable JsonNode config) {
+            @JsonProperty("kind") String kind, @JsonProperty("on") Boolean on,
+            @JsonProperty("createdAt") Long createdAt, @JsonProperty("_links") Map<String, Link> links,
+            @JsonProperty("version") Integer version, @JsonProperty("config") @Nullable JsonNode config) {
         return new Destination(id, name, kind, on, createdAt, links, version, configOf(config));
     }
 
@@ -81,15 +78,19 @@ public record Destination(
     public record Place(String projectKey, String environmentKey) {
     }
 
-    /** The project and environment, from {@code self}, else from {@code parent} when it names them. */
+    /**
+     * The project and environment, from {@code self}, else from {@code parent} when it
+     * names them.
+     */
     public Optional<Place> place() {
         Optional<Place> fromSelf = match(SELF, "self");
         return fromSelf.isPresent() ? fromSelf : match(PARENT, "parent");
     }
 
     public boolean belongsTo(String projectKey, String environmentKey) {
-        return place().filter(place -> place.projectKey().equals(projectKey) && place.environmentKey().equals(environmentKey))
-                .isPresent();
+        return place()
+            .filter(place -> place.projectKey().equals(projectKey) && place.environmentKey().equals(environmentKey))
+            .isPresent();
     }
 
     private Optional<Place> match(Pattern pattern, String relation) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 class DirectoryMetrics implements MeterBinder {
 
     private final LaunchDarklyDirectory directory;
+
     private final ExistingResources existing;
 
     DirectoryMetrics(LaunchDarklyDirectory directory, ExistingResources existing) {
@@ -24,4 +25,5 @@ class DirectoryMetrics implements MeterBinder {
         CacheMetrics.bind(registry, "integration-configurations", () -> existing.cacheFigures().get(1));
         CacheMetrics.bind(registry, "subscriptions", () -> existing.cacheFigures().get(2));
     }
+
 }

@@ -4,20 +4,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Body of {@code POST /api/v2/projects/{projectKey}/environments} (schema {@code EnvironmentPost}). */
+/**
+ * Body of {@code POST /api/v2/projects/{projectKey}/environments} (schema
+ * {@code EnvironmentPost}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EnvironmentPost(
-        String name,
-        String key,
-        String color,
-        Integer defaultTtl,
-        Boolean secureMode,
-        Boolean defaultTrackEvents,
-        Boolean confirmChanges,
-        Boolean requireComments,
-        List<String> tags,
-        SourceEnvironment source,
-        Boolean critical) {
+public record EnvironmentPost(String name, String key, String color, Integer defaultTtl, Boolean secureMode,
+        Boolean defaultTrackEvents, Boolean confirmChanges, Boolean requireComments, List<String> tags,
+        SourceEnvironment source, Boolean critical) {
 
     /** Schema {@code SourceEnv}: the environment whose settings are copied. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,22 +14,30 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * What exists in LaunchDarkly, for the lists of the manage pages: every Data Export destination of the account, and
- * each integration's configurations and audit-log subscriptions. Cached like the forms' lists but more briefly (refresh-ahead, for
- * {@code portal.launchdarkly.list-cache-ttl}), so a list page answers without waiting for LaunchDarkly once
- * warm; the client tells them of every write made through the portal ({@link ListsChanged}), so the next list shows
- * it at once.
+ * What exists in LaunchDarkly, for the lists of the manage pages: every Data Export
+ * destination of the account, and each integration's configurations and audit-log
+ * subscriptions. Cached like the forms' lists but more briefly (refresh-ahead, for
+ * {@code portal.launchdarkly.list-cache-ttl}), so a list page answers without waiting for
+ * LaunchDarkly once warm; the client tells them of every write made through the portal
+ * ({@link ListsChanged}), so the next list shows it at once.
  */
 @Component
 public class ExistingResources implements DisposableBean {
 
     private static final String ALL = "all";
-    /** Enough for the lists one page needs at once, for a few pages at a time; more wait their turn. */
+
+    /**
+     * Enough for the lists one page needs at once, for a few pages at a time; more wait
+     * their turn.
+     */
     private static final int READERS = 8;
 
     private final RefreshingCache<String, List<Destination>> destinations;
+
     private final RefreshingCache<String, List<IntegrationConfiguration>> configurations;
+
     private final RefreshingCache<String, List<Subscription>> subscriptions;
+
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, runnable -> {
         Thread thread = new Thread(runnable, "ld-lists");
         thread.setDaemon(true);
@@ -40,12 +48,16 @@ public class ExistingResources implements DisposableBean {
         Duration ttl = properties.listCacheTtl();
         Duration retry = LaunchDarklyDirectory.RETRY_FAILURES_AFTER;
         this.destinations = new RefreshingCache<>(ttl, retry, all -> List.copyOf(client.listDestinations()));
-        this.configurations = new RefreshingCache<>(ttl, retry, key -> List.copyOf(client.listIntegrationConfigurations(key)));
+        this.configurations = new RefreshingCache<>(ttl, retry,
+                key -> List.copyOf(client.listIntegrationConfigurations(key)));
         this.subscriptions = new RefreshingCache<>(ttl, retry, key -> List.copyOf(client.listSubscriptions(key)));
         client.afterWrites(this::forget);
     }
 
-    /** What a write through the portal may have changed is read again by the next page that shows it. */
+    /**
+     * What a write through the portal may have changed is read again by the next page
+     * that shows it.
+     */
     private void forget(ListsChanged changed) {
         switch (changed.list()) {
             case DESTINATIONS -> destinations.invalidate(ALL);
@@ -81,18 +93,22 @@ public class ExistingResources implements DisposableBean {
     }
 
     /**
-     * The integration's configurations and subscriptions (each only when asked for), read at the same time: the page
-     * waits for one round trip to LaunchDarkly, not one per list. A failure of either is thrown as it was.
+     * The integration's configurations and subscriptions (each only when asked for), read
+     * at the same time: the page waits for one round trip to LaunchDarkly, not one per
+     * list. A failure of either is thrown as it was.
      */
     public OfIntegration ofIntegration(String integrationKey, boolean withConfigurations, boolean withSubscriptions) {
         CompletableFuture<List<IntegrationConfiguration>> configured = withConfigurations
                 ? read(() -> configurations(integrationKey)) : CompletableFuture.completedFuture(List.of());
-        CompletableFuture<List<Subscription>> subscribed = withSubscriptions
-                ? read(() -> subscriptions(integrationKey)) : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<List<Subscription>> subscribed = withSubscriptions ? read(() -> subscriptions(integrationKey))
+                : CompletableFuture.completedFuture(List.of());
         return new OfIntegration(joined(configured), joined(subscribed));
     }
 
-    /** Read on another thread, with the request's log context (its request id) in that thread's log lines. */
+    /**
+     * Read on another thread, with the request's log context (its request id) in that
+     * thread's log lines.
+     */
     private <T> CompletableFuture<T> read(Supplier<T> list) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         return CompletableFuture.supplyAsync(() -> {
@@ -129,4 +145,5 @@ public class ExistingResources implements DisposableBean {
     public List<RefreshingCache.Figures> cacheFigures() {
         return List.of(destinations.figures(), configurations.figures(), subscriptions.figures());
     }
+
 }

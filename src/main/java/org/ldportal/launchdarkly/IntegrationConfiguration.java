@@ -6,17 +6,13 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * An integration configuration (schema {@code IntegrationConfigurationsRep}). {@code configValues} holds what
- * LaunchDarkly generated (an external ID, a public key) beside what was sent, secrets masked; it is never printed.
+ * An integration configuration (schema {@code IntegrationConfigurationsRep}).
+ * {@code configValues} holds what LaunchDarkly generated (an external ID, a public key)
+ * beside what was sent, secrets masked; it is never printed.
  */
-public record IntegrationConfiguration(
-        @JsonProperty("_id") String id,
-        String name,
-        @JsonProperty("_integrationKey") String integrationKey,
-        Boolean enabled,
-        List<String> tags,
-        Map<String, Object> configValues,
-        @JsonProperty("_version") Integer version,
+public record IntegrationConfiguration(@JsonProperty("_id") String id, String name,
+        @JsonProperty("_integrationKey") String integrationKey, Boolean enabled, List<String> tags,
+        Map<String, Object> configValues, @JsonProperty("_version") Integer version,
         @JsonProperty("_createdAt") Long createdAt) {
 
     @Override

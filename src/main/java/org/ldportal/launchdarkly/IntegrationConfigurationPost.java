@@ -10,19 +10,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code IntegrationConfigurationPost}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IntegrationConfigurationPost(
-        String name,
-        Boolean enabled,
-        List<String> tags,
-        Map<String, Object> configValues,
-        CapabilityConfig capabilityConfig) {
+public record IntegrationConfigurationPost(String name, Boolean enabled, List<String> tags,
+        Map<String, Object> configValues, CapabilityConfig capabilityConfig) {
 
     /** Schema {@code CapabilityConfigPost}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CapabilityConfig(Approvals approvals, AuditLogEventsHook auditLogEventsHook) {
     }
 
-    /** Schema {@code ApprovalsCapabilityConfig}: extra form variables, in the manifest's formVariable shape. */
+    /**
+     * Schema {@code ApprovalsCapabilityConfig}: extra form variables, in the manifest's
+     * formVariable shape.
+     */
     public record Approvals(List<Map<String, Object>> additionalFormVariables) {
     }
 

@@ -4,16 +4,22 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * LaunchDarkly answered with a status other than 2xx. Carries the body's {@code code} and {@code message}
- * (either may be null when the body was missing or not JSON) and, for 429, how long to wait.
+ * LaunchDarkly answered with a status other than 2xx. Carries the body's {@code code} and
+ * {@code message} (either may be null when the body was missing or not JSON) and, for
+ * 429, how long to wait.
  *
- * <p>The message is LaunchDarkly's and may echo submitted values: scrub secrets before showing or storing it.
+ * <p>
+ * The message is LaunchDarkly's and may echo submitted values: scrub secrets before
+ * showing or storing it.
  */
 public final class LaunchDarklyApiException extends LaunchDarklyException {
 
     private final int status;
+
     private final String code;
+
     private final String apiMessage;
+
     private final Duration retryAfter;
 
     public LaunchDarklyApiException(int status, String code, String apiMessage, Duration retryAfter) {
@@ -28,7 +34,10 @@ public final class LaunchDarklyApiException extends LaunchDarklyException {
         return status;
     }
 
-    /** The error body's {@code code}, e.g. {@code conflict} or {@code invalid_request}; may be null. */
+    /**
+     * The error body's {@code code}, e.g. {@code conflict} or {@code invalid_request};
+     * may be null.
+     */
     public String code() {
         return code;
     }
@@ -46,4 +55,5 @@ public final class LaunchDarklyApiException extends LaunchDarklyException {
     public boolean isServerError() {
         return status >= 500;
     }
+
 }

@@ -43,10 +43,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The only place that speaks HTTP to LaunchDarkly. Every method either returns the answer or throws
- * {@link LaunchDarklyApiException} (a non-2xx answer) or {@link LaunchDarklyUnreachableException} (no answer).
- * GETs are retried on 429 and 5xx (bounded in tries and total wait); POSTs never are: they are not idempotent.
- * Logs method, path, status and duration, never the token or a body (bodies may hold secrets).
+ * The only place that speaks HTTP to LaunchDarkly. Every method either returns the answer
+ * or throws {@link LaunchDarklyApiException} (a non-2xx answer) or
+ * {@link LaunchDarklyUnreachableException} (no answer). GETs are retried on 429 and 5xx
+ * (bounded in tries and total wait); POSTs never are: they are not idempotent. Logs
+ * method, path, status and duration, never the token or a body (bodies may hold secrets).
  */
 @Component
 public class LaunchDarklyClient {
@@ -55,16 +56,24 @@ public class LaunchDarklyClient {
 
     /** The integration-configuration endpoints exist only in the beta API version. */
     static final String BETA = "beta";
+
     private static final int PAGE_SIZE = 50;
+
     /** The manifest list is large (well over WebClient's 256 KB default). */
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
     private final WebClient web;
+
     private final LaunchDarklyProperties properties;
+
     private final RecentCalls recent;
+
     private final MeterRegistry meters;
+
     private final ObjectMapper json;
+
     private final List<Consumer<ListsChanged>> afterWrites = new CopyOnWriteArrayList<>();
 
     public LaunchDarklyClient(WebClient.Builder builder, LaunchDarklyProperties properties, ObjectMapper json) {
@@ -87,19 +96,22 @@ public class LaunchDarklyClient {
         this.properties = properties;
         this.json = json;
         HttpClient http = HttpClient.create()
-                .proxyWithSystemProperties()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-                .responseTimeout(properties.responseTimeout());
+            .proxyWithSystemProperties()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+            .responseTimeout(properties.responseTimeout());
         this.web = builder.clone()
-                .baseUrl(properties.baseUrl().toString())
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, properties.apiToken())
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                .build();
+            .baseUrl(properties.baseUrl().toString())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+            .defaultHeader(HttpHeaders.AUTHORIZATION, properties.apiToken())
+            .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+            .build();
     }
 
-    /** Told after every write which lists it may have changed: the lists kept of LaunchDarkly forget them. */
+    /**
+     * Told after every write which lists it may have changed: the lists kept of
+     * LaunchDarkly forget them.
+     */
     void afterWrites(Consumer<ListsChanged> listener) {
         afterWrites.add(listener);
     }
@@ -108,8 +120,8 @@ public class LaunchDarklyClient {
 
     /** One page of projects ({@code GET /api/v2/projects}). */
     public ApiPage<Project> listProjects(int limit, int offset) {
-        return get(new ParameterizedTypeReference<ApiPage<Project>>() { }, null,
-                "/api/v2/projects?limit={limit}&offset={offset}", limit, offset);
+        return get(new ParameterizedTypeReference<ApiPage<Project>>() {
+        }, null, "/api/v2/projects?limit={limit}&offset={offset}", limit, offset);
     }
 
     /** Every project, following the pages. */
@@ -122,13 +134,17 @@ public class LaunchDarklyClient {
         return all((limit, offset) -> listProjects(limit, offset));
     }
 
-    /** One page of a project's environments; {@code filter} is LaunchDarkly's filter expression or null. */
+    /**
+     * One page of a project's environments; {@code filter} is LaunchDarkly's filter
+     * expression or null.
+     */
     public ApiPage<Environment> listEnvironments(String projectKey, String filter, int limit, int offset) {
         String path = "/api/v2/projects/{projectKey}/environments?limit={limit}&offset={offset}"
                 + (filter != null ? "&filter={filter}" : "");
         Object[] variables = filter != null ? new Object[] { projectKey, limit, offset, filter }
                 : new Object[] { projectKey, limit, offset };
-        return get(new ParameterizedTypeReference<ApiPage<Environment>>() { }, null, path, variables);
+        return get(new ParameterizedTypeReference<ApiPage<Environment>>() {
+        }, null, path, variables);
     }
 
     /** Every environment of a project, following the pages. */
@@ -136,23 +152,34 @@ public class LaunchDarklyClient {
         return all((limit, offset) -> listEnvironments(projectKey, null, limit, offset));
     }
 
-    /** The paths of the creates, for the review page, which shows the call before it is made. */
+    /**
+     * The paths of the creates, for the review page, which shows the call before it is
+     * made.
+     */
     public static final String ENVIRONMENTS = "/api/v2/projects/{projectKey}/environments";
+
     public static final String DESTINATIONS = "/api/v2/destinations/{projectKey}/{environmentKey}";
+
     private static final String WAREHOUSE = "/api/v2/destinations/projects/{projKey}/environments/{envKey}";
+
     public static final String WAREHOUSE_SETUP = WAREHOUSE + "/kinds/{kind}/setup";
+
     public static final String WAREHOUSE_COMPLETE = WAREHOUSE + "/kinds/{kind}/complete-setup";
+
     public static final String INTEGRATION_CONFIGURATIONS = "/api/v2/integration-configurations/keys/{integrationKey}";
+
     public static final String SUBSCRIPTIONS = "/api/v2/integrations/{integrationKey}";
 
-    /** A path of the API with its variables filled in and encoded, as the client sends it. */
+    /**
+     * A path of the API with its variables filled in and encoded, as the client sends it.
+     */
     public static String path(String template, Object... variables) {
-        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables)
-                .toUriString();
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables).toUriString();
     }
 
     public Environment createEnvironment(String projectKey, EnvironmentPost body) {
-        return writing(ListsChanged.environmentsOf(projectKey), () -> post(Environment.class, null, body, ENVIRONMENTS, projectKey));
+        return writing(ListsChanged.environmentsOf(projectKey),
+                () -> post(Environment.class, null, body, ENVIRONMENTS, projectKey));
     }
 
     public static final String ENVIRONMENT = ENVIRONMENTS + "/{environmentKey}";
@@ -172,14 +199,17 @@ public class LaunchDarklyClient {
 
     // ---- Data Export destinations
 
-    /** Every Data Export destination of the account ({@code GET /api/v2/destinations}). */
+    /**
+     * Every Data Export destination of the account ({@code GET /api/v2/destinations}).
+     */
     public List<Destination> listDestinations() {
-        return get(new ParameterizedTypeReference<ApiPage<Destination>>() { }, null, "/api/v2/destinations").items();
+        return get(new ParameterizedTypeReference<ApiPage<Destination>>() {
+        }, null, "/api/v2/destinations").items();
     }
 
     public Destination createDestination(String projectKey, String environmentKey, DestinationPost body) {
-        return writing(ListsChanged.destinations(), () -> post(Destination.class, null, body, DESTINATIONS, projectKey,
-                environmentKey));
+        return writing(ListsChanged.destinations(),
+                () -> post(Destination.class, null, body, DESTINATIONS, projectKey, environmentKey));
     }
 
     public static final String DESTINATION = DESTINATIONS + "/{id}";
@@ -188,7 +218,8 @@ public class LaunchDarklyClient {
         return get(Destination.class, null, DESTINATION, projectKey, environmentKey, id);
     }
 
-    public Destination patchDestination(String projectKey, String environmentKey, String id, List<PatchOperation> patch) {
+    public Destination patchDestination(String projectKey, String environmentKey, String id,
+            List<PatchOperation> patch) {
         return writing(ListsChanged.destinations(),
                 () -> patch(Destination.class, null, patch, DESTINATION, projectKey, environmentKey, id));
     }
@@ -197,33 +228,38 @@ public class LaunchDarklyClient {
         writing(ListsChanged.destinations(), () -> delete(null, DESTINATION, projectKey, environmentKey, id));
     }
 
-    /** Stores a pending set-up and answers the SQL script to run (and the key or the IAM policies). */
+    /**
+     * Stores a pending set-up and answers the SQL script to run (and the key or the IAM
+     * policies).
+     */
     public WarehouseSetupScript warehouseSetupScript(String projectKey, String environmentKey, String kind,
             WarehouseSetupRequest body) {
-        return post(WarehouseSetupScript.class, null, body, WAREHOUSE_SETUP, projectKey,
-                environmentKey, kind);
+        return post(WarehouseSetupScript.class, null, body, WAREHOUSE_SETUP, projectKey, environmentKey, kind);
     }
 
     /** Creates the destination of a pending set-up (404 without one). */
     public Destination completeWarehouseSetup(String projectKey, String environmentKey, String kind, String publicKey) {
         // Redshift has no key: its body is empty.
         Map<String, Object> body = publicKey == null ? Map.of() : Map.of("publicKey", publicKey);
-        return writing(ListsChanged.destinations(), () -> post(Destination.class, null, body, WAREHOUSE_COMPLETE,
-                projectKey, environmentKey, kind));
+        return writing(ListsChanged.destinations(),
+                () -> post(Destination.class, null, body, WAREHOUSE_COMPLETE, projectKey, environmentKey, kind));
     }
-
 
     // ---- integrations
 
-    public IntegrationConfiguration createIntegrationConfiguration(String integrationKey, IntegrationConfigurationPost body) {
-        return writing(ListsChanged.configurationsOf(integrationKey), () -> post(IntegrationConfiguration.class, BETA, body,
-                INTEGRATION_CONFIGURATIONS, integrationKey));
+    public IntegrationConfiguration createIntegrationConfiguration(String integrationKey,
+            IntegrationConfigurationPost body) {
+        return writing(ListsChanged.configurationsOf(integrationKey),
+                () -> post(IntegrationConfiguration.class, BETA, body, INTEGRATION_CONFIGURATIONS, integrationKey));
     }
 
-    /** The integration's configurations (to settle whether a create whose answer was lost happened). */
+    /**
+     * The integration's configurations (to settle whether a create whose answer was lost
+     * happened).
+     */
     public List<IntegrationConfiguration> listIntegrationConfigurations(String integrationKey) {
-        return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() { }, BETA,
-                "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
+        return get(new ParameterizedTypeReference<ApiPage<IntegrationConfiguration>>() {
+        }, BETA, "/api/v2/integration-configurations/keys/{integrationKey}", integrationKey).items();
     }
 
     public static final String INTEGRATION_CONFIGURATION = "/api/v2/integration-configurations/{id}";
@@ -256,10 +292,13 @@ public class LaunchDarklyClient {
         writing(ListsChanged.subscriptionsOf(integrationKey), () -> delete(null, SUBSCRIPTION, integrationKey, id));
     }
 
-    /** The integration's audit-log subscriptions ({@code GET /api/v2/integrations/{integrationKey}}). */
+    /**
+     * The integration's audit-log subscriptions ({@code GET
+     * /api/v2/integrations/{integrationKey}}).
+     */
     public List<Subscription> listSubscriptions(String integrationKey) {
-        return get(new ParameterizedTypeReference<ApiPage<Subscription>>() { }, null, "/api/v2/integrations/{integrationKey}",
-                integrationKey).items();
+        return get(new ParameterizedTypeReference<ApiPage<Subscription>>() {
+        }, null, "/api/v2/integrations/{integrationKey}", integrationKey).items();
     }
 
     /** An audit-log subscription. */
@@ -269,8 +308,9 @@ public class LaunchDarklyClient {
     }
 
     /**
-     * Every integration manifest ({@code {items: [...]}}; not in the OpenAPI spec, but LaunchDarkly's Terraform
-     * provider reads it), each as raw JSON: the integration package parses them, skipping one it cannot read.
+     * Every integration manifest ({@code {items: [...]}}; not in the OpenAPI spec, but
+     * LaunchDarkly's Terraform provider reads it), each as raw JSON: the integration
+     * package parses them, skipping one it cannot read.
      */
     public List<JsonNode> listIntegrationManifests() {
         JsonNode answer = get(JsonNode.class, null, "/api/v2/integration-manifests");
@@ -284,7 +324,9 @@ public class LaunchDarklyClient {
 
     // ---- the HTTP exchange
 
-    /** A write, then the lists it may have changed told, whether it was answered or not. */
+    /**
+     * A write, then the lists it may have changed told, whether it was answered or not.
+     */
     private <T> T writing(ListsChanged changed, Supplier<T> write) {
         try {
             return write.get();
@@ -295,7 +337,9 @@ public class LaunchDarklyClient {
     }
 
     private interface PageReader<T> {
+
         ApiPage<T> read(int limit, int offset);
+
     }
 
     private static <T> List<T> all(PageReader<T> reader) {
@@ -303,7 +347,8 @@ public class LaunchDarklyClient {
         for (int offset = 0;; offset += PAGE_SIZE) {
             ApiPage<T> page = reader.read(PAGE_SIZE, offset);
             all.addAll(page.items());
-            boolean more = page.totalCount() != null ? all.size() < page.totalCount() : page.items().size() == PAGE_SIZE;
+            boolean more = page.totalCount() != null ? all.size() < page.totalCount()
+                    : page.items().size() == PAGE_SIZE;
             if (!more || page.items().isEmpty()) {
                 return all;
             }
@@ -320,26 +365,37 @@ public class LaunchDarklyClient {
                 response -> response.bodyToMono(type)), path);
     }
 
-    /** Tried once: a POST that timed out may have created the resource, and a second one would make another. */
+    /**
+     * Tried once: a POST that timed out may have created the resource, and a second one
+     * would make another.
+     */
     private <T> T post(Class<T> type, String apiVersion, Object body, String path, Object... variables) {
         return exchange(HttpMethod.POST, path, variables, body, apiVersion, response -> response.bodyToMono(type));
     }
 
     /**
-     * Tried once, like a POST: the portal's patches carry {@code test} operations, so a repeat of one that was applied
-     * would fail anyway, and the person decides again with what is there now.
+     * Tried once, like a POST: the portal's patches carry {@code test} operations, so a
+     * repeat of one that was applied would fail anyway, and the person decides again with
+     * what is there now.
      */
-    private <T> T patch(Class<T> type, String apiVersion, List<PatchOperation> patch, String path, Object... variables) {
+    private <T> T patch(Class<T> type, String apiVersion, List<PatchOperation> patch, String path,
+            Object... variables) {
         return exchange(HttpMethod.PATCH, path, variables, patch, apiVersion, response -> response.bodyToMono(type));
     }
 
-    /** Tried once: the outcome of a delete whose answer was lost is settled by reading the resource again. */
+    /**
+     * Tried once: the outcome of a delete whose answer was lost is settled by reading the
+     * resource again.
+     */
     private Boolean delete(String apiVersion, String path, Object... variables) {
-        return exchange(HttpMethod.DELETE, path, variables, null, apiVersion, response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
+        return exchange(HttpMethod.DELETE, path, variables, null, apiVersion,
+                response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
     }
 
     private interface Call<T> {
+
         T run();
+
     }
 
     private <T> T withRetries(Call<T> call, String path) {
@@ -355,7 +411,8 @@ public class LaunchDarklyClient {
                         || waited.plus(wait).compareTo(properties.maxRetryWait()) > 0) {
                     throw e;
                 }
-                log.info("LaunchDarkly answered {} to GET {}; trying again in {} ms", e.status(), path, wait.toMillis());
+                log.info("LaunchDarkly answered {} to GET {}; trying again in {} ms", e.status(), path,
+                        wait.toMillis());
                 sleep(wait);
                 waited = waited.plus(wait);
             }
@@ -383,7 +440,8 @@ public class LaunchDarklyClient {
     private <T> T exchange(HttpMethod method, String path, Object[] variables, Object body, String apiVersion,
             Function<ClientResponse, Mono<T>> reader) {
         for (Object variable : variables) {
-            // A path variable is encoded, but "." and ".." survive encoding and would make the request another one.
+            // A path variable is encoded, but "." and ".." survive encoding and would
+            // make the request another one.
             if (variable instanceof String text && (text.isBlank() || text.equals(".") || text.equals(".."))) {
                 throw new NotAKeyException(text);
             }
@@ -391,8 +449,8 @@ public class LaunchDarklyClient {
         String expanded = UriComponentsBuilder.fromUriString(path).buildAndExpand(variables).encode().toUriString();
         long started = System.nanoTime();
         WebClient.RequestBodySpec request = web.method(method)
-                .uri(path, variables)
-                .header("LD-API-Version", apiVersion != null ? apiVersion : properties.apiVersion());
+            .uri(path, variables)
+            .header("LD-API-Version", apiVersion != null ? apiVersion : properties.apiVersion());
         WebClient.RequestHeadersSpec<?> ready = body != null
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 : method == HttpMethod.POST ? request.contentType(MediaType.APPLICATION_JSON) : request;
@@ -405,8 +463,10 @@ public class LaunchDarklyClient {
                 if (response.statusCode().is2xxSuccessful()) {
                     return reader.apply(response);
                 }
-                return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
-                        .flatMap(bytes -> Mono.error(toApiException(response.statusCode(), response.headers().asHttpHeaders(), bytes)));
+                return response.bodyToMono(byte[].class)
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(bytes -> Mono
+                        .error(toApiException(response.statusCode(), response.headers().asHttpHeaders(), bytes)));
             }).block(properties.responseTimeout().plus(properties.connectTimeout()).plusSeconds(1));
             return result;
         }
@@ -426,15 +486,20 @@ public class LaunchDarklyClient {
             recent.record(method.name(), strippedOfQuery(expanded), status[0], millis, remaining[0]);
             // Tagged by the path's template, never its keys: a bounded set of series.
             Timer.builder("ldportal.launchdarkly.calls")
-                    .description("Calls to LaunchDarkly's API, by operation and answer")
-                    .tag("method", method.name()).tag("operation", strippedOfQuery(path))
-                    .tag("status", status[0] == 0 ? "none" : String.valueOf(status[0]))
-                    .publishPercentiles(0.5, 0.95, 0.99)
-                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .description("Calls to LaunchDarkly's API, by operation and answer")
+                .tag("method", method.name())
+                .tag("operation", strippedOfQuery(path))
+                .tag("status", status[0] == 0 ? "none" : String.valueOf(status[0]))
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** The smaller of the route's and the account's rate-limit headroom LaunchDarkly reported, if any. */
+    /**
+     * The smaller of the route's and the account's rate-limit headroom LaunchDarkly
+     * reported, if any.
+     */
     private static Integer remaining(HttpHeaders headers) {
         Integer lowest = null;
         for (String name : List.of("X-Ratelimit-Route-Remaining", "X-Ratelimit-Global-Remaining")) {
@@ -465,8 +530,10 @@ public class LaunchDarklyClient {
                 message = text(error, "message");
             }
             catch (RuntimeException notJson) {
-                // A proxy or load balancer answered with its own page (HTML, usually): that page is not LaunchDarkly's
-                // message and must not be shown or stored as if it were. The status says what there is to say.
+                // A proxy or load balancer answered with its own page (HTML, usually):
+                // that page is not LaunchDarkly's
+                // message and must not be shown or stored as if it were. The status says
+                // what there is to say.
                 message = null;
             }
         }
@@ -483,4 +550,5 @@ public class LaunchDarklyClient {
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);
     }
+
 }

@@ -2,8 +2,9 @@ package org.ldportal.launchdarkly;
 
 /**
  * Everything the client throws about LaunchDarkly itself: it answered with an error
- * ({@link LaunchDarklyApiException}) or it could not be reached or did not answer ({@link LaunchDarklyUnreachableException}).
- * Sealed, so the one place that turns these into outcomes ({@code change/}) handles every case.
+ * ({@link LaunchDarklyApiException}) or it could not be reached or did not answer
+ * ({@link LaunchDarklyUnreachableException}). Sealed, so the one place that turns these
+ * into outcomes ({@code change/}) handles every case.
  */
 public abstract sealed class LaunchDarklyException extends RuntimeException
         permits LaunchDarklyApiException, LaunchDarklyUnreachableException {
@@ -11,4 +12,5 @@ public abstract sealed class LaunchDarklyException extends RuntimeException
     protected LaunchDarklyException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

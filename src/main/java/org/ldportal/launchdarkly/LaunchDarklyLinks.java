@@ -4,8 +4,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links to resources in LaunchDarkly's own user interface, for result pages and the audit trail. The UI lives
- * on the same host as the API (app.launchdarkly.com, or the EU or federal instance).
+ * Links to resources in LaunchDarkly's own user interface, for result pages and the audit
+ * trail. The UI lives on the same host as the API (app.launchdarkly.com, or the EU or
+ * federal instance).
  */
 @Component
 public class LaunchDarklyLinks {
@@ -30,7 +31,10 @@ public class LaunchDarklyLinks {
         return url("/settings/integrations/{integration}", integrationKey);
     }
 
-    /** A page of LaunchDarkly's site by its path ("/settings/..."), on the configured host. */
+    /**
+     * A page of LaunchDarkly's site by its path ("/settings/..."), on the configured
+     * host.
+     */
     public String page(String path) {
         return baseUrl + (path.startsWith("/") ? path : "/" + path);
     }
@@ -38,4 +42,5 @@ public class LaunchDarklyLinks {
     private String url(String path, Object... values) {
         return UriComponentsBuilder.fromUriString(baseUrl + path).buildAndExpand(values).encode().toUriString();
     }
+
 }

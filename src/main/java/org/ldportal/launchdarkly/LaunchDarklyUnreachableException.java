@@ -1,10 +1,13 @@
 package org.ldportal.launchdarkly;
 
 /**
- * LaunchDarkly could not be reached (connection refused, DNS, TLS) or did not answer in time.
+ * LaunchDarkly could not be reached (connection refused, DNS, TLS) or did not answer in
+ * time.
  *
- * <p>{@link #requestMayHaveArrived()} tells the two apart for the audit trail: a refused connection means the
- * request never arrived (FAILED); a timeout after sending means the resource may exist (UNKNOWN).
+ * <p>
+ * {@link #requestMayHaveArrived()} tells the two apart for the audit trail: a refused
+ * connection means the request never arrived (FAILED); a timeout after sending means the
+ * resource may exist (UNKNOWN).
  */
 public final class LaunchDarklyUnreachableException extends LaunchDarklyException {
 
@@ -18,4 +21,5 @@ public final class LaunchDarklyUnreachableException extends LaunchDarklyExceptio
     public boolean requestMayHaveArrived() {
         return requestMayHaveArrived;
     }
+
 }

@@ -8,4 +8,5 @@ public class MissingApiTokenException extends IllegalStateException {
                 + "PORTAL_LAUNCHDARKLY_APITOKEN) to a token that may create environments, Data Export destinations and "
                 + "integrations.");
     }
+
 }

@@ -3,7 +3,10 @@ package org.ldportal.launchdarkly;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a missing token at start-up into Boot's plain "Description / Action" report instead of a stack trace. */
+/**
+ * Turns a missing token at start-up into Boot's plain "Description / Action" report
+ * instead of a stack trace.
+ */
 class MissingApiTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingApiTokenException> {
 
     @Override
@@ -14,4 +17,5 @@ class MissingApiTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingApiT
                         + "and integrations. For a local try-out without LaunchDarkly, run ./mvnw spring-boot:test-run.",
                 cause);
     }
+
 }

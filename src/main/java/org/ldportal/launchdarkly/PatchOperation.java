@@ -3,8 +3,9 @@ package org.ldportal.launchdarkly;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One operation of a JSON Patch (RFC 6902), as LaunchDarkly's PATCH endpoints take them: {@code test} (the change
- * applies only if the value is still what the form was opened with), {@code replace}, {@code add}, {@code remove}.
+ * One operation of a JSON Patch (RFC 6902), as LaunchDarkly's PATCH endpoints take them:
+ * {@code test} (the change applies only if the value is still what the form was opened
+ * with), {@code replace}, {@code add}, {@code remove}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PatchOperation(String op, String path, Object value) {
@@ -25,7 +26,10 @@ public record PatchOperation(String op, String path, Object value) {
         return new PatchOperation("remove", path, null);
     }
 
-    /** A JSON Pointer to a field: {@code /config/streamName}, with {@code ~} and {@code /} escaped (RFC 6901). */
+    /**
+     * A JSON Pointer to a field: {@code /config/streamName}, with {@code ~} and {@code /}
+     * escaped (RFC 6901).
+     */
     public static String pointer(String... fields) {
         StringBuilder pointer = new StringBuilder();
         for (String field : fields) {

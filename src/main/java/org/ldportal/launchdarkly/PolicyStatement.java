@@ -4,12 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A policy statement (schema {@code StatementPost}): which resources and actions an audit-log hook receives. */
+/**
+ * A policy statement (schema {@code StatementPost}): which resources and actions an
+ * audit-log hook receives.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record PolicyStatement(
-        String effect,
-        List<String> resources,
-        List<String> notResources,
-        List<String> actions,
+public record PolicyStatement(String effect, List<String> resources, List<String> notResources, List<String> actions,
         List<String> notActions) {
 }

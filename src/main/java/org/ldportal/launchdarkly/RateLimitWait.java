@@ -6,8 +6,9 @@ import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 
 /**
- * How long LaunchDarkly asks a client to wait after a 429: IP limits send {@code Retry-After} (seconds), route and
- * global limits {@code X-Ratelimit-Reset} (epoch milliseconds).
+ * How long LaunchDarkly asks a client to wait after a 429: IP limits send
+ * {@code Retry-After} (seconds), route and global limits {@code X-Ratelimit-Reset} (epoch
+ * milliseconds).
  */
 final class RateLimitWait {
 
@@ -36,4 +37,5 @@ final class RateLimitWait {
         }
         return null;
     }
+
 }

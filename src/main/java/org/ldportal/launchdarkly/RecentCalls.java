@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The last calls to LaunchDarkly, as the client saw them: for the admins' status page (recent errors, the rate-limit
- * headroom LaunchDarkly reported). Paths only, with their keys; never a body or the token.
+ * The last calls to LaunchDarkly, as the client saw them: for the admins' status page
+ * (recent errors, the rate-limit headroom LaunchDarkly reported). Paths only, with their
+ * keys; never a body or the token.
  */
 @Component
 public class RecentCalls {
@@ -21,6 +22,7 @@ public class RecentCalls {
     static final int KEPT = 100;
 
     private final Clock clock;
+
     private final Deque<Call> calls = new ArrayDeque<>();
 
     public RecentCalls(Clock clock) {
@@ -30,9 +32,10 @@ public class RecentCalls {
     /**
      * One call.
      *
-     * @param status    LaunchDarkly's answer, or 0 when none came
-     * @param remaining the smallest rate-limit headroom the answer reported ({@code X-Ratelimit-Route-Remaining},
-     *                  {@code X-Ratelimit-Global-Remaining}); null when it reported none
+     * @param status LaunchDarkly's answer, or 0 when none came
+     * @param remaining the smallest rate-limit headroom the answer reported
+     * ({@code X-Ratelimit-Route-Remaining}, {@code X-Ratelimit-Global-Remaining}); null
+     * when it reported none
      */
     public record Call(Instant at, String method, String path, int status, long millis, @Nullable Integer remaining) {
 
@@ -62,8 +65,11 @@ public class RecentCalls {
         return recent().stream().filter(Call::failed).toList();
     }
 
-    /** The smallest headroom reported among the recent calls; null when none reported one. */
+    /**
+     * The smallest headroom reported among the recent calls; null when none reported one.
+     */
     public @Nullable Integer lowestRemaining() {
         return recent().stream().map(Call::remaining).filter(Objects::nonNull).min(Integer::compare).orElse(null);
     }
+
 }

@@ -15,25 +15,32 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache of lists read from LaunchDarkly or a third party, on Caffeine, with refresh-ahead:
+ * A cache of lists read from LaunchDarkly or a third party, on Caffeine, with
+ * refresh-ahead:
  * <ul>
- * <li>Concurrent misses of one key cause one load; the others wait for it (Caffeine's atomic compute).</li>
- * <li>A value older than {@code refreshAfter} is still answered at once while one reload runs in the background,
- * so after warm-up no page waits for the source.</li>
- * <li>A failed load is remembered for {@code retryFailuresAfter}: every request in that time gets the same failure
- * instead of asking the source again.</li>
- * <li>A failed reload never replaces a good value: the old value is kept and tried again after
- * {@code retryFailuresAfter}.</li>
+ * <li>Concurrent misses of one key cause one load; the others wait for it (Caffeine's
+ * atomic compute).</li>
+ * <li>A value older than {@code refreshAfter} is still answered at once while one reload
+ * runs in the background, so after warm-up no page waits for the source.</li>
+ * <li>A failed load is remembered for {@code retryFailuresAfter}: every request in that
+ * time gets the same failure instead of asking the source again.</li>
+ * <li>A failed reload never replaces a good value: the old value is kept and tried again
+ * after {@code retryFailuresAfter}.</li>
  * </ul>
- * Failures are the loader's unchecked exceptions, rethrown as they were. A {@code refreshAfter} of zero turns the
- * cache off: every read loads (tests that change the source between requests use it).
+ * Failures are the loader's unchecked exceptions, rethrown as they were. A
+ * {@code refreshAfter} of zero turns the cache off: every read loads (tests that change
+ * the source between requests use it).
  */
 public final class RefreshingCache<K, V> {
 
-    /** A good value is kept this long without being read; past it the next read waits for a load. */
+    /**
+     * A good value is kept this long without being read; past it the next read waits for
+     * a load.
+     */
     static final Duration KEEP_UNREAD = Duration.ofDays(1);
 
     private sealed interface Entry<V> {
+
     }
 
     /** A good value, when to reload it, and why the last reload failed (or null). */
@@ -44,9 +51,13 @@ public final class RefreshingCache<K, V> {
     }
 
     private final Function<K, V> loader;
+
     private final Ticker ticker;
+
     private final long refreshAfterNanos;
+
     private final long retryFailuresAfterNanos;
+
     private final LoadingCache<K, Entry<V>> cache;
 
     public RefreshingCache(Duration refreshAfter, Duration retryFailuresAfter, Function<K, V> loader) {
@@ -60,22 +71,28 @@ public final class RefreshingCache<K, V> {
         this.ticker = ticker;
         this.refreshAfterNanos = refreshAfter.toNanos();
         this.retryFailuresAfterNanos = retryFailuresAfter.toNanos();
-        this.cache = Caffeine.newBuilder().ticker(ticker).executor(executor).recordStats()
-                .expireAfter(new KeepGoodRetryBad())
-                .build(new CacheLoader<K, Entry<V>>() {
-                    @Override
-                    public Entry<V> load(K key) {
-                        return loadEntry(key, null);
-                    }
+        this.cache = Caffeine.newBuilder()
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .expireAfter(new KeepGoodRetryBad())
+            .build(new CacheLoader<K, Entry<V>>() {
+                @Override
+                public Entry<V> load(K key) {
+                    return loadEntry(key, null);
+                }
 
-                    @Override
-                    public Entry<V> reload(K key, Entry<V> old) {
-                        return loadEntry(key, old);
-                    }
-                });
+                @Override
+                public Entry<V> reload(K key, Entry<V> old) {
+                    return loadEntry(key, old);
+                }
+            });
     }
 
-    /** The value, loading it on a miss (once, however many ask at the same time); throws the remembered failure. */
+    /**
+     * The value, loading it on a miss (once, however many ask at the same time); throws
+     * the remembered failure.
+     */
     public V get(K key) {
         if (refreshAfterNanos == 0) {
             return loader.apply(key);
@@ -83,14 +100,18 @@ public final class RefreshingCache<K, V> {
         Entry<V> entry = cache.get(key);
         if (entry instanceof Good<V> good) {
             if (ticker.read() - good.refreshAtNanos() >= 0) {
-                cache.refresh(key); // in the background; a refresh already running is not started again
+                cache.refresh(key); // in the background; a refresh already running is not
+                                    // started again
             }
             return good.value();
         }
         throw ((Bad<V>) entry).failure();
     }
 
-    /** Loads the value now and waits for it (an admin's "refresh", a check that must see the latest). */
+    /**
+     * Loads the value now and waits for it (an admin's "refresh", a check that must see
+     * the latest).
+     */
     public V reloadNow(K key) {
         Entry<V> next = loadEntry(key, cache.getIfPresent(key));
         cache.put(key, next);
@@ -103,7 +124,10 @@ public final class RefreshingCache<K, V> {
         throw ((Bad<V>) next).failure();
     }
 
-    /** Forgets the key: the next read loads it again (after a change made through the portal). */
+    /**
+     * Forgets the key: the next read loads it again (after a change made through the
+     * portal).
+     */
     public void invalidate(K key) {
         cache.invalidate(key);
     }
@@ -113,7 +137,10 @@ public final class RefreshingCache<K, V> {
         cache.invalidateAll();
     }
 
-    /** Why the last load of the key failed, while that failure is remembered; empty after a good load. */
+    /**
+     * Why the last load of the key failed, while that failure is remembered; empty after
+     * a good load.
+     */
     public Optional<RuntimeException> lastFailure(K key) {
         Entry<V> entry = cache.getIfPresent(key);
         if (entry instanceof Bad<V> bad) {
@@ -138,7 +165,10 @@ public final class RefreshingCache<K, V> {
         }
     }
 
-    /** Good values live until unread for a day; a failure only as long as it is remembered. */
+    /**
+     * Good values live until unread for a day; a failure only as long as it is
+     * remembered.
+     */
     private final class KeepGoodRetryBad implements Expiry<K, Entry<V>> {
 
         @Override
@@ -155,6 +185,7 @@ public final class RefreshingCache<K, V> {
         public long expireAfterRead(K key, Entry<V> entry, long currentTime, long currentDuration) {
             return entry instanceof Bad ? currentDuration : KEEP_UNREAD.toNanos();
         }
+
     }
 
     /** How the cache has done since start-up, for the status page. */
@@ -165,15 +196,18 @@ public final class RefreshingCache<K, V> {
     }
 
     /**
-     * @param entries  kept now
-     * @param hits     answers from the cache
-     * @param misses   answers that had to wait for a load
-     * @param loads    loads that succeeded (first loads and background refreshes)
+     * @param entries kept now
+     * @param hits answers from the cache
+     * @param misses answers that had to wait for a load
+     * @param loads loads that succeeded (first loads and background refreshes)
      * @param failures loads that failed
      */
     public record Figures(long entries, long hits, long misses, long loads, long failures) {
 
-        /** For the status page: "2 kept, 90 % answered from the cache (9 of 10), 2 loads, 0 failed". */
+        /**
+         * For the status page: "2 kept, 90 % answered from the cache (9 of 10), 2 loads,
+         * 0 failed".
+         */
         public String inWords() {
             return entries + " kept, " + hitPercent() + " % answered from the cache (" + hits + " of " + (hits + misses)
                     + "), " + loads + " loads, " + failures + " failed";
@@ -185,4 +219,5 @@ public final class RefreshingCache<K, V> {
             return answers == 0 ? 0 : Math.round(100.0 * hits / answers);
         }
     }
+
 }

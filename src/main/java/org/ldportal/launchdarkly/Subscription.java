@@ -14,31 +14,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An audit-log subscription (schema {@code Integration}). {@code config} holds what LaunchDarkly generated beside
- * what was sent, secrets masked; it is never printed. The schema has no {@code _version}: {@code version} is null
- * unless an account answers one.
+ * An audit-log subscription (schema {@code Integration}). {@code config} holds what
+ * LaunchDarkly generated beside what was sent, secrets masked; it is never printed. The
+ * schema has no {@code _version}: {@code version} is null unless an account answers one.
  *
- * @param statementsAsAnswered the policy exactly as LaunchDarkly answered it, so that an edit can test it unchanged
+ * @param statementsAsAnswered the policy exactly as LaunchDarkly answered it, so that an
+ * edit can test it unchanged
  */
-public record Subscription(
-        @JsonProperty("_id") String id,
-        String kind,
-        String name,
-        Boolean on,
-        List<String> tags,
-        Map<String, Object> config,
-        List<PolicyStatement> statements,
-        @JsonProperty("_version") Integer version,
-        @JsonProperty("_status") DeliveryStatus status,
-        @JsonIgnore @Nullable JsonNode statementsAsAnswered) {
+public record Subscription(@JsonProperty("_id") String id, String kind, String name, Boolean on, List<String> tags,
+        Map<String, Object> config, List<PolicyStatement> statements, @JsonProperty("_version") Integer version,
+        @JsonProperty("_status") DeliveryStatus status, @JsonIgnore @Nullable JsonNode statementsAsAnswered) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @JsonCreator
     static Subscription read(@JsonProperty("_id") String id, @JsonProperty("kind") String kind,
             @JsonProperty("name") String name, @JsonProperty("on") Boolean on, @JsonProperty("tags") List<String> tags,
-            @JsonProperty("config") Map<String, Object> config, @JsonProperty("statements") @Nullable JsonNode statements,
-            @JsonProperty("_version") Integer version, @JsonProperty("_status") DeliveryStatus status) {
+            @JsonProperty("config") Map<String, Object> config,
+            @JsonProperty("statements") @Nullable JsonNode statements, @JsonProperty("_version") Integer version,
+            @JsonProperty("_status") DeliveryStatus status) {
         List<PolicyStatement> policy = new ArrayList<>();
         if (statements != null && statements.isArray()) {
             statements.forEach(statement -> policy.add(JSON.treeToValue(statement, PolicyStatement.class)));

@@ -6,14 +6,11 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Body of {@code POST /api/v2/integrations/{integrationKey}} (schema {@code subscriptionPost}): an audit-log
- * subscription. The manifest's form values go in {@code config}, the policy in top-level {@code statements}.
+ * Body of {@code POST /api/v2/integrations/{integrationKey}} (schema
+ * {@code subscriptionPost}): an audit-log subscription. The manifest's form values go in
+ * {@code config}, the policy in top-level {@code statements}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubscriptionPost(
-        String name,
-        Map<String, Object> config,
-        List<PolicyStatement> statements,
-        Boolean on,
+public record SubscriptionPost(String name, Map<String, Object> config, List<PolicyStatement> statements, Boolean on,
         List<String> tags) {
 }

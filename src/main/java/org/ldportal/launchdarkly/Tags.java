@@ -7,17 +7,19 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LaunchDarkly's rule for tags, as people type them into a form: separated by commas, each 1 to 64 letters, digits,
- * '.', '_' or '-'. Nothing is split silently: {@code needs review!} is one tag, and it is refused by name.
+ * LaunchDarkly's rule for tags, as people type them into a form: separated by commas,
+ * each 1 to 64 letters, digits, '.', '_' or '-'. Nothing is split silently:
+ * {@code needs review!} is one tag, and it is refused by name.
  */
 public final class Tags {
 
     /** More than LaunchDarkly's forms invite; a bound on what one text field may hold. */
     public static final int MAX_TAGS = 50;
+
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
 
     /**
-     * @param tags    the tags, without duplicates, in the order typed (valid or not)
+     * @param tags the tags, without duplicates, in the order typed (valid or not)
      * @param problem what is wrong, naming the first bad tag, or null
      */
     public record Parsed(List<String> tags, @Nullable String problem) {
@@ -40,7 +42,8 @@ public final class Tags {
         String problem = null;
         for (String tag : tags) {
             if (!TAG.matcher(tag).matches()) {
-                problem = "The tag \"" + (tag.length() > 80 ? tag.substring(0, 80) + "\u2026" : tag) + "\" is not allowed: "
+                problem = "The tag \"" + (tag.length() > 80 ? tag.substring(0, 80) + "\u2026" : tag)
+                        + "\" is not allowed: "
                         + "each tag is 1 to 64 letters, digits, '.', '_' or '-'. Separate tags with commas.";
                 break;
             }
@@ -50,4 +53,5 @@ public final class Tags {
         }
         return new Parsed(List.copyOf(tags), problem);
     }
+
 }

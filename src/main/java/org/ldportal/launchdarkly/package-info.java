@@ -1,7 +1,8 @@
 /**
- * The only code that speaks HTTP to LaunchDarkly: the client (WebClient, typed errors, bounded retries of reads),
- * its request and response records, the cached directory of projects and environments, and links into
- * LaunchDarkly's user interface. Depends on no other module.
+ * The only code that speaks HTTP to LaunchDarkly: the client (WebClient, typed errors,
+ * bounded retries of reads), its request and response records, the cached directory of
+ * projects and environments, and links into LaunchDarkly's user interface. Depends on no
+ * other module.
  */
 @ApplicationModule(displayName = "LaunchDarkly client", allowedDependencies = {})
 @NullMarked

@@ -4,20 +4,19 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a change does. {@link #key()} is how the audit trail, the settings (approval rules' {@code actions}) and
- * stored requests name it, so it never changes.
+ * What a change does. {@link #key()} is how the audit trail, the settings (approval
+ * rules' {@code actions}) and stored requests name it, so it never changes.
  */
 public enum ChangeAction {
 
     CREATE("create"),
     /** A warehouse destination's first step: LaunchDarkly prepares the script. */
     SETUP("setup"),
-    /** A warehouse destination's last step: LaunchDarkly creates it from the stored set-up. */
-    COMPLETE_SETUP("complete-setup"),
-    UPDATE("update"),
-    TURN_ON("turn-on"),
-    TURN_OFF("turn-off"),
-    DELETE("delete"),
+    /**
+     * A warehouse destination's last step: LaunchDarkly creates it from the stored
+     * set-up.
+     */
+    COMPLETE_SETUP("complete-setup"), UPDATE("update"), TURN_ON("turn-on"), TURN_OFF("turn-off"), DELETE("delete"),
     /** The audit trail's retention purge, which records itself. */
     PURGE("purge");
 
@@ -45,4 +44,5 @@ public enum ChangeAction {
     public String toString() {
         return key;
     }
+
 }

@@ -3,8 +3,9 @@ package org.ldportal.resource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a change acts: an environment of a project, a project, or the account (an integration belongs to the
- * account; its key names it). One value instead of three positional keys.
+ * Where a change acts: an environment of a project, a project, or the account (an
+ * integration belongs to the account; its key names it). One value instead of three
+ * positional keys.
  */
 public record Place(@Nullable String projectKey, @Nullable String environmentKey, @Nullable String integrationKey) {
 

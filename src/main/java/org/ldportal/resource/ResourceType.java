@@ -4,19 +4,20 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What the portal creates and manages in LaunchDarkly. {@link #key()} is how the audit trail, the settings (approval
- * rules' {@code resources}) and stored requests name it, so it never changes.
+ * What the portal creates and manages in LaunchDarkly. {@link #key()} is how the audit
+ * trail, the settings (approval rules' {@code resources}) and stored requests name it, so
+ * it never changes.
  */
 public enum ResourceType {
 
-    ENVIRONMENT("environment", "environment"),
-    DESTINATION("destination", "Data Export destination"),
+    ENVIRONMENT("environment", "environment"), DESTINATION("destination", "Data Export destination"),
     INTEGRATION_CONFIGURATION("integration-configuration", "integration configuration"),
     AUDIT_LOG_SUBSCRIPTION("audit-log-subscription", "audit-log subscription"),
     /** The portal's own trail, which records its retention purge: not in LaunchDarkly. */
     AUDIT_ENTRY("audit-entry", "audit entry");
 
     private final String key;
+
     private final String words;
 
     ResourceType(String key, String words) {
@@ -48,4 +49,5 @@ public enum ResourceType {
     public String toString() {
         return key;
     }
+
 }

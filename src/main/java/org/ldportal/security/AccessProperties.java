@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may act on which projects and environments. Without rules every role applies to every project, as the global
- * groups ({@link PortalSecurityProperties}) give it. With rules, the global groups still apply everywhere, the rules
- * add roles in their projects, and the account's integrations need an admin or an account rule.
+ * Who may act on which projects and environments. Without rules every role applies to
+ * every project, as the global groups ({@link PortalSecurityProperties}) give it. With
+ * rules, the global groups still apply everywhere, the rules add roles in their projects,
+ * and the account's integrations need an admin or an account rule.
  *
  * @param rules the rules, in order (a list, so that environment variables can set them:
- *              {@code PORTAL_ACCESS_RULES_0_GROUPS})
+ * {@code PORTAL_ACCESS_RULES_0_GROUPS})
  */
 @ConfigurationProperties("portal.access")
 public record AccessProperties(@DefaultValue List<AccessRule> rules) {
@@ -23,8 +24,8 @@ public record AccessProperties(@DefaultValue List<AccessRule> rules) {
             AccessRule rule = rules.get(i);
             String name = rule.name() == null || rule.name().isBlank() ? "rule " + i : rule.name().strip();
             if (rule.groups().isEmpty()) {
-                throw new IllegalArgumentException("Access " + name + " names no groups: set portal.access.rules[" + i
-                        + "].groups.");
+                throw new IllegalArgumentException(
+                        "Access " + name + " names no groups: set portal.access.rules[" + i + "].groups.");
             }
             if (rule.role() == null) {
                 throw new IllegalArgumentException("Access " + name + " gives no role: set portal.access.rules[" + i

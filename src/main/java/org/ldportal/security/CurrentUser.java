@@ -10,19 +10,26 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The person signed in, as the portal sees them: who (for the audit trail) and what they may do.
+ * The person signed in, as the portal sees them: who (for the audit trail) and what they
+ * may do.
  *
- * @param subject     the identity provider's stable id for the person
+ * @param subject the identity provider's stable id for the person
  * @param displayName a name to show; falls back to the user name, then the subject
- * @param email       may be null when the provider does not share it
- * @param roles       the roles held in every project (the global groups); empty for a person in none of them
- * @param scopedRoles the roles held in some projects only, through access rules ({@link ProjectAccess} says where)
- * @param groups      the person's identity-provider groups, which the access rules are written for
+ * @param email may be null when the provider does not share it
+ * @param roles the roles held in every project (the global groups); empty for a person in
+ * none of them
+ * @param scopedRoles the roles held in some projects only, through access rules
+ * ({@link ProjectAccess} says where)
+ * @param groups the person's identity-provider groups, which the access rules are written
+ * for
  */
 public record CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles,
         Set<PortalRole> scopedRoles, Set<String> groups) {
 
-    /** The authority that carries one group through the session (group names are free text). */
+    /**
+     * The authority that carries one group through the session (group names are free
+     * text).
+     */
     static final String GROUP_PREFIX = "GROUP:";
 
     public CurrentUser {
@@ -31,7 +38,10 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         groups = Set.copyOf(groups);
     }
 
-    /** Someone whose roles hold in every project, in no particular group (system actors, tests). */
+    /**
+     * Someone whose roles hold in every project, in no particular group (system actors,
+     * tests).
+     */
     public CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles) {
         this(subject, displayName, email, roles, Set.of(), Set.of());
     }
@@ -85,7 +95,10 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         return hasRole(PortalRole.ADMIN);
     }
 
-    /** Whether the person may create in some project (or the account): what the access rules allow where is asked of {@link ProjectAccess}. */
+    /**
+     * Whether the person may create in some project (or the account): what the access
+     * rules allow where is asked of {@link ProjectAccess}.
+     */
     public boolean canCreate() {
         return hasRole(PortalRole.EDITOR) || scopedRoles.contains(PortalRole.EDITOR);
     }
@@ -95,7 +108,10 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         return roles.isEmpty() && !scopedRoles.isEmpty();
     }
 
-    /** Viewers (auditors) and admins read the whole trail; editors only their own attempts. */
+    /**
+     * Viewers (auditors) and admins read the whole trail; editors only their own
+     * attempts.
+     */
     public boolean canReadWholeAuditTrail() {
         return hasRole(PortalRole.VIEWER) || isAdmin();
     }
@@ -104,7 +120,10 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         return !roles.isEmpty() || !scopedRoles.isEmpty();
     }
 
-    /** The strongest role, for the header: a global one first, else one held in some projects; null when none. */
+    /**
+     * The strongest role, for the header: a global one first, else one held in some
+     * projects; null when none.
+     */
     public PortalRole primaryRole() {
         PortalRole[] strongestFirst = { PortalRole.ADMIN, PortalRole.EDITOR, PortalRole.VIEWER };
         for (Set<PortalRole> held : List.of(roles, scopedRoles)) {

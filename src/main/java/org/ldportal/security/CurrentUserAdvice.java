@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the signed-in person into every model as {@code currentUser}: Thymeleaf 3.1 cannot reach the
- * request or session itself, and the layout's header needs the name and role.
+ * Puts the signed-in person into every model as {@code currentUser}: Thymeleaf 3.1 cannot
+ * reach the request or session itself, and the layout's header needs the name and role.
  */
 @ControllerAdvice
 class CurrentUserAdvice {
@@ -19,4 +19,5 @@ class CurrentUserAdvice {
         }
         return CurrentUser.from(authentication);
     }
+
 }

@@ -17,9 +17,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+            NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return CurrentUser.from(authentication);
     }
+
 }

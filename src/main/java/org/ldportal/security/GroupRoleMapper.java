@@ -12,13 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the groups claim of an identity token into portal roles. Group names are compared exactly
- * (identity providers treat them as case-sensitive identifiers).
+ * Turns the groups claim of an identity token into portal roles. Group names are compared
+ * exactly (identity providers treat them as case-sensitive identifiers).
  */
 @Component
 public class GroupRoleMapper {
 
     private final PortalSecurityProperties properties;
+
     private final AccessProperties access;
 
     @Autowired
@@ -37,16 +38,19 @@ public class GroupRoleMapper {
     }
 
     /**
-     * The authorities a sign-in carries: the global roles ({@code ROLE_}), the roles held in some projects through
-     * access rules ({@code SCOPED_}, enough to reach the pages; where they hold is asked of {@link ProjectAccess}),
-     * and the groups themselves, which the rules are written for.
+     * The authorities a sign-in carries: the global roles ({@code ROLE_}), the roles held
+     * in some projects through access rules ({@code SCOPED_}, enough to reach the pages;
+     * where they hold is asked of {@link ProjectAccess}), and the groups themselves,
+     * which the rules are written for.
      */
     public List<String> authoritiesFor(Collection<String> groups) {
         Set<PortalRole> global = rolesForGroups(groups);
         List<String> authorities = new ArrayList<>();
         global.forEach(role -> authorities.add(role.authority()));
-        new ProjectAccess(access, this).scopedRolesFor(groups).stream().filter(role -> !global.contains(role))
-                .forEach(role -> authorities.add(role.scopedAuthority()));
+        new ProjectAccess(access, this).scopedRolesFor(groups)
+            .stream()
+            .filter(role -> !global.contains(role))
+            .forEach(role -> authorities.add(role.scopedAuthority()));
         groups.forEach(group -> authorities.add(CurrentUser.GROUP_PREFIX + group));
         return authorities;
     }
@@ -58,7 +62,8 @@ public class GroupRoleMapper {
     public Set<PortalRole> rolesForGroups(Collection<String> groups) {
         Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
         if (intersects(groups, properties.adminGroups())) {
-            // An admin can do all that editors and viewers can; holding the roles keeps every check simple.
+            // An admin can do all that editors and viewers can; holding the roles keeps
+            // every check simple.
             roles.addAll(EnumSet.allOf(PortalRole.class));
         }
         if (intersects(groups, properties.editorGroups())) {
@@ -70,7 +75,10 @@ public class GroupRoleMapper {
         return roles;
     }
 
-    /** Providers send groups as a JSON array or, some of them, as one comma-separated string. */
+    /**
+     * Providers send groups as a JSON array or, some of them, as one comma-separated
+     * string.
+     */
     public List<String> groupsIn(Map<String, Object> claims) {
         Object value = claims.get(properties.groupsClaim());
         Stream<String> groups;
@@ -89,4 +97,5 @@ public class GroupRoleMapper {
     private static boolean intersects(Collection<String> groups, Collection<String> configured) {
         return groups.stream().anyMatch(configured::contains);
     }
+
 }

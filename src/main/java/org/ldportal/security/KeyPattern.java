@@ -1,8 +1,9 @@
 package org.ldportal.security;
 
 /**
- * A project or environment key, or a glob of one: {@code *} stands for any run of characters ({@code payments-*},
- * {@code *-eu}, {@code *}). Keys are compared exactly, as LaunchDarkly does.
+ * A project or environment key, or a glob of one: {@code *} stands for any run of
+ * characters ({@code payments-*}, {@code *-eu}, {@code *}). Keys are compared exactly, as
+ * LaunchDarkly does.
  */
 public final class KeyPattern {
 
@@ -17,7 +18,8 @@ public final class KeyPattern {
         while (p < pattern.length()) {
             char c = pattern.charAt(p);
             if (c == '*') {
-                // Runs of stars are one star; then try every split of the rest (patterns are a few characters long).
+                // Runs of stars are one star; then try every split of the rest (patterns
+                // are a few characters long).
                 while (p < pattern.length() && pattern.charAt(p) == '*') {
                     p++;
                 }
@@ -52,4 +54,5 @@ public final class KeyPattern {
         }
         return like.toString();
     }
+
 }

@@ -10,7 +10,10 @@ public enum PortalRole {
     VIEWER("Viewer"),
     /** Creates resources; sees the audit entries of their own attempts. */
     EDITOR("Editor"),
-    /** Everything: every audit entry, critical environments, refreshing the manifest cache. */
+    /**
+     * Everything: every audit entry, critical environments, refreshing the manifest
+     * cache.
+     */
     ADMIN("Admin");
 
     private final String label;
@@ -28,8 +31,12 @@ public enum PortalRole {
         return "ROLE_" + name();
     }
 
-    /** The authority of a role held in some projects only, through an access rule: enough to reach the pages. */
+    /**
+     * The authority of a role held in some projects only, through an access rule: enough
+     * to reach the pages.
+     */
     public String scopedAuthority() {
         return "SCOPED_" + name();
     }
+
 }

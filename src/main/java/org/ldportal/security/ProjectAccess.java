@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Which roles a person holds where: the global groups' roles in every project, plus what the access rules give in
- * their projects and environments. Asked by every page that offers a project or environment, by every change before
- * it is sent, and by the audit queries.
+ * Which roles a person holds where: the global groups' roles in every project, plus what
+ * the access rules give in their projects and environments. Asked by every page that
+ * offers a project or environment, by every change before it is sent, and by the audit
+ * queries.
  */
 @Component
 public class ProjectAccess {
 
     private final AccessProperties properties;
+
     private final GroupRoleMapper mapper;
 
     public ProjectAccess(AccessProperties properties, GroupRoleMapper mapper) {
@@ -37,41 +39,54 @@ public class ProjectAccess {
     }
 
     /**
-     * Whether the person holds {@code role} in the project's environment; with no environment, in some environment of
-     * the project (to offer it in a list).
+     * Whether the person holds {@code role} in the project's environment; with no
+     * environment, in some environment of the project (to offer it in a list).
      */
     public boolean may(CurrentUser user, PortalRole role, String projectKey, @Nullable String environmentKey) {
         if (user.roles().contains(role)) {
             return true;
         }
-        return properties.rules().stream().anyMatch(rule -> rule.appliesToAnyOf(user.groups())
-                && covers(rule, projectKey, environmentKey) && rule.roles().contains(role));
+        return properties.rules()
+            .stream()
+            .anyMatch(rule -> rule.appliesToAnyOf(user.groups()) && covers(rule, projectKey, environmentKey)
+                    && rule.roles().contains(role));
     }
 
-    /** Whether the person holds {@code role} over what belongs to the whole account (integrations). */
+    /**
+     * Whether the person holds {@code role} over what belongs to the whole account
+     * (integrations).
+     */
     public boolean mayInAccount(CurrentUser user, PortalRole role) {
         if (!rulesConfigured()) {
             return user.roles().contains(role);
         }
-        // With rules, the account's integrations (which can reach every project's data) need an admin or an
+        // With rules, the account's integrations (which can reach every project's data)
+        // need an admin or an
         // account rule; global viewers still read everything.
         if (user.roles().contains(PortalRole.ADMIN) || (role == PortalRole.VIEWER && user.roles().contains(role))) {
             return true;
         }
-        return properties.rules().stream().anyMatch(rule -> rule.account() && rule.appliesToAnyOf(user.groups())
-                && rule.roles().contains(role));
+        return properties.rules()
+            .stream()
+            .anyMatch(rule -> rule.account() && rule.appliesToAnyOf(user.groups()) && rule.roles().contains(role));
     }
 
-    /** The roles that members of these groups hold somewhere through a rule, for the sign-in's authorities. */
+    /**
+     * The roles that members of these groups hold somewhere through a rule, for the
+     * sign-in's authorities.
+     */
     Set<PortalRole> scopedRolesFor(Collection<String> groups) {
         Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
-        properties.rules().stream().filter(rule -> rule.appliesToAnyOf(groups)).forEach(rule -> roles.addAll(rule.roles()));
+        properties.rules()
+            .stream()
+            .filter(rule -> rule.appliesToAnyOf(groups))
+            .forEach(rule -> roles.addAll(rule.roles()));
         return roles;
     }
 
     /**
-     * What the person may read of the audit trail beyond their own attempts: everything (global viewers and admins),
-     * or the areas their viewer (or admin) rules cover.
+     * What the person may read of the audit trail beyond their own attempts: everything
+     * (global viewers and admins), or the areas their viewer (or admin) rules cover.
      */
     public ReadScope readScope(CurrentUser user) {
         if (user.canReadWholeAuditTrail()) {
@@ -91,22 +106,30 @@ public class ProjectAccess {
         return new ReadScope(false, user.subject(), areas, account);
     }
 
-    /** Whether an audit entry (or another record of a change) in this place is readable under the scope. */
-    public boolean mayRead(CurrentUser user, String actorSubject, @Nullable String projectKey, @Nullable String environmentKey) {
+    /**
+     * Whether an audit entry (or another record of a change) in this place is readable
+     * under the scope.
+     */
+    public boolean mayRead(CurrentUser user, String actorSubject, @Nullable String projectKey,
+            @Nullable String environmentKey) {
         if (user.canReadWholeAuditTrail() || user.subject().equals(actorSubject)) {
             return true;
         }
         if (projectKey == null) {
-            return properties.rules().stream().anyMatch(rule -> rule.account() && rule.appliesToAnyOf(user.groups())
-                    && rule.roles().contains(PortalRole.VIEWER));
+            return properties.rules()
+                .stream()
+                .anyMatch(rule -> rule.account() && rule.appliesToAnyOf(user.groups())
+                        && rule.roles().contains(PortalRole.VIEWER));
         }
-        return properties.rules().stream().anyMatch(rule -> rule.appliesToAnyOf(user.groups())
-                && rule.roles().contains(PortalRole.VIEWER) && covers(rule, projectKey, environmentKey));
+        return properties.rules()
+            .stream()
+            .anyMatch(rule -> rule.appliesToAnyOf(user.groups()) && rule.roles().contains(PortalRole.VIEWER)
+                    && covers(rule, projectKey, environmentKey));
     }
 
     /**
-     * Why members of these groups hold which roles in a project's environment, strongest first: for the admin page
-     * that answers "who may do what".
+     * Why members of these groups hold which roles in a project's environment, strongest
+     * first: for the admin page that answers "who may do what".
      */
     public List<Grant> explain(Collection<String> groups, String projectKey, String environmentKey) {
         List<Grant> grants = new ArrayList<>(global(groups));
@@ -143,7 +166,8 @@ public class ProjectAccess {
         return grants;
     }
 
-    private static void addGlobal(List<Grant> grants, PortalRole role, List<String> configured, Collection<String> groups) {
+    private static void addGlobal(List<Grant> grants, PortalRole role, List<String> configured,
+            Collection<String> groups) {
         List<String> matched = configured.stream().filter(groups::contains).toList();
         if (!matched.isEmpty()) {
             grants.add(new Grant(role, role.label().toLowerCase(Locale.ROOT) + " groups, every project", matched));
@@ -169,10 +193,11 @@ public class ProjectAccess {
     /**
      * One role and where it comes from.
      *
-     * @param role   the role given
+     * @param role the role given
      * @param source the global groups or the rule that gives it
      * @param groups the person's groups through which it is given
      */
     public record Grant(PortalRole role, String source, List<String> groups) {
     }
+
 }

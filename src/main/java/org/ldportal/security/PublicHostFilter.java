@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * With a public address configured, a request that names another host (a forged {@code Host} header, a DNS name
- * pointed at the portal by someone else) is refused with 421 before anything else runs: nothing is ever built from
- * a host nobody configured. Health checks answer on any host, for load balancers that probe by address.
+ * With a public address configured, a request that names another host (a forged
+ * {@code Host} header, a DNS name pointed at the portal by someone else) is refused with
+ * 421 before anything else runs: nothing is ever built from a host nobody configured.
+ * Health checks answer on any host, for load balancers that probe by address.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,4 +48,5 @@ class PublicHostFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -3,9 +3,10 @@ package org.ldportal.security;
 import java.util.List;
 
 /**
- * What of the audit trail (and of other records of changes) a person may read: their own attempts always; with
- * {@code whole}, everything; otherwise the project areas their viewer rules cover, and the account's entries (those
- * without a project) with an account rule. Patterns are SQL {@code LIKE} patterns, escaped with {@code \}.
+ * What of the audit trail (and of other records of changes) a person may read: their own
+ * attempts always; with {@code whole}, everything; otherwise the project areas their
+ * viewer rules cover, and the account's entries (those without a project) with an account
+ * rule. Patterns are SQL {@code LIKE} patterns, escaped with {@code \}.
  */
 public record ReadScope(boolean whole, String subject, List<Area> areas, boolean account) {
 
@@ -28,8 +29,9 @@ public record ReadScope(boolean whole, String subject, List<Area> areas, boolean
     }
 
     /**
-     * @param projects           LIKE patterns of the project keys
-     * @param environments       LIKE patterns of the environment keys (an entry without one counts as covered)
+     * @param projects LIKE patterns of the project keys
+     * @param environments LIKE patterns of the environment keys (an entry without one
+     * counts as covered)
      * @param exceptEnvironments LIKE patterns of environment keys left out
      */
     public record Area(List<String> projects, List<String> environments, List<String> exceptEnvironments) {

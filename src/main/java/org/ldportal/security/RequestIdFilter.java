@@ -16,19 +16,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the one a proxy sent in {@code X-Request-Id} when it looks like one, else a new one. It
- * is in every log line of the request (MDC {@value #MDC_KEY}), in the answer's {@code X-Request-Id}, on error pages
- * ("quote this reference") and in the audit entries the request writes, so a person's report finds its log lines.
+ * Gives every request an id: the one a proxy sent in {@code X-Request-Id} when it looks
+ * like one, else a new one. It is in every log line of the request (MDC
+ * {@value #MDC_KEY}), in the answer's {@code X-Request-Id}, on error pages ("quote this
+ * reference") and in the audit entries the request writes, so a person's report finds its
+ * log lines.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
+
     public static final String MDC_KEY = "requestId";
-    /** What an id from a proxy may look like; anything else (too long, other characters) is replaced. */
+
+    /**
+     * What an id from a proxy may look like; anything else (too long, other characters)
+     * is replaced.
+     */
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final char[] ALPHABET = "0123456789abcdefghijkmnpqrstuvwxyz".toCharArray();
 
     /** The id of the request being handled on this thread, or null outside one. */
@@ -38,7 +47,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
-        return false; // the error page is rendered in a dispatch of its own and must show the same id
+        return false; // the error page is rendered in a dispatch of its own and must show
+                      // the same id
     }
 
     @Override
@@ -72,4 +82,5 @@ public class RequestIdFilter extends OncePerRequestFilter {
         }
         return new String(id);
     }
+
 }

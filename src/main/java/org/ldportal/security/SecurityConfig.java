@@ -42,21 +42,29 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Every page needs sign-in through the company's SSO (registration id {@code sso});
- * creating needs the editor role; the audit trail needs any portal role; health is public.
+ * Who may reach what. Every page needs sign-in through the company's SSO (registration id
+ * {@code sso}); creating needs the editor role; the audit trail needs any portal role;
+ * health is public.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
 
-    /** Sent by the portal's own scripts when they fetch a fragment, so an expired session gets a 401. */
+    /**
+     * Sent by the portal's own scripts when they fetch a fragment, so an expired session
+     * gets a 401.
+     */
     static final String FRAGMENT_HEADER = "X-Requested-With";
 
     static final String SIGN_IN_PATH = "/oauth2/authorization/sso";
 
-    /** The lists and detail pages of what exists; their actions (POST, the delete confirmation) need an editor. */
+    /**
+     * The lists and detail pages of what exists; their actions (POST, the delete
+     * confirmation) need an editor.
+     */
     private static final String[] MANAGE_PAGES = { "/destinations", "/destinations/*/*/*", "/environments",
-        "/environments/*/*", "/integrations/*", "/integrations/*/configurations/*", "/integrations/*/subscriptions/*" };
+            "/environments/*/*", "/integrations/*", "/integrations/*/configurations/*",
+            "/integrations/*/subscriptions/*" };
 
     private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
 
@@ -64,31 +72,49 @@ public class SecurityConfig {
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
             ObjectProvider<SignedOutSubmissions> signedOut, PublicAddressProperties address, SessionProperties sessions,
             ObjectProvider<Clock> clock, Environment environment) throws Exception {
-        http
-            .addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(Clock::systemUTC)),
-                    AuthorizationFilter.class)
+        http.addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(Clock::systemUTC)),
+                AuthorizationFilter.class)
             .authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
-                // Metrics on the management port of their own, which only the operators' network reaches.
-                .requestMatchers(onManagementPort(environment)).permitAll()
-                .requestMatchers("/actuator/**").denyAll()
-                .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
-                .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh").hasRole(PortalRole.ADMIN.name())
-                // Viewers may look at what integrations exist; only editors may set one up.
-                .requestMatchers("/access", "/access/**", "/status").hasRole(PortalRole.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/integrations").hasAnyAuthority(anyRole())
-                // What exists may be seen by every role (as far as the access rules let each person see it).
-                .requestMatchers(HttpMethod.GET, MANAGE_PAGES).hasAnyAuthority(anyRole())
-                // Held in some projects is enough to reach the pages; which projects is checked by the pages and
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz")
+                .permitAll()
+                // Metrics on the management port of their own, which only the operators'
+                // network reaches.
+                .requestMatchers(onManagementPort(environment))
+                .permitAll()
+                .requestMatchers("/actuator/**")
+                .denyAll()
+                .requestMatchers("/error", "/signed-out", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/integrations/manifests/refresh")
+                .hasRole(PortalRole.ADMIN.name())
+                // Viewers may look at what integrations exist; only editors may set one
+                // up.
+                .requestMatchers("/access", "/access/**", "/status")
+                .hasRole(PortalRole.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/integrations")
+                .hasAnyAuthority(anyRole())
+                // What exists may be seen by every role (as far as the access rules let
+                // each person see it).
+                .requestMatchers(HttpMethod.GET, MANAGE_PAGES)
+                .hasAnyAuthority(anyRole())
+                // Held in some projects is enough to reach the pages; which projects is
+                // checked by the pages and
                 // again before anything is sent (ProjectAccess).
-                .requestMatchers(CREATE_AREAS).hasAnyAuthority(editorAnywhere())
-                // Settling an unclear outcome asks LaunchDarkly on the person's behalf: editors, for their own attempts.
-                .requestMatchers(HttpMethod.POST, "/audit/*/check").hasAnyAuthority(editorAnywhere())
-                .requestMatchers("/audit", "/audit/**").hasAnyAuthority(anyRole())
-                .anyRequest().authenticated())
-            // The GrantedAuthoritiesMapper bean below is picked up by the login configurer.
+                .requestMatchers(CREATE_AREAS)
+                .hasAnyAuthority(editorAnywhere())
+                // Settling an unclear outcome asks LaunchDarkly on the person's behalf:
+                // editors, for their own attempts.
+                .requestMatchers(HttpMethod.POST, "/audit/*/check")
+                .hasAnyAuthority(editorAnywhere())
+                .requestMatchers("/audit", "/audit/**")
+                .hasAnyAuthority(anyRole())
+                .anyRequest()
+                .authenticated())
+            // The GrantedAuthoritiesMapper bean below is picked up by the login
+            // configurer.
             .oauth2Login(Customizer.withDefaults())
-            // A fragment fetched by the page's script gets a 401 it can explain, not the SSO login page
+            // A fragment fetched by the page's script gets a 401 it can explain, not the
+            // SSO login page
             // swapped into the form; everything else is sent to sign in.
             .exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -97,22 +123,23 @@ public class SecurityConfig {
                         AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(keepFormsSentAfterSignOut(signedOut)))
             .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations, address)))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                                // Browsers apply form-action to the redirects after a form too: signing out
-                                // (a form) ends at the identity provider's end-session page.
-                                + "form-action 'self'" + identityProviderOrigin(registrations)))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp
+                .policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                        // Browsers apply form-action to the redirects after a form too:
+                        // signing out
+                        // (a form) ends at the identity provider's end-session page.
+                        + "form-action 'self'" + identityProviderOrigin(registrations)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
     /**
-     * No Micrometer observation of each security filter, authentication and authorization: with the actuator on
-     * the classpath Spring Security otherwise wraps every one of its filters in an observation with its own timers,
-     * about a tenth of a page's CPU, for metrics the portal does not export (only health is exposed). HTTP requests
-     * are still observed as a whole ({@code http.server.requests}).
+     * No Micrometer observation of each security filter, authentication and
+     * authorization: with the actuator on the classpath Spring Security otherwise wraps
+     * every one of its filters in an observation with its own timers, about a tenth of a
+     * page's CPU, for metrics the portal does not export (only health is exposed). HTTP
+     * requests are still observed as a whole ({@code http.server.requests}).
      */
     @Bean
     SecurityObservationSettings securityObservations() {
@@ -120,8 +147,9 @@ public class SecurityConfig {
     }
 
     /**
-     * A form sent after the session ended fails its CSRF check, before anyone is signed in: instead of a 403, what it
-     * sent is kept and the person is sent back to the form's page, which signs them in and then shows it filled.
+     * A form sent after the session ended fails its CSRF check, before anyone is signed
+     * in: instead of a 403, what it sent is kept and the person is sent back to the
+     * form's page, which signs them in and then shows it filled.
      */
     private static AccessDeniedHandler keepFormsSentAfterSignOut(ObjectProvider<SignedOutSubmissions> signedOut) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
@@ -139,7 +167,10 @@ public class SecurityConfig {
         };
     }
 
-    /** Nobody is signed in on this request (the CSRF check runs before anyone would count as anonymous). */
+    /**
+     * Nobody is signed in on this request (the CSRF check runs before anyone would count
+     * as anonymous).
+     */
     private static boolean signedOutNow() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
@@ -166,9 +197,12 @@ public class SecurityConfig {
         return names.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
-    /** Ends the provider's session too, where it offers an end-session endpoint; otherwise just the portal's. */
-    private static OidcClientInitiatedLogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations,
-            PublicAddressProperties address) {
+    /**
+     * Ends the provider's session too, where it offers an end-session endpoint; otherwise
+     * just the portal's.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler endProviderSession(
+            ClientRegistrationRepository registrations, PublicAddressProperties address) {
         OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri(address.baseUrl() + "/signed-out");
         handler.setDefaultTargetUrl("/signed-out");
@@ -176,11 +210,11 @@ public class SecurityConfig {
     }
 
     /**
-     * Requests that came in on a management port of its own (MANAGEMENT_SERVER_PORT), never on the public one: the
-     * port is known only once the management server has started.
+     * Requests that came in on a management port of its own (MANAGEMENT_SERVER_PORT),
+     * never on the public one: the port is known only once the management server has
+     * started.
      */
-    private static RequestMatcher onManagementPort(
-            Environment environment) {
+    private static RequestMatcher onManagementPort(Environment environment) {
         return request -> {
             Integer management = environment.getProperty("local.management.port", Integer.class);
             Integer server = environment.getProperty("local.server.port", Integer.class);
@@ -188,7 +222,10 @@ public class SecurityConfig {
         };
     }
 
-    /** " https://idp.example" for the sign-out form's redirect to the provider; empty when it cannot be told. */
+    /**
+     * " https://idp.example" for the sign-out form's redirect to the provider; empty when
+     * it cannot be told.
+     */
     private static String identityProviderOrigin(ClientRegistrationRepository registrations) {
         ClientRegistration sso = registrations.findByRegistrationId("sso");
         if (sso == null) {
@@ -209,11 +246,13 @@ public class SecurityConfig {
     }
 
     private static String[] anyRole() {
-        return Arrays.stream(PortalRole.values()).flatMap(role -> Stream.of(role.authority(),
-                role.scopedAuthority())).toArray(String[]::new);
+        return Arrays.stream(PortalRole.values())
+            .flatMap(role -> Stream.of(role.authority(), role.scopedAuthority()))
+            .toArray(String[]::new);
     }
 
     private static String[] editorAnywhere() {
         return new String[] { PortalRole.EDITOR.authority(), PortalRole.EDITOR.scopedAuthority() };
     }
+
 }

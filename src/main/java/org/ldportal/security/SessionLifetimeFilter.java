@@ -16,15 +16,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a sign-in {@link SessionProperties#absoluteTimeout()} after it began, active or not: the session is dropped
- * and the request goes on unauthenticated, so the person is sent to sign in again (a page's script gets its 401).
- * The sign-in time is noted on the first request after signing in.
+ * Ends a sign-in {@link SessionProperties#absoluteTimeout()} after it began, active or
+ * not: the session is dropped and the request goes on unauthenticated, so the person is
+ * sent to sign in again (a page's script gets its 401). The sign-in time is noted on the
+ * first request after signing in.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = SessionLifetimeFilter.class.getName() + ".signedInAt";
 
     private final SessionProperties properties;
+
     private final Clock clock;
 
     SessionLifetimeFilter(SessionProperties properties, Clock clock) {
@@ -51,4 +53,5 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a sign-in lasts, however busy the person is. Roles are read from the identity provider at sign-in, so this
- * also bounds how long someone removed from a group keeps what it gave them.
+ * How long a sign-in lasts, however busy the person is. Roles are read from the identity
+ * provider at sign-in, so this also bounds how long someone removed from a group keeps
+ * what it gave them.
  *
  * @param absoluteTimeout how long after signing in a person must sign in again
  */

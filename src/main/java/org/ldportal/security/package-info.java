@@ -1,4 +1,7 @@
-/** Sign-in through the company's SSO (OpenID Connect), groups mapped to portal roles, the current user. */
+/**
+ * Sign-in through the company's SSO (OpenID Connect), groups mapped to portal roles, the
+ * current user.
+ */
 @ApplicationModule(displayName = "Security", allowedDependencies = {})
 @NullMarked
 package org.ldportal.security;

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Who may do what", for admins: the access rules as configured, and for a person's groups typed in, the role they
- * hold in each project and environment and which rule (or global group) gives it. Read-only: rules live in
- * configuration, where changes are reviewed like code.
+ * "Who may do what", for admins: the access rules as configured, and for a person's
+ * groups typed in, the role they hold in each project and environment and which rule (or
+ * global group) gives it. Read-only: rules live in configuration, where changes are
+ * reviewed like code.
  */
 @Controller
 @RequestMapping("/access")
@@ -27,7 +28,9 @@ class AccessController {
     private static final int MAX_GROUPS_LENGTH = 2000;
 
     private final ProjectAccess access;
+
     private final LaunchDarklyDirectory directory;
+
     private final PageLookups lookups;
 
     AccessController(ProjectAccess access, LaunchDarklyDirectory directory, PageLookups lookups) {
@@ -64,14 +67,22 @@ class AccessController {
             return List.of();
         }
         String bounded = typed.length() > MAX_GROUPS_LENGTH ? typed.substring(0, MAX_GROUPS_LENGTH) : typed;
-        return Arrays.stream(bounded.split("[,\\n]")).map(String::strip).filter(group -> !group.isEmpty()).distinct().toList();
+        return Arrays.stream(bounded.split("[,\\n]"))
+            .map(String::strip)
+            .filter(group -> !group.isEmpty())
+            .distinct()
+            .toList();
     }
 
-    /** One environment of one project, with the roles the groups hold there (strongest first; empty for none). */
+    /**
+     * One environment of one project, with the roles the groups hold there (strongest
+     * first; empty for none).
+     */
     record Place(Project project, Environment environment, List<ProjectAccess.Grant> grants) {
 
         public String strongest() {
             return grants.isEmpty() ? "none" : grants.get(0).role().label();
         }
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Requests no form of the portal sends (a row number beyond any form's bound, a number where a word belongs in
- * the URL) answer 400 with a plain page instead of an error trace or a 500.
+ * Requests no form of the portal sends (a row number beyond any form's bound, a number
+ * where a word belongs in the URL) answer 400 with a plain page instead of an error trace
+ * or a 500.
  */
 @ControllerAdvice
 class BadRequestAdvice {
@@ -26,4 +27,5 @@ class BadRequestAdvice {
                 + "form can hold. Go back, reload the form and try again.");
         return "error";
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The status page's database part: which database, its schema version, the session store, the scheduled jobs. */
+/**
+ * The status page's database part: which database, its schema version, the session store,
+ * the scheduled jobs.
+ */
 @Component
 class DatabaseStatus implements StatusSection {
 
@@ -36,19 +39,28 @@ class DatabaseStatus implements StatusSection {
                 return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
             }).single();
             lines.add(Line.of("Database", product));
-            lines.add(Line.of("Schema version", jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
-                    + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")
-                    .query(String.class).optional().orElse("none")));
+            lines.add(Line.of("Schema version",
+                    jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
+                            + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")
+                        .query(String.class)
+                        .optional()
+                        .orElse("none")));
             long now = System.currentTimeMillis();
-            lines.add(Line.of("Sessions", jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE EXPIRY_TIME > :now")
-                    .param("now", now).query(Long.class).single() + " active, in the database (shared by every instance)"));
-            jdbc.sql("SELECT name, locked_at, locked_by FROM scheduled_lock ORDER BY name").query((row, number) ->
-                    Line.of("Job " + row.getString("name"), "last run " + row.getTimestamp("locked_at").toInstant()
-                            + " on " + row.getString("locked_by"))).list().forEach(lines::add);
+            lines.add(Line.of("Sessions",
+                    jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE EXPIRY_TIME > :now")
+                        .param("now", now)
+                        .query(Long.class)
+                        .single() + " active, in the database (shared by every instance)"));
+            jdbc.sql("SELECT name, locked_at, locked_by FROM scheduled_lock ORDER BY name")
+                .query((row, number) -> Line.of("Job " + row.getString("name"),
+                        "last run " + row.getTimestamp("locked_at").toInstant() + " on " + row.getString("locked_by")))
+                .list()
+                .forEach(lines::add);
         }
         catch (DataAccessException e) {
             lines.add(Line.problem("Database", "not reachable: " + e.getClass().getSimpleName()));
         }
         return lines;
     }
+
 }

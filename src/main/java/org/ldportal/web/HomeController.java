@@ -5,7 +5,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page (what the signed-in person can do) and the page shown after signing out. */
+/**
+ * The home page (what the signed-in person can do) and the page shown after signing out.
+ */
 @Controller
 class HomeController {
 
@@ -17,7 +19,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        // A person in none of the groups still reaches this page: it tells them who to ask.
+        // A person in none of the groups still reaches this page: it tells them who to
+        // ask.
         model.addAttribute("accessContact", security.accessContact());
         return "home";
     }
@@ -26,4 +29,5 @@ class HomeController {
     String signedOut() {
         return "signed-out";
     }
+
 }

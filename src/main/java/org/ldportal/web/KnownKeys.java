@@ -11,14 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
 /**
- * Project and environment keys from a form are only used once the directory lists them: a key goes into an API
- * path, and a made-up one ({@code ..}, {@code tokens}) must never reach LaunchDarkly as a path of its own.
+ * Project and environment keys from a form are only used once the directory lists them: a
+ * key goes into an API path, and a made-up one ({@code ..}, {@code tokens}) must never
+ * reach LaunchDarkly as a path of its own.
  */
 @Component
 public class KnownKeys {
 
-    /** LaunchDarkly's shape of a key, checked first so nothing else is looked up with it. */
+    /**
+     * LaunchDarkly's shape of a key, checked first so nothing else is looked up with it.
+     */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     private static final int MAX_LENGTH = 255;
 
     private final LaunchDarklyDirectory directory;
@@ -27,7 +31,10 @@ public class KnownKeys {
         this.directory = directory;
     }
 
-    /** Rejects {@code field} unless the project is one LaunchDarkly lists (an empty value is left to @NotBlank). */
+    /**
+     * Rejects {@code field} unless the project is one LaunchDarkly lists (an empty value
+     * is left to @NotBlank).
+     */
     public void checkProject(@Nullable String projectKey, String field, Errors errors) {
         if (projectKey == null || projectKey.isBlank() || errors.hasFieldErrors(field)) {
             return;
@@ -42,13 +49,18 @@ public class KnownKeys {
             }
         }
         catch (LaunchDarklyException e) {
-            errors.rejectValue(field, "unchecked", "The portal could not check this project with LaunchDarkly just now. "
-                    + "Please try again in a minute.");
+            errors.rejectValue(field, "unchecked",
+                    "The portal could not check this project with LaunchDarkly just now. "
+                            + "Please try again in a minute.");
         }
     }
 
-    /** Rejects {@code field} unless the environment is one LaunchDarkly lists in the project. */
-    public void checkEnvironment(@Nullable String projectKey, @Nullable String environmentKey, String field, Errors errors) {
+    /**
+     * Rejects {@code field} unless the environment is one LaunchDarkly lists in the
+     * project.
+     */
+    public void checkEnvironment(@Nullable String projectKey, @Nullable String environmentKey, String field,
+            Errors errors) {
         if (environmentKey == null || environmentKey.isBlank() || errors.hasFieldErrors(field)) {
             return;
         }
@@ -70,4 +82,5 @@ public class KnownKeys {
     private static boolean wellFormed(String key) {
         return key.length() <= MAX_LENGTH && KEY.matcher(key).matches();
     }
+
 }

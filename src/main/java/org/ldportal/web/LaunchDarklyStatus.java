@@ -14,7 +14,10 @@ import org.ldportal.launchdarkly.RecentCalls;
 import org.ldportal.launchdarkly.RefreshingCache;
 import org.springframework.stereotype.Component;
 
-/** The status page's LaunchDarkly part: which account and token, the API version, recent calls and caches. */
+/**
+ * The status page's LaunchDarkly part: which account and token, the API version, recent
+ * calls and caches.
+ */
 @Component
 class LaunchDarklyStatus implements StatusSection {
 
@@ -22,9 +25,13 @@ class LaunchDarklyStatus implements StatusSection {
     private static final int LOW_HEADROOM = 20;
 
     private final LaunchDarklyClient client;
+
     private final LaunchDarklyProperties properties;
+
     private final RecentCalls calls;
+
     private final LaunchDarklyDirectory directory;
+
     private final ApiFailureTranslator failures;
 
     LaunchDarklyStatus(LaunchDarklyClient client, LaunchDarklyProperties properties, RecentCalls calls,
@@ -68,7 +75,8 @@ class LaunchDarklyStatus implements StatusSection {
         }
         Integer headroom = calls.lowestRemaining();
         lines.add(headroom == null ? Line.of("Rate-limit headroom", "not reported by recent calls")
-                : headroom < LOW_HEADROOM ? Line.problem("Rate-limit headroom", headroom + " calls left (lowest lately)")
+                : headroom < LOW_HEADROOM
+                        ? Line.problem("Rate-limit headroom", headroom + " calls left (lowest lately)")
                         : Line.of("Rate-limit headroom", headroom + " calls left (lowest lately)"));
         List<RecentCalls.Call> recent = calls.recent();
         List<RecentCalls.Call> failed = calls.failures();
@@ -79,4 +87,5 @@ class LaunchDarklyStatus implements StatusSection {
         lines.add(Line.of("Environments lists cache", caches.get(1).inWords()));
         return lines;
     }
+
 }

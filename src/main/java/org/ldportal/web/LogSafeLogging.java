@@ -4,8 +4,9 @@ import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Installs {@link LogSafeMessageConverter} as the application starts, before Boot sets logging up (registered in
- * {@code META-INF/spring.factories}, as listeners that run this early must be).
+ * Installs {@link LogSafeMessageConverter} as the application starts, before Boot sets
+ * logging up (registered in {@code META-INF/spring.factories}, as listeners that run this
+ * early must be).
  */
 public class LogSafeLogging implements ApplicationListener<ApplicationStartingEvent> {
 
@@ -13,4 +14,5 @@ public class LogSafeLogging implements ApplicationListener<ApplicationStartingEv
     public void onApplicationEvent(ApplicationStartingEvent event) {
         LogSafeMessageConverter.install();
     }
+
 }

@@ -4,21 +4,28 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * A log line's message with its control characters written out ({@code \n}, {@code \r}, {@code \t}, {@code \u001b}
- * as {@code \u001b}...): names and keys people type reach the logs, and a line break in one would forge a log line
- * of its own. {@link #install()} makes it logback's {@code %m}, {@code %msg} and {@code %message} before Boot sets
- * logging up, so Boot's own configuration (console, file, structured JSON) stays as it is.
+ * A log line's message with its control characters written out ({@code \n}, {@code \r},
+ * {@code \t}, {@code \u001b} as {@code \u001b}...): names and keys people type reach the
+ * logs, and a line break in one would forge a log line of its own. {@link #install()}
+ * makes it logback's {@code %m}, {@code %msg} and {@code %message} before Boot sets
+ * logging up, so Boot's own configuration (console, file, structured JSON) stays as it
+ * is.
  */
 public class LogSafeMessageConverter extends MessageConverter {
 
-    /** Takes the place of logback's message converter, for every pattern made from now on. */
+    /**
+     * Takes the place of logback's message converter, for every pattern made from now on.
+     */
     public static void install() {
         for (String word : new String[] { "m", "msg", "message" }) {
             ch.qos.logback.classic.PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(word, LogSafeMessageConverter::new);
         }
     }
 
-    /** Boot's start-up failure report: several lines of its own making, never anything a request sent. */
+    /**
+     * Boot's start-up failure report: several lines of its own making, never anything a
+     * request sent.
+     */
     private static final String BOOT_DIAGNOSTICS = "org.springframework.boot.diagnostics.";
 
     @Override
@@ -52,4 +59,5 @@ public class LogSafeMessageConverter extends MessageConverter {
         }
         return safe == null ? message : safe.toString();
     }
+
 }

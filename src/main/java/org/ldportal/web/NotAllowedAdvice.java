@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * A request for a project, environment or the account's integrations the person may not act on answers 403 with a
- * plain page saying where (the refusal is already in the audit trail). Fragment requests get the same status with a
- * header the page's script reads, so it does not mistake the refusal for an expired session.
+ * A request for a project, environment or the account's integrations the person may not
+ * act on answers 403 with a plain page saying where (the refusal is already in the audit
+ * trail). Fragment requests get the same status with a header the page's script reads, so
+ * it does not mistake the refusal for an expired session.
  */
 @ControllerAdvice
 class NotAllowedAdvice {
@@ -36,4 +37,5 @@ class NotAllowedAdvice {
         model.addAttribute("requestId", RequestIdFilter.current());
         return "error/not-allowed";
     }
+
 }

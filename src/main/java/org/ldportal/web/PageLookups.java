@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Lists a form page shows (projects, environments) read from LaunchDarkly: when that fails the page still
- * shows, with a warning in plain words ({@code loadError}) and an empty list, instead of an error page.
+ * Lists a form page shows (projects, environments) read from LaunchDarkly: when that
+ * fails the page still shows, with a warning in plain words ({@code loadError}) and an
+ * empty list, instead of an error page.
  */
 @Component
 public class PageLookups {
@@ -30,4 +31,5 @@ public class PageLookups {
             return List.of();
         }
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
-/** Error pages name the request's id, for the person to quote and the operator to find in the logs. */
+/**
+ * Error pages name the request's id, for the person to quote and the operator to find in
+ * the logs.
+ */
 @Component
 class RequestIdErrorAttributes extends DefaultErrorAttributes {
 
@@ -22,4 +25,5 @@ class RequestIdErrorAttributes extends DefaultErrorAttributes {
         }
         return attributes;
     }
+
 }

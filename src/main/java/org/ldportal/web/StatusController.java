@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class StatusController {
 
     private final List<StatusSection> sections;
+
     private final RecentCalls calls;
 
     StatusController(List<StatusSection> sections, RecentCalls calls) {
@@ -22,11 +23,13 @@ class StatusController {
 
     @GetMapping("/status")
     String status(Model model) {
-        model.addAttribute("sections", sections.stream().map(section -> new Shown(section.title(), section.lines())).toList());
+        model.addAttribute("sections",
+                sections.stream().map(section -> new Shown(section.title(), section.lines())).toList());
         model.addAttribute("failedCalls", calls.failures().stream().limit(20).toList());
         return "status";
     }
 
     record Shown(String title, List<StatusSection.Line> lines) {
     }
+
 }

@@ -3,8 +3,9 @@ package org.ldportal.web;
 import java.util.List;
 
 /**
- * One part of the admins' status page. The web module gives LaunchDarkly's and the database's; features add their
- * own (the integration catalog), so the page depends on no feature.
+ * One part of the admins' status page. The web module gives LaunchDarkly's and the
+ * database's; features add their own (the integration catalog), so the page depends on no
+ * feature.
  */
 public interface StatusSection {
 
@@ -30,4 +31,5 @@ public interface StatusSection {
             return new Line(label, String.valueOf(value), true);
         }
     }
+
 }

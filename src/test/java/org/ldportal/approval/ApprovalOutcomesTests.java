@@ -39,9 +39,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Approved requests cannot be lost: the REQUESTED entry and the request are kept together or not at all, oversized
- * values are cut to their columns, an approved request an instance stopped sending is settled from the trail (its
- * secrets wiped), and an unclear answer to an approved change is followed by the request when it is settled.
+ * Approved requests cannot be lost: the REQUESTED entry and the request are kept together
+ * or not at all, oversized values are cut to their columns, an approved request an
+ * instance stopped sending is settled from the trail (its secrets wiped), and an unclear
+ * answer to an approved change is followed by the request when it is settled.
  */
 @WithApprovalRules
 class ApprovalOutcomesTests extends PortalIntegrationTest {
@@ -79,14 +80,16 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
 
     @Test
     void requestWhenItCannotBeStoredThenNeitherItNorItsRequestedEntryIsKeptAndThePageSaysSo() {
-        // A requester whose groups alone overflow their column: the insert fails after the entry was written.
+        // A requester whose groups alone overflow their column: the insert fails after
+        // the entry was written.
         CurrentUser huge = new CurrentUser("hugo", "Hugo", null, Set.of(PortalRole.EDITOR), Set.of(),
                 Set.of("g".repeat(1_000_001)));
-        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("web-store", "prod-x"), "Prod X", "prod-x", false, "{}");
+        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("web-store", "prod-x"),
+                "Prod X", "prod-x", false, "{}");
         ApprovalRules.Requirement requirement = approvals.required(change).orElseThrow();
 
         assertThatThrownBy(() -> approvals.request(token(), huge, change, requirement, review("{}")))
-                .isInstanceOf(RequestNotKeptException.class);
+            .isInstanceOf(RequestNotKeptException.class);
 
         assertThat(count("approval_request")).isZero();
         assertThat(count("audit_entry")).as("no orphan 'waiting for approval' entry").isZero();
@@ -94,15 +97,17 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
 
     @Test
     void requestWhenValuesExceedTheirColumnsThenCutAndKept() {
-        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("web-store", "prod-long"),
-                "N".repeat(5000), "prod-long", false, "{}");
+        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT,
+                Place.environment("web-store", "prod-long"), "N".repeat(5000), "prod-long", false, "{}");
         ApprovalRules.Requirement requirement = approvals.required(change).orElseThrow();
 
         long id = approvals.request(token(), person("eddie"), change, requirement, review("x".repeat(1_200_000)))
-                .getAsLong();
+            .getAsLong();
 
         Map<String, Object> row = jdbc.sql("SELECT resource_name, review FROM approval_request WHERE id = :id")
-                .param("id", id).query().singleRow();
+            .param("id", id)
+            .query()
+            .singleRow();
         assertThat((String) row.get("resource_name")).hasSize(1024).endsWith("\u2026");
         assertThat((String) row.get("review")).hasSizeLessThanOrEqualTo(1_000_000).contains("cut to fit");
         assertThat(approvals.find(id, person("eddie"))).isPresent();
@@ -112,9 +117,13 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
     @Test
     void recoverWhenApprovedButNeverSentThenFailedRecordedAndItsSecretsWiped() throws Exception {
         long id = requestEnvironment("prod-never");
-        // The instance stopped right after the decision: approved, nothing sent, the sealed change still there.
-        jdbc.sql("UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
-                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15)))).param("id", id).update();
+        // The instance stopped right after the decision: approved, nothing sent, the
+        // sealed change still there.
+        jdbc.sql(
+                "UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
+            .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15))))
+            .param("id", id)
+            .update();
         assertThat(sealed(id)).isNotNull();
 
         assertThat(approvals.recoverInterrupted(Instant.now())).isEqualTo(1);
@@ -122,30 +131,39 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
         assertThat(sealed(id)).as("secrets wiped").isNull();
         assertThat(outcomeOf(id)).startsWith("FAILED The portal stopped after the approval and before sending it");
         assertThat(jdbc.sql("SELECT outcome FROM audit_entry ORDER BY id").query(String.class).list())
-                .containsExactly("REQUESTED", "FAILED");
+            .containsExactly("REQUESTED", "FAILED");
         assertThat(approvals.recoverInterrupted(Instant.now())).as("once").isZero();
     }
 
     @Test
     void recoverWhenTheInstanceStoppedAfterSendingThenUnknownUntilTheAttemptIsSettledThenItsOutcome() throws Exception {
         long id = requestEnvironment("prod-sent");
-        long requested = jdbc.sql("SELECT audit_id FROM approval_request WHERE id = :id").param("id", id)
-                .query(Long.class).single();
-        // Approved and sent (LaunchDarkly created it), but the instance stopped before recording the answer.
-        jdbc.sql("UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
-                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15)))).param("id", id).update();
+        long requested = jdbc.sql("SELECT audit_id FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
+        // Approved and sent (LaunchDarkly created it), but the instance stopped before
+        // recording the answer.
+        jdbc.sql(
+                "UPDATE approval_request SET status = 'APPROVED', decided_at = :at, decided_by_subject = 'ada' WHERE id = :id")
+            .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(15))))
+            .param("id", id)
+            .update();
         long started = trail.started(AuditAttempt.by(person("eddie"), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .at(Place.environment("web-store", "prod-sent")).withResource("Env prod-sent", "prod-sent", null)
-                .withRequestBody("{\"key\":\"prod-sent\"}").approved(requested, "Ada Admin (ada)"));
-        client.createEnvironment("web-store", new org.ldportal.launchdarkly.EnvironmentPost("Env prod-sent", "prod-sent",
-                "417505", 0, false, false, false, false, null, null, null));
+            .at(Place.environment("web-store", "prod-sent"))
+            .withResource("Env prod-sent", "prod-sent", null)
+            .withRequestBody("{\"key\":\"prod-sent\"}")
+            .approved(requested, "Ada Admin (ada)"));
+        client.createEnvironment("web-store", new org.ldportal.launchdarkly.EnvironmentPost("Env prod-sent",
+                "prod-sent", "417505", 0, false, false, false, false, null, null, null));
 
         approvals.recoverInterrupted(Instant.now());
         assertThat(outcomeOf(id)).startsWith("UNKNOWN The portal stopped while sending it");
         assertThat(sealed(id)).isNull();
 
         AuditEntry startedEntry = queries.find(started, AuditFilter.none()).orElseThrow();
-        assertThat(outcomes.checkNow(startedEntry, "Ada Admin (ada)")).isInstanceOf(UnknownOutcomes.Settled.Found.class);
+        assertThat(outcomes.checkNow(startedEntry, "Ada Admin (ada)"))
+            .isInstanceOf(UnknownOutcomes.Settled.Found.class);
 
         assertThat(outcomeOf(id)).startsWith("SUCCEEDED The portal stopped before it recorded LaunchDarkly's answer.");
     }
@@ -164,29 +182,44 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
         outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(7)));
 
         assertThat(outcomeOf(id)).startsWith("FAILED LaunchDarkly answered 504.").contains("nothing was created");
-        assertThat(jdbc.sql("SELECT seen_by_requester FROM approval_request WHERE id = :id").param("id", id)
-                .query(Boolean.class).single()).as("the requester's badge shows it").isFalse();
+        assertThat(jdbc.sql("SELECT seen_by_requester FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query(Boolean.class)
+            .single()).as("the requester's badge shows it").isFalse();
     }
 
     private long requestEnvironment(String key) throws Exception {
-        MockHttpServletRequestBuilder confirmed = post("/environments/new").with(csrf()).with(FormTokens.fresh())
-                .with(TestUsers.editor()).param("projectKey", "web-store").param("name", "Env " + key).param("key", key)
-                .param("color", "417505").param("defaultTtl", "0");
-        String location = mvc.perform(confirmed).andExpect(status().is3xxRedirection()).andReturn().getResponse()
-                .getRedirectedUrl();
+        MockHttpServletRequestBuilder confirmed = post("/environments/new").with(csrf())
+            .with(FormTokens.fresh())
+            .with(TestUsers.editor())
+            .param("projectKey", "web-store")
+            .param("name", "Env " + key)
+            .param("key", key)
+            .param("color", "417505")
+            .param("defaultTtl", "0");
+        String location = mvc.perform(confirmed)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
         Matcher id = REQUEST.matcher(String.valueOf(location));
         assertThat(id.matches()).as("redirected to the request, not " + location).isTrue();
         return Long.parseLong(id.group(1));
     }
 
     private String outcomeOf(long id) {
-        return jdbc.sql("SELECT CONCAT(outcome, ' ', outcome_message) FROM approval_request WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("SELECT CONCAT(outcome, ' ', outcome_message) FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
     }
 
     private String sealed(long id) {
-        return jdbc.sql("SELECT sealed_change FROM approval_request WHERE id = :id").param("id", id).query(String.class)
-                .optional().orElse(null);
+        return jdbc.sql("SELECT sealed_change FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     }
 
     private long count(String table) {
@@ -205,4 +238,5 @@ class ApprovalOutcomesTests extends PortalIntegrationTest {
     private static CurrentUser person(String subject) {
         return new CurrentUser(subject, subject, null, Set.of(PortalRole.EDITOR));
     }
+
 }

@@ -22,21 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the request store must do on every database: the conditional decisions, visibility by group, wiping. */
+/**
+ * What the request store must do on every database: the conditional decisions, visibility
+ * by group, wiping.
+ */
 @Import({ ApprovalRequests.class, ApprovalRequestsContract.JsonBeans.class })
 abstract class ApprovalRequestsContract {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     /**
-     * The JSON mapper the store writes with; a data slice has none. Imported, not annotated: a nested configuration
-     * class would be taken for the test's default configuration.
+     * The JSON mapper the store writes with; a data slice has none. Imported, not
+     * annotated: a nested configuration class would be taken for the test's default
+     * configuration.
      */
     static class JsonBeans {
+
         @Bean
         ObjectMapper json() {
             return JsonMapper.builder().build();
         }
+
     }
 
     @Autowired
@@ -69,13 +75,16 @@ abstract class ApprovalRequestsContract {
     @Test
     void visibleToWhenRequesterOrInAnApproverGroupThenListed() {
         long mine = requests.create(request(UUID.randomUUID().toString(), "eddie", List.of("admins")));
-        long theirs = requests.create(request(UUID.randomUUID().toString(), "nora", List.of("release-managers", "admins")));
+        long theirs = requests
+            .create(request(UUID.randomUUID().toString(), "nora", List.of("release-managers", "admins")));
 
-        assertThat(requests.visibleTo("eddie", Set.of(), null, 10)).extracting(ApprovalRequest::id).containsExactly(mine);
+        assertThat(requests.visibleTo("eddie", Set.of(), null, 10)).extracting(ApprovalRequest::id)
+            .containsExactly(mine);
         assertThat(requests.visibleTo("rita", Set.of("release-managers"), null, 10)).extracting(ApprovalRequest::id)
-                .containsExactly(theirs);
-        assertThat(requests.visibleTo("ada", Set.of("admins"), RequestStatus.PENDING, 10)).extracting(ApprovalRequest::id)
-                .containsExactly(theirs, mine);
+            .containsExactly(theirs);
+        assertThat(requests.visibleTo("ada", Set.of("admins"), RequestStatus.PENDING, 10))
+            .extracting(ApprovalRequest::id)
+            .containsExactly(theirs, mine);
         assertThat(requests.visibleTo("ada", Set.of("admins"), RequestStatus.DECLINED, 10)).isEmpty();
     }
 
@@ -85,7 +94,8 @@ abstract class ApprovalRequestsContract {
 
         assertThat(requests.decide(id, RequestStatus.APPROVED, "eddie", "Eddie", null, NOW)).as("own").isFalse();
         assertThat(requests.decide(id, RequestStatus.APPROVED, "ada", "Ada", "ok", NOW.plusSeconds(8 * 86400)))
-                .as("after expiry").isFalse();
+            .as("after expiry")
+            .isFalse();
         assertThat(requests.decide(id, RequestStatus.APPROVED, "ada", "Ada", "ok", NOW)).isTrue();
         assertThat(requests.decide(id, RequestStatus.DECLINED, "rita", "Rita", null, NOW)).as("decided").isFalse();
         assertThat(requests.sealedChange(id)).as("kept until sent").hasValue("sealed-bytes");
@@ -107,8 +117,9 @@ abstract class ApprovalRequestsContract {
         assertThat(requests.expire(overdue, later)).isTrue();
         assertThat(requests.expire(overdue, later)).isFalse();
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM approval_request WHERE sealed_change IS NOT NULL").query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM approval_request WHERE sealed_change IS NOT NULL")
+            .query(Integer.class)
+            .single()).isZero();
     }
 
     @Test
@@ -123,12 +134,15 @@ abstract class ApprovalRequestsContract {
     }
 
     private static ApprovalRequests.NewRequest request(String token, String requester, List<String> approvers) {
-        Review review = new Review("Create an environment", List.of(new Review.Line("Project", "Mobile App (mobile-app)")),
+        Review review = new Review("Create an environment",
+                List.of(new Review.Line("Project", "Mobile App (mobile-app)")),
                 List.of(new Review.Line("Key", "prod-eu")), "POST", "/api/v2/projects/mobile-app/environments", "{}",
                 List.of());
         return new ApprovalRequests.NewRequest(token, NOW, NOW.plusSeconds(7 * 86400),
                 new Requester(requester, requester, null, Set.of(PortalRole.EDITOR), Set.of(), Set.of("team-a")),
-                PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("mobile-app", "prod-eu"), "Prod EU", "prod-eu", false, "{}"),
+                PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("mobile-app", "prod-eu"), "Prod EU",
+                        "prod-eu", false, "{}"),
                 new ApprovalRules.Requirement(List.of("production"), approvers), review, "sealed-bytes", 1L);
     }
+
 }

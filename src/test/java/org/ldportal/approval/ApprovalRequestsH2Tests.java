@@ -5,4 +5,5 @@ import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 /** The request store on H2, the default database. */
 @DataJdbcTest
 class ApprovalRequestsH2Tests extends ApprovalRequestsContract {
+
 }

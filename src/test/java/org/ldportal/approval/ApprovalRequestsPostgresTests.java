@@ -16,4 +16,5 @@ class ApprovalRequestsPostgresTests extends ApprovalRequestsContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

@@ -28,15 +28,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Approval rules hold back changes of what exists as they hold back creates: turning off a production destination,
- * editing a production environment and deleting an audit-log subscription become requests (nothing sent); approved by
- * someone else, each is sent once as the requester, tested against what the requester saw, every step in the trail
+ * Approval rules hold back changes of what exists as they hold back creates: turning off
+ * a production destination, editing a production environment and deleting an audit-log
+ * subscription become requests (nothing sent); approved by someone else, each is sent
+ * once as the requester, tested against what the requester saw, every step in the trail
  * with the change's action.
  */
 @WithApprovalRules
 class ManagedChangeApprovalTests extends PortalIntegrationTest {
 
     private static final Pattern REQUEST = Pattern.compile("/requests/(\\d+)");
+
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
     private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
@@ -58,82 +60,113 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
         ObjectNode destination = sandbox.seedDestination("mobile-app", "production", "Mobile events", "segment",
                 Map.of("writeKey", "wk-approval"));
         String path = "/destinations/mobile-app/production/" + destination.get("_id").asString();
-        mvc.perform(get(path).with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Request approval to turn off")));
+        mvc.perform(get(path).with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Request approval to turn off")));
 
-        long id = request(post(path + "/turn-off").param("version", "1").param("submissionToken", token("a"))
-                .with(TestUsers.editor()).with(csrf()));
+        long id = request(post(path + "/turn-off").param("version", "1")
+            .param("submissionToken", token("a"))
+            .with(TestUsers.editor())
+            .with(csrf()));
 
         assertThat(changes()).isEmpty();
         assertThat(trail()).containsExactly("turn-off REQUESTED");
         approve(id, TestUsers.admin());
         assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isFalse();
         assertThat(changes()).singleElement().satisfies(patch -> assertThat(patch.body()).contains("\"/on\""));
-        assertThat(trail()).containsExactly("turn-off REQUESTED", "turn-off APPROVED", "turn-off STARTED", "turn-off SUCCEEDED");
-        assertThat(jdbc.sql("SELECT approved_by FROM audit_entry WHERE outcome = 'SUCCEEDED'").query(String.class).single())
-                .isEqualTo("Ada Admin (ada)");
-        assertThat(jdbc.sql("SELECT actor_subject FROM audit_entry WHERE outcome = 'SUCCEEDED'").query(String.class).single())
-                .isEqualTo("eddie");
+        assertThat(trail()).containsExactly("turn-off REQUESTED", "turn-off APPROVED", "turn-off STARTED",
+                "turn-off SUCCEEDED");
+        assertThat(jdbc.sql("SELECT approved_by FROM audit_entry WHERE outcome = 'SUCCEEDED'")
+            .query(String.class)
+            .single()).isEqualTo("Ada Admin (ada)");
+        assertThat(jdbc.sql("SELECT actor_subject FROM audit_entry WHERE outcome = 'SUCCEEDED'")
+            .query(String.class)
+            .single()).isEqualTo("eddie");
     }
 
     @Test
     void editAProductionEnvironmentThenRequestedAndOnceApprovedRenamed() throws Exception {
-        long id = request(post("/environments/web-store/production/edit").with(csrf()).with(TestUsers.editor())
-                .param("submissionToken", token("b"))
-                .param("seen", "{\"name\":\"Production\",\"color\":\"3a3af0\",\"defaultTtl\":0,\"secureMode\":false,"
-                        + "\"defaultTrackEvents\":false,\"requireComments\":false,\"confirmChanges\":false,"
-                        + "\"critical\":false,\"tags\":[]}")
-                .param("name", "Production EU").param("color", "3a3af0").param("defaultTtl", "0").param("tags", "")
-                .param("_secureMode", "on").param("_defaultTrackEvents", "on").param("_requireComments", "on")
-                .param("_confirmChanges", "on").param("_critical", "on"));
+        long id = request(post("/environments/web-store/production/edit").with(csrf())
+            .with(TestUsers.editor())
+            .param("submissionToken", token("b"))
+            .param("seen",
+                    "{\"name\":\"Production\",\"color\":\"3a3af0\",\"defaultTtl\":0,\"secureMode\":false,"
+                            + "\"defaultTrackEvents\":false,\"requireComments\":false,\"confirmChanges\":false,"
+                            + "\"critical\":false,\"tags\":[]}")
+            .param("name", "Production EU")
+            .param("color", "3a3af0")
+            .param("defaultTtl", "0")
+            .param("tags", "")
+            .param("_secureMode", "on")
+            .param("_defaultTrackEvents", "on")
+            .param("_requireComments", "on")
+            .param("_confirmChanges", "on")
+            .param("_critical", "on"));
 
         assertThat(changes()).isEmpty();
-        mvc.perform(get("/requests/" + id).with(TestUsers.admin())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Production \u2192 Production EU")));
+        mvc.perform(get("/requests/" + id).with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Production \u2192 Production EU")));
         approve(id, TestUsers.admin());
         assertThat(sandbox.environmentsOf("web-store")).anyMatch(e -> e.get("name").asString().equals("Production EU"));
-        assertThat(trail()).containsExactly("update REQUESTED", "update APPROVED", "update STARTED", "update SUCCEEDED");
+        assertThat(trail()).containsExactly("update REQUESTED", "update APPROVED", "update STARTED",
+                "update SUCCEEDED");
     }
 
     @Test
     void deleteASubscriptionThenRequestedAndOnlyAReleaseManagerMayApprove() throws Exception {
-        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
-                "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0, 0);
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs",
+                Map.of("base-url", "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0,
+                0);
         String path = "/integrations/log-stream/subscriptions/" + subscription.get("_id").asString();
 
-        long id = request(post(path + "/delete").param("confirmation", "Audit to logs").param("submissionToken", token("c"))
-                .with(TestUsers.editor()).with(csrf()));
+        long id = request(post(path + "/delete").param("confirmation", "Audit to logs")
+            .param("submissionToken", token("c"))
+            .with(TestUsers.editor())
+            .with(csrf()));
 
         assertThat(sandbox.subscriptions("log-stream")).hasSize(1);
         approve(id, TestUsers.admin());
         assertThat(sandbox.subscriptions("log-stream")).as("an admin is not among this rule's approvers").hasSize(1);
         approve(id, TestUsers.user("rita", "Rita Release", TestUsers.EDITOR_GROUP, "release-managers"));
         assertThat(sandbox.subscriptions("log-stream")).isEmpty();
-        assertThat(trail()).containsExactly("delete REQUESTED", "delete APPROVED", "delete STARTED", "delete SUCCEEDED");
+        assertThat(trail()).containsExactly("delete REQUESTED", "delete APPROVED", "delete STARTED",
+                "delete SUCCEEDED");
     }
 
     @Test
     void approveWhenItChangedOrWentSinceTheRequestThenNothingSentAndTheRequestSaysWhy() throws Exception {
-        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
-                "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0, 0);
-        long deleteRequest = request(post("/integrations/log-stream/subscriptions/" + subscription.get("_id").asString()
-                + "/delete").param("confirmation", "Audit to logs").param("submissionToken", token("d"))
-                .with(TestUsers.editor()).with(csrf()));
+        ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs",
+                Map.of("base-url", "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0,
+                0);
+        long deleteRequest = request(
+                post("/integrations/log-stream/subscriptions/" + subscription.get("_id").asString() + "/delete")
+                    .param("confirmation", "Audit to logs")
+                    .param("submissionToken", token("d"))
+                    .with(TestUsers.editor())
+                    .with(csrf()));
         sandbox.changeSubscriptionMeanwhile("log-stream", subscription.get("_id").asString());
         approve(deleteRequest, TestUsers.user("rita", "Rita Release", TestUsers.EDITOR_GROUP, "release-managers"));
         assertThat(sandbox.subscriptions("log-stream")).as("changed since: not deleted").hasSize(1);
-        assertThat(jdbc.sql("SELECT outcome_message FROM approval_request WHERE id = :id").param("id", deleteRequest)
-                .query(String.class).single()).contains("changed in LaunchDarkly after the request was made");
+        assertThat(jdbc.sql("SELECT outcome_message FROM approval_request WHERE id = :id")
+            .param("id", deleteRequest)
+            .query(String.class)
+            .single()).contains("changed in LaunchDarkly after the request was made");
 
         ObjectNode destination = sandbox.seedDestination("mobile-app", "production", "Mobile events", "segment",
                 Map.of("writeKey", "wk-approval"));
-        long turnRequest = request(post("/destinations/mobile-app/production/" + destination.get("_id").asString()
-                + "/turn-off").param("version", "1").param("submissionToken", token("e")).with(TestUsers.editor()).with(csrf()));
+        long turnRequest = request(
+                post("/destinations/mobile-app/production/" + destination.get("_id").asString() + "/turn-off")
+                    .param("version", "1")
+                    .param("submissionToken", token("e"))
+                    .with(TestUsers.editor())
+                    .with(csrf()));
         sandbox.deleteDestinationMeanwhile(destination.get("_id").asString());
         approve(turnRequest, TestUsers.admin());
         assertThat(jdbc.sql("SELECT CONCAT(outcome, ' ', outcome_message) FROM approval_request WHERE id = :id")
-                .param("id", turnRequest).query(String.class).single())
-                .isEqualTo("REJECTED It is no longer in LaunchDarkly (deleted meanwhile), so nothing was sent.");
+            .param("id", turnRequest)
+            .query(String.class)
+            .single()).isEqualTo("REJECTED It is no longer in LaunchDarkly (deleted meanwhile), so nothing was sent.");
         assertThat(changes()).isEmpty();
     }
 
@@ -144,22 +177,27 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
         String path = "/destinations/mobile-app/production/" + destination.get("_id").asString();
 
         mvc.perform(post(path + "/turn-off").param("version", "1").with(TestUsers.editor()).with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Reload it and try again")));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Reload it and try again")));
 
         assertThat(trail()).isEmpty();
         assertThat(changes()).isEmpty();
     }
 
     private long request(MockHttpServletRequestBuilder change) throws Exception {
-        String location = mvc.perform(change).andExpect(status().is3xxRedirection()).andReturn().getResponse()
-                .getRedirectedUrl();
+        String location = mvc.perform(change)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
         Matcher id = REQUEST.matcher(String.valueOf(location));
         assertThat(id.matches()).as("redirected to the request, not " + location).isTrue();
         return Long.parseLong(id.group(1));
     }
 
     private void approve(long id, RequestPostProcessor approver) throws Exception {
-        mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(approver)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(approver))
+            .andExpect(status().is3xxRedirection());
     }
 
     private List<String> trail() {
@@ -167,10 +205,14 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
     }
 
     private List<SandboxRequest> changes() {
-        return sandbox.requests().stream().filter(r -> r.method().equals("PATCH") || r.method().equals("DELETE")).toList();
+        return sandbox.requests()
+            .stream()
+            .filter(r -> r.method().equals("PATCH") || r.method().equals("DELETE"))
+            .toList();
     }
 
     private static String token(String salt) {
         return salt + TOKEN.substring(1);
     }
+
 }

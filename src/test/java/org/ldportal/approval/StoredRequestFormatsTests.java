@@ -32,9 +32,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Requests waiting for approval outlive releases (up to seven days): one stored by an earlier release, in the format
- * it wrote (the fixtures in {@code stored-requests/}, written by the release before payloads had formats), opens and
- * is sent with every value it holds once approved.
+ * Requests waiting for approval outlive releases (up to seven days): one stored by an
+ * earlier release, in the format it wrote (the fixtures in {@code stored-requests/},
+ * written by the release before payloads had formats), opens and is sent with every value
+ * it holds once approved.
  */
 @WithApprovalRules
 class StoredRequestFormatsTests extends PortalIntegrationTest {
@@ -59,13 +60,16 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
 
     @Test
     void environmentWhenStoredInFormatOneThenOpensAndIsCreatedWithEveryValue() throws Exception {
-        long id = stored("environment-format-1.json", ResourceType.ENVIRONMENT, Place.environment("mobile-app", "production-eu"),
-                "Production EU", "production-eu");
+        long id = stored("environment-format-1.json", ResourceType.ENVIRONMENT,
+                Place.environment("mobile-app", "production-eu"), "Production EU", "production-eu");
 
         openAndApprove(id, TestUsers.admin());
 
-        ObjectNode created = sandbox.environmentsOf("mobile-app").stream()
-                .filter(environment -> environment.get("key").asString().equals("production-eu")).findFirst().orElseThrow();
+        ObjectNode created = sandbox.environmentsOf("mobile-app")
+            .stream()
+            .filter(environment -> environment.get("key").asString().equals("production-eu"))
+            .findFirst()
+            .orElseThrow();
         assertThat(created.get("name").asString()).isEqualTo("Production EU");
         assertThat(created.get("defaultTtl").asInt()).isEqualTo(5);
         assertThat(created.get("secureMode").asBoolean()).isTrue();
@@ -77,8 +81,8 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
 
     @Test
     void destinationWhenStoredInFormatOneThenOpensAndIsCreatedWithItsSecret() throws Exception {
-        long id = stored("destination-format-1.json", ResourceType.DESTINATION, Place.environment("mobile-app", "production"),
-                "Events to Segment", "segment");
+        long id = stored("destination-format-1.json", ResourceType.DESTINATION,
+                Place.environment("mobile-app", "production"), "Events to Segment", "segment");
 
         openAndApprove(id, TestUsers.admin());
 
@@ -93,8 +97,8 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
 
     @Test
     void subscriptionWhenStoredInFormatOneThenOpensAndIsCreatedWithItsPolicy() throws Exception {
-        long id = stored("subscription-format-1.json", ResourceType.AUDIT_LOG_SUBSCRIPTION, Place.integration("log-stream"),
-                "Audit to logs", null);
+        long id = stored("subscription-format-1.json", ResourceType.AUDIT_LOG_SUBSCRIPTION,
+                Place.integration("log-stream"), "Audit to logs", null);
 
         openAndApprove(id, TestUsers.user("rita", "Rita Release", TestUsers.EDITOR_GROUP, "release-managers"));
 
@@ -108,32 +112,43 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
         assertThat(outcome(id)).isEqualTo("SUCCEEDED");
     }
 
-    /** A request kept as an earlier release kept it: its payload exactly as that release wrote it. */
+    /**
+     * A request kept as an earlier release kept it: its payload exactly as that release
+     * wrote it.
+     */
     private long stored(String fixture, ResourceType type, Place place, String name, String key) throws Exception {
         String payload = new ClassPathResource("stored-requests/" + fixture).getContentAsString(StandardCharsets.UTF_8);
         PendingChange change = PendingChange.create(type, place, name, key, false, payload);
-        Review review = new Review("Create " + name, List.of(new Review.Line("Name", name)), List.of(), "POST", "/api/v2/x",
-                "{}", List.of());
-        return approvals.request(UUID.randomUUID().toString().replace("-", ""), EDDIE, change,
-                approvals.required(change).orElseThrow(), review).getAsLong();
+        Review review = new Review("Create " + name, List.of(new Review.Line("Name", name)), List.of(), "POST",
+                "/api/v2/x", "{}", List.of());
+        return approvals
+            .request(UUID.randomUUID().toString().replace("-", ""), EDDIE, change,
+                    approvals.required(change).orElseThrow(), review)
+            .getAsLong();
     }
 
     private void openAndApprove(long id, RequestPostProcessor approver) throws Exception {
         mvc.perform(get("/requests/" + id).with(approver)).andExpect(status().isOk());
-        mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(approver)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(approver))
+            .andExpect(status().is3xxRedirection());
     }
 
     private String lastPost(String pathStart) {
-        List<String> bodies = sandbox.requests().stream()
-                .filter(request -> request.method().equals("POST") && request.path().startsWith(pathStart))
-                .map(request -> request.body()).toList();
+        List<String> bodies = sandbox.requests()
+            .stream()
+            .filter(request -> request.method().equals("POST") && request.path().startsWith(pathStart))
+            .map(request -> request.body())
+            .toList();
         assertThat(bodies).as("a POST to %s", pathStart).isNotEmpty();
         return bodies.get(bodies.size() - 1);
     }
 
     private String outcome(long id) {
-        Map<String, Object> row = jdbc.sql("SELECT outcome FROM approval_request WHERE id = :id").param("id", id).query()
-                .singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT outcome FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query()
+            .singleRow();
         return (String) row.get("outcome");
     }
+
 }

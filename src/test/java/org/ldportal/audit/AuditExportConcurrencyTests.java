@@ -31,12 +31,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Downloads as slow as their readers: more exports at once than the pool has connections, each stuck writing to its
- * reader, hold no connection, and a create meanwhile is sent and audited.
+ * Downloads as slow as their readers: more exports at once than the pool has connections,
+ * each stuck writing to its reader, hold no connection, and a create meanwhile is sent
+ * and audited.
  */
 class AuditExportConcurrencyTests extends PortalIntegrationTest {
 
     private static final int ENTRIES = 3 * AuditQueries.EXPORT_PAGE_SIZE + 7;
+
     private static final CurrentUser EXPORTED = new CurrentUser("export-fixture", "Export fixture", null, Set.of());
 
     @Autowired
@@ -62,8 +64,10 @@ class AuditExportConcurrencyTests extends PortalIntegrationTest {
     @Test
     void exportWhenMoreSlowReadersThanConnectionsThenNoneHeldAndACreateIsAudited() throws Exception {
         for (int i = 0; i < ENTRIES; i++) {
-            trail.record(AuditAttempt.by(EXPORTED, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
-                    .withResource("Exported " + i, "exported-" + i, null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
+            trail.record(AuditAttempt.by(EXPORTED, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app"))
+                .withResource("Exported " + i, "exported-" + i, null)
+                .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
         }
         HikariDataSource pool = (HikariDataSource) dataSource;
         int readers = pool.getMaximumPoolSize() + 2;
@@ -78,7 +82,8 @@ class AuditExportConcurrencyTests extends PortalIntegrationTest {
                     AtomicInteger rows = new AtomicInteger();
                     queries.stream(fixture, entry -> {
                         if (rows.incrementAndGet() == AuditQueries.EXPORT_PAGE_SIZE + 1) {
-                            // Half way through, the reader stops reading: the response's write blocks here.
+                            // Half way through, the reader stops reading: the response's
+                            // write blocks here.
                             allStuck.countDown();
                             await(readersGoOn);
                         }
@@ -88,12 +93,20 @@ class AuditExportConcurrencyTests extends PortalIntegrationTest {
             }
             assertThat(allStuck.await(30, TimeUnit.SECONDS)).as("every download stuck at its reader").isTrue();
 
-            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections held by stuck downloads").isZero();
-            mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(csrf()).with(TestUsers.editor())
-                    .param("projectKey", "web-store").param("name", "While exporting").param("key", "while-exporting")
-                    .param("color", "417505").param("defaultTtl", "0")).andExpect(status().is3xxRedirection());
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE resource_key = 'while-exporting' AND outcome = 'SUCCEEDED'")
-                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections held by stuck downloads")
+                .isZero();
+            mvc.perform(post("/environments/new").with(FormTokens.fresh())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .param("projectKey", "web-store")
+                .param("name", "While exporting")
+                .param("key", "while-exporting")
+                .param("color", "417505")
+                .param("defaultTtl", "0")).andExpect(status().is3xxRedirection());
+            assertThat(jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE resource_key = 'while-exporting' AND outcome = 'SUCCEEDED'")
+                .query(Integer.class)
+                .single()).isEqualTo(1);
         }
         finally {
             readersGoOn.countDown();
@@ -112,4 +125,5 @@ class AuditExportConcurrencyTests extends PortalIntegrationTest {
             Thread.currentThread().interrupt();
         }
     }
+
 }

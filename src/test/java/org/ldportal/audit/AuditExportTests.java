@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditExportTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final AuditExport export = new AuditExport(json);
 
     @Test
     void csvCellWhenTextLooksLikeFormulaThenApostropheAndQuoted() {
-        assertThat(AuditExport.csvCell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(AuditExport.csvCell("=HYPERLINK(\"http://evil\")"))
+            .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
         assertThat(AuditExport.csvCell("+1")).isEqualTo("\"'+1\"");
         assertThat(AuditExport.csvCell("-2")).isEqualTo("\"'-2\"");
         assertThat(AuditExport.csvCell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
@@ -61,7 +63,9 @@ class AuditExportTests {
     }
 
     private static AuditEntry entry(String name) {
-        return new AuditEntry(7L, Instant.parse("2026-03-14T09:26:53Z"), "eddie", "Eddie", null, "create", "environment",
-                "mobile-app", null, null, name, "qa", "id-1", AuditOutcome.SUCCEEDED, 201, null, null, "{\"key\":\"qa\"}", 12L, 6L, null, "req-7f3k2m9q");
+        return new AuditEntry(7L, Instant.parse("2026-03-14T09:26:53Z"), "eddie", "Eddie", null, "create",
+                "environment", "mobile-app", null, null, name, "qa", "id-1", AuditOutcome.SUCCEEDED, 201, null, null,
+                "{\"key\":\"qa\"}", 12L, 6L, null, "req-7f3k2m9q");
     }
+
 }

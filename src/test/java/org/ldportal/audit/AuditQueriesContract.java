@@ -21,11 +21,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Filters, visibility and keyset pagination of the audit queries, on every database the portal supports. */
+/**
+ * Filters, visibility and keyset pagination of the audit queries, on every database the
+ * portal supports.
+ */
 @Import({ AuditQueries.class, AuditTrail.class, AuditTrailContract.FixedClock.class })
 abstract class AuditQueriesContract {
 
-    static final CurrentUser ADA = new CurrentUser("ada", "Ada Admin", "ada@example.com", EnumSet.allOf(PortalRole.class));
+    static final CurrentUser ADA = new CurrentUser("ada", "Ada Admin", "ada@example.com",
+            EnumSet.allOf(PortalRole.class));
     static final CurrentUser EDDIE = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
     static final CurrentUser VERA = new CurrentUser("vera", "Vera Viewer", null, EnumSet.of(PortalRole.VIEWER));
 
@@ -45,7 +49,8 @@ abstract class AuditQueriesContract {
 
     @BeforeEach
     void entries() {
-        // Fixtures rewrite the trail, which PostgreSQL refuses outside a transaction declared maintenance.
+        // Fixtures rewrite the trail, which PostgreSQL refuses outside a transaction
+        // declared maintenance.
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
             AppendOnly.maintenance(jdbc);
             jdbc.sql("DELETE FROM audit_entry").update();
@@ -53,19 +58,28 @@ abstract class AuditQueriesContract {
             for (int i = 0; i < 12; i++) {
                 CurrentUser actor = i % 3 == 0 ? EDDIE : ADA;
                 AuditOutcome outcome = i % 4 == 0 ? AuditOutcome.REJECTED : AuditOutcome.SUCCEEDED;
-                // The last two are later changes of one destination (the id LaunchDarkly gave it).
-                ChangeAction action = i == 10 ? ChangeAction.TURN_OFF : i == 11 ? ChangeAction.DELETE : ChangeAction.CREATE;
-                ids.add(trail.record(AuditAttempt.by(actor, action, i % 2 == 0 ? ResourceType.ENVIRONMENT : ResourceType.DESTINATION)
+                // The last two are later changes of one destination (the id LaunchDarkly
+                // gave it).
+                ChangeAction action = i == 10 ? ChangeAction.TURN_OFF
+                        : i == 11 ? ChangeAction.DELETE : ChangeAction.CREATE;
+                ids.add(trail
+                    .record(AuditAttempt
+                        .by(actor, action, i % 2 == 0 ? ResourceType.ENVIRONMENT : ResourceType.DESTINATION)
                         .at(Place.environment(i < 6 ? "mobile-app" : "web-store", i % 2 == 0 ? null : "production"))
-                        .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i, i >= 10 ? "dest-1" : null)
-                        .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null, Duration.ofMillis(i)))
-                        .id());
+                        .withResource("Resource " + i + (i == 5 ? " 100%_done" : ""), "key-" + i,
+                                i >= 10 ? "dest-1" : null)
+                        .withOutcome(outcome, outcome == AuditOutcome.REJECTED ? 409 : 201, null, null,
+                                Duration.ofMillis(i)))
+                    .id());
             }
-            // Spread the entries over days, so the date filter has something to tell apart.
+            // Spread the entries over days, so the date filter has something to tell
+            // apart.
             for (int i = 0; i < ids.size(); i++) {
                 jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id")
-                        .param("at", java.sql.Timestamp.from(Instant.parse("2026-03-01T12:00:00Z").plus(Duration.ofDays(i))))
-                        .param("id", ids.get(i)).update();
+                    .param("at",
+                            java.sql.Timestamp.from(Instant.parse("2026-03-01T12:00:00Z").plus(Duration.ofDays(i))))
+                    .param("id", ids.get(i))
+                    .update();
             }
         });
     }
@@ -74,8 +88,8 @@ abstract class AuditQueriesContract {
     void pageWhenNoFilterThenNewestFirstWithCursorToOlder() {
         AuditPage first = queries.page(AuditFilter.none(), null, null, 5);
 
-        assertThat(first.entries()).extracting(AuditEntry::id).containsExactly(ids.get(11), ids.get(10), ids.get(9),
-                ids.get(8), ids.get(7));
+        assertThat(first.entries()).extracting(AuditEntry::id)
+            .containsExactly(ids.get(11), ids.get(10), ids.get(9), ids.get(8), ids.get(7));
         assertThat(first.newerThan()).isNull();
         assertThat(first.olderThan()).isEqualTo(ids.get(7));
     }
@@ -86,8 +100,8 @@ abstract class AuditQueriesContract {
         AuditPage third = queries.page(AuditFilter.none(), second.olderThan(), null, 5);
         AuditPage backToSecond = queries.page(AuditFilter.none(), null, third.newerThan(), 5);
 
-        assertThat(second.entries()).extracting(AuditEntry::id).containsExactly(ids.get(6), ids.get(5), ids.get(4),
-                ids.get(3), ids.get(2));
+        assertThat(second.entries()).extracting(AuditEntry::id)
+            .containsExactly(ids.get(6), ids.get(5), ids.get(4), ids.get(3), ids.get(2));
         assertThat(third.entries()).extracting(AuditEntry::id).containsExactly(ids.get(1), ids.get(0));
         assertThat(third.olderThan()).isNull();
         assertThat(backToSecond.entries()).isEqualTo(second.entries());
@@ -96,46 +110,62 @@ abstract class AuditQueriesContract {
 
     @Test
     void pageWhenFilteredThenOnlyMatchingEntries() {
-        assertThat(queries.page(new AuditFilter("destination", null, null, null, null, null, null, null), null, null, 50)
-                .entries()).hasSize(6).allMatch(e -> e.resourceType().equals("destination"));
-        assertThat(queries.page(new AuditFilter(null, AuditOutcome.REJECTED, null, null, null, null, null, null), null, null, 50)
-                .entries()).extracting(AuditEntry::id).containsExactly(ids.get(8), ids.get(4), ids.get(0));
-        assertThat(queries.page(new AuditFilter(null, null, null, "web-store", "production", null, null, null), null, null, 50)
-                .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-9", "key-7");
-        assertThat(queries.page(new AuditFilter(null, null, null, null, null, Instant.parse("2026-03-03T00:00:00Z"),
-                Instant.parse("2026-03-05T00:00:00Z"), null), null, null, 50).entries())
-                .extracting(AuditEntry::resourceKey).containsExactly("key-3", "key-2");
+        assertThat(
+                queries.page(new AuditFilter("destination", null, null, null, null, null, null, null), null, null, 50)
+                    .entries())
+            .hasSize(6)
+            .allMatch(e -> e.resourceType().equals("destination"));
+        assertThat(queries
+            .page(new AuditFilter(null, AuditOutcome.REJECTED, null, null, null, null, null, null), null, null, 50)
+            .entries()).extracting(AuditEntry::id).containsExactly(ids.get(8), ids.get(4), ids.get(0));
+        assertThat(queries
+            .page(new AuditFilter(null, null, null, "web-store", "production", null, null, null), null, null, 50)
+            .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-9", "key-7");
+        assertThat(queries
+            .page(new AuditFilter(null, null, null, null, null, Instant.parse("2026-03-03T00:00:00Z"),
+                    Instant.parse("2026-03-05T00:00:00Z"), null), null, null, 50)
+            .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-3", "key-2");
     }
 
     @Test
     void pageWhenFilteredByActionOrResourceThenOnlyThoseAttempts() {
         assertThat(queries.page(AuditFilter.none().withAction("turn-off"), null, null, 50).entries())
-                .extracting(AuditEntry::resourceKey).containsExactly("key-10");
+            .extracting(AuditEntry::resourceKey)
+            .containsExactly("key-10");
         assertThat(queries.page(AuditFilter.none().withAction("create"), null, null, 50).entries()).hasSize(10);
         assertThat(queries.page(AuditFilter.none().aboutResource("dest-1"), null, null, 50).entries())
-                .extracting(AuditEntry::action).containsExactly("delete", "turn-off");
+            .extracting(AuditEntry::action)
+            .containsExactly("delete", "turn-off");
         assertThat(queries.distinct("action", AuditFilter.none())).containsExactly("create", "delete", "turn-off");
     }
 
     @Test
     void pageWhenTextSearchedThenNameOrKeyCaseInsensitivelyWithWildcardsTakenLiterally() {
-        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "KEY-1"), null, null, 50).entries())
-                .extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-10", "key-1");
-        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "100%_"), null, null, 50).entries())
-                .extracting(AuditEntry::resourceKey).containsExactly("key-5");
-        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "%"), null, null, 50).entries())
-                .extracting(AuditEntry::resourceKey).containsExactly("key-5");
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "KEY-1"), null, null, 50)
+            .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-11", "key-10", "key-1");
+        assertThat(queries.page(new AuditFilter(null, null, null, null, null, null, null, "100%_"), null, null, 50)
+            .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-5");
+        assertThat(
+                queries.page(new AuditFilter(null, null, null, null, null, null, null, "%"), null, null, 50).entries())
+            .extracting(AuditEntry::resourceKey)
+            .containsExactly("key-5");
     }
 
     @Test
     void visibleToWhenEditorThenOnlyOwnEntriesWhateverTheFilterSays() {
         AuditFilter asked = new AuditFilter(null, null, "ada", null, null, null, null, null);
 
-        List<AuditEntry> seen = queries.page(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), asked), null, null, 50).entries();
+        List<AuditEntry> seen = queries
+            .page(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), asked), null, null, 50)
+            .entries();
 
         assertThat(seen).hasSize(4).allMatch(e -> e.actorSubject().equals("eddie"));
-        assertThat(queries.page(AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none()), null, null, 50).entries()).hasSize(12);
-        assertThat(queries.page(AuditQueries.visibleTo(ReadScope.whole(ADA.subject()), asked), null, null, 50).entries()).hasSize(8);
+        assertThat(queries
+            .page(AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none()), null, null, 50)
+            .entries()).hasSize(12);
+        assertThat(
+                queries.page(AuditQueries.visibleTo(ReadScope.whole(ADA.subject()), asked), null, null, 50).entries())
+            .hasSize(8);
     }
 
     @Test
@@ -143,15 +173,20 @@ abstract class AuditQueriesContract {
         Long adasEntry = ids.get(1);
         Long eddiesEntry = ids.get(0);
 
-        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()))).isEmpty();
-        assertThat(queries.find(eddiesEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()))).isPresent();
-        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none()))).isPresent();
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none())))
+            .isEmpty();
+        assertThat(
+                queries.find(eddiesEntry, AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none())))
+            .isPresent();
+        assertThat(queries.find(adasEntry, AuditQueries.visibleTo(ReadScope.whole(VERA.subject()), AuditFilter.none())))
+            .isPresent();
     }
 
     @Test
     void streamThenEveryMatchingEntryNewestFirst() {
         List<Long> streamed = new ArrayList<>();
-        queries.stream(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()), entry -> streamed.add(entry.id()));
+        queries.stream(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none()),
+                entry -> streamed.add(entry.id()));
 
         assertThat(streamed).containsExactly(ids.get(9), ids.get(6), ids.get(3), ids.get(0));
     }
@@ -160,8 +195,9 @@ abstract class AuditQueriesContract {
     void distinctThenValuesForTheFilterMenus() {
         assertThat(queries.distinct("project_key", AuditFilter.none())).containsExactly("mobile-app", "web-store");
         assertThat(queries.actors(AuditQueries.visibleTo(ReadScope.own(EDDIE.subject()), AuditFilter.none())))
-                .containsExactly(new AuditQueries.Actor("eddie", EDDIE.displayName()));
-        assertThat(Set.copyOf(queries.distinct("resource_type", AuditFilter.none()))).containsExactlyInAnyOrder("environment", "destination");
+            .containsExactly(new AuditQueries.Actor("eddie", EDDIE.displayName()));
+        assertThat(Set.copyOf(queries.distinct("resource_type", AuditFilter.none())))
+            .containsExactlyInAnyOrder("environment", "destination");
     }
 
     /** Sam reads the trail through a viewer rule only: no global role. */
@@ -174,7 +210,8 @@ abstract class AuditQueriesContract {
                 Set.of("mobile-auditors")));
     }
 
-    private static org.ldportal.security.AccessRule viewerRule(List<String> projects, List<String> except, boolean account) {
+    private static org.ldportal.security.AccessRule viewerRule(List<String> projects, List<String> except,
+            boolean account) {
         return new org.ldportal.security.AccessRule("mobile auditors", List.of("mobile-auditors"), PortalRole.VIEWER,
                 projects, List.of("*"), except, account);
     }
@@ -187,8 +224,9 @@ abstract class AuditQueriesContract {
 
         // mobile-app entries are 0..5; the odd ones are in production
         assertThat(seen).extracting(AuditEntry::resourceKey).containsExactly("key-4", "key-2", "key-0");
-        assertThat(queries.actors(AuditQueries.visibleTo(sam, AuditFilter.none()))).extracting(AuditQueries.Actor::subject)
-                .containsExactlyInAnyOrder("ada", "eddie");
+        assertThat(queries.actors(AuditQueries.visibleTo(sam, AuditFilter.none())))
+            .extracting(AuditQueries.Actor::subject)
+            .containsExactlyInAnyOrder("ada", "eddie");
         assertThat(queries.find(ids.get(1), AuditQueries.visibleTo(sam, AuditFilter.none()))).isEmpty();
         assertThat(queries.find(ids.get(8), AuditQueries.visibleTo(sam, AuditFilter.none()))).isEmpty();
     }
@@ -197,8 +235,10 @@ abstract class AuditQueriesContract {
     void visibleToWhenViewerRuleThenTheWhoFilterStillNarrowsWithinTheScope() {
         ReadScope sam = scopeOfSam(viewerRule(List.of("*"), List.of(), false));
 
-        assertThat(queries.page(AuditQueries.visibleTo(sam, new AuditFilter(null, null, "eddie", null, null, null, null, null)),
-                null, null, 50).entries()).extracting(AuditEntry::resourceKey).containsExactly("key-9", "key-6", "key-3", "key-0");
+        assertThat(queries
+            .page(AuditQueries.visibleTo(sam, new AuditFilter(null, null, "eddie", null, null, null, null, null)), null,
+                    null, 50)
+            .entries()).extracting(AuditEntry::resourceKey).containsExactly("key-9", "key-6", "key-3", "key-0");
     }
 
     @Test
@@ -210,15 +250,20 @@ abstract class AuditQueriesContract {
 
     @Test
     void visibleToWhenAccountRuleThenEntriesWithoutAProjectToo() {
-        trail.record(AuditAttempt.by(ADA, ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION).at(Place.integration("slack"))
-                .withResource("Alerts", null, null).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(3)));
+        trail.record(AuditAttempt.by(ADA, ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION)
+            .at(Place.integration("slack"))
+            .withResource("Alerts", null, null)
+            .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(3)));
 
         ReadScope projectOnly = scopeOfSam(viewerRule(List.of("web-store"), List.of(), false));
         ReadScope withAccount = scopeOfSam(viewerRule(List.of("web-store"), List.of(), true));
 
         assertThat(queries.page(AuditQueries.visibleTo(projectOnly, AuditFilter.none()), null, null, 50).entries())
-                .hasSize(6).allMatch(entry -> "web-store".equals(entry.projectKey()));
+            .hasSize(6)
+            .allMatch(entry -> "web-store".equals(entry.projectKey()));
         assertThat(queries.page(AuditQueries.visibleTo(withAccount, AuditFilter.none()), null, null, 50).entries())
-                .hasSize(7).anyMatch(entry -> entry.projectKey() == null);
+            .hasSize(7)
+            .anyMatch(entry -> entry.projectKey() == null);
     }
+
 }

@@ -4,4 +4,5 @@ import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 
 @DataJdbcTest
 class AuditQueriesH2Tests extends AuditQueriesContract {
+
 }

@@ -15,4 +15,5 @@ class AuditQueriesPostgresTests extends AuditQueriesContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
 /**
- * The tests' read access to the trail, straight from the table (the portal itself reads through
- * {@link AuditQueries}). A plain {@link Repository}: it exposes no save, update or delete.
+ * The tests' read access to the trail, straight from the table (the portal itself reads
+ * through {@link AuditQueries}). A plain {@link Repository}: it exposes no save, update
+ * or delete.
  */
 public interface AuditRepository extends Repository<AuditEntry, Long> {
 
@@ -16,4 +17,5 @@ public interface AuditRepository extends Repository<AuditEntry, Long> {
     List<AuditEntry> findTop50ByOrderByIdDesc();
 
     long count();
+
 }

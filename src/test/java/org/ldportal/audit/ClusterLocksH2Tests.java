@@ -8,4 +8,5 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class ClusterLocksH2Tests extends ClusterLocksContract {
+
 }

@@ -19,4 +19,5 @@ class ClusterLocksPostgresTests extends ClusterLocksContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

@@ -16,13 +16,14 @@ class SecretRedactorTests {
 
     @Test
     void redactToJsonWhenFieldIsSecretThenMarkedAtAnyDepth() {
-        Map<String, Object> body = Map.of("name", "Hub", "kind", "azure-event-hubs",
-                "config", Map.of("policyName", "send", "policyKey", "s3cr3t-key-value"));
+        Map<String, Object> body = Map.of("name", "Hub", "kind", "azure-event-hubs", "config",
+                Map.of("policyName", "send", "policyKey", "s3cr3t-key-value"));
 
         String json = redactor.redactToJson(body, Set.of("policyKey"), List.of());
 
-        assertThat(json).doesNotContain("s3cr3t-key-value").contains("\"policyKey\":\"[REDACTED]\"")
-                .contains("\"policyName\":\"send\"");
+        assertThat(json).doesNotContain("s3cr3t-key-value")
+            .contains("\"policyKey\":\"[REDACTED]\"")
+            .contains("\"policyName\":\"send\"");
     }
 
     @Test
@@ -36,7 +37,8 @@ class SecretRedactorTests {
 
     @Test
     void redactToJsonWhenSecretFieldIsEmptyThenLeftEmpty() {
-        // An empty optional secret is worth seeing as empty: it tells the reader nothing was sent.
+        // An empty optional secret is worth seeing as empty: it tells the reader nothing
+        // was sent.
         String json = redactor.redactToJson(Map.of("secret", ""), Set.of("secret"), List.of());
         assertThat(json).isEqualTo("{\"secret\":\"\"}");
     }
@@ -69,18 +71,22 @@ class SecretRedactorTests {
 
         SecretRedactor.FreeForm freeForm = redactor.freeForm(config, Set.of("projectId", "dataset", "retries"));
 
-        assertThat(freeForm.redacted()).containsEntry("projectId", "analytics-prod").containsEntry("retries", 3)
-                .containsEntry("serviceAccountJson", SecretRedactor.MARK);
+        assertThat(freeForm.redacted()).containsEntry("projectId", "analytics-prod")
+            .containsEntry("retries", 3)
+            .containsEntry("serviceAccountJson", SecretRedactor.MARK);
         assertThat(freeForm.redacted().get("dataset").toString()).contains("events").doesNotContain("AIzaSy");
         assertThat(freeForm.withoutThem()).containsEntry("serviceAccountJson", "");
         assertThat(freeForm.secretValues()).contains("AIzaSy-nested-key", "{\"private_key\": \"-----BEGIN\"}")
-                .doesNotContain("analytics-prod");
+            .doesNotContain("analytics-prod");
     }
 
     @Test
     void soundsSecretThenTokensPasswordsKeysButNotKeyLikeWords() {
-        assertThat(List.of("token", "apiToken", "client_secret", "password", "credentials", "privateKey", "accessKey", "key",
-                "writeKeys")).allMatch(SecretRedactor::soundsSecret);
-        assertThat(List.of("host", "keyspace", "keyFormat", "dataset", "monkeys")).noneMatch(SecretRedactor::soundsSecret);
+        assertThat(List.of("token", "apiToken", "client_secret", "password", "credentials", "privateKey", "accessKey",
+                "key", "writeKeys"))
+            .allMatch(SecretRedactor::soundsSecret);
+        assertThat(List.of("host", "keyspace", "keyFormat", "dataset", "monkeys"))
+            .noneMatch(SecretRedactor::soundsSecret);
     }
+
 }

@@ -49,61 +49,81 @@ import static org.ldportal.testsupport.PlainHttp.get;
 import static org.ldportal.testsupport.PlainHttp.percentile;
 
 /**
- * How fast the form pages answer and how much a create costs in the portal itself, with the whole portal on a real
- * port, the local identity provider and the LaunchDarkly sandbox (the same set-up as every full-context test).
+ * How fast the form pages answer and how much a create costs in the portal itself, with
+ * the whole portal on a real port, the local identity provider and the LaunchDarkly
+ * sandbox (the same set-up as every full-context test).
  * <ul>
- * <li>Pages: signed in through the real OIDC flow, each form page is loaded by {@value #DEFAULT_CLIENTS} concurrent
- * clients for a fixed time after a warm-up; prints requests per second and p50/p99 latency.</li>
- * <li>Creates: environments created through the portal's form (POST to its redirect) against the same POST sent
- * straight to the sandbox, interleaved one by one so both see the same machine load; prints median and p99 of
- * each and the portal's share.</li>
+ * <li>Pages: signed in through the real OIDC flow, each form page is loaded by
+ * {@value #DEFAULT_CLIENTS} concurrent clients for a fixed time after a warm-up; prints
+ * requests per second and p50/p99 latency.</li>
+ * <li>Creates: environments created through the portal's form (POST to its redirect)
+ * against the same POST sent straight to the sandbox, interleaved one by one so both see
+ * the same machine load; prints median and p99 of each and the portal's share.</li>
  * </ul>
- * Figures only: timings depend on the machine and are never asserted. Correctness is: every page answer is a 200
- * with its form, every create a redirect to the result page (or a 201 from the sandbox). Only localhost traffic.
+ * Figures only: timings depend on the machine and are never asserted. Correctness is:
+ * every page answer is a 200 with its form, every create a redirect to the result page
+ * (or a 201 from the sandbox). Only localhost traffic.
  * <p>
- * Run: {@code ./mvnw -Pbenchmark -Dtest=PageSpeedBenchmarkTests test}. Settings (system properties):
- * {@code ldportal.bench.seconds} (measured seconds per page, 10), {@code ldportal.bench.warmup-seconds} (3, just before
- * a page is measured), {@code ldportal.bench.jit-warmup-seconds} (8, each page in turn before any is measured),
- * {@code ldportal.bench.clients} (16), {@code ldportal.bench.creates} (200), {@code ldportal.bench.create-warmups}
- * (2000), {@code ldportal.bench.pages} (only the pages whose path contains one of these comma-separated words, e.g. to
- * profile one page). The figures are also appended to {@code target/benchmark/page-speed.txt}.
+ * Run: {@code ./mvnw -Pbenchmark -Dtest=PageSpeedBenchmarkTests test}. Settings (system
+ * properties): {@code ldportal.bench.seconds} (measured seconds per page, 10),
+ * {@code ldportal.bench.warmup-seconds} (3, just before a page is measured),
+ * {@code ldportal.bench.jit-warmup-seconds} (8, each page in turn before any is
+ * measured), {@code ldportal.bench.clients} (16), {@code ldportal.bench.creates} (200),
+ * {@code ldportal.bench.create-warmups} (2000), {@code ldportal.bench.pages} (only the
+ * pages whose path contains one of these comma-separated words, e.g. to profile one
+ * page). The figures are also appended to {@code target/benchmark/page-speed.txt}.
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageSpeedBenchmarkTests extends PortalIntegrationTest {
 
     private static final int DEFAULT_CLIENTS = 16;
+
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("ldportal.bench.seconds", 10));
+
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("ldportal.bench.warmup-seconds", 3));
+
     /**
-     * Every page is loaded this long before any is measured: on two cores the JIT compilers take most of a core for
-     * the first half minute, and without this the page measured first (the environment form) came out 2-3 times
-     * slower than when measured last.
+     * Every page is loaded this long before any is measured: on two cores the JIT
+     * compilers take most of a core for the first half minute, and without this the page
+     * measured first (the environment form) came out 2-3 times slower than when measured
+     * last.
      */
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("ldportal.bench.jit-warmup-seconds", 8));
+    private static final Duration JIT_WARM_UP = Duration
+        .ofSeconds(Long.getLong("ldportal.bench.jit-warmup-seconds", 8));
+
     private static final int CLIENTS = Integer.getInteger("ldportal.bench.clients", DEFAULT_CLIENTS);
+
     private static final int CREATES = Integer.getInteger("ldportal.bench.creates", 200);
+
     /**
-     * Creates each way before any is timed. The create path (binding, checks, four statements, the WebClient call) is
-     * compiled by the JIT only after some thousand runs: after 50 warm-ups the portal's share measured 7.7 ms median
-     * (4.3 ms of CPU per create, mostly interpreted code), after 2000 it measured 2.8 ms (1.8 ms of CPU), which is what
-     * a portal that has been up for a while spends. Set it to 50 to see the cold figure.
+     * Creates each way before any is timed. The create path (binding, checks, four
+     * statements, the WebClient call) is compiled by the JIT only after some thousand
+     * runs: after 50 warm-ups the portal's share measured 7.7 ms median (4.3 ms of CPU
+     * per create, mostly interpreted code), after 2000 it measured 2.8 ms (1.8 ms of
+     * CPU), which is what a portal that has been up for a while spends. Set it to 50 to
+     * see the cold figure.
      */
     private static final int CREATE_WARMUPS = Integer.getInteger("ldportal.bench.create-warmups", 2000);
+
     /** Bound on one worker's samples, so a very fast machine cannot exhaust the heap. */
     private static final int MAX_SAMPLES_PER_CLIENT = 2_000_000;
 
     private static final Path REPORT = Path.of("target", "benchmark", "page-speed.txt");
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
     private static final String CLAIMS = "{\"name\": \"Bench Admin\", \"email\": \"bench-admin@example.com\", "
             + "\"groups\": [\"ld-portal-admins\"]}";
 
     /** The pages measured, each with text only its rendered form contains. */
     private static final Map<String, String> PAGES = new LinkedHashMap<>();
     static {
-        PAGES.put("/environments/new?project=mobile-app", "<option value=\"production\">Production (production)</option>");
+        PAGES.put("/environments/new?project=mobile-app",
+                "<option value=\"production\">Production (production)</option>");
         PAGES.put("/destinations/new?project=mobile-app&kind=kinesis", "name=\"config[streamName]\"");
-        // A configuration form of one of the sandbox's sample manifests (no third-party options to fetch).
+        // A configuration form of one of the sandbox's sample manifests (no third-party
+        // options to fetch).
         PAGES.put("/integrations/pager-alerts/new?type=configuration", "name=\"config[routingKey]\"");
         PAGES.put("/audit", "aria-label=\"Filter the audit trail\"");
     }
@@ -116,12 +136,13 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
     void pagesWhenLoadedConcurrentlyThenPrintsThroughputAndLatency() throws Exception {
         List<HttpCookie> signedIn = signIn();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("Pages: %d clients, %d s per page after %d s of warm-up (and %d s of each page before any is"
-                + " measured), one signed-in session", CLIENTS, MEASURED.toSeconds(), WARM_UP.toSeconds(),
-                JIT_WARM_UP.toSeconds()));
+        lines.add(String.format(
+                "Pages: %d clients, %d s per page after %d s of warm-up (and %d s of each page before any is"
+                        + " measured), one signed-in session",
+                CLIENTS, MEASURED.toSeconds(), WARM_UP.toSeconds(), JIT_WARM_UP.toSeconds()));
         lines.add("  (cpu ms/req and KB/req: CPU time and heap allocated per answer on the portal's request threads)");
-        lines.add(String.format("  %-52s %9s %9s %9s %9s %7s %10s %10s", "page", "requests", "req/s", "p50 ms", "p99 ms",
-                "errors", "cpu ms/req", "KB/req"));
+        lines.add(String.format("  %-52s %9s %9s %9s %9s %7s %10s %10s", "page", "requests", "req/s", "p50 ms",
+                "p99 ms", "errors", "cpu ms/req", "KB/req"));
         Map<String, String> pages = new LinkedHashMap<>(PAGES);
         pages.keySet().removeIf(path -> !chosen(path));
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -154,7 +175,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher csrf = CSRF.matcher(form.body());
         assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
-        // One token serves the whole session (Spring Security masks it differently per page, the token stays).
+        // One token serves the whole session (Spring Security masks it differently per
+        // page, the token stays).
         String token = csrf.group(1);
         HttpClient direct = client(new CookieManager(null, CookiePolicy.ACCEPT_NONE));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -179,31 +201,39 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         long directMedian = percentile(straight, 50);
         long directP99 = percentile(straight, 99);
         report(List.of(
-                String.format("Creates: %d environments each way, one after the other, interleaved (after %d warm-ups each)",
+                String.format(
+                        "Creates: %d environments each way, one after the other, interleaved (after %d warm-ups each)",
                         CREATES, CREATE_WARMUPS),
-                String.format("  through the portal (form POST -> 302 to the result page): median %7.2f ms, p99 %7.2f ms",
+                String.format(
+                        "  through the portal (form POST -> 302 to the result page): median %7.2f ms, p99 %7.2f ms",
                         millis(portalMedian), millis(portalP99)),
-                String.format("  straight to the sandbox (API POST -> 201):                 median %7.2f ms, p99 %7.2f ms",
+                String.format(
+                        "  straight to the sandbox (API POST -> 201):                 median %7.2f ms, p99 %7.2f ms",
                         millis(directMedian), millis(directP99)),
-                String.format("  the portal's share (portal minus direct):                  median %7.2f ms, p99 %7.2f ms",
+                String.format(
+                        "  the portal's share (portal minus direct):                  median %7.2f ms, p99 %7.2f ms",
                         millis(portalMedian - directMedian), millis(portalP99 - directP99)),
                 String.format("  the portal's request thread per create: %.3f ms CPU, %.1f KB allocated",
                         portalUsed.cpuNanos() / 1e6 / CREATES, portalUsed.allocatedBytes() / 1024.0 / CREATES)));
 
         assertThat(LaunchDarklySandbox.shared().environmentsOf("mobile-app"))
-                .filteredOn(environment -> environment.get("key").asString().startsWith("bench-" + run + "-"))
-                .hasSize(2 * (CREATES + CREATE_WARMUPS));
+            .filteredOn(environment -> environment.get("key").asString().startsWith("bench-" + run + "-"))
+            .hasSize(2 * (CREATES + CREATE_WARMUPS));
     }
 
     // ---- pages
 
-    /** {@code -Dldportal.bench.pages=environments,audit} measures only the pages whose path contains one of those. */
+    /**
+     * {@code -Dldportal.bench.pages=environments,audit} measures only the pages whose
+     * path contains one of those.
+     */
     private static boolean chosen(String path) {
         String pages = System.getProperty("ldportal.bench.pages", "");
         return pages.isBlank() || Arrays.stream(pages.split(",")).map(String::trim).anyMatch(path::contains);
     }
 
-    private record Load(long[] nanos, long count, long errors, String firstError, double perSecond, RequestThreads used) {
+    private record Load(long[] nanos, long count, long errors, String firstError, double perSecond,
+            RequestThreads used) {
 
         double cpuMillisPerRequest() {
             return used.cpuNanos() / 1e6 / Math.max(1, count + errors);
@@ -215,13 +245,15 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
     }
 
     /**
-     * CPU time and heap allocated so far by the portal's request threads (Tomcat's {@code http-nio-*}): what an answer
-     * costs the server, which the machine's other load disturbs far less than the latencies.
+     * CPU time and heap allocated so far by the portal's request threads (Tomcat's
+     * {@code http-nio-*}): what an answer costs the server, which the machine's other
+     * load disturbs far less than the latencies.
      */
     private record RequestThreads(long cpuNanos, long allocatedBytes) {
 
         static RequestThreads now() {
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
             long cpu = 0;
             long allocated = 0;
             for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -240,9 +272,13 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
 
     /** One worker's figures: latencies of its good answers, its failures. */
     private static final class Samples {
+
         long[] nanos = new long[4096];
+
         int count;
+
         long errors;
+
         String firstError;
 
         void add(long value) {
@@ -258,9 +294,13 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
                 firstError = why;
             }
         }
+
     }
 
-    /** {@link #CLIENTS} clients, each with its own connection and a copy of the signed-in cookies, for {@code duration}. */
+    /**
+     * {@link #CLIENTS} clients, each with its own connection and a copy of the signed-in
+     * cookies, for {@code duration}.
+     */
     private Load load(List<HttpCookie> signedIn, String path, String marker, Duration duration) throws Exception {
         HttpRequest request = get(url(path));
         ExecutorService workers = Executors.newFixedThreadPool(CLIENTS);
@@ -279,7 +319,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
                             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                             long took = System.nanoTime() - sent;
                             if (answer.statusCode() != 200) {
-                                samples.fail(answer.statusCode() + " " + answer.headers().firstValue("Location").orElse(""));
+                                samples.fail(
+                                        answer.statusCode() + " " + answer.headers().firstValue("Location").orElse(""));
                             }
                             else if (!answer.body().contains(marker)) {
                                 samples.fail("200 without the form (" + marker + ")");
@@ -324,9 +365,10 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
     }
 
     /**
-     * Nanoseconds from sending the form to the portal's redirect to the result page. The result page is then opened,
-     * untimed, as a browser would: it takes the flash attribute out of the session, where otherwise one per create
-     * would pile up and make every later request scan them all.
+     * Nanoseconds from sending the form to the portal's redirect to the result page. The
+     * result page is then opened, untimed, as a browser would: it takes the flash
+     * attribute out of the session, where otherwise one per create would pile up and make
+     * every later request scan them all.
      */
     private PortalCreate createThroughPortal(HttpClient portal, String token, String key) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -335,20 +377,25 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         fields.put("key", key);
         fields.put("color", "417505");
         fields.put("defaultTtl", "0");
-        // What a browser sends for the unchecked checkboxes (Thymeleaf's hidden markers) and the empty fields.
-        for (String checkbox : List.of("secureMode", "defaultTrackEvents", "requireComments", "confirmChanges", "critical")) {
+        // What a browser sends for the unchecked checkboxes (Thymeleaf's hidden markers)
+        // and the empty fields.
+        for (String checkbox : List.of("secureMode", "defaultTrackEvents", "requireComments", "confirmChanges",
+                "critical")) {
             fields.put("_" + checkbox, "on");
         }
         fields.put("tags", "");
         fields.put("sourceKey", "");
         fields.put("_csrf", token);
-        // Each create as from a freshly rendered form: its own one-time submission token (claimed in the database).
+        // Each create as from a freshly rendered form: its own one-time submission token
+        // (claimed in the database).
         fields.put("submissionToken", java.util.UUID.randomUUID().toString().replace("-", ""));
         // As sent by "Create" on the review page.
         fields.put("confirm", "create");
-        HttpRequest request = HttpRequest.newBuilder(url("/environments/new")).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields))).build();
+        HttpRequest request = HttpRequest.newBuilder(url("/environments/new"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields)))
+            .build();
         RequestThreads before = RequestThreads.now();
         long sent = System.nanoTime();
         HttpResponse<String> answer = portal.send(request, HttpResponse.BodyHandlers.ofString());
@@ -357,21 +404,29 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         assertThat(answer.statusCode()).as("portal create of %s", key).isEqualTo(302);
         String location = answer.headers().firstValue("Location").orElse("");
         assertThat(location).endsWith("/environments/created");
-        HttpResponse<String> result = portal.send(get(request.uri().resolve(location)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> result = portal.send(get(request.uri().resolve(location)),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).contains("data-testid=\"created-key\">" + key + "<");
         return new PortalCreate(took, used);
     }
 
-    /** Nanoseconds of the same create sent straight to the sandbox's API with its token. */
+    /**
+     * Nanoseconds of the same create sent straight to the sandbox's API with its token.
+     */
     private long createDirectly(HttpClient direct, String key) throws Exception {
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
         String body = "{\"name\":\"Bench " + key + "\",\"key\":\"" + key + "\",\"color\":\"417505\",\"defaultTtl\":0,"
                 + "\"secureMode\":false,\"defaultTrackEvents\":false,\"confirmChanges\":false,\"requireComments\":false}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v2/projects/mobile-app/environments"))
-                .timeout(REQUEST_TIMEOUT).header("Authorization", sandbox.token()).header("LD-API-Version", "20240415")
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest
+            .newBuilder(URI.create(sandbox.baseUrl() + "/api/v2/projects/mobile-app/environments"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", sandbox.token())
+            .header("LD-API-Version", "20240415")
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
         long sent = System.nanoTime();
         HttpResponse<String> answer = direct.send(request, HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - sent;
@@ -415,4 +470,5 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -30,44 +30,56 @@ import static org.ldportal.testsupport.PlainHttp.client;
 import static org.ldportal.testsupport.PlainHttp.get;
 
 /**
- * How fast the packaged portal starts and how much memory it keeps after a fixed load, started as production starts
- * it: as a separate process, from {@code target/ld-portal-*.jar}, against the local identity provider and the
+ * How fast the packaged portal starts and how much memory it keeps after a fixed load,
+ * started as production starts it: as a separate process, from
+ * {@code target/ld-portal-*.jar}, against the local identity provider and the
  * LaunchDarkly sandbox of this JVM, on an H2 file database of its own per start.
  * <ul>
  * <li><b>Before</b>: {@code java -jar} of the fat jar with the JVM's defaults.</li>
- * <li><b>After</b>: {@code src/main/docker/portal-start.sh}, which docker-compose runs: the extracted jar, Spring
- * AOT's bean definitions, a class-data-sharing archive made by a training run on the first start, and the memory
- * settings. The first start (extraction and training run included) is shown on a line of its own.</li>
+ * <li><b>After</b>: {@code src/main/docker/portal-start.sh}, which docker-compose runs:
+ * the extracted jar, Spring AOT's bean definitions, a class-data-sharing archive made by
+ * a training run on the first start, and the memory settings. The first start (extraction
+ * and training run included) is shown on a line of its own.</li>
  * </ul>
- * Each start is timed from launching the process to the first 200 of {@code /livez}. Then the load: signed in through
- * the real OIDC flow, {@value #CLIENTS} clients load each of four pages {@value #LOADS_PER_PAGE} times in all, and the
- * process's resident memory (VmRSS) is read. Figures only, never asserted; what is asserted is that every start answers
- * and every page of the load is a 200 with its form.
+ * Each start is timed from launching the process to the first 200 of {@code /livez}. Then
+ * the load: signed in through the real OIDC flow, {@value #CLIENTS} clients load each of
+ * four pages {@value #LOADS_PER_PAGE} times in all, and the process's resident memory
+ * (VmRSS) is read. Figures only, never asserted; what is asserted is that every start
+ * answers and every page of the load is a 200 with its form.
  * <p>
- * Run: {@code ./mvnw -DskipTests package && ./mvnw -Pbenchmark -Dtest=StartupBenchmarkTests test}. Settings (system
- * properties): {@code ldportal.bench.starts} (starts per line, 3), {@code ldportal.bench.java-options} (JVM options
- * for the script, instead of its memory settings). The figures are also appended to
- * {@code target/benchmark/startup.txt}.
+ * Run:
+ * {@code ./mvnw -DskipTests package && ./mvnw -Pbenchmark -Dtest=StartupBenchmarkTests test}.
+ * Settings (system properties): {@code ldportal.bench.starts} (starts per line, 3),
+ * {@code ldportal.bench.java-options} (JVM options for the script, instead of its memory
+ * settings). The figures are also appended to {@code target/benchmark/startup.txt}.
  */
 @Tag("benchmark")
 class StartupBenchmarkTests {
 
     private static final int STARTS = Integer.getInteger("ldportal.bench.starts", 3);
-    /** JVM options for the start script instead of its own memory settings, to try others. */
+
+    /**
+     * JVM options for the start script instead of its own memory settings, to try others.
+     */
     private static final String JAVA_OPTIONS = System.getProperty("ldportal.bench.java-options");
+
     private static final int CLIENTS = 4;
+
     private static final int LOADS_PER_PAGE = 500;
+
     private static final Path WORK = Path.of("target", "benchmark", "startup");
+
     private static final Path REPORT = Path.of("target", "benchmark", "startup.txt");
+
     private static final String CLAIMS = "{\"name\": \"Bench Admin\", \"email\": \"bench-admin@example.com\", "
             + "\"groups\": [\"ld-portal-admins\"]}";
 
     /** The pages of the load, each with text only its rendered form contains. */
-    private static final Map<String, String> PAGES = Map.of(
-            "/environments/new?project=mobile-app", "<option value=\"production\">Production (production)</option>",
+    private static final Map<String, String> PAGES = Map.of("/environments/new?project=mobile-app",
+            "<option value=\"production\">Production (production)</option>",
             "/destinations/new?project=mobile-app&kind=kinesis", "name=\"config[streamName]\"",
-            "/integrations/pager-alerts/new?type=configuration", "name=\"config[routingKey]\"",
-            "/audit", "aria-label=\"Filter the audit trail\"");
+            "/integrations/pager-alerts/new?type=configuration", "name=\"config[routingKey]\"", "/audit",
+            "aria-label=\"Filter the audit trail\"");
 
     @Test
     void startsWhenPackagedThenPrintsTimeToHealthAndMemoryAfterLoad() throws Exception {
@@ -88,8 +100,9 @@ class StartupBenchmarkTests {
         }
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("Start of %s (%d MB), %d starts per line; load: %d clients, %d loads of each of %d pages",
-                jar.getFileName(), Files.size(jar) >> 20, STARTS, CLIENTS, LOADS_PER_PAGE, PAGES.size()));
+        lines.add(
+                String.format("Start of %s (%d MB), %d starts per line; load: %d clients, %d loads of each of %d pages",
+                        jar.getFileName(), Files.size(jar) >> 20, STARTS, CLIENTS, LOADS_PER_PAGE, PAGES.size()));
         lines.add("  start script's JVM options: " + (JAVA_OPTIONS == null ? "its own" : JAVA_OPTIONS));
         lines.add(String.format("  %-62s %14s %14s %16s", "how", "to health ms", "(min-max)", "RSS after load MB"));
 
@@ -98,18 +111,23 @@ class StartupBenchmarkTests {
                 measure("first", script, scriptEnvironment, 1)));
         try (Stream<Path> cached = Files.walk(cache)) {
             assertThat(cached.anyMatch(file -> file.endsWith("app.jsa")))
-                    .as("the first start left a class-data-sharing archive (see %s)", cache).isTrue();
+                .as("the first start left a class-data-sharing archive (see %s)", cache)
+                .isTrue();
         }
         List<Start> after = measure("after", script, scriptEnvironment, STARTS);
         lines.add(line("after: portal-start.sh (CDS archive, AOT, memory settings)", after));
         report(lines);
-        // The JVM ignores an archive whose class path differs from its training run's, silently: then it is unmapped.
+        // The JVM ignores an archive whose class path differs from its training run's,
+        // silently: then it is unmapped.
         assertThat(after).as("later starts use the archive").allMatch(Start::archiveMapped);
     }
 
     // ---- one line of figures
 
-    /** One start's figures, and whether the process had a class-data-sharing archive of the portal mapped. */
+    /**
+     * One start's figures, and whether the process had a class-data-sharing archive of
+     * the portal mapped.
+     */
     private record Start(long millisToHealth, long residentKilobytes, boolean archiveMapped) {
     }
 
@@ -140,7 +158,10 @@ class StartupBenchmarkTests {
         }
     }
 
-    /** The fixed load: {@link #CLIENTS} clients in one signed-in session, each page {@link #LOADS_PER_PAGE} times. */
+    /**
+     * The fixed load: {@link #CLIENTS} clients in one signed-in session, each page
+     * {@link #LOADS_PER_PAGE} times.
+     */
     private static void load(URI root) throws Exception {
         CookieManager signedIn = PlainHttp.signIn(root, "bench-admin", CLAIMS, "Bench Admin");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -192,4 +213,5 @@ class StartupBenchmarkTests {
         Files.writeString(REPORT, "# " + Instant.now() + System.lineSeparator() + text, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
+
 }

@@ -18,9 +18,10 @@ import org.openqa.selenium.By;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page of the portal checked with axe-core in Chromium, empty and with errors shown: no serious or critical
- * violation of WCAG 2.1 A and AA. (Locators here only find a page's submit button to show its errors: page objects
- * belong to the flows the other browser tests follow.)
+ * Every page of the portal checked with axe-core in Chromium, empty and with errors
+ * shown: no serious or critical violation of WCAG 2.1 A and AA. (Locators here only find
+ * a page's submit button to show its errors: page objects belong to the flows the other
+ * browser tests follow.)
  */
 class AccessibilityBrowserTests extends BrowserTest {
 
@@ -35,11 +36,11 @@ class AccessibilityBrowserTests extends BrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/environments/new?project=mobile-app", "/destinations/new?project=mobile-app&kind=kinesis",
-        "/destinations/new?project=mobile-app&kind=databricks", "/destinations/setups", "/integrations",
-        "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription",
-        "/integrations/approval-bridge/new?type=configuration", "/audit", "/no-such-page",
-        "/access?user=Mo&groups=ld-portal-editors,team-mobile", "/status" })
+    @ValueSource(strings = { "/", "/environments/new?project=mobile-app",
+            "/destinations/new?project=mobile-app&kind=kinesis", "/destinations/new?project=mobile-app&kind=databricks",
+            "/destinations/setups", "/integrations", "/integrations/pager-alerts/new?type=configuration",
+            "/integrations/log-stream/new?type=subscription", "/integrations/approval-bridge/new?type=configuration",
+            "/audit", "/no-such-page", "/access?user=Mo&groups=ld-portal-editors,team-mobile", "/status" })
     void pageWhenEmptyThenNoSeriousViolations(String path) {
         browser.get(portal() + path);
 
@@ -48,7 +49,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/environments/new", "/destinations/new?project=mobile-app&kind=kinesis",
-        "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription" })
+            "/integrations/pager-alerts/new?type=configuration", "/integrations/log-stream/new?type=subscription" })
     void formWhenSentEmptyThenErrorsShownWithoutSeriousViolations(String path) {
         browser.get(portal() + path);
         browser.findElement(By.cssSelector("input[name=name]")).clear();
@@ -64,30 +65,44 @@ class AccessibilityBrowserTests extends BrowserTest {
         browser.findElement(By.cssSelector("input[name=name]")).sendKeys("Production EU");
         Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
 
-        assertThat(browser.findElements(By.cssSelector("[data-testid=review-warnings]"))).as("a warning is shown").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-testid=review-warnings]"))).as("a warning is shown")
+            .isNotEmpty();
         assertNoSeriousViolations("a review page");
     }
 
     @org.junit.jupiter.api.Test
     void setupAndAuditEntryPagesThenNoSeriousViolations() {
-        // A warehouse set-up page of its own, reached as a person reaches it: through the form.
-        org.ldportal.browser.pages.DestinationForm.open(browser, portal()).chooseProject("Mobile App").chooseEnvironment("test")
-                .typeName("Red for axe").chooseKind("redshift").fill("clusterIdentifier", "analytics")
-                .fill("clusterRegion", "us-east-1").fill("clusterAwsAccountId", "123456789012").submitForSetup();
+        // A warehouse set-up page of its own, reached as a person reaches it: through the
+        // form.
+        org.ldportal.browser.pages.DestinationForm.open(browser, portal())
+            .chooseProject("Mobile App")
+            .chooseEnvironment("test")
+            .typeName("Red for axe")
+            .chooseKind("redshift")
+            .fill("clusterIdentifier", "analytics")
+            .fill("clusterRegion", "us-east-1")
+            .fill("clusterAwsAccountId", "123456789012")
+            .submitForSetup();
         assertNoSeriousViolations("a warehouse set-up");
 
         // An audit entry whose outcome is unknown, with its "Check now" form.
-        long id = trail.started(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("ada", "Ada Admin",
-                null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class)), ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                .at(Place.project("mobile-app")).withResource("Axe QA", "axe-qa", null));
+        long id = trail
+            .started(org.ldportal.audit.AuditAttempt
+                .by(new org.ldportal.security.CurrentUser("ada", "Ada Admin", null,
+                        java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class)), ChangeAction.CREATE,
+                        ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app"))
+                .withResource("Axe QA", "axe-qa", null));
         browser.get(portal() + "/audit/" + id);
-        assertThat(browser.findElements(By.cssSelector("form.check-now"))).as("the Check now form is shown").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("form.check-now"))).as("the Check now form is shown")
+            .isNotEmpty();
         assertNoSeriousViolations("an audit entry");
     }
 
     @org.junit.jupiter.api.Test
     void axeWhenAPageBreaksARuleThenTheCheckFindsIt() {
-        // The check itself is checked: an unlabelled input and an empty button, added to a good page, are found.
+        // The check itself is checked: an unlabelled input and an empty button, added to
+        // a good page, are found.
         browser.get(portal() + "/environments/new");
         browser.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', "
                 + "'<input type=\"text\" id=\"unlabelled\"><button id=\"empty\"></button>')");
@@ -101,4 +116,5 @@ class AccessibilityBrowserTests extends BrowserTest {
     private void assertNoSeriousViolations(String page) {
         org.ldportal.testsupport.Axe.assertNoSeriousViolations(browser, page);
     }
+
 }

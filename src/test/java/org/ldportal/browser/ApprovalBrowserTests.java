@@ -14,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Approval by a second person in two real browsers: one person requests, another approves, the first sees it done. */
+/**
+ * Approval by a second person in two real browsers: one person requests, another
+ * approves, the first sees it done.
+ */
 @WithApprovalRules
 class ApprovalBrowserTests extends BrowserTest {
 
@@ -25,12 +28,18 @@ class ApprovalBrowserTests extends BrowserTest {
 
     @Test
     void destinationForProductionWhenRequestedAndApprovedByAnotherPersonThenCreatedAndTheRequesterSeesIt() {
-        DestinationForm form = DestinationForm.open(browser, portal()).chooseProject("Mobile App")
-                .chooseEnvironment("production").typeName("Approved hub").chooseKind("azure-event-hubs")
-                .fill("namespace", "hub-namespace").fill("name", "flag-events").fill("policyName", "send")
-                .fill("policyKey", "azure-approval-key-7");
+        DestinationForm form = DestinationForm.open(browser, portal())
+            .chooseProject("Mobile App")
+            .chooseEnvironment("production")
+            .typeName("Approved hub")
+            .chooseKind("azure-event-hubs")
+            .fill("namespace", "hub-namespace")
+            .fill("name", "flag-events")
+            .fill("policyName", "send")
+            .fill("policyKey", "azure-approval-key-7");
         ReviewPage review = form.review();
-        assertThat(review.pageSource()).contains("Production needs a second person").doesNotContain("azure-approval-key-7");
+        assertThat(review.pageSource()).contains("Production needs a second person")
+            .doesNotContain("azure-approval-key-7");
         review.create();
 
         RequestPage requested = new RequestPage(browser);
@@ -60,6 +69,7 @@ class ApprovalBrowserTests extends BrowserTest {
         assertThat(seen.outcome()).contains("Approved and created.");
         assertThat(seen.badge()).as("seen now").isZero();
         assertThat(LaunchDarklySandbox.shared().destinations()).singleElement()
-                .satisfies(destination -> assertThat(destination.get("name").asString()).isEqualTo("Approved hub"));
+            .satisfies(destination -> assertThat(destination.get("name").asString()).isEqualTo("Approved hub"));
     }
+
 }

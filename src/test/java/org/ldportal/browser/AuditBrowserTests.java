@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Filtering the audit trail in a real browser: the rows change and the URL carries the filter. */
+/**
+ * Filtering the audit trail in a real browser: the rows change and the URL carries the
+ * filter.
+ */
 class AuditBrowserTests extends BrowserTest {
 
     @Autowired
@@ -31,12 +34,18 @@ class AuditBrowserTests extends BrowserTest {
     void filterWhenOutcomeAndTextChosenThenOnlyMatchingRowsAndFilterInUrl() {
         jdbc.sql("DELETE FROM audit_entry").update();
         CurrentUser someone = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
-        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
-                .withResource("Checkout QA", "checkout-qa", "c1").withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
-        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
-                .withResource("Checkout QA", "checkout-qa", null).withOutcome(AuditOutcome.REJECTED, 409, "conflict", "taken", null));
-        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.DESTINATION).at(Place.environment("web-store", "production"))
-                .withResource("Events to Segment", null, null).withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+            .at(Place.project("mobile-app"))
+            .withResource("Checkout QA", "checkout-qa", "c1")
+            .withOutcome(AuditOutcome.SUCCEEDED, 201, null, null, null));
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+            .at(Place.project("mobile-app"))
+            .withResource("Checkout QA", "checkout-qa", null)
+            .withOutcome(AuditOutcome.REJECTED, 409, "conflict", "taken", null));
+        trail.record(AuditAttempt.by(someone, ChangeAction.CREATE, ResourceType.DESTINATION)
+            .at(Place.environment("web-store", "production"))
+            .withResource("Events to Segment", null, null)
+            .withOutcome(AuditOutcome.FAILED, 500, null, "boom", null));
 
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
         AuditListPage audit = AuditListPage.open(browser, portal());

@@ -18,7 +18,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Data Export destinations in a real browser against the sandbox: every kind, field switching, the conflict. */
+/**
+ * Data Export destinations in a real browser against the sandbox: every kind, field
+ * switching, the conflict.
+ */
 class DestinationBrowserTests extends BrowserTest {
 
     @BeforeEach
@@ -28,7 +31,7 @@ class DestinationBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "google-pubsub", "kinesis", "azure-event-hubs", "mparticle", "segment", "snowflake-v2",
-        "databricks", "bigquery", "redshift" })
+            "databricks", "bigquery", "redshift" })
     void createWhenEachKindFilledInThenCreatedInTheSandbox(String kind) {
         DestinationForm form = openForm("Web Store", "staging", "Events for " + kind).chooseKind(kind);
         fields(kind).forEach(form::fill);
@@ -48,7 +51,7 @@ class DestinationBrowserTests extends BrowserTest {
 
         assertThat(created.name()).isEqualTo("Events for " + kind);
         assertThat(LaunchDarklySandbox.shared().destinations()).singleElement()
-                .satisfies(destination -> assertThat(destination.get("kind").asString()).isEqualTo(kind));
+            .satisfies(destination -> assertThat(destination.get("kind").asString()).isEqualTo(kind));
     }
 
     @Test
@@ -58,7 +61,8 @@ class DestinationBrowserTests extends BrowserTest {
 
         ReviewPage review = form.review();
         assertThat(review.target()).containsEntry("Environment", "Production (production)");
-        assertThat(review.fields()).containsEntry("Name", "Hub for review").containsEntry("Shared access policy key", "set, hidden");
+        assertThat(review.fields()).containsEntry("Name", "Hub for review")
+            .containsEntry("Shared access policy key", "set, hidden");
         assertThat(review.warnings()).anyMatch(warning -> warning.contains("looks like a production environment"));
         assertThat(review.call()).isEqualTo("POST /api/v2/destinations/mobile-app/production");
         assertThat(review.pageSource()).doesNotContain(fields("azure-event-hubs").get("policyKey"));
@@ -72,19 +76,21 @@ class DestinationBrowserTests extends BrowserTest {
         again.typeName(" v2");
 
         ReviewPage second = again.review();
-        assertThat(second.fields()).containsEntry("Name", "Hub for review v2").containsEntry("Shared access policy key", "set, hidden");
+        assertThat(second.fields()).containsEntry("Name", "Hub for review v2")
+            .containsEntry("Shared access policy key", "set, hidden");
         second.create();
 
         assertThat(new DestinationCreatedPage(browser).name()).isEqualTo("Hub for review v2");
         assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
-                .singleElement().satisfies(request -> assertThat(request.body()).contains(fields("azure-event-hubs").get("policyKey")));
+            .singleElement()
+            .satisfies(request -> assertThat(request.body()).contains(fields("azure-event-hubs").get("policyKey")));
     }
 
     @Test
     void kindChangedWithJavaScriptThenFieldsSwapInPlaceAndSharedValuesStay() {
         DestinationForm form = openForm("Mobile App", "test", "Warehouse").chooseKind("snowflake-v2")
-                .fill("databaseName", "ANALYTICS")
-                .chooseKind("redshift");
+            .fill("databaseName", "ANALYTICS")
+            .chooseKind("redshift");
 
         assertThat(form.hasConfigField("snowflakeHostAddress")).isFalse();
         assertThat(form.isConfigFieldDisplayed("clusterIdentifier")).isTrue();
@@ -99,12 +105,12 @@ class DestinationBrowserTests extends BrowserTest {
         try {
             Browser.signIn(noScript, portal(), "alan", Browser.claims("Alan Turing", "ld-portal-editors"));
             DestinationForm form = DestinationForm.open(noScript, portal())
-                    .chooseProject("Mobile App")
-                    .showEnvironments()
-                    .chooseEnvironment("production")
-                    .typeName("No script")
-                    .chooseKind("google-pubsub")
-                    .showFields();
+                .chooseProject("Mobile App")
+                .showEnvironments()
+                .chooseEnvironment("production")
+                .typeName("No script")
+                .chooseKind("google-pubsub")
+                .showFields();
 
             assertThat(form.isConfigFieldDisplayed("project")).isTrue();
             assertThat(form.name()).isEqualTo("No script");
@@ -119,7 +125,8 @@ class DestinationBrowserTests extends BrowserTest {
 
     @Test
     void secondDestinationInOneEnvironmentThenConflictShownAtTheEnvironmentWithValuesKept() {
-        // submit() returns only once the created page is there: the environment has its destination.
+        // submit() returns only once the created page is there: the environment has its
+        // destination.
         openForm("Mobile App", "production", "First").chooseKind("segment").fill("writeKey", "wk-first-1234").submit();
 
         DestinationForm second = openForm("Mobile App", "production", "Second").chooseKind("azure-event-hubs");
@@ -127,7 +134,7 @@ class DestinationBrowserTests extends BrowserTest {
         DestinationForm refused = second.submitExpectingErrors();
 
         assertThat(refused.errorAt("environmentKey"))
-                .contains("This environment already has a Data Export destination: First");
+            .contains("This environment already has a Data Export destination: First");
         assertThat(refused.ariaInvalid("environmentKey")).isEqualTo("true");
         assertThat(refused.configValue("namespace")).isEqualTo("hub-namespace");
         assertThat(refused.configValue("policyKey")).isEmpty();
@@ -135,8 +142,10 @@ class DestinationBrowserTests extends BrowserTest {
     }
 
     private DestinationForm openForm(String project, String environment, String name) {
-        return DestinationForm.open(browser, portal()).chooseProject(project).chooseEnvironment(environment)
-                .typeName(name);
+        return DestinationForm.open(browser, portal())
+            .chooseProject(project)
+            .chooseEnvironment(environment)
+            .typeName(name);
     }
 
     /** What to fill into each field of a kind, by config key. */

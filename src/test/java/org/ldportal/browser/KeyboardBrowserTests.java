@@ -12,7 +12,10 @@ import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flows completed with the keyboard alone: Tab to a field, type, Enter; Enter sends the form, never a preset. */
+/**
+ * Flows completed with the keyboard alone: Tab to a field, type, Enter; Enter sends the
+ * form, never a preset.
+ */
 class KeyboardBrowserTests extends BrowserTest {
 
     @BeforeEach
@@ -34,7 +37,8 @@ class KeyboardBrowserTests extends BrowserTest {
     @Test
     void subscriptionWhenEnterPressedInAFieldThenTheFormIsSentNotAPreset() {
         browser.get(portal() + "/integrations/log-stream/new?type=subscription");
-        String policy = browser.findElement(org.openqa.selenium.By.name("statements[0].resources")).getDomProperty("value");
+        String policy = browser.findElement(org.openqa.selenium.By.name("statements[0].resources"))
+            .getDomProperty("value");
 
         tabTo("config-base-url").sendKeys("https://logs.example.com");
         tabTo("config-token").sendKeys("tok-keyboard-1");
@@ -43,19 +47,25 @@ class KeyboardBrowserTests extends BrowserTest {
         createOnTheReviewPage();
 
         assertThat(new IntegrationCreatedPage(browser).name()).isNotBlank();
-        assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement().satisfies(subscription ->
-                assertThat(subscription.get("statements").toString()).as("the policy as filled in, not a preset's")
-                        .contains(policy.strip()));
+        assertThat(LaunchDarklySandbox.shared().subscriptions("log-stream")).singleElement()
+            .satisfies(subscription -> assertThat(subscription.get("statements").toString())
+                .as("the policy as filled in, not a preset's")
+                .contains(policy.strip()));
     }
 
-    /** On the review page, tabs to "Create" and presses Enter, as a keyboard user does. */
+    /**
+     * On the review page, tabs to "Create" and presses Enter, as a keyboard user does.
+     */
     private void createOnTheReviewPage() {
         new org.ldportal.browser.pages.ReviewPage(browser);
         tabTo("review-create");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
     }
 
-    /** Presses Tab until the element with this id has the focus (as a person would), and answers it. */
+    /**
+     * Presses Tab until the element with this id has the focus (as a person would), and
+     * answers it.
+     */
     private WebElement tabTo(String id) {
         for (int presses = 0; presses < 60; presses++) {
             WebElement focused = browser.switchTo().activeElement();
@@ -66,4 +76,5 @@ class KeyboardBrowserTests extends BrowserTest {
         }
         throw new AssertionError("Tab never reached #" + id);
     }
+
 }

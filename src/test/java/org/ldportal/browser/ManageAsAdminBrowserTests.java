@@ -16,7 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** As an admin: deleting an environment after typing its key, editing and turning off an integration configuration. */
+/**
+ * As an admin: deleting an environment after typing its key, editing and turning off an
+ * integration configuration.
+ */
 class ManageAsAdminBrowserTests extends BrowserTest {
 
     private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
@@ -33,10 +36,12 @@ class ManageAsAdminBrowserTests extends BrowserTest {
         DeleteConfirmationPage confirmation = environment.delete();
         assertThat(confirmation.losses()).anyMatch(loss -> loss.contains("SDK key"));
 
-        assertThat(confirmation.type("Test").confirmExpectingError().error()).contains("This is not the environment's key");
+        assertThat(confirmation.type("Test").confirmExpectingError().error())
+            .contains("This is not the environment's key");
         new DeleteConfirmationPage(browser).type("test").confirm();
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText()).contains("was deleted from project web-store");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
+            .contains("was deleted from project web-store");
         assertThat(browser.findElements(By.linkText("Test"))).isEmpty();
         assertThat(sandbox.environmentsOf("web-store")).noneMatch(e -> e.get("key").asString().equals("test"));
         Axe.assertNoSeriousViolations(browser, "environment list after a delete");
@@ -44,10 +49,10 @@ class ManageAsAdminBrowserTests extends BrowserTest {
 
     @Test
     void configurationWhenEditedThenTheNewValueSentAndTheSecretKept() {
-        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", Map.of("URL",
-                "https://hooks.example.com", "signingSecret", "acme-browser-secret", "format", "json"));
-        ResourcePage page = ResourcePage.open(browser, portal() + "/integrations/acme-webhooks/configurations/"
-                + configuration.get("_id").asString());
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts",
+                Map.of("URL", "https://hooks.example.com", "signingSecret", "acme-browser-secret", "format", "json"));
+        ResourcePage page = ResourcePage.open(browser,
+                portal() + "/integrations/acme-webhooks/configurations/" + configuration.get("_id").asString());
         browser.findElement(By.cssSelector("[data-testid=edit]")).click();
         GeneratedFormEditPage edit = new GeneratedFormEditPage(browser);
         assertThat(edit.config("URL")).isEqualTo("https://hooks.example.com");
@@ -58,8 +63,9 @@ class ManageAsAdminBrowserTests extends BrowserTest {
 
         assertThat(saved.notice()).contains("was changed");
         assertThat(saved.configValues()).contains("https://hooks2.example.com", "set, hidden");
-        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
-                .satisfies(patch -> assertThat(patch.body()).contains("/configValues/URL").doesNotContain("signingSecret"));
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH"))
+            .singleElement()
+            .satisfies(patch -> assertThat(patch.body()).contains("/configValues/URL").doesNotContain("signingSecret"));
         assertThat(page.pageSource()).doesNotContain("acme-browser-secret");
 
         ResourcePage off = saved.turn();
@@ -68,4 +74,5 @@ class ManageAsAdminBrowserTests extends BrowserTest {
         assertThat(sandbox.integrationConfigurations("acme-webhooks").get(0).get("enabled").asBoolean()).isFalse();
         Axe.assertNoSeriousViolations(browser, "integration configuration, turned off");
     }
+
 }

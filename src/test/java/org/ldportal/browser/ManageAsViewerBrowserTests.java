@@ -14,7 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A viewer finds what exists and reads it, and is offered no change; a change sent anyway is refused. */
+/**
+ * A viewer finds what exists and reads it, and is offered no change; a change sent anyway
+ * is refused.
+ */
 class ManageAsViewerBrowserTests extends BrowserTest {
 
     @BeforeEach
@@ -24,11 +27,12 @@ class ManageAsViewerBrowserTests extends BrowserTest {
 
     @Test
     void viewerWhenOnTheListsAndPagesThenNoButtonsAndAChangeByAddressRefused() {
-        ObjectNode destination = LaunchDarklySandbox.shared().seedDestination("web-store", "test", "Store events", "segment",
-                Map.of("writeKey", "wk-viewer-secret"));
+        ObjectNode destination = LaunchDarklySandbox.shared()
+            .seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", "wk-viewer-secret"));
         browser.get(portal() + "/destinations");
         assertThat(browser.findElements(By.cssSelector("[data-testid=destination-row]"))).hasSize(1);
-        ResourcePage page = ResourcePage.open(browser, portal() + "/destinations/web-store/test/" + destination.get("_id").asString());
+        ResourcePage page = ResourcePage.open(browser,
+                portal() + "/destinations/web-store/test/" + destination.get("_id").asString());
         assertThat(page.offers("turn")).isFalse();
         assertThat(page.offers("delete")).isFalse();
         ResourcePage environment = ResourcePage.open(browser, portal() + "/environments/web-store/test");
@@ -43,4 +47,5 @@ class ManageAsViewerBrowserTests extends BrowserTest {
         assertThat(browser.getPageSource()).contains("with your role").doesNotContain("Save changes");
         assertThat(LaunchDarklySandbox.shared().requests()).noneMatch(request -> request.method().equals("PATCH"));
     }
+
 }

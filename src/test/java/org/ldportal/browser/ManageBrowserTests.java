@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Finding, pausing, editing and deleting what exists, in a real browser against the sandbox, as an editor: each
- * action, each refusal (changed meanwhile, a mistyped confirmation, a field LaunchDarkly would refuse), every page
- * checked with axe.
+ * Finding, pausing, editing and deleting what exists, in a real browser against the
+ * sandbox, as an editor: each action, each refusal (changed meanwhile, a mistyped
+ * confirmation, a field LaunchDarkly would refuse), every page checked with axe.
  */
 class ManageBrowserTests extends BrowserTest {
 
@@ -64,9 +64,11 @@ class ManageBrowserTests extends BrowserTest {
     void destinationWhenNameMistypedThenKeptWithTheMessageElseDeleted() {
         ObjectNode destination = sandbox.seedDestination("web-store", "test", "Store events", "segment",
                 Map.of("writeKey", "wk-browser-secret"));
-        DeleteConfirmationPage confirmation = ResourcePage.open(browser, portal() + "/destinations/web-store/test/"
-                + destination.get("_id").asString()).delete();
-        assertThat(confirmation.losses()).anyMatch(loss -> loss.contains("stops exporting the events of environment test"));
+        DeleteConfirmationPage confirmation = ResourcePage
+            .open(browser, portal() + "/destinations/web-store/test/" + destination.get("_id").asString())
+            .delete();
+        assertThat(confirmation.losses())
+            .anyMatch(loss -> loss.contains("stops exporting the events of environment test"));
         Axe.assertNoSeriousViolations(browser, "delete confirmation");
 
         DeleteConfirmationPage wrong = confirmation.type("Store").confirmExpectingError();
@@ -78,16 +80,17 @@ class ManageBrowserTests extends BrowserTest {
 
         wrong.type("Store events").confirm();
         assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
-                .isEqualTo("The Data Export destination Store events was deleted.");
+            .isEqualTo("The Data Export destination Store events was deleted.");
         assertThat(browser.findElements(By.cssSelector("[data-testid=destination-row]"))).isEmpty();
         assertThat(sandbox.destinations()).isEmpty();
     }
 
     @Test
     void destinationWhenEditedThenTheSecretLeftEmptyIsKeptAndOnlyTheChangeSent() {
-        ObjectNode destination = sandbox.seedDestination("mobile-app", "test", "Mobile stream", "kinesis", Map.of("region",
-                "us-east-1", "roleArn", "arn:aws:iam::123456789012:role/export", "streamName", "events"));
-        ResourcePage page = ResourcePage.open(browser, portal() + "/destinations/mobile-app/test/" + destination.get("_id").asString());
+        ObjectNode destination = sandbox.seedDestination("mobile-app", "test", "Mobile stream", "kinesis", Map
+            .of("region", "us-east-1", "roleArn", "arn:aws:iam::123456789012:role/export", "streamName", "events"));
+        ResourcePage page = ResourcePage.open(browser,
+                portal() + "/destinations/mobile-app/test/" + destination.get("_id").asString());
         assertThat(page.offers("edit")).isTrue();
         browser.findElement(By.cssSelector("[data-testid=edit]")).click();
         GeneratedFormEditPage edit = new GeneratedFormEditPage(browser);
@@ -99,8 +102,10 @@ class ManageBrowserTests extends BrowserTest {
 
         assertThat(saved.notice()).isEqualTo("The destination Mobile stream was changed.");
         assertThat(saved.configValues()).contains("events-eu");
-        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
-                .satisfies(patch -> assertThat(patch.body()).contains("/config/streamName").doesNotContain("/config/region"));
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH"))
+            .singleElement()
+            .satisfies(
+                    patch -> assertThat(patch.body()).contains("/config/streamName").doesNotContain("/config/region"));
     }
 
     @Test
@@ -122,23 +127,27 @@ class ManageBrowserTests extends BrowserTest {
         assertThat(saved.notice()).isEqualTo("The environment Staging EU was changed.");
         assertThat(saved.name()).isEqualTo("Staging EU");
         assertThat(saved.history()).containsExactly("update");
-        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH")).singleElement()
-                .satisfies(patch -> assertThat(patch.body()).contains("\"/name\"", "\"/tags\"").doesNotContain("\"/color\""));
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH"))
+            .singleElement()
+            .satisfies(
+                    patch -> assertThat(patch.body()).contains("\"/name\"", "\"/tags\"").doesNotContain("\"/color\""));
     }
 
     @Test
     void subscriptionWhenItsPolicyIsEditedThenThePageListsTheNewPolicy() {
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
                 "https://logs.example.com", "token", "log-browser-secret", "skip-ca-verification", false), 0, 0);
-        browser.get(portal() + "/integrations/log-stream/subscriptions/" + subscription.get("_id").asString() + "/edit");
+        browser
+            .get(portal() + "/integrations/log-stream/subscriptions/" + subscription.get("_id").asString() + "/edit");
         Axe.assertNoSeriousViolations(browser, "subscription edit");
         browser.findElement(By.cssSelector("button[value=preset-all-flags]")).click();
-        org.ldportal.testsupport.Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=submit]")));
+        org.ldportal.testsupport.Browser.submitAndWait(browser,
+                browser.findElement(By.cssSelector("[data-testid=submit]")));
 
         ResourcePage saved = new ResourcePage(browser);
         assertThat(saved.notice()).contains("was changed");
         assertThat(browser.findElements(By.cssSelector("[data-testid=statement-summary]"))).extracting(e -> e.getText())
-                .containsExactly("allow: proj/*:env/*:flag/* (*)");
+            .containsExactly("allow: proj/*:env/*:flag/* (*)");
         assertThat(saved.pageSource()).doesNotContain("log-browser-secret");
     }
 
@@ -157,7 +166,8 @@ class ManageBrowserTests extends BrowserTest {
         assertThat(subscription.turn().state()).isEqualTo("Off");
         new ResourcePage(browser).delete().type("Audit to logs").confirm();
         assertThat(browser.findElement(By.cssSelector("[data-testid=notice]")).getText())
-                .isEqualTo("The audit-log subscription Audit to logs was deleted.");
+            .isEqualTo("The audit-log subscription Audit to logs was deleted.");
         assertThat(sandbox.subscriptions("log-stream")).isEmpty();
     }
+
 }

@@ -13,7 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signing in through the local identity provider's real login page, in headless Chromium. */
+/**
+ * Signing in through the local identity provider's real login page, in headless Chromium.
+ */
 class SignInBrowserTests extends PortalIntegrationTest {
 
     @LocalServerPort
@@ -36,7 +38,7 @@ class SignInBrowserTests extends PortalIntegrationTest {
     @Test
     void signInWhenEditorThenHomePageShowsNameAndRole() {
         HomePage home = IdentityProviderSignInPage.openPortal(browser, portal())
-                .signInAs("grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
+            .signInAs("grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
 
         assertThat(home.header().userName()).isEqualTo("Grace Hopper");
         assertThat(home.header().role()).isEqualTo("Editor");
@@ -46,12 +48,13 @@ class SignInBrowserTests extends PortalIntegrationTest {
     @Test
     void signOutThenSignedOutPageAndPortalAsksForSignInAgain() {
         HomePage home = IdentityProviderSignInPage.openPortal(browser, portal())
-                .signInAs("alan", Browser.claims("Alan Turing", "ld-portal-viewers"));
+            .signInAs("alan", Browser.claims("Alan Turing", "ld-portal-viewers"));
 
         SignedOutPage signedOut = home.header().signOut();
         assertThat(signedOut.heading()).isEqualTo("You have signed out");
 
-        // The portal's session is gone: it sends the browser to the provider to sign in again.
+        // The portal's session is gone: it sends the browser to the provider to sign in
+        // again.
         IdentityProviderSignInPage signInAgain = IdentityProviderSignInPage.openPortal(browser, portal());
         assertThat(signInAgain.url()).contains("/sso/authorize");
     }
@@ -59,4 +62,5 @@ class SignInBrowserTests extends PortalIntegrationTest {
     private String portal() {
         return "http://localhost:" + port;
     }
+
 }

@@ -26,16 +26,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the portal on one PostgreSQL, as behind a load balancer: signed in on the first, a person goes on
- * on the second (the session is in the database), fills a form there with a secret, and sends it from its review page
- * to the first, which finds the kept secret and the form's one-time token; the trail is the same on both.
+ * Two instances of the portal on one PostgreSQL, as behind a load balancer: signed in on
+ * the first, a person goes on on the second (the session is in the database), fills a
+ * form there with a secret, and sends it from its review page to the first, which finds
+ * the kept secret and the form's one-time token; the trail is the same on both.
  */
 class TwoInstancesBrowserTests {
 
     private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
     private static String first;
+
     private static String second;
+
     private static ChromeDriver browser;
+
     private static SwitchingProxy balancer;
 
     @BeforeAll
@@ -63,12 +68,14 @@ class TwoInstancesBrowserTests {
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class).run(
                 // As arguments: they outrank application.yml (properties() would not).
-                
+
                 "--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
-                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID, "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
-                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(), "--portal.launchdarkly.api-token=" + sandbox.token(),
-                "--portal.launchdarkly.directory-cache-ttl=0s",
+                "--spring.datasource.password=postgres",
+                "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
+                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
+                "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
+                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
+                "--portal.launchdarkly.api-token=" + sandbox.token(), "--portal.launchdarkly.directory-cache-ttl=0s",
                 // One key on every instance: what one encrypts, the others open.
                 "--portal.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         instances.add(portal);
@@ -83,31 +90,42 @@ class TwoInstancesBrowserTests {
         Browser.signIn(browser, portal, "grace", Browser.claims("Grace Hopper", "ld-portal-editors"));
 
         balancer.sendTo(second);
-        DestinationForm form = DestinationForm.open(browser, portal).chooseProject("Mobile App").chooseEnvironment("test")
-                .typeName("Hub across instances").chooseKind("azure-event-hubs").fill("namespace", "hub-namespace")
-                .fill("name", "flag-events").fill("policyName", "send").fill("policyKey", "azure-key-across-9");
-        assertThat(new SiteHeader(browser).userName()).as("signed in on the second instance too").isEqualTo("Grace Hopper");
+        DestinationForm form = DestinationForm.open(browser, portal)
+            .chooseProject("Mobile App")
+            .chooseEnvironment("test")
+            .typeName("Hub across instances")
+            .chooseKind("azure-event-hubs")
+            .fill("namespace", "hub-namespace")
+            .fill("name", "flag-events")
+            .fill("policyName", "send")
+            .fill("policyKey", "azure-key-across-9");
+        assertThat(new SiteHeader(browser).userName()).as("signed in on the second instance too")
+            .isEqualTo("Grace Hopper");
         ReviewPage review = form.review();
         assertThat(review.pageSource()).doesNotContain("azure-key-across-9");
 
-        // "Create" reaches the first instance, as a load balancer may send it: the secret the second kept, the
+        // "Create" reaches the first instance, as a load balancer may send it: the secret
+        // the second kept, the
         // form's one-time token and the CSRF token are all in the database.
         balancer.sendTo(first);
         review.create();
 
         assertThat(new DestinationCreatedPage(browser).name()).isEqualTo("Hub across instances");
         assertThat(LaunchDarklySandbox.shared().requests()).filteredOn(request -> request.method().equals("POST"))
-                .singleElement().satisfies(request -> assertThat(request.body()).contains("azure-key-across-9"));
+            .singleElement()
+            .satisfies(request -> assertThat(request.body()).contains("azure-key-across-9"));
 
         balancer.sendTo(second);
         AuditListPage trail = AuditListPage.open(browser, portal);
         assertThat(trail.rows()).anyMatch(row -> row.contains("Hub across instances"));
 
         // And the other way round: created on the second, in the trail the first shows.
-        EnvironmentCreatedPage created = EnvironmentForm.open(browser, portal, "web-store").typeName("QA across instances")
-                .submit();
+        EnvironmentCreatedPage created = EnvironmentForm.open(browser, portal, "web-store")
+            .typeName("QA across instances")
+            .submit();
         assertThat(created.key()).isEqualTo("qa-across-instances");
         balancer.sendTo(first);
         assertThat(AuditListPage.open(browser, portal).rows()).anyMatch(row -> row.contains("QA across instances"));
     }
+
 }

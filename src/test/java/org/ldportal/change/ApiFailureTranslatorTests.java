@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiFailureTranslatorTests {
 
-    private final ApiFailureTranslator translator = new ApiFailureTranslator(new SecretRedactor(JsonMapper.builder().build()),
+    private final ApiFailureTranslator translator = new ApiFailureTranslator(
+            new SecretRedactor(JsonMapper.builder().build()),
             new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "the platform team"));
 
     @Test
@@ -36,7 +37,8 @@ class ApiFailureTranslatorTests {
 
     @Test
     void toResultWhenRejectedThenRefusedWhereTheLocatorSays() {
-        ApiFailure failure = translate(new LaunchDarklyApiException(400, "invalid_request", "streamName is too long", null));
+        ApiFailure failure = translate(
+                new LaunchDarklyApiException(400, "invalid_request", "streamName is too long", null));
 
         ChangeResult<Object> result = failure.toResult(detail -> RefusalTarget.configKey("streamName"));
 
@@ -49,8 +51,9 @@ class ApiFailureTranslatorTests {
 
     @Test
     void translateWhenMessageEchoesSecretThenScrubbedFromDetailAndMessage() {
-        ApiFailure failure = translator.translate(new LaunchDarklyApiException(400, "invalid_request",
-                "writeKey wk_secret_987 is not valid", null), "the destination", "created", List.of("wk_secret_987"));
+        ApiFailure failure = translator.translate(
+                new LaunchDarklyApiException(400, "invalid_request", "writeKey wk_secret_987 is not valid", null),
+                "the destination", "created", List.of("wk_secret_987"));
 
         assertThat(failure.detail()).doesNotContain("wk_secret_987").contains("[REDACTED]");
         assertThat(failure.userMessage()).doesNotContain("wk_secret_987");
@@ -58,16 +61,20 @@ class ApiFailureTranslatorTests {
 
     @Test
     void translateWhenForbiddenThenNotTheUsersFaultAndWhoToTell() {
-        ApiFailure failure = translate(new LaunchDarklyApiException(403, "forbidden", "Access to the requested resource was denied", null));
+        ApiFailure failure = translate(
+                new LaunchDarklyApiException(403, "forbidden", "Access to the requested resource was denied", null));
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.REJECTED);
-        assertThat(failure.userMessage()).contains("access token").contains("not something you did wrong")
-                .contains("the platform team").contains("lacks a permission");
+        assertThat(failure.userMessage()).contains("access token")
+            .contains("not something you did wrong")
+            .contains("the platform team")
+            .contains("lacks a permission");
     }
 
     @Test
     void translateWhenRateLimitedThenSaysWhenToTryAgain() {
-        ApiFailure failure = translate(new LaunchDarklyApiException(429, "rate_limited", "slow down", Duration.ofSeconds(30)));
+        ApiFailure failure = translate(
+                new LaunchDarklyApiException(429, "rate_limited", "slow down", Duration.ofSeconds(30)));
 
         assertThat(failure.outcome()).isEqualTo(AuditOutcome.REJECTED);
         assertThat(failure.userMessage()).contains("busy").contains("in 30 seconds").contains("Nothing was created");
@@ -81,9 +88,11 @@ class ApiFailureTranslatorTests {
             assertThat(failure.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
             assertThat(failure.httpStatus()).isEqualTo(status);
             assertThat(failure.userMessage()).contains("error " + status)
-                    .contains("The destination may or may not have been created: check in LaunchDarkly before you try again")
-                    .doesNotContain("nothing was created");
-            assertThat(failure.<Object>toResult(detail -> RefusalTarget.WHOLE_FORM)).isInstanceOf(ChangeResult.MayExist.class);
+                .contains(
+                        "The destination may or may not have been created: check in LaunchDarkly before you try again")
+                .doesNotContain("nothing was created");
+            assertThat(failure.<Object>toResult(detail -> RefusalTarget.WHOLE_FORM))
+                .isInstanceOf(ChangeResult.MayExist.class);
         }
     }
 
@@ -125,17 +134,21 @@ class ApiFailureTranslatorTests {
 
     @Test
     void changeOfSomethingThatExistsWhen409Or404ThenChangedMeanwhileNotAConflictOfACreate() {
-        ApiFailure stale = translator.translate(new LaunchDarklyApiException(409, "conflict", "The test of /version failed", null),
+        ApiFailure stale = translator.translate(
+                new LaunchDarklyApiException(409, "conflict", "The test of /version failed", null),
                 ChangeAction.TURN_OFF, "the destination", "turned off", List.of());
         assertThat(stale.outcome()).isEqualTo(AuditOutcome.REJECTED);
-        assertThat(stale.userMessage()).isEqualTo("The destination changed in LaunchDarkly since you opened this page, so nothing "
-                + "was turned off. Reload the page to see it as it is now, then decide again.");
-        ApiFailure gone = translator.translate(new LaunchDarklyApiException(404, "not_found", "Destination d1 not found", null),
-                ChangeAction.DELETE, "the destination", "deleted", List.of());
+        assertThat(stale.userMessage())
+            .isEqualTo("The destination changed in LaunchDarkly since you opened this page, so nothing "
+                    + "was turned off. Reload the page to see it as it is now, then decide again.");
+        ApiFailure gone = translator.translate(
+                new LaunchDarklyApiException(404, "not_found", "Destination d1 not found", null), ChangeAction.DELETE,
+                "the destination", "deleted", List.of());
         assertThat(gone.userMessage()).startsWith("The destination is no longer in LaunchDarkly");
         ApiFailure create = translator.translate(new LaunchDarklyApiException(409, "conflict", "exists", null),
                 ChangeAction.CREATE, "the destination", "created", List.of());
-        assertThat(create.userMessage()).isEqualTo("LaunchDarkly refused the destination as a conflict: exists. Nothing was created.");
+        assertThat(create.userMessage())
+            .isEqualTo("LaunchDarkly refused the destination as a conflict: exists. Nothing was created.");
     }
 
     @Test
@@ -143,30 +156,35 @@ class ApiFailureTranslatorTests {
         ApiFailure revoked = translate(new LaunchDarklyApiException(401, "unauthorized", "Invalid access token", null));
         ApiFailure lacking = translate(new LaunchDarklyApiException(403, "forbidden", "Access denied", null));
 
-        assertThat(revoked.userMessage()).contains("did not accept the portal's access token", "expired or been revoked",
-                "an administrator must replace the token", "the platform team", "nothing was created")
-                .doesNotContain("permission");
+        assertThat(revoked.userMessage())
+            .contains("did not accept the portal's access token", "expired or been revoked",
+                    "an administrator must replace the token", "the platform team", "nothing was created")
+            .doesNotContain("permission");
         assertThat(lacking.userMessage()).contains("lacks a permission this needs", "403", "needs more permissions")
-                .doesNotContain("replace");
+            .doesNotContain("replace");
         assertThat(translator.readProblem(new LaunchDarklyApiException(401, null, null, null)))
-                .contains("did not accept the portal's access token", "must replace");
+            .contains("did not accept the portal's access token", "must replace");
     }
 
     @Test
     void translateWhen404OnACreateThenWhatTheChangeSaysWasNotFound() {
-        Change change = Change.create(org.ldportal.audit.AuditAttempt.by(new org.ldportal.security.CurrentUser("eddie", "Eddie", null, java.util.EnumSet.of(org.ldportal.security.PortalRole.EDITOR)),
-                ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION), "the integration configuration")
-                .whenNotFound("LaunchDarkly has no integration with the key pager-alerts.");
+        Change change = Change
+            .create(org.ldportal.audit.AuditAttempt.by(
+                    new org.ldportal.security.CurrentUser("eddie", "Eddie", null,
+                            java.util.EnumSet.of(org.ldportal.security.PortalRole.EDITOR)),
+                    ChangeAction.CREATE, ResourceType.INTEGRATION_CONFIGURATION), "the integration configuration")
+            .whenNotFound("LaunchDarkly has no integration with the key pager-alerts.");
 
-        ApiFailure failure = translator.translate(new LaunchDarklyApiException(404, "not_found", "integration key not found",
-                null), change);
+        ApiFailure failure = translator
+            .translate(new LaunchDarklyApiException(404, "not_found", "integration key not found", null), change);
 
         assertThat(failure.userMessage()).isEqualTo("LaunchDarkly has no integration with the key pager-alerts.")
-                .doesNotContain("project or environment");
+            .doesNotContain("project or environment");
         assertThat(failure.detail()).isEqualTo("integration key not found");
     }
 
     private ApiFailure translate(LaunchDarklyException failure) {
         return translator.translate(failure, "the destination", "created", List.of());
     }
+
 }

@@ -40,7 +40,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The one audited call: what it records, before and after the call, whatever the call does. */
+/**
+ * The one audited call: what it records, before and after the call, whatever the call
+ * does.
+ */
 class AuditedCallTests {
 
     static final CurrentUser EDDIE = new CurrentUser("eddie", "Eddie Editor", null, EnumSet.of(PortalRole.EDITOR));
@@ -53,21 +56,26 @@ class AuditedCallTests {
     /** No access rules: every role holds in every project, as before rules existed. */
     static AccessGuard everyoneAllowed(org.ldportal.audit.AuditTrail trail) {
         return new AccessGuard(new org.ldportal.security.ProjectAccess(org.ldportal.security.AccessProperties.none(),
-                new org.ldportal.security.GroupRoleMapper(new PortalSecurityProperties("groups", List.of(), List.of(),
-                        List.of(), "the platform team"))), trail);
+                new org.ldportal.security.GroupRoleMapper(
+                        new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "the platform team"))),
+                trail);
     }
 
     static Change creatingQa() {
-        return Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
-                .withResource("QA", "qa", null).withRequestBody("{\"key\":\"qa\"}"), "the environment");
+        return Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+            .at(Place.project("mobile-app"))
+            .withResource("QA", "qa", null)
+            .withRequestBody("{\"key\":\"qa\"}"), "the environment");
     }
 
     /** Against the real trail on H2: the rows as the audit page reads them. */
     @Nested
     @DataJdbcTest
-    // Committed as the portal commits (tracking a create is a transaction of its own, and two threads send at once):
+    // Committed as the portal commits (tracking a create is a transaction of its own, and
+    // two threads send at once):
     // each test starts from empty tables instead.
-    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     @Import({ AuditTrail.class, AuditQueries.class, AuditedCallTests.Beans.class })
     class OnTheDatabase {
 
@@ -89,13 +97,20 @@ class AuditedCallTests {
         @Autowired
         org.springframework.transaction.PlatformTransactionManager transactions;
 
-        /** What LaunchDarkly has now, as the features' checks would find it; null: it cannot tell. */
+        /**
+         * What LaunchDarkly has now, as the features' checks would find it; null: it
+         * cannot tell.
+         */
         java.util.Optional<Sent> inLaunchDarkly = java.util.Optional.empty();
 
-        /** The portal's clock, moved by the tests: when a look is due, and when absence proves anything. */
+        /**
+         * The portal's clock, moved by the tests: when a look is due, and when absence
+         * proves anything.
+         */
         final MovableClock clock = new MovableClock();
 
         final InMemorySubmissions submissions = new InMemorySubmissions();
+
         final List<AttemptSettled> settledEvents = new java.util.ArrayList<>();
 
         UnknownOutcomes outcomes() {
@@ -142,7 +157,9 @@ class AuditedCallTests {
 
             assertThat(result).isEqualTo(new ChangeResult.Succeeded<>("env-1", "https://ld.example/qa"));
             assertThat(rowsDuringCall.get()).as("started entries while the call ran").isEqualTo(1);
-            long startedId = jdbc.sql("SELECT id FROM audit_entry WHERE outcome = 'STARTED'").query(Long.class).single();
+            long startedId = jdbc.sql("SELECT id FROM audit_entry WHERE outcome = 'STARTED'")
+                .query(Long.class)
+                .single();
             AuditEntry outcome = onlyListed();
             assertThat(outcome.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
             assertThat(outcome.attemptId()).isEqualTo(startedId);
@@ -153,21 +170,26 @@ class AuditedCallTests {
 
         @Test
         void sendWhenPersonMayNotActInTheProjectThenRefusedBeforeAnythingAndRecordedAsRejected() {
-            org.ldportal.security.AccessProperties rules = new org.ldportal.security.AccessProperties(List.of(
-                    new org.ldportal.security.AccessRule("web team", List.of("team-web"), PortalRole.EDITOR,
+            org.ldportal.security.AccessProperties rules = new org.ldportal.security.AccessProperties(
+                    List.of(new org.ldportal.security.AccessRule("web team", List.of("team-web"), PortalRole.EDITOR,
                             List.of("web-*"), List.of("*"), List.of(), false)));
-            PortalSecurityProperties global = new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "x");
+            PortalSecurityProperties global = new PortalSecurityProperties("groups", List.of(), List.of(), List.of(),
+                    "x");
             AccessGuard guard = new AccessGuard(new org.ldportal.security.ProjectAccess(rules,
                     new org.ldportal.security.GroupRoleMapper(global, rules)), trail);
             AuditedCall scoped = new AuditedCall(trail, translator(), guard, provider(null));
-            CurrentUser webOnly = new CurrentUser("wes", "Wes Web", null, java.util.Set.of(), EnumSet.of(PortalRole.EDITOR),
-                    java.util.Set.of("team-web"));
+            CurrentUser webOnly = new CurrentUser("wes", "Wes Web", null, java.util.Set.of(),
+                    EnumSet.of(PortalRole.EDITOR), java.util.Set.of("team-web"));
             AtomicLong calls = new AtomicLong();
             Change inMobileApp = Change.create(AuditAttempt.by(webOnly, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
-                    .at(Place.project("mobile-app")).withResource("QA", "qa", null), "the environment");
+                .at(Place.project("mobile-app"))
+                .withResource("QA", "qa", null), "the environment");
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoped.send(inMobileApp, () -> calls.incrementAndGet(),
-                    id -> Sent.NOTHING_KNOWN)).isInstanceOf(NotAllowedException.class).hasMessage("Not allowed in project mobile-app");
+            org.assertj.core.api.Assertions
+                .assertThatThrownBy(
+                        () -> scoped.send(inMobileApp, () -> calls.incrementAndGet(), id -> Sent.NOTHING_KNOWN))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("Not allowed in project mobile-app");
 
             assertThat(calls.get()).as("calls to LaunchDarkly").isZero();
             assertThat(count("STARTED")).isZero();
@@ -185,8 +207,11 @@ class AuditedCallTests {
             }, id -> new Sent(null, id, null));
 
             assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class, mayExist -> {
-                assertThat(mayExist.message()).contains("LaunchDarkly has not confirmed that the environment was created")
-                        .contains("the portal is checking").contains("Do not send this form again").doesNotContain("decode");
+                assertThat(mayExist.message())
+                    .contains("LaunchDarkly has not confirmed that the environment was created")
+                    .contains("the portal is checking")
+                    .contains("Do not send this form again")
+                    .doesNotContain("decode");
                 assertThat(mayExist.beingChecked()).isTrue();
             });
             AuditEntry outcome = onlyListed();
@@ -202,13 +227,13 @@ class AuditedCallTests {
                 throw new LaunchDarklyApiException(502, null, null, null);
             }, id -> new Sent(null, id, null));
 
-            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class, mayExist ->
-                    assertThat(mayExist.found()).isNull());
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class,
+                    mayExist -> assertThat(mayExist.found()).isNull());
             AuditEntry outcome = onlyListed();
             assertThat(outcome.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
             assertThat(outcome.httpStatus()).isEqualTo(502);
-            assertThat(outcome.errorMessage()).isEqualTo("LaunchDarkly answered 502. The portal checks with LaunchDarkly "
-                    + "whether it was created.");
+            assertThat(outcome.errorMessage()).isEqualTo(
+                    "LaunchDarkly answered 502. The portal checks with LaunchDarkly " + "whether it was created.");
         }
 
         @Test
@@ -228,10 +253,13 @@ class AuditedCallTests {
             assertThat(settled.errorCode()).isEqualTo("settled");
             assertThat(settled.resourceId()).isEqualTo("env-9");
             assertThat(settled.httpStatus()).as("what LaunchDarkly answered, kept on the settled entry").isEqualTo(504);
-            assertThat(settled.errorMessage()).startsWith("LaunchDarkly answered 504").contains("it exists, so it was created");
+            assertThat(settled.errorMessage()).startsWith("LaunchDarkly answered 504")
+                .contains("it exists, so it was created");
             assertThat(count("UNKNOWN")).as("the unclear answer stays in the trail").isEqualTo(1);
-            assertThat(settled.attemptId()).isEqualTo(jdbc.sql("SELECT attempt_id FROM audit_entry WHERE outcome = 'UNKNOWN'")
-                    .query(Long.class).single());
+            assertThat(settled.attemptId())
+                .isEqualTo(jdbc.sql("SELECT attempt_id FROM audit_entry WHERE outcome = 'UNKNOWN'")
+                    .query(Long.class)
+                    .single());
             assertThat(inFlight()).as("settled: nothing left in flight").isZero();
         }
 
@@ -260,8 +288,8 @@ class AuditedCallTests {
                 throw new LaunchDarklyApiException(504, null, null, null);
             }, id -> new Sent(null, id, null), unreadable), created -> created);
 
-            assertThat(submissions.claim(token, EDDIE, Integer.class)).isInstanceOfSatisfying(Submissions.Claim.Settled.class,
-                    repeat -> assertThat(repeat.created()).isTrue());
+            assertThat(submissions.claim(token, EDDIE, Integer.class)).isInstanceOfSatisfying(
+                    Submissions.Claim.Settled.class, repeat -> assertThat(repeat.created()).isTrue());
         }
 
         @Test
@@ -273,15 +301,18 @@ class AuditedCallTests {
                 throw new org.ldportal.launchdarkly.LaunchDarklyUnreachableException("timeout", true, null);
             }, id -> new Sent(null, id, null));
 
-            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class, mayExist ->
-                    assertThat(mayExist.message()).contains("has not confirmed").doesNotContain("not created")
-                            .doesNotContain("send the form again"));
-            assertThat(onlyListed().outcome()).as("a 'not found' at once proves nothing").isEqualTo(AuditOutcome.UNKNOWN);
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.MayExist.class,
+                    mayExist -> assertThat(mayExist.message()).contains("has not confirmed")
+                        .doesNotContain("not created")
+                        .doesNotContain("send the form again"));
+            assertThat(onlyListed().outcome()).as("a 'not found' at once proves nothing")
+                .isEqualTo(AuditOutcome.UNKNOWN);
 
             clock.move(java.time.Duration.ofSeconds(59));
             assertThat(outcomes.settleDue(clock.instant())).as("within the in-flight window: not due").isZero();
             clock.move(java.time.Duration.ofSeconds(10));
-            assertThat(outcomes.settleDue(clock.instant())).as("after the window: looked again, still not proof").isZero();
+            assertThat(outcomes.settleDue(clock.instant())).as("after the window: looked again, still not proof")
+                .isZero();
             assertThat(onlyListed().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
 
             clock.move(java.time.Duration.ofMinutes(5));
@@ -289,9 +320,10 @@ class AuditedCallTests {
             AuditEntry settled = onlyListed();
             assertThat(settled.outcome()).isEqualTo(AuditOutcome.FAILED);
             assertThat(settled.errorMessage()).startsWith("LaunchDarkly did not answer in time")
-                    .contains("could no longer be in flight").contains("nothing was created");
-            assertThat(settledEvents).singleElement().satisfies(event ->
-                    assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILED));
+                .contains("could no longer be in flight")
+                .contains("nothing was created");
+            assertThat(settledEvents).singleElement()
+                .satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILED));
         }
 
         @Test
@@ -317,7 +349,8 @@ class AuditedCallTests {
             });
             assertThat(count("REJECTED")).as("the hold is recorded").isEqualTo(1);
 
-            // Once the earlier one is settled (found), the same create may be sent again (LaunchDarkly then decides).
+            // Once the earlier one is settled (found), the same create may be sent again
+            // (LaunchDarkly then decides).
             inLaunchDarkly = java.util.Optional.of(new Sent("qa", "env-1", null));
             clock.move(java.time.Duration.ofMinutes(2));
             outcomes.settleDue(clock.instant());
@@ -335,26 +368,29 @@ class AuditedCallTests {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             AtomicInteger calls = new AtomicInteger();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-            java.util.concurrent.Future<ChangeResult<String>> first = pool.submit(() -> call(outcomes).send(creatingQa(), () -> {
-                calls.incrementAndGet();
-                inCall.countDown();
-                await(release);
-                return "env-1";
-            }, id -> new Sent("qa", id, null)));
+            java.util.concurrent.Future<ChangeResult<String>> first = pool
+                .submit(() -> call(outcomes).send(creatingQa(), () -> {
+                    calls.incrementAndGet();
+                    inCall.countDown();
+                    await(release);
+                    return "env-1";
+                }, id -> new Sent("qa", id, null)));
             await(inCall);
 
             ChangeResult<String> second = call(outcomes).send(creatingQa(), () -> {
                 calls.incrementAndGet();
                 return "env-2";
             }, id -> new Sent("qa", id, null));
-            AuditEntry sending = queries.find(jdbc.sql("SELECT MIN(id) FROM audit_entry WHERE outcome = 'STARTED'")
-                    .query(Long.class).single(), AuditFilter.none()).orElseThrow();
+            AuditEntry sending = queries
+                .find(jdbc.sql("SELECT MIN(id) FROM audit_entry WHERE outcome = 'STARTED'").query(Long.class).single(),
+                        AuditFilter.none())
+                .orElseThrow();
             assertThat(outcomes.checkNow(sending, "Ada")).as("a check while it is being sent")
-                    .isInstanceOf(UnknownOutcomes.Settled.StillSending.class);
+                .isInstanceOf(UnknownOutcomes.Settled.StillSending.class);
             release.countDown();
 
-            assertThat(second).isInstanceOfSatisfying(ChangeResult.Refused.class, held ->
-                    assertThat(held.message()).contains("is being sent to LaunchDarkly right now"));
+            assertThat(second).isInstanceOfSatisfying(ChangeResult.Refused.class,
+                    held -> assertThat(held.message()).contains("is being sent to LaunchDarkly right now"));
             assertThat(first.get()).isInstanceOf(ChangeResult.Succeeded.class);
             assertThat(calls).hasValue(1);
             assertThat(inFlight()).as("answered clearly: the target is free").isZero();
@@ -366,11 +402,13 @@ class AuditedCallTests {
             UnknownOutcomes outcomes = outcomes();
             String token = "tok_" + "x".repeat(20);
             submissions.claim(token, EDDIE, Integer.class);
-            // The instance stops once the request is sent: no outcome is recorded, the token stays in progress.
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> submissions.send(token, () -> call(outcomes)
-                    .<String>send(creatingQa(), () -> {
+            // The instance stops once the request is sent: no outcome is recorded, the
+            // token stays in progress.
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> submissions.send(token, () -> call(outcomes).<String>send(creatingQa(), () -> {
                         throw new InstanceStopped();
-                    }, id -> new Sent(null, id, null)), created -> created)).isInstanceOf(InstanceStopped.class);
+                    }, id -> new Sent(null, id, null)), created -> created))
+                .isInstanceOf(InstanceStopped.class);
             assertThat(onlyListed().outcome()).isEqualTo(AuditOutcome.STARTED);
             assertThat(submissions.claim(token, EDDIE, Integer.class)).isInstanceOf(Submissions.Claim.InProgress.class);
 
@@ -381,20 +419,22 @@ class AuditedCallTests {
 
             AuditEntry settled = onlyListed();
             assertThat(settled.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-            assertThat(settled.errorMessage()).startsWith("The portal stopped before it recorded LaunchDarkly's answer.");
+            assertThat(settled.errorMessage())
+                .startsWith("The portal stopped before it recorded LaunchDarkly's answer.");
             assertThat(submissions.claim(token, EDDIE, Integer.class)).as("a resend shows the outcome")
-                    .isInstanceOfSatisfying(Submissions.Claim.Settled.class, resend -> {
-                        assertThat(resend.created()).isTrue();
-                        assertThat(resend.link()).isEqualTo("https://ld.example/qa");
-                        assertThat(resend.attemptId()).isEqualTo(settled.attemptId());
-                    });
+                .isInstanceOfSatisfying(Submissions.Claim.Settled.class, resend -> {
+                    assertThat(resend.created()).isTrue();
+                    assertThat(resend.link()).isEqualTo("https://ld.example/qa");
+                    assertThat(resend.attemptId()).isEqualTo(settled.attemptId());
+                });
         }
 
         @Test
         void sendWhenValuesExceedTheirColumnsThenCutAndStillRecorded() {
             String longKey = "k".repeat(300);
-            Change change = Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.project("mobile-app"))
-                    .withResource("N".repeat(2000), longKey, null), "the environment");
+            Change change = Change.create(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+                .at(Place.project("mobile-app"))
+                .withResource("N".repeat(2000), longKey, null), "the environment");
 
             ChangeResult<String> result = call().send(change, () -> "id-1", id -> new Sent(longKey, id, null));
 
@@ -406,10 +446,11 @@ class AuditedCallTests {
 
         @Test
         void refuseThenOneRejectedEntryWithoutStatus() {
-            ChangeResult<String> result = call().refuse(creatingQa(), RefusalTarget.field("key"), "The key qa is reserved.");
+            ChangeResult<String> result = call().refuse(creatingQa(), RefusalTarget.field("key"),
+                    "The key qa is reserved.");
 
-            assertThat(result).isEqualTo(new ChangeResult.Refused<>(RefusalTarget.field("key"), "The key qa is reserved.", null,
-                    null, null));
+            assertThat(result).isEqualTo(new ChangeResult.Refused<>(RefusalTarget.field("key"),
+                    "The key qa is reserved.", null, null, null));
             AuditEntry entry = onlyListed();
             assertThat(entry.outcome()).isEqualTo(AuditOutcome.REJECTED);
             assertThat(entry.httpStatus()).isNull();
@@ -437,9 +478,12 @@ class AuditedCallTests {
         }
 
         private long count(String outcome) {
-            return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE outcome = :outcome").param("outcome", outcome)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE outcome = :outcome")
+                .param("outcome", outcome)
+                .query(Long.class)
+                .single();
         }
+
     }
 
     /** When the trail itself fails. */
@@ -447,6 +491,7 @@ class AuditedCallTests {
     class WhenTheTrailFails {
 
         private final AuditTrail trail = mock(AuditTrail.class);
+
         private final AuditedCall call = new AuditedCall(trail, translator(), everyoneAllowed(trail), provider(null));
 
         @Test
@@ -460,8 +505,9 @@ class AuditedCallTests {
             }, id -> new Sent(null, id, null));
 
             assertThat(calls).hasValue(0);
-            assertThat(result).isInstanceOfSatisfying(ChangeResult.Failed.class, failed ->
-                    assertThat(failed.message()).contains("nothing was sent to LaunchDarkly").contains("the platform team"));
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.Failed.class,
+                    failed -> assertThat(failed.message()).contains("nothing was sent to LaunchDarkly")
+                        .contains("the platform team"));
         }
 
         @Test
@@ -479,21 +525,22 @@ class AuditedCallTests {
             assertThat(bare.attemptId()).isEqualTo(41L);
             assertThat(bare.redactedRequestBody()).isNull();
         }
+
     }
 
     static final SettlementProperties SETTLEMENT = new SettlementProperties(java.time.Duration.ofSeconds(60),
             java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(15), java.time.Duration.ofMinutes(1),
             java.time.Duration.ofMinutes(2));
 
-    static final org.ldportal.launchdarkly.LaunchDarklyProperties LAUNCHDARKLY = new org.ldportal.launchdarkly
-            .LaunchDarklyProperties(java.net.URI.create("http://localhost"), "token", "20240415",
-                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(20), 3, java.time.Duration.ofSeconds(10),
-                    java.time.Duration.ZERO);
+    static final org.ldportal.launchdarkly.LaunchDarklyProperties LAUNCHDARKLY = new org.ldportal.launchdarkly.LaunchDarklyProperties(
+            java.net.URI.create("http://localhost"), "token", "20240415", java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(20), 3, java.time.Duration.ofSeconds(10), java.time.Duration.ZERO);
 
-    /** The tracking of unclear answers, or none (as in a context without the database). */
+    /**
+     * The tracking of unclear answers, or none (as in a context without the database).
+     */
     static org.springframework.beans.factory.ObjectProvider<UnknownOutcomes> provider(UnknownOutcomes outcomes) {
-        org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory
-                .support.StaticListableBeanFactory();
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
         if (outcomes != null) {
             beans.addBean("unknownOutcomes", outcomes);
         }
@@ -510,8 +557,12 @@ class AuditedCallTests {
         }
     }
 
-    /** What an instance that stops mid-call looks like from inside: nothing after the call runs. */
+    /**
+     * What an instance that stops mid-call looks like from inside: nothing after the call
+     * runs.
+     */
     static final class InstanceStopped extends Error {
+
     }
 
     /** A clock the tests move forward. */
@@ -537,6 +588,7 @@ class AuditedCallTests {
         public java.time.Instant instant() {
             return now;
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -546,5 +598,7 @@ class AuditedCallTests {
         Clock clock() {
             return Clock.systemUTC();
         }
+
     }
+
 }

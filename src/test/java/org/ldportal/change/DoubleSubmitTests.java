@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A form sent twice (double click, two tabs, back and resubmit) creates once, against the sandbox. */
+/**
+ * A form sent twice (double click, two tabs, back and resubmit) creates once, against the
+ * sandbox.
+ */
 class DoubleSubmitTests extends PortalIntegrationTest {
 
     private static final String ENVIRONMENTS = "/api/v2/projects/mobile-app/environments";
@@ -41,9 +44,11 @@ class DoubleSubmitTests extends PortalIntegrationTest {
         String token = UUID.randomUUID().toString().replace("-", "");
 
         MvcResult first = mvc.perform(environment("twice").with(FormTokens.same(token)))
-                .andExpect(redirectedUrl("/environments/created")).andReturn();
-        mvc.perform(environment("twice").with(FormTokens.same(token))).andExpect(redirectedUrl("/environments/created"))
-                .andExpect(flash().attribute("created", first.getFlashMap().get("created")));
+            .andExpect(redirectedUrl("/environments/created"))
+            .andReturn();
+        mvc.perform(environment("twice").with(FormTokens.same(token)))
+            .andExpect(redirectedUrl("/environments/created"))
+            .andExpect(flash().attribute("created", first.getFlashMap().get("created")));
 
         assertThat(posts()).isEqualTo(1);
     }
@@ -51,7 +56,8 @@ class DoubleSubmitTests extends PortalIntegrationTest {
     @Test
     void submitWhenSentEightTimesAtOnceThenLaunchDarklyIsCalledOnce() throws Exception {
         String token = UUID.randomUUID().toString().replace("-", "");
-        // A slow answer, so that the other seven arrive while the first is still being sent.
+        // A slow answer, so that the other seven arrive while the first is still being
+        // sent.
         LaunchDarklySandbox.shared().delayNextPost(ENVIRONMENTS, java.time.Duration.ofMillis(800));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService tabs = Executors.newFixedThreadPool(8);
@@ -66,7 +72,8 @@ class DoubleSubmitTests extends PortalIntegrationTest {
             start.countDown();
             for (Future<MvcResult> answer : answers) {
                 MvcResult result = answer.get(30, TimeUnit.SECONDS);
-                // Each is the result page or "still being sent"; none an error, none a second create.
+                // Each is the result page or "still being sent"; none an error, none a
+                // second create.
                 assertThat(result.getResponse().getStatus()).isIn(200, 302);
                 if (result.getResponse().getStatus() == 200) {
                     assertThat(result.getResponse().getContentAsString()).contains("Still being sent");
@@ -79,14 +86,16 @@ class DoubleSubmitTests extends PortalIntegrationTest {
 
         assertThat(posts()).isEqualTo(1);
         assertThat(LaunchDarklySandbox.shared().environmentsOf("mobile-app"))
-                .filteredOn(environment -> environment.get("key").asString().equals("parallel")).hasSize(1);
+            .filteredOn(environment -> environment.get("key").asString().equals("parallel"))
+            .hasSize(1);
     }
 
     @Test
     void submitWhenTokenMissingThenFormShownAgainAndNothingSent() throws Exception {
         // "Create" on a review page of a form rendered before forms carried tokens.
-        mvc.perform(environment("no-token").param("confirm", "create")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("This form was out of date, so nothing was sent.")));
+        mvc.perform(environment("no-token").param("confirm", "create"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("This form was out of date, so nothing was sent.")));
 
         assertThat(posts()).isZero();
     }
@@ -94,21 +103,32 @@ class DoubleSubmitTests extends PortalIntegrationTest {
     @Test
     void submitWhenFirstWasRefusedThenTheSameFormMaySendAgain() throws Exception {
         String token = UUID.randomUUID().toString().replace("-", "");
-        LaunchDarklySandbox.shared().failNextPost("/environments", 400, "invalid_request", "name: is not allowed just now");
+        LaunchDarklySandbox.shared()
+            .failNextPost("/environments", 400, "invalid_request", "name: is not allowed just now");
 
         mvc.perform(environment("retry").with(FormTokens.same(token))).andExpect(status().isOk());
-        mvc.perform(environment("retry").with(FormTokens.same(token))).andExpect(redirectedUrl("/environments/created"));
+        mvc.perform(environment("retry").with(FormTokens.same(token)))
+            .andExpect(redirectedUrl("/environments/created"));
 
         assertThat(posts()).isEqualTo(2);
     }
 
     private static long posts() {
-        return LaunchDarklySandbox.shared().requests().stream()
-                .filter(request -> request.method().equals("POST") && request.path().equals(ENVIRONMENTS)).count();
+        return LaunchDarklySandbox.shared()
+            .requests()
+            .stream()
+            .filter(request -> request.method().equals("POST") && request.path().equals(ENVIRONMENTS))
+            .count();
     }
 
     private static MockHttpServletRequestBuilder environment(String key) {
-        return post("/environments/new").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
-                .param("name", "Env " + key).param("key", key).param("color", "417505").param("defaultTtl", "0");
+        return post("/environments/new").with(TestUsers.editor())
+            .with(csrf())
+            .param("projectKey", "mobile-app")
+            .param("name", "Env " + key)
+            .param("key", key)
+            .param("color", "417505")
+            .param("defaultTtl", "0");
     }
+
 }

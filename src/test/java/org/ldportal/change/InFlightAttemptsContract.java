@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the table of attempts in flight must do on every database (run on H2 and on PostgreSQL): the STARTED entry and
- * the row together, one open attempt per target (a second is held, with nothing recorded and the first untouched,
- * though PostgreSQL aborts a transaction at the duplicate), one look at a time.
+ * What the table of attempts in flight must do on every database (run on H2 and on
+ * PostgreSQL): the STARTED entry and the row together, one open attempt per target (a
+ * second is held, with nothing recorded and the first untouched, though PostgreSQL aborts
+ * a transaction at the duplicate), one look at a time.
  */
 @Import({ AuditTrail.class, InFlightAttemptsContract.Beans.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -86,12 +87,14 @@ abstract class InFlightAttemptsContract {
 
         assertThat(inFlight.take(due.get(0), now.plusSeconds(400))).isTrue();
         assertThat(inFlight.take(due.get(0), now.plusSeconds(400))).as("taken already").isFalse();
-        assertThat(inFlight.find(id)).hasValueSatisfying(row -> assertThat(row.nextCheckAt()).isAfter(now.plusSeconds(399)));
+        assertThat(inFlight.find(id))
+            .hasValueSatisfying(row -> assertThat(row.nextCheckAt()).isAfter(now.plusSeconds(399)));
     }
 
     private InFlightAttempts.Opened open(String identity, Instant now) {
-        AuditAttempt attempt = AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT).at(Place.environment("mobile-app", "qa"))
-                .withResource("QA", "qa", null);
+        AuditAttempt attempt = AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.ENVIRONMENT)
+            .at(Place.environment("mobile-app", "qa"))
+            .withResource("QA", "qa", null);
         return inFlight.open(attempt, identity, List.of("s1", "s2"), "token-of-the-form", now,
                 now.plus(Duration.ofSeconds(90)), now.plus(Duration.ofMinutes(7)));
     }
@@ -118,5 +121,7 @@ abstract class InFlightAttemptsContract {
                 org.springframework.transaction.PlatformTransactionManager transactions) {
             return new InFlightAttempts(jdbc, audit, json, transactions);
         }
+
     }
+
 }

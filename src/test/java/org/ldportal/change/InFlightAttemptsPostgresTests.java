@@ -7,7 +7,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Attempts in flight on a real PostgreSQL server, where a duplicate aborts the transaction it happens in. */
+/**
+ * Attempts in flight on a real PostgreSQL server, where a duplicate aborts the
+ * transaction it happens in.
+ */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class InFlightAttemptsPostgresTests extends InFlightAttemptsContract {
@@ -16,4 +19,5 @@ class InFlightAttemptsPostgresTests extends InFlightAttemptsContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

@@ -21,7 +21,7 @@ class SecretBoxTests {
         assertThat(once).doesNotContain("wk_live_123").isNotEqualTo(twice);
         assertThat(box.decrypt(once)).isEqualTo("wk_live_123");
         assertThat(new SecretBox(new SecretsProperties(KEY)).decrypt(twice)).as("same key, another instance")
-                .isEqualTo("wk_live_123");
+            .isEqualTo("wk_live_123");
     }
 
     @Test
@@ -31,17 +31,20 @@ class SecretBoxTests {
         byte[] bytes = Base64.getDecoder().decode(sealed);
         bytes[bytes.length - 1] ^= 1;
 
-        assertThatThrownBy(() -> box.decrypt(Base64.getEncoder().encodeToString(bytes))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(null)).decrypt(sealed))
-                .as("a random start-up key").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> box.decrypt(Base64.getEncoder().encodeToString(bytes)))
+            .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(null)).decrypt(sealed)).as("a random start-up key")
+            .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void keyWhenNotThirtyTwoBytesOfBase64ThenStartUpSaysWhatToGive() {
         String sixteenBytes = Base64.getEncoder().encodeToString(new byte[16]);
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(sixteenBytes))).hasMessageContaining("must be 32 bytes")
-                .hasMessageContaining("it is 16 bytes");
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties("not base64 !!"))).hasMessageContaining("is not base64");
+        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(sixteenBytes)))
+            .hasMessageContaining("must be 32 bytes")
+            .hasMessageContaining("it is 16 bytes");
+        assertThatThrownBy(() -> new SecretBox(new SecretsProperties("not base64 !!")))
+            .hasMessageContaining("is not base64");
     }
 
     @org.junit.jupiter.api.Test
@@ -49,9 +52,12 @@ class SecretBoxTests {
         SecretBox box = new SecretBox(new SecretsProperties(null));
         String sealed = box.encrypt("the secret", "approval-request:a:destination");
 
-        org.assertj.core.api.Assertions.assertThat(box.decrypt(sealed, "approval-request:a:destination")).isEqualTo("the secret");
+        org.assertj.core.api.Assertions.assertThat(box.decrypt(sealed, "approval-request:a:destination"))
+            .isEqualTo("the secret");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.decrypt(sealed, "approval-request:b:destination"))
-                .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.decrypt(sealed)).isInstanceOf(IllegalStateException.class);
+            .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.decrypt(sealed))
+            .isInstanceOf(IllegalStateException.class);
     }
+
 }

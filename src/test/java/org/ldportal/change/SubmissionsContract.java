@@ -44,7 +44,8 @@ abstract class SubmissionsContract {
 
         submissions.settle(token, new ChangeResult.Succeeded<>("env-1", null), new Page("QA", "env-1"));
 
-        assertThat(submissions.claim(token, EDDIE, Page.class)).isEqualTo(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
+        assertThat(submissions.claim(token, EDDIE, Page.class))
+            .isEqualTo(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
     }
 
     @Test
@@ -62,7 +63,8 @@ abstract class SubmissionsContract {
         assertThat(submissions.earlier(refused, EDDIE, Page.class)).isEmpty();
         assertThat(submissions.earlier(deleted, ADA, Page.class)).isEmpty();
         assertThat(submissions.earlier("not a token", EDDIE, Page.class)).isEmpty();
-        assertThat(submissions.earlier(deleted, EDDIE, Page.class)).contains(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
+        assertThat(submissions.earlier(deleted, EDDIE, Page.class))
+            .contains(new Submissions.Claim.Succeeded<>(new Page("QA", "env-1")));
         // Only looked: the unused token is still the form's to send.
         assertThat(submissions.claim(unused, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Claimed.class);
     }
@@ -80,10 +82,11 @@ abstract class SubmissionsContract {
         submissions.settledLater(notCreated, false, null, 43L);
 
         assertThat(submissions.claim(created, EDDIE, Page.class))
-                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld.example/qa", 41L));
-        assertThat(submissions.claim(notCreated, EDDIE, Page.class)).isEqualTo(new Submissions.Claim.Settled<>(false, null, 43L));
+            .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld.example/qa", 41L));
+        assertThat(submissions.claim(notCreated, EDDIE, Page.class))
+            .isEqualTo(new Submissions.Claim.Settled<>(false, null, 43L));
         assertThat(submissions.claim(created, ADA, Page.class)).as("someone else's token")
-                .isInstanceOf(Submissions.Claim.Missing.class);
+            .isInstanceOf(Submissions.Claim.Missing.class);
     }
 
     @Test
@@ -93,15 +96,15 @@ abstract class SubmissionsContract {
         submissions.claim(foundNotRead, EDDIE, Page.class);
         submissions.claim(settledFirst, EDDIE, Page.class);
 
-        submissions.settle(foundNotRead, new ChangeResult.MayExist<>("found", null, new Sent(null, "d1", "https://ld/d1"), 7L),
-                null);
+        submissions.settle(foundNotRead,
+                new ChangeResult.MayExist<>("found", null, new Sent(null, "d1", "https://ld/d1"), 7L), null);
         submissions.settledLater(settledFirst, true, "https://ld/d2", 8L);
         submissions.settle(settledFirst, new ChangeResult.MayExist<>("not confirmed", null, null, 8L), null);
 
         assertThat(submissions.claim(foundNotRead, EDDIE, Page.class))
-                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d1", 7L));
+            .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d1", 7L));
         assertThat(submissions.claim(settledFirst, EDDIE, Page.class)).as("not overwritten by the unclear answer")
-                .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d2", 8L));
+            .isEqualTo(new Submissions.Claim.Settled<>(true, "https://ld/d2", 8L));
     }
 
     @Test
@@ -131,9 +134,10 @@ abstract class SubmissionsContract {
         submissions.settle(token, new ChangeResult.Succeeded<>("env-1", null), new Page("QA", "env-1"));
 
         assertThat(submissions.claim(token, ADA, Page.class)).as("never shown another person's result")
-                .isInstanceOf(Submissions.Claim.Missing.class);
+            .isInstanceOf(Submissions.Claim.Missing.class);
         assertThat(submissions.claim(null, EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Missing.class);
-        assertThat(submissions.claim("'; DROP TABLE x --", EDDIE, Page.class)).isInstanceOf(Submissions.Claim.Missing.class);
+        assertThat(submissions.claim("'; DROP TABLE x --", EDDIE, Page.class))
+            .isInstanceOf(Submissions.Claim.Missing.class);
     }
 
     private static String token() {
@@ -152,5 +156,7 @@ abstract class SubmissionsContract {
         JsonMapper jsonMapper() {
             return JsonMapper.builder().build();
         }
+
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The submission store on a real PostgreSQL server: the primary key decides between concurrent submits there too. */
+/**
+ * The submission store on a real PostgreSQL server: the primary key decides between
+ * concurrent submits there too.
+ */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class SubmissionsPostgresTests extends SubmissionsContract {
@@ -16,4 +19,5 @@ class SubmissionsPostgresTests extends SubmissionsContract {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
     }
+
 }

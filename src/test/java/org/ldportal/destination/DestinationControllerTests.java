@@ -66,13 +66,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every error case of the destination form, with the real service, catalog and form engine and a mocked client. */
+/**
+ * Every error case of the destination form, with the real service, catalog and form
+ * engine and a mocked client.
+ */
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
-@Import({ DestinationService.class, DestinationFormPage.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
-        SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
+@Import({ DestinationService.class, DestinationFormPage.class, org.ldportal.change.ChangeFlow.class,
+        org.ldportal.change.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class,
+        org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
+        org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class,
+        org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,
+        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+        LaunchDarklyDirectory.class, SliceTestBeans.class })
+@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, LaunchDarklyProperties.class,
+        SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {
 
@@ -87,51 +96,65 @@ class DestinationControllerTests {
     @MockitoBean
     private AuditTrail audit;
 
-    /** The set-ups' store (the database): its own flows run against the sandbox in WarehouseSetupTests. */
+    /**
+     * The set-ups' store (the database): its own flows run against the sandbox in
+     * WarehouseSetupTests.
+     */
     @MockitoBean
     private WarehouseSetups setups;
 
     @BeforeEach
     void directory() {
         when(client.listAllProjects()).thenReturn(List.of(new Project("p1", "mobile-app", "Mobile App", List.of())));
-        when(client.listAllEnvironments("mobile-app")).thenReturn(List.of(
-                new Environment("c1", "production", "Production", "ff0000", 0, false, false, false, false, false, List.of())));
+        when(client.listAllEnvironments("mobile-app")).thenReturn(List.of(new Environment("c1", "production",
+                "Production", "ff0000", 0, false, false, false, false, false, List.of())));
     }
 
     @Test
     void newFormThenKindsListedAndNoFieldsUntilAKindIsChosen() throws Exception {
-        mvc.perform(get("/destinations/new").with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Amazon Kinesis"), containsString("Azure Event Hubs"),
-                        containsString("Choose a destination to see the fields it needs."), containsString("Show fields"))));
+        mvc.perform(get("/destinations/new").with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Amazon Kinesis"), containsString("Azure Event Hubs"),
+                    containsString("Choose a destination to see the fields it needs."),
+                    containsString("Show fields"))));
     }
 
     @Test
     void newFormWithKindThenItsFieldsWithLabelsHelpAndMaskedSecret() throws Exception {
         mvc.perform(get("/destinations/new").param("kind", "azure-event-hubs").with(TestUsers.editor()))
-                .andExpect(content().string(allOf(containsString("name=\"config[namespace]\""),
-                        containsString("name=\"config[policyKey]\""), containsString("type=\"password\""),
-                        containsString("for=\"config-policyKey\""), containsString("aria-describedby=\"config-policyKey-help\""))));
+            .andExpect(content().string(
+                    allOf(containsString("name=\"config[namespace]\""), containsString("name=\"config[policyKey]\""),
+                            containsString("type=\"password\""), containsString("for=\"config-policyKey\""),
+                            containsString("aria-describedby=\"config-policyKey-help\""))));
     }
 
     @Test
     void fieldsFragmentWhenKindChangesThenSharedValuesKeptSecretsNot() throws Exception {
-        mvc.perform(post("/destinations/new/fields").with(TestUsers.editor()).with(csrf()).param("kind", "segment")
-                .param("config[writeKey]", "wk-typed-secret").param("config[userIdContextKind]", "member"))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("id=\"kind-fields\""),
-                        containsString("value=\"member\""), not(containsString("wk-typed-secret")), not(containsString("<html")))));
+        mvc.perform(post("/destinations/new/fields").with(TestUsers.editor())
+            .with(csrf())
+            .param("kind", "segment")
+            .param("config[writeKey]", "wk-typed-secret")
+            .param("config[userIdContextKind]", "member"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("id=\"kind-fields\""), containsString("value=\"member\""),
+                    not(containsString("wk-typed-secret")), not(containsString("<html")))));
     }
 
     @Test
     void environmentsFragmentThenEnvironmentsOfTheProject() throws Exception {
-        mvc.perform(post("/destinations/new/environments").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app"))
-                .andExpect(content().string(allOf(containsString("id=\"environment-field\""), containsString(">Production<"))));
+        mvc.perform(post("/destinations/new/environments").with(TestUsers.editor())
+            .with(csrf())
+            .param("projectKey", "mobile-app"))
+            .andExpect(content()
+                .string(allOf(containsString("id=\"environment-field\""), containsString(">Production<"))));
     }
 
     @Test
     void createWhenFieldsMissingOrInvalidThenInlineErrorsNoCallNoAudit() throws Exception {
-        mvc.perform(kinesis("roleArn", "not-an-arn", "streamName", "")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Enter an IAM role ARN"), containsString("Fill in Stream name."),
-                        containsString("aria-invalid=\"true\""))));
+        mvc.perform(kinesis("roleArn", "not-an-arn", "streamName", ""))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Enter an IAM role ARN"),
+                    containsString("Fill in Stream name."), containsString("aria-invalid=\"true\""))));
         verify(client, never()).createDestination(any(), any(), any());
         verify(audit, never()).record(any());
     }
@@ -139,15 +162,17 @@ class DestinationControllerTests {
     @Test
     void createWhenValidThenConfigSentUnderTheKindsFieldNamesAndAudited() throws Exception {
         when(client.createDestination(eq("mobile-app"), eq("production"), any()))
-                .thenReturn(new Destination("d1", "Events to Kinesis", "kinesis", true, 1L, Map.of()));
+            .thenReturn(new Destination("d1", "Events to Kinesis", "kinesis", true, 1L, Map.of()));
 
-        mvc.perform(kinesis()).andExpect(status().isFound()).andExpect(redirectedUrl("/destinations/created"))
-                .andExpect(flash().attributeExists("created"));
+        mvc.perform(kinesis())
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/destinations/created"))
+            .andExpect(flash().attributeExists("created"));
 
         ArgumentCaptor<DestinationPost> body = ArgumentCaptor.forClass(DestinationPost.class);
         verify(client).createDestination(eq("mobile-app"), eq("production"), body.capture());
-        assertThat(body.getValue().config()).containsExactlyInAnyOrderEntriesOf(Map.of("region", "eu-west-1",
-                "roleArn", "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
+        assertThat(body.getValue().config()).containsExactlyInAnyOrderEntriesOf(Map.of("region", "eu-west-1", "roleArn",
+                "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
         assertThat(body.getValue().kind()).isEqualTo("kinesis");
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
     }
@@ -155,11 +180,14 @@ class DestinationControllerTests {
     @Test
     void createWhenSecretFieldThenRedactedInAuditAndNeverInPageAfterFailure() throws Exception {
         doThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "config.policyKey: key " + POLICY_KEY + " is not valid", null)).when(client).createDestination(any(), any(), any());
+                "config.policyKey: key " + POLICY_KEY + " is not valid", null))
+            .when(client)
+            .createDestination(any(), any(), any());
 
-        mvc.perform(azure()).andExpect(status().isOk()).andExpect(content().string(allOf(
-                not(containsString(POLICY_KEY)), containsString("[REDACTED]"), containsString("Kept: leave this empty"),
-                containsString("value=\"hub-ns\""))));
+        mvc.perform(azure())
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(not(containsString(POLICY_KEY)), containsString("[REDACTED]"),
+                    containsString("Kept: leave this empty"), containsString("value=\"hub-ns\""))));
 
         AuditAttempt attempt = audited();
         assertThat(attempt.redactedRequestBody()).doesNotContain(POLICY_KEY).contains("\"policyKey\":\"[REDACTED]\"");
@@ -168,69 +196,87 @@ class DestinationControllerTests {
 
     @Test
     void createWhenBadRequestNamesConfigFieldThenErrorAtThatField() throws Exception {
-        doThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "config.streamName: stream does not exist", null)).when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyApiException(400, "invalid_request", "config.streamName: stream does not exist", null))
+            .when(client)
+            .createDestination(any(), any(), any());
 
-        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("id=\"config-streamName-error\""),
-                containsString("stream does not exist"))));
+        mvc.perform(kinesis())
+            .andExpect(content().string(
+                    allOf(containsString("id=\"config-streamName-error\""), containsString("stream does not exist"))));
     }
 
     @Test
     void createWhenBadRequestNamesNoFieldThenAboveTheForm() throws Exception {
-        doThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "request body malformed", null)).when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyApiException(400, "invalid_request", "request body malformed", null)).when(client)
+            .createDestination(any(), any(), any());
 
-        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("role=\"alert\""),
-                containsString("LaunchDarkly did not accept the destination: request body malformed"))));
+        mvc.perform(kinesis())
+            .andExpect(content().string(allOf(containsString("role=\"alert\""),
+                    containsString("LaunchDarkly did not accept the destination: request body malformed"))));
     }
 
     @Test
     void createWhenEnvironmentHasADestinationThenConflictAtEnvironmentWithLinkToExisting() throws Exception {
         doThrow(new LaunchDarklyApiException(409, "conflict",
-                "A Data Export destination already exists for this environment", null)).when(client).createDestination(any(), any(), any());
+                "A Data Export destination already exists for this environment", null))
+            .when(client)
+            .createDestination(any(), any(), any());
         when(client.listDestinations()).thenReturn(List.of(new Destination("d0", "Old Segment", "segment", true, 1L,
                 Map.of("parent", new Destination.Link("/api/v2/projects/mobile-app/environments/production", null)))));
 
-        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("id=\"environmentKey-error\""),
-                containsString("This environment already has a Data Export destination: Old Segment."),
-                containsString("See the existing destination in LaunchDarkly"), containsString("value=\"ld-events\""))));
+        mvc.perform(kinesis())
+            .andExpect(content().string(allOf(containsString("id=\"environmentKey-error\""),
+                    containsString("This environment already has a Data Export destination: Old Segment."),
+                    containsString("See the existing destination in LaunchDarkly"),
+                    containsString("value=\"ld-events\""))));
         assertThat(audited().httpStatus()).isEqualTo(409);
     }
 
     @Test
     void createWhenTokenLacksPermissionThenNotTheUsersFault() throws Exception {
-        doThrow(new LaunchDarklyApiException(401, null, null, null)).when(client).createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(allOf(containsString("did not accept the portal&#39;s access token"),
-                containsString("an administrator must replace the token"))));
-        doThrow(new LaunchDarklyApiException(403, null, null, null)).when(client).createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(containsString("access token lacks a permission this needs")));
+        doThrow(new LaunchDarklyApiException(401, null, null, null)).when(client)
+            .createDestination(any(), any(), any());
+        mvc.perform(kinesis())
+            .andExpect(content().string(allOf(containsString("did not accept the portal&#39;s access token"),
+                    containsString("an administrator must replace the token"))));
+        doThrow(new LaunchDarklyApiException(403, null, null, null)).when(client)
+            .createDestination(any(), any(), any());
+        mvc.perform(kinesis())
+            .andExpect(content().string(containsString("access token lacks a permission this needs")));
         doThrow(new LaunchDarklyApiException(404, "not_found", "Environment not found", null)).when(client)
-                .createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(containsString(
-                "LaunchDarkly could not find project mobile-app or its environment production")));
+            .createDestination(any(), any(), any());
+        mvc.perform(kinesis())
+            .andExpect(content().string(
+                    containsString("LaunchDarkly could not find project mobile-app or its environment production")));
     }
 
     @Test
     void createWhenRateLimitedThenBusyAndWhenToTryAgain() throws Exception {
-        doThrow(new LaunchDarklyApiException(429, "rate_limited", null,
-                Duration.ofSeconds(45))).when(client).createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(containsString("busy right now. Please try again in 45 seconds")));
+        doThrow(new LaunchDarklyApiException(429, "rate_limited", null, Duration.ofSeconds(45))).when(client)
+            .createDestination(any(), any(), any());
+        mvc.perform(kinesis())
+            .andExpect(content().string(containsString("busy right now. Please try again in 45 seconds")));
     }
 
     @Test
     void createWhenServerErrorThenUnknownBecauseItMayExist() throws Exception {
-        doThrow(new LaunchDarklyApiException(503, null, null, null)).when(client).createDestination(any(), any(), any());
-        mvc.perform(kinesis()).andExpect(content().string(containsString("error 503")))
-                .andExpect(content().string(containsString("may or may not have been created: check in LaunchDarkly before you try again")));
+        doThrow(new LaunchDarklyApiException(503, null, null, null)).when(client)
+            .createDestination(any(), any(), any());
+        mvc.perform(kinesis())
+            .andExpect(content().string(containsString("error 503")))
+            .andExpect(content().string(
+                    containsString("may or may not have been created: check in LaunchDarkly before you try again")));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
     }
 
     @Test
     void createWhenUnreachableOrTimedOutThenSaidPlainly() throws Exception {
-        doThrow(new LaunchDarklyUnreachableException("refused", false, null)).when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyUnreachableException("refused", false, null)).when(client)
+            .createDestination(any(), any(), any());
         mvc.perform(kinesis()).andExpect(content().string(containsString("could not reach LaunchDarkly")));
 
-        doThrow(new LaunchDarklyUnreachableException("timeout", true, null)).when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyUnreachableException("timeout", true, null)).when(client)
+            .createDestination(any(), any(), any());
         mvc.perform(kinesis()).andExpect(content().string(containsString("may or may not have been created")));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
     }
@@ -238,9 +284,9 @@ class DestinationControllerTests {
     @Test
     void jsonKindWhenConfigNotAnObjectThenFieldError() throws Exception {
         mvc.perform(base("databricks").param("config[config]", "[1, 2]"))
-                .andExpect(content().string(containsString("Enter a JSON object")));
+            .andExpect(content().string(containsString("Enter a JSON object")));
         mvc.perform(base("bigquery").param("config[config]", "{oops"))
-                .andExpect(content().string(containsString("This is not valid JSON")));
+            .andExpect(content().string(containsString("This is not valid JSON")));
         verify(client, never()).createDestination(any(), any(), any());
     }
 
@@ -249,31 +295,46 @@ class DestinationControllerTests {
         String token = "dapi-SECRET-8c1f2e";
         String credential = "sa-CREDENTIAL-77aa";
         doThrow(new LaunchDarklyApiException(400, "invalid_request", "token " + token + " was refused", null))
-                .when(client).createDestination(any(), any(), any());
+            .when(client)
+            .createDestination(any(), any(), any());
 
-        String page = mvc.perform(base("databricks").param("config[config]", "{\"host\": \"dbc-1.cloud.example\", "
-                + "\"token\": \"" + token + "\", \"extra\": {\"serviceAccount\": \"" + credential + "\"}, "
-                + "\"catalog\": \"main\"}")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc
+            .perform(base("databricks").param("config[config]",
+                    "{\"host\": \"dbc-1.cloud.example\", " + "\"token\": \"" + token
+                            + "\", \"extra\": {\"serviceAccount\": \"" + credential + "\"}, "
+                            + "\"catalog\": \"main\"}"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-        assertThat(page).as("written back into the form").doesNotContain(token).doesNotContain(credential)
-                .contains("dbc-1.cloud.example").contains("Values that may be secret were emptied");
+        assertThat(page).as("written back into the form")
+            .doesNotContain(token)
+            .doesNotContain(credential)
+            .contains("dbc-1.cloud.example")
+            .contains("Values that may be secret were emptied");
         AuditAttempt audited = audited();
-        assertThat(audited.redactedRequestBody()).contains("dbc-1.cloud.example").contains("main").contains("[REDACTED]")
-                .doesNotContain(token).doesNotContain(credential);
+        assertThat(audited.redactedRequestBody()).contains("dbc-1.cloud.example")
+            .contains("main")
+            .contains("[REDACTED]")
+            .doesNotContain(token)
+            .doesNotContain(credential);
         assertThat(audited.errorMessage()).doesNotContain(token);
         ArgumentCaptor<DestinationPost> sent = ArgumentCaptor.forClass(DestinationPost.class);
         verify(client).createDestination(eq("mobile-app"), eq("production"), sent.capture());
-        assertThat(sent.getValue().config()).as("what LaunchDarkly gets is what was typed").containsEntry("token", token);
+        assertThat(sent.getValue().config()).as("what LaunchDarkly gets is what was typed")
+            .containsEntry("token", token);
     }
 
     @Test
     void warehouseWhenSubmittedThenTheSetupIsKeptAndShownAtItsOwnAddress() throws Exception {
         WarehouseSetupScript script = new WarehouseSetupScript("CREATE USER LD;", "PUBKEY123", null, null, null, null);
-        when(client.warehouseSetupScript(eq("mobile-app"), eq("production"), eq("snowflake-v2"), any())).thenReturn(script);
+        when(client.warehouseSetupScript(eq("mobile-app"), eq("production"), eq("snowflake-v2"), any()))
+            .thenReturn(script);
         when(setups.save(any(), any(), any(), any())).thenReturn(7L);
 
         mvc.perform(base("snowflake-v2").param("config[snowflakeHostAddress]", "https://acct.snowflakecomputing.com"))
-                .andExpect(redirectedUrl("/destinations/setups/7"));
+            .andExpect(redirectedUrl("/destinations/setups/7"));
 
         verify(setups).save(any(), any(), eq("https://acct.snowflakecomputing.com"), eq(script));
         verify(client, never()).createDestination(any(), any(), any());
@@ -281,12 +342,16 @@ class DestinationControllerTests {
 
     @Test
     void createWhenRefusedAtAConfigKeyOrByConflictThenTheMessageIsInTheSummary() throws Exception {
-        doThrow(new LaunchDarklyApiException(400, "invalid_request", "config.roleArn: must be a valid IAM role ARN", null))
-                .when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyApiException(400, "invalid_request", "config.roleArn: must be a valid IAM role ARN",
+                null))
+            .when(client)
+            .createDestination(any(), any(), any());
         String atKey = mvc.perform(kinesis()).andReturn().getResponse().getContentAsString();
-        assertThat(summary(atKey)).contains("config.roleArn: must be a valid IAM role ARN").contains("href=\"#config-roleArn\"");
+        assertThat(summary(atKey)).contains("config.roleArn: must be a valid IAM role ARN")
+            .contains("href=\"#config-roleArn\"");
 
-        doThrow(new LaunchDarklyApiException(409, "conflict", "exists", null)).when(client).createDestination(any(), any(), any());
+        doThrow(new LaunchDarklyApiException(409, "conflict", "exists", null)).when(client)
+            .createDestination(any(), any(), any());
         String conflict = mvc.perform(kinesis()).andReturn().getResponse().getContentAsString();
         assertThat(summary(conflict)).contains("This environment already has a Data Export destination");
     }
@@ -305,13 +370,19 @@ class DestinationControllerTests {
     }
 
     private MockHttpServletRequestBuilder base(String kind) {
-        return post("/destinations/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app")
-                .param("environmentKey", "production").param("name", "Events").param("kind", kind).param("on", "true");
+        return post("/destinations/new").with(FormTokens.fresh())
+            .with(TestUsers.editor())
+            .with(csrf())
+            .param("projectKey", "mobile-app")
+            .param("environmentKey", "production")
+            .param("name", "Events")
+            .param("kind", kind)
+            .param("on", "true");
     }
 
     private MockHttpServletRequestBuilder kinesis(String... overrides) {
-        Map<String, String> config = new java.util.LinkedHashMap<>(Map.of("region", "eu-west-1",
-                "roleArn", "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
+        Map<String, String> config = new java.util.LinkedHashMap<>(Map.of("region", "eu-west-1", "roleArn",
+                "arn:aws:iam::123456789012:role/ld", "streamName", "ld-events"));
         for (int i = 0; i < overrides.length; i += 2) {
             config.put(overrides[i], overrides[i + 1]);
         }
@@ -321,7 +392,10 @@ class DestinationControllerTests {
     }
 
     private MockHttpServletRequestBuilder azure() {
-        return base("azure-event-hubs").param("config[namespace]", "hub-ns").param("config[name]", "events")
-                .param("config[policyName]", "send").param("config[policyKey]", POLICY_KEY);
+        return base("azure-event-hubs").param("config[namespace]", "hub-ns")
+            .param("config[name]", "events")
+            .param("config[policyName]", "send")
+            .param("config[policyKey]", POLICY_KEY);
     }
+
 }

@@ -22,13 +22,16 @@ class DestinationKindCatalogTests {
     private static final Path SPEC_KINDS = Path.of("..", "shared", "ld", "destination-kinds.json");
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final DestinationKindCatalog catalog = new DestinationKindCatalog(json);
+
     private final FormValidator validator = new FormValidator(json);
 
     @Test
     void allThenTheNineKindsInOrder() {
-        assertThat(catalog.all()).extracting(DestinationKind::kind).containsExactly("google-pubsub", "kinesis",
-                "azure-event-hubs", "mparticle", "segment", "snowflake-v2", "databricks", "bigquery", "redshift");
+        assertThat(catalog.all()).extracting(DestinationKind::kind)
+            .containsExactly("google-pubsub", "kinesis", "azure-event-hubs", "mparticle", "segment", "snowflake-v2",
+                    "databricks", "bigquery", "redshift");
     }
 
     @Test
@@ -36,7 +39,8 @@ class DestinationKindCatalogTests {
         assertThat(keys("google-pubsub")).containsExactly("project", "topic");
         assertThat(keys("kinesis")).containsExactly("region", "roleArn", "streamName");
         assertThat(keys("azure-event-hubs")).containsExactly("namespace", "name", "policyName", "policyKey");
-        assertThat(keys("mparticle")).containsExactly("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment");
+        assertThat(keys("mparticle")).containsExactly("apiKey", "secret", "userIdentity", "anonymousUserIdentity",
+                "environment");
         assertThat(keys("segment")).startsWith("writeKey");
         assertThat(keys("snowflake-v2")).contains("snowflakeHostAddress");
         assertThat(keys("redshift")).contains("clusterIdentifier", "clusterRegion", "clusterAwsAccountId");
@@ -44,8 +48,8 @@ class DestinationKindCatalogTests {
 
     @Test
     void fieldsWhenSpecReferencePresentThenEveryDocumentedRequiredFieldIsOffered() throws Exception {
-        assumeTrue(Files.isRegularFile(SPEC_KINDS), "Skipped: " + SPEC_KINDS.toAbsolutePath() + " is absent (the shared "
-                + "reference folder beside the checkout)");
+        assumeTrue(Files.isRegularFile(SPEC_KINDS), "Skipped: " + SPEC_KINDS.toAbsolutePath()
+                + " is absent (the shared " + "reference folder beside the checkout)");
         JsonNode reference = json.readTree(Files.readString(SPEC_KINDS));
         for (JsonNode kind : reference.get("kinds")) {
             DestinationKind ours = catalog.find(kind.get("kind").asString()).orElseThrow();
@@ -58,8 +62,8 @@ class DestinationKindCatalogTests {
                 if (ours.flow() == DestinationKind.Flow.SNOWFLAKE && name.equals("publicKey")) {
                     continue; // comes from the set-up step, not from the person
                 }
-                assertThat(ours.form().field(name)).as("%s.%s", ours.kind(), name).hasValueSatisfying(spec ->
-                        assertThat(spec.required()).isTrue());
+                assertThat(ours.form().field(name)).as("%s.%s", ours.kind(), name)
+                    .hasValueSatisfying(spec -> assertThat(spec.required()).isTrue());
             }
         }
     }
@@ -67,7 +71,8 @@ class DestinationKindCatalogTests {
     @Test
     void secretsThenFlaggedWhereTheApiTakesCredentials() {
         assertThat(catalog.find("azure-event-hubs").orElseThrow().form().secretKeys()).containsExactly("policyKey");
-        assertThat(catalog.find("mparticle").orElseThrow().form().secretKeys()).containsExactlyInAnyOrder("apiKey", "secret");
+        assertThat(catalog.find("mparticle").orElseThrow().form().secretKeys()).containsExactlyInAnyOrder("apiKey",
+                "secret");
         assertThat(catalog.find("segment").orElseThrow().form().secretKeys()).containsExactly("writeKey");
         assertThat(catalog.find("kinesis").orElseThrow().form().secretKeys()).isEmpty();
     }
@@ -79,30 +84,44 @@ class DestinationKindCatalogTests {
         assertThat(region.type()).isEqualTo(FieldType.SELECT);
         assertThat(region.options()).extracting(option -> option.value()).contains("us-east-1", "eu-west-1");
 
-        assertThat(validator.validate(kinesis.form(), values("region", "eu-west-1", "roleArn", "arn:aws:iam::12:role/x",
-                "streamName", "s")).errors()).containsOnlyKeys("roleArn");
-        assertThat(validator.validate(kinesis.form(), values("region", "mars-1", "roleArn", "arn:aws:iam::123456789012:role/x",
-                "streamName", "s")).errors()).containsOnlyKeys("region");
-        assertThat(validator.validate(kinesis.form(), values("region", "eu-west-1", "roleArn", "arn:aws:iam::123456789012:role/x",
-                "streamName", "s")).isValid()).isTrue();
+        assertThat(validator
+            .validate(kinesis.form(),
+                    values("region", "eu-west-1", "roleArn", "arn:aws:iam::12:role/x", "streamName", "s"))
+            .errors()).containsOnlyKeys("roleArn");
+        assertThat(
+                validator
+                    .validate(kinesis.form(),
+                            values("region", "mars-1", "roleArn", "arn:aws:iam::123456789012:role/x", "streamName",
+                                    "s"))
+                    .errors())
+            .containsOnlyKeys("region");
+        assertThat(
+                validator
+                    .validate(kinesis.form(),
+                            values("region", "eu-west-1", "roleArn", "arn:aws:iam::123456789012:role/x", "streamName",
+                                    "s"))
+                    .isValid())
+            .isTrue();
     }
 
     @Test
     void validationPerKindWhenEmptyThenEveryRequiredFieldReported() {
         assertThat(validator.validate(catalog.find("google-pubsub").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("project", "topic");
+            .containsOnlyKeys("project", "topic");
         assertThat(validator.validate(catalog.find("azure-event-hubs").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("namespace", "name", "policyName", "policyKey");
+            .containsOnlyKeys("namespace", "name", "policyName", "policyKey");
         assertThat(validator.validate(catalog.find("mparticle").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment");
+            .containsOnlyKeys("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment");
         assertThat(validator.validate(catalog.find("segment").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("writeKey");
+            .containsOnlyKeys("writeKey");
         assertThat(validator.validate(catalog.find("snowflake-v2").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("snowflakeHostAddress");
-        assertThat(validator.validate(catalog.find("redshift").orElseThrow().form(), values("clusterAwsAccountId", "12")).errors())
-                .containsOnlyKeys("clusterIdentifier", "clusterRegion", "clusterAwsAccountId");
+            .containsOnlyKeys("snowflakeHostAddress");
+        assertThat(
+                validator.validate(catalog.find("redshift").orElseThrow().form(), values("clusterAwsAccountId", "12"))
+                    .errors())
+            .containsOnlyKeys("clusterIdentifier", "clusterRegion", "clusterAwsAccountId");
         assertThat(validator.validate(catalog.find("databricks").orElseThrow().form(), values("x", "y")).errors())
-                .containsOnlyKeys("config");
+            .containsOnlyKeys("config");
     }
 
     @Test
@@ -123,4 +142,5 @@ class DestinationKindCatalogTests {
         }
         return new FormValues(map);
     }
+
 }

@@ -32,9 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Managing Data Export destinations that exist, against the sandbox: the list and its filters, the detail page with
- * secrets hidden, turning off and on as a JSON Patch of the version seen, a change refused because the destination
- * changed meanwhile, deleting after the name is typed, and every change in the audit trail with its action.
+ * Managing Data Export destinations that exist, against the sandbox: the list and its
+ * filters, the detail page with secrets hidden, turning off and on as a JSON Patch of the
+ * version seen, a change refused because the destination changed meanwhile, deleting
+ * after the name is typed, and every change in the audit trail with its action.
  */
 class DestinationManageTests extends PortalIntegrationTest {
 
@@ -54,13 +55,16 @@ class DestinationManageTests extends PortalIntegrationTest {
         seed("mobile-app", "production", "Mobile events", "kinesis");
         seed("web-store", "test", "Store events", "segment");
 
-        mvc.perform(get("/destinations").with(TestUsers.viewer())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Mobile events"), containsString("Store events"),
-                        containsString("Amazon Kinesis"), containsString("mobile-app / production"))));
-        mvc.perform(get("/destinations").param("project", "web-store").with(TestUsers.viewer())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Store events"), not(containsString("Mobile events")))));
-        mvc.perform(get("/destinations").param("kind", "kinesis").with(TestUsers.viewer())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Mobile events"), not(containsString("Store events")))));
+        mvc.perform(get("/destinations").with(TestUsers.viewer()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Mobile events"), containsString("Store events"),
+                    containsString("Amazon Kinesis"), containsString("mobile-app / production"))));
+        mvc.perform(get("/destinations").param("project", "web-store").with(TestUsers.viewer()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Store events"), not(containsString("Mobile events")))));
+        mvc.perform(get("/destinations").param("kind", "kinesis").with(TestUsers.viewer()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Mobile events"), not(containsString("Store events")))));
     }
 
     @Test
@@ -68,14 +72,21 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
 
         String asViewer = mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.viewer()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(asViewer).contains("Store events", "Segment", "set, hidden").doesNotContain("wk-secret-123")
-                .doesNotContain("data-testid=\"turn\"").doesNotContain("role=\"alert\"");
-        mvc.perform(get("/destinations/web-store/test/{id}", " ").with(TestUsers.viewer())).andExpect(status().isNotFound());
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(asViewer).contains("Store events", "Segment", "set, hidden")
+            .doesNotContain("wk-secret-123")
+            .doesNotContain("data-testid=\"turn\"")
+            .doesNotContain("role=\"alert\"");
+        mvc.perform(get("/destinations/web-store/test/{id}", " ").with(TestUsers.viewer()))
+            .andExpect(status().isNotFound());
         mvc.perform(get("/destinations/{p}/test/x", " ").with(TestUsers.viewer())).andExpect(status().isNotFound());
-        mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("data-testid=\"turn\""), containsString("Turn off"),
-                        containsString("action=\"" + path(destination, "web-store", "test") + "/turn-off\""))));
+        mvc.perform(get(path(destination, "web-store", "test")).with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("data-testid=\"turn\""), containsString("Turn off"),
+                    containsString("action=\"" + path(destination, "web-store", "test") + "/turn-off\""))));
     }
 
     @Test
@@ -84,16 +95,20 @@ class DestinationManageTests extends PortalIntegrationTest {
         String path = path(destination, "web-store", "test");
         StoredSession session = StoredSession.open(sessions);
 
-        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()).with(session))
-                .andExpect(redirectedUrl(path));
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh())
+            .param("version", "1")
+            .with(TestUsers.editor())
+            .with(csrf())
+            .with(session)).andExpect(redirectedUrl(path));
 
         assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isFalse();
-        assertThat(sandbox.requests()).anyMatch(request -> request.method().equals("PATCH")
-                && request.body().equals("[{\"op\":\"test\",\"path\":\"/version\",\"value\":1},"
-                        + "{\"op\":\"replace\",\"path\":\"/on\",\"value\":false}]"));
-        mvc.perform(get(path).with(TestUsers.editor()).with(session)).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("is now off"), containsString("Turn on"),
-                        containsString("data-testid=\"history-action\">turn off<"))));
+        assertThat(sandbox.requests()).anyMatch(request -> request.method().equals("PATCH") && request.body()
+            .equals("[{\"op\":\"test\",\"path\":\"/version\",\"value\":1},"
+                    + "{\"op\":\"replace\",\"path\":\"/on\",\"value\":false}]"));
+        mvc.perform(get(path).with(TestUsers.editor()).with(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("is now off"), containsString("Turn on"),
+                    containsString("data-testid=\"history-action\">turn off<"))));
         AuditEntry entry = latest("turn-off");
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.resourceId()).isEqualTo(destination.get("_id").asString());
@@ -106,10 +121,13 @@ class DestinationManageTests extends PortalIntegrationTest {
         String path = path(destination, "web-store", "test");
         sandbox.changeDestinationMeanwhile(destination.get("_id").asString());
 
-        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("changed in LaunchDarkly since you opened this page"),
-                        containsString("data-testid=\"reload\""))));
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh())
+            .param("version", "1")
+            .with(TestUsers.editor())
+            .with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("changed in LaunchDarkly since you opened this page"),
+                    containsString("data-testid=\"reload\""))));
 
         assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isTrue();
         AuditEntry entry = latest("turn-off");
@@ -122,38 +140,52 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
-        mvc.perform(get(path + "/delete").with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("stops exporting the events of environment test"),
-                        containsString("Type the name"))));
-        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store").with(TestUsers.editor()).with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"confirmation-error\""),
-                        containsString("value=\"Store\""))));
+        mvc.perform(get(path + "/delete").with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("stops exporting the events of environment test"),
+                    containsString("Type the name"))));
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh())
+            .param("confirmation", "Store")
+            .with(TestUsers.editor())
+            .with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(allOf(containsString("id=\"confirmation-error\""), containsString("value=\"Store\""))));
         assertThat(sandbox.destinations()).hasSize(1);
 
         StoredSession session = StoredSession.open(sessions);
-        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store events").with(TestUsers.editor()).with(csrf())
-                .with(session)).andExpect(redirectedUrl("/destinations"));
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh())
+            .param("confirmation", "Store events")
+            .with(TestUsers.editor())
+            .with(csrf())
+            .with(session)).andExpect(redirectedUrl("/destinations"));
 
         assertThat(sandbox.destinations()).isEmpty();
         mvc.perform(get("/destinations").with(TestUsers.editor()).with(session))
-                .andExpect(content().string(containsString("The Data Export destination Store events was deleted.")));
+            .andExpect(content().string(containsString("The Data Export destination Store events was deleted.")));
         assertThat(latest("delete").outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-        mvc.perform(get(path).with(TestUsers.editor())).andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("not in LaunchDarkly (any more)")));
+        mvc.perform(get(path).with(TestUsers.editor()))
+            .andExpect(status().isNotFound())
+            .andExpect(content().string(containsString("not in LaunchDarkly (any more)")));
     }
 
     @Test
     void editWhenNameChangedAndSecretLeftEmptyThenOnlyTheNameSentAndTheSecretKept() throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
-        mvc.perform(get(path + "/edit").with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("value=\"Store events\""),
-                        containsString("leave one empty to keep the current secret"), not(containsString("wk-secret-123")))));
+        mvc.perform(get(path + "/edit").with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("value=\"Store events\""),
+                    containsString("leave one empty to keep the current secret"),
+                    not(containsString("wk-secret-123")))));
 
-        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events EU").param("version", "1")
-                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
-                .with(csrf())).andExpect(redirectedUrl(path));
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh())
+            .param("name", "Store events EU")
+            .param("version", "1")
+            .param("seen", "{\"name\":\"Store events\"}")
+            .param("config[writeKey]", "")
+            .with(TestUsers.editor())
+            .with(csrf())).andExpect(redirectedUrl(path));
 
         assertThat(lastPatch()).isEqualTo("[{\"op\":\"test\",\"path\":\"/version\",\"value\":1},"
                 + "{\"op\":\"test\",\"path\":\"/name\",\"value\":\"Store events\"},"
@@ -167,42 +199,75 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
-        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "").param("version", "1").param("seen", "{\"name\":\"Store events\"}")
-                .param("config[writeKey]", "").with(TestUsers.editor()).with(csrf())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))));
-        mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events").param("version", "1")
-                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "").with(TestUsers.editor())
-                .with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Nothing was changed")));
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh())
+            .param("name", "")
+            .param("version", "1")
+            .param("seen", "{\"name\":\"Store events\"}")
+            .param("config[writeKey]", "")
+            .with(TestUsers.editor())
+            .with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))));
+        mvc.perform(post(path + "/edit").with(FormTokens.fresh())
+            .param("name", "Store events")
+            .param("version", "1")
+            .param("seen", "{\"name\":\"Store events\"}")
+            .param("config[writeKey]", "")
+            .with(TestUsers.editor())
+            .with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Nothing was changed")));
         assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
 
-        String page = mvc.perform(post(path + "/edit").with(FormTokens.fresh()).param("name", "Store events").param("version", "1")
-                .param("seen", "{\"name\":\"Store events\"}").param("config[writeKey]", "wk-rotated-456")
-                .with(TestUsers.editor()).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc
+            .perform(post(path + "/edit").with(FormTokens.fresh())
+                .param("name", "Store events")
+                .param("version", "1")
+                .param("seen", "{\"name\":\"Store events\"}")
+                .param("config[writeKey]", "wk-rotated-456")
+                .with(TestUsers.editor())
+                .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
         assertThat(page).isEqualTo(path);
-        assertThat(lastPatch()).contains("{\"op\":\"replace\",\"path\":\"/config/writeKey\",\"value\":\"wk-rotated-456\"}")
-                .doesNotContain("\"test\",\"path\":\"/config/writeKey\"");
+        assertThat(lastPatch())
+            .contains("{\"op\":\"replace\",\"path\":\"/config/writeKey\",\"value\":\"wk-rotated-456\"}")
+            .doesNotContain("\"test\",\"path\":\"/config/writeKey\"");
         assertThat(latest("update").requestBody()).doesNotContain("wk-rotated-456").contains("/config/writeKey");
     }
 
     @Test
-    void turnOffAndDeleteWhenSubmittedTwiceWithTheSameTokenThenSentOnceAndTheRepeatShowsTheFirstOutcome() throws Exception {
+    void turnOffAndDeleteWhenSubmittedTwiceWithTheSameTokenThenSentOnceAndTheRepeatShowsTheFirstOutcome()
+            throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
         // A double click, or a reload of the answer: the same form's token twice.
         for (int submit = 0; submit < 2; submit++) {
-            mvc.perform(post(path + "/turn-off").with(FormTokens.same("destination-turn-off-twice")).param("version", "1")
-                    .with(TestUsers.editor()).with(csrf())).andExpect(redirectedUrl(path));
+            mvc.perform(post(path + "/turn-off").with(FormTokens.same("destination-turn-off-twice"))
+                .param("version", "1")
+                .with(TestUsers.editor())
+                .with(csrf())).andExpect(redirectedUrl(path));
         }
         assertThat(sandbox.requests().stream().filter(request -> request.method().equals("PATCH"))).hasSize(1);
-        assertThat(audit.page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("turn-off"), null, null, 10).entries()).hasSize(1);
+        assertThat(audit
+            .page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("turn-off"), null,
+                    null, 10)
+            .entries()).hasSize(1);
 
         for (int submit = 0; submit < 2; submit++) {
-            mvc.perform(post(path + "/delete").with(FormTokens.same("destination-delete-twice")).param("confirmation", "Store events")
-                    .with(TestUsers.editor()).with(csrf())).andExpect(redirectedUrl("/destinations"));
+            mvc.perform(post(path + "/delete").with(FormTokens.same("destination-delete-twice"))
+                .param("confirmation", "Store events")
+                .with(TestUsers.editor())
+                .with(csrf())).andExpect(redirectedUrl("/destinations"));
         }
         assertThat(sandbox.requests().stream().filter(request -> request.method().equals("DELETE"))).hasSize(1);
-        assertThat(audit.page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("delete"), null, null, 10).entries()).hasSize(1);
+        assertThat(audit
+            .page(AuditFilter.none().aboutResource(destination.get("_id").asString()).withAction("delete"), null, null,
+                    10)
+            .entries()).hasSize(1);
     }
 
     @Test
@@ -210,39 +275,50 @@ class DestinationManageTests extends PortalIntegrationTest {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
 
-        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.viewer()).with(csrf()))
-                .andExpect(status().isForbidden());
-        mvc.perform(post(path + "/delete").with(FormTokens.fresh()).param("confirmation", "Store events").with(TestUsers.viewer()).with(csrf()))
-                .andExpect(status().isForbidden());
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh())
+            .param("version", "1")
+            .with(TestUsers.viewer())
+            .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/delete").with(FormTokens.fresh())
+            .param("confirmation", "Store events")
+            .with(TestUsers.viewer())
+            .with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
 
         assertThat(sandbox.destinations()).hasSize(1);
         assertThat(sandbox.destinations().get(0).get("on").asBoolean()).isTrue();
-        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
+        assertThat(sandbox.requests())
+            .noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
     }
 
     @Test
     void auditListWhenFilteredByActionThenOnlyThoseChanges() throws Exception {
         ObjectNode destination = seed("web-store", "test", "Store events", "segment");
         String path = path(destination, "web-store", "test");
-        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(TestUsers.editor()).with(csrf()));
+        mvc.perform(post(path + "/turn-off").with(FormTokens.fresh())
+            .param("version", "1")
+            .with(TestUsers.editor())
+            .with(csrf()));
 
-        mvc.perform(get("/audit").param("action", "turn-off").with(TestUsers.admin())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("turn off destination"), containsString("<option value=\"turn-off\" selected=\"selected\">Turn off</option>"))));
+        mvc.perform(get("/audit").param("action", "turn-off").with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("turn off destination"),
+                    containsString("<option value=\"turn-off\" selected=\"selected\">Turn off</option>"))));
     }
 
     private String lastPatch() {
-        List<org.ldportal.sandbox.SandboxRequest> patches = sandbox.requests().stream()
-                .filter(request -> request.method().equals("PATCH")).toList();
+        List<org.ldportal.sandbox.SandboxRequest> patches = sandbox.requests()
+            .stream()
+            .filter(request -> request.method().equals("PATCH"))
+            .toList();
         assertThat(patches).as("a PATCH was sent").isNotEmpty();
         return patches.get(patches.size() - 1).body();
     }
 
     private ObjectNode seed(String project, String environment, String name, String kind) {
-        Map<String, String> config = kind.equals("kinesis")
-                ? Map.of("region", "us-east-1", "roleArn", "arn:aws:iam::123456789012:role/export", "streamName", "events")
-                : Map.of("writeKey", "wk-secret-123");
+        Map<String, String> config = kind.equals("kinesis") ? Map.of("region", "us-east-1", "roleArn",
+                "arn:aws:iam::123456789012:role/export", "streamName", "events") : Map.of("writeKey", "wk-secret-123");
         return sandbox.seedDestination(project, environment, name, kind, config);
     }
 
@@ -255,4 +331,5 @@ class DestinationManageTests extends PortalIntegrationTest {
         assertThat(entries).as("an audit entry of %s", action).isNotEmpty();
         return entries.get(0);
     }
+
 }

@@ -22,8 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Destinations found where they are whichever shape LaunchDarkly answers: the documented one (project and environment
- * only in {@code self}, as the spec's example) and the older one ({@code parent} naming them).
+ * Destinations found where they are whichever shape LaunchDarkly answers: the documented
+ * one (project and environment only in {@code self}, as the spec's example) and the older
+ * one ({@code parent} naming them).
  */
 class DestinationPlacesTests extends PortalIntegrationTest {
 
@@ -34,25 +35,30 @@ class DestinationPlacesTests extends PortalIntegrationTest {
 
     @ParameterizedTest(name = "parent names the place: {0}")
     @ValueSource(booleans = { false, true })
-    void listWhenEitherShapeThenEachDestinationUnderItsProjectAndEnvironment(boolean parentNamesPlace) throws Exception {
+    void listWhenEitherShapeThenEachDestinationUnderItsProjectAndEnvironment(boolean parentNamesPlace)
+            throws Exception {
         shape(parentNamesPlace);
         sandbox.seedDestination("web-store", "staging", "Store events", "segment", Map.of("writeKey", "wk-1"));
 
-        mvc.perform(get("/destinations").with(TestUsers.viewer())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Store events"), containsString("web-store / staging"))));
+        mvc.perform(get("/destinations").with(TestUsers.viewer()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Store events"), containsString("web-store / staging"))));
         mvc.perform(get("/destinations").param("environment", "staging").with(TestUsers.viewer()))
-                .andExpect(content().string(containsString("Store events")));
+            .andExpect(content().string(containsString("Store events")));
     }
 
     @ParameterizedTest(name = "parent names the place: {0}")
     @ValueSource(booleans = { false, true })
-    void createWhenTheEnvironmentHasOneAlreadyThenTheConflictNamesAndLinksIt(boolean parentNamesPlace) throws Exception {
+    void createWhenTheEnvironmentHasOneAlreadyThenTheConflictNamesAndLinksIt(boolean parentNamesPlace)
+            throws Exception {
         shape(parentNamesPlace);
         sandbox.seedDestination("web-store", "staging", "Store events", "segment", Map.of("writeKey", "wk-1"));
 
-        mvc.perform(segment("web-store", "staging")).andExpect(status().isOk()).andExpect(content().string(allOf(
-                containsString("This environment already has a Data Export destination: Store events."),
-                containsString("See the existing destination in LaunchDarkly"))));
+        mvc.perform(segment("web-store", "staging"))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(allOf(containsString("This environment already has a Data Export destination: Store events."),
+                        containsString("See the existing destination in LaunchDarkly"))));
         assertThat(sandbox.destinations()).hasSize(1);
     }
 
@@ -63,8 +69,15 @@ class DestinationPlacesTests extends PortalIntegrationTest {
     }
 
     static MockHttpServletRequestBuilder segment(String project, String environment) {
-        return post("/destinations/new").with(TestUsers.editor()).with(csrf()).with(FormTokens.fresh())
-                .param("projectKey", project).param("environmentKey", environment).param("name", "Second")
-                .param("kind", "segment").param("on", "true").param("config[writeKey]", "wk-second");
+        return post("/destinations/new").with(TestUsers.editor())
+            .with(csrf())
+            .with(FormTokens.fresh())
+            .param("projectKey", project)
+            .param("environmentKey", environment)
+            .param("name", "Second")
+            .param("kind", "segment")
+            .param("on", "true")
+            .param("config[writeKey]", "wk-second");
     }
+
 }

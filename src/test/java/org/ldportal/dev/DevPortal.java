@@ -11,13 +11,16 @@ import org.ldportal.testsupport.LocalIdentityProvider;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The portal on a developer's machine with local stand-ins, started by {@code ./mvnw spring-boot:test-run}:
+ * The portal on a developer's machine with local stand-ins, started by
+ * {@code ./mvnw spring-boot:test-run}:
  * <ol>
- * <li>a local OpenID Connect provider (mock-oauth2-server) whose login page is pre-filled with an admin's groups,</li>
+ * <li>a local OpenID Connect provider (mock-oauth2-server) whose login page is pre-filled
+ * with an admin's groups,</li>
  * <li>the LaunchDarkly sandbox, a simulator of the API endpoints the portal uses,</li>
  * <li>the portal on http://localhost:8080 with an H2 file database under ./data/.</li>
  * </ol>
- * Ports can be changed with -Dldportal.dev.idp-port, -Dldportal.dev.sandbox-port and -Dldportal.dev.port.
+ * Ports can be changed with -Dldportal.dev.idp-port, -Dldportal.dev.sandbox-port and
+ * -Dldportal.dev.port.
  */
 public final class DevPortal {
 
@@ -31,24 +34,30 @@ public final class DevPortal {
 
         LocalIdentityProvider idp = LocalIdentityProvider.startOn(idpPort);
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.startOn(sandboxPort);
-        // Something to manage from the start: a destination, and a subscription with deliveries to report.
-        sandbox.seedDestination("web-store", "staging", "Store events (sample)", "segment", Map.of("writeKey", "sample-key"));
-        sandbox.seedSubscription("log-stream", "Audit log to the log store (sample)", Map.of("base-url",
-                "https://logs.example.com", "token", "sample-token", "skip-ca-verification", false), 128, 2);
+        // Something to manage from the start: a destination, and a subscription with
+        // deliveries to report.
+        sandbox.seedDestination("web-store", "staging", "Store events (sample)", "segment",
+                Map.of("writeKey", "sample-key"));
+        sandbox.seedSubscription("log-stream", "Audit log to the log store (sample)",
+                Map.of("base-url", "https://logs.example.com", "token", "sample-token", "skip-ca-verification", false),
+                128, 2);
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", portalPort);
         properties.put("spring.security.oauth2.client.provider.sso.issuer-uri", idp.issuerUri());
         properties.put("spring.security.oauth2.client.registration.sso.client-id", LocalIdentityProvider.CLIENT_ID);
-        properties.put("spring.security.oauth2.client.registration.sso.client-secret", LocalIdentityProvider.CLIENT_SECRET);
+        properties.put("spring.security.oauth2.client.registration.sso.client-secret",
+                LocalIdentityProvider.CLIENT_SECRET);
         properties.put("spring.datasource.url", "jdbc:h2:file:./data/ldportal");
         properties.put("spring.thymeleaf.cache", false);
         properties.put("portal.launchdarkly.base-url", sandbox.baseUrl());
         properties.put("portal.launchdarkly.api-token", sandbox.token());
-        // The sandbox's sample manifests fetch their dynamic options from the sandbox, on localhost.
+        // The sandbox's sample manifests fetch their dynamic options from the sandbox, on
+        // localhost.
         properties.put("portal.integrations.allow-private-addresses", true);
 
-        // A sample of project-scoped access: team-mobile edits (and reads the trail of) Mobile App only; the global
+        // A sample of project-scoped access: team-mobile edits (and reads the trail of)
+        // Mobile App only; the global
         // editors keep setting up integrations through an account rule.
         properties.put("portal.access.rules[0].name", "Mobile team (sample)");
         properties.put("portal.access.rules[0].groups", "team-mobile");
@@ -62,13 +71,15 @@ public final class DevPortal {
         properties.put("portal.access.rules[2].groups", "ld-portal-editors");
         properties.put("portal.access.rules[2].role", "editor");
         properties.put("portal.access.rules[2].account", true);
-        // A sample approval rule: anything for a production environment waits for an admin (or a release manager).
+        // A sample approval rule: anything for a production environment waits for an
+        // admin (or a release manager).
         properties.put("portal.approval.rules[0].name", "Production needs a second person (sample)");
         properties.put("portal.approval.rules[0].environments", "production");
         properties.put("portal.approval.rules[0].approvers", "ld-portal-admins,release-managers");
         properties.put("portal.secrets.key", devSecretsKey());
 
-        // As command-line arguments: they outrank application.yml, whose SSO placeholders would otherwise fail.
+        // As command-line arguments: they outrank application.yml, whose SSO placeholders
+        // would otherwise fail.
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(args));
@@ -77,17 +88,23 @@ public final class DevPortal {
         System.out.println();
         System.out.println("LD Portal is running at http://localhost:" + portalPort + " (LaunchDarkly sandbox at "
                 + sandbox.baseUrl() + ")");
-        System.out.println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
-        System.out.println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role, or to");
-        System.out.println("team-mobile to be an editor of Mobile App only. Anything for a production environment waits for");
-        System.out.println("an admin's approval under Requests (sign in as an admin in another browser to approve it).");
-        System.out.println("Under Data Export, Environments and Integrations you find what exists, and turn it off, edit or");
+        System.out
+            .println("Sign in on the local identity provider's page: press \"Sign in\" to be an admin, or edit the");
+        System.out
+            .println("groups (ld-portal-admins, ld-portal-editors, ld-portal-viewers) to try another role, or to");
+        System.out
+            .println("team-mobile to be an editor of Mobile App only. Anything for a production environment waits for");
+        System.out
+            .println("an admin's approval under Requests (sign in as an admin in another browser to approve it).");
+        System.out
+            .println("Under Data Export, Environments and Integrations you find what exists, and turn it off, edit or");
         System.out.println("delete it.");
     }
 
     /**
-     * The key that encrypts kept secrets, made once and kept under ./data/ with the database, so that what a form kept
-     * survives a restart of the launcher. Never used outside development.
+     * The key that encrypts kept secrets, made once and kept under ./data/ with the
+     * database, so that what a form kept survives a restart of the launcher. Never used
+     * outside development.
      */
     private static String devSecretsKey() {
         java.nio.file.Path file = java.nio.file.Path.of("data", "dev-secrets.key");
@@ -106,4 +123,5 @@ public final class DevPortal {
             throw new java.io.UncheckedIOException("Could not keep the development secrets key in " + file, e);
         }
     }
+
 }

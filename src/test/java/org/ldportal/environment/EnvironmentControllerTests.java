@@ -61,16 +61,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The form's validation, guardrails and every LaunchDarkly error case, with the real service and a mocked client. */
+/**
+ * The form's validation, guardrails and every LaunchDarkly error case, with the real
+ * service and a mocked client.
+ */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
-        LaunchDarklyDirectory.class, SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
+@Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class,
+        org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
+        org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class,
+        org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class,
+        EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class,
+        InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        SliceTestBeans.class })
+@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class,
+        LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
         "portal.environments.reserved-keys[0].project=Mobile-App",
-        "portal.environments.reserved-keys[0].keys=production,prod",
-        "portal.environments.reserved-keys[1].project=*",
+        "portal.environments.reserved-keys[0].keys=production,prod", "portal.environments.reserved-keys[1].project=*",
         "portal.environments.reserved-keys[1].keys=sandbox-admin" })
 class EnvironmentControllerTests {
 
@@ -90,28 +98,32 @@ class EnvironmentControllerTests {
     @BeforeEach
     void projects() {
         when(client.listAllProjects()).thenReturn(List.of(new Project("p1", "mobile-app", "Mobile App", List.of())));
-        when(client.listAllEnvironments("mobile-app")).thenReturn(List.of(environment("production", "Production"),
-                environment("qa", "QA"), environment("qa-2", "QA 2")));
+        when(client.listAllEnvironments("mobile-app")).thenReturn(
+                List.of(environment("production", "Production"), environment("qa", "QA"), environment("qa-2", "QA 2")));
     }
 
     @Test
     void newFormWhenEditorThenProjectsAndDefaultColour() throws Exception {
-        mvc.perform(get("/environments/new").with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Mobile App"), containsString("value=\"417505\""),
-                        not(containsString("id=\"critical\"")), containsString("Only admins may mark"))));
+        mvc.perform(get("/environments/new").with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Mobile App"), containsString("value=\"417505\""),
+                    not(containsString("id=\"critical\"")), containsString("Only admins may mark"))));
     }
 
     @Test
     void newFormWhenAdminThenCriticalOffered() throws Exception {
-        mvc.perform(get("/environments/new").with(TestUsers.admin())).andExpect(content().string(containsString("id=\"critical\"")));
+        mvc.perform(get("/environments/new").with(TestUsers.admin()))
+            .andExpect(content().string(containsString("id=\"critical\"")));
     }
 
     @Test
     void createWhenSucceededThenRedirectWithResultAndAudited() throws Exception {
         when(client.createEnvironment(eq("mobile-app"), any())).thenReturn(environment("qa-europe", "QA Europe"));
 
-        mvc.perform(valid("key", "")).andExpect(status().isFound())
-                .andExpect(redirectedUrl("/environments/created")).andExpect(flash().attributeExists("created"));
+        mvc.perform(valid("key", ""))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/environments/created"))
+            .andExpect(flash().attributeExists("created"));
 
         ArgumentCaptor<EnvironmentPost> body = ArgumentCaptor.forClass(EnvironmentPost.class);
         verify(client).createEnvironment(eq("mobile-app"), body.capture());
@@ -126,26 +138,34 @@ class EnvironmentControllerTests {
 
     @Test
     void createWhenRequiredFieldsEmptyThenInlineErrorsNoCallNoAudit() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("projectKey", "")
-                .param("name", "").param("color", "zz")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Choose the project the environment belongs to."),
-                        containsString("Give the environment a name."), containsString("6 hexadecimal digits"),
-                        containsString("aria-invalid=\"true\""))));
+        mvc.perform(post("/environments/new").with(FormTokens.fresh())
+            .with(TestUsers.editor())
+            .with(csrf())
+            .param("projectKey", "")
+            .param("name", "")
+            .param("color", "zz"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Choose the project the environment belongs to."),
+                    containsString("Give the environment a name."), containsString("6 hexadecimal digits"),
+                    containsString("aria-invalid=\"true\""))));
         verify(client, never()).createEnvironment(any(), any());
         verify(audit, never()).record(any());
     }
 
     @Test
     void createWhenTtlNotANumberOrOutOfRangeThenMessageAtTheField() throws Exception {
-        mvc.perform(valid("defaultTtl", "abc")).andExpect(content().string(containsString("Enter a whole number of minutes from 0 to 60.")));
-        mvc.perform(valid("defaultTtl", "61")).andExpect(content().string(containsString("Enter a whole number of minutes from 0 to 60.")));
+        mvc.perform(valid("defaultTtl", "abc"))
+            .andExpect(content().string(containsString("Enter a whole number of minutes from 0 to 60.")));
+        mvc.perform(valid("defaultTtl", "61"))
+            .andExpect(content().string(containsString("Enter a whole number of minutes from 0 to 60.")));
         verify(client, never()).createEnvironment(any(), any());
     }
 
     @Test
     void createWhenTagInvalidThenMessageNamesTheTag() throws Exception {
-        mvc.perform(valid("tags", "ok, bad/tag")).andExpect(model().attributeHasFieldErrors("environmentForm", "tags"))
-                .andExpect(content().string(containsString("The tag &quot;bad/tag&quot; is not allowed")));
+        mvc.perform(valid("tags", "ok, bad/tag"))
+            .andExpect(model().attributeHasFieldErrors("environmentForm", "tags"))
+            .andExpect(content().string(containsString("The tag &quot;bad/tag&quot; is not allowed")));
     }
 
     @Test
@@ -155,8 +175,9 @@ class EnvironmentControllerTests {
 
     @Test
     void createWhenKeyReservedThenGuardrailRefusesBeforeCallAndAuditsRejectedWithoutStatus() throws Exception {
-        mvc.perform(valid("key", "production")).andExpect(model().attributeHasFieldErrors("environmentForm", "key"))
-                .andExpect(content().string(containsString("The key production is reserved in project Mobile App")));
+        mvc.perform(valid("key", "production"))
+            .andExpect(model().attributeHasFieldErrors("environmentForm", "key"))
+            .andExpect(content().string(containsString("The key production is reserved in project Mobile App")));
         mvc.perform(valid("key", "sandbox-admin")).andExpect(model().attributeHasFieldErrors("environmentForm", "key"));
 
         verify(client, never()).createEnvironment(any(), any());
@@ -167,7 +188,8 @@ class EnvironmentControllerTests {
 
     @Test
     void createWhenCriticalByEditorThenRefused() throws Exception {
-        mvc.perform(valid("critical", "true")).andExpect(model().attributeHasFieldErrors("environmentForm", "critical"));
+        mvc.perform(valid("critical", "true"))
+            .andExpect(model().attributeHasFieldErrors("environmentForm", "critical"));
         verify(client, never()).createEnvironment(any(), any());
     }
 
@@ -185,118 +207,144 @@ class EnvironmentControllerTests {
         when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(409, "conflict",
                 "An environment with the key qa already exists in this project", null));
 
-        mvc.perform(valid("key", "qa")).andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("environmentForm", "key"))
-                .andExpect(content().string(allOf(
-                        containsString("An environment with key qa already exists in project Mobile App. Try qa-3."),
-                        containsString("value=\"QA Europe\""), containsString("value=\"team-a, beta\""))));
+        mvc.perform(valid("key", "qa"))
+            .andExpect(status().isOk())
+            .andExpect(model().attributeHasFieldErrors("environmentForm", "key"))
+            .andExpect(content().string(
+                    allOf(containsString("An environment with key qa already exists in project Mobile App. Try qa-3."),
+                            containsString("value=\"QA Europe\""), containsString("value=\"team-a, beta\""))));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.REJECTED);
         assertThat(audited().httpStatus()).isEqualTo(409);
     }
 
     @Test
     void createWhenBadRequestNamesFieldThenErrorAtThatField() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "color: must be 6 hexadecimal digits", null));
+        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(
+                new LaunchDarklyApiException(400, "invalid_request", "color: must be 6 hexadecimal digits", null));
 
-        mvc.perform(valid()).andExpect(model().attributeHasFieldErrors("environmentForm", "color"))
-                .andExpect(content().string(containsString("LaunchDarkly did not accept the environment: color: must be")));
+        mvc.perform(valid())
+            .andExpect(model().attributeHasFieldErrors("environmentForm", "color"))
+            .andExpect(content().string(containsString("LaunchDarkly did not accept the environment: color: must be")));
     }
 
     @Test
     void createWhenBadRequestNamesSourceThenErrorAtCopyFrom() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "source.key: no environment with that key", null));
+        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(
+                new LaunchDarklyApiException(400, "invalid_request", "source.key: no environment with that key", null));
 
         mvc.perform(valid()).andExpect(model().attributeHasFieldErrors("environmentForm", "sourceKey"));
     }
 
     @Test
     void createWhenBadRequestNamesNoFieldThenFormLevelError() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(400, "invalid_request",
-                "malformed request", null));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(400, "invalid_request", "malformed request", null));
 
-        mvc.perform(valid()).andExpect(model().attributeHasErrors("environmentForm"))
-                .andExpect(content().string(allOf(containsString("role=\"alert\""), containsString("malformed request"))));
+        mvc.perform(valid())
+            .andExpect(model().attributeHasErrors("environmentForm"))
+            .andExpect(content().string(allOf(containsString("role=\"alert\""), containsString("malformed request"))));
     }
 
     @Test
     void createWhenTokenLacksPermissionThenNotTheUsersFault() throws Exception {
         for (int status : new int[] { 401, 403 }) {
-            when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(status, "forbidden", "denied", null));
+            when(client.createEnvironment(eq("mobile-app"), any()))
+                .thenThrow(new LaunchDarklyApiException(status, "forbidden", "denied", null));
             mvc.perform(valid()).andExpect(content().string(containsString("not something you did wrong")));
         }
     }
 
     @Test
     void createWhenLaunchDarklyAnswers404ThenTheProjectIsNamedNotAGuess() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(404, "not_found",
-                "Project not found", null));
-        mvc.perform(valid()).andExpect(content().string(allOf(containsString("LaunchDarkly could not find project mobile-app, or its environment production to copy settings from"),
-                containsString("Project not found"))));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(404, "not_found", "Project not found", null));
+        mvc.perform(valid())
+            .andExpect(content().string(allOf(containsString(
+                    "LaunchDarkly could not find project mobile-app, or its environment production to copy settings from"),
+                    containsString("Project not found"))));
         assertThat(audited().httpStatus()).isEqualTo(404);
     }
 
     @Test
     void createWhenRateLimitedThenBusyAndWhen() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(429, "rate_limited",
-                "slow down", Duration.ofSeconds(20)));
-        mvc.perform(valid()).andExpect(content().string(containsString("LaunchDarkly is busy right now. Please try again in 20 seconds.")));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(429, "rate_limited", "slow down", Duration.ofSeconds(20)));
+        mvc.perform(valid())
+            .andExpect(content()
+                .string(containsString("LaunchDarkly is busy right now. Please try again in 20 seconds.")));
     }
 
     @Test
     void createWhenServerErrorThenUnknownBecauseItMayExist() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(500, null, null, null));
-        mvc.perform(valid()).andExpect(content().string(containsString("error 500")))
-                .andExpect(content().string(containsString("may or may not have been created: check in LaunchDarkly before you try again")));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(500, null, null, null));
+        mvc.perform(valid())
+            .andExpect(content().string(containsString("error 500")))
+            .andExpect(content().string(
+                    containsString("may or may not have been created: check in LaunchDarkly before you try again")));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
     }
 
     @Test
     void createWhenUnreachableThenSaysSoPlainly() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyUnreachableException("refused", false, null));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyUnreachableException("refused", false, null));
         mvc.perform(valid()).andExpect(content().string(containsString("could not reach LaunchDarkly")));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.FAILED);
     }
 
     @Test
     void createWhenTimedOutThenUnknownAndMayExist() throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyUnreachableException("timeout", true, null));
-        mvc.perform(valid()).andExpect(content().string(allOf(containsString("may or may not have been created"),
-                containsString("The environment may have been created."), not(containsString("The environment was not created.")))));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyUnreachableException("timeout", true, null));
+        mvc.perform(valid())
+            .andExpect(content().string(allOf(containsString("may or may not have been created"),
+                    containsString("The environment may have been created."),
+                    not(containsString("The environment was not created.")))));
         assertThat(audited().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
     }
 
     @Test
     void projectsWhenLaunchDarklyDownThenPageStillShownWithWarning() throws Exception {
         when(client.listAllProjects()).thenThrow(new LaunchDarklyUnreachableException("refused", false, null));
-        mvc.perform(get("/environments/new").with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("could not reach LaunchDarkly")));
+        mvc.perform(get("/environments/new").with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("could not reach LaunchDarkly")));
     }
 
     @Test
     void sourcesFragmentThenEnvironmentsOfChosenProject() throws Exception {
-        mvc.perform(post("/environments/new/sources").with(TestUsers.editor()).with(csrf()).param("projectKey", "mobile-app"))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("id=\"source-field\""),
-                        containsString("QA 2 (qa-2)"), not(containsString("<html")))));
+        mvc.perform(post("/environments/new/sources").with(TestUsers.editor())
+            .with(csrf())
+            .param("projectKey", "mobile-app"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("id=\"source-field\""), containsString("QA 2 (qa-2)"),
+                    not(containsString("<html")))));
     }
 
     @Test
     void refreshWithoutJavaScriptThenFormShownAgainWithoutCreating() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()).param("refresh", "true")
-                .param("projectKey", "mobile-app").param("name", "Kept")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("QA 2 (qa-2)"), containsString("value=\"Kept\""))));
+        mvc.perform(post("/environments/new").with(FormTokens.fresh())
+            .with(TestUsers.editor())
+            .with(csrf())
+            .param("refresh", "true")
+            .param("projectKey", "mobile-app")
+            .param("name", "Kept"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("QA 2 (qa-2)"), containsString("value=\"Kept\""))));
         verify(client, never()).createEnvironment(any(), any());
     }
 
     @Test
     void createdPageWithoutResultThenBackToForm() throws Exception {
-        mvc.perform(get("/environments/created").with(TestUsers.editor())).andExpect(redirectedUrl("/environments/new"));
+        mvc.perform(get("/environments/created").with(TestUsers.editor()))
+            .andExpect(redirectedUrl("/environments/new"));
     }
 
     @Test
     void createWhenEditorTicksCriticalThroughATamperedFormThenTheRefusalIsInTheSummary() throws Exception {
-        // The checkbox is not shown to editors, so its error can only be seen in the summary above the form.
+        // The checkbox is not shown to editors, so its error can only be seen in the
+        // summary above the form.
         String page = mvc.perform(valid("critical", "true")).andReturn().getResponse().getContentAsString();
 
         assertThat(summary(page)).contains("Only admins may mark an environment as critical.");
@@ -304,11 +352,12 @@ class EnvironmentControllerTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = { "source.key", "defaultTtl", "secureMode", "defaultTrackEvents",
-        "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key", "source", "somethingElse" })
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = { "source.key", "defaultTtl", "secureMode", "defaultTrackEvents", "requireComments",
+                    "confirmChanges", "critical", "color", "name", "tags", "key", "source", "somethingElse" })
     void createWhenLaunchDarklyRefusesAFieldThenItsMessageIsInTheSummary(String field) throws Exception {
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(400, "invalid_request",
-                field + ": is not acceptable here", null));
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(400, "invalid_request", field + ": is not acceptable here", null));
 
         String page = mvc.perform(valid()).andReturn().getResponse().getContentAsString();
 
@@ -318,10 +367,11 @@ class EnvironmentControllerTests {
     @Test
     void createWhenReservedOrPatternOrConflictThenEachMessageIsInTheSummary() throws Exception {
         assertThat(summary(mvc.perform(valid("key", "production")).andReturn().getResponse().getContentAsString()))
-                .contains("The key production is reserved in project Mobile App");
-        when(client.createEnvironment(eq("mobile-app"), any())).thenThrow(new LaunchDarklyApiException(409, "conflict", "taken", null));
+            .contains("The key production is reserved in project Mobile App");
+        when(client.createEnvironment(eq("mobile-app"), any()))
+            .thenThrow(new LaunchDarklyApiException(409, "conflict", "taken", null));
         assertThat(summary(mvc.perform(valid()).andReturn().getResponse().getContentAsString()))
-                .contains("An environment with key qa-europe already exists in project Mobile App");
+            .contains("An environment with key qa-europe already exists in project Mobile App");
     }
 
     /** The error summary above the form. */
@@ -337,7 +387,10 @@ class EnvironmentControllerTests {
         return attempt.getValue();
     }
 
-    /** A valid submission; pairs of name and value replace the defaults (a repeated param would be joined). */
+    /**
+     * A valid submission; pairs of name and value replace the defaults (a repeated param
+     * would be joined).
+     */
     private MockHttpServletRequestBuilder valid(String... overrides) {
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         values.put("projectKey", "mobile-app");
@@ -350,7 +403,9 @@ class EnvironmentControllerTests {
         for (int i = 0; i < overrides.length; i += 2) {
             values.put(overrides[i], overrides[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf());
+        MockHttpServletRequestBuilder request = post("/environments/new").with(FormTokens.fresh())
+            .with(TestUsers.editor())
+            .with(csrf());
         values.forEach(request::param);
         return request;
     }
@@ -358,4 +413,5 @@ class EnvironmentControllerTests {
     private static Environment environment(String key, String name) {
         return new Environment("cid-" + key, key, name, "417505", 0, false, false, false, false, false, List.of());
     }
+
 }

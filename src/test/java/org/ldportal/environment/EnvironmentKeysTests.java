@@ -56,7 +56,8 @@ class EnvironmentKeysTests {
     void formTagListThenSplitOnCommasOnlyNeverOnSpaces() {
         EnvironmentForm form = new EnvironmentForm();
         form.setTags("team-a, mobile  beta,team-a, ,");
-        // "mobile  beta" stays one (invalid) tag, which validation then names, instead of silently becoming two.
+        // "mobile beta" stays one (invalid) tag, which validation then names, instead of
+        // silently becoming two.
         assertThat(form.tagList()).containsExactly("team-a", "mobile  beta");
     }
 
@@ -67,8 +68,12 @@ class EnvironmentKeysTests {
         assertThat(form.getColor()).isEqualTo("A1B2C3");
     }
 
-    /** LaunchDarkly's rule as the portal states it; the environment form checks a typed key against both parts. */
+    /**
+     * LaunchDarkly's rule as the portal states it; the environment form checks a typed
+     * key against both parts.
+     */
     private static boolean accepted(String key) {
         return key.length() <= EnvironmentKeys.MAX_LENGTH && key.matches(EnvironmentKeys.API_PATTERN);
     }
+
 }

@@ -22,7 +22,8 @@ class EnvironmentPropertiesTests {
     void bindWhenReadmeExampleGivenAsEnvironmentVariablesThenReservedKeysApply() throws IOException {
         EnvironmentProperties properties = bind(readmeExample());
 
-        assertThat(properties.reservedIn("mobile-app")).containsExactlyInAnyOrder("production", "prod", "sandbox-admin");
+        assertThat(properties.reservedIn("mobile-app")).containsExactlyInAnyOrder("production", "prod",
+                "sandbox-admin");
         assertThat(properties.reservedIn("web-store")).containsExactly("sandbox-admin");
     }
 
@@ -46,7 +47,8 @@ class EnvironmentPropertiesTests {
     }
 
     private static EnvironmentProperties bind(Map<String, Object> environment) {
-        // Named as the real one, so Boot maps the variables' names as it does for the process environment.
+        // Named as the real one, so Boot maps the variables' names as it does for the
+        // process environment.
         Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
         return binder.bindOrCreate("portal.environments", EnvironmentProperties.class);
@@ -64,4 +66,5 @@ class EnvironmentPropertiesTests {
         }
         return variables;
     }
+
 }

@@ -22,24 +22,34 @@ class FieldSpecTests {
     private final FieldSpec full = fullBuilder().build();
 
     private static FieldSpec.Builder fullBuilder() {
-        return FieldSpec.builder("port", "Port", FieldType.NUMBER).required(true).secret(true).hidden(true)
-                .defaultValue("6379").defaultValues(List.of("a")).options(List.of(FieldOption.of("a"))).placeholder("6379")
-                .help("The port.").pattern("^\\d+$", "Digits only.").maxLength(5).range(1L, 65535L)
-                .conditions(List.of(WHEN_ON));
+        return FieldSpec.builder("port", "Port", FieldType.NUMBER)
+            .required(true)
+            .secret(true)
+            .hidden(true)
+            .defaultValue("6379")
+            .defaultValues(List.of("a"))
+            .options(List.of(FieldOption.of("a")))
+            .placeholder("6379")
+            .help("The port.")
+            .pattern("^\\d+$", "Digits only.")
+            .maxLength(5)
+            .range(1L, 65535L)
+            .conditions(List.of(WHEN_ON));
     }
 
     @Test
     void builderWhenNothingSetThenOptionalFieldWithEmptyChoices() {
         FieldSpec field = FieldSpec.builder("host", "Host", FieldType.TEXT).build();
 
-        assertThat(field).isEqualTo(new FieldSpec("host", "Host", FieldType.TEXT, false, false, false, null, List.of(), List.of(),
-                null, null, null, null, null, null, null, null));
+        assertThat(field).isEqualTo(new FieldSpec("host", "Host", FieldType.TEXT, false, false, false, null, List.of(),
+                List.of(), null, null, null, null, null, null, null, null));
     }
 
     @Test
     void builderWhenEverySetThenEveryComponentKept() {
-        assertThat(full).isEqualTo(new FieldSpec("port", "Port", FieldType.NUMBER, true, true, true, "6379", List.of("a"),
-                List.of(FieldOption.of("a")), "6379", "The port.", "^\\d+$", "Digits only.", 5, 1L, 65535L, List.of(WHEN_ON)));
+        assertThat(full).isEqualTo(new FieldSpec("port", "Port", FieldType.NUMBER, true, true, true, "6379",
+                List.of("a"), List.of(FieldOption.of("a")), "6379", "The port.", "^\\d+$", "Digits only.", 5, 1L,
+                65535L, List.of(WHEN_ON)));
     }
 
     @Test
@@ -62,8 +72,10 @@ class FieldSpecTests {
         changes.put("conditions", b -> b.conditions(List.of(WHEN_ON, WHEN_ON)));
         RecordComponent[] components = FieldSpec.class.getRecordComponents();
         assertThat(changes.keySet()).as("one change per component the builder sets (key and label are its arguments)")
-                .containsExactlyElementsOf(Arrays.stream(components).map(RecordComponent::getName)
-                        .filter(name -> !name.equals("key") && !name.equals("label")).toList());
+            .containsExactlyElementsOf(Arrays.stream(components)
+                .map(RecordComponent::getName)
+                .filter(name -> !name.equals("key") && !name.equals("label"))
+                .toList());
 
         for (Map.Entry<String, UnaryOperator<FieldSpec.Builder>> change : changes.entrySet()) {
             FieldSpec.Builder builder = fullBuilder();
@@ -84,14 +96,21 @@ class FieldSpecTests {
     void builderWhenListsNullOrChangedLaterThenFieldKeepsItsOwnCopy() {
         List<String> defaults = new ArrayList<>(List.of("a"));
         List<FieldCondition> conditions = new ArrayList<>(List.of(WHEN_ON));
-        FieldSpec field = FieldSpec.builder("events", "Events", FieldType.MULTISELECT).defaultValues(defaults).options(null)
-                .conditions(conditions).build();
+        FieldSpec field = FieldSpec.builder("events", "Events", FieldType.MULTISELECT)
+            .defaultValues(defaults)
+            .options(null)
+            .conditions(conditions)
+            .build();
         defaults.add("b");
         conditions.clear();
 
         assertThat(field.defaultValues()).containsExactly("a");
         assertThat(field.options()).isEmpty();
         assertThat(field.conditions()).containsExactly(WHEN_ON);
-        assertThat(FieldSpec.builder("x", "X", FieldType.TEXT).conditions((List<FieldCondition>) null).build().conditions()).isEmpty();
+        assertThat(FieldSpec.builder("x", "X", FieldType.TEXT)
+            .conditions((List<FieldCondition>) null)
+            .build()
+            .conditions()).isEmpty();
     }
+
 }

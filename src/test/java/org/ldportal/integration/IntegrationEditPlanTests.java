@@ -18,20 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an edit of an integration's values sends: only fields a person fills in and sees. LaunchDarkly's generated
- * values, notices and hidden fields are never removed or reset, and a secret left empty is neither checked nor sent.
+ * What an edit of an integration's values sends: only fields a person fills in and sees.
+ * LaunchDarkly's generated values, notices and hidden fields are never removed or reset,
+ * and a secret left empty is neither checked nor sent.
  */
 class IntegrationEditPlanTests {
 
-    private static final FormSpec FORM = new FormSpec(List.of(
-            FieldSpec.builder("url", "Receiver URL", FieldType.URL).required(true).build(),
-            FieldSpec.builder("signingUrl", "Signed URL", FieldType.URL).required(true).secret(true).build(),
-            FieldSpec.builder("externalId", "External ID", FieldType.READ_ONLY).build(),
-            FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("eu").build()));
+    private static final FormSpec FORM = new FormSpec(
+            List.of(FieldSpec.builder("url", "Receiver URL", FieldType.URL).required(true).build(),
+                    FieldSpec.builder("signingUrl", "Signed URL", FieldType.URL).required(true).secret(true).build(),
+                    FieldSpec.builder("externalId", "External ID", FieldType.READ_ONLY).build(),
+                    FieldSpec.builder("region", "Region", FieldType.TEXT).hidden(true).defaultValue("eu").build()));
 
-    private final IntegrationManagement.Item current = new IntegrationManagement.Item(IntegrationType.CONFIGURATION, "c1",
-            "Alerts", true, List.of(), Map.of("url", "https://a.example.com", "signingUrl", "********",
-                    "externalId", "ld-generated-1", "region", "us"), 3, null, List.of());
+    private final IntegrationManagement.Item current = new IntegrationManagement.Item(IntegrationType.CONFIGURATION,
+            "c1", "Alerts", true, List.of(), Map.of("url", "https://a.example.com", "signingUrl", "********",
+                    "externalId", "ld-generated-1", "region", "us"),
+            3, null, List.of());
 
     @Test
     void planWhenOnlyTheUrlChangedThenGeneratedAndHiddenValuesAreLeftAlone() {
@@ -40,8 +42,9 @@ class IntegrationEditPlanTests {
         var validation = new FormValidator(JsonMapper.builder().build()).validate(edited.spec(), sent);
         assertThat(validation.errors()).as("a secret URL left empty is kept, not checked").isEmpty();
 
-        PatchPlan plan = IntegrationManagement.plan(FORM, sent, current, IntegrationManagement.editableValues(FORM, current),
-                "Alerts", List.of(), validation.cleaned(), edited.typedSecrets(), null);
+        PatchPlan plan = IntegrationManagement.plan(FORM, sent, current,
+                IntegrationManagement.editableValues(FORM, current), "Alerts", List.of(), validation.cleaned(),
+                edited.typedSecrets(), null);
 
         assertThat(plan.operations()).containsExactly(PatchOperation.test("/_version", 3),
                 PatchOperation.test("/configValues/url", "https://a.example.com"),
@@ -56,6 +59,7 @@ class IntegrationEditPlanTests {
 
         assertThat(edited.typedSecrets()).containsEntry("signingUrl", "not a url");
         assertThat(new FormValidator(JsonMapper.builder().build()).validate(edited.spec(), sent).errors())
-                .containsKey("signingUrl");
+            .containsKey("signingUrl");
     }
+
 }

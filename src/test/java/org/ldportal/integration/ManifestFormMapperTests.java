@@ -23,13 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Every manifest maps onto the form engine without error, and the manifest format's rules are kept. */
+/**
+ * Every manifest maps onto the form engine without error, and the manifest format's rules
+ * are kept.
+ */
 class ManifestFormMapperTests {
 
     static final Path FIXTURES = Path.of("src", "test", "resources", "manifests");
     static final Path SHARED = Path.of("..", "shared", "ld", "manifests");
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final ManifestParser parser = new ManifestParser();
 
     @Test
@@ -51,15 +55,21 @@ class ManifestFormMapperTests {
     @Test
     void fixturesThenTogetherUseEveryTypeAndAttribute() throws IOException {
         List<FormVariable> variables = read(FIXTURES).stream().flatMap(m -> m.formVariables().stream()).toList();
-        assertThat(variables).extracting(FormVariable::type).contains("string", "boolean", "uri", "enum", "dynamicEnum",
-                "generated", "environmentSelector", "multiselect", "publicKey", "oauth");
-        assertThat(variables).anyMatch(FormVariable::secret).anyMatch(FormVariable::optional).anyMatch(FormVariable::hidden)
-                .anyMatch(v -> v.defaultValue() != null).anyMatch(v -> v.placeholder() != null)
-                .anyMatch(v -> !v.allowedValues().isEmpty()).anyMatch(v -> v.dynamicOptions() != null)
-                .anyMatch(v -> v.hidden() && v.dependsOn().isEmpty()).anyMatch(v -> v.hidden() && !v.dependsOn().isEmpty())
-                .anyMatch(v -> v.dependsOn().stream().anyMatch(d -> d.action().equals("hideField")))
-                .anyMatch(v -> v.dependsOn().size() >= 2)
-                .anyMatch(v -> v.description() != null && v.description().contains("]("));
+        assertThat(variables).extracting(FormVariable::type)
+            .contains("string", "boolean", "uri", "enum", "dynamicEnum", "generated", "environmentSelector",
+                    "multiselect", "publicKey", "oauth");
+        assertThat(variables).anyMatch(FormVariable::secret)
+            .anyMatch(FormVariable::optional)
+            .anyMatch(FormVariable::hidden)
+            .anyMatch(v -> v.defaultValue() != null)
+            .anyMatch(v -> v.placeholder() != null)
+            .anyMatch(v -> !v.allowedValues().isEmpty())
+            .anyMatch(v -> v.dynamicOptions() != null)
+            .anyMatch(v -> v.hidden() && v.dependsOn().isEmpty())
+            .anyMatch(v -> v.hidden() && !v.dependsOn().isEmpty())
+            .anyMatch(v -> v.dependsOn().stream().anyMatch(d -> d.action().equals("hideField")))
+            .anyMatch(v -> v.dependsOn().size() >= 2)
+            .anyMatch(v -> v.description() != null && v.description().contains("]("));
         List<Manifest> manifests = read(FIXTURES);
         assertThat(manifests.stream().filter(Manifest::allowsConfigurations).count()).isGreaterThanOrEqualTo(2);
         assertThat(manifests.stream().filter(Manifest::hasAuditLogHook).count()).isGreaterThanOrEqualTo(2);
@@ -78,16 +88,19 @@ class ManifestFormMapperTests {
         assertThat(field.type()).isEqualTo(FieldType.BOOLEAN);
         assertThat(field.required()).isFalse();
         FormSpec form = form("log-stream");
-        assertThat(new FormValidator(json).validate(form, new FormValues(Map.of("base-url", List.of("https://x"),
-                "token", List.of("t")))).cleaned()).containsEntry("skip-ca-verification", false);
+        assertThat(new FormValidator(json)
+            .validate(form, new FormValues(Map.of("base-url", List.of("https://x"), "token", List.of("t"))))
+            .cleaned()).containsEntry("skip-ca-verification", false);
     }
 
     @Test
     void hiddenWithoutDependsOnThenNotShownAndSentWithDefault() {
         FieldSpec region = field("pager-alerts", "region");
         assertThat(region.hidden()).isTrue();
-        assertThat(new FormValidator(json).validate(form("pager-alerts"), new FormValues(Map.of("routingKey", List.of("rk"),
-                "severity", List.of("error")))).cleaned()).containsEntry("region", "us");
+        assertThat(new FormValidator(json)
+            .validate(form("pager-alerts"),
+                    new FormValues(Map.of("routingKey", List.of("rk"), "severity", List.of("error"))))
+            .cleaned()).containsEntry("region", "us");
     }
 
     @Test
@@ -119,8 +132,8 @@ class ManifestFormMapperTests {
     void dependsOnWhenTwoEntriesThenRequiredOnlyWhileShowFieldHoldsAndHideFieldDoesNot() {
         FormValidator validator = new FormValidator(json);
         FormSpec form = form("pager-alerts");
-        Map<String, List<String>> values = new java.util.HashMap<>(Map.of("routingKey", List.of("rk"),
-                "escalationPolicy", List.of("primary")));
+        Map<String, List<String>> values = new java.util.HashMap<>(
+                Map.of("routingKey", List.of("rk"), "escalationPolicy", List.of("primary")));
 
         values.put("severity", List.of("error"));
         assertThat(validator.validate(form, new FormValues(values)).errors()).as("not escalating").isEmpty();
@@ -136,15 +149,17 @@ class ManifestFormMapperTests {
     @Test
     void typesThenMappedAsTheFormatMeans() {
         assertThat(field("acme-webhooks", "URL").type()).isEqualTo(FieldType.URL);
-        assertThat(field("acme-webhooks", "format").options()).extracting(o -> o.value()).containsExactly("json", "text");
+        assertThat(field("acme-webhooks", "format").options()).extracting(o -> o.value())
+            .containsExactly("json", "text");
         assertThat(field("pager-alerts", "eventFilter").type()).isEqualTo(FieldType.MULTISELECT);
-        assertThat(field("pager-alerts", "eventFilter").defaultValues()).containsExactly("rollout-regression", "rollout-reverted");
+        assertThat(field("pager-alerts", "eventFilter").defaultValues()).containsExactly("rollout-regression",
+                "rollout-reverted");
         assertThat(field("pager-alerts", "externalId").type()).isEqualTo(FieldType.READ_ONLY);
         assertThat(field("pager-alerts", "publicKey").type()).isEqualTo(FieldType.READ_ONLY);
         assertThat(field("oauth-connector", "connection").type()).isEqualTo(FieldType.NOTICE);
         assertThat(field("acme-webhooks", "signingSecret").secret()).isTrue();
         assertThat(field("acme-webhooks", "color").help()).as("dynamic choices unavailable: a text field with a note")
-                .contains("could not be loaded");
+            .contains("could not be loaded");
     }
 
     @Test
@@ -156,25 +171,29 @@ class ManifestFormMapperTests {
         assertThat(byKey.get("oauth-connector").configurationBlockedBecause()).contains("OAuth");
         assertThat(byKey.get("log-stream").configurationBlockedBecause()).isNull();
         assertThat(byKey.get("log-stream").defaultPolicy()).singleElement()
-                .satisfies(statement -> assertThat(statement.resources()).containsExactly("proj/*:env/production:flag/*"));
+            .satisfies(statement -> assertThat(statement.resources()).containsExactly("proj/*:env/production:flag/*"));
     }
 
     private void mapsCompletely(Manifest manifest) {
-        // Every group of formVariables as its own form, wherever the variables live: each must map.
+        // Every group of formVariables as its own form, wherever the variables live: each
+        // must map.
         Map<String, List<FormVariable>> groups = new LinkedHashMap<>();
-        manifest.formVariables().forEach(variable -> groups.computeIfAbsent(variable.location(), k -> new ArrayList<>())
-                .add(variable));
+        manifest.formVariables()
+            .forEach(variable -> groups.computeIfAbsent(variable.location(), k -> new ArrayList<>()).add(variable));
         Map<String, FormSpec> forms = new LinkedHashMap<>();
-        groups.forEach((location, variables) -> forms.put(location, ManifestFormMapper.form(variables, ManifestFormMapper.NONE)));
+        groups.forEach((location, variables) -> forms.put(location,
+                ManifestFormMapper.form(variables, ManifestFormMapper.NONE)));
         for (FormVariable variable : manifest.formVariables()) {
             FormSpec form = forms.get(variable.location());
-            FieldSpec field = form.field(variable.key()).orElseThrow(() -> new AssertionError(manifest.key() + ": "
-                    + variable.location() + "." + variable.key() + " was not mapped"));
+            FieldSpec field = form.field(variable.key())
+                .orElseThrow(() -> new AssertionError(
+                        manifest.key() + ": " + variable.location() + "." + variable.key() + " was not mapped"));
             assertThat(field.label()).as("%s.%s label", manifest.key(), variable.key()).isNotBlank();
             assertThat(field.hidden()).as("%s.%s hidden", manifest.key(), variable.key()).isEqualTo(variable.hidden());
             assertThat(field.conditions()).as("%s.%s dependsOn", manifest.key(), variable.key())
-                    .extracting(FieldCondition::fieldKey)
-                    .containsExactlyElementsOf(variable.dependsOn().stream().map(FormVariable.Dependency::variableKey).toList());
+                .extracting(FieldCondition::fieldKey)
+                .containsExactlyElementsOf(
+                        variable.dependsOn().stream().map(FormVariable.Dependency::variableKey).toList());
         }
     }
 
@@ -184,7 +203,8 @@ class ManifestFormMapperTests {
 
     private FormSpec form(String key) {
         try {
-            Manifest manifest = parser.parse(json.readTree(Files.readString(FIXTURES.resolve(key).resolve("manifest.json"))), key);
+            Manifest manifest = parser
+                .parse(json.readTree(Files.readString(FIXTURES.resolve(key).resolve("manifest.json"))), key);
             return ManifestFormMapper.configForm(manifest, ManifestFormMapper.NONE);
         }
         catch (IOException e) {
@@ -206,4 +226,5 @@ class ManifestFormMapperTests {
         }
         return manifests;
     }
+
 }

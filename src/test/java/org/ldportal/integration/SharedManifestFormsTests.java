@@ -53,22 +53,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * LaunchDarkly's real manifests (the team's reference folder beside the checkout), read through the portal's
- * catalog from a folder: every one's form renders with each visible variable as a labelled field, and every one
- * the portal offers opens as a page.
+ * LaunchDarkly's real manifests (the team's reference folder beside the checkout), read
+ * through the portal's catalog from a folder: every one's form renders with each visible
+ * variable as a labelled field, and every one the portal offers opens as a page.
  */
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
-@Import({ ManifestCatalog.class, IntegrationFormPage.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class, IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class,
-        SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, IntegrationsProperties.class, LaunchDarklyProperties.class, SecretsProperties.class })
+@Import({ ManifestCatalog.class, IntegrationFormPage.class, org.ldportal.change.ChangeFlow.class,
+        org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
+        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
+        AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class,
+        org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
+        org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
+        IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,
+        SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })
+@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, IntegrationsProperties.class,
+        LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
 class SharedManifestFormsTests {
 
     /** Someone whose roles hold everywhere: the forms as an admin sees them. */
-    private static final org.ldportal.security.CurrentUser ADMIN = new org.ldportal.security.CurrentUser("ada", "Ada Admin",
-            null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class));
+    private static final org.ldportal.security.CurrentUser ADMIN = new org.ldportal.security.CurrentUser("ada",
+            "Ada Admin", null, java.util.EnumSet.allOf(org.ldportal.security.PortalRole.class));
 
     private static final Path SHARED = Path.of("..", "shared", "ld", "manifests");
 
@@ -100,18 +106,21 @@ class SharedManifestFormsTests {
     @Test
     void everyManifestThenItsFormRendersEachVisibleVariableAsALabelledField() {
         assumeTrue(Files.isDirectory(SHARED), "Skipped: the real manifests are not at " + SHARED.toAbsolutePath());
-        when(options.fetch(any(), any(), any(), any(), any(), any())).thenThrow(new DynamicOptionsException("not reachable in tests"));
+        when(options.fetch(any(), any(), any(), any(), any(), any()))
+            .thenThrow(new DynamicOptionsException("not reachable in tests"));
 
         List<Manifest> manifests = catalog.all();
         assertThat(manifests).hasSize(18);
         for (Manifest manifest : manifests) {
-            FormView form = FormView.of(integrations.configForm(manifest, ADMIN), "config", FormValues.empty(), Map.of());
+            FormView form = FormView.of(integrations.configForm(manifest, ADMIN), "config", FormValues.empty(),
+                    Map.of());
             Context context = new Context();
             context.setVariable("form", form);
             String html = templates.process("form/field", Set.of("fields"), context);
             for (FieldView field : form.fields()) {
                 assertThat(html).as("%s: %s", manifest.key(), field.spec().key())
-                        .contains("id=\"" + field.id() + "-field\"").contains(field.spec().label());
+                    .contains("id=\"" + field.id() + "-field\"")
+                    .contains(field.spec().label());
                 if (field.spec().type() != FieldType.READ_ONLY && field.spec().type() != FieldType.NOTICE
                         && field.spec().type() != FieldType.MULTISELECT) {
                     assertThat(html).contains("for=\"" + field.id() + "\"");
@@ -123,18 +132,21 @@ class SharedManifestFormsTests {
     @Test
     void everyOfferedManifestThenItsPageOpens() throws Exception {
         assumeTrue(Files.isDirectory(SHARED), "Skipped: the real manifests are not at " + SHARED.toAbsolutePath());
-        when(options.fetch(any(), any(), any(), any(), any(), any())).thenThrow(new DynamicOptionsException("not reachable in tests"));
+        when(options.fetch(any(), any(), any(), any(), any(), any()))
+            .thenThrow(new DynamicOptionsException("not reachable in tests"));
 
         int opened = 0;
         for (Manifest manifest : catalog.all()) {
             for (IntegrationType type : IntegrationType.values()) {
-                if (manifest.configurationBlockedBecause() == null && IntegrationType.from(type.parameter(), manifest) == type) {
+                if (manifest.configurationBlockedBecause() == null
+                        && IntegrationType.from(type.parameter(), manifest) == type) {
                     mvc.perform(get("/integrations/" + manifest.key() + "/new").param("type", type.parameter())
-                            .with(TestUsers.editor())).andExpect(status().isOk());
+                        .with(TestUsers.editor())).andExpect(status().isOk());
                     opened++;
                 }
             }
         }
         assertThat(opened).isGreaterThanOrEqualTo(10);
     }
+
 }

@@ -19,13 +19,17 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The lists of what exists: kept for their time, forgotten after a write the client tells of, an integration's two read at once. */
+/**
+ * The lists of what exists: kept for their time, forgotten after a write the client tells
+ * of, an integration's two read at once.
+ */
 class ExistingResourcesTests {
 
     private final LaunchDarklyClient client = mock(LaunchDarklyClient.class);
-    private final ExistingResources existing = new ExistingResources(client, new LaunchDarklyProperties(
-            URI.create("http://localhost"), "token", "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-            Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(60)));
+
+    private final ExistingResources existing = new ExistingResources(client,
+            new LaunchDarklyProperties(URI.create("http://localhost"), "token", "20240415", Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(60)));
 
     @AfterEach
     void stop() {
@@ -34,7 +38,8 @@ class ExistingResourcesTests {
 
     @Test
     void destinationsWhenReadTwiceThenOneCallAndAfterAChangeReadAgain() {
-        when(client.listDestinations()).thenReturn(List.of(new Destination("d1", "Events", "segment", true, 1L, Map.of())));
+        when(client.listDestinations())
+            .thenReturn(List.of(new Destination("d1", "Events", "segment", true, 1L, Map.of())));
 
         existing.destinations();
         existing.destinations();
@@ -61,7 +66,8 @@ class ExistingResourcesTests {
         verify(client, times(1)).listIntegrationConfigurations("acme");
         verify(client, times(2)).listSubscriptions("acme");
 
-        // A configuration changed by its id alone: every integration's configurations are read again.
+        // A configuration changed by its id alone: every integration's configurations are
+        // read again.
         written(ListsChanged.configurationsOf(null));
         existing.configurations("acme");
         existing.configurations("pager");
@@ -79,7 +85,8 @@ class ExistingResourcesTests {
 
     @Test
     void ofIntegrationThenBothListsReadAtTheSameTime() throws Exception {
-        // Each read waits until the other has started: read one after the other, the first would wait in vain.
+        // Each read waits until the other has started: read one after the other, the
+        // first would wait in vain.
         CountDownLatch bothStarted = new CountDownLatch(2);
         when(client.listIntegrationConfigurations("acme")).thenAnswer(call -> {
             bothStarted.countDown();
@@ -102,9 +109,12 @@ class ExistingResourcesTests {
     @Test
     void ofIntegrationWhenOneListFailsThenItsFailureAsItWas() {
         when(client.listIntegrationConfigurations("acme")).thenReturn(List.of());
-        when(client.listSubscriptions("acme")).thenThrow(new LaunchDarklyApiException(429, "rate_limited", "slow down", null));
+        when(client.listSubscriptions("acme"))
+            .thenThrow(new LaunchDarklyApiException(429, "rate_limited", "slow down", null));
 
-        assertThatThrownBy(() -> existing.ofIntegration("acme", true, true)).isInstanceOf(LaunchDarklyApiException.class)
-                .hasFieldOrPropertyWithValue("status", 429);
+        assertThatThrownBy(() -> existing.ofIntegration("acme", true, true))
+            .isInstanceOf(LaunchDarklyApiException.class)
+            .hasFieldOrPropertyWithValue("status", 429);
     }
+
 }

@@ -39,11 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every operation's request (method, path, headers, body) and every error case, against WireMock. */
+/**
+ * Every operation's request (method, path, headers, body) and every error case, against
+ * WireMock.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LaunchDarklyClientTests {
 
     private static final String TOKEN = "api-0123-test-token";
+
     private static WireMockServer wiremock;
 
     private LaunchDarklyClient client;
@@ -66,8 +70,9 @@ class LaunchDarklyClientTests {
     }
 
     static LaunchDarklyClient client(String baseUrl, Duration responseTimeout) {
-        return new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(URI.create(baseUrl), TOKEN,
-                "20240415", Duration.ofSeconds(1), responseTimeout, 3, Duration.ofSeconds(2), Duration.ZERO),
+        return new LaunchDarklyClient(
+                WebClient.builder(), new LaunchDarklyProperties(URI.create(baseUrl), TOKEN, "20240415",
+                        Duration.ofSeconds(1), responseTimeout, 3, Duration.ofSeconds(2), Duration.ZERO),
                 JsonMapper.builder().build());
     }
 
@@ -89,7 +94,8 @@ class LaunchDarklyClientTests {
             assertThat(page.items()).containsExactly(new Project("p1", "mobile-app", "Mobile App", List.of("a")));
             assertThat(page.totalCount()).isEqualTo(1);
             wiremock.verify(getRequestedFor(urlEqualTo("/api/v2/projects?limit=20&offset=40"))
-                    .withHeader("Authorization", equalTo(TOKEN)).withHeader("LD-API-Version", equalTo("20240415")));
+                .withHeader("Authorization", equalTo(TOKEN))
+                .withHeader("LD-API-Version", equalTo("20240415")));
         }
 
         @Test
@@ -99,48 +105,55 @@ class LaunchDarklyClientTests {
                 first.append(i > 0 ? "," : "").append("{\"key\":\"p").append(i).append("\",\"name\":\"P\"}");
             }
             stub(get(urlEqualTo("/api/v2/projects?limit=50&offset=0")), okJson(first + "],\"totalCount\":51}"));
-            stub(get(urlEqualTo("/api/v2/projects?limit=50&offset=50")), okJson("{\"items\":[{\"key\":\"last\"}],\"totalCount\":51}"));
+            stub(get(urlEqualTo("/api/v2/projects?limit=50&offset=50")),
+                    okJson("{\"items\":[{\"key\":\"last\"}],\"totalCount\":51}"));
 
             assertThat(client.listAllProjects()).hasSize(51).last().extracting(Project::key).isEqualTo("last");
         }
 
         @Test
         void listEnvironmentsThenFilterSentAndSdkKeysNotMapped() {
-            stub(get(urlPathEqualTo("/api/v2/projects/mobile-app/environments")), okJson("""
-                    {"items":[{"_id":"cid","key":"production","name":"Production","color":"ff0000","apiKey":"sdk-secret",
-                     "mobileKey":"mob-secret","defaultTtl":5,"critical":true,"tags":[]}],"totalCount":1}"""));
+            stub(get(urlPathEqualTo("/api/v2/projects/mobile-app/environments")),
+                    okJson("""
+                            {"items":[{"_id":"cid","key":"production","name":"Production","color":"ff0000","apiKey":"sdk-secret",
+                             "mobileKey":"mob-secret","defaultTtl":5,"critical":true,"tags":[]}],"totalCount":1}"""));
 
             ApiPage<Environment> page = client.listEnvironments("mobile-app", "query:prod", 10, 0);
 
             assertThat(page.items().get(0).toString()).doesNotContain("sdk-secret").doesNotContain("mob-secret");
             assertThat(page.items().get(0).critical()).isTrue();
             wiremock.verify(getRequestedFor(urlPathEqualTo("/api/v2/projects/mobile-app/environments"))
-                    .withQueryParam("limit", equalTo("10")).withQueryParam("offset", equalTo("0"))
-                    .withQueryParam("filter", equalTo("query:prod")));
+                .withQueryParam("limit", equalTo("10"))
+                .withQueryParam("offset", equalTo("0"))
+                .withQueryParam("filter", equalTo("query:prod")));
         }
 
         @Test
         void listAllEnvironmentsThenGets() {
-            stub(get(urlPathEqualTo("/api/v2/projects/p/environments")), okJson("{\"items\":[{\"key\":\"test\"}],\"totalCount\":1}"));
+            stub(get(urlPathEqualTo("/api/v2/projects/p/environments")),
+                    okJson("{\"items\":[{\"key\":\"test\"}],\"totalCount\":1}"));
 
             assertThat(client.listAllEnvironments("p")).extracting(Environment::key).containsExactly("test");
         }
 
         @Test
         void createEnvironmentThenPostsEnvironmentPostWithoutNulls() {
-            stub(post(urlEqualTo("/api/v2/projects/mobile-app/environments")),
-                    aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                            .withBody("{\"_id\":\"cid-1\",\"key\":\"qa\",\"name\":\"QA\",\"color\":\"00ff00\",\"apiKey\":\"sdk-x\"}"));
+            stub(post(urlEqualTo("/api/v2/projects/mobile-app/environments")), aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"_id\":\"cid-1\",\"key\":\"qa\",\"name\":\"QA\",\"color\":\"00ff00\",\"apiKey\":\"sdk-x\"}"));
 
-            Environment created = client.createEnvironment("mobile-app", new EnvironmentPost("QA", "qa", "00ff00", 5, true,
-                    null, null, null, List.of("team-a"), new EnvironmentPost.SourceEnvironment("test", null), null));
+            Environment created = client.createEnvironment("mobile-app",
+                    new EnvironmentPost("QA", "qa", "00ff00", 5, true, null, null, null, List.of("team-a"),
+                            new EnvironmentPost.SourceEnvironment("test", null), null));
 
             assertThat(created.id()).isEqualTo("cid-1");
             wiremock.verify(postRequestedFor(urlEqualTo("/api/v2/projects/mobile-app/environments"))
-                    .withHeader("Authorization", equalTo(TOKEN)).withHeader("Content-Type", equalTo("application/json"))
-                    .withRequestBody(equalToJson("""
-                            {"name":"QA","key":"qa","color":"00ff00","defaultTtl":5,"secureMode":true,"tags":["team-a"],
-                             "source":{"key":"test"}}""")));
+                .withHeader("Authorization", equalTo(TOKEN))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"name":"QA","key":"qa","color":"00ff00","defaultTtl":5,"secureMode":true,"tags":["team-a"],
+                         "source":{"key":"test"}}""")));
         }
 
         @Test
@@ -148,11 +161,14 @@ class LaunchDarklyClientTests {
             stub(get(urlEqualTo("/api/v2/destinations")), okJson("""
                     {"items":[{"_id":"d1","name":"Pub","kind":"google-pubsub","on":true,
                       "_links":{"parent":{"href":"/api/v2/projects/p/environments/e"}}}]}"""));
-            stub(post(urlEqualTo("/api/v2/destinations/p/e")), aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"d2\",\"name\":\"Seg\",\"kind\":\"segment\"}"));
+            stub(post(urlEqualTo("/api/v2/destinations/p/e")),
+                    aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"_id\":\"d2\",\"name\":\"Seg\",\"kind\":\"segment\"}"));
 
             assertThat(client.listDestinations()).extracting(Destination::id).containsExactly("d1");
-            assertThat(client.listDestinations().get(0).links().get("parent").href()).isEqualTo("/api/v2/projects/p/environments/e");
+            assertThat(client.listDestinations().get(0).links().get("parent").href())
+                .isEqualTo("/api/v2/projects/p/environments/e");
             Destination created = client.createDestination("p", "e",
                     new DestinationPost("Seg", "segment", Map.of("writeKey", "wk"), true));
 
@@ -164,73 +180,94 @@ class LaunchDarklyClientTests {
         @Test
         void warehouseOperationsThenPostToTheirPaths() {
             String base = "/api/v2/destinations/projects/p/environments/e";
-            stub(post(urlEqualTo(base + "/kinds/snowflake-v2/setup")), okJson("{\"script\":\"CREATE USER x;\",\"publicKey\":\"PUB\"}"));
-            stub(post(urlEqualTo(base + "/kinds/snowflake-v2/complete-setup")), okJson("{\"_id\":\"d9\",\"kind\":\"snowflake-v2\"}"));
+            stub(post(urlEqualTo(base + "/kinds/snowflake-v2/setup")),
+                    okJson("{\"script\":\"CREATE USER x;\",\"publicKey\":\"PUB\"}"));
+            stub(post(urlEqualTo(base + "/kinds/snowflake-v2/complete-setup")),
+                    okJson("{\"_id\":\"d9\",\"kind\":\"snowflake-v2\"}"));
 
-            WarehouseSetupScript script = client.warehouseSetupScript("p", "e", "snowflake-v2", new WarehouseSetupRequest(
-                    "Events", "https://acct.snowflakecomputing.com", "LD", null, null, null, null, true, null, null, null));
+            WarehouseSetupScript script = client.warehouseSetupScript("p", "e", "snowflake-v2",
+                    new WarehouseSetupRequest("Events", "https://acct.snowflakecomputing.com", "LD", null, null, null,
+                            null, true, null, null, null));
             assertThat(script.script()).isEqualTo("CREATE USER x;");
             assertThat(client.completeWarehouseSetup("p", "e", "snowflake-v2", "PUB").id()).isEqualTo("d9");
 
-            wiremock.verify(postRequestedFor(urlEqualTo(base + "/kinds/snowflake-v2/setup")).withRequestBody(equalToJson(
-                    "{\"name\":\"Events\",\"snowflakeHostAddress\":\"https://acct.snowflakecomputing.com\","
+            wiremock.verify(postRequestedFor(urlEqualTo(base + "/kinds/snowflake-v2/setup")).withRequestBody(
+                    equalToJson("{\"name\":\"Events\",\"snowflakeHostAddress\":\"https://acct.snowflakecomputing.com\","
                             + "\"databaseName\":\"LD\",\"includeNetworkPolicy\":true}")));
             wiremock.verify(postRequestedFor(urlEqualTo(base + "/kinds/snowflake-v2/complete-setup"))
-                    .withRequestBody(equalToJson("{\"publicKey\":\"PUB\"}")));
+                .withRequestBody(equalToJson("{\"publicKey\":\"PUB\"}")));
         }
 
         @Test
         void createIntegrationConfigurationThenBetaApiVersion() {
-            stub(post(urlEqualTo("/api/v2/integration-configurations/keys/acme")), aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"c2\",\"name\":\"B\",\"_integrationKey\":\"acme\"}"));
+            stub(post(urlEqualTo("/api/v2/integration-configurations/keys/acme")),
+                    aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"_id\":\"c2\",\"name\":\"B\",\"_integrationKey\":\"acme\"}"));
 
-            IntegrationConfiguration created = client.createIntegrationConfiguration("acme", new IntegrationConfigurationPost("B", true,
-                    List.of("t"), Map.of("URL", "https://x.example"), new IntegrationConfigurationPost.CapabilityConfig(null,
-                            new IntegrationConfigurationPost.AuditLogEventsHook(List.of(new PolicyStatement("allow",
-                                    List.of("proj/*:env/production:flag/*"), null, List.of("*"), null))))));
+            IntegrationConfiguration created = client
+                .createIntegrationConfiguration("acme", new IntegrationConfigurationPost("B", true, List.of("t"),
+                        Map.of("URL", "https://x.example"),
+                        new IntegrationConfigurationPost.CapabilityConfig(null,
+                                new IntegrationConfigurationPost.AuditLogEventsHook(List.of(new PolicyStatement("allow",
+                                        List.of("proj/*:env/production:flag/*"), null, List.of("*"), null))))));
 
             assertThat(created.integrationKey()).isEqualTo("acme");
             wiremock.verify(postRequestedFor(urlEqualTo("/api/v2/integration-configurations/keys/acme"))
-                    .withHeader("LD-API-Version", equalTo("beta")).withRequestBody(equalToJson("""
-                            {"name":"B","enabled":true,"tags":["t"],"configValues":{"URL":"https://x.example"},
-                             "capabilityConfig":{"auditLogEventsHook":{"statements":[{"effect":"allow",
-                               "resources":["proj/*:env/production:flag/*"],"actions":["*"]}]}}}""")));
+                .withHeader("LD-API-Version", equalTo("beta"))
+                .withRequestBody(equalToJson("""
+                        {"name":"B","enabled":true,"tags":["t"],"configValues":{"URL":"https://x.example"},
+                         "capabilityConfig":{"auditLogEventsHook":{"statements":[{"effect":"allow",
+                           "resources":["proj/*:env/production:flag/*"],"actions":["*"]}]}}}""")));
         }
 
         @Test
         void createSubscriptionThenPostsSubscriptionPost() {
-            stub(post(urlEqualTo("/api/v2/integrations/log-stream")), aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"s1\",\"kind\":\"log-stream\",\"name\":\"Logs\"}"));
+            stub(post(urlEqualTo("/api/v2/integrations/log-stream")),
+                    aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"_id\":\"s1\",\"kind\":\"log-stream\",\"name\":\"Logs\"}"));
 
-            Subscription created = client.createSubscription("log-stream", new SubscriptionPost("Logs", Map.of("token", "t0k3n"),
-                    List.of(new PolicyStatement("allow", List.of("proj/*"), null, List.of("*"), null)), true, List.of()));
+            Subscription created = client.createSubscription("log-stream",
+                    new SubscriptionPost("Logs", Map.of("token", "t0k3n"),
+                            List.of(new PolicyStatement("allow", List.of("proj/*"), null, List.of("*"), null)), true,
+                            List.of()));
 
             assertThat(created.id()).isEqualTo("s1");
             wiremock.verify(postRequestedFor(urlEqualTo("/api/v2/integrations/log-stream"))
-                    .withHeader("LD-API-Version", equalTo("20240415")).withRequestBody(equalToJson("""
-                            {"name":"Logs","config":{"token":"t0k3n"},"statements":[{"effect":"allow","resources":["proj/*"],
-                             "actions":["*"]}],"on":true,"tags":[]}""")));
+                .withHeader("LD-API-Version", equalTo("20240415"))
+                .withRequestBody(equalToJson(
+                        """
+                                {"name":"Logs","config":{"token":"t0k3n"},"statements":[{"effect":"allow","resources":["proj/*"],
+                                 "actions":["*"]}],"on":true,"tags":[]}""")));
         }
 
         @Test
         void listIntegrationManifestsThenRawItemsEvenWhenLarge() {
             String description = "x".repeat(400_000);
-            stub(get(urlEqualTo("/api/v2/integration-manifests")), okJson(
-                    "{\"items\":[{\"key\":\"a\",\"name\":\"A\",\"description\":\"" + description + "\"},{\"key\":\"b\"}]}"));
+            stub(get(urlEqualTo("/api/v2/integration-manifests")),
+                    okJson("{\"items\":[{\"key\":\"a\",\"name\":\"A\",\"description\":\"" + description
+                            + "\"},{\"key\":\"b\"}]}"));
 
-            assertThat(client.listIntegrationManifests()).extracting(node -> node.get("key").asString()).containsExactly("a", "b");
+            assertThat(client.listIntegrationManifests()).extracting(node -> node.get("key").asString())
+                .containsExactly("a", "b");
         }
 
         @Test
         void anyCallThenLogsMethodPathStatusButNeverTokenOrBody(CapturedOutput output) {
-            stub(post(urlEqualTo("/api/v2/destinations/p/e")), aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json").withBody("{\"_id\":\"d\"}"));
+            stub(post(urlEqualTo("/api/v2/destinations/p/e")),
+                    aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"_id\":\"d\"}"));
 
-            client.createDestination("p", "e", new DestinationPost("n", "segment", Map.of("writeKey", "wk-very-secret"), true));
+            client.createDestination("p", "e",
+                    new DestinationPost("n", "segment", Map.of("writeKey", "wk-very-secret"), true));
 
-            assertThat(output).contains("LaunchDarkly POST /api/v2/destinations/p/e -> 201").doesNotContain(TOKEN)
-                    .doesNotContain("wk-very-secret");
+            assertThat(output).contains("LaunchDarkly POST /api/v2/destinations/p/e -> 201")
+                .doesNotContain(TOKEN)
+                .doesNotContain("wk-very-secret");
         }
+
     }
 
     @Nested
@@ -241,9 +278,10 @@ class LaunchDarklyClientTests {
 
         @Test
         void badRequestThenCodeAndMessageFromBody() {
-            stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(400)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"code\":\"invalid_request\",\"message\":\"key: must match pattern\"}"));
+            stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                    aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"invalid_request\",\"message\":\"key: must match pattern\"}"));
 
             LaunchDarklyApiException e = createEnvironmentFails();
 
@@ -257,9 +295,10 @@ class LaunchDarklyClientTests {
         void unauthorizedForbiddenNotFoundConflictThenStatusAndCode() {
             for (int status : new int[] { 401, 403, 404, 409 }) {
                 wiremock.resetAll();
-                stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(status)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":\"code-" + status + "\",\"message\":\"message " + status + "\"}"));
+                stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                        aResponse().withStatus(status)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"code\":\"code-" + status + "\",\"message\":\"message " + status + "\"}"));
 
                 LaunchDarklyApiException e = createEnvironmentFails();
 
@@ -272,8 +311,10 @@ class LaunchDarklyClientTests {
 
         @Test
         void rateLimitedWithRetryAfterThenWaitInSecondsAndPostNotRetried() {
-            stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(429)
-                    .withHeader("Retry-After", "30").withBody("{\"code\":\"rate_limited\",\"message\":\"slow down\"}"));
+            stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                    aResponse().withStatus(429)
+                        .withHeader("Retry-After", "30")
+                        .withBody("{\"code\":\"rate_limited\",\"message\":\"slow down\"}"));
 
             LaunchDarklyApiException e = createEnvironmentFails();
 
@@ -285,8 +326,8 @@ class LaunchDarklyClientTests {
         @Test
         void rateLimitedWithResetHeaderThenWaitUntilThatMoment() {
             long reset = Instant.now().plusSeconds(120).toEpochMilli();
-            stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(429)
-                    .withHeader("X-Ratelimit-Reset", Long.toString(reset)));
+            stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                    aResponse().withStatus(429).withHeader("X-Ratelimit-Reset", Long.toString(reset)));
 
             Duration wait = createEnvironmentFails().retryAfter().orElseThrow();
 
@@ -295,8 +336,8 @@ class LaunchDarklyClientTests {
 
         @Test
         void serverErrorOnPostThenNotRetried() {
-            stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(500)
-                    .withBody("{\"code\":\"internal_server_error\",\"message\":\"oops\"}"));
+            stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                    aResponse().withStatus(500).withBody("{\"code\":\"internal_server_error\",\"message\":\"oops\"}"));
 
             assertThat(createEnvironmentFails().status()).isEqualTo(500);
             wiremock.verify(1, postRequestedFor(urlEqualTo("/api/v2/projects/p/environments")));
@@ -316,7 +357,8 @@ class LaunchDarklyClientTests {
 
         @Test
         void serverErrorOnManifestListThenRetriedAtMostThreeTimesToo() {
-            // The other read path of the client (a plain body type rather than a page): retried the same way.
+            // The other read path of the client (a plain body type rather than a page):
+            // retried the same way.
             stub(get(urlEqualTo("/api/v2/integration-manifests")), aResponse().withStatus(502));
 
             LaunchDarklyApiException e = catchThrowableOfType(LaunchDarklyApiException.class,
@@ -328,10 +370,13 @@ class LaunchDarklyClientTests {
 
         @Test
         void rateLimitedGetThenRetriedAfterTheWaitAndSucceeds() {
-            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy").whenScenarioStateIs("Started")
-                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
-            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy").whenScenarioStateIs("calm")
-                    .willReturn(okJson("{\"items\":[{\"key\":\"p\",\"name\":\"P\"}],\"totalCount\":1}")));
+            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy")
+                .whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                .willSetStateTo("calm"));
+            wiremock.stubFor(get(urlEqualTo(PROJECTS_PAGE)).inScenario("busy")
+                .whenScenarioStateIs("calm")
+                .willReturn(okJson("{\"items\":[{\"key\":\"p\",\"name\":\"P\"}],\"totalCount\":1}")));
 
             assertThat(client.listProjects(20, 0).items()).extracting(Project::name).containsExactly("P");
             wiremock.verify(2, getRequestedFor(urlEqualTo(PROJECTS_PAGE)));
@@ -358,8 +403,10 @@ class LaunchDarklyClientTests {
 
         @Test
         void errorBodyNotJsonThenStatusWithoutTheProxysPage() {
-            stub(post(urlEqualTo("/api/v2/projects/p/environments")), aResponse().withStatus(502)
-                    .withHeader("Content-Type", "text/html").withBody("<html>Bad gateway</html>"));
+            stub(post(urlEqualTo("/api/v2/projects/p/environments")),
+                    aResponse().withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Bad gateway</html>"));
 
             LaunchDarklyApiException e = createEnvironmentFails();
 
@@ -405,25 +452,30 @@ class LaunchDarklyClientTests {
 
         @Test
         void noTokenThenStartUpFailsSayingWhichSettingToSet() {
-            assertThatThrownBy(() -> new LaunchDarklyClient(WebClient.builder(), new LaunchDarklyProperties(
-                    URI.create("https://app.launchdarkly.com"), " ", "20240415", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    3, Duration.ofSeconds(1), Duration.ZERO), JsonMapper.builder().build()))
-                    .isInstanceOf(MissingApiTokenException.class).hasMessageContaining("PORTAL_LAUNCHDARKLY_APITOKEN");
+            assertThatThrownBy(() -> new LaunchDarklyClient(WebClient.builder(),
+                    new LaunchDarklyProperties(URI.create("https://app.launchdarkly.com"), " ", "20240415",
+                            Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ZERO),
+                    JsonMapper.builder().build()))
+                .isInstanceOf(MissingApiTokenException.class)
+                .hasMessageContaining("PORTAL_LAUNCHDARKLY_APITOKEN");
         }
 
         @Test
         void propertiesWhenPrintedThenTokenNotShown() {
             assertThat(new LaunchDarklyProperties(URI.create("https://x"), TOKEN, "v", Duration.ZERO, Duration.ZERO, 1,
-                    Duration.ZERO, Duration.ZERO).toString()).doesNotContain(TOKEN);
+                    Duration.ZERO, Duration.ZERO)
+                .toString()).doesNotContain(TOKEN);
         }
 
         private LaunchDarklyApiException createEnvironmentFails() {
-            return catchThrowableOfType(LaunchDarklyApiException.class, () -> client.createEnvironment("p", environment()));
+            return catchThrowableOfType(LaunchDarklyApiException.class,
+                    () -> client.createEnvironment("p", environment()));
         }
 
         private EnvironmentPost environment() {
             return new EnvironmentPost("QA", "qa", "00ff00", null, null, null, null, null, null, null, null);
         }
+
     }
 
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a JSON value against a schema of LaunchDarkly's OpenAPI document: declared properties only (a misspelt
- * field is the mistake worth catching, since the API may ignore it silently), required properties present, types,
- * enums, following {@code $ref}s. Enough of JSON Schema for request bodies; not a general validator.
+ * Checks a JSON value against a schema of LaunchDarkly's OpenAPI document: declared
+ * properties only (a misspelt field is the mistake worth catching, since the API may
+ * ignore it silently), required properties present, types, enums, following
+ * {@code $ref}s. Enough of JSON Schema for request bodies; not a general validator.
  */
 final class OpenApiSchemaCheck {
 
@@ -19,7 +20,10 @@ final class OpenApiSchemaCheck {
         this.spec = spec;
     }
 
-    /** The request-body schema of an operation, e.g. ("post", "/api/v2/destinations/{projectKey}/{environmentKey}"). */
+    /**
+     * The request-body schema of an operation, e.g. ("post",
+     * "/api/v2/destinations/{projectKey}/{environmentKey}").
+     */
     JsonNode requestSchema(String method, String pathTemplate) {
         JsonNode operation = spec.path("paths").path(pathTemplate).path(method);
         return operation.path("requestBody").path("content").path("application/json").path("schema");
@@ -119,4 +123,5 @@ final class OpenApiSchemaCheck {
         }
         return false;
     }
+
 }

@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RefreshingCacheTests {
 
     private static final Duration FRESH = Duration.ofSeconds(60);
+
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
     /** Background reloads, run when the test says so. */
     private final List<Runnable> background = new ArrayList<>();
 
@@ -48,7 +50,8 @@ class RefreshingCacheTests {
         RefreshingCache<String, String> cache = new RefreshingCache<>(FRESH, RETRY, key -> {
             loads.incrementAndGet();
             loading.countDown();
-            sleep(300); // long enough for every other thread to arrive while this load runs
+            sleep(300); // long enough for every other thread to arrive while this load
+                        // runs
             return "projects";
         });
         ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -165,7 +168,8 @@ class RefreshingCacheTests {
     @Test
     void getWhenRefreshAfterIsZeroThenNotCached() {
         AtomicInteger loads = new AtomicInteger();
-        RefreshingCache<String, Integer> cache = new RefreshingCache<>(Duration.ZERO, RETRY, key -> loads.incrementAndGet());
+        RefreshingCache<String, Integer> cache = new RefreshingCache<>(Duration.ZERO, RETRY,
+                key -> loads.incrementAndGet());
 
         cache.get("all");
         cache.get("all");
@@ -181,4 +185,5 @@ class RefreshingCacheTests {
             Thread.currentThread().interrupt();
         }
     }
+
 }

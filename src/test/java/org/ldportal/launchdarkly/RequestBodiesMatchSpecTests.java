@@ -23,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every request body the client builds, as it goes over the wire, checked against the request schema of its
- * operation in LaunchDarkly's OpenAPI spec (the team's reference copy beside the checkout).
+ * Every request body the client builds, as it goes over the wire, checked against the
+ * request schema of its operation in LaunchDarkly's OpenAPI spec (the team's reference
+ * copy beside the checkout).
  */
 class RequestBodiesMatchSpecTests {
 
     private static final Path SPEC = Path.of("..", "shared", "ld", "openapi-portal.json");
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private WireMockServer wiremock;
 
     @BeforeEach
@@ -51,24 +53,30 @@ class RequestBodiesMatchSpecTests {
                 + " (the shared reference folder beside the checkout is absent)");
         OpenApiSchemaCheck check = new OpenApiSchemaCheck(json.readTree(Files.readString(SPEC)));
         LaunchDarklyClient client = LaunchDarklyClientTests.client(wiremock.baseUrl(), Duration.ofSeconds(2));
-        PolicyStatement statement = new PolicyStatement("allow", List.of("proj/*:env/production:flag/*"), null, List.of("*"), null);
+        PolicyStatement statement = new PolicyStatement("allow", List.of("proj/*:env/production:flag/*"), null,
+                List.of("*"), null);
 
-        client.createEnvironment("p", new EnvironmentPost("QA", "qa", "00ff00", 5, true, false, true, true, List.of("a"),
-                new EnvironmentPost.SourceEnvironment("test", 3), false));
+        client.createEnvironment("p", new EnvironmentPost("QA", "qa", "00ff00", 5, true, false, true, true,
+                List.of("a"), new EnvironmentPost.SourceEnvironment("test", 3), false));
         client.createDestination("p", "e", new DestinationPost("Kinesis", "kinesis",
                 Map.of("region", "us-east-1", "roleArn", "arn:aws:iam::123456789012:role/x", "streamName", "s"), true));
-        client.warehouseSetupScript("p", "e", "redshift", new WarehouseSetupRequest("Redshift", null, "LD", "WH", "ROLE",
-                "EVENTS", "LD_USER", false, "cluster-1", "us-east-1", "123456789012"));
+        client.warehouseSetupScript("p", "e", "redshift", new WarehouseSetupRequest("Redshift", null, "LD", "WH",
+                "ROLE", "EVENTS", "LD_USER", false, "cluster-1", "us-east-1", "123456789012"));
         client.completeWarehouseSetup("p", "e", "snowflake-v2", "PUBLIC-KEY");
-        client.createIntegrationConfiguration("acme", new IntegrationConfigurationPost("Acme", true, List.of("t"),
-                Map.of("URL", "https://x.example"), new IntegrationConfigurationPost.CapabilityConfig(
-                        new IntegrationConfigurationPost.Approvals(List.of(Map.of("key", "k", "name", "K", "type", "string"))),
-                        new IntegrationConfigurationPost.AuditLogEventsHook(List.of(statement)))));
-        client.createSubscription("log-stream", new SubscriptionPost("Logs", Map.of("token", "t"), List.of(statement), true,
-                List.of("audit")));
+        client.createIntegrationConfiguration("acme",
+                new IntegrationConfigurationPost("Acme", true, List.of("t"), Map.of("URL", "https://x.example"),
+                        new IntegrationConfigurationPost.CapabilityConfig(
+                                new IntegrationConfigurationPost.Approvals(
+                                        List.of(Map.of("key", "k", "name", "K", "type", "string"))),
+                                new IntegrationConfigurationPost.AuditLogEventsHook(List.of(statement)))));
+        client.createSubscription("log-stream",
+                new SubscriptionPost("Logs", Map.of("token", "t"), List.of(statement), true, List.of("audit")));
 
-        List<LoggedRequest> posts = wiremock.getAllServeEvents().stream().map(event -> event.getRequest())
-                .filter(request -> request.getMethod().getName().equals("POST")).toList();
+        List<LoggedRequest> posts = wiremock.getAllServeEvents()
+            .stream()
+            .map(event -> event.getRequest())
+            .filter(request -> request.getMethod().getName().equals("POST"))
+            .toList();
         assertThat(posts).hasSize(6);
         for (LoggedRequest request : posts) {
             String template = check.templateFor("post", request.getUrl());
@@ -82,13 +90,16 @@ class RequestBodiesMatchSpecTests {
 
     @Test
     void schemaCheckWhenFieldMisspeltThenReported() throws Exception {
-        assumeTrue(Files.isRegularFile(SPEC), "Skipped: LaunchDarkly's OpenAPI spec is not at " + SPEC.toAbsolutePath());
+        assumeTrue(Files.isRegularFile(SPEC),
+                "Skipped: LaunchDarkly's OpenAPI spec is not at " + SPEC.toAbsolutePath());
         OpenApiSchemaCheck check = new OpenApiSchemaCheck(json.readTree(Files.readString(SPEC)));
         JsonNode schema = check.requestSchema("post", "/api/v2/projects/{projectKey}/environments");
 
         assertThat(check.problems(json.readTree("{\"name\":\"QA\",\"key\":\"qa\",\"colour\":\"00ff00\"}"), schema))
-                .contains("$.colour: not a property of the schema", "$.color: required");
-        assertThat(check.problems(json.readTree("{\"name\":\"QA\",\"key\":\"qa\",\"color\":\"00ff00\",\"defaultTtl\":\"5\"}"),
-                schema)).containsExactly("$.defaultTtl: expected an integer");
+            .contains("$.colour: not a property of the schema", "$.color: required");
+        assertThat(check.problems(
+                json.readTree("{\"name\":\"QA\",\"key\":\"qa\",\"color\":\"00ff00\",\"defaultTtl\":\"5\"}"), schema))
+            .containsExactly("$.defaultTtl: expected an integer");
     }
+
 }

@@ -37,41 +37,49 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small stand-in for LaunchDarkly's REST API, over real HTTP on its own port, with in-memory state: the
- * endpoints the portal uses, checking the token and validating raw request bodies (an unknown field is a 400, as
- * a binding that silently ignored it would hide a misspelt field), answering 201 with bodies shaped like
- * LaunchDarkly's, 409 for duplicates and {@code {code, message}} 400s that name the field. Tests can make it
- * answer 429, 500 or slowly. One instance per JVM ({@link #shared()}); {@link #reset()} restores the seed.
+ * A small stand-in for LaunchDarkly's REST API, over real HTTP on its own port, with
+ * in-memory state: the endpoints the portal uses, checking the token and validating raw
+ * request bodies (an unknown field is a 400, as a binding that silently ignored it would
+ * hide a misspelt field), answering 201 with bodies shaped like LaunchDarkly's, 409 for
+ * duplicates and {@code {code, message}} 400s that name the field. Tests can make it
+ * answer 429, 500 or slowly. One instance per JVM ({@link #shared()}); {@link #reset()}
+ * restores the seed.
  */
 public final class LaunchDarklySandbox {
 
     public static final String TOKEN = "api-sandbox-token-0000";
 
     private static final Pattern ENVIRONMENT_KEY = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$");
+
     private static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_.-]{1,64}$");
+
     private static final Pattern COLOR = Pattern.compile("^[0-9a-fA-F]{6}$");
+
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/.+$");
-    private static final Map<String, List<String>> DESTINATION_CONFIG = Map.of(
-            "google-pubsub", List.of("project", "topic"),
-            "kinesis", List.of("region", "roleArn", "streamName"),
-            "azure-event-hubs", List.of("namespace", "name", "policyName", "policyKey"),
-            "mparticle", List.of("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment"),
-            "segment", List.of("writeKey"),
-            "snowflake-v2", List.of("publicKey", "snowflakeHostAddress"),
-            "databricks", List.of(),
-            "bigquery", List.of(),
-            "redshift", List.of());
+
+    private static final Map<String, List<String>> DESTINATION_CONFIG = Map.of("google-pubsub",
+            List.of("project", "topic"), "kinesis", List.of("region", "roleArn", "streamName"), "azure-event-hubs",
+            List.of("namespace", "name", "policyName", "policyKey"), "mparticle",
+            List.of("apiKey", "secret", "userIdentity", "anonymousUserIdentity", "environment"), "segment",
+            List.of("writeKey"), "snowflake-v2", List.of("publicKey", "snowflakeHostAddress"), "databricks", List.of(),
+            "bigquery", List.of(), "redshift", List.of());
+
     private static final Map<String, String> SNOWFLAKE_DEFAULT_NAMES = Map.of("databaseName", "LAUNCHDARKLY",
-            "schemaName", "EVENTS", "userName", "LAUNCHDARKLY_USER", "roleName", "LAUNCHDARKLY_ROLE",
-            "warehouseName", "LAUNCHDARKLY_WH");
+            "schemaName", "EVENTS", "userName", "LAUNCHDARKLY_USER", "roleName", "LAUNCHDARKLY_ROLE", "warehouseName",
+            "LAUNCHDARKLY_WH");
+
     private static final Set<String> SECRET_CONFIG = Set.of("policyKey", "apiKey", "secret", "writeKey");
+
     private static final Set<String> ENVIRONMENT_EDITABLE = Set.of("name", "color", "defaultTtl", "secureMode",
             "defaultTrackEvents", "requireComments", "confirmChanges", "tags", "critical");
 
     static {
-        // The JDK's HttpServer keeps Nagle's algorithm on unless told otherwise, and writes an answer's headers and
-        // body separately: on a kept-alive connection the body then waits for the client's delayed ACK (40 ms on
-        // Linux), which made every sandbox call look 40 ms slow. Read once, when the first HttpServer is made.
+        // The JDK's HttpServer keeps Nagle's algorithm on unless told otherwise, and
+        // writes an answer's headers and
+        // body separately: on a kept-alive connection the body then waits for the
+        // client's delayed ACK (40 ms on
+        // Linux), which made every sandbox call look 40 ms slow. Read once, when the
+        // first HttpServer is made.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
@@ -80,25 +88,44 @@ public final class LaunchDarklySandbox {
     private static LaunchDarklySandbox shared;
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final HttpServer server;
+
     private final Deque<SandboxFault> faults = new ConcurrentLinkedDeque<>();
+
     private final List<SandboxRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
     private final Map<String, ObjectNode> projects = new LinkedHashMap<>();
+
     private final Map<String, Map<String, ObjectNode>> environments = new LinkedHashMap<>();
+
     private final List<ObjectNode> destinations = new ArrayList<>();
+
     private final Map<String, ObjectNode> pendingSetups = new HashMap<>();
+
     private final Map<String, List<ObjectNode>> configurations = new LinkedHashMap<>();
+
     private final Map<String, List<ObjectNode>> subscriptions = new LinkedHashMap<>();
+
     private final Map<String, ObjectNode> manifests = new LinkedHashMap<>();
-    /** Requests carried out after they were answered ({@link #failNextThenCreate}), still running. */
-    private final List<Thread> lateWork = Collections.synchronizedList(new ArrayList<>());
+
     /**
-     * Whether environments, integration configurations and subscriptions carry {@code _version}: the spec's schemas
-     * (Environment, IntegrationConfigurationsRep, Integration) have none, so by default they do not.
+     * Requests carried out after they were answered ({@link #failNextThenCreate}), still
+     * running.
+     */
+    private final List<Thread> lateWork = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Whether environments, integration configurations and subscriptions carry
+     * {@code _version}: the spec's schemas (Environment, IntegrationConfigurationsRep,
+     * Integration) have none, so by default they do not.
      */
     private boolean versions;
-    /** Whether a destination's {@code parent} link names its project and environment (an older shape; the spec's example does not). */
+
+    /**
+     * Whether a destination's {@code parent} link names its project and environment (an
+     * older shape; the spec's example does not).
+     */
     private boolean destinationParentNamesPlace;
 
     private LaunchDarklySandbox(int port) {
@@ -144,7 +171,10 @@ public final class LaunchDarklySandbox {
 
     // ---- test controls
 
-    /** Back to the seed: two projects with environments, no destinations or integrations, no faults. */
+    /**
+     * Back to the seed: two projects with environments, no destinations or integrations,
+     * no faults.
+     */
     public synchronized void reset() {
         versions = false;
         destinationParentNamesPlace = false;
@@ -161,33 +191,47 @@ public final class LaunchDarklySandbox {
         loadManifests();
     }
 
-    /** The next request (whose path contains {@code pathPart}, or any when null) gets this error. */
+    /**
+     * The next request (whose path contains {@code pathPart}, or any when null) gets this
+     * error.
+     */
     public void failNext(String pathPart, int status, String code, String message) {
         faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null));
     }
 
-    /** The next POST (a create) to a path containing {@code pathPart} gets this error; reads of that path do not. */
+    /**
+     * The next POST (a create) to a path containing {@code pathPart} gets this error;
+     * reads of that path do not.
+     */
     public void failNextPost(String pathPart, int status) {
         failNextPost(pathPart, status, null, null);
     }
 
-    /** The next POST to a path containing {@code pathPart} gets this error, with LaunchDarkly's code and message. */
+    /**
+     * The next POST to a path containing {@code pathPart} gets this error, with
+     * LaunchDarkly's code and message.
+     */
     public void failNextPost(String pathPart, int status, String code, String message) {
         faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null).only("POST"));
     }
 
-    /** The next POST to a path containing {@code pathPart} is answered normally, but only after {@code delay}. */
+    /**
+     * The next POST to a path containing {@code pathPart} is answered normally, but only
+     * after {@code delay}.
+     */
     public void delayNextPost(String pathPart, Duration delay) {
         faults.add(new SandboxFault(pathPart, 0, null, null, Map.of(), delay).only("POST"));
     }
 
     /**
-     * The reads (GET) of a path containing {@code pathPart} after the next {@code skipping} ones get this error,
-     * {@code times} times: a check after the call, once the read before it has passed.
+     * The reads (GET) of a path containing {@code pathPart} after the next
+     * {@code skipping} ones get this error, {@code times} times: a check after the call,
+     * once the read before it has passed.
      */
     public void failReadsAfter(String pathPart, int skipping, int times, int status) {
         for (int i = 0; i < times; i++) {
-            faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null).only("GET").after(i == 0 ? skipping : 0));
+            faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null).only("GET")
+                .after(i == 0 ? skipping : 0));
         }
     }
 
@@ -204,22 +248,26 @@ public final class LaunchDarklySandbox {
     }
 
     /**
-     * The next create (POST) is carried out, but answered with {@code status} and no body, as a failing gateway would;
-     * the page's reads of the same path are not touched.
+     * The next create (POST) is carried out, but answered with {@code status} and no
+     * body, as a failing gateway would; the page's reads of the same path are not
+     * touched.
      */
     public void failNextAfterHandling(String pathPart, int status) {
         faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true).only("POST"));
     }
 
     /**
-     * The next request is answered {@code status} at once, as a gateway that gave up would, and carried out only
-     * {@code after} that: LaunchDarkly was still working on it when the portal heard back.
+     * The next request is answered {@code status} at once, as a gateway that gave up
+     * would, and carried out only {@code after} that: LaunchDarkly was still working on
+     * it when the portal heard back.
      */
     public void failNextThenCreate(String pathPart, int status, Duration after) {
         faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), after, false, true, "POST"));
     }
 
-    /** Waits until every request carried out late ({@link #failNextThenCreate}) is done. */
+    /**
+     * Waits until every request carried out late ({@link #failNextThenCreate}) is done.
+     */
     public void awaitLateWork() {
         for (Thread thread : List.copyOf(lateWork)) {
             try {
@@ -231,19 +279,26 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    /** From now on environments, integration configurations and subscriptions carry a {@code _version}. */
+    /**
+     * From now on environments, integration configurations and subscriptions carry a
+     * {@code _version}.
+     */
     public synchronized void answerVersions() {
         versions = true;
-        environments.values().forEach(inProject -> inProject.values().forEach(e -> e.put("_version", e.path("_version").asInt(1))));
+        environments.values()
+            .forEach(inProject -> inProject.values().forEach(e -> e.put("_version", e.path("_version").asInt(1))));
         configurations.values().forEach(list -> list.forEach(c -> c.put("_version", c.path("_version").asInt(1))));
         subscriptions.values().forEach(list -> list.forEach(s -> s.put("_version", s.path("_version").asInt(1))));
     }
 
-    /** From now on a destination's {@code parent} link names its project and environment, as an older answer did. */
+    /**
+     * From now on a destination's {@code parent} link names its project and environment,
+     * as an older answer did.
+     */
     public synchronized void answerDestinationParentsWithTheirPlace() {
         destinationParentNamesPlace = true;
-        destinations.forEach(destination -> destination.withObject("_links").putObject("parent").put("href",
-                placeOf(destination)));
+        destinations.forEach(
+                destination -> destination.withObject("_links").putObject("parent").put("href", placeOf(destination)));
     }
 
     /** The next request is answered normally, but only after {@code delay}. */
@@ -274,31 +329,43 @@ public final class LaunchDarklySandbox {
         return List.copyOf(subscriptions.getOrDefault(integrationKey, List.of()));
     }
 
-    /** A destination as if made in LaunchDarkly itself (not through the portal); answers it as the API would. */
+    /**
+     * A destination as if made in LaunchDarkly itself (not through the portal); answers
+     * it as the API would.
+     */
     public synchronized ObjectNode seedDestination(String projectKey, String environmentKey, String name, String kind,
             Map<String, String> config) {
         ObjectNode values = json.createObjectNode();
         config.forEach(values::put);
         return addDestination(projectKey, environmentKey, name, kind, values, true)
-                .put("createdAt", System.currentTimeMillis() - 3_600_000).deepCopy();
+            .put("createdAt", System.currentTimeMillis() - 3_600_000)
+            .deepCopy();
     }
 
     /** An environment as if made in LaunchDarkly itself (not through the portal). */
     public synchronized ObjectNode seedEnvironment(String projectKey, String key, String name) {
         project(projectKey);
-        return createEnvironment(projectKey, json.createObjectNode().put("key", key).put("name", name).put("color", "417505"))
-                .deepCopy();
+        return createEnvironment(projectKey,
+                json.createObjectNode().put("key", key).put("name", name).put("color", "417505"))
+            .deepCopy();
     }
 
-    /** An integration configuration as if made in LaunchDarkly itself; answered as the API would. */
+    /**
+     * An integration configuration as if made in LaunchDarkly itself; answered as the API
+     * would.
+     */
     public synchronized ObjectNode seedConfiguration(String integrationKey, String name, Map<String, Object> values) {
         ObjectNode post = json.createObjectNode().put("name", name);
         post.set("configValues", json.valueToTree(values));
         // Made before the test's own requests: an hour ago.
-        return createConfiguration(integrationKey, post).put("_createdAt", System.currentTimeMillis() - 3_600_000).deepCopy();
+        return createConfiguration(integrationKey, post).put("_createdAt", System.currentTimeMillis() - 3_600_000)
+            .deepCopy();
     }
 
-    /** An audit-log subscription as if made in LaunchDarkly itself, with the deliveries LaunchDarkly reports. */
+    /**
+     * An audit-log subscription as if made in LaunchDarkly itself, with the deliveries
+     * LaunchDarkly reports.
+     */
     public synchronized ObjectNode seedSubscription(String integrationKey, String name, Map<String, Object> config,
             int delivered, int failed) {
         ObjectNode post = json.createObjectNode().put("name", name);
@@ -310,23 +377,29 @@ public final class LaunchDarklySandbox {
 
     /** Someone changes the subscription in LaunchDarkly itself: a new version. */
     public synchronized void changeSubscriptionMeanwhile(String integrationKey, String id) {
-        subscriptions.getOrDefault(integrationKey, List.of()).stream().filter(s -> s.get("_id").asString().equals(id))
-                .findFirst().ifPresent(subscription -> {
-                    subscription.withArray("tags").add("changed-in-launchdarkly");
-                    versioned(subscription, "_version");
-                });
+        subscriptions.getOrDefault(integrationKey, List.of())
+            .stream()
+            .filter(s -> s.get("_id").asString().equals(id))
+            .findFirst()
+            .ifPresent(subscription -> {
+                subscription.withArray("tags").add("changed-in-launchdarkly");
+                versioned(subscription, "_version");
+            });
     }
 
     /** Someone changes the subscription's policy in LaunchDarkly itself. */
     public synchronized void changeSubscriptionPolicyMeanwhile(String integrationKey, String id, String resources) {
-        subscriptions.getOrDefault(integrationKey, List.of()).stream().filter(s -> s.get("_id").asString().equals(id))
-                .findFirst().ifPresent(subscription -> {
-                    ArrayNode statements = subscription.putArray("statements");
-                    ObjectNode statement = statements.addObject().put("effect", "allow");
-                    statement.putArray("resources").add(resources);
-                    statement.putArray("actions").add("*");
-                    versioned(subscription, "_version");
-                });
+        subscriptions.getOrDefault(integrationKey, List.of())
+            .stream()
+            .filter(s -> s.get("_id").asString().equals(id))
+            .findFirst()
+            .ifPresent(subscription -> {
+                ArrayNode statements = subscription.putArray("statements");
+                ObjectNode statement = statements.addObject().put("effect", "allow");
+                statement.putArray("resources").add(resources);
+                statement.putArray("actions").add("*");
+                versioned(subscription, "_version");
+            });
     }
 
     /** Someone marks the environment critical in LaunchDarkly itself. */
@@ -346,10 +419,15 @@ public final class LaunchDarklySandbox {
         versioned(environment, "_version");
     }
 
-    /** Someone changes the destination in LaunchDarkly: its version moves on, as after any accepted patch. */
+    /**
+     * Someone changes the destination in LaunchDarkly: its version moves on, as after any
+     * accepted patch.
+     */
     public synchronized void changeDestinationMeanwhile(String id) {
-        destinations.stream().filter(d -> d.get("_id").asString().equals(id)).findFirst()
-                .ifPresent(d -> versioned(d, "version"));
+        destinations.stream()
+            .filter(d -> d.get("_id").asString().equals(id))
+            .findFirst()
+            .ifPresent(d -> versioned(d, "version"));
     }
 
     // ---- HTTP
@@ -363,7 +441,8 @@ public final class LaunchDarklySandbox {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        exchange.getRequestHeaders()
+            .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         requests.add(new SandboxRequest(method, path + (query != null ? "?" + query : ""), headers, body));
         try {
             SandboxFault fault = takeFault(method, path);
@@ -375,7 +454,8 @@ public final class LaunchDarklySandbox {
                         route(method, path, query0, headers, body);
                     }
                     catch (RuntimeException refused) {
-                        // As LaunchDarkly would: a request it refuses late changes nothing.
+                        // As LaunchDarkly would: a request it refuses late changes
+                        // nothing.
                     }
                 }, "ld-sandbox-late");
                 late.setDaemon(true);
@@ -403,7 +483,8 @@ public final class LaunchDarklySandbox {
             }
             catch (SandboxException refused) {
                 if (fault != null && fault.afterHandling()) {
-                    // A gateway that failed after LaunchDarkly answered hides a refusal (a 409) as well.
+                    // A gateway that failed after LaunchDarkly answered hides a refusal
+                    // (a 409) as well.
                     respond(exchange, fault.status(), json.createObjectNode());
                     return;
                 }
@@ -426,7 +507,9 @@ public final class LaunchDarklySandbox {
             respond(exchange, e.status, error);
         }
         catch (RuntimeException e) {
-            ObjectNode error = json.createObjectNode().put("code", "internal_server_error").put("message", "sandbox: " + e);
+            ObjectNode error = json.createObjectNode()
+                .put("code", "internal_server_error")
+                .put("message", "sandbox: " + e);
             respond(exchange, 500, error);
         }
     }
@@ -436,7 +519,8 @@ public final class LaunchDarklySandbox {
             SandboxFault fault = it.next();
             if (fault.matches(method, path)) {
                 if (fault.skips()) {
-                    // The first fault for this request waits past it: the request passes untouched.
+                    // The first fault for this request waits past it: the request passes
+                    // untouched.
                     return null;
                 }
                 it.remove();
@@ -449,7 +533,8 @@ public final class LaunchDarklySandbox {
     private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        // As LaunchDarkly does: how many calls are left this window, for the route and the account.
+        // As LaunchDarkly does: how many calls are left this window, for the route and
+        // the account.
         if (!exchange.getResponseHeaders().containsKey("X-Ratelimit-Route-Remaining")) {
             exchange.getResponseHeaders().set("X-Ratelimit-Route-Remaining", "97");
             exchange.getResponseHeaders().set("X-Ratelimit-Global-Remaining", "4990");
@@ -460,15 +545,19 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    private synchronized Object[] route(String method, String path, Map<String, String> query, Map<String, String> headers,
-            String body) {
+    private synchronized Object[] route(String method, String path, Map<String, String> query,
+            Map<String, String> headers, String body) {
         Matcher m;
         if (method.equals("GET") && path.equals("/api/v2/projects")) {
             return ok(page(new ArrayList<>(projects.values()), query));
         }
         if (method.equals("GET") && path.equals("/api/v2/caller-identity")) {
-            ObjectNode identity = json.createObjectNode().put("accountId", "acct-sandbox").put("tokenName", "LD Portal (sandbox)")
-                    .put("tokenKind", "service").put("authKind", "token").put("serviceToken", true);
+            ObjectNode identity = json.createObjectNode()
+                .put("accountId", "acct-sandbox")
+                .put("tokenName", "LD Portal (sandbox)")
+                .put("tokenKind", "service")
+                .put("authKind", "token")
+                .put("serviceToken", true);
             identity.putArray("scopes").add("writer");
             return ok(identity);
         }
@@ -478,9 +567,11 @@ public final class LaunchDarklySandbox {
                 return ok(environment);
             }
             if (method.equals("PATCH")) {
-                ObjectNode patched = SandboxPatch.apply(environment, patchOf(body), ENVIRONMENT_EDITABLE, Set.of("_version", "key", "_id"));
+                ObjectNode patched = SandboxPatch.apply(environment, patchOf(body), ENVIRONMENT_EDITABLE,
+                        Set.of("_version", "key", "_id"));
                 checkEnvironmentSettings(patched);
-                return ok(replaceVersioned(environments.get(decode(m.group(1))), decode(m.group(2)), patched, "_version"));
+                return ok(replaceVersioned(environments.get(decode(m.group(1))), decode(m.group(2)), patched,
+                        "_version"));
             }
             if (method.equals("DELETE")) {
                 environments.get(decode(m.group(1))).remove(decode(m.group(2)));
@@ -502,7 +593,8 @@ public final class LaunchDarklySandbox {
             answer.putObject("_links").putObject("self").put("href", "/api/v2/destinations");
             return ok(answer);
         }
-        if ((m = match("/api/v2/destinations/([^/]+)/([^/]+)/([^/]+)", path)) != null && !m.group(1).equals("projects")) {
+        if ((m = match("/api/v2/destinations/([^/]+)/([^/]+)/([^/]+)", path)) != null
+                && !m.group(1).equals("projects")) {
             ObjectNode destination = destination(m.group(1), m.group(2), m.group(3));
             if (method.equals("GET")) {
                 return ok(destination);
@@ -525,7 +617,8 @@ public final class LaunchDarklySandbox {
         }
         String warehouse = "/api/v2/destinations/projects/([^/]+)/environments/([^/]+)";
         if ((m = match(warehouse + "/kinds/([^/]+)/setup", path)) != null && method.equals("POST")) {
-            return created(setup(m.group(1), m.group(2), m.group(3), body.isBlank() ? json.createObjectNode() : object(body)));
+            return created(
+                    setup(m.group(1), m.group(2), m.group(3), body.isBlank() ? json.createObjectNode() : object(body)));
         }
         if ((m = match(warehouse + "/kinds/([^/]+)/complete-setup", path)) != null && method.equals("POST")) {
             return created(completeSetup(m.group(1), m.group(2), m.group(3), object(body)));
@@ -535,17 +628,23 @@ public final class LaunchDarklySandbox {
                 throw SandboxException.invalid("This endpoint requires the LD-API-Version header to be beta");
             }
             String id = decode(m.group(1));
-            List<ObjectNode> owner = configurations.values().stream()
-                    .filter(list -> list.stream().anyMatch(c -> c.get("_id").asString().equals(id))).findFirst()
-                    .orElseThrow(() -> SandboxException.notFound("Integration configuration " + id));
-            ObjectNode configuration = owner.stream().filter(c -> c.get("_id").asString().equals(id)).findFirst().orElseThrow();
+            List<ObjectNode> owner = configurations.values()
+                .stream()
+                .filter(list -> list.stream().anyMatch(c -> c.get("_id").asString().equals(id)))
+                .findFirst()
+                .orElseThrow(() -> SandboxException.notFound("Integration configuration " + id));
+            ObjectNode configuration = owner.stream()
+                .filter(c -> c.get("_id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
             if (method.equals("GET")) {
                 return ok(configuration);
             }
             if (method.equals("PATCH")) {
                 ObjectNode manifest = manifest(configuration.get("_integrationKey").asString());
                 ObjectNode patched = SandboxPatch.apply(configuration, patchOf(body),
-                        Set.of("name", "enabled", "tags", "configValues", "capabilityConfig"), Set.of("_version", "_id", "_integrationKey"));
+                        Set.of("name", "enabled", "tags", "configValues", "capabilityConfig"),
+                        Set.of("_version", "_id", "_integrationKey"));
                 requiredText(patched, "name", "");
                 checkConfig(manifest, (ObjectNode) patched.get("configValues"), "configValues.");
                 patched.set("configValues", obfuscated(manifest, (ObjectNode) patched.get("configValues")));
@@ -561,15 +660,18 @@ public final class LaunchDarklySandbox {
             String key = decode(m.group(1));
             String id = decode(m.group(2));
             List<ObjectNode> owner = subscriptions.getOrDefault(key, new ArrayList<>());
-            ObjectNode subscription = owner.stream().filter(c -> c.get("_id").asString().equals(id)).findFirst()
-                    .orElseThrow(() -> SandboxException.notFound("Audit log subscription " + id));
+            ObjectNode subscription = owner.stream()
+                .filter(c -> c.get("_id").asString().equals(id))
+                .findFirst()
+                .orElseThrow(() -> SandboxException.notFound("Audit log subscription " + id));
             if (method.equals("GET")) {
                 return ok(subscription);
             }
             if (method.equals("PATCH")) {
                 ObjectNode manifest = manifest(key);
                 ObjectNode patched = SandboxPatch.apply(subscription, patchOf(body),
-                        Set.of("name", "on", "tags", "config", "statements", "url", "apiKey"), Set.of("_version", "_id", "kind"));
+                        Set.of("name", "on", "tags", "config", "statements", "url", "apiKey"),
+                        Set.of("_version", "_id", "kind"));
                 requiredText(patched, "name", "");
                 checkConfig(manifest, (ObjectNode) patched.get("config"), "config.");
                 checkStatements(patched.get("statements"), "statements");
@@ -611,15 +713,20 @@ public final class LaunchDarklySandbox {
     // ---- projects and environments
 
     private void seedProject(String key, String name, String... environmentKeysAndNames) {
-        ObjectNode project = json.createObjectNode().put("_id", id()).put("key", key).put("name", name)
-                .put("includeInSnippetByDefault", false);
+        ObjectNode project = json.createObjectNode()
+            .put("_id", id())
+            .put("key", key)
+            .put("name", name)
+            .put("includeInSnippetByDefault", false);
         project.putArray("tags");
         project.putObject("_links").putObject("self").put("href", "/api/v2/projects/" + key);
         projects.put(key, project);
         environments.put(key, new LinkedHashMap<>());
         for (int i = 0; i < environmentKeysAndNames.length; i += 2) {
-            ObjectNode post = json.createObjectNode().put("key", environmentKeysAndNames[i])
-                    .put("name", environmentKeysAndNames[i + 1]).put("color", i == 0 ? "3a3af0" : "417505");
+            ObjectNode post = json.createObjectNode()
+                .put("key", environmentKeysAndNames[i])
+                .put("name", environmentKeysAndNames[i + 1])
+                .put("color", i == 0 ? "3a3af0" : "417505");
             createEnvironment(key, post);
         }
     }
@@ -648,7 +755,8 @@ public final class LaunchDarklySandbox {
         String key = requiredText(post, "key", "");
         String color = requiredText(post, "color", "");
         if (!ENVIRONMENT_KEY.matcher(key).matches()) {
-            throw SandboxException.invalid("key: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'");
+            throw SandboxException
+                .invalid("key: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'");
         }
         checkEnvironmentSettings(post);
         Map<String, ObjectNode> inProject = environments.get(projectKey);
@@ -671,7 +779,8 @@ public final class LaunchDarklySandbox {
         environment.put("key", key).put("name", name).put("color", color);
         environment.put("apiKey", "sdk-" + UUID.randomUUID());
         environment.put("mobileKey", "mob-" + UUID.randomUUID());
-        for (String setting : List.of("defaultTtl", "secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
+        for (String setting : List.of("defaultTtl", "secureMode", "defaultTrackEvents", "confirmChanges",
+                "requireComments", "critical")) {
             JsonNode value = post.has(setting) ? post.get(setting) : source != null ? source.get(setting) : null;
             if (value != null) {
                 environment.set(setting, value);
@@ -684,7 +793,9 @@ public final class LaunchDarklySandbox {
             }
         }
         environment.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
-        environment.putObject("_links").putObject("self").put("href", "/api/v2/projects/" + projectKey + "/environments/" + key);
+        environment.putObject("_links")
+            .putObject("self")
+            .put("href", "/api/v2/projects/" + projectKey + "/environments/" + key);
         inProject.put(key, environment);
         return environment;
     }
@@ -700,7 +811,8 @@ public final class LaunchDarklySandbox {
                 || post.get("defaultTtl").asInt() > 60)) {
             throw SandboxException.invalid("defaultTtl: must be a whole number of minutes from 0 to 60");
         }
-        for (String flag : List.of("secureMode", "defaultTrackEvents", "confirmChanges", "requireComments", "critical")) {
+        for (String flag : List.of("secureMode", "defaultTrackEvents", "confirmChanges", "requireComments",
+                "critical")) {
             if (post.has(flag) && !post.get(flag).isBoolean()) {
                 throw SandboxException.invalid(flag + ": must be a boolean");
             }
@@ -708,7 +820,8 @@ public final class LaunchDarklySandbox {
         if (post.has("tags")) {
             for (JsonNode tag : arrayOf(post, "tags")) {
                 if (!tag.isString() || !TAG.matcher(tag.asString()).matches()) {
-                    throw SandboxException.invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
+                    throw SandboxException
+                        .invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
                 }
             }
         }
@@ -727,7 +840,8 @@ public final class LaunchDarklySandbox {
         checkDestination(kind, post);
         ObjectNode config = ((ObjectNode) post.get("config")).deepCopy();
         if (kind.equals("snowflake-v2")) {
-            // The older path knows no set-up: the destination gets the default names, whatever a script made.
+            // The older path knows no set-up: the destination gets the default names,
+            // whatever a script made.
             SNOWFLAKE_DEFAULT_NAMES.forEach((name, value) -> {
                 if (!config.has(name)) {
                     config.put(name, value);
@@ -752,15 +866,16 @@ public final class LaunchDarklySandbox {
             }
         }
         if (kind.equals("kinesis") && !ROLE_ARN.matcher(config.get("roleArn").asString()).matches()) {
-            throw SandboxException.invalid("config.roleArn: must be an IAM role ARN such as arn:aws:iam::123456789012:role/name");
+            throw SandboxException
+                .invalid("config.roleArn: must be an IAM role ARN such as arn:aws:iam::123456789012:role/name");
         }
         if (post.has("on") && !post.get("on").isBoolean()) {
             throw SandboxException.invalid("on: must be a boolean");
         }
     }
 
-    private ObjectNode addDestination(String projectKey, String environmentKey, String name, String kind, ObjectNode config,
-            boolean on) {
+    private ObjectNode addDestination(String projectKey, String environmentKey, String name, String kind,
+            ObjectNode config, boolean on) {
         String place = "/api/v2/projects/" + projectKey + "/environments/" + environmentKey;
         boolean taken = destinations.stream().anyMatch(d -> place.equals(placeOf(d)));
         if (taken) {
@@ -768,14 +883,19 @@ public final class LaunchDarklySandbox {
         }
         ObjectNode destination = json.createObjectNode();
         String id = id();
-        destination.put("_id", id).put("name", name).put("kind", kind).put("on", on).put("version", 1)
-                .put("createdAt", System.currentTimeMillis());
+        destination.put("_id", id)
+            .put("name", name)
+            .put("kind", kind)
+            .put("on", on)
+            .put("version", 1)
+            .put("createdAt", System.currentTimeMillis());
         ObjectNode shown = config.deepCopy();
         masked(shown, SECRET_CONFIG);
         destination.set("config", shown);
         ObjectNode links = destination.putObject("_links");
         links.putObject("self").put("href", "/api/v2/destinations/" + projectKey + "/" + environmentKey + "/" + id);
-        // As the spec's example answers: the parent is the list; the project and environment are only in self.
+        // As the spec's example answers: the parent is the list; the project and
+        // environment are only in self.
         links.putObject("parent").put("href", destinationParentNamesPlace ? place : "/api/v2/destinations");
         destinations.add(destination);
         return destination;
@@ -792,23 +912,34 @@ public final class LaunchDarklySandbox {
         String schema = text(body, "schemaName", "EVENTS");
         String user = text(body, "userName", "LAUNCHDARKLY_USER");
         ObjectNode answer = json.createObjectNode();
-        StringBuilder script = new StringBuilder("-- LaunchDarkly Data Export setup for ").append(kind).append('\n')
-                .append("CREATE DATABASE IF NOT EXISTS ").append(database).append(";\n")
-                .append("CREATE SCHEMA IF NOT EXISTS ").append(database).append('.').append(schema).append(";\n")
-                .append("CREATE USER IF NOT EXISTS ").append(user).append(";\n");
+        StringBuilder script = new StringBuilder("-- LaunchDarkly Data Export setup for ").append(kind)
+            .append('\n')
+            .append("CREATE DATABASE IF NOT EXISTS ")
+            .append(database)
+            .append(";\n")
+            .append("CREATE SCHEMA IF NOT EXISTS ")
+            .append(database)
+            .append('.')
+            .append(schema)
+            .append(";\n")
+            .append("CREATE USER IF NOT EXISTS ")
+            .append(user)
+            .append(";\n");
         if (kind.equals("snowflake-v2")) {
             String publicKey = fakeKey("PUBLIC");
             script.append("ALTER USER ").append(user).append(" SET RSA_PUBLIC_KEY='").append(publicKey).append("';\n");
             answer.put("publicKey", publicKey).put("publicKeyPkcs8", fakeKey("PKCS8"));
             body.put("publicKey", publicKey);
         }
-        if (kind.equals("redshift") && body.has("clusterIdentifier") && body.has("clusterRegion") && body.has("clusterAwsAccountId")) {
+        if (kind.equals("redshift") && body.has("clusterIdentifier") && body.has("clusterRegion")
+                && body.has("clusterAwsAccountId")) {
             String bucket = "ld-export-" + body.get("clusterIdentifier").asString() + "-" + id().substring(0, 8);
             answer.put("s3BucketName", bucket);
             answer.put("redshiftIAMTrustPolicy", json.writeValueAsString(trustPolicy()));
-            answer.put("redshiftIAMPermissionsPolicy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                    + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::"
-                    + bucket + "/*\"]}]}");
+            answer.put("redshiftIAMPermissionsPolicy",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":[\"arn:aws:s3:::" + bucket
+                            + "\",\"arn:aws:s3:::" + bucket + "/*\"]}]}");
         }
         answer.put("script", script.toString());
         pendingSetups.put(projectKey + "/" + environmentKey + "/" + kind, body);
@@ -826,10 +957,13 @@ public final class LaunchDarklySandbox {
             pendingSetups.put(projectKey + "/" + environmentKey + "/" + kind, pending);
             throw SandboxException.invalid("publicKey: is not the key of the pending set-up");
         }
-        // The custom names are read from the stored configuration, as the spec's complete-setup says.
+        // The custom names are read from the stored configuration, as the spec's
+        // complete-setup says.
         ObjectNode config = json.createObjectNode();
-        pending.properties().stream().filter(field -> !field.getKey().equals("name"))
-                .forEach(field -> config.set(field.getKey(), field.getValue()));
+        pending.properties()
+            .stream()
+            .filter(field -> !field.getKey().equals("name"))
+            .forEach(field -> config.set(field.getKey(), field.getValue()));
         return addDestination(projectKey, environmentKey, text(pending, "name", kind), kind, config, true);
     }
 
@@ -849,7 +983,8 @@ public final class LaunchDarklySandbox {
     private void loadManifests() {
         manifests.clear();
         try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:manifests/*/manifest.json");
+            Resource[] found = new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:manifests/*/manifest.json");
             List<Resource> sorted = new ArrayList<>(List.of(found));
             sorted.sort((a, b) -> String.valueOf(a.getDescription()).compareTo(String.valueOf(b.getDescription())));
             for (Resource resource : sorted) {
@@ -857,7 +992,7 @@ public final class LaunchDarklySandbox {
                 String key = url.substring(0, url.lastIndexOf('/'));
                 key = key.substring(key.lastIndexOf('/') + 1);
                 String text = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                        .replace("{{sandboxBaseUrl}}", baseUrl());
+                    .replace("{{sandboxBaseUrl}}", baseUrl());
                 ObjectNode manifest = (ObjectNode) json.readTree(text);
                 manifest.put("key", key);
                 manifests.put(key, manifest);
@@ -892,11 +1027,16 @@ public final class LaunchDarklySandbox {
             JsonNode capability = post.get("capabilityConfig");
             allowOnly(capability, "capabilityConfig.", "approvals", "auditLogEventsHook");
             if (capability.has("auditLogEventsHook")) {
-                checkStatements(capability.get("auditLogEventsHook").get("statements"), "capabilityConfig.auditLogEventsHook.statements");
+                checkStatements(capability.get("auditLogEventsHook").get("statements"),
+                        "capabilityConfig.auditLogEventsHook.statements");
             }
         }
-        ObjectNode configuration = json.createObjectNode().put("_id", id()).put("name", name).put("_integrationKey", key)
-                .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean()).put("_createdAt", System.currentTimeMillis());
+        ObjectNode configuration = json.createObjectNode()
+            .put("_id", id())
+            .put("name", name)
+            .put("_integrationKey", key)
+            .put("enabled", !post.has("enabled") || post.get("enabled").asBoolean())
+            .put("_createdAt", System.currentTimeMillis());
         if (versions) {
             configuration.put("_version", 1);
         }
@@ -905,7 +1045,9 @@ public final class LaunchDarklySandbox {
         if (post.has("capabilityConfig")) {
             configuration.set("capabilityConfig", post.get("capabilityConfig"));
         }
-        configuration.putObject("_links").putObject("self").put("href", "/api/v2/integration-configurations/" + configuration.get("_id").asString());
+        configuration.putObject("_links")
+            .putObject("self")
+            .put("href", "/api/v2/integration-configurations/" + configuration.get("_id").asString());
         configurations.computeIfAbsent(key, k -> new ArrayList<>()).add(configuration);
         return configuration;
     }
@@ -925,24 +1067,31 @@ public final class LaunchDarklySandbox {
         if (post.has("statements")) {
             checkStatements(post.get("statements"), "statements");
         }
-        ObjectNode subscription = json.createObjectNode().put("_id", id()).put("kind", key).put("name", name)
-                .put("on", !post.has("on") || post.get("on").asBoolean());
+        ObjectNode subscription = json.createObjectNode()
+            .put("_id", id())
+            .put("kind", key)
+            .put("name", name)
+            .put("on", !post.has("on") || post.get("on").asBoolean());
         if (versions) {
             subscription.put("_version", 1);
         }
-        // What LaunchDarkly reports of the deliveries so far (setDeliveryStatus changes it).
+        // What LaunchDarkly reports of the deliveries so far (setDeliveryStatus changes
+        // it).
         subscription.putObject("_status").put("successCount", 0).put("errorCount", 0);
         subscription.set("config", obfuscated(manifest, (ObjectNode) config));
         subscription.set("statements", post.has("statements") ? post.get("statements") : json.createArrayNode());
         subscription.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
-        subscription.putObject("_links").putObject("self").put("href", "/api/v2/integrations/" + key + "/" + subscription.get("_id").asString());
+        subscription.putObject("_links")
+            .putObject("self")
+            .put("href", "/api/v2/integrations/" + key + "/" + subscription.get("_id").asString());
         subscriptions.computeIfAbsent(key, k -> new ArrayList<>()).add(subscription);
         return subscription;
     }
 
     /**
-     * What LaunchDarkly's Terraform provider checks of a config against the manifest: unknown keys and missing
-     * required keys are errors, booleans are real booleans, enum values are among allowedValues.
+     * What LaunchDarkly's Terraform provider checks of a config against the manifest:
+     * unknown keys and missing required keys are errors, booleans are real booleans, enum
+     * values are among allowedValues.
      */
     private void checkConfig(ObjectNode manifest, ObjectNode config, String prefix) {
         Map<String, JsonNode> variables = new LinkedHashMap<>();
@@ -987,8 +1136,9 @@ public final class LaunchDarklySandbox {
     }
 
     /**
-     * LaunchDarkly does not document how several dependsOn entries combine; the sandbox takes the portal's reading
-     * (FormValidator.isShown): visible when every entry allows it.
+     * LaunchDarkly does not document how several dependsOn entries combine; the sandbox
+     * takes the portal's reading (FormValidator.isShown): visible when every entry allows
+     * it.
      */
     private boolean visibleByDependency(JsonNode variable, ObjectNode config) {
         for (JsonNode dependency : variable.get("dependsOn")) {
@@ -1024,7 +1174,10 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    /** The values as LaunchDarkly answers them: secrets masked, and the values it generates filled in. */
+    /**
+     * The values as LaunchDarkly answers them: secrets masked, and the values it
+     * generates filled in.
+     */
     private ObjectNode obfuscated(ObjectNode manifest, ObjectNode values) {
         ObjectNode copy = values.deepCopy();
         manifest.path("formVariables").forEach(variable -> {
@@ -1060,11 +1213,16 @@ public final class LaunchDarklySandbox {
     private ObjectNode destination(String projectKey, String environmentKey, String id) {
         environment(projectKey, environmentKey);
         String self = "/api/v2/destinations/" + decode(projectKey) + "/" + decode(environmentKey) + "/" + decode(id);
-        return destinations.stream().filter(d -> self.equals(d.get("_links").get("self").get("href").asString()))
-                .findFirst().orElseThrow(() -> SandboxException.notFound("Destination " + decode(id)));
+        return destinations.stream()
+            .filter(d -> self.equals(d.get("_links").get("self").get("href").asString()))
+            .findFirst()
+            .orElseThrow(() -> SandboxException.notFound("Destination " + decode(id)));
     }
 
-    /** The project and environment of a destination as a path ({@code /api/v2/projects/p/environments/e}), from self. */
+    /**
+     * The project and environment of a destination as a path
+     * ({@code /api/v2/projects/p/environments/e}), from self.
+     */
     private static String placeOf(JsonNode destination) {
         String[] self = destination.get("_links").get("self").get("href").asString().split("/");
         // /api/v2/destinations/{project}/{environment}/{id}
@@ -1080,16 +1238,21 @@ public final class LaunchDarklySandbox {
         }
     }
 
-    /** The patched resource with its version one higher: every accepted change makes a new version. */
+    /**
+     * The patched resource with its version one higher: every accepted change makes a new
+     * version.
+     */
     private static ObjectNode versioned(ObjectNode patched, String field) {
-        // Only what has a version gets a new one (destinations always; the others only with answerVersions()).
+        // Only what has a version gets a new one (destinations always; the others only
+        // with answerVersions()).
         if (patched.has(field)) {
             patched.put(field, patched.path(field).asInt(1) + 1);
         }
         return patched;
     }
 
-    private static ObjectNode replaceVersioned(Map<String, ObjectNode> owner, String key, ObjectNode patched, String field) {
+    private static ObjectNode replaceVersioned(Map<String, ObjectNode> owner, String key, ObjectNode patched,
+            String field) {
         owner.put(key, versioned(patched, field));
         return patched;
     }
@@ -1233,4 +1396,5 @@ public final class LaunchDarklySandbox {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -4,6 +4,7 @@ package org.ldportal.sandbox;
 class SandboxException extends RuntimeException {
 
     final int status;
+
     final String code;
 
     SandboxException(int status, String code, String message) {
@@ -23,4 +24,5 @@ class SandboxException extends RuntimeException {
     static SandboxException conflict(String message) {
         return new SandboxException(409, "conflict", message);
     }
+
 }

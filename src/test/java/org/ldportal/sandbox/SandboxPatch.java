@@ -9,10 +9,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON Patch (RFC 6902) as the sandbox applies it to one resource: {@code add}, {@code replace}, {@code remove} and
- * {@code test} on JSON Pointers (RFC 6901), applied to a copy, all or nothing. As LaunchDarkly does, a path outside
- * the resource's editable fields is a 400, and a {@code test} that fails (the resource changed since it was read,
- * its version or a value) is a 409; the version and other read-only fields may be tested, never changed.
+ * JSON Patch (RFC 6902) as the sandbox applies it to one resource: {@code add},
+ * {@code replace}, {@code remove} and {@code test} on JSON Pointers (RFC 6901), applied
+ * to a copy, all or nothing. As LaunchDarkly does, a path outside the resource's editable
+ * fields is a 400, and a {@code test} that fails (the resource changed since it was read,
+ * its version or a value) is a 409; the version and other read-only fields may be tested,
+ * never changed.
  */
 final class SandboxPatch {
 
@@ -22,8 +24,9 @@ final class SandboxPatch {
     }
 
     /**
-     * The resource after the patch; {@code editable} are the top-level fields a patch may change (a field with
-     * children, such as {@code config}, covers them), {@code readable} those it may only test.
+     * The resource after the patch; {@code editable} are the top-level fields a patch may
+     * change (a field with children, such as {@code config}, covers them),
+     * {@code readable} those it may only test.
      */
     static ObjectNode apply(ObjectNode resource, JsonNode patch, Set<String> editable, Set<String> readable) {
         if (patch == null || !patch.isArray() || patch.isEmpty()) {
@@ -74,8 +77,9 @@ final class SandboxPatch {
     private static void test(ObjectNode resource, List<String> pointer, JsonNode expected, String path) {
         JsonNode actual = at(resource, pointer);
         if (actual == null || !actual.equals(expected)) {
-            throw SandboxException.conflict("The test of " + path + " failed: it is " + (actual == null ? "absent" : actual)
-                    + ", not " + expected + ". The resource changed since it was read.");
+            throw SandboxException
+                .conflict("The test of " + path + " failed: it is " + (actual == null ? "absent" : actual) + ", not "
+                        + expected + ". The resource changed since it was read.");
         }
     }
 
@@ -150,4 +154,5 @@ final class SandboxPatch {
         }
         return Integer.parseInt(token);
     }
+
 }

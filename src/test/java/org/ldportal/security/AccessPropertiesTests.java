@@ -20,7 +20,10 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The access rules as an operator writes them: the README's example, environment variables, mistakes. */
+/**
+ * The access rules as an operator writes them: the README's example, environment
+ * variables, mistakes.
+ */
 class AccessPropertiesTests {
 
     private static final PortalSecurityProperties GLOBAL = new PortalSecurityProperties("groups",
@@ -34,8 +37,9 @@ class AccessPropertiesTests {
         CurrentUser lead = signedIn(rules, "checkout-leads");
         CurrentUser platform = signedIn(rules, "platform");
 
-        assertThat(rules.rules()).extracting(AccessRule::name).containsExactly("Checkout team",
-                "Checkout team reads its trail", "Checkout leads", "Platform integrations");
+        assertThat(rules.rules()).extracting(AccessRule::name)
+            .containsExactly("Checkout team", "Checkout team reads its trail", "Checkout leads",
+                    "Platform integrations");
         assertThat(access.may(team, PortalRole.EDITOR, "checkout", "staging")).isTrue();
         assertThat(access.may(team, PortalRole.EDITOR, "payments-eu", "dev")).isTrue();
         assertThat(access.may(team, PortalRole.EDITOR, "checkout", "production")).isFalse();
@@ -49,10 +53,10 @@ class AccessPropertiesTests {
 
     @Test
     void bindWhenEnvironmentVariablesThenTheSameRule() {
-        AccessProperties rules = bindEnvironment(Map.of("PORTAL_ACCESS_RULES_0_NAME", "Checkout team",
-                "PORTAL_ACCESS_RULES_0_GROUPS", "team-checkout", "PORTAL_ACCESS_RULES_0_ROLE", "editor",
-                "PORTAL_ACCESS_RULES_0_PROJECTS", "checkout,payments-*",
-                "PORTAL_ACCESS_RULES_0_EXCEPTENVIRONMENTS", "production"));
+        AccessProperties rules = bindEnvironment(
+                Map.of("PORTAL_ACCESS_RULES_0_NAME", "Checkout team", "PORTAL_ACCESS_RULES_0_GROUPS", "team-checkout",
+                        "PORTAL_ACCESS_RULES_0_ROLE", "editor", "PORTAL_ACCESS_RULES_0_PROJECTS", "checkout,payments-*",
+                        "PORTAL_ACCESS_RULES_0_EXCEPTENVIRONMENTS", "production"));
 
         assertThat(rules.rules()).containsExactly(new AccessRule("Checkout team", List.of("team-checkout"),
                 PortalRole.EDITOR, List.of("checkout", "payments-*"), List.of("*"), List.of("production"), false));
@@ -68,21 +72,29 @@ class AccessPropertiesTests {
 
     @Test
     void bindWhenRuleLacksProjectsThenStartUpFailsNamingTheSetting() {
-        assertThatThrownBy(() -> bindEnvironment(Map.of("PORTAL_ACCESS_RULES_0_GROUPS", "team-checkout",
-                "PORTAL_ACCESS_RULES_0_ROLE", "editor")))
-                .isInstanceOf(BindException.class).rootCause()
-                .hasMessageContaining("portal.access.rules[0].projects");
+        assertThatThrownBy(() -> bindEnvironment(
+                Map.of("PORTAL_ACCESS_RULES_0_GROUPS", "team-checkout", "PORTAL_ACCESS_RULES_0_ROLE", "editor")))
+            .isInstanceOf(BindException.class)
+            .rootCause()
+            .hasMessageContaining("portal.access.rules[0].projects");
     }
 
     @Test
     void bindWhenRuleLacksGroupsOrRoleThenStartUpFailsNamingTheSetting() {
-        assertThatThrownBy(() -> bindEnvironment(Map.of("PORTAL_ACCESS_RULES_0_ROLE", "editor",
-                "PORTAL_ACCESS_RULES_0_PROJECTS", "*"))).rootCause().hasMessageContaining("portal.access.rules[0].groups");
-        assertThatThrownBy(() -> bindEnvironment(Map.of("PORTAL_ACCESS_RULES_0_GROUPS", "a",
-                "PORTAL_ACCESS_RULES_0_PROJECTS", "*"))).rootCause().hasMessageContaining("portal.access.rules[0].role");
+        assertThatThrownBy(() -> bindEnvironment(
+                Map.of("PORTAL_ACCESS_RULES_0_ROLE", "editor", "PORTAL_ACCESS_RULES_0_PROJECTS", "*")))
+            .rootCause()
+            .hasMessageContaining("portal.access.rules[0].groups");
+        assertThatThrownBy(() -> bindEnvironment(
+                Map.of("PORTAL_ACCESS_RULES_0_GROUPS", "a", "PORTAL_ACCESS_RULES_0_PROJECTS", "*")))
+            .rootCause()
+            .hasMessageContaining("portal.access.rules[0].role");
     }
 
-    /** Signs in as the portal does: groups to authorities, authorities to the current user. */
+    /**
+     * Signs in as the portal does: groups to authorities, authorities to the current
+     * user.
+     */
     private static CurrentUser signedIn(AccessProperties rules, String... groups) {
         List<String> authorities = new GroupRoleMapper(GLOBAL, rules).authoritiesFor(List.of(groups));
         var authentication = new org.springframework.security.authentication.TestingAuthenticationToken("someone", null,
@@ -95,7 +107,8 @@ class AccessPropertiesTests {
     private static AccessProperties bindYaml(String yaml) throws IOException {
         List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("readme",
                 new ByteArrayResource(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("portal.access", AccessProperties.class);
+        return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("portal.access",
+                AccessProperties.class);
     }
 
     private static AccessProperties bindEnvironment(Map<String, Object> environment) {
@@ -113,4 +126,5 @@ class AccessPropertiesTests {
         assertThat(start).as("a yaml example in it").isNotNegative();
         return readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 3));
     }
+
 }

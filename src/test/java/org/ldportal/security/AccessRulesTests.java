@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The access rules of {@link SecurityConfig}, checked against stand-in endpoints at the real paths so that the
- * rules are tested on their own, whatever the feature controllers do.
+ * The access rules of {@link SecurityConfig}, checked against stand-in endpoints at the
+ * real paths so that the rules are tested on their own, whatever the feature controllers
+ * do.
  */
 @WebMvcTest(controllers = AccessRulesTests.Endpoints.class)
 @WebSliceTest
@@ -38,31 +39,38 @@ class AccessRulesTests {
     void pageWhenTheSignInIsOlderThanTheAbsoluteLifetimeThenSentToSignInAgain() throws Exception {
         org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
         mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session)).andExpect(status().isOk());
-        assertThat(session.getAttribute(SessionLifetimeFilter.SIGNED_IN_AT)).as("noted on the first request").isNotNull();
+        assertThat(session.getAttribute(SessionLifetimeFilter.SIGNED_IN_AT)).as("noted on the first request")
+            .isNotNull();
 
-        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
+        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT,
+                java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
         mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/sso"));
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/oauth2/authorization/sso"));
         assertThat(session.isInvalid()).isTrue();
 
         org.springframework.mock.web.MockHttpSession fragment = new org.springframework.mock.web.MockHttpSession();
-        fragment.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
-        mvc.perform(get("/destinations/new").header("X-Requested-With", "fetch").with(TestUsers.editor()).session(fragment))
-                .andExpect(status().isUnauthorized());
+        fragment.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT,
+                java.time.Instant.now().minus(java.time.Duration.ofHours(13)));
+        mvc.perform(
+                get("/destinations/new").header("X-Requested-With", "fetch").with(TestUsers.editor()).session(fragment))
+            .andExpect(status().isUnauthorized());
     }
 
     @Test
     void pageWhenSignedInWithinTheLifetimeThenServed() throws Exception {
         org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, java.time.Instant.now().minus(java.time.Duration.ofHours(11)));
+        session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT,
+                java.time.Instant.now().minus(java.time.Duration.ofHours(11)));
 
         mvc.perform(get("/environments/new").with(TestUsers.editor()).session(session)).andExpect(status().isOk());
     }
 
     @Test
     void createPageWhenAnonymousThenSentToSignIn() throws Exception {
-        mvc.perform(get("/environments/new")).andExpect(status().isFound())
-                .andExpect(redirectedUrl("/oauth2/authorization/sso"));
+        mvc.perform(get("/environments/new"))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/oauth2/authorization/sso"));
     }
 
     @Test
@@ -79,24 +87,29 @@ class AccessRulesTests {
 
     @Test
     void createWhenViewerPostsThenForbidden() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.viewer()).with(csrf()))
+            .andExpect(status().isForbidden());
     }
 
     @Test
     void createPagesWhenEditorThenAllowed() throws Exception {
         for (String page : new String[] { "/environments/new", "/destinations/new", "/integrations/slack/new" }) {
-            mvc.perform(get(page).with(TestUsers.editor())).andExpect(status().isOk()).andExpect(content().string("ok"));
+            mvc.perform(get(page).with(TestUsers.editor()))
+                .andExpect(status().isOk())
+                .andExpect(content().string("ok"));
         }
     }
 
     @Test
     void createWhenEditorPostsWithoutCsrfTokenThenForbidden() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor())).andExpect(status().isForbidden());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()))
+            .andExpect(status().isForbidden());
     }
 
     @Test
     void createWhenEditorPostsWithCsrfTokenThenAllowed() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf())).andExpect(status().isOk());
+        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(TestUsers.editor()).with(csrf()))
+            .andExpect(status().isOk());
     }
 
     @Test
@@ -105,13 +118,13 @@ class AccessRulesTests {
             mvc.perform(get(page).with(TestUsers.admin())).andExpect(status().isOk());
         }
         mvc.perform(post("/integrations/manifests/refresh").with(TestUsers.admin()).with(csrf()))
-                .andExpect(status().isOk());
+            .andExpect(status().isOk());
     }
 
     @Test
     void refreshManifestsWhenEditorThenForbidden() throws Exception {
         mvc.perform(post("/integrations/manifests/refresh").with(TestUsers.editor()).with(csrf()))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
     }
 
     @Test
@@ -133,7 +146,8 @@ class AccessRulesTests {
     @Test
     void pagesThenCarryContentSecurityPolicy() throws Exception {
         mvc.perform(get("/audit").with(TestUsers.viewer()))
-                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")));
+            .andExpect(header().string("Content-Security-Policy",
+                    org.hamcrest.Matchers.containsString("script-src 'self'")));
     }
 
     @TestConfiguration
@@ -149,5 +163,7 @@ class AccessRulesTests {
         String create() {
             return "ok";
         }
+
     }
+
 }

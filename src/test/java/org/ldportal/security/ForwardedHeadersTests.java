@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a TLS-terminating proxy, over real HTTP (Tomcat's own handling of X-Forwarded-* is what is tested): the
- * portal builds https addresses for the public host, marks its cookies Secure, sends HSTS, and lets forms go only
- * to itself and the identity provider.
+ * Behind a TLS-terminating proxy, over real HTTP (Tomcat's own handling of X-Forwarded-*
+ * is what is tested): the portal builds https addresses for the public host, marks its
+ * cookies Secure, sends HSTS, and lets forms go only to itself and the identity provider.
  */
 class ForwardedHeadersTests extends PortalIntegrationTest {
 
@@ -31,9 +31,10 @@ class ForwardedHeadersTests extends PortalIntegrationTest {
         HttpResponse<String> answer = get("/environments/new", true);
 
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValue("https://portal.example.com/oauth2/authorization/sso");
-        assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
-                assertThat(hsts).contains("max-age="));
+        assertThat(answer.headers().firstValue("Location"))
+            .hasValue("https://portal.example.com/oauth2/authorization/sso");
+        assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+            .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
     }
 
     @Test
@@ -41,11 +42,12 @@ class ForwardedHeadersTests extends PortalIntegrationTest {
         HttpResponse<String> answer = get("/oauth2/authorization/sso", true);
 
         assertThat(answer.statusCode()).isEqualTo(302);
-        String location = URLDecoder.decode(answer.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        String location = URLDecoder.decode(answer.headers().firstValue("Location").orElseThrow(),
+                StandardCharsets.UTF_8);
         assertThat(location).startsWith(LocalIdentityProvider.shared().issuerUri())
-                .contains("redirect_uri=https://portal.example.com/login/oauth2/code/sso");
-        assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
+            .contains("redirect_uri=https://portal.example.com/login/oauth2/code/sso");
+        assertThat(answer.headers().allValues("Set-Cookie"))
+            .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
     }
 
     @Test
@@ -53,7 +55,8 @@ class ForwardedHeadersTests extends PortalIntegrationTest {
         HttpResponse<String> answer = get("/oauth2/authorization/sso", false);
 
         assertThat(answer.headers().firstValue("Strict-Transport-Security")).isEmpty();
-        assertThat(answer.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
+        assertThat(answer.headers().allValues("Set-Cookie"))
+            .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
     }
 
     @Test
@@ -67,9 +70,12 @@ class ForwardedHeadersTests extends PortalIntegrationTest {
     private HttpResponse<String> get(String path, boolean forwardedAsHttps) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (forwardedAsHttps) {
-            request.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "portal.example.com")
-                    .header("X-Forwarded-Port", "443").header("X-Forwarded-For", "203.0.113.7");
+            request.header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "portal.example.com")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-For", "203.0.113.7");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -20,19 +20,19 @@ class GroupRoleMapperTests {
     @Test
     void rolesForWhenInAnyEditorGroupThenEditor() {
         assertThat(mapper.rolesFor(Map.of("groups", List.of("marketing", "support-leads"))))
-                .containsExactly(PortalRole.EDITOR);
+            .containsExactly(PortalRole.EDITOR);
     }
 
     @Test
     void rolesForWhenAdminThenAlsoEditorAndViewer() {
-        assertThat(mapper.rolesFor(Map.of("groups", List.of("platform"))))
-                .containsExactlyInAnyOrder(PortalRole.ADMIN, PortalRole.EDITOR, PortalRole.VIEWER);
+        assertThat(mapper.rolesFor(Map.of("groups", List.of("platform")))).containsExactlyInAnyOrder(PortalRole.ADMIN,
+                PortalRole.EDITOR, PortalRole.VIEWER);
     }
 
     @Test
     void rolesForWhenViewerAndEditorThenBoth() {
         assertThat(mapper.rolesFor(Map.of("groups", List.of("auditors", "product"))))
-                .containsExactlyInAnyOrder(PortalRole.VIEWER, PortalRole.EDITOR);
+            .containsExactlyInAnyOrder(PortalRole.VIEWER, PortalRole.EDITOR);
     }
 
     @Test
@@ -57,9 +57,10 @@ class GroupRoleMapperTests {
 
     @Test
     void rolesForWhenClaimNameConfiguredThenThatClaimIsRead() {
-        GroupRoleMapper custom = new GroupRoleMapper(new PortalSecurityProperties("roles", List.of(), List.of("pm"),
-                List.of(), "the admins"));
+        GroupRoleMapper custom = new GroupRoleMapper(
+                new PortalSecurityProperties("roles", List.of(), List.of("pm"), List.of(), "the admins"));
         assertThat(custom.rolesFor(Map.of("roles", List.of("pm"), "groups", List.of("platform"))))
-                .containsExactly(PortalRole.EDITOR);
+            .containsExactly(PortalRole.EDITOR);
     }
+
 }

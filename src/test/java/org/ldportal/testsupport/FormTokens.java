@@ -5,9 +5,10 @@ import java.util.UUID;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * A form's one-time submission token, as a rendered form would carry it, for tests that post forms directly. Sent
- * from the review page (what {@link #fresh()} and {@link #same} post: the token and "Create"), unless the test is
- * about the review step itself ({@link #unreviewed()}).
+ * A form's one-time submission token, as a rendered form would carry it, for tests that
+ * post forms directly. Sent from the review page (what {@link #fresh()} and {@link #same}
+ * post: the token and "Create"), unless the test is about the review step itself
+ * ({@link #unreviewed()}).
  */
 public final class FormTokens {
 
@@ -19,7 +20,9 @@ public final class FormTokens {
         return same(UUID.randomUUID().toString().replace("-", ""));
     }
 
-    /** A fresh token on the form itself: its first submit, which answers the review page. */
+    /**
+     * A fresh token on the form itself: its first submit, which answers the review page.
+     */
     public static RequestPostProcessor unreviewed() {
         String token = UUID.randomUUID().toString().replace("-", "");
         return request -> {
@@ -36,4 +39,5 @@ public final class FormTokens {
             return request;
         };
     }
+
 }

@@ -9,8 +9,9 @@ import org.ldportal.change.Submissions;
 import org.ldportal.security.CurrentUser;
 
 /**
- * Submission tokens in memory, for web slice tests (which have no database); the portal's own store, in the
- * database, is tested by JdbcSubmissionsTests and the full-context tests.
+ * Submission tokens in memory, for web slice tests (which have no database); the portal's
+ * own store, in the database, is tested by JdbcSubmissionsTests and the full-context
+ * tests.
  */
 public class InMemorySubmissions implements Submissions {
 
@@ -48,8 +49,8 @@ public class InMemorySubmissions implements Submissions {
             settled.put(token, resultPage);
         }
         else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
-            settled.put(token, new SettledLater(true, mayExist.found().link(), mayExist.attemptId() == null ? 0
-                    : mayExist.attemptId()));
+            settled.put(token, new SettledLater(true, mayExist.found().link(),
+                    mayExist.attemptId() == null ? 0 : mayExist.attemptId()));
         }
         else if (result instanceof ChangeResult.MayExist<?>) {
             settled.putIfAbsent(token, "MAY_EXIST");
@@ -67,4 +68,5 @@ public class InMemorySubmissions implements Submissions {
 
     private record SettledLater(boolean created, String link, long attemptId) {
     }
+
 }

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 
 /**
- * The packaged portal ({@code target/ld-portal-*.jar}) started as production starts it, as a process of its own, wired
- * by command-line arguments (which win over the packaged application.yml) to this JVM's identity provider and
- * LaunchDarkly sandbox, with an H2 file database and a log in a directory of its own.
+ * The packaged portal ({@code target/ld-portal-*.jar}) started as production starts it,
+ * as a process of its own, wired by command-line arguments (which win over the packaged
+ * application.yml) to this JVM's identity provider and LaunchDarkly sandbox, with an H2
+ * file database and a log in a directory of its own.
  */
 public final class PackagedPortal implements AutoCloseable {
 
@@ -30,9 +31,13 @@ public final class PackagedPortal implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
     private final Process process;
+
     private final Path home;
+
     private final URI root;
+
     private final URI management;
+
     private final long launched;
 
     private PackagedPortal(Process process, Path home, int port, int managementPort, long launched) {
@@ -43,19 +48,27 @@ public final class PackagedPortal implements AutoCloseable {
         this.launched = launched;
     }
 
-    /** The executable jar {@code ./mvnw package} made (not Boot's {@code .original}), or null when there is none. */
+    /**
+     * The executable jar {@code ./mvnw package} made (not Boot's {@code .original}), or
+     * null when there is none.
+     */
     public static Path jar() throws IOException {
         Path target = Path.of("target");
         if (!Files.isDirectory(target)) {
             return null;
         }
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches("ld-portal-.*\\.jar")).findFirst()
-                    .map(Path::toAbsolutePath).orElse(null);
+            return files.filter(f -> f.getFileName().toString().matches("ld-portal-.*\\.jar"))
+                .findFirst()
+                .map(Path::toAbsolutePath)
+                .orElse(null);
         }
     }
 
-    /** Launches {@code command} (java or the start script) with the portal's arguments appended; does not wait. */
+    /**
+     * Launches {@code command} (java or the start script) with the portal's arguments
+     * appended; does not wait.
+     */
     public static PackagedPortal start(List<String> command, Map<String, String> environment, Path home)
             throws IOException {
         Path directory = Files.createDirectories(home).toAbsolutePath();
@@ -69,16 +82,21 @@ public final class PackagedPortal implements AutoCloseable {
                 "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
                 "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
                 "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
-                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(), "--portal.launchdarkly.api-token=" + sandbox.token(),
+                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
+                "--portal.launchdarkly.api-token=" + sandbox.token(),
                 "--portal.integrations.allow-private-addresses=true"));
-        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("portal.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("portal.log").toFile());
         builder.environment().putAll(environment);
         long launched = System.nanoTime();
         return new PackagedPortal(builder.start(), directory, port, managementPort, launched);
     }
 
-    /** Waits for the first 200 of {@code /livez}; answers the time since launch. Fails with the log's tail if none. */
+    /**
+     * Waits for the first 200 of {@code /livez}; answers the time since launch. Fails
+     * with the log's tail if none.
+     */
     public Duration awaitHealth() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest livez = HttpRequest.newBuilder(root.resolve("/livez")).timeout(Duration.ofSeconds(5)).build();
@@ -123,8 +141,9 @@ public final class PackagedPortal implements AutoCloseable {
     }
 
     /**
-     * Whether the process has a class-data-sharing archive named {@code app.jsa} mapped: the JVM ignores an archive
-     * whose class path differs from its training run's without a word, and then it is not mapped.
+     * Whether the process has a class-data-sharing archive named {@code app.jsa} mapped:
+     * the JVM ignores an archive whose class path differs from its training run's without
+     * a word, and then it is not mapped.
      */
     public boolean mapsArchive() throws IOException {
         return Files.readAllLines(proc("maps")).stream().anyMatch(mapping -> mapping.endsWith("/app.jsa"));
@@ -158,4 +177,5 @@ public final class PackagedPortal implements AutoCloseable {
             return socket.getLocalPort();
         }
     }
+
 }

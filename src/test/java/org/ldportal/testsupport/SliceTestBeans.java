@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a web slice test with a real service needs beside the slice: the clock and a JSON mapper. */
+/**
+ * What a web slice test with a real service needs beside the slice: the clock and a JSON
+ * mapper.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class SliceTestBeans {
 
@@ -20,4 +23,5 @@ public class SliceTestBeans {
     JsonMapper jsonMapper() {
         return JsonMapper.builder().build();
     }
+
 }

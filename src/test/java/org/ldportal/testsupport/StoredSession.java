@@ -13,9 +13,10 @@ import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * One session in the portal's session store (the database) for MockMvc requests: it carries the session's cookie, as
- * a browser does, so what one request keeps the next finds. (A MockHttpSession would go unseen: the session store's
- * filter reads the cookie.)
+ * One session in the portal's session store (the database) for MockMvc requests: it
+ * carries the session's cookie, as a browser does, so what one request keeps the next
+ * finds. (A MockHttpSession would go unseen: the session store's filter reads the
+ * cookie.)
  */
 public final class StoredSession implements RequestPostProcessor {
 
@@ -23,6 +24,7 @@ public final class StoredSession implements RequestPostProcessor {
     public static final String COOKIE = "SESSION";
 
     private final SessionRepository<? extends Session> repository;
+
     private final String id;
 
     private StoredSession(SessionRepository<? extends Session> repository, String id) {
@@ -54,4 +56,5 @@ public final class StoredSession implements RequestPostProcessor {
         Session session = repository.findById(id);
         return session == null ? null : session.getAttribute(name);
     }
+
 }

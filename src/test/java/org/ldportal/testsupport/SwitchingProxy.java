@@ -17,18 +17,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A load balancer for tests: one address in front of several portal instances, sending each request to the instance
- * the test chose last ({@link #sendTo}), with the X-Forwarded-* headers a real proxy adds, so the instances build
- * their addresses (redirects, the sign-in's redirect URI) for the proxy's.
+ * A load balancer for tests: one address in front of several portal instances, sending
+ * each request to the instance the test chose last ({@link #sendTo}), with the
+ * X-Forwarded-* headers a real proxy adds, so the instances build their addresses
+ * (redirects, the sign-in's redirect URI) for the proxy's.
  */
 public final class SwitchingProxy implements AutoCloseable {
 
     /** Headers the JDK client may not set, or that belong to one hop. */
-    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "upgrade",
-            "expect", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
+            "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection");
 
     private final HttpServer server;
+
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
     private volatile String target;
 
     public SwitchingProxy(String firstTarget) throws IOException {
@@ -56,15 +59,16 @@ public final class SwitchingProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
-            request.header("X-Forwarded-Host", "localhost").header("X-Forwarded-Port",
-                    String.valueOf(server.getAddress().getPort())).header("X-Forwarded-Proto", "http");
+            request.header("X-Forwarded-Host", "localhost")
+                .header("X-Forwarded-Port", String.valueOf(server.getAddress().getPort()))
+                .header("X-Forwarded-Proto", "http");
             HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             answer.headers().map().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -88,4 +92,5 @@ public final class SwitchingProxy implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

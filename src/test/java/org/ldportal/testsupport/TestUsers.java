@@ -11,13 +11,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
 /**
- * Signed-in people for MockMvc tests. oidcLogin() bypasses the portal's group mapping, so the authorities are
- * computed here from the groups claim by the real {@link GroupRoleMapper}, with the default group names.
+ * Signed-in people for MockMvc tests. oidcLogin() bypasses the portal's group mapping, so
+ * the authorities are computed here from the groups claim by the real
+ * {@link GroupRoleMapper}, with the default group names.
  */
 public final class TestUsers {
 
     public static final String VIEWER_GROUP = "ld-portal-viewers";
+
     public static final String EDITOR_GROUP = "ld-portal-editors";
+
     public static final String ADMIN_GROUP = "ld-portal-admins";
 
     private static final GroupRoleMapper MAPPER = new GroupRoleMapper(new PortalSecurityProperties("groups",
@@ -46,18 +49,26 @@ public final class TestUsers {
         return user(MAPPER, subject, name, groups);
     }
 
-    /** A person as signed in under these access rules (with the default global group names). */
+    /**
+     * A person as signed in under these access rules (with the default global group
+     * names).
+     */
     public static RequestPostProcessor user(AccessProperties rules, String subject, String name, String... groups) {
-        return user(new GroupRoleMapper(new PortalSecurityProperties("groups", List.of(VIEWER_GROUP), List.of(EDITOR_GROUP),
-                List.of(ADMIN_GROUP), "the admins"), rules), subject, name, groups);
+        return user(new GroupRoleMapper(new PortalSecurityProperties("groups", List.of(VIEWER_GROUP),
+                List.of(EDITOR_GROUP), List.of(ADMIN_GROUP), "the admins"), rules), subject, name, groups);
     }
 
     private static RequestPostProcessor user(GroupRoleMapper mapper, String subject, String name, String... groups) {
-        List<SimpleGrantedAuthority> authorities = mapper.authoritiesFor(List.of(groups)).stream()
-                .map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> authorities = mapper.authoritiesFor(List.of(groups))
+            .stream()
+            .map(SimpleGrantedAuthority::new)
+            .toList();
         return oidcLogin()
-                .idToken(token -> token.subject(subject).claim("name", name)
-                        .claim("email", subject + "@example.com").claim("groups", List.of(groups)))
-                .authorities(authorities.toArray(SimpleGrantedAuthority[]::new));
+            .idToken(token -> token.subject(subject)
+                .claim("name", name)
+                .claim("email", subject + "@example.com")
+                .claim("groups", List.of(groups)))
+            .authorities(authorities.toArray(SimpleGrantedAuthority[]::new));
     }
+
 }

@@ -21,16 +21,19 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * Put beside {@code @WebMvcTest}: the portal's real security rules in a slice test. The client registration is
- * mocked because with an issuer set every context would fetch the provider's discovery document; approvals, which
- * live in the database, are mocked too (no rule asks for one in a slice).
+ * Put beside {@code @WebMvcTest}: the portal's real security rules in a slice test. The
+ * client registration is mocked because with an issuer set every context would fetch the
+ * provider's discovery document; approvals, which live in the database, are mocked too
+ * (no rule asks for one in a slice).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @Import({ SecurityConfig.class, GroupRoleMapper.class, ProjectAccess.class, ApprovalRules.class })
-@EnableConfigurationProperties({ PortalSecurityProperties.class, AccessProperties.class, ApprovalProperties.class, org.ldportal.security.PublicAddressProperties.class, org.ldportal.security.SessionProperties.class })
+@EnableConfigurationProperties({ PortalSecurityProperties.class, AccessProperties.class, ApprovalProperties.class,
+        org.ldportal.security.PublicAddressProperties.class, org.ldportal.security.SessionProperties.class })
 @MockitoBean(types = { ClientRegistrationRepository.class, Approvals.class })
 public @interface WebSliceTest {
+
 }

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The lists the form pages show, cached: many pages asking at once for a list not yet cached make one call. A context
- * of its own (the setting below is only what sets it apart), so that its caches start cold.
+ * The lists the form pages show, cached: many pages asking at once for a list not yet
+ * cached make one call. A context of its own (the setting below is only what sets it
+ * apart), so that its caches start cold.
  */
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=61s")
 class DirectoryCacheTests extends PortalIntegrationTest {
@@ -39,29 +40,34 @@ class DirectoryCacheTests extends PortalIntegrationTest {
     @Test
     void formPagesWhenSixteenLoadAtOnceOnAColdCacheThenLaunchDarklyIsAskedOnce() throws Exception {
         LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
-        // A slow answer, so that all sixteen requests arrive while the one call is under way.
+        // A slow answer, so that all sixteen requests arrive while the one call is under
+        // way.
         sandbox.delayNext(ENVIRONMENTS, Duration.ofMillis(700));
 
         ExecutorService browsers = Executors.newFixedThreadPool(16);
         List<Future<MvcResult>> pages = new ArrayList<>();
         try {
             for (int i = 0; i < 16; i++) {
-                pages.add(browsers.submit(() -> mvc.perform(get("/environments/new").param("project", "web-store")
-                        .with(TestUsers.editor())).andReturn()));
+                pages.add(browsers.submit(() -> mvc
+                    .perform(get("/environments/new").param("project", "web-store").with(TestUsers.editor()))
+                    .andReturn()));
             }
             for (Future<MvcResult> page : pages) {
                 MvcResult result = page.get(20, TimeUnit.SECONDS);
                 assertThat(result.getResponse().getStatus()).isEqualTo(200);
                 assertThat(result.getResponse().getContentAsString()).as("the environments listed for copying")
-                        .contains("Production (production)");
+                    .contains("Production (production)");
             }
         }
         finally {
             browsers.shutdownNow();
         }
 
-        long calls = sandbox.requests().stream()
-                .filter(request -> request.method().equals("GET") && request.path().startsWith(ENVIRONMENTS)).count();
+        long calls = sandbox.requests()
+            .stream()
+            .filter(request -> request.method().equals("GET") && request.path().startsWith(ENVIRONMENTS))
+            .count();
         assertThat(calls).as("GET %s for sixteen concurrent page loads", ENVIRONMENTS).isEqualTo(1);
     }
+
 }

@@ -15,7 +15,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What people type reaches the logs (the audit line names the resource), but never as a line of its own. */
+/**
+ * What people type reaches the logs (the audit line names the resource), but never as a
+ * line of its own.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LogInjectionTests extends PortalIntegrationTest {
 
@@ -28,12 +31,16 @@ class LogInjectionTests extends PortalIntegrationTest {
     @Test
     void logWhenANameHoldsLineBreaksThenWrittenOutOnOneLine(CapturedOutput output) throws Exception {
         // The audit line names an audit-log subscription by the name typed.
-        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh()).param("type", "subscription").with(csrf())
-                .with(TestUsers.editor()).param("name", "Logs\r\n" + FORGED + "\u001b[31m")
-                .param("config[base-url]", "https://logs.example.com").param("config[token]", "tok-log-line")
-                .param("statements[0].effect", "allow").param("statements[0].resources", "proj/*")
-                .param("statements[0].actions", "*"))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/integrations/log-stream/new").with(FormTokens.fresh())
+            .param("type", "subscription")
+            .with(csrf())
+            .with(TestUsers.editor())
+            .param("name", "Logs\r\n" + FORGED + "\u001b[31m")
+            .param("config[base-url]", "https://logs.example.com")
+            .param("config[token]", "tok-log-line")
+            .param("statements[0].effect", "allow")
+            .param("statements[0].resources", "proj/*")
+            .param("statements[0].actions", "*")).andExpect(status().is3xxRedirection());
 
         assertThat(output.getAll()).contains("Logs\\r\\n" + FORGED);
         assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith(FORGED));
@@ -42,7 +49,9 @@ class LogInjectionTests extends PortalIntegrationTest {
 
     @Test
     void neutralisedWhenControlCharactersThenEscapedAndOtherTextKept() {
-        assertThat(LogSafeMessageConverter.neutralised("a\nb\rc\td\u0000e\u2028f – ü")).isEqualTo("a\\nb\\rc\\td\\u0000e\\u2028f – ü");
+        assertThat(LogSafeMessageConverter.neutralised("a\nb\rc\td\u0000e\u2028f – ü"))
+            .isEqualTo("a\\nb\\rc\\td\\u0000e\\u2028f – ü");
         assertThat(LogSafeMessageConverter.neutralised("plain")).isSameAs("plain");
     }
+
 }

@@ -25,9 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The access rules on what exists (the same rules as {@link ProjectScopeTests}, so the same context): lists show only
- * what the person's scope covers, pages outside it are refused, and a change outside it is a 403 with a REJECTED
- * entry and nothing sent, though the person may change the same kind of thing where their scope allows.
+ * The access rules on what exists (the same rules as {@link ProjectScopeTests}, so the
+ * same context): lists show only what the person's scope covers, pages outside it are
+ * refused, and a change outside it is a 403 with a REJECTED entry and nothing sent,
+ * though the person may change the same kind of thing where their scope allows.
  */
 @WithMobileTeamRules
 class ManageScopeTests extends PortalIntegrationTest {
@@ -49,11 +50,14 @@ class ManageScopeTests extends PortalIntegrationTest {
         sandbox.seedDestination("mobile-app", "test", "Mobile test events", "segment", Map.of("writeKey", "wk-1"));
         sandbox.seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", "wk-2"));
 
-        mvc.perform(get("/destinations").with(mo())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Mobile test events"), not(containsString("Store events")))));
+        mvc.perform(get("/destinations").with(mo()))
+            .andExpect(status().isOk())
+            .andExpect(
+                    content().string(allOf(containsString("Mobile test events"), not(containsString("Store events")))));
         mvc.perform(get("/environments").param("project", "web-store").with(mo())).andExpect(status().isForbidden());
-        mvc.perform(get("/environments").param("project", "mobile-app").with(mo())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<code>production</code>")));
+        mvc.perform(get("/environments").param("project", "mobile-app").with(mo()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("<code>production</code>")));
     }
 
     @Test
@@ -64,20 +68,33 @@ class ManageScopeTests extends PortalIntegrationTest {
                 Map.of("writeKey", "wk-4"));
         String productionPath = "/destinations/mobile-app/production/" + production.get("_id").asString();
 
-        mvc.perform(get(productionPath).with(mo())).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
-        mvc.perform(post(productionPath + "/turn-off").with(FormTokens.fresh()).param("version", "1").with(mo()).with(csrf()))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/environments/mobile-app/production/delete").with(FormTokens.fresh()).param("confirmation", "production").with(mo())
-                .with(csrf())).andExpect(status().isForbidden());
-        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
-        assertThat(jdbc.sql("SELECT error_message FROM audit_entry WHERE action = 'turn-off' AND outcome = 'REJECTED' "
-                + "ORDER BY id DESC").query(String.class).list())
-                .contains("Not allowed in environment production of project mobile-app");
+        mvc.perform(get(productionPath).with(mo()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("data-testid=\"turn\""))));
+        mvc.perform(post(productionPath + "/turn-off").with(FormTokens.fresh())
+            .param("version", "1")
+            .with(mo())
+            .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/environments/mobile-app/production/delete").with(FormTokens.fresh())
+            .param("confirmation", "production")
+            .with(mo())
+            .with(csrf())).andExpect(status().isForbidden());
+        assertThat(sandbox.requests())
+            .noneMatch(request -> request.method().equals("PATCH") || request.method().equals("DELETE"));
+        assertThat(jdbc
+            .sql("SELECT error_message FROM audit_entry WHERE action = 'turn-off' AND outcome = 'REJECTED' "
+                    + "ORDER BY id DESC")
+            .query(String.class)
+            .list()).contains("Not allowed in environment production of project mobile-app");
 
-        mvc.perform(post("/destinations/mobile-app/test/" + test.get("_id").asString() + "/turn-off").with(FormTokens.fresh()).param("version", "1")
-                .with(mo()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/destinations/mobile-app/test/" + test.get("_id").asString() + "/turn-off")
+            .with(FormTokens.fresh())
+            .param("version", "1")
+            .with(mo())
+            .with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(sandbox.destinations()).filteredOn(d -> d.get("name").asString().equals("Mobile test events"))
-                .singleElement().satisfies(d -> assertThat(d.get("on").asBoolean()).isFalse());
+            .singleElement()
+            .satisfies(d -> assertThat(d.get("on").asBoolean()).isFalse());
     }
+
 }

@@ -20,8 +20,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Metrics for Prometheus on a management port of their own, over real HTTP: LaunchDarkly calls with percentiles,
- * attempts by resource and outcome, caches, pending approvals; the public port gives health only.
+ * Metrics for Prometheus on a management port of their own, over real HTTP: LaunchDarkly
+ * calls with percentiles, attempts by resource and outcome, caches, pending approvals;
+ * the public port gives health only.
  */
 @TestPropertySource(properties = "management.server.port=0")
 class MetricsTests extends PortalIntegrationTest {
@@ -39,9 +40,14 @@ class MetricsTests extends PortalIntegrationTest {
 
     @Test
     void prometheusWhenOnTheManagementPortThenTheMetersOfTheCallsAttemptsAndCaches() throws Exception {
-        mvc.perform(post("/environments/new").with(FormTokens.fresh()).with(csrf()).with(TestUsers.editor())
-                .param("projectKey", "web-store").param("name", "Measured").param("key", "measured-env")
-                .param("color", "417505").param("defaultTtl", "0"));
+        mvc.perform(post("/environments/new").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .param("projectKey", "web-store")
+            .param("name", "Measured")
+            .param("key", "measured-env")
+            .param("color", "417505")
+            .param("defaultTtl", "0"));
 
         HttpResponse<String> scrape = get(managementPort(), "/actuator/prometheus");
 
@@ -74,4 +80,5 @@ class MetricsTests extends PortalIntegrationTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
 }

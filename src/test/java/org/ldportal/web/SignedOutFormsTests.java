@@ -21,8 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A form sent after the sign-in session ended (its CSRF token belongs to the old session) comes back filled once
- * the person has signed in again: nothing is sent, nothing typed is lost but the secrets.
+ * A form sent after the sign-in session ended (its CSRF token belongs to the old session)
+ * comes back filled once the person has signed in again: nothing is sent, nothing typed
+ * is lost but the secrets.
  */
 class SignedOutFormsTests extends PortalIntegrationTest {
 
@@ -36,16 +37,21 @@ class SignedOutFormsTests extends PortalIntegrationTest {
     void environmentWhenSentAfterTheSessionEndedThenFilledAgainAfterSigningIn() throws Exception {
         StoredSession session = StoredSession.open(sessions);
 
-        mvc.perform(post("/environments/new").with(session).param("_csrf", "token-of-the-old-session")
-                .param("projectKey", "mobile-app").param("name", "Signed Out QA").param("key", "signed-out-qa")
-                .param("color", "112233").param("tags", "team-a")).andExpect(redirectedUrl("/environments/new"));
+        mvc.perform(post("/environments/new").with(session)
+            .param("_csrf", "token-of-the-old-session")
+            .param("projectKey", "mobile-app")
+            .param("name", "Signed Out QA")
+            .param("key", "signed-out-qa")
+            .param("color", "112233")
+            .param("tags", "team-a")).andExpect(redirectedUrl("/environments/new"));
 
-        mvc.perform(get("/environments/new").with(session).with(TestUsers.editor())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("You were signed out before this form reached the portal"),
-                        containsString("value=\"Signed Out QA\""), containsString("value=\"signed-out-qa\""),
-                        containsString("value=\"112233\""), containsString("value=\"team-a\""))));
         mvc.perform(get("/environments/new").with(session).with(TestUsers.editor()))
-                .andExpect(content().string(not(containsString("You were signed out"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("You were signed out before this form reached the portal"),
+                    containsString("value=\"Signed Out QA\""), containsString("value=\"signed-out-qa\""),
+                    containsString("value=\"112233\""), containsString("value=\"team-a\""))));
+        mvc.perform(get("/environments/new").with(session).with(TestUsers.editor()))
+            .andExpect(content().string(not(containsString("You were signed out"))));
         assertThat(LaunchDarklySandbox.shared().requests()).noneMatch(request -> request.method().equals("POST"));
     }
 
@@ -55,23 +61,34 @@ class SignedOutFormsTests extends PortalIntegrationTest {
 
         // As the page's form sends it: the type is in the form's address.
         mvc.perform(post("/integrations/log-stream/new?type=subscription").with(session)
-                .param("_csrf", "token-of-the-old-session").param("name", "Logs after sign-out")
-                .param("config[base-url]", "https://logs.example.com").param("config[token]", "tok-signed-out-99")
-                .param("statements[0].resources", "proj/*:env/qa:flag/*").param("statements[0].actions", "*"))
-                .andExpect(redirectedUrl("/integrations/log-stream/new?type=subscription"));
-        String stored = String.join(" ", Collections.list(session.getAttributeNames()).stream()
-                .map(name -> String.valueOf(session.getAttribute(name))).toList());
+            .param("_csrf", "token-of-the-old-session")
+            .param("name", "Logs after sign-out")
+            .param("config[base-url]", "https://logs.example.com")
+            .param("config[token]", "tok-signed-out-99")
+            .param("statements[0].resources", "proj/*:env/qa:flag/*")
+            .param("statements[0].actions", "*"))
+            .andExpect(redirectedUrl("/integrations/log-stream/new?type=subscription"));
+        String stored = String.join(" ",
+                Collections.list(session.getAttributeNames())
+                    .stream()
+                    .map(name -> String.valueOf(session.getAttribute(name)))
+                    .toList());
         assertThat(stored).as("kept encrypted").doesNotContain("tok-signed-out-99");
 
-        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription").with(session).with(TestUsers.editor()))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("You were signed out"),
-                        containsString("value=\"Logs after sign-out\""), containsString("value=\"https://logs.example.com\""),
-                        containsString("proj/*:env/qa:flag/*"), not(containsString("tok-signed-out-99")))));
+        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription")
+            .with(session)
+            .with(TestUsers.editor()))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(allOf(containsString("You were signed out"), containsString("value=\"Logs after sign-out\""),
+                        containsString("value=\"https://logs.example.com\""), containsString("proj/*:env/qa:flag/*"),
+                        not(containsString("tok-signed-out-99")))));
     }
 
     @Test
     void formWhenSignedInButTheCsrfTokenIsWrongThenStillForbidden() throws Exception {
         mvc.perform(post("/environments/new").with(TestUsers.editor()).param("_csrf", "forged").param("name", "X"))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
     }
+
 }

@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The admins' status page against the sandbox: the token, the headroom, failed calls, catalog, database, sessions. */
+/**
+ * The admins' status page against the sandbox: the token, the headroom, failed calls,
+ * catalog, database, sessions.
+ */
 class StatusPageTests extends PortalIntegrationTest {
 
     @Autowired
@@ -19,10 +22,17 @@ class StatusPageTests extends PortalIntegrationTest {
 
     @Test
     void statusWhenAdminThenTokenAccountHeadroomCatalogAndDatabase() throws Exception {
-        mvc.perform(get("/destinations/new").param("project", "mobile-app").with(TestUsers.admin())); // a call or two first
+        mvc.perform(get("/destinations/new").param("project", "mobile-app").with(TestUsers.admin())); // a
+                                                                                                      // call
+                                                                                                      // or
+                                                                                                      // two
+                                                                                                      // first
 
-        String page = mvc.perform(get("/status").with(TestUsers.admin())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("acct-sandbox", "LD Portal (sandbox) (service, service token)", "version 20240415",
                 "97 calls left (lowest lately)", "integrations, read", "Schema version", "active, in the database",
@@ -35,7 +45,10 @@ class StatusPageTests extends PortalIntegrationTest {
         LaunchDarklySandbox.shared().failNext("/caller-identity", 403, "forbidden", "This token may not do that");
         mvc.perform(get("/status").with(TestUsers.admin()));
 
-        String page = mvc.perform(get("/status").with(TestUsers.admin())).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("data-testid=\"failed-calls\"", "GET /api/v2/caller-identity", "403");
     }
@@ -44,7 +57,10 @@ class StatusPageTests extends PortalIntegrationTest {
     void statusWhenTheTokenIsNotAcceptedThenItSaysAnAdministratorMustReplaceIt() throws Exception {
         LaunchDarklySandbox.shared().failNext("/caller-identity", 401, "unauthorized", "Invalid access token");
 
-        String page = mvc.perform(get("/status").with(TestUsers.admin())).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("not accepted by LaunchDarkly (401)", "An administrator must replace it");
     }
@@ -54,4 +70,5 @@ class StatusPageTests extends PortalIntegrationTest {
         mvc.perform(get("/status").with(TestUsers.editor())).andExpect(status().isForbidden());
         mvc.perform(get("/status").with(TestUsers.viewer())).andExpect(status().isForbidden());
     }
+
 }

@@ -23,43 +23,59 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Fetches a dynamicEnum's choices from the third-party endpoint its manifest names. The URL is the manifest's own
- * (nothing a person types goes into it); only https; a short timeout; at most {@link #MAX_BYTES} of answer; no
- * redirects; and loopback and private addresses are refused unless explicitly allowed, so a manifest cannot make
- * the portal probe the internal network.
+ * Fetches a dynamicEnum's choices from the third-party endpoint its manifest names. The
+ * URL is the manifest's own (nothing a person types goes into it); only https; a short
+ * timeout; at most {@link #MAX_BYTES} of answer; no redirects; and loopback and private
+ * addresses are refused unless explicitly allowed, so a manifest cannot make the portal
+ * probe the internal network.
  */
 public class DynamicOptionsClient {
 
     static final int MAX_BYTES = 256 * 1024;
 
     /**
-     * Choices are used this long per request before they are fetched again (in the background), so rendering a form
-     * twice, or by many people at once, asks the third party once.
+     * Choices are used this long per request before they are fetched again (in the
+     * background), so rendering a form twice, or by many people at once, asks the third
+     * party once.
      */
     static final Duration CACHE_FOR = Duration.ofMinutes(1);
-    /** A failed fetch is answered from memory this long, so a third party that is down is not asked by every page. */
+
+    /**
+     * A failed fetch is answered from memory this long, so a third party that is down is
+     * not asked by every page.
+     */
     static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(15);
 
     /** One endpoint's request, as the manifest describes it: the key of the cache. */
-    private record Request(String url, String method, Map<String, String> headers, String optionsPath, String labelPointer,
-            String valuePointer) {
+    private record Request(String url, String method, Map<String, String> headers, String optionsPath,
+            String labelPointer, String valuePointer) {
     }
 
     private final WebClient web;
+
     private final ObjectMapper json;
+
     private final boolean allowPrivateAddresses;
+
     private final Duration timeout;
+
     private final RefreshingCache<Request, List<FieldOption>> cache;
 
-    public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses, Duration timeout) {
-        HttpClient http = HttpClient.create().followRedirect(false)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis()).responseTimeout(timeout);
+    public DynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, boolean allowPrivateAddresses,
+            Duration timeout) {
+        HttpClient http = HttpClient.create()
+            .followRedirect(false)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+            .responseTimeout(timeout);
         if (!allowPrivateAddresses) {
-            // The address is checked by the resolver that connects, not looked up once more beforehand.
+            // The address is checked by the resolver that connects, not looked up once
+            // more beforehand.
             http = http.resolver(new PublicAddresses());
         }
-        this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BYTES)).build();
+        this.web = builder.clone()
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BYTES))
+            .build();
         this.json = json;
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.timeout = timeout;
@@ -67,20 +83,22 @@ public class DynamicOptionsClient {
     }
 
     /**
-     * @param optionsPath  JSON Pointer to the array of options in the answer ("" for the root)
+     * @param optionsPath JSON Pointer to the array of options in the answer ("" for the
+     * root)
      * @param labelPointer JSON Pointer, relative to each option, to its label
      * @param valuePointer JSON Pointer, relative to each option, to its value
-     * @throws DynamicOptionsException when the options cannot be had, with a reason fit to show
+     * @throws DynamicOptionsException when the options cannot be had, with a reason fit
+     * to show
      */
     public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
             String labelPointer, String valuePointer) {
         String verb = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
         if (!verb.equals("GET")) {
-            // A list of choices is read, never sent: no manifest may have the portal POST to a third party.
+            // A list of choices is read, never sent: no manifest may have the portal POST
+            // to a third party.
             throw new DynamicOptionsException("the choices may only be read with GET, not " + verb);
         }
-        return cache.get(new Request(url, verb,
-                Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
+        return cache.get(new Request(url, verb, Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
                 optionsPath == null ? "" : optionsPath, labelPointer, valuePointer));
     }
 
@@ -91,9 +109,12 @@ public class DynamicOptionsClient {
         URI uri = checked(request.url());
         String body;
         try {
-            body = web.method(HttpMethod.valueOf(request.method())).uri(uri)
-                    .headers(h -> request.headers().forEach(h::set))
-                    .retrieve().bodyToMono(String.class).block(timeout.plusSeconds(1));
+            body = web.method(HttpMethod.valueOf(request.method()))
+                .uri(uri)
+                .headers(h -> request.headers().forEach(h::set))
+                .retrieve()
+                .bodyToMono(String.class)
+                .block(timeout.plusSeconds(1));
         }
         catch (RuntimeException e) {
             if (causedBy(e, PublicAddresses.NotPublicException.class)) {
@@ -117,7 +138,8 @@ public class DynamicOptionsClient {
             JsonNode value = item.at(valuePointer);
             JsonNode label = item.at(labelPointer);
             if (value.isValueNode()) {
-                options.add(new FieldOption(value.asString(), label.isValueNode() ? label.asString() : value.asString()));
+                options
+                    .add(new FieldOption(value.asString(), label.isValueNode() ? label.asString() : value.asString()));
             }
         }
         return List.copyOf(options);
@@ -139,8 +161,10 @@ public class DynamicOptionsClient {
             throw new DynamicOptionsException("the choices may only be loaded over https");
         }
         if (!allowPrivateAddresses) {
-            // A name is checked when the connection resolves it; an address written as such is never resolved.
-            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+            // A name is checked when the connection resolves it; an address written as
+            // such is never resolved.
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
             InetAddress literal = NetUtil.createInetAddressFromIpAddressString(host);
             if (literal != null && !PublicAddresses.isPublic(literal)) {
                 throw new DynamicOptionsException("the address for the choices is not a public one");
@@ -162,4 +186,5 @@ public class DynamicOptionsClient {
     public RefreshingCache.Figures cacheFigures() {
         return cache.figures();
     }
+
 }

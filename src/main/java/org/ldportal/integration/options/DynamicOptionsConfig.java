@@ -10,7 +10,9 @@ import tools.jackson.databind.ObjectMapper;
 class DynamicOptionsConfig {
 
     @Bean
-    DynamicOptionsClient dynamicOptionsClient(WebClient.Builder builder, ObjectMapper json, DynamicOptionsProperties properties) {
+    DynamicOptionsClient dynamicOptionsClient(WebClient.Builder builder, ObjectMapper json,
+            DynamicOptionsProperties properties) {
         return new DynamicOptionsClient(builder, json, properties.allowPrivateAddresses(), properties.optionsTimeout());
     }
+
 }

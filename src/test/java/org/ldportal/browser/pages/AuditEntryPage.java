@@ -8,12 +8,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** One audit entry: what was attempted, its outcome, the steps of its attempt, and "Check now" where it is unclear. */
+/**
+ * One audit entry: what was attempted, its outcome, the steps of its attempt, and "Check
+ * now" where it is unclear.
+ */
 public record AuditEntryPage(WebDriver driver) implements Page {
 
     private static final By HEADING = By.cssSelector("#content h1");
+
     private static final By CHECK_NOW = By.cssSelector("form.check-now button");
+
     private static final By CHECKED = By.cssSelector("[role=status]");
+
     private static final By STEP_OUTCOMES = By.cssSelector("[data-testid=step-outcome]");
 
     public AuditEntryPage {
@@ -39,7 +45,10 @@ public record AuditEntryPage(WebDriver driver) implements Page {
         return driver.findElement(CHECKED).getText();
     }
 
-    /** The outcome of each step of the attempt, oldest first ("Started", "Unknown", "Succeeded"). */
+    /**
+     * The outcome of each step of the attempt, oldest first ("Started", "Unknown",
+     * "Succeeded").
+     */
     public List<String> stepOutcomes() {
         return driver.findElements(STEP_OUTCOMES).stream().map(WebElement::getText).toList();
     }

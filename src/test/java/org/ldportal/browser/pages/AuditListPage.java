@@ -9,14 +9,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** The audit trail: its filters (carried in the URL, so a filtered view can be shared) and its rows. */
+/**
+ * The audit trail: its filters (carried in the URL, so a filtered view can be shared) and
+ * its rows.
+ */
 public record AuditListPage(WebDriver driver) implements Page {
 
     private static final By OUTCOME = By.id("outcome");
+
     private static final By SEARCH = By.id("q");
+
     private static final By FILTER = By.cssSelector("form.filters button[type=submit]");
+
     private static final By ROW = By.cssSelector("[data-testid=audit-row]");
+
     private static final By ROW_OUTCOME = By.cssSelector("[data-testid=outcome]");
+
     private static final By LOCAL_TIME = By.cssSelector("time[data-local]");
 
     public AuditListPage {
@@ -60,7 +68,10 @@ public record AuditListPage(WebDriver driver) implements Page {
         return driver.findElement(ROW_OUTCOME).getText();
     }
 
-    /** The tooltip of the first time shown: the page's script shows local time and keeps UTC here. */
+    /**
+     * The tooltip of the first time shown: the page's script shows local time and keeps
+     * UTC here.
+     */
     public String firstTimeTooltip() {
         return driver.findElement(LOCAL_TIME).getDomAttribute("title");
     }

@@ -11,8 +11,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public record DeleteConfirmationPage(WebDriver driver) implements Page {
 
     private static final By CONFIRMATION = By.id("confirmation");
+
     private static final By CONFIRM = By.cssSelector("[data-testid=confirm-delete]");
+
     private static final By LOSSES = By.cssSelector("[data-testid=loss]");
+
     private static final By ERROR = By.id("confirmation-error");
 
     public DeleteConfirmationPage {
@@ -30,16 +33,20 @@ public record DeleteConfirmationPage(WebDriver driver) implements Page {
         return this;
     }
 
-    /** Confirms with what was typed wrong: the same page, with the message at the field. */
+    /**
+     * Confirms with what was typed wrong: the same page, with the message at the field.
+     */
     public DeleteConfirmationPage confirmExpectingError() {
-        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in
+        // the document").
         org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(CONFIRM));
         return new DeleteConfirmationPage(driver);
     }
 
     /** Confirms: the list the deleted thing was in, with a notice. */
     public void confirm() {
-        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in
+        // the document").
         org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(CONFIRM));
     }
 

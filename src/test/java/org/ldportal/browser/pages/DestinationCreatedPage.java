@@ -8,7 +8,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public record DestinationCreatedPage(WebDriver driver) implements Page {
 
     private static final By ID = By.cssSelector("[data-testid=created-id]");
+
     private static final By NAME = By.cssSelector("[data-testid=created-name]");
+
     private static final By KIND = By.cssSelector("[data-testid=created-kind]");
 
     public DestinationCreatedPage {

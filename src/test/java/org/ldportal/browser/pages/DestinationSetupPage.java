@@ -5,11 +5,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** A warehouse's set-up page: the script to run (for Redshift also IAM policies) before the destination is created. */
+/**
+ * A warehouse's set-up page: the script to run (for Redshift also IAM policies) before
+ * the destination is created.
+ */
 public record DestinationSetupPage(WebDriver driver) implements Page {
 
     private static final By SCRIPT = By.cssSelector("[data-testid=setup-script]");
+
     private static final By TRUST_POLICY = By.cssSelector("[data-testid=trust-policy]");
+
     private static final By COMPLETE = By.cssSelector("[data-testid=complete]");
 
     public DestinationSetupPage {

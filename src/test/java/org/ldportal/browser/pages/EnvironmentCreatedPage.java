@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public record EnvironmentCreatedPage(WebDriver driver) implements Page {
 
     private static final By KEY = By.cssSelector("[data-testid=created-key]");
+
     private static final By CLIENT_SIDE_ID = By.cssSelector("[data-testid=client-side-id]");
 
     public EnvironmentCreatedPage {

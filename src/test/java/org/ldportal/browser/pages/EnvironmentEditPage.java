@@ -9,9 +9,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public record EnvironmentEditPage(WebDriver driver) implements Page {
 
     private static final By NAME = By.id("name");
+
     private static final By COLOR = By.id("color");
+
     private static final By TAGS = By.id("tags");
+
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
+
     private static final By SUMMARY = By.cssSelector("[data-testid=error-summary]");
 
     public EnvironmentEditPage {
@@ -51,7 +55,8 @@ public record EnvironmentEditPage(WebDriver driver) implements Page {
 
     /** Saves expecting a refusal: the form again, with its messages. */
     public EnvironmentEditPage saveExpectingErrors() {
-        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in
+        // the document").
         org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         return new EnvironmentEditPage(driver);
     }

@@ -9,19 +9,32 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** The "Create an environment" form. A field is named by its form key (name, key, tags, sourceKey...). */
+/**
+ * The "Create an environment" form. A field is named by its form key (name, key, tags,
+ * sourceKey...).
+ */
 public record EnvironmentForm(WebDriver driver) implements Page {
 
     private static final By PROJECT = By.id("projectKey");
+
     private static final By NAME = By.id("name");
+
     private static final By KEY = By.id("key");
+
     private static final By TAGS = By.id("tags");
+
     private static final By COPY_SETTINGS_FROM = By.id("sourceKey");
+
     private static final By COPY_SETTINGS_FIELD = By.id("source-field");
-    // The form's own button: the one with a name is the no-JavaScript "Show environments".
+
+    // The form's own button: the one with a name is the no-JavaScript "Show
+    // environments".
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
+
     private static final By SUMMARY = By.id("form-errors");
+
     private static final By PENDING_ATTEMPT = By.cssSelector("[data-testid=pending-attempt]");
+
     private static final By EARLIER_ATTEMPT = By.cssSelector("[data-testid=earlier-attempt]");
 
     public EnvironmentForm {
@@ -33,13 +46,19 @@ public record EnvironmentForm(WebDriver driver) implements Page {
         return new EnvironmentForm(driver);
     }
 
-    /** The form as the "Create another environment" link opens it: with the project already chosen. */
+    /**
+     * The form as the "Create another environment" link opens it: with the project
+     * already chosen.
+     */
     public static EnvironmentForm open(WebDriver driver, String portalUrl, String projectKey) {
         driver.get(portalUrl + "/environments/new?project=" + projectKey);
         return new EnvironmentForm(driver);
     }
 
-    /** Chooses the project by its name; with JavaScript its environments are swapped into "copy settings from". */
+    /**
+     * Chooses the project by its name; with JavaScript its environments are swapped into
+     * "copy settings from".
+     */
     public EnvironmentForm chooseProject(String projectName) {
         Waits.forSwap(driver, COPY_SETTINGS_FIELD,
                 () -> new Select(driver.findElement(PROJECT)).selectByVisibleText(projectName));
@@ -48,8 +67,10 @@ public record EnvironmentForm(WebDriver driver) implements Page {
 
     /** What "copy settings from" offers, as shown: "Production (production)". */
     public List<String> copySettingsChoices() {
-        return new Select(driver.findElement(COPY_SETTINGS_FROM)).getOptions().stream().map(WebElement::getText)
-                .toList();
+        return new Select(driver.findElement(COPY_SETTINGS_FROM)).getOptions()
+            .stream()
+            .map(WebElement::getText)
+            .toList();
     }
 
     public EnvironmentForm typeName(String name) {
@@ -72,7 +93,10 @@ public record EnvironmentForm(WebDriver driver) implements Page {
         return driver.findElement(NAME).getDomProperty("value");
     }
 
-    /** The key as the field holds it: derived from the name while typing, or kept after a failed attempt. */
+    /**
+     * The key as the field holds it: derived from the name while typing, or kept after a
+     * failed attempt.
+     */
     public String key() {
         return driver.findElement(KEY).getDomProperty("value");
     }
@@ -93,7 +117,8 @@ public record EnvironmentForm(WebDriver driver) implements Page {
     public EnvironmentForm submitExpectingErrors() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         if (ReviewPage.isShown(driver)) {
-            // The form was valid: the errors are LaunchDarkly's, after "Create" on the review page.
+            // The form was valid: the errors are LaunchDarkly's, after "Create" on the
+            // review page.
             new ReviewPage(driver).create();
         }
         return new EnvironmentForm(driver);
@@ -104,7 +129,10 @@ public record EnvironmentForm(WebDriver driver) implements Page {
         return Waits.until(driver, ExpectedConditions.presenceOfElementLocated(SUMMARY)).getText();
     }
 
-    /** Follows the summary's link to the attempt the portal keeps checking, or that held this one back. */
+    /**
+     * Follows the summary's link to the attempt the portal keeps checking, or that held
+     * this one back.
+     */
     public AuditEntryPage followAttempt() {
         WebElement link = driver.findElements(EARLIER_ATTEMPT).isEmpty() ? driver.findElement(PENDING_ATTEMPT)
                 : driver.findElement(EARLIER_ATTEMPT);
@@ -122,7 +150,10 @@ public record EnvironmentForm(WebDriver driver) implements Page {
         return driver.findElement(By.id(field)).getDomAttribute("aria-invalid");
     }
 
-    /** A field's aria-describedby: the ids of its help and error, which a screen reader reads with it. */
+    /**
+     * A field's aria-describedby: the ids of its help and error, which a screen reader
+     * reads with it.
+     */
     public String ariaDescribedBy(String field) {
         return driver.findElement(By.id(field)).getDomAttribute("aria-describedby");
     }

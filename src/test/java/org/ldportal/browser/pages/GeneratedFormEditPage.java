@@ -6,12 +6,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Editing a destination or an integration's configuration: its name and its generated fields, filled with what it is now
- * (secrets empty).
+ * Editing a destination or an integration's configuration: its name and its generated
+ * fields, filled with what it is now (secrets empty).
  */
 public record GeneratedFormEditPage(WebDriver driver) implements Page {
 
     private static final By NAME = By.id("name");
+
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
 
     public GeneratedFormEditPage {

@@ -9,7 +9,8 @@ public record HomePage(WebDriver driver) implements Page {
     private static final By HEADING = By.tagName("h1");
 
     public HomePage {
-        // Only a signed-in page has the header's user name: until then the browser is still on its way here.
+        // Only a signed-in page has the header's user name: until then the browser is
+        // still on its way here.
         new SiteHeader(driver);
     }
 

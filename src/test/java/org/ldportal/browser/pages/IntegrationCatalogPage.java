@@ -19,7 +19,10 @@ public record IntegrationCatalogPage(WebDriver driver) implements Page {
         return new IntegrationCatalogPage(driver);
     }
 
-    /** Follows the first link to a new configuration or subscription of that integration ("Set up"). */
+    /**
+     * Follows the first link to a new configuration or subscription of that integration
+     * ("Set up").
+     */
     public IntegrationForm setUp(String integrationKey) {
         Browser.submitAndWait(driver,
                 driver.findElement(By.cssSelector("a[href*='/integrations/" + integrationKey + "/new']")));

@@ -4,7 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The page shown once LaunchDarkly has created the integration configuration or subscription. */
+/**
+ * The page shown once LaunchDarkly has created the integration configuration or
+ * subscription.
+ */
 public record IntegrationCreatedPage(WebDriver driver) implements Page {
 
     private static final By NAME = By.cssSelector("[data-testid=created-name]");

@@ -8,14 +8,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The form of a new integration configuration or audit-log subscription, made from the integration's manifest.
- * Its settings are named by their manifest key (routingKey, base-url...), which the page binds under
- * {@code config[...]}.
+ * The form of a new integration configuration or audit-log subscription, made from the
+ * integration's manifest. Its settings are named by their manifest key (routingKey,
+ * base-url...), which the page binds under {@code config[...]}.
  */
 public record IntegrationForm(WebDriver driver) implements Page {
 
     private static final By NAME = By.id("name");
+
     private static final By SUBMIT = By.cssSelector("[data-testid=submit]");
+
     private static final By POLICY_STATUS = By.cssSelector("[data-policy-status]");
 
     public IntegrationForm {
@@ -63,13 +65,19 @@ public record IntegrationForm(WebDriver driver) implements Page {
         return driver.findElement(By.id("config-" + key + "-field")).isDisplayed();
     }
 
-    /** Waits until a dependent setting appears, as the page's script shows it once its condition holds. */
+    /**
+     * Waits until a dependent setting appears, as the page's script shows it once its
+     * condition holds.
+     */
     public IntegrationForm waitUntilShown(String key) {
         Waits.until(driver, ExpectedConditions.visibilityOfElementLocated(setting(key)));
         return this;
     }
 
-    /** Waits until a dependent setting disappears, as the page's script hides it once a condition fails. */
+    /**
+     * Waits until a dependent setting disappears, as the page's script hides it once a
+     * condition fails.
+     */
     public IntegrationForm waitUntilHidden(String key) {
         Waits.until(driver, ExpectedConditions.invisibilityOfElementLocated(setting(key)));
         return this;
@@ -79,7 +87,10 @@ public record IntegrationForm(WebDriver driver) implements Page {
         return driver.findElement(setting(key)).getDomProperty("value");
     }
 
-    /** Applies one of the audit-log policy presets (preset-all-flags...): in the page, without a round trip. */
+    /**
+     * Applies one of the audit-log policy presets (preset-all-flags...): in the page,
+     * without a round trip.
+     */
     public IntegrationForm usePreset(String preset) {
         driver.findElement(By.cssSelector("button[value=" + preset + "]")).click();
         Waits.until(driver, ExpectedConditions.textToBePresentInElementLocated(POLICY_STATUS, "statement"));
@@ -97,8 +108,10 @@ public record IntegrationForm(WebDriver driver) implements Page {
     /** "Remove statement" on row {@code index} (from 0), in the page. */
     public IntegrationForm removeStatement(int index) {
         int before = statements();
-        driver.findElements(By.cssSelector("[data-testid=statement]")).get(index)
-                .findElement(By.cssSelector("button[name=editPolicy]")).click();
+        driver.findElements(By.cssSelector("[data-testid=statement]"))
+            .get(index)
+            .findElement(By.cssSelector("button[name=editPolicy]"))
+            .click();
         Waits.until(driver, d -> statements() == before - 1);
         return this;
     }
@@ -107,7 +120,10 @@ public record IntegrationForm(WebDriver driver) implements Page {
         return driver.findElements(By.cssSelector("[data-statements] [data-testid=statement]")).size();
     }
 
-    /** What a statement field holds, by row and field (resources, actions...), as the server will bind it. */
+    /**
+     * What a statement field holds, by row and field (resources, actions...), as the
+     * server will bind it.
+     */
     public String statement(int index, String field) {
         return driver.findElement(By.name("statements[" + index + "]." + field)).getDomProperty("value");
     }
@@ -134,7 +150,8 @@ public record IntegrationForm(WebDriver driver) implements Page {
     public IntegrationForm submitExpectingErrors() {
         Browser.submitAndWait(driver, driver.findElement(SUBMIT));
         if (ReviewPage.isShown(driver)) {
-            // The form was valid: the errors are LaunchDarkly's, after "Create" on the review page.
+            // The form was valid: the errors are LaunchDarkly's, after "Create" on the
+            // review page.
             new ReviewPage(driver).create();
         }
         return new IntegrationForm(driver);
@@ -143,7 +160,7 @@ public record IntegrationForm(WebDriver driver) implements Page {
     /** The error shown beside a setting. */
     public String errorAt(String key) {
         return Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("config-" + key + "-error")))
-                .getText();
+            .getText();
     }
 
     private static By setting(String key) {

@@ -5,15 +5,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** One request for approval: its status, its outcome, and, for an approver, the decision form. */
+/**
+ * One request for approval: its status, its outcome, and, for an approver, the decision
+ * form.
+ */
 public record RequestPage(WebDriver driver) implements Page {
 
     private static final By STATUS = By.cssSelector("[data-testid=request-status]");
+
     private static final By OUTCOME = By.cssSelector("[data-testid=request-outcome]");
+
     private static final By MESSAGE = By.cssSelector("[data-testid=decision-message], [data-testid=requested-message]");
+
     private static final By APPROVE = By.cssSelector("[data-testid=approve]");
+
     private static final By DECLINE = By.cssSelector("[data-testid=decline]");
+
     private static final By COMMENT = By.id("comment");
+
     private static final By BADGE = By.cssSelector("[data-testid=requests-badge]");
 
     public RequestPage {
@@ -47,7 +56,10 @@ public record RequestPage(WebDriver driver) implements Page {
         return !driver.findElements(APPROVE).isEmpty();
     }
 
-    /** The header's count of the person's requests waiting or newly settled; 0 without a badge. */
+    /**
+     * The header's count of the person's requests waiting or newly settled; 0 without a
+     * badge.
+     */
     public int badge() {
         return driver.findElements(BADGE).isEmpty() ? 0 : Integer.parseInt(driver.findElement(BADGE).getText());
     }

@@ -8,20 +8,30 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The page of one thing that exists (a destination, an environment, a configuration or subscription): its name and
- * state, its settings, what the person may do with it, and its history in the audit trail.
+ * The page of one thing that exists (a destination, an environment, a configuration or
+ * subscription): its name and state, its settings, what the person may do with it, and
+ * its history in the audit trail.
  */
 public record ResourcePage(WebDriver driver) implements Page {
 
     private static final By NAME = By.cssSelector("[data-testid=detail-name]");
+
     private static final By STATE = By.cssSelector("[data-testid=detail-state]");
+
     private static final By TURN = By.cssSelector("[data-testid=turn]");
+
     private static final By EDIT = By.cssSelector("[data-testid=edit]");
+
     private static final By DELETE = By.cssSelector("[data-testid=delete]");
+
     private static final By NOTICE = By.cssSelector("[data-testid=notice]");
+
     private static final By PROBLEM = By.cssSelector("[data-testid=change-problem]");
+
     private static final By RELOAD = By.cssSelector("[data-testid=reload]");
+
     private static final By HISTORY = By.cssSelector("[data-testid=history-action]");
+
     private static final By CONFIG = By.cssSelector("[data-testid=config-value]");
 
     public ResourcePage {
@@ -57,7 +67,8 @@ public record ResourcePage(WebDriver driver) implements Page {
 
     /** Presses "Turn off" (or "Turn on"): the page again, with a notice or a problem. */
     public ResourcePage turn() {
-        // Waits until the page is left, whichever way Chrome says so (stale, or "not in the document").
+        // Waits until the page is left, whichever way Chrome says so (stale, or "not in
+        // the document").
         org.ldportal.testsupport.Browser.submitAndWait(driver, driver.findElement(TURN));
         return new ResourcePage(driver);
     }

@@ -14,23 +14,35 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public record ReviewPage(WebDriver driver) implements Page {
 
     private static final By CREATE = By.cssSelector("[data-testid=review-create]");
+
     private static final By CHANGE = By.cssSelector("[data-testid=review-change]");
+
     private static final By FIELDS = By.cssSelector("[data-testid=review-fields]");
+
     private static final By TARGET = By.cssSelector("[data-testid=review-target]");
+
     private static final By BODY = By.cssSelector("[data-testid=review-body]");
+
     private static final By CALL = By.cssSelector("[data-testid=review-call]");
+
     private static final By WARNINGS = By.cssSelector("[data-testid=review-warnings] li");
 
     public ReviewPage {
         Waits.until(driver, ExpectedConditions.presenceOfElementLocated(CREATE));
     }
 
-    /** Whether the browser shows a review page now (a form's submit may instead come back with errors). */
+    /**
+     * Whether the browser shows a review page now (a form's submit may instead come back
+     * with errors).
+     */
     static boolean isShown(WebDriver driver) {
         return !driver.findElements(CREATE).isEmpty();
     }
 
-    /** "Create": sends; what follows is the result page, or the form with LaunchDarkly's refusal. */
+    /**
+     * "Create": sends; what follows is the result page, or the form with LaunchDarkly's
+     * refusal.
+     */
     public void create() {
         Browser.submitAndWait(driver, driver.findElement(CREATE));
     }

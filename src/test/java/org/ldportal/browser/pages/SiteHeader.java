@@ -5,11 +5,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The header of every portal page once signed in: who is signed in, with which role, and signing out. */
+/**
+ * The header of every portal page once signed in: who is signed in, with which role, and
+ * signing out.
+ */
 public record SiteHeader(WebDriver driver) implements Page {
 
     private static final By USER_NAME = By.cssSelector("[data-testid=user-name]");
+
     private static final By USER_ROLE = By.cssSelector("[data-testid=user-role]");
+
     private static final By SIGN_OUT = By.cssSelector(".site-user__logout button");
 
     public SiteHeader {
