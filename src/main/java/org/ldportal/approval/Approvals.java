@@ -16,6 +16,7 @@ import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.change.ApprovalGate;
+import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.NotAllowedException;
@@ -64,11 +65,14 @@ public class Approvals implements ApprovalGate {
 
     private final Map<ResourceType, ApprovedChangeSender> senders;
 
+    private final ChangeFlow flow;
+
     private final Clock clock;
 
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
             AuditTrail audit, AuditQueries queries, UnknownOutcomes outcomes, List<ApprovedChangeSender> senders,
-            Clock clock) {
+            ChangeFlow flow, Clock clock) {
+        this.flow = flow;
         this.queries = queries;
         this.outcomes = outcomes;
         this.rules = rules;
@@ -78,30 +82,6 @@ public class Approvals implements ApprovalGate {
         this.audit = audit;
         this.senders = byType(senders);
         this.clock = clock;
-    }
-
-    /**
-     * A change of something that exists, held for approval when a rule applies:
-     * {@code requirement} null when none does (send it now); else the request's id, empty
-     * when the page's one-time token was not usable (out of date).
-     */
-    public record Hold(ApprovalRules.@Nullable Requirement requirement, OptionalLong requestId) {
-
-        public boolean needed() {
-            return requirement != null;
-        }
-    }
-
-    /**
-     * Keeps the change as a request when a rule applies to it; nothing is sent either
-     * way.
-     */
-    public Hold hold(@Nullable String submissionToken, CurrentUser requester, PendingChange change, Review review) {
-        Optional<ApprovalRules.Requirement> requirement = required(change);
-        if (requirement.isEmpty()) {
-            return new Hold(null, OptionalLong.empty());
-        }
-        return new Hold(requirement.get(), request(submissionToken, requester, change, requirement.get(), review));
     }
 
     @Override
@@ -275,9 +255,10 @@ public class Approvals implements ApprovalGate {
             // whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
-            ChangeResult<?> result = senders.get(request.resourceType())
-                .send(payload, request.action(), requesterOf(request), ChangeOrigin.approved(request.auditId(),
-                        approver.displayName() + " (" + approver.subject() + ")"));
+            CurrentUser requester = requesterOf(request);
+            ChangeResult<?> result = flow.sendApproved(
+                    senders.get(request.resourceType()).approved(payload, request.action(), requester), requester,
+                    ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
                 outcome = AuditOutcome.SUCCEEDED.name();
                 message = request.action() == ChangeAction.CREATE ? "Approved and created." : "Approved and done.";

@@ -2,17 +2,17 @@ package org.ldportal.approval;
 
 import java.util.Set;
 
-import org.ldportal.change.ChangeOrigin;
-import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 
 /**
- * Sends an approved change, as the feature that made it would have: provided by each
- * feature for its resource types. It goes through the one audited call, as the requester,
- * its entries linked to the request ({@code origin}).
+ * Prepares an approved change again from what its request kept, as the feature that made
+ * it would have, for the change flow to send: provided by each feature for its resource
+ * types. It goes through the one audited call, as the requester, its entries linked to
+ * the request.
  */
 public interface ApprovedChangeSender {
 
@@ -21,28 +21,11 @@ public interface ApprovedChangeSender {
 
     /**
      * @param payload what the feature put in {@link PendingChange#payload()}
+     * @param action a create, or a change of something that exists
      * @param requester who asked, with the roles and groups they had then (the access
-     * rules are checked again)
-     * @return the change's result; a success's link is shown on the request
+     * rules are checked again as it is sent)
+     * @return the change to send; a success's link is shown on the request
      */
-    ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin);
-
-    /**
-     * Sends an approved change of {@code action}: a create by
-     * {@link #send(String, CurrentUser, ChangeOrigin)}, any other by {@link #sendChange}.
-     */
-    default ChangeResult<?> send(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
-        return action == ChangeAction.CREATE ? send(payload, requester, origin)
-                : sendChange(payload, action, requester, origin);
-    }
-
-    /**
-     * Sends an approved update, switch or delete of something that exists; a feature that
-     * manages none has none.
-     */
-    default ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester,
-            ChangeOrigin origin) {
-        throw new IllegalStateException("No sender for " + action);
-    }
+    PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester);
 
 }

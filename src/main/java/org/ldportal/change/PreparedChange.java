@@ -24,7 +24,15 @@ public final class PreparedChange<T> {
 
     }
 
-    private final PendingChange pending;
+    /** Sends an approved change as its requester, whatever it answers. */
+    @FunctionalInterface
+    public interface ApprovedSender {
+
+        ChangeResult<?> send(CurrentUser requester, ChangeOrigin origin);
+
+    }
+
+    private final @Nullable PendingChange pending;
 
     private final Supplier<Review> review;
 
@@ -42,8 +50,8 @@ public final class PreparedChange<T> {
 
     private @Nullable Review worked;
 
-    private PreparedChange(PendingChange pending, Supplier<Review> review, Sender<T> sender, Class<?> resultType,
-            Function<T, ?> resultPage, boolean reviewed,
+    private PreparedChange(@Nullable PendingChange pending, Supplier<Review> review, Sender<T> sender,
+            Class<?> resultType, Function<T, ?> resultPage, boolean reviewed,
             Function<CurrentUser, ChangeResult.@Nullable Refused<T>> guardrails, boolean approvable) {
         this.approvable = approvable;
         this.pending = pending;
@@ -62,6 +70,19 @@ public final class PreparedChange<T> {
     public static <T> PreparedChange<T> of(PendingChange pending, Supplier<Review> review, Class<T> answer,
             Sender<T> sender) {
         return new PreparedChange<>(pending, review, sender, answer, made -> made, true, user -> null, true);
+    }
+
+    /**
+     * A change a second person approved, made again from what its request kept: only how
+     * to send it. Its rules were judged, its review shown and its token claimed when it
+     * was requested, so it is only ever sent ({@link ChangeFlow#sendApproved}).
+     */
+    @SuppressWarnings("unchecked")
+    public static PreparedChange<?> approved(ApprovedSender sender) {
+        return new PreparedChange<Object>(null, () -> {
+            throw new IllegalStateException("An approved change was reviewed when it was requested");
+        }, (user, origin) -> (ChangeResult<Object>) sender.send(user, origin), Object.class, made -> made, false,
+                user -> null, false);
     }
 
     /**
@@ -101,6 +122,9 @@ public final class PreparedChange<T> {
     }
 
     public PendingChange pending() {
+        if (pending == null) {
+            throw new IllegalStateException("An approved change was judged when it was requested");
+        }
         return pending;
     }
 

@@ -2,7 +2,6 @@ package org.ldportal.change;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What a form's controller shows for a submit that is not the first of its token. */
 public final class SubmissionPages {
@@ -24,21 +23,6 @@ public final class SubmissionPages {
     /** A fresh token for a form about to be shown. */
     public static String newToken() {
         return JdbcSubmissions.newToken();
-    }
-
-    /**
-     * The page for a repeated submit: the first submit's result page, or a page saying it
-     * is still in progress or may have created the resource. Null for
-     * {@link Submissions.Claim.Claimed} (send it) and {@link Submissions.Claim.Missing}
-     * (show the form again, with {@link #outOfDate}).
-     */
-    public static <T> String repeated(Submissions.Claim<T> claim, Model model, RedirectAttributes redirect,
-            String resultAttribute, String resultPath) {
-        if (claim instanceof Submissions.Claim.Succeeded<T> succeeded) {
-            redirect.addFlashAttribute(resultAttribute, succeeded.resultPage());
-            return "redirect:" + resultPath;
-        }
-        return repeatedPage(claim, model);
     }
 
     /**

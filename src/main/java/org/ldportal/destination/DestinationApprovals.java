@@ -115,16 +115,6 @@ class DestinationApprovals implements ApprovedChangeSender {
                     deleted -> "The Data Export destination " + seen.destination().name() + " was deleted.");
     }
 
-    /**
-     * Sends an approved change of an existing destination as it is now in LaunchDarkly,
-     * the test still against the version the requester saw: if it changed since,
-     * LaunchDarkly refuses and the request says so.
-     */
-    @Override
-    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
-        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
-    }
-
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
@@ -153,15 +143,19 @@ class DestinationApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
+    public PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester) {
+        if (action != ChangeAction.CREATE) {
+            // Sent as the destination is now in LaunchDarkly, the test still against the
+            // version the requester saw: if it changed since, LaunchDarkly refuses and
+            // the
+            // request says so.
+            return PreparedChange
+                .approved((user, origin) -> failures.afterReading(() -> sendManaged(payload, action, user, origin)));
+        }
         DestinationRequest approved = DestinationRequest.read(json, payload);
         DestinationKind kind = catalog.find(approved.kind())
             .orElseThrow(() -> new IllegalStateException("The kind is no longer offered"));
-        if (!kind.isWarehouse()) {
-            return destinations.create(approved.form(), kind, approved.cleaned(), approved.secretValues(), requester,
-                    origin);
-        }
-        return destinations.setUp(approved.form(), kind, approved.cleaned(), requester, origin);
+        return destinations.creation(approved.form(), kind, approved.cleaned(), approved.secretValues());
     }
 
 }

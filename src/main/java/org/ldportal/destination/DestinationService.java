@@ -158,15 +158,6 @@ class DestinationService {
     }
 
     /**
-     * A kind whose fields are the config (DIRECT), or one JSON object that is the config
-     * (JSON).
-     */
-    ChangeResult<Destination> create(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
-            List<String> secretValues, CurrentUser user) {
-        return create(form, kind, cleaned, secretValues, user, ChangeOrigin.DIRECT);
-    }
-
-    /**
      * Creates the destination, directly or once approved ({@code origin}), as
      * {@code user}.
      */

@@ -94,17 +94,14 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
-        return environments.create(EnvironmentRequest.read(json, payload).form(), requester, origin);
-    }
-
-    /**
-     * An approved edit is sent as tested against what the requester saw: changed since,
-     * LaunchDarkly refuses it.
-     */
-    @Override
-    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
-        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
+    public PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester) {
+        if (action == ChangeAction.CREATE) {
+            return environments.creation(EnvironmentRequest.read(json, payload).form());
+        }
+        // An edit is sent as tested against what the requester saw: changed since,
+        // LaunchDarkly refuses it.
+        return PreparedChange
+            .approved((user, origin) -> failures.afterReading(() -> sendManaged(payload, action, user, origin)));
     }
 
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,

@@ -217,10 +217,6 @@ class EnvironmentService {
                 redactor.redactToJson(body(form), Set.of(), List.of()), warnings);
     }
 
-    ChangeResult<CreatedEnvironment> create(EnvironmentForm form, CurrentUser user) {
-        return create(form, user, ChangeOrigin.DIRECT);
-    }
-
     private String sourceName(String projectKey, String sourceKey) {
         try {
             return directory.environments(projectKey)

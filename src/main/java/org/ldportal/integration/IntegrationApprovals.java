@@ -107,12 +107,6 @@ class IntegrationApprovals implements ApprovedChangeSender {
             .repeatedAs(String.class, deleted -> "The " + item.type().words() + " " + item.name() + " was deleted.");
     }
 
-    /** An approved change, sent as tested against the version the requester saw. */
-    @Override
-    public ChangeResult<?> sendChange(String payload, ChangeAction action, CurrentUser requester, ChangeOrigin origin) {
-        return failures.afterReading(() -> sendManaged(payload, action, requester, origin));
-    }
-
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
@@ -149,13 +143,18 @@ class IntegrationApprovals implements ApprovedChangeSender {
     }
 
     @Override
-    public ChangeResult<?> send(String payload, CurrentUser requester, ChangeOrigin origin) {
+    public PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester) {
+        if (action != ChangeAction.CREATE) {
+            // Sent as tested against the version the requester saw.
+            return PreparedChange
+                .approved((user, origin) -> failures.afterReading(() -> sendManaged(payload, action, user, origin)));
+        }
         IntegrationRequest approved = IntegrationRequest.read(json, payload);
         Manifest manifest = catalog.find(approved.manifestKey())
             .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);
-        return integrations.create(manifest, type, approved.form(), integrations.configForm(manifest, requester),
-                approved.cleaned(), approved.secretValues(), requester, origin);
+        return integrations.creation(manifest, type, approved.form(), integrations.configForm(manifest, requester),
+                approved.cleaned(), approved.secretValues());
     }
 
 }

@@ -225,11 +225,6 @@ class IntegrationService {
         return leftOut == null || leftOut.isEmpty() ? "nothing" : "all but " + String.join(", ", leftOut);
     }
 
-    ChangeResult<Created> create(Manifest manifest, IntegrationType type, IntegrationForm form, FormSpec spec,
-            Map<String, Object> cleaned, List<String> secretValues, CurrentUser user) {
-        return create(manifest, type, form, spec, cleaned, secretValues, user, ChangeOrigin.DIRECT);
-    }
-
     /**
      * Creates the configuration or subscription, directly or once approved
      * ({@code origin}), as {@code user}.
