@@ -51,7 +51,7 @@ class DatabaseStatus implements StatusSection {
                         .param("now", now)
                         .query(Long.class)
                         .single() + " active, in the database (shared by every instance)"));
-            jdbc.sql("SELECT name, locked_at, locked_by FROM scheduled_lock ORDER BY name")
+            jdbc.sql("SELECT name, locked_at, locked_by FROM shedlock ORDER BY name")
                 .query((row, number) -> Line.of("Job " + row.getString("name"),
                         "last run " + row.getTimestamp("locked_at").toInstant() + " on " + row.getString("locked_by")))
                 .list()

@@ -12,9 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import net.javacrumbs.shedlock.core.ClockProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +31,17 @@ abstract class ClusterLocksContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @AfterEach
+    void systemClock() {
+        ClockProvider.setClock(Clock.systemUTC());
+    }
+
     @BeforeEach
     void empty() {
-        jdbc.sql("DELETE FROM scheduled_lock").update();
+        jdbc.sql("DELETE FROM shedlock").update();
     }
 
     /** A clock the test moves by hand. */
@@ -61,8 +72,8 @@ abstract class ClusterLocksContract {
 
     @Test
     void runIfFreeWhenTwoInstancesFireTogetherThenTheJobRunsOnce() throws Exception {
-        ClusterLocks first = new ClusterLocks(jdbc, Clock.systemUTC());
-        ClusterLocks second = new ClusterLocks(jdbc, Clock.systemUTC());
+        ClusterLocks first = new ClusterLocks(jdbcTemplate);
+        ClusterLocks second = new ClusterLocks(jdbcTemplate);
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService instances = Executors.newFixedThreadPool(2);
@@ -94,8 +105,10 @@ abstract class ClusterLocksContract {
     @Test
     void runIfFreeWhenHeldLongEnoughOrItsHolderDiedThenTheNextRoundRunsAnywhere() {
         HandClock clock = new HandClock();
-        ClusterLocks first = new ClusterLocks(jdbc, clock);
-        ClusterLocks second = new ClusterLocks(jdbc, clock);
+        // ShedLock reads the time from its ClockProvider; set back after the test.
+        ClockProvider.setClock(clock);
+        ClusterLocks first = new ClusterLocks(jdbcTemplate);
+        ClusterLocks second = new ClusterLocks(jdbcTemplate);
         AtomicInteger runs = new AtomicInteger();
 
         assertThat(first.runIfFree("expiry", Duration.ofMinutes(9), Duration.ofMinutes(30), runs::incrementAndGet))
@@ -109,7 +122,7 @@ abstract class ClusterLocksContract {
 
         // An instance that dies inside a job never frees its row: it frees itself after
         // holdAtMost.
-        jdbc.sql("UPDATE scheduled_lock SET locked_until = :until, locked_by = 'died'")
+        jdbc.sql("UPDATE shedlock SET lock_until = :until, locked_by = 'died'")
             .param("until", java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(30))))
             .update();
         clock.advance(Duration.ofMinutes(29));
