@@ -1,16 +1,17 @@
 package org.ldportal.environment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangeFlow;
+import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangePages;
-import org.ldportal.change.SubmissionPages;
 import org.ldportal.change.Submission;
+import org.ldportal.change.SubmissionPages;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.web.PageLookups;
 import org.ldportal.web.PermittedPlaces;
@@ -63,8 +64,13 @@ class EnvironmentController {
 
     @InitBinder("environmentForm")
     void allowedFields(WebDataBinder binder) {
-        binder.setAllowedFields("projectKey", "name", "key", "color", "defaultTtl", "secureMode", "defaultTrackEvents",
-                "requireComments", "confirmChanges", "critical", "tags", "sourceKey");
+        binder.setAllowedFields(EnvironmentSetting.createFields("projectKey", "key", "sourceKey"));
+    }
+
+    /** The description the pages render the settings' fields and labels from. */
+    @ModelAttribute("settings")
+    List<EnvironmentSetting> settings() {
+        return List.of(EnvironmentSetting.values());
     }
 
     @GetMapping("/new")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.ldportal.launchdarkly.Tags;
+import org.ldportal.launchdarkly.ValidTags;
 
 /**
  * What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders
@@ -46,9 +47,26 @@ public class EnvironmentForm {
 
     private boolean critical;
 
+    @ValidTags
     private String tags;
 
     private String sourceKey;
+
+    // Approval settings: edited, never created (LaunchDarkly's create takes none). Null
+    // where the page showed none, so that an edit leaves them as they are.
+
+    private Boolean approvalsRequired;
+
+    @ValidTags
+    private String approvalTags;
+
+    @Min(value = 1, message = "Enter a whole number of approvals from 1 to 5.")
+    @Max(value = 5, message = "Enter a whole number of approvals from 1 to 5.")
+    private Integer minNumApprovals;
+
+    private Boolean canReviewOwnRequest;
+
+    private Boolean canApplyDeclinedChanges;
 
     /** The tags typed, separated by commas ({@link Tags}: nothing split silently). */
     List<String> tagList() {
@@ -158,6 +176,46 @@ public class EnvironmentForm {
 
     public void setSourceKey(String sourceKey) {
         this.sourceKey = sourceKey;
+    }
+
+    public Boolean getApprovalsRequired() {
+        return approvalsRequired;
+    }
+
+    public void setApprovalsRequired(Boolean approvalsRequired) {
+        this.approvalsRequired = approvalsRequired;
+    }
+
+    public String getApprovalTags() {
+        return approvalTags;
+    }
+
+    public void setApprovalTags(String approvalTags) {
+        this.approvalTags = approvalTags;
+    }
+
+    public Integer getMinNumApprovals() {
+        return minNumApprovals;
+    }
+
+    public void setMinNumApprovals(Integer minNumApprovals) {
+        this.minNumApprovals = minNumApprovals;
+    }
+
+    public Boolean getCanReviewOwnRequest() {
+        return canReviewOwnRequest;
+    }
+
+    public void setCanReviewOwnRequest(Boolean canReviewOwnRequest) {
+        this.canReviewOwnRequest = canReviewOwnRequest;
+    }
+
+    public Boolean getCanApplyDeclinedChanges() {
+        return canApplyDeclinedChanges;
+    }
+
+    public void setCanApplyDeclinedChanges(Boolean canApplyDeclinedChanges) {
+        this.canApplyDeclinedChanges = canApplyDeclinedChanges;
     }
 
 }

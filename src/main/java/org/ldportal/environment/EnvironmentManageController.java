@@ -76,8 +76,13 @@ class EnvironmentManageController {
     void allowedFields(WebDataBinder binder) {
         // The project and key come from the path: an edit never moves or renames the
         // environment's key.
-        binder.setAllowedFields("name", "color", "defaultTtl", "secureMode", "defaultTrackEvents", "requireComments",
-                "confirmChanges", "critical", "tags");
+        binder.setAllowedFields(EnvironmentSetting.editFields());
+    }
+
+    /** The description the pages render the settings' fields and labels from. */
+    @ModelAttribute("settings")
+    List<EnvironmentSetting> settings() {
+        return List.of(EnvironmentSetting.values());
     }
 
     @GetMapping
@@ -106,6 +111,7 @@ class EnvironmentManageController {
         Environment environment = management.find(user, projectKey, environmentKey);
         model.addAttribute("projectKey", projectKey);
         model.addAttribute("environment", environment);
+        model.addAttribute("rows", management.rows(environment));
         model.addAttribute("link", management.link(projectKey, environment.key()));
         model.addAttribute("mayEdit", management.mayEdit(user, projectKey, environment.key()));
         model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
@@ -119,7 +125,7 @@ class EnvironmentManageController {
         // The form is for those who may send it; like the create forms, opening it
         // unpermitted is refused (403).
         management.requireAllowed(user, projectKey, environment, ChangeAction.UPDATE);
-        EnvironmentForm form = EnvironmentManagement.formOf(projectKey, environment);
+        EnvironmentForm form = management.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
         return new EditPage(user, projectKey, environment, management.carried(form), null, model).show();
     }
@@ -137,9 +143,10 @@ class EnvironmentManageController {
         if (result.hasErrors()) {
             return page.show();
         }
-        return pages.showManaged(flow.submit(submission,
-                changes.updating(projectKey, current, seenValues, EnvironmentManagement.values(environmentForm))), page,
-                model, redirect);
+        return pages.showManaged(
+                flow.submit(submission,
+                        changes.updating(projectKey, current, seenValues, management.values(environmentForm))),
+                page, model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/delete")

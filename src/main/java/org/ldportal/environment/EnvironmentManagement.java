@@ -1,6 +1,5 @@
 package org.ldportal.environment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,9 +68,13 @@ class EnvironmentManagement {
 
     private final ObjectMapper json;
 
+    private final EnvironmentSettings settings;
+
     EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
-            EnvironmentProperties properties, SmartValidator validator, ObjectMapper json, ResourceHistory history) {
+            EnvironmentProperties properties, SmartValidator validator, ObjectMapper json, ResourceHistory history,
+            EnvironmentSettings settings) {
+        this.settings = settings;
         this.history = history;
         this.validator = validator;
         this.json = json;
@@ -135,7 +138,7 @@ class EnvironmentManagement {
         catch (RuntimeException unreadable) {
             // what is there now stands in
         }
-        return values(formOf(projectKey, current));
+        return settings.values(formOf(projectKey, current));
     }
 
     /**
@@ -148,78 +151,47 @@ class EnvironmentManagement {
         form.setProjectKey(projectKey);
         form.setKey(current.key());
         validator.validate(form, result);
-        String tagProblem = Tags.parse(form.getTags()).problem();
-        if (tagProblem != null) {
-            result.rejectValue("tags", "tag", tagProblem);
+        if (Boolean.TRUE.equals(form.getApprovalsRequired()) && !Tags.parse(form.getApprovalTags()).tags().isEmpty()
+                && !result.hasFieldErrors("approvalTags")) {
+            // LaunchDarkly refuses both at once: every flag, or the flags with these
+            // tags.
+            result.rejectValue("approvalTags", "either",
+                    "Require approval either for every flag or for flags with these tags, not both: "
+                            + "untick the box above or leave the tags empty.");
         }
         if (!mayMarkCritical(user, projectKey)) {
             form.setCritical(Boolean.TRUE.equals(seen.get("critical")));
         }
-        if (!result.hasErrors() && plan(seen, values(form)).isEmpty()) {
+        if (!result.hasErrors() && plan(seen, settings.values(form)).isEmpty()) {
             result.reject("unchanged", "Nothing was changed: change a field, or go back to the environment.");
         }
     }
 
     /** What an edit page carries of what it shows. */
     String carried(EnvironmentForm form) {
-        return json.writeValueAsString(values(form));
+        return json.writeValueAsString(settings.values(form));
     }
 
     private static final TypeReference<Map<String, Object>> SEEN = new TypeReference<>() {
     };
 
     /** The edit form filled with the environment as it is. */
-    static EnvironmentForm formOf(String projectKey, Environment environment) {
-        EnvironmentForm form = new EnvironmentForm();
-        form.setProjectKey(projectKey);
-        form.setKey(environment.key());
-        form.setName(environment.name());
-        form.setColor(environment.color());
-        form.setDefaultTtl(environment.defaultTtl() == null ? 0 : environment.defaultTtl());
-        form.setSecureMode(Boolean.TRUE.equals(environment.secureMode()));
-        form.setDefaultTrackEvents(Boolean.TRUE.equals(environment.defaultTrackEvents()));
-        form.setRequireComments(Boolean.TRUE.equals(environment.requireComments()));
-        form.setConfirmChanges(Boolean.TRUE.equals(environment.confirmChanges()));
-        form.setCritical(Boolean.TRUE.equals(environment.critical()));
-        form.setTags(environment.tags() == null ? "" : String.join(", ", environment.tags()));
-        return form;
+    EnvironmentForm formOf(String projectKey, Environment environment) {
+        return settings.formOf(projectKey, environment);
     }
 
-    /**
-     * The editable values of a form, as the page carries what the person saw and as the
-     * patch compares them.
-     */
-    static Map<String, Object> values(EnvironmentForm form) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", form.getName());
-        values.put("color", form.getColor() == null ? null : form.getColor().replace("#", ""));
-        values.put("defaultTtl", form.getDefaultTtl() == null ? 0 : form.getDefaultTtl());
-        values.put("secureMode", form.isSecureMode());
-        values.put("defaultTrackEvents", form.isDefaultTrackEvents());
-        values.put("requireComments", form.isRequireComments());
-        values.put("confirmChanges", form.isConfirmChanges());
-        values.put("critical", form.isCritical());
-        values.put("tags", form.tagList());
-        return values;
+    /** The editable values of a form ({@link EnvironmentSettings#values}). */
+    Map<String, Object> values(EnvironmentForm form) {
+        return settings.values(form);
     }
 
-    private static final Map<String, String> LABELS = Map.of("name", "Name", "color", "Colour", "defaultTtl",
-            "Default cache time (minutes)", "secureMode", "Secure mode", "defaultTrackEvents", "Track detailed events",
-            "requireComments", "Require comments", "confirmChanges", "Require confirmation", "critical", "Critical",
-            "tags", "Tags");
+    /** The environment's settings as its page lists them. */
+    List<EnvironmentSettings.Row> rows(Environment environment) {
+        return settings.detailRows(environment);
+    }
 
-    /**
-     * What would change from what the person saw to what the form says
-     * ({@link #values(EnvironmentForm)}).
-     */
-    static PatchPlan plan(Map<String, Object> seen, Map<String, Object> values) {
-        PatchPlan plan = new PatchPlan();
-        values.forEach((field, value) -> {
-            if (LABELS.containsKey(field)) {
-                plan.field("/" + field, LABELS.get(field), seen.get(field), value);
-            }
-        });
-        return plan;
+    private PatchPlan plan(Map<String, Object> seen, Map<String, Object> values) {
+        return settings.plan(seen, values);
     }
 
     /**
@@ -279,7 +251,7 @@ class EnvironmentManagement {
             .apply(attempt(user, ChangeAction.UPDATE, projectKey, current,
                     name == null ? current.name() : name.toString()))
             .withRequestBody(redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()));
-        Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentService::locate);
+        Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentSettings::locate);
         boolean criticalChanges = !Objects.equals(seen.get("critical"), values.get("critical"));
         if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
             return call.refuse(change, RefusalTarget.field("critical"),

@@ -12,12 +12,10 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
-import org.ldportal.change.FieldNames;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
-import org.ldportal.change.ReviewLines;
 import org.ldportal.change.ReviewWarnings;
 import org.ldportal.change.Sent;
 import org.ldportal.launchdarkly.Environment;
@@ -26,7 +24,6 @@ import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
-import org.ldportal.launchdarkly.Tags;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -51,14 +48,6 @@ class EnvironmentService {
 
     private static final Logger log = LoggerFactory.getLogger(EnvironmentService.class);
 
-    /**
-     * LaunchDarkly's field names, longest first where one contains another, for locating
-     * its 400s.
-     */
-    private static final List<String> API_FIELDS = List.of("source.key", "defaultTtl", "secureMode",
-            "defaultTrackEvents", "requireComments", "confirmChanges", "critical", "color", "name", "tags", "key",
-            "source");
-
     private final LaunchDarklyClient client;
 
     private final LaunchDarklyDirectory directory;
@@ -81,11 +70,15 @@ class EnvironmentService {
 
     private final ObjectMapper json;
 
+    private final EnvironmentSettings settings;
+
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys,
-            ProjectAccess access, ReviewWarnings reviewWarnings, AccessGuard guard, ObjectMapper json) {
+            ProjectAccess access, ReviewWarnings reviewWarnings, AccessGuard guard, ObjectMapper json,
+            EnvironmentSettings settings) {
+        this.settings = settings;
         this.guard = guard;
         this.json = json;
         this.access = access;
@@ -161,10 +154,6 @@ class EnvironmentService {
      * an attempt.
      */
     void validate(EnvironmentForm form, Errors errors) {
-        String tagProblem = Tags.parse(form.getTags()).problem();
-        if (tagProblem != null) {
-            errors.rejectValue("tags", "tag", tagProblem);
-        }
         keys.checkProject(form.getProjectKey(), "projectKey", errors);
         if (form.getSourceKey() != null && !form.getSourceKey().isBlank() && !errors.hasFieldErrors("projectKey")) {
             keys.checkEnvironment(form.getProjectKey(), form.getSourceKey(), "sourceKey", errors);
@@ -192,16 +181,9 @@ class EnvironmentService {
         if (!blank(form.getSourceKey())) {
             source = sourceName(projectKey, form.getSourceKey());
         }
-        List<Review.Line> fields = List.of(new Review.Line("Name", form.getName()), new Review.Line("Key", key),
-                new Review.Line("Colour", "#" + form.getColor().toLowerCase()),
-                new Review.Line("Default TTL (minutes)", String.valueOf(form.getDefaultTtl())),
-                new Review.Line("Secure mode", ReviewLines.yesNo(form.isSecureMode())),
-                new Review.Line("Send detailed events for every flag", ReviewLines.yesNo(form.isDefaultTrackEvents())),
-                new Review.Line("Require comments on flag changes", ReviewLines.yesNo(form.isRequireComments())),
-                new Review.Line("Confirm flag changes", ReviewLines.yesNo(form.isConfirmChanges())),
-                new Review.Line("Critical", ReviewLines.yesNo(form.isCritical())),
-                new Review.Line("Tags", String.join(", ", form.tagList())),
-                new Review.Line("Copy settings from", source));
+        List<Review.Line> fields = new ArrayList<>(settings.createLines(form));
+        fields.add(1, new Review.Line(settings.label("key"), key));
+        fields.add(new Review.Line(settings.label("sourceKey"), source));
         List<String> warnings = new ArrayList<>();
         if (form.isCritical()) {
             warnings
@@ -253,7 +235,7 @@ class EnvironmentService {
                 .at(Place.environment(form.getProjectKey(), form.effectiveKey()))
                 .withResource(form.getName(), form.effectiveKey(), null)
                 .withRequestBody(redactor.redactToJson(body(form), Set.of(), List.of()))), "the environment")
-            .locatedBy(EnvironmentService::locate)
+            .locatedBy(EnvironmentSettings::locate)
             .whenNotFound("LaunchDarkly could not find project " + form.getProjectKey()
                     + (blank(form.getSourceKey()) ? ""
                             : ", or its environment " + form.getSourceKey() + " to copy settings from")
@@ -297,18 +279,6 @@ class EnvironmentService {
     @SuppressWarnings("unchecked")
     private static <T> ChangeResult<T> retyped(ChangeResult<?> notSucceeded) {
         return (ChangeResult<T>) notSucceeded;
-    }
-
-    /**
-     * LaunchDarkly's 400s name its own field names; "source" is the form's "copy settings
-     * from".
-     */
-    static RefusalTarget locate(String detail) {
-        String field = FieldNames.namedIn(detail, API_FIELDS);
-        if (field == null) {
-            return RefusalTarget.WHOLE_FORM;
-        }
-        return RefusalTarget.field(field.startsWith("source") ? "sourceKey" : field);
     }
 
     private ChangeResult.Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key, CurrentUser user) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.ldportal.launchdarkly.Tags;
+import org.ldportal.launchdarkly.ValidTags;
 
 /**
  * The fixed part of an integration form; the manifest's own fields come as
@@ -20,6 +21,7 @@ public class IntegrationForm {
 
     private boolean enabled = true;
 
+    @ValidTags
     private String tags;
 
     private List<StatementRow> statements = new ArrayList<>();

@@ -22,7 +22,6 @@ import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
 import org.ldportal.launchdarkly.PolicyStatement;
-import org.ldportal.launchdarkly.Tags;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
@@ -169,10 +168,6 @@ class IntegrationFormPage {
         }
         else if (page.type().hasPolicy(page.manifest())) {
             PolicyCheck.check(form.getStatements(), result);
-        }
-        String tagProblem = Tags.parse(form.getTags()).problem();
-        if (tagProblem != null) {
-            result.rejectValue("tags", "tag", tagProblem);
         }
         String approvalsProblem = page.manifest().allowsAdditionalApprovalFormVariables()
                 ? integrations.additionalFormVariablesProblem(form.getAdditionalFormVariables()) : null;

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -109,6 +110,50 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
             .andExpect(content().string(containsString("Production \u2192 Production EU")));
         approve(id, TestUsers.admin());
         assertThat(sandbox.environmentsOf("web-store")).anyMatch(e -> e.get("name").asString().equals("Production EU"));
+        assertThat(trail()).containsExactly("update REQUESTED", "update APPROVED", "update STARTED",
+                "update SUCCEEDED");
+    }
+
+    @Test
+    void changeTheApprovalSettingsOfAProductionEnvironmentThenRequestedAndOnceApprovedSent() throws Exception {
+        long id = request(post("/environments/web-store/production/edit").with(csrf())
+            .with(TestUsers.editor())
+            .param("submissionToken", token("d"))
+            .param("seen",
+                    "{\"name\":\"Production\",\"color\":\"3a3af0\",\"defaultTtl\":0,\"secureMode\":false,"
+                            + "\"defaultTrackEvents\":false,\"requireComments\":false,\"confirmChanges\":false,"
+                            + "\"critical\":false,\"tags\":[],\"approvalsRequired\":false,\"approvalTags\":[],"
+                            + "\"minNumApprovals\":1,\"canReviewOwnRequest\":false,\"canApplyDeclinedChanges\":true}")
+            .param("name", "Production")
+            .param("color", "3a3af0")
+            .param("defaultTtl", "0")
+            .param("tags", "")
+            .param("_secureMode", "on")
+            .param("_defaultTrackEvents", "on")
+            .param("_requireComments", "on")
+            .param("_confirmChanges", "on")
+            .param("_critical", "on")
+            .param("approvalsRequired", "true")
+            .param("_approvalsRequired", "on")
+            .param("approvalTags", "")
+            .param("minNumApprovals", "2")
+            .param("_canReviewOwnRequest", "on")
+            .param("canApplyDeclinedChanges", "true")
+            .param("_canApplyDeclinedChanges", "on"));
+
+        assertThat(changes()).isEmpty();
+        mvc.perform(get("/requests/" + id).with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Require approval for changes to every flag"),
+                    containsString("no \u2192 yes"), containsString("1 \u2192 2"))));
+        approve(id, TestUsers.admin());
+        assertThat(changes()).singleElement()
+            .satisfies(patch -> assertThat(patch.body())
+                .contains("\"/approvalSettings/required\"", "\"/approvalSettings/minNumApprovals\"")
+                .doesNotContain("\"/name\"", "canApplyDeclinedChanges"));
+        assertThat(sandbox.environmentsOf("web-store")).filteredOn(e -> e.get("key").asString().equals("production"))
+            .singleElement()
+            .satisfies(e -> assertThat(e.get("approvalSettings").get("minNumApprovals").asInt()).isEqualTo(2));
         assertThat(trail()).containsExactly("update REQUESTED", "update APPROVED", "update STARTED",
                 "update SUCCEEDED");
     }

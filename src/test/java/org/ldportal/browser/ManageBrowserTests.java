@@ -134,6 +134,33 @@ class ManageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void environmentApprovalSettingsWhenEditedThenRefusedBothWaysAtOnceAndSavedAndShown() {
+        browser.get(portal() + "/environments/web-store/staging");
+        ResourcePage staging = new ResourcePage(browser);
+        assertThat(staging.detail("minNumApprovals")).isEqualTo("1");
+        EnvironmentEditPage edit = staging.edit();
+        assertThat(edit.ticked("canApplyDeclinedChanges")).as("as LaunchDarkly answered it").isTrue();
+
+        EnvironmentEditPage refused = edit.tick("approvalsRequired", true)
+            .type("approvalTags", "needs-review")
+            .saveExpectingErrors();
+        assertThat(refused.errorAt("approvalTags")).contains("not both");
+        Axe.assertNoSeriousViolations(browser, "environment edit with approval errors");
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+
+        ResourcePage saved = refused.type("approvalTags", "").type("minNumApprovals", "2").save();
+        assertThat(saved.notice()).isEqualTo("The environment Staging was changed.");
+        assertThat(saved.detail("approvalsRequired")).isEqualTo("yes");
+        assertThat(saved.detail("minNumApprovals")).isEqualTo("2");
+        assertThat(saved.history()).containsExactly("update");
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH"))
+            .singleElement()
+            .satisfies(patch -> assertThat(patch.body())
+                .contains("\"/approvalSettings/required\"", "\"/approvalSettings/minNumApprovals\"")
+                .doesNotContain("\"/name\"", "requiredApprovalTags"));
+    }
+
+    @Test
     void subscriptionWhenItsPolicyIsEditedThenThePageListsTheNewPolicy() {
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs", Map.of("base-url",
                 "https://logs.example.com", "token", "log-browser-secret", "skip-ca-verification", false), 0, 0);

@@ -71,9 +71,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
         org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class,
         org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class,
-        EnvironmentManagement.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class,
-        InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
-        SliceTestBeans.class })
+        EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
+        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+        LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",

@@ -71,7 +71,15 @@ public final class LaunchDarklySandbox {
     private static final Set<String> SECRET_CONFIG = Set.of("policyKey", "apiKey", "secret", "writeKey");
 
     private static final Set<String> ENVIRONMENT_EDITABLE = Set.of("name", "color", "defaultTtl", "secureMode",
-            "defaultTrackEvents", "requireComments", "confirmChanges", "tags", "critical");
+            "defaultTrackEvents", "requireComments", "confirmChanges", "tags", "critical", "approvalSettings");
+
+    /**
+     * Of an environment's approval settings, the ones a patch may change (the spec's
+     * patchEnvironment says so); the service, its configuration and the rest are read
+     * only.
+     */
+    private static final Set<String> APPROVAL_EDITABLE = Set.of("required", "requiredApprovalTags", "minNumApprovals",
+            "canReviewOwnRequest", "canApplyDeclinedChanges");
 
     static {
         // The JDK's HttpServer keeps Nagle's algorithm on unless told otherwise, and
@@ -342,6 +350,14 @@ public final class LaunchDarklySandbox {
             .deepCopy();
     }
 
+    /**
+     * The environment as an account without approvals answers it: LaunchDarkly then
+     * leaves out its approval settings.
+     */
+    public synchronized void withoutApprovals(String projectKey, String environmentKey) {
+        environment(projectKey, environmentKey).remove("approvalSettings");
+    }
+
     /** An environment as if made in LaunchDarkly itself (not through the portal). */
     public synchronized ObjectNode seedEnvironment(String projectKey, String key, String name) {
         project(projectKey);
@@ -567,7 +583,9 @@ public final class LaunchDarklySandbox {
                 return ok(environment);
             }
             if (method.equals("PATCH")) {
-                ObjectNode patched = SandboxPatch.apply(environment, patchOf(body), ENVIRONMENT_EDITABLE,
+                JsonNode patch = patchOf(body);
+                checkApprovalPaths(patch);
+                ObjectNode patched = SandboxPatch.apply(environment, patch, ENVIRONMENT_EDITABLE,
                         Set.of("_version", "key", "_id"));
                 checkEnvironmentSettings(patched);
                 return ok(replaceVersioned(environments.get(decode(m.group(1))), decode(m.group(2)), patched,
@@ -793,11 +811,44 @@ public final class LaunchDarklySandbox {
             }
         }
         environment.set("tags", post.has("tags") ? post.get("tags") : json.createArrayNode());
+        // As the spec's example answers them: an account with approvals, none required
+        // yet.
+        ObjectNode approvals = environment.putObject("approvalSettings")
+            .put("required", false)
+            .put("bypassApprovalsForPendingChanges", false)
+            .put("minNumApprovals", 1)
+            .put("canReviewOwnRequest", false)
+            .put("canApplyDeclinedChanges", true)
+            .put("serviceKind", "launchdarkly");
+        approvals.putArray("requiredApprovalTags");
+        approvals.putObject("serviceConfig");
         environment.putObject("_links")
             .putObject("self")
             .put("href", "/api/v2/projects/" + projectKey + "/environments/" + key);
         inProject.put(key, environment);
         return environment;
+    }
+
+    /** A patch may reach into the approval settings only at the fields the spec names. */
+    private static void checkApprovalPaths(JsonNode patch) {
+        if (patch == null || !patch.isArray()) {
+            return;
+        }
+        for (int i = 0; i < patch.size(); i++) {
+            String path = patch.get(i).path("path").asString("");
+            String op = patch.get(i).path("op").asString("");
+            if (path.equals("/approvalSettings") && !op.equals("test")) {
+                throw SandboxException
+                    .invalid("patch[" + i + "].path: change the approval settings one field at a time");
+            }
+            if (path.startsWith("/approvalSettings/") && !op.equals("test")) {
+                String field = path.substring("/approvalSettings/".length()).split("/")[0];
+                if (!APPROVAL_EDITABLE.contains(field)) {
+                    throw SandboxException
+                        .invalid("patch[" + i + "].path: " + path + " is not a field that can be changed");
+                }
+            }
+        }
     }
 
     /** The checks of an environment's settings, on a create and after a patch. */
@@ -824,6 +875,36 @@ public final class LaunchDarklySandbox {
                         .invalid("tags: each tag must be 1-64 characters of letters, digits, '.', '_' or '-'");
                 }
             }
+        }
+        if (post.has("approvalSettings")) {
+            checkApprovalSettings(post.get("approvalSettings"));
+        }
+    }
+
+    private static void checkApprovalSettings(JsonNode approvals) {
+        for (String flag : List.of("required", "canReviewOwnRequest", "canApplyDeclinedChanges")) {
+            if (!approvals.path(flag).isBoolean()) {
+                throw SandboxException.invalid("approvalSettings." + flag + ": must be a boolean");
+            }
+        }
+        JsonNode minimum = approvals.path("minNumApprovals");
+        if (!minimum.isIntegralNumber() || minimum.asInt() < 1 || minimum.asInt() > 5) {
+            throw SandboxException.invalid("approvalSettings.minNumApprovals: must be a whole number from 1 to 5");
+        }
+        JsonNode tags = approvals.path("requiredApprovalTags");
+        if (!tags.isArray()) {
+            throw SandboxException.invalid("approvalSettings.requiredApprovalTags: must be an array of tags");
+        }
+        for (JsonNode tag : tags) {
+            if (!tag.isString() || !TAG.matcher(tag.asString()).matches()) {
+                throw SandboxException.invalid("approvalSettings.requiredApprovalTags: each tag must be 1-64 "
+                        + "characters of letters, digits, '.', '_' or '-'");
+            }
+        }
+        if (approvals.get("required").asBoolean() && !tags.isEmpty()) {
+            // The spec: "either required approvals for all flags in an environment or
+            // those with specific tags, but not both".
+            throw SandboxException.invalid("approvalSettings: set either required or requiredApprovalTags, not both");
         }
     }
 

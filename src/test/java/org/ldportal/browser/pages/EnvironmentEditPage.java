@@ -40,6 +40,26 @@ public record EnvironmentEditPage(WebDriver driver) implements Page {
         return this;
     }
 
+    /** Types into a field by its id, replacing what it held. */
+    public EnvironmentEditPage type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Ticks or unticks a box by its id, by clicking its label as a person does. */
+    public EnvironmentEditPage tick(String id, boolean ticked) {
+        if (driver.findElement(By.id(id)).isSelected() != ticked) {
+            driver.findElement(By.cssSelector("label[for=" + id + "]")).click();
+        }
+        return this;
+    }
+
+    public boolean ticked(String id) {
+        return driver.findElement(By.id(id)).isSelected();
+    }
+
     public EnvironmentEditPage tags(String tags) {
         WebElement field = driver.findElement(TAGS);
         field.clear();

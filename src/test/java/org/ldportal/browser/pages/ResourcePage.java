@@ -83,6 +83,11 @@ public record ResourcePage(WebDriver driver) implements Page {
         return new DeleteConfirmationPage(driver);
     }
 
+    /** A detail row's value, by the setting it shows. */
+    public String detail(String property) {
+        return driver.findElement(By.cssSelector("[data-testid=detail-" + property + "]")).getText();
+    }
+
     public String notice() {
         return driver.findElements(NOTICE).stream().map(WebElement::getText).findFirst().orElse("");
     }
