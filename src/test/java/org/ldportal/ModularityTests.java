@@ -33,10 +33,24 @@ class ModularityTests {
     }
 
     @Test
-    void modulesThenTheTenOfTheDesign() {
+    void modulesThenTheThirteenOfTheDesign() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList()).containsExactly(
-                "approval", "audit", "change", "destination", "environment", "form", "integration", "launchdarkly",
-                "resource", "security", "web");
+                "access", "approval", "audit", "change", "destination", "environment", "form", "integration",
+                "launchdarkly", "resource", "security", "status", "web");
+    }
+
+    @Test
+    void webWhenAnyModuleIsReadThenNoneDependsOnIt() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ldportal");
+        // The frame of the pages is a leaf: a feature's page helpers live in change/ and
+        // access/.
+        noClasses().that()
+            .resideOutsideOfPackage("org.ldportal.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.ldportal.web..")
+            .check(classes);
     }
 
     @Test

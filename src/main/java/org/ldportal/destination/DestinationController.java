@@ -15,7 +15,7 @@ import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.Submission;
 import org.ldportal.form.FormValues;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.SignedOutForms;
+import org.ldportal.change.SignedOutForms;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

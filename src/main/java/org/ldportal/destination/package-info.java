@@ -3,7 +3,8 @@
  * the kind, warehouse set-up.
  */
 @ApplicationModule(displayName = "Data Export destinations",
-        allowedDependencies = { "approval", "audit", "change", "form", "launchdarkly", "resource", "security", "web" })
+        allowedDependencies = { "access", "approval", "audit", "change", "form", "launchdarkly", "resource",
+                "security" })
 @NullMarked
 package org.ldportal.destination;
 

@@ -23,7 +23,7 @@ import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.PermittedPlaces;
+import org.ldportal.access.PermittedPlaces;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -30,7 +30,7 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
-import org.ldportal.web.KnownKeys;
+import org.ldportal.change.KnownKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

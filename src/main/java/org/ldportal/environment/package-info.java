@@ -1,6 +1,6 @@
 /** Environments of a project: key rules, guardrails, the form and its result page. */
 @ApplicationModule(displayName = "Environments",
-        allowedDependencies = { "approval", "audit", "change", "launchdarkly", "resource", "security", "web" })
+        allowedDependencies = { "access", "approval", "audit", "change", "launchdarkly", "resource", "security" })
 @NullMarked
 package org.ldportal.environment;
 

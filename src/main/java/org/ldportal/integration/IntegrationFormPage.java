@@ -26,7 +26,7 @@ import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.web.SignedOutForms;
+import org.ldportal.change.SignedOutForms;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

@@ -36,7 +36,7 @@ import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.web.PermittedPlaces;
+import org.ldportal.access.PermittedPlaces;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;

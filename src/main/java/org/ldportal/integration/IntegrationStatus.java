@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ldportal.integration.options.DynamicOptionsClient;
-import org.ldportal.web.StatusSection;
+import org.ldportal.status.StatusSection;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,8 @@
  * the one other outbound call: a manifest's dynamic-options endpoint, guarded.
  */
 @ApplicationModule(displayName = "Integrations",
-        allowedDependencies = { "approval", "audit", "change", "form", "launchdarkly", "resource", "security", "web" })
+        allowedDependencies = { "access", "approval", "audit", "change", "form", "launchdarkly", "resource", "security",
+                "status" })
 @NullMarked
 package org.ldportal.integration;
 

@@ -1,8 +1,8 @@
 /**
- * The home and error pages, and the lists a form page reads from LaunchDarkly (with a
- * warning when it is down).
+ * The portal's frame: the home page, error pages, request ids in errors, log safety, the
+ * clock. A leaf: no feature depends on it.
  */
-@ApplicationModule(displayName = "Web", allowedDependencies = { "change", "launchdarkly", "security" })
+@ApplicationModule(displayName = "Web", allowedDependencies = { "change", "security" })
 @NullMarked
 package org.ldportal.web;
 

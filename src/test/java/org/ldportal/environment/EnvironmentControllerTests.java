@@ -29,9 +29,9 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
-import org.ldportal.web.KnownKeys;
-import org.ldportal.web.PageLookups;
-import org.ldportal.web.SignedOutForms;
+import org.ldportal.change.KnownKeys;
+import org.ldportal.change.PageLookups;
+import org.ldportal.change.SignedOutForms;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +69,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class,
         org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
-        org.ldportal.change.AccessGuard.class, org.ldportal.web.PermittedPlaces.class,
+        org.ldportal.change.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
         org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class,
         EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
         PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,

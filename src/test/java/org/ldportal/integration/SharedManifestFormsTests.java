@@ -31,9 +31,9 @@ import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.Settlement;
-import org.ldportal.web.KnownKeys;
-import org.ldportal.web.PageLookups;
-import org.ldportal.web.SignedOutForms;
+import org.ldportal.change.KnownKeys;
+import org.ldportal.change.PageLookups;
+import org.ldportal.change.SignedOutForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -63,7 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
         LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
         AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class,
-        org.ldportal.web.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
+        org.ldportal.access.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
         org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
         IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,
         SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })

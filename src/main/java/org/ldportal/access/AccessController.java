@@ -1,9 +1,10 @@
-package org.ldportal.web;
+package org.ldportal.access;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ldportal.change.PageLookups;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.Project;

@@ -1,4 +1,4 @@
-package org.ldportal.web;
+package org.ldportal.change;
 
 import java.util.regex.Pattern;
 

@@ -1,9 +1,8 @@
-package org.ldportal.web;
+package org.ldportal.change;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.ldportal.web;
+package org.ldportal.status;
 
 import java.util.List;
 

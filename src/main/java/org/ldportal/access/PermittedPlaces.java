@@ -1,4 +1,4 @@
-package org.ldportal.web;
+package org.ldportal.access;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ldportal.web;
+package org.ldportal.change;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.ldportal.change.SecretBox;
 import org.ldportal.security.SignedOutSubmissions;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
