@@ -165,7 +165,8 @@ class EnvironmentController {
     private String showForm(EnvironmentForm form, Model model, CurrentUser user) {
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("projects", lookups.listOrWarn(model, () -> places.projects(user)));
-        model.addAttribute("mayMarkCritical", environments.mayMarkCritical(user, form.getProjectKey()));
+        model.addAttribute("mayMarkCritical",
+                environments.mayMarkCritical(user, form.getProjectKey(), form.effectiveKey()));
         addSources(form, model, user);
         return FORM;
     }

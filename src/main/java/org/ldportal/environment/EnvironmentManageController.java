@@ -231,7 +231,7 @@ class EnvironmentManageController {
             model.addAttribute("projectKey", projectKey);
             model.addAttribute("environment", environment);
             model.addAttribute("seen", seen);
-            model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey));
+            model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey, environment.key()));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
             model.addAttribute("approvalNeeded",
                     flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(), Map.of()).pending())

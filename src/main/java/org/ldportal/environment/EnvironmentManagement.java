@@ -120,8 +120,11 @@ class EnvironmentManagement {
         return guard.mayChange(user, projectKey, environmentKey, properties.deleteRole());
     }
 
-    boolean mayMarkCritical(CurrentUser user, String projectKey) {
-        return environments.mayMarkCritical(user, projectKey);
+    /**
+     * For this environment itself: an admin rule narrowed to others does not cover it.
+     */
+    boolean mayMarkCritical(CurrentUser user, String projectKey, String environmentKey) {
+        return environments.mayMarkCritical(user, projectKey, environmentKey);
     }
 
     /**
@@ -159,7 +162,7 @@ class EnvironmentManagement {
                     "Require approval either for every flag or for flags with these tags, not both: "
                             + "untick the box above or leave the tags empty.");
         }
-        if (!mayMarkCritical(user, projectKey)) {
+        if (!mayMarkCritical(user, projectKey, current.key())) {
             form.setCritical(Boolean.TRUE.equals(seen.get("critical")));
         }
         if (!result.hasErrors() && plan(seen, settings.values(form)).isEmpty()) {
@@ -253,7 +256,7 @@ class EnvironmentManagement {
             .withRequestBody(redactor.redactToJson(plan.operations(), Set.of(), plan.secretValues()));
         Change change = Change.of(attempt, "the environment", "changed", 200).locatedBy(EnvironmentSettings::locate);
         boolean criticalChanges = !Objects.equals(seen.get("critical"), values.get("critical"));
-        if (criticalChanges && !environments.mayMarkCritical(user, projectKey)) {
+        if (criticalChanges && !mayMarkCritical(user, projectKey, current.key())) {
             return call.refuse(change, RefusalTarget.field("critical"),
                     "Only admins may mark an environment as critical " + "or take the mark away.");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AccessGuard;
@@ -135,14 +136,18 @@ class EnvironmentService {
     }
 
     /**
-     * Marking critical is for admins (global, or of this project through an access rule)
-     * unless the setting lifts it.
+     * Marking critical (or taking the mark away) is for admins: global ones, or admins of
+     * this environment through an access rule, unless the setting lifts it. Without an
+     * environment key (a form not filled in yet) it says whether the person is an admin
+     * of some environment of the project, to offer the box; the send asks for the key
+     * itself.
      */
-    boolean mayMarkCritical(CurrentUser user, String projectKey) {
+    boolean mayMarkCritical(CurrentUser user, String projectKey, @Nullable String environmentKey) {
         if (!properties.criticalRequiresAdmin() || user.isAdmin()) {
             return true;
         }
-        return projectKey != null && !projectKey.isBlank() && access.may(user, PortalRole.ADMIN, projectKey, null);
+        return projectKey != null && !projectKey.isBlank()
+                && access.may(user, PortalRole.ADMIN, projectKey, blank(environmentKey) ? null : environmentKey);
     }
 
     String defaultColor() {
@@ -282,7 +287,7 @@ class EnvironmentService {
     }
 
     private ChangeResult.Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key, CurrentUser user) {
-        if (form.isCritical() && !mayMarkCritical(user, form.getProjectKey())) {
+        if (form.isCritical() && !mayMarkCritical(user, form.getProjectKey(), key)) {
             return refusal("critical", "Only admins may mark an environment as critical.");
         }
         if (properties.reservedIn(form.getProjectKey()).contains(key)) {
@@ -321,7 +326,7 @@ class EnvironmentService {
         return null;
     }
 
-    private static boolean blank(String value) {
+    private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 

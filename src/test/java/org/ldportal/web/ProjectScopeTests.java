@@ -53,7 +53,9 @@ class ProjectScopeTests extends PortalIntegrationTest {
             new AccessRule("Mobile auditors", List.of("team-mobile"), PortalRole.VIEWER, List.of("mobile-app"),
                     List.of("*"), List.of(), false),
             new AccessRule("Platform", List.of("platform"), PortalRole.EDITOR, List.of(), List.of("*"), List.of(),
-                    true)));
+                    true),
+            new AccessRule("QA admins", List.of("qa-admins"), PortalRole.ADMIN, List.of("web-store"),
+                    List.of("test", "qa-*"), List.of(), false)));
 
     @Autowired
     MockMvc mvc;
