@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -121,8 +124,9 @@ public class SecurityConfig {
                         new RequestHeaderRequestMatcher(FRAGMENT_HEADER, "fetch"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH),
                         AnyRequestMatcher.INSTANCE)
-                .accessDeniedHandler(keepFormsSentAfterSignOut(signedOut)))
+                .accessDeniedHandler(keepFormsSentAfterSignOut(signedOut, address)))
             .logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations, address)))
+            .csrf(csrf -> csrf.csrfTokenRepository(new SessionlessRefusalCsrfTokens()))
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp
                 .policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
@@ -151,12 +155,14 @@ public class SecurityConfig {
      * in: instead of a 403, what it sent is kept and the person is sent back to the
      * form's page, which signs them in and then shows it filled.
      */
-    private static AccessDeniedHandler keepFormsSentAfterSignOut(ObjectProvider<SignedOutSubmissions> signedOut) {
+    private static AccessDeniedHandler keepFormsSentAfterSignOut(ObjectProvider<SignedOutSubmissions> signedOut,
+            PublicAddressProperties address) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
             SignedOutSubmissions keeper = signedOut.getIfAvailable();
             boolean signedOutForm = denied instanceof CsrfException && "POST".equals(request.getMethod())
-                    && signedOutNow() && request.getHeader(FRAGMENT_HEADER) == null && keeper != null;
+                    && signedOutNow() && request.getHeader(FRAGMENT_HEADER) == null && keeper != null
+                    && ownSignedOutForm(request, address);
             if (!signedOutForm) {
                 forbidden.handle(request, response, denied);
                 return;
@@ -166,6 +172,47 @@ public class SecurityConfig {
             response.sendRedirect(request.getRequestURI() + (query != null ? "?" + query : ""));
         };
     }
+
+    /**
+     * Only the person's own form is kept: the request names a session (theirs, expired,
+     * or the one signing them in again), comes from the portal's own pages, and is one of
+     * the create forms. Anything else, above all a form another site posts at the portal,
+     * is refused like any failed CSRF check, and nothing is kept: otherwise its values
+     * would come back after signing in, under the banner that they are the person's own.
+     */
+    static boolean ownSignedOutForm(HttpServletRequest request, PublicAddressProperties address) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getRequestedSessionId() != null && fromOwnPages(request, address)
+                && CREATE_FORM.matcher(path).matches();
+    }
+
+    /**
+     * The browser says the request came from the portal's own pages:
+     * {@code Sec-Fetch-Site} where it sends one, else an {@code Origin} equal to the
+     * portal's own.
+     */
+    private static boolean fromOwnPages(HttpServletRequest request, PublicAddressProperties address) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin");
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && origin.equalsIgnoreCase(ownOrigin(request, address));
+    }
+
+    private static String ownOrigin(HttpServletRequest request, PublicAddressProperties address) {
+        URI own = address.publicUrl();
+        String scheme = own != null ? own.getScheme() : request.getScheme();
+        String host = own != null ? own.getHost() : request.getServerName();
+        int port = own != null ? own.getPort() : request.getServerPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
+                || (scheme.equals("http") && port == 80);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    /** The create forms, whose pages restore what was kept. */
+    private static final Pattern CREATE_FORM = Pattern
+        .compile("/(environments|destinations)/new|/integrations/[^/]+/new");
 
     /**
      * Nobody is signed in on this request (the CSRF check runs before anyone would count

@@ -2,6 +2,8 @@ package org.ldportal.change;
 
 import java.util.Collections;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PortalIntegrationTest;
@@ -9,6 +11,7 @@ import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -38,6 +41,7 @@ class SignedOutFormsTests extends PortalIntegrationTest {
         StoredSession session = StoredSession.open(sessions);
 
         mvc.perform(post("/environments/new").with(session)
+            .header("Sec-Fetch-Site", "same-origin")
             .param("_csrf", "token-of-the-old-session")
             .param("projectKey", "mobile-app")
             .param("name", "Signed Out QA")
@@ -61,6 +65,7 @@ class SignedOutFormsTests extends PortalIntegrationTest {
 
         // As the page's form sends it: the type is in the form's address.
         mvc.perform(post("/integrations/log-stream/new?type=subscription").with(session)
+            .header("Sec-Fetch-Site", "same-origin")
             .param("_csrf", "token-of-the-old-session")
             .param("name", "Logs after sign-out")
             .param("config[base-url]", "https://logs.example.com")
@@ -83,6 +88,65 @@ class SignedOutFormsTests extends PortalIntegrationTest {
                 .string(allOf(containsString("You were signed out"), containsString("value=\"Logs after sign-out\""),
                         containsString("value=\"https://logs.example.com\""), containsString("proj/*:env/qa:flag/*"),
                         not(containsString("tok-signed-out-99")))));
+    }
+
+    @Test
+    void formWhenItsSessionExpiredThenKeptInANewSessionAndFilledAgainAfterSigningIn() throws Exception {
+        StoredSession expired = StoredSession.open(sessions);
+        expired.expire();
+
+        MvcResult kept = mvc
+            .perform(post("/destinations/new").with(expired)
+                .header("Origin", "http://localhost")
+                .param("_csrf", "token-of-the-expired-session")
+                .param("projectKey", "mobile-app")
+                .param("name", "Expired stream"))
+            .andExpect(redirectedUrl("/destinations/new"))
+            .andReturn();
+        Cookie renewed = kept.getResponse().getCookie(StoredSession.COOKIE);
+        assertThat(renewed).as("a new session for the kept form").isNotNull();
+
+        mvc.perform(get("/destinations/new").cookie(renewed).with(TestUsers.editor()))
+            .andExpect(content().string(allOf(containsString("You were signed out before this form reached the portal"),
+                    containsString("value=\"Expired stream\""))));
+    }
+
+    @Test
+    void formWhenAnotherSitePostsItThenRefusedAndNothingKeptNorSessionMade() throws Exception {
+        // Sent cross-site the browser carries no session cookie (SameSite=Lax): no
+        // session is made for it.
+        MvcResult refused = mvc
+            .perform(post("/integrations/log-stream/new?type=subscription").header("Sec-Fetch-Site", "cross-site")
+                .header("Origin", "https://evil.example")
+                .param("name", "Everything to evil")
+                .param("config[base-url]", "https://evil.example/collect"))
+            .andExpect(status().isForbidden())
+            .andReturn();
+        assertThat(refused.getResponse().getCookie(StoredSession.COOKIE)).isNull();
+        assertThat(refused.getRequest().getSession(false)).as("no session made").isNull();
+
+        // Even naming the person's session (an old browser, a lax cookie): another origin
+        // keeps nothing.
+        StoredSession session = StoredSession.open(sessions);
+        mvc.perform(post("/integrations/log-stream/new?type=subscription").with(session)
+            .header("Origin", "https://evil.example")
+            .param("name", "Everything to evil")).andExpect(status().isForbidden());
+        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription")
+            .with(session)
+            .with(TestUsers.editor())).andExpect(content().string(not(containsString("Everything to evil"))));
+    }
+
+    @Test
+    void formWhenNoSessionIsNamedOrItIsNotACreateFormThenRefusedAndNothingKept() throws Exception {
+        mvc.perform(post("/environments/new").header("Sec-Fetch-Site", "same-origin").param("name", "No session"))
+            .andExpect(status().isForbidden());
+
+        StoredSession session = StoredSession.open(sessions);
+        mvc.perform(post("/environments/web-store/test/edit").with(session)
+            .header("Sec-Fetch-Site", "same-origin")
+            .param("name", "Renamed after sign-out")).andExpect(status().isForbidden());
+        assertThat(Collections.list(session.getAttributeNames())).as("nothing kept")
+            .noneMatch(name -> name.contains("SignedOutForms"));
     }
 
     @Test

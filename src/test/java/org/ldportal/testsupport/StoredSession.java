@@ -46,6 +46,14 @@ public final class StoredSession implements RequestPostProcessor {
         return request;
     }
 
+    /**
+     * Ends the session as the store does when it expires: its cookie then names a session
+     * that is no more.
+     */
+    public void expire() {
+        repository.deleteById(id);
+    }
+
     /** The names of what the session holds now, as stored. */
     public Enumeration<String> getAttributeNames() {
         Session session = repository.findById(id);
