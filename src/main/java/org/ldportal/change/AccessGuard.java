@@ -60,21 +60,37 @@ public class AccessGuard {
      * answer is the same 403 page.
      */
     public void requireToSee(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
+        String place = unseen(user, projectKey, environmentKey);
+        if (place != null) {
+            throw new NotAllowedException(place);
+        }
+    }
+
+    /**
+     * As {@link #requireToSee}, before what a change is about is looked up: a person who
+     * may not even see it is refused, and the refusal is recorded, as every refused
+     * change is, with the change's action and where it was aimed.
+     */
+    public void requireToSeeBeforeChange(AuditAttempt attempt) {
+        refuseUnless(attempt, unseen(attempt.actor(), attempt.projectKey(), attempt.environmentKey()));
+    }
+
+    /** Where the person may not see, in words, or null when they may. */
+    private @Nullable String unseen(CurrentUser user, @Nullable String projectKey, @Nullable String environmentKey) {
         if (projectKey != null && projectKey.isBlank()) {
             // A blank key from an address is no project, and never the account.
             throw new NotAKeyException(projectKey);
         }
         if (projectKey == null) {
-            if (!access.mayInAccount(user, PortalRole.VIEWER) && !access.mayInAccount(user, PortalRole.EDITOR)
-                    && !access.mayInAccount(user, PortalRole.ADMIN)) {
-                throw new NotAllowedException("to see the account's integrations");
-            }
-            return;
+            boolean mayInAccount = access.mayInAccount(user, PortalRole.VIEWER)
+                    || access.mayInAccount(user, PortalRole.EDITOR) || access.mayInAccount(user, PortalRole.ADMIN);
+            return mayInAccount ? null : "to see the account's integrations";
         }
         if (!maySee(user, projectKey, environmentKey)) {
-            throw new NotAllowedException(environmentKey != null && maySee(user, projectKey, null)
-                    ? "in environment " + environmentKey + " of project " + projectKey : "in project " + projectKey);
+            return environmentKey != null && maySee(user, projectKey, null)
+                    ? "in environment " + environmentKey + " of project " + projectKey : "in project " + projectKey;
         }
+        return null;
     }
 
     /**

@@ -104,16 +104,16 @@ class DestinationManageController {
     String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
-        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, true, submission,
-                model, redirect);
+        return turn(management.findToChange(submission.user(), ChangeAction.TURN_ON, projectKey, environmentKey, id),
+                version, true, submission, model, redirect);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
     String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
-        return turn(management.find(submission.user(), projectKey, environmentKey, id), version, false, submission,
-                model, redirect);
+        return turn(management.findToChange(submission.user(), ChangeAction.TURN_OFF, projectKey, environmentKey, id),
+                version, false, submission, model, redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}/edit")
@@ -131,7 +131,8 @@ class DestinationManageController {
             @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
             RedirectAttributes redirect) {
-        DestinationManagement.Row current = management.find(submission.user(), projectKey, environmentKey, id);
+        DestinationManagement.Row current = management.findToChange(submission.user(), ChangeAction.UPDATE, projectKey,
+                environmentKey, id);
         management.requireAllowed(submission.user(), current, ChangeAction.UPDATE);
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
         DestinationManagement.Edit edit = management.edit(current, version, name, values, seen);
@@ -165,7 +166,8 @@ class DestinationManageController {
         if (repeat.isPresent()) {
             return pages.showRepeatedDelete(repeat.get(), "/destinations", model, redirect);
         }
-        DestinationManagement.Row row = management.find(submission.user(), projectKey, environmentKey, id);
+        DestinationManagement.Row row = management.findToChange(submission.user(), ChangeAction.DELETE, projectKey,
+                environmentKey, id);
         DeleteConfirmation page = deletion(row);
         String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {

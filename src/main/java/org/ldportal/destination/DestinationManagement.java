@@ -135,6 +135,17 @@ class DestinationManagement {
     }
 
     /**
+     * The destination a change is about, as LaunchDarkly has it now; one the person may
+     * not even see is refused, recorded with the change's action.
+     */
+    Row findToChange(CurrentUser user, ChangeAction action, String projectKey, String environmentKey, String id) {
+        guard.requireToSeeBeforeChange(AuditAttempt.by(user, action, ResourceType.DESTINATION)
+            .at(Place.environment(projectKey, environmentKey))
+            .withResource(null, null, id));
+        return row(client.getDestination(projectKey, environmentKey, id), projectKey, environmentKey);
+    }
+
+    /**
      * The config as the detail page shows it: labels of the kind's form, secrets and
      * obfuscated values hidden.
      */

@@ -135,7 +135,8 @@ class EnvironmentManageController {
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
             @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
             RedirectAttributes redirect) {
-        Environment current = management.find(submission.user(), projectKey, environmentKey);
+        Environment current = management.findToChange(submission.user(), ChangeAction.UPDATE, projectKey,
+                environmentKey);
         management.requireAllowed(submission.user(), projectKey, current, ChangeAction.UPDATE);
         Map<String, Object> seenValues = management.seen(seen, current, projectKey);
         management.check(environmentForm, result, seenValues, submission.user(), projectKey, current);
@@ -168,7 +169,8 @@ class EnvironmentManageController {
         if (repeat.isPresent()) {
             return pages.showRepeatedDelete(repeat.get(), list, model, redirect);
         }
-        Environment environment = management.find(submission.user(), projectKey, environmentKey);
+        Environment environment = management.findToChange(submission.user(), ChangeAction.DELETE, projectKey,
+                environmentKey);
         DeleteConfirmation page = deletion(projectKey, environment);
         String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {

@@ -103,6 +103,17 @@ class EnvironmentManagement {
         return client.getEnvironment(projectKey, environmentKey);
     }
 
+    /**
+     * The environment a change is about, as LaunchDarkly has it now; one the person may
+     * not even see is refused, recorded with the change's action.
+     */
+    Environment findToChange(CurrentUser user, ChangeAction action, String projectKey, String environmentKey) {
+        guard.requireToSeeBeforeChange(AuditAttempt.by(user, action, ResourceType.ENVIRONMENT)
+            .at(Place.environment(projectKey, environmentKey))
+            .withResource(null, environmentKey, null));
+        return client.getEnvironment(projectKey, environmentKey);
+    }
+
     /** The attempts about the environment that the person may read, newest first. */
     List<AuditEntry> history(CurrentUser user, Environment environment) {
         return history.of(user, environment.id());

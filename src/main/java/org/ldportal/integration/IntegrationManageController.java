@@ -117,8 +117,9 @@ class IntegrationManageController {
             @PathVariable("switch") String turn, @RequestParam(required = false) Integer version, Submission submission,
             Model model, RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item current = management.find(submission.user(), manifest, type(kind), id);
         boolean on = turn.equals(ChangeAction.TURN_ON.key());
+        IntegrationManagement.Item current = management.findToChange(submission.user(),
+                on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF, manifest, type(kind), id);
         // The change applies only to the version the person saw; the page sent it.
         IntegrationManagement.Item seen = version == null ? current : current.withVersion(version);
         management.requireAllowed(submission.user(), manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF);
@@ -151,7 +152,8 @@ class IntegrationManageController {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model) {
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item current = management.find(submission.user(), manifest, type(kind), id);
+        IntegrationManagement.Item current = management.findToChange(submission.user(), ChangeAction.UPDATE, manifest,
+                type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         PolicyPresets.applyPolicyEdit(integrationForm.getStatements(), edit);
         return new EditPage(manifest, current, management.configForm(manifest, submission.user()),
@@ -166,7 +168,8 @@ class IntegrationManageController {
             @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors, Submission submission,
             Model model, RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item current = management.find(submission.user(), manifest, type(kind), id);
+        IntegrationManagement.Item current = management.findToChange(submission.user(), ChangeAction.UPDATE, manifest,
+                type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         FormSpec form = management.configForm(manifest, submission.user());
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
@@ -204,7 +207,8 @@ class IntegrationManageController {
             return pages.showRepeatedDelete(repeat.get(), "/integrations/" + key, model, redirect);
         }
         Manifest manifest = manifest(key);
-        IntegrationManagement.Item item = management.find(submission.user(), manifest, type(kind), id);
+        IntegrationManagement.Item item = management.findToChange(submission.user(), ChangeAction.DELETE, manifest,
+                type(kind), id);
         DeleteConfirmation page = deletion(manifest, item);
         String mismatch = page.mismatch(confirmation);
         if (mismatch != null) {

@@ -166,6 +166,18 @@ class IntegrationManagement {
         return existing.ofIntegration(manifest.key(), manifest.allowsConfigurations(), manifest.hasAuditLogHook());
     }
 
+    /**
+     * The configuration or subscription a change is about, as LaunchDarkly has it now;
+     * someone who may not even see the account's integrations is refused, recorded with
+     * the change's action.
+     */
+    Item findToChange(CurrentUser user, ChangeAction action, Manifest manifest, IntegrationType type, String id) {
+        guard.requireToSeeBeforeChange(AuditAttempt.by(user, action, type.resourceType())
+            .at(Place.integration(manifest.key()))
+            .withResource(null, manifest.key(), id));
+        return find(user, manifest, type, id);
+    }
+
     Item find(CurrentUser user, Manifest manifest, IntegrationType type, String id) {
         guard.requireToSee(user, null, null);
         if (type == IntegrationType.SUBSCRIPTION) {

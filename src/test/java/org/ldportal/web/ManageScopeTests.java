@@ -1,5 +1,6 @@
 package org.ldportal.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,45 @@ class ManageScopeTests extends PortalIntegrationTest {
         assertThat(sandbox.destinations()).filteredOn(d -> d.get("name").asString().equals("Mobile test events"))
             .singleElement()
             .satisfies(d -> assertThat(d.get("on").asBoolean()).isFalse());
+    }
+
+    @Test
+    void changeWhenAimedWhereThePersonMayNotEvenSeeThenForbiddenRecordedWithItsActionAndNothingSent() throws Exception {
+        // Mo sees nothing of web-store, nor the account's integrations: each address
+        // below was changed by hand.
+        String destination = "/destinations/web-store/test/"
+                + sandbox.seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", "wk-5"))
+                    .get("_id")
+                    .asString();
+        String subscription = "/integrations/log-stream/subscriptions/"
+                + sandbox
+                    .seedSubscription("log-stream", "Audit to logs", Map.of("base-url", "https://logs.example.com",
+                            "token", "log-token", "skip-ca-verification", false), 0, 0)
+                    .get("_id")
+                    .asString();
+        jdbc.sql("DELETE FROM audit_entry").update();
+
+        for (String path : List.of(destination + "/turn-off", destination + "/turn-on", destination + "/edit",
+                destination + "/delete", "/environments/web-store/test/edit", "/environments/web-store/test/delete",
+                subscription + "/turn-off", subscription + "/edit", subscription + "/delete")) {
+            mvc.perform(post(path).with(FormTokens.fresh())
+                .param("version", "1")
+                .param("name", "Renamed")
+                .param("confirmation", "test")
+                .with(mo())
+                .with(csrf())).andExpect(status().isForbidden());
+        }
+
+        assertThat(sandbox.requests()).noneMatch(request -> !request.method().equals("GET"));
+        assertThat(jdbc
+            .sql("SELECT action || ' ' || resource_type FROM audit_entry WHERE outcome = 'REJECTED' ORDER BY id")
+            .query(String.class)
+            .list()).containsExactly("turn-off destination", "turn-on destination", "update destination",
+                    "delete destination", "update environment", "delete environment", "turn-off audit-log-subscription",
+                    "update audit-log-subscription", "delete audit-log-subscription");
+        assertThat(jdbc.sql("SELECT DISTINCT error_message FROM audit_entry").query(String.class).list())
+            .containsExactlyInAnyOrder("Not allowed in project web-store",
+                    "Not allowed to see the account's integrations");
     }
 
 }
