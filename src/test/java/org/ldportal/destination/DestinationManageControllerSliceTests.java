@@ -1,6 +1,5 @@
 package org.ldportal.destination;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,7 +105,9 @@ class DestinationManageControllerSliceTests {
         PreparedChange<Destination> prepared = preparedChange();
         Step<Destination> requested = new Step.Requested<>(5);
         ArgumentCaptor<DestinationManagement.Row> seen = ArgumentCaptor.forClass(DestinationManagement.Row.class);
-        when(management.find(any(), eq("mobile-app"), eq("production"), eq("dest-1"))).thenReturn(EVENTS);
+        when(management.findToChange(any(), eq(ChangeAction.TURN_OFF), eq("mobile-app"), eq("production"),
+                eq("dest-1")))
+            .thenReturn(EVENTS);
         when(changes.turning(seen.capture(), eq(false))).thenReturn(prepared);
         when(flow.submit(any(), eq(prepared))).thenReturn(requested);
         when(pages.showManaged(eq(requested), any(), any(), any())).thenReturn("redirect:/requests/5");
@@ -122,7 +123,8 @@ class DestinationManageControllerSliceTests {
 
     @Test
     void updateWhenTheEditHasErrorsThenTheEditAgainWithThemAndNothingGoesToTheFlow() throws Exception {
-        when(management.find(any(), eq("mobile-app"), eq("production"), eq("dest-1"))).thenReturn(EVENTS);
+        when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq("mobile-app"), eq("production"), eq("dest-1")))
+            .thenReturn(EVENTS);
         when(management.edit(eq(EVENTS), eq(4), eq(""), any(), eq("{}")))
             .thenReturn(new DestinationManagement.Edit(Map.of(), "Give the destination a name.", Map.of(), null));
         when(changes.updating(any(), any(), any())).thenReturn(preparedChange());
@@ -145,7 +147,8 @@ class DestinationManageControllerSliceTests {
 
     @Test
     void deleteWhenNoNameIsTypedThenTheConfirmationAgainAskingForItAndNothingGoesToTheFlow() throws Exception {
-        when(management.find(any(), eq("mobile-app"), eq("production"), eq("dest-1"))).thenReturn(EVENTS);
+        when(management.findToChange(any(), eq(ChangeAction.DELETE), eq("mobile-app"), eq("production"), eq("dest-1")))
+            .thenReturn(EVENTS);
         when(changes.deleting(EVENTS)).thenReturn(preparedChange());
 
         mvc.perform(post("/destinations/mobile-app/production/dest-1/delete").with(FormTokens.fresh())

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.ldportal.access.PermittedPlaces;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangePages;
@@ -14,7 +15,6 @@ import org.ldportal.resource.ChangeAction;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.WebSliceTest;
-import org.ldportal.web.PermittedPlaces;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -99,7 +99,7 @@ class EnvironmentManageControllerSliceTests {
 
     @Test
     void updateWhenTheChecksFindErrorsThenTheEditAgainWithThemAndNothingGoesToTheFlow() throws Exception {
-        when(management.find(any(), eq("mobile-app"), eq("qa"))).thenReturn(QA);
+        when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq("mobile-app"), eq("qa"))).thenReturn(QA);
         when(changes.updating(any(), any(), any(), any())).thenReturn(preparedChange());
         doAnswer(call -> {
             call.<BindingResult>getArgument(1)
@@ -129,7 +129,7 @@ class EnvironmentManageControllerSliceTests {
         PreparedChange<Environment> prepared = preparedChange();
         Step<Environment> requested = new Step.Requested<>(3);
         ArgumentCaptor<EnvironmentForm> bound = ArgumentCaptor.forClass(EnvironmentForm.class);
-        when(management.find(any(), eq("mobile-app"), eq("qa"))).thenReturn(QA);
+        when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq("mobile-app"), eq("qa"))).thenReturn(QA);
         when(management.seen("{\"name\":\"QA Europe\"}", QA, "mobile-app")).thenReturn(seen);
         when(management.values(bound.capture())).thenReturn(values);
         when(changes.updating("mobile-app", QA, seen, values)).thenReturn(prepared);
@@ -157,7 +157,7 @@ class EnvironmentManageControllerSliceTests {
 
     @Test
     void deleteWhenTheKeyTypedIsNotTheEnvironmentsThenTheConfirmationAgainAndNothingGoesToTheFlow() throws Exception {
-        when(management.find(any(), eq("mobile-app"), eq("qa"))).thenReturn(QA);
+        when(management.findToChange(any(), eq(ChangeAction.DELETE), eq("mobile-app"), eq("qa"))).thenReturn(QA);
         when(changes.deleting("mobile-app", QA)).thenReturn(preparedChange());
 
         mvc.perform(post("/environments/mobile-app/qa/delete").with(FormTokens.fresh())

@@ -124,7 +124,9 @@ class IntegrationManageControllerSliceTests {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<StatementRow>> policy = ArgumentCaptor.forClass(List.class);
         when(catalog.find("log-stream")).thenReturn(Optional.of(LOG_STREAM));
-        when(management.find(any(), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION), eq("sub-1"))).thenReturn(AUDIT);
+        when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION),
+                eq("sub-1")))
+            .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
         when(management.edit(eq(form), eq(AUDIT), eq(2), eq(" Audit to the stream "), eq("team-a"), eq("{}"), any(),
                 policy.capture(), any()))
@@ -153,7 +155,9 @@ class IntegrationManageControllerSliceTests {
             throws Exception {
         FormSpec form = new FormSpec(List.of());
         when(catalog.find("log-stream")).thenReturn(Optional.of(LOG_STREAM));
-        when(management.find(any(), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION), eq("sub-1"))).thenReturn(AUDIT);
+        when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION),
+                eq("sub-1")))
+            .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
         when(management.edit(any(), any(), any(), any(), any(), any(), any(), any(), any()))
             .thenReturn(new IntegrationManagement.Edit(Map.of(), "Give it a name.", null, null));
@@ -180,7 +184,9 @@ class IntegrationManageControllerSliceTests {
     @Test
     void deleteWhenTheNameTypedIsNotItsThenTheConfirmationAgainAndNothingGoesToTheFlow() throws Exception {
         when(catalog.find("log-stream")).thenReturn(Optional.of(LOG_STREAM));
-        when(management.find(any(), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION), eq("sub-1"))).thenReturn(AUDIT);
+        when(management.findToChange(any(), eq(ChangeAction.DELETE), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION),
+                eq("sub-1")))
+            .thenReturn(AUDIT);
         when(changes.deleting(LOG_STREAM, AUDIT)).thenReturn(preparedChange());
 
         mvc.perform(post("/integrations/log-stream/subscriptions/sub-1/delete").with(FormTokens.fresh())
