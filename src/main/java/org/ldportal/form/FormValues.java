@@ -54,6 +54,13 @@ public record FormValues(Map<String, List<String>> values) {
         return new FormValues(changed);
     }
 
+    /** These values with one field's values (a multiselect's choices) replaced. */
+    public FormValues withAll(String key, List<String> chosen) {
+        Map<String, List<String>> changed = new LinkedHashMap<>(values);
+        changed.put(key, List.copyOf(chosen));
+        return new FormValues(changed);
+    }
+
     /** These values without the secret fields': what may be written back into a page. */
     public FormValues withoutSecrets(FormSpec spec) {
         Map<String, List<String>> kept = new LinkedHashMap<>(values);

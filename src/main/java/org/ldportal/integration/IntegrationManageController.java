@@ -18,7 +18,6 @@ import org.ldportal.change.PatchPlan;
 import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
-import org.ldportal.form.EditedValues;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
 import org.ldportal.form.FormView;
@@ -136,9 +135,8 @@ class IntegrationManageController {
         FormSpec form = management.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
         model.addAttribute("integrationForm", policyForm(item));
-        return new EditPage(manifest, item, form,
-                new Shown(shown.get("name"), shown.get("tags"), EditedValues.configOf(shown), management.seen(shown)),
-                model)
+        return new EditPage(manifest, item, form, new Shown(shown.get("name"), shown.get("tags"),
+                IntegrationManagement.formValuesOf(form, item), management.seen(shown)), model)
             .show(Map.of(), null);
     }
 
@@ -173,7 +171,7 @@ class IntegrationManageController {
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         FormSpec form = management.configForm(manifest, submission.user());
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
-        IntegrationManagement.Edit edit = management.edit(form, current, version, name, tags, seen, values,
+        IntegrationManagement.Edit edit = management.edit(manifest, form, current, version, name, tags, seen, values,
                 integrationForm.getStatements(), policyErrors);
         EditPage page = new EditPage(manifest, current, form, new Shown(name, tags, values, seen), model);
         model.addAttribute("nameError", edit.nameError());
@@ -283,7 +281,7 @@ class IntegrationManageController {
         String show() {
             model.addAttribute("manifest", manifest);
             model.addAttribute("item", item);
-            model.addAttribute("values", IntegrationManagement.shownValues(manifest, item));
+            model.addAttribute("values", management.shownValues(manifest, item));
             model.addAttribute("mayChange", management.mayChange(user));
             model.addAttribute("history", management.history(user, item));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());

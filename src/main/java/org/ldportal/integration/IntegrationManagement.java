@@ -196,7 +196,7 @@ class IntegrationManagement {
      * The values with the manifest's names, secrets (and what LaunchDarkly obfuscates)
      * hidden.
      */
-    static Map<String, String> shownValues(Manifest manifest, Item item) {
+    Map<String, String> shownValues(Manifest manifest, Item item) {
         Map<String, String> shown = new LinkedHashMap<>();
         item.values().forEach((key, value) -> {
             Optional<FormVariable> variable = manifest.formVariables()
@@ -204,9 +204,80 @@ class IntegrationManagement {
                 .filter(v -> v.key().equals(key))
                 .findFirst();
             boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
-            shown.put(variable.map(FormVariable::name).orElse(key), secret ? Review.SECRET_SET : String.valueOf(value));
+            shown.put(variable.map(FormVariable::name).orElse(key),
+                    secret ? Review.SECRET_SET : inWords(variable.orElse(null), value));
         });
         return shown;
+    }
+
+    /**
+     * A value as people read it: an environment by its project's and its own names, the
+     * chosen options of a multiselect by their labels, a box as yes or no.
+     */
+    private String inWords(@Nullable FormVariable variable, @Nullable Object value) {
+        if (value instanceof Map<?, ?> pair && pair.get("projectKey") != null && pair.get("environmentKey") != null) {
+            String project = String.valueOf(pair.get("projectKey"));
+            String environment = String.valueOf(pair.get("environmentKey"));
+            return integrations.placeName(project, environment);
+        }
+        if (value instanceof List<?> chosen) {
+            return String.join(", ", chosen.stream().map(option -> optionLabel(variable, option)).toList());
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "yes" : "no";
+        }
+        return String.valueOf(value);
+    }
+
+    private static String optionLabel(@Nullable FormVariable variable, Object option) {
+        if (variable != null) {
+            for (FormVariable.Choice choice : variable.multiselectOptions()) {
+                if (choice.value().equals(String.valueOf(option))) {
+                    return choice.label();
+                }
+            }
+        }
+        return String.valueOf(option);
+    }
+
+    /**
+     * A value as the edit form holds it and as the page carries what it showed: an
+     * environment as the select's "project/environment", a multiselect's choices as a
+     * JSON list, a box as true or false. What LaunchDarkly keeps and what the form sends
+     * are compared in this shape, like with like.
+     */
+    static String asShown(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> pair && pair.get("projectKey") != null && pair.get("environmentKey") != null) {
+            return pair.get("projectKey") + "/" + pair.get("environmentKey");
+        }
+        if (value instanceof List<?> chosen) {
+            return JSON_LISTS.writeValueAsString(chosen.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    /** Only for writing lists of strings, as {@link #asShown} carries them. */
+    private static final JsonMapper JSON_LISTS = JsonMapper.builder().build();
+
+    /**
+     * The values it has now, as the edit form shows them: each choice ticked, each select
+     * chosen.
+     */
+    static FormValues formValuesOf(FormSpec form, Item item) {
+        FormValues values = FormValues.empty();
+        for (var field : form.fields()) {
+            Object value = item.values().get(field.key());
+            if (field.secret() || value == null) {
+                continue;
+            }
+            values = value instanceof List<?> chosen
+                    ? values.withAll(field.key(), chosen.stream().map(String::valueOf).toList())
+                    : values.with(field.key(), asShown(value));
+        }
+        return values;
     }
 
     /**
@@ -242,8 +313,8 @@ class IntegrationManagement {
      * tested against what the page showed ({@code seen}; the version the page showed
      * where there is one).
      */
-    Edit edit(FormSpec form, Item current, @Nullable Integer version, String name, String tags, String seen,
-            FormValues values, List<StatementRow> policy, Errors policyErrors) {
+    Edit edit(Manifest manifest, FormSpec form, Item current, @Nullable Integer version, String name, String tags,
+            String seen, FormValues values, List<StatementRow> policy, Errors policyErrors) {
         boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
         if (withPolicy) {
             policy.removeIf(StatementRow::isEmpty);
@@ -262,7 +333,10 @@ class IntegrationManagement {
         if (nameError != null || parsedTags.problem() != null || !validation.isValid() || policyErrors.hasErrors()) {
             return new Edit(validation.errors(), nameError, parsedTags.problem(), null);
         }
-        Map<String, Object> cleaned = new LinkedHashMap<>(validation.cleaned());
+        // Sent in the shape a create sends (an environment as its two keys), compared as
+        // the page shows it.
+        Map<String, Object> cleaned = new LinkedHashMap<>(
+                integrations.withEnvironmentSelections(manifest, validation.cleaned()));
         form.secretKeys().forEach(cleaned::remove);
         Item seenItem = version == null ? current : current.withVersion(version);
         Map<String, String> shown = EditedValues.seen(json, seen, () -> editableValues(form, current));
@@ -345,7 +419,7 @@ class IntegrationManagement {
             .filter(field -> !field.secret() && EditedValues.editable(field, form, current))
             .forEach(field -> {
                 Object value = item.values().get(field.key());
-                values.put(EditedValues.CONFIG + field.key(), value == null ? "" : String.valueOf(value));
+                values.put(EditedValues.CONFIG + field.key(), asShown(value));
             });
         return values;
     }
@@ -356,7 +430,9 @@ class IntegrationManagement {
     static FormValues currentValues(Item item) {
         FormValues values = FormValues.empty();
         for (Map.Entry<String, Object> value : item.values().entrySet()) {
-            values = values.with(value.getKey(), String.valueOf(value.getValue()));
+            values = value.getValue() instanceof List<?> chosen
+                    ? values.withAll(value.getKey(), chosen.stream().map(String::valueOf).toList())
+                    : values.with(value.getKey(), asShown(value.getValue()));
         }
         return values;
     }
@@ -409,7 +485,7 @@ class IntegrationManagement {
                 boolean stillUnset = was == null && (after == null || Boolean.FALSE.equals(after) || "".equals(after));
                 // Compared as text (the page's), sent as the type LaunchDarkly keeps (a
                 // boolean stays a boolean).
-                if (!stillUnset && !String.valueOf(before).equals(after == null ? "" : String.valueOf(after))) {
+                if (!stillUnset && !String.valueOf(before).equals(asShown(after))) {
                     plan.field(pointer, field.label(), was, after);
                 }
             }

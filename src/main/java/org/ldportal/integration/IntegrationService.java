@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.ldportal.access.PermittedPlaces;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AuditedCall;
@@ -28,6 +29,7 @@ import org.ldportal.launchdarkly.IntegrationConfiguration;
 import org.ldportal.launchdarkly.IntegrationConfigurationPost;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
+import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Project;
@@ -36,7 +38,6 @@ import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.access.PermittedPlaces;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -312,7 +313,30 @@ class IntegrationService {
         return RefusalTarget.WHOLE_FORM;
     }
 
-    private Map<String, Object> withEnvironmentSelections(Manifest manifest, Map<String, Object> cleaned) {
+    /**
+     * A project's environment by their names, "Mobile App / Production"; by their keys
+     * where LaunchDarkly cannot tell the names just now.
+     */
+    String placeName(String projectKey, String environmentKey) {
+        try {
+            String environment = directory.environments(projectKey)
+                .stream()
+                .filter(e -> e.key().equals(environmentKey))
+                .map(e -> e.name())
+                .findFirst()
+                .orElse(environmentKey);
+            return directory.projectName(projectKey) + " / " + environment;
+        }
+        catch (LaunchDarklyException e) {
+            return projectKey + " / " + environmentKey;
+        }
+    }
+
+    /**
+     * The cleaned values as LaunchDarkly takes them: an environment chosen as
+     * "project/environment" in one select becomes the object of its two keys.
+     */
+    Map<String, Object> withEnvironmentSelections(Manifest manifest, Map<String, Object> cleaned) {
         Map<String, Object> config = new LinkedHashMap<>(cleaned);
         for (FormVariable variable : manifest.configVariables()) {
             Object value = config.get(variable.key());

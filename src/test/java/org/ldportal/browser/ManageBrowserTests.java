@@ -1,12 +1,13 @@
 package org.ldportal.browser;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.DeleteConfirmationPage;
-import org.ldportal.browser.pages.GeneratedFormEditPage;
 import org.ldportal.browser.pages.EnvironmentEditPage;
+import org.ldportal.browser.pages.GeneratedFormEditPage;
 import org.ldportal.browser.pages.ResourcePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Axe;
@@ -158,6 +159,29 @@ class ManageBrowserTests extends BrowserTest {
             .satisfies(patch -> assertThat(patch.body())
                 .contains("\"/approvalSettings/required\"", "\"/approvalSettings/minNumApprovals\"")
                 .doesNotContain("\"/name\"", "requiredApprovalTags"));
+    }
+
+    @Test
+    void configurationWhenRenamedThenItsTickedEventsAndChosenEnvironmentStayAndArePutInWords() {
+        ObjectNode configuration = sandbox.seedConfiguration("pager-alerts", "Pages",
+                Map.of("routingKey", "rk-browser-secret", "severity", "error", "eventFilter",
+                        List.of("rollout-regression", "flag-archived"), "projectAndEnv",
+                        Map.of("projectKey", "mobile-app", "environmentKey", "production"), "escalate", false));
+        String path = portal() + "/integrations/pager-alerts/configurations/" + configuration.get("_id").asString();
+
+        GeneratedFormEditPage edit = GeneratedFormEditPage.open(browser, path + "/edit");
+        assertThat(edit.ticked("eventFilter")).containsExactly("rollout-regression", "flag-archived");
+        assertThat(edit.config("projectAndEnv")).isEqualTo("mobile-app/production");
+        Axe.assertNoSeriousViolations(browser, "configuration edit");
+
+        ResourcePage saved = edit.rename("Pages EU").save();
+        assertThat(saved.notice()).contains("was changed");
+        assertThat(saved.configValues()).contains("Mobile App / Production", "Rollout regressed, Flag archived");
+        assertThat(saved.pageSource()).doesNotContain("rk-browser-secret", "{projectKey=");
+        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("PATCH"))
+            .singleElement()
+            .satisfies(patch -> assertThat(patch.body()).contains("\"/name\"")
+                .doesNotContain("eventFilter", "projectAndEnv", "remove"));
     }
 
     @Test

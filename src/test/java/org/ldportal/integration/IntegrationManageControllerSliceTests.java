@@ -128,8 +128,8 @@ class IntegrationManageControllerSliceTests {
                 eq("sub-1")))
             .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
-        when(management.edit(eq(form), eq(AUDIT), eq(2), eq(" Audit to the stream "), eq("team-a"), eq("{}"), any(),
-                policy.capture(), any()))
+        when(management.edit(eq(LOG_STREAM), eq(form), eq(AUDIT), eq(2), eq(" Audit to the stream "), eq("team-a"),
+                eq("{}"), any(), policy.capture(), any()))
             .thenReturn(new IntegrationManagement.Edit(Map.of(), null, null, plan));
         when(changes.updating(LOG_STREAM, AUDIT, "Audit to the stream", plan)).thenReturn(prepared);
         when(flow.submit(any(), eq(prepared))).thenReturn(requested);
@@ -159,7 +159,7 @@ class IntegrationManageControllerSliceTests {
                 eq("sub-1")))
             .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
-        when(management.edit(any(), any(), any(), any(), any(), any(), any(), any(), any()))
+        when(management.edit(any(), any(), any(), any(), any(), any(), any(), any(), any(), any()))
             .thenReturn(new IntegrationManagement.Edit(Map.of(), "Give it a name.", null, null));
         when(changes.updating(any(), any(), any(), any())).thenReturn(preparedChange());
 

@@ -1,5 +1,7 @@
 package org.ldportal.browser.pages;
 
+import java.util.List;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,6 +32,15 @@ public record GeneratedFormEditPage(WebDriver driver) implements Page {
 
     public String config(String key) {
         return driver.findElement(By.id("config-" + key)).getDomProperty("value");
+    }
+
+    /** The options of a multiselect field that are ticked, by their values. */
+    public List<String> ticked(String key) {
+        return driver.findElements(By.cssSelector("input[type=checkbox][name='config[" + key + "]']"))
+            .stream()
+            .filter(WebElement::isSelected)
+            .map(box -> box.getDomProperty("value"))
+            .toList();
     }
 
     public GeneratedFormEditPage rename(String name) {
