@@ -43,7 +43,12 @@ class ApprovalRequests {
     /** The sizes of the columns values are cut to (V6__approval_request.sql). */
     private static final int MESSAGE_COLUMN = 4000;
 
-    private static final int REVIEW_COLUMN = 1_000_000;
+    /**
+     * Most a stored review keeps (the column takes a million characters): the requests
+     * list reads a hundred at a time, so each is kept to tens of kilobytes, its body cut
+     * with a mark (the whole change is in the sealed payload).
+     */
+    private static final int REVIEW_COLUMN = 64_000;
 
     private final JdbcClient jdbc;
 

@@ -164,9 +164,25 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
                 cut(actor.email(), 320), action.key(), resourceType.key(), cut(place.projectKey(), 255),
                 cut(place.environmentKey(), 255), cut(place.integrationKey(), 255), cut(resource.name(), 1024),
                 cut(resource.key(), 255), cut(resource.id(), 255), ended.outcome(), ended.httpStatus(),
-                cut(ended.errorCode(), 255), cut(ended.errorMessage(), 4000), cut(redactedRequestBody, 1_000_000),
+                cut(ended.errorCode(), 255), cut(ended.errorMessage(), 4000), capped(redactedRequestBody),
                 ended.duration() == null ? null : ended.duration().toMillis(), attemptId, cut(approvedBy, 255),
                 cut(requestId, 64));
+    }
+
+    /**
+     * Most a stored request body keeps. Entries are read by the thousand (exports, the
+     * detail's steps): a body kept whole (the column takes a million characters) would
+     * let one scripted editor fill an instance's memory through the trail.
+     */
+    static final int MAX_STORED_BODY = 32_000;
+
+    /** The body, cut to {@link #MAX_STORED_BODY} with a mark saying how much was cut. */
+    static @Nullable String capped(@Nullable String body) {
+        if (body == null || body.length() <= MAX_STORED_BODY) {
+            return body;
+        }
+        return body.substring(0, MAX_STORED_BODY) + "\u2026 [cut: " + (body.length() - MAX_STORED_BODY)
+                + " more characters not kept]";
     }
 
     private static @Nullable String cut(@Nullable String value, int columnSize) {

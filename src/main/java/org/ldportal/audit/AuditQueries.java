@@ -30,6 +30,12 @@ public class AuditQueries {
             + "http_status, error_code, error_message, request_body, duration_ms, attempt_id, approved_by, request_id";
 
     /**
+     * What a list of entries reads: every column but the request body, which only one
+     * entry's page (and an export, a small page at a time) reads.
+     */
+    private static final String SUMMARY_COLUMNS = COLUMNS.replace("request_body", "NULL AS request_body");
+
+    /**
      * An attempt is listed once, by its latest entry: its outcome, or what a later check
      * found (both link to the entry written before the call), or that started entry while
      * nothing follows it (the portal stopped before it could record an outcome).
@@ -41,7 +47,12 @@ public class AuditQueries {
      * Entries read per query while exporting: the export never holds the whole trail in
      * memory.
      */
-    static final int EXPORT_PAGE_SIZE = 500;
+    /**
+     * Rows an export reads at a time. Every stored body is capped
+     * ({@code AuditAttempt.MAX_STORED_BODY}, 32,000 characters), so a page is bounded by
+     * size as well: at most about 3.2 million characters of bodies.
+     */
+    static final int EXPORT_PAGE_SIZE = 100;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,7 +74,7 @@ public class AuditQueries {
      */
     public AuditPage page(AuditFilter filter, Long before, Long after, int size) {
         boolean backwards = after != null && before == null;
-        List<AuditEntry> rows = slice(filter, before, after, size);
+        List<AuditEntry> rows = slice(filter, before, after, size, SUMMARY_COLUMNS);
         boolean more = rows.size() > size;
         if (more) {
             rows.remove(rows.size() - 1);
@@ -86,7 +97,7 @@ public class AuditQueries {
      * ones, those older than {@code before}, or, oldest first, those newer than
      * {@code after}.
      */
-    private List<AuditEntry> slice(AuditFilter filter, Long before, Long after, int size) {
+    private List<AuditEntry> slice(AuditFilter filter, Long before, Long after, int size, String columns) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         StringBuilder where = where(filter, parameters);
         boolean backwards = after != null && before == null;
@@ -99,7 +110,7 @@ public class AuditQueries {
             parameters.addValue("before", before);
         }
         parameters.addValue("limit", size + 1);
-        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY id " + (backwards ? "ASC" : "DESC")
+        String sql = "SELECT " + columns + " FROM audit_entry" + where + " ORDER BY id " + (backwards ? "ASC" : "DESC")
                 + " LIMIT :limit";
         return new ArrayList<>(jdbc.query(sql, parameters, ENTRY));
     }
@@ -124,7 +135,7 @@ public class AuditQueries {
         while (true) {
             // One query a page: the list's paging would also ask whether newer entries
             // exist, which an export never needs.
-            List<AuditEntry> rows = slice(filter, before, null, EXPORT_PAGE_SIZE);
+            List<AuditEntry> rows = slice(filter, before, null, EXPORT_PAGE_SIZE, COLUMNS);
             boolean more = rows.size() > EXPORT_PAGE_SIZE;
             List<AuditEntry> page = more ? rows.subList(0, EXPORT_PAGE_SIZE) : rows;
             page.forEach(sink);

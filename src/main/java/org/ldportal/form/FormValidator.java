@@ -134,6 +134,12 @@ public class FormValidator {
         return value == null ? "" : value;
     }
 
+    /**
+     * The most any field takes when its description names no limit: free-form JSON and
+     * text included, so that no form can make an entry or a request of megabytes.
+     */
+    static final int MAX_LENGTH = 65_536;
+
     private String check(FieldSpec field, FormValues values, Map<String, Object> cleaned) {
         String label = field.label();
         switch (field.type()) {
@@ -165,8 +171,9 @@ public class FormValidator {
             }
             return field.type() == FieldType.SELECT ? "Choose an option for " + label + "." : "Fill in " + label + ".";
         }
-        if (field.maxLength() != null && value.length() > field.maxLength()) {
-            return "Keep " + label + " to " + field.maxLength() + " characters or fewer.";
+        int maxLength = field.maxLength() != null ? field.maxLength() : MAX_LENGTH;
+        if (value.length() > maxLength) {
+            return "Keep " + label + " to " + String.format("%,d", maxLength) + " characters or fewer.";
         }
         switch (field.type()) {
             case URL -> {

@@ -84,6 +84,28 @@ abstract class AuditQueriesContract {
         });
     }
 
+    private static final String LONG_BODY = "{\"config\":\"" + "x".repeat(100_000) + "\"}";
+
+    @Test
+    void pageWhenAnEntryHasALongBodyThenTheListReadsNoBodyAndTheEntryItsBodyCutWithAMark() {
+        long id = trail
+            .record(AuditAttempt.by(EDDIE, ChangeAction.CREATE, ResourceType.DESTINATION)
+                .at(Place.environment("mobile-app", "production"))
+                .withResource("Warehouse", "databricks", null)
+                .withRequestBody(LONG_BODY))
+            .id();
+
+        assertThat(queries.page(AuditFilter.none(), null, null, 50).entries()).as("a list reads no body")
+            .allSatisfy(entry -> assertThat(entry.requestBody()).isNull());
+        String kept = queries.find(id, AuditFilter.none()).orElseThrow().requestBody();
+        assertThat(kept).startsWith("{\"config\":\"xxx")
+            .hasSizeLessThan(AuditAttempt.MAX_STORED_BODY + 100)
+            .endsWith("[cut: " + (LONG_BODY.length() - AuditAttempt.MAX_STORED_BODY) + " more characters not kept]");
+        List<String> exported = new ArrayList<>();
+        queries.stream(AuditFilter.none(), entry -> exported.add(entry.requestBody()));
+        assertThat(exported).as("an export reads the bodies").contains(kept);
+    }
+
     @Test
     void pageWhenNoFilterThenNewestFirstWithCursorToOlder() {
         AuditPage first = queries.page(AuditFilter.none(), null, null, 5);

@@ -284,6 +284,21 @@ class FormValidatorTests {
     }
 
     @Test
+    void validateWhenAFieldNamesNoLimitThenFreeFormJsonAndTextStillStopAt64Kilobytes() {
+        FormSpec spec = new FormSpec(
+                List.of(FieldSpec.builder("key", "Service account key", FieldType.JSON_OBJECT).required(true).build(),
+                        FieldSpec.builder("note", "Note", FieldType.TEXT).build()));
+        String json = "{\"k\":\"" + "x".repeat(FormValidator.MAX_LENGTH) + "\"}";
+
+        FormValidation validation = validator.validate(spec, values("key", json, "note", "y".repeat(70_000)));
+
+        assertThat(validation.errors()).containsEntry("key", "Keep Service account key to 65,536 characters or fewer.")
+            .containsEntry("note", "Keep Note to 65,536 characters or fewer.");
+        assertThat(validator.validate(spec, values("key", "{\"k\":\"" + "x".repeat(60_000) + "\"}")).isValid())
+            .isTrue();
+    }
+
+    @Test
     void conditionWhenAValueIsNoPlainNumberOfSensibleLengthThenComparedAsTextAtOnce() {
         String millionDigits = "9".repeat(1_000_000);
         long started = System.nanoTime();
