@@ -157,7 +157,7 @@ public class SecurityConfig {
             SignedOutSubmissions keeper = signedOut.getIfAvailable();
             boolean signedOutForm = denied instanceof CsrfException && "POST".equals(request.getMethod())
                     && signedOutNow() && request.getHeader(FRAGMENT_HEADER) == null && keeper != null;
-            if (!signedOutForm) {
+            if (!signedOutForm || keeper == null) {
                 forbidden.handle(request, response, denied);
                 return;
             }
