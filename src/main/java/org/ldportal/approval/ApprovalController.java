@@ -1,5 +1,6 @@
 package org.ldportal.approval;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ReviewPages;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,8 @@ class ApprovalController {
     }
 
     @GetMapping
-    String list(@RequestParam(name = "status", required = false) String status, Model model, CurrentUser viewer) {
+    String list(@RequestParam(name = "status", required = false) @Nullable String status, Model model,
+            CurrentUser viewer) {
         RequestStatus chosen = status(status);
         model.addAttribute("requests",
                 approvals.visibleTo(viewer, chosen)
@@ -67,7 +69,7 @@ class ApprovalController {
     }
 
     @PostMapping("/{id:\\d+}/approve")
-    String approve(@PathVariable long id, @RequestParam(name = "comment", required = false) String comment,
+    String approve(@PathVariable long id, @RequestParam(name = "comment", required = false) @Nullable String comment,
             CurrentUser person, RedirectAttributes redirect) {
         CurrentUser approver = visible(id, person);
         Decision decision = approvals.approve(id, approver, bounded(comment));
@@ -78,7 +80,7 @@ class ApprovalController {
     }
 
     @PostMapping("/{id:\\d+}/decline")
-    String decline(@PathVariable long id, @RequestParam(name = "comment", required = false) String comment,
+    String decline(@PathVariable long id, @RequestParam(name = "comment", required = false) @Nullable String comment,
             CurrentUser person, RedirectAttributes redirect) {
         CurrentUser approver = visible(id, person);
         Decision decision = approvals.decline(id, approver, bounded(comment));
@@ -93,7 +95,7 @@ class ApprovalController {
         return person;
     }
 
-    private static String bounded(String comment) {
+    private static @Nullable String bounded(@Nullable String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }
@@ -101,7 +103,7 @@ class ApprovalController {
         return stripped.length() > MAX_COMMENT ? stripped.substring(0, MAX_COMMENT) : stripped;
     }
 
-    private static RequestStatus status(String status) {
+    private static @Nullable RequestStatus status(@Nullable String status) {
         for (RequestStatus candidate : RequestStatus.values()) {
             if (candidate.name().equalsIgnoreCase(status)) {
                 return candidate;

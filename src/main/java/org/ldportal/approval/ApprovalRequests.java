@@ -137,7 +137,8 @@ class ApprovalRequests {
             .param("sealed", request.sealedChange())
             .param("auditId", request.auditId())
             .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
+        // The insert generates the id: the key is there.
+        long id = Objects.requireNonNull(key.getKeyAs(Number.class)).longValue();
         for (String group : request.requirement().approverGroups()) {
             jdbc.sql("INSERT INTO approval_request_approver (request_id, group_name) VALUES (:id, :group)")
                 .param("id", id)
@@ -337,7 +338,7 @@ class ApprovalRequests {
                 json.readValue(row.getString("rule_names"), new TypeReference<List<String>>() {
                 }), approverGroups(id), json.readValue(row.getString("review"), Review.class),
                 RequestStatus.valueOf(row.getString("status")), row.getString("decided_by_name"),
-                instant(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
+                instantOrNull(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
                 row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
                 row.getBoolean("seen_by_requester"), ChangeAction.of(row.getString("action")).orElseThrow());
     }
@@ -364,7 +365,12 @@ class ApprovalRequests {
             .list();
     }
 
+    /** A column declared NOT NULL (requested_at, expires_at): never null. */
     private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }

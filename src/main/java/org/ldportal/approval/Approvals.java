@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -110,7 +111,7 @@ public class Approvals implements ApprovalGate {
      */
     public OptionalLong request(@Nullable String submissionToken, CurrentUser requester, PendingChange change,
             ApprovalRules.Requirement requirement, Review review) {
-        if (!SubmissionPages.wellFormed(submissionToken)) {
+        if (submissionToken == null || !SubmissionPages.wellFormed(submissionToken)) {
             return OptionalLong.empty();
         }
         Optional<String> madeBy = requests.requesterOfToken(submissionToken);
@@ -237,6 +238,9 @@ public class Approvals implements ApprovalGate {
      */
     public Decision approve(long id, CurrentUser approver, @Nullable String comment) {
         ApprovalRequest request = requests.find(id).orElse(null);
+        if (request == null) {
+            return noSuchRequest();
+        }
         Decision.NotTaken refusal = refusal(request, approver);
         if (refusal != null) {
             return refusal;
@@ -256,8 +260,9 @@ public class Approvals implements ApprovalGate {
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
             CurrentUser requester = requesterOf(request);
-            ChangeResult<?> result = flow.sendApproved(
-                    senders.get(request.resourceType()).approved(payload, request.action(), requester), requester,
+            // A type nobody sends fails here, as it did, and is caught below.
+            ApprovedChangeSender sender = Objects.requireNonNull(senders.get(request.resourceType()));
+            ChangeResult<?> result = flow.sendApproved(sender.approved(payload, request.action(), requester), requester,
                     ChangeOrigin.approved(request.auditId(), approver.displayName() + " (" + approver.subject() + ")"));
             if (result instanceof ChangeResult.Succeeded<?> succeeded) {
                 outcome = AuditOutcome.SUCCEEDED.name();
@@ -301,6 +306,9 @@ public class Approvals implements ApprovalGate {
 
     public Decision decline(long id, CurrentUser approver, @Nullable String comment) {
         ApprovalRequest request = requests.find(id).orElse(null);
+        if (request == null) {
+            return noSuchRequest();
+        }
         Decision.NotTaken refusal = refusal(request, approver);
         if (refusal != null) {
             return refusal;
@@ -330,10 +338,11 @@ public class Approvals implements ApprovalGate {
         return expired;
     }
 
-    private Decision.@Nullable NotTaken refusal(@Nullable ApprovalRequest request, CurrentUser approver) {
-        if (request == null) {
-            return new Decision.NotTaken("There is no such request.");
-        }
+    private static Decision.NotTaken noSuchRequest() {
+        return new Decision.NotTaken("There is no such request.");
+    }
+
+    private Decision.@Nullable NotTaken refusal(ApprovalRequest request, CurrentUser approver) {
         if (request.requesterSubject().equals(approver.subject())) {
             return new Decision.NotTaken("You cannot decide your own request: another approver must.");
         }

@@ -91,7 +91,7 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
      * The steps of a change sent after approval: linked to its request, with who approved
      * it.
      */
-    public AuditAttempt approved(long requestEntryId, String approver) {
+    public AuditAttempt approved(long requestEntryId, @Nullable String approver) {
         return new AuditAttempt(actor, action, resourceType, place, resource, result, redactedRequestBody,
                 requestEntryId, approver);
     }
@@ -156,17 +156,20 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
     /**
      * Every text cut to its column's size (V1__audit_entry.sql): an entry that does not
      * fit must still be written, or a resource created in LaunchDarkly would have no
-     * trace in the trail.
+     * trace in the trail. Without an id: the insert gives it ({@link AuditTrail#record}).
      */
+    // A Spring Data @Id is null until the insert; every entry read has one.
+    @SuppressWarnings("NullAway")
     AuditEntry toEntry(Instant now, @Nullable String requestId) {
         Result ended = result != null ? result : new Result(AuditOutcome.STARTED, null, null, null, null);
         return new AuditEntry(null, now, cut(actor.subject(), 255), cut(actor.displayName(), 255),
-                cut(actor.email(), 320), action.key(), resourceType.key(), cut(place.projectKey(), 255),
-                cut(place.environmentKey(), 255), cut(place.integrationKey(), 255), cut(resource.name(), 1024),
-                cut(resource.key(), 255), cut(resource.id(), 255), ended.outcome(), ended.httpStatus(),
-                cut(ended.errorCode(), 255), cut(ended.errorMessage(), 4000), capped(redactedRequestBody),
-                ended.duration() == null ? null : ended.duration().toMillis(), attemptId, cut(approvedBy, 255),
-                cut(requestId, 64));
+                cutIfAny(actor.email(), 320), action.key(), resourceType.key(), cutIfAny(place.projectKey(), 255),
+                cutIfAny(place.environmentKey(), 255), cutIfAny(place.integrationKey(), 255),
+                cutIfAny(resource.name(), 1024), cutIfAny(resource.key(), 255), cutIfAny(resource.id(), 255),
+                ended.outcome(), ended.httpStatus(), cutIfAny(ended.errorCode(), 255),
+                cutIfAny(ended.errorMessage(), 4000), capped(redactedRequestBody),
+                ended.duration() == null ? null : ended.duration().toMillis(), attemptId, cutIfAny(approvedBy, 255),
+                cutIfAny(requestId, 64));
     }
 
     /**
@@ -185,8 +188,12 @@ public record AuditAttempt(CurrentUser actor, ChangeAction action, ResourceType 
                 + " more characters not kept]";
     }
 
-    private static @Nullable String cut(@Nullable String value, int columnSize) {
-        if (value == null || value.length() <= columnSize) {
+    private static @Nullable String cutIfAny(@Nullable String value, int columnSize) {
+        return value == null ? null : cut(value, columnSize);
+    }
+
+    private static String cut(String value, int columnSize) {
+        if (value.length() <= columnSize) {
             return value;
         }
         int end = columnSize - 1;

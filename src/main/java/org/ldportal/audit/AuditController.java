@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.security.ProjectAccess;
@@ -199,7 +200,7 @@ class AuditController {
         return true;
     }
 
-    private String pretty(String body) {
+    private @Nullable String pretty(@Nullable String body) {
         if (body == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.ldportal.audit;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -19,9 +20,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param requestId the id of the request that wrote the entry, as its log lines have it
  */
 @Table
-public record AuditEntry(@Id Long id, Instant occurredAt, String actorSubject, String actorName, String actorEmail,
-        String action, String resourceType, String projectKey, String environmentKey, String integrationKey,
-        String resourceName, String resourceKey, String resourceId, AuditOutcome outcome, Integer httpStatus,
-        String errorCode, String errorMessage, String requestBody, Long durationMs, Long attemptId, String approvedBy,
-        String requestId) {
+public record AuditEntry(@Id Long id, Instant occurredAt, String actorSubject, String actorName,
+        @Nullable String actorEmail, String action, String resourceType, @Nullable String projectKey,
+        @Nullable String environmentKey, @Nullable String integrationKey, @Nullable String resourceName,
+        @Nullable String resourceKey, @Nullable String resourceId, AuditOutcome outcome, @Nullable Integer httpStatus,
+        @Nullable String errorCode, @Nullable String errorMessage, @Nullable String requestBody,
+        @Nullable Long durationMs, @Nullable Long attemptId, @Nullable String approvedBy, @Nullable String requestId) {
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ public class AuditExport {
         return text;
     }
 
-    private Object requestBody(String body) {
+    private @Nullable Object requestBody(@Nullable String body) {
         if (body == null) {
             return null;
         }

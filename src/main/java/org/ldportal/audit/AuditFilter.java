@@ -16,12 +16,13 @@ import org.ldportal.security.ReadScope;
  * @param scope what the viewer may read (their own attempts, and the areas their access
  * rules cover); null for everything
  */
-public record AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
-        String environmentKey, Instant from, Instant until, String text, @Nullable ReadScope scope,
-        @Nullable String action, @Nullable String resourceId) {
+public record AuditFilter(@Nullable String resourceType, @Nullable AuditOutcome outcome, @Nullable String actorSubject,
+        @Nullable String projectKey, @Nullable String environmentKey, @Nullable Instant from, @Nullable Instant until,
+        @Nullable String text, @Nullable ReadScope scope, @Nullable String action, @Nullable String resourceId) {
 
-    public AuditFilter(String resourceType, AuditOutcome outcome, String actorSubject, String projectKey,
-            String environmentKey, Instant from, Instant until, String text) {
+    public AuditFilter(@Nullable String resourceType, @Nullable AuditOutcome outcome, @Nullable String actorSubject,
+            @Nullable String projectKey, @Nullable String environmentKey, @Nullable Instant from,
+            @Nullable Instant until, @Nullable String text) {
         this(resourceType, outcome, actorSubject, projectKey, environmentKey, from, until, text, null, null, null);
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.jspecify.annotations.NullUnmarked;
 import org.springframework.validation.Errors;
 
 /**
@@ -12,6 +13,9 @@ import org.springframework.validation.Errors;
  * Strings, so that a bad value is reported next to its filter instead of failing the
  * page.
  */
+// Bound by Spring MVC field by field: any property may be null until bound, so not
+// checked.
+@NullUnmarked
 public class AuditFilterForm {
 
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);

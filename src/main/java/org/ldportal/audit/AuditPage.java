@@ -2,6 +2,8 @@ package org.ldportal.audit;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of entries, newest first, with the cursors to the neighbouring pages (keyset
  * pagination on the id, which grows with every insert, so no page is found by counting
@@ -12,5 +14,5 @@ import java.util.List;
  * @param olderThan the id to pass as {@code before} for the next (older) page, or null on
  * the last page
  */
-public record AuditPage(List<AuditEntry> entries, Long newerThan, Long olderThan) {
+public record AuditPage(List<AuditEntry> entries, @Nullable Long newerThan, @Nullable Long olderThan) {
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.security.ReadScope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -72,7 +73,7 @@ public class AuditQueries {
      * A page of at most {@code size} entries: the newest ones, those older than
      * {@code before}, or those newer than {@code after}.
      */
-    public AuditPage page(AuditFilter filter, Long before, Long after, int size) {
+    public AuditPage page(AuditFilter filter, @Nullable Long before, @Nullable Long after, int size) {
         boolean backwards = after != null && before == null;
         List<AuditEntry> rows = slice(filter, before, after, size, SUMMARY_COLUMNS);
         boolean more = rows.size() > size;
@@ -97,7 +98,8 @@ public class AuditQueries {
      * ones, those older than {@code before}, or, oldest first, those newer than
      * {@code after}.
      */
-    private List<AuditEntry> slice(AuditFilter filter, Long before, Long after, int size, String columns) {
+    private List<AuditEntry> slice(AuditFilter filter, @Nullable Long before, @Nullable Long after, int size,
+            String columns) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         StringBuilder where = where(filter, parameters);
         boolean backwards = after != null && before == null;
@@ -317,7 +319,8 @@ public class AuditQueries {
         return any.append(patterns.isEmpty() ? "1 = 0)" : ")").toString();
     }
 
-    private static void equal(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
+    private static void equal(StringBuilder where, MapSqlParameterSource parameters, String column,
+            @Nullable String value) {
         if (value != null && !value.isBlank()) {
             where.append(" AND ").append(column).append(" = :").append(column);
             parameters.addValue(column, value);
@@ -334,9 +337,9 @@ public class AuditQueries {
             (Long) row.getObject("duration_ms", Long.class), (Long) row.getObject("attempt_id", Long.class),
             row.getString("approved_by"), row.getString("request_id"));
 
+    /** A column declared NOT NULL (occurred_at): never null. */
     private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+        return row.getTimestamp(column).toInstant();
     }
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
@@ -32,7 +33,7 @@ public class AuditRetention {
 
     private final Clock clock;
 
-    private final Integer retentionDays;
+    private final @Nullable Integer retentionDays;
 
     public AuditRetention(JdbcClient jdbc, AuditTrail trail, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;

@@ -3,6 +3,7 @@ package org.ldportal.audit;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -103,11 +104,13 @@ public class AuditTrail {
             .addValue("requestId", entry.requestId(), Types.VARCHAR);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(INSERT, values, key, GENERATED);
-        return new AuditEntry(key.getKeyAs(Number.class).longValue(), entry.occurredAt(), entry.actorSubject(),
-                entry.actorName(), entry.actorEmail(), entry.action(), entry.resourceType(), entry.projectKey(),
-                entry.environmentKey(), entry.integrationKey(), entry.resourceName(), entry.resourceKey(),
-                entry.resourceId(), entry.outcome(), entry.httpStatus(), entry.errorCode(), entry.errorMessage(),
-                entry.requestBody(), entry.durationMs(), entry.attemptId(), entry.approvedBy(), entry.requestId());
+        // The insert generates the id (GENERATED): the key is there.
+        return new AuditEntry(Objects.requireNonNull(key.getKeyAs(Number.class)).longValue(), entry.occurredAt(),
+                entry.actorSubject(), entry.actorName(), entry.actorEmail(), entry.action(), entry.resourceType(),
+                entry.projectKey(), entry.environmentKey(), entry.integrationKey(), entry.resourceName(),
+                entry.resourceKey(), entry.resourceId(), entry.outcome(), entry.httpStatus(), entry.errorCode(),
+                entry.errorMessage(), entry.requestBody(), entry.durationMs(), entry.attemptId(), entry.approvedBy(),
+                entry.requestId());
     }
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -50,7 +51,8 @@ public class SecretRedactor {
      * The body as JSON text, with every field named in {@code secretKeys} (at any depth)
      * and every string equal to one of {@code secretValues} replaced by {@link #MARK}.
      */
-    public String redactToJson(Object body, Set<String> secretKeys, Collection<String> secretValues) {
+    public @Nullable String redactToJson(@Nullable Object body, Set<String> secretKeys,
+            Collection<String> secretValues) {
         if (body == null) {
             return null;
         }
@@ -135,7 +137,7 @@ public class SecretRedactor {
     }
 
     /** Free text (an error message) with every secret value replaced by {@link #MARK}. */
-    public String scrub(String text, Collection<String> secretValues) {
+    public @Nullable String scrub(@Nullable String text, Collection<String> secretValues) {
         if (text == null || secretValues == null) {
             return text;
         }

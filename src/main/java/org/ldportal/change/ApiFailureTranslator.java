@@ -187,7 +187,8 @@ public class ApiFailureTranslator {
                 + "if it keeps happening, tell " + contact + ".";
     }
 
-    private ApiFailure fromApi(LaunchDarklyApiException api, String what, String done, String detail, String notFound) {
+    private ApiFailure fromApi(LaunchDarklyApiException api, String what, String done, @Nullable String detail,
+            String notFound) {
         int status = api.status();
         if (api.isServerError()) {
             // A 500, 502 or 504 can come after LaunchDarkly made the change: only a look
@@ -226,7 +227,8 @@ public class ApiFailureTranslator {
         return new ApiFailure(AuditOutcome.REJECTED, status, api.code(), message, detail);
     }
 
-    private static ApiFailure changedMeanwhile(LaunchDarklyApiException api, String what, String done, String detail) {
+    private static ApiFailure changedMeanwhile(LaunchDarklyApiException api, String what, String done,
+            @Nullable String detail) {
         String message = api.status() == 404 ? capitalized(what)
                 + " is no longer in LaunchDarkly: someone may have deleted it meanwhile. Nothing was " + done + "."
                 : capitalized(what) + " changed in LaunchDarkly since you opened this page, so nothing was " + done

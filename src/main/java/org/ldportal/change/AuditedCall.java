@@ -1,6 +1,7 @@
 package org.ldportal.change;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -262,8 +263,11 @@ public class AuditedCall {
             log.error("The outcome {} of audit #{} could not be recorded ({}); trying without its details",
                     outcome.outcome(), startedId, e.getClass().getName());
             try {
+                // An outcome entry has its outcome; one without could not be written
+                // either (caught below).
                 audit.record(outcome.withRequestBody(null)
-                    .withOutcome(outcome.outcome(), outcome.httpStatus(), null, null, outcome.duration())
+                    .withOutcome(Objects.requireNonNull(outcome.outcome()), outcome.httpStatus(), null, null,
+                            outcome.duration())
                     .linkedTo(startedId));
                 return true;
             }

@@ -44,18 +44,21 @@ public class ChangeFlow {
         if (change.reviewed() && !submission.confirmed() && (approval.isPresent() || !review.skipWhenNoApproval())) {
             return new Step.ShowReview<>(change.review(), approval.orElse(null));
         }
-        if (approval.isPresent()) {
+        // An approval is needed only where there is a gate to ask.
+        if (gate != null && approval.isPresent()) {
             return request(gate, submission, change);
         }
-        Submissions.Claim<?> claim = submissions.claim(submission.token(), submission.user(), change.resultType());
-        if (claim instanceof Submissions.Claim.Missing<?>) {
+        String token = submission.token();
+        Submissions.Claim<?> claim = submissions.claim(token, submission.user(), change.resultType());
+        // A missing token is never claimed.
+        if (token == null || claim instanceof Submissions.Claim.Missing<?>) {
             return new Step.OutOfDate<>();
         }
         if (!(claim instanceof Submissions.Claim.Claimed<?>)) {
             return new Step.Repeated<>(claim);
         }
-        ChangeResult<T> result = submissions.send(submission.token(),
-                () -> change.send(submission.user(), ChangeOrigin.DIRECT), change::resultPage);
+        ChangeResult<T> result = submissions.send(token, () -> change.send(submission.user(), ChangeOrigin.DIRECT),
+                change::resultPage);
         if (result instanceof ChangeResult.Succeeded<T> succeeded) {
             forgetSecrets(submission);
             return new Step.Done<>(result, change.resultPage(succeeded.resource()));

@@ -2,6 +2,7 @@ package org.ldportal.change;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,8 +27,12 @@ public class ChangePages {
         this.reviews = reviews;
     }
 
-    public String show(Step<?> step, Submission submission, ChangeForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    /**
+     * The page of the step; null only for a repeat whose claim names no page
+     * ({@link SubmissionPages#repeatedPage}).
+     */
+    public @Nullable String show(Step<?> step, Submission submission, ChangeForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
         if (step instanceof Step.ShowReview<?> review) {
             ChangeForm.ReviewPost post = form.review(submission.parameters());
             return reviews.show(model, review.review(), post.action(), post.carried(), post.leftOut(),
@@ -58,7 +63,8 @@ public class ChangePages {
      * A repeat of a delete: its first submit's notice on the page a delete goes to
      * ({@code path}), or that it is still in progress or unclear.
      */
-    public String showRepeatedDelete(Step.Repeated<?> step, String path, Model model, RedirectAttributes redirect) {
+    public @Nullable String showRepeatedDelete(Step.Repeated<?> step, String path, Model model,
+            RedirectAttributes redirect) {
         Submissions.Claim<?> claim = step.claim();
         if (claim instanceof Submissions.Claim.Succeeded<?> first) {
             return ManagePage.noticed(path, first.resultPage(), redirect);
@@ -67,7 +73,7 @@ public class ChangePages {
     }
 
     /** The steps of a change of something that exists, on the page it comes from. */
-    public String showManaged(Step<?> step, ManagePage page, Model model, RedirectAttributes redirect) {
+    public @Nullable String showManaged(Step<?> step, ManagePage page, Model model, RedirectAttributes redirect) {
         if (step instanceof Step.Requested<?> requested) {
             redirect.addFlashAttribute("requested", true);
             return "redirect:/requests/" + requested.requestId();

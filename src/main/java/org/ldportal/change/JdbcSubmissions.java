@@ -33,7 +33,7 @@ class JdbcSubmissions implements Submissions {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-    static boolean wellFormed(String token) {
+    static boolean wellFormed(@Nullable String token) {
         return token != null && TOKEN.matcher(token).matches();
     }
 
@@ -65,8 +65,8 @@ class JdbcSubmissions implements Submissions {
     }
 
     @Override
-    public <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType) {
-        if (!wellFormed(token)) {
+    public <T> Claim<T> claim(@Nullable String token, CurrentUser actor, Class<T> resultType) {
+        if (token == null || !wellFormed(token)) {
             return new Claim.Missing<>();
         }
         try {
@@ -84,8 +84,8 @@ class JdbcSubmissions implements Submissions {
     }
 
     @Override
-    public <T> Optional<Claim<T>> earlier(String token, CurrentUser actor, Class<T> resultType) {
-        if (!wellFormed(token)) {
+    public <T> Optional<Claim<T>> earlier(@Nullable String token, CurrentUser actor, Class<T> resultType) {
+        if (token == null || !wellFormed(token)) {
             return Optional.empty();
         }
         return row(token).filter(row -> row.actor().equals(actor.subject())).map(row -> claimOf(row, resultType));
@@ -121,7 +121,7 @@ class JdbcSubmissions implements Submissions {
     }
 
     @Override
-    public void settle(String token, ChangeResult<?> result, Object resultPage) {
+    public void settle(String token, ChangeResult<?> result, @Nullable Object resultPage) {
         if (result instanceof ChangeResult.Succeeded<?>) {
             jdbc.sql("UPDATE form_submission SET state = 'SUCCEEDED', result_json = :result WHERE token = :token")
                 .param("result", json.writeValueAsString(resultPage))

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,7 @@ public class KeptSecrets {
      * A draft id for a form shown for the first time, or the one it came back with when
      * that is well-formed.
      */
-    public static String draftId(String submitted) {
+    public static String draftId(@Nullable String submitted) {
         if (submitted != null && DRAFT_ID.matcher(submitted).matches()) {
             return submitted;
         }
@@ -114,7 +115,7 @@ public class KeptSecrets {
      * Keeps a whole value that may hold secrets without a spec saying which (free-form
      * JSON), for the form's review page, which cannot carry it.
      */
-    public void keepWhole(HttpSession session, String draftId, String key, String value) {
+    public void keepWhole(HttpSession session, @Nullable String draftId, String key, String value) {
         Map<String, Draft> drafts = drafts(session);
         Draft draft = drafts.get(draftId);
         Map<String, String> sealed = new LinkedHashMap<>(draft == null ? Map.of() : draft.sealed());
@@ -124,7 +125,7 @@ public class KeptSecrets {
     }
 
     /** What {@link #keepWhole} kept for the draft, if anything. */
-    public Optional<String> whole(HttpSession session, String draftId, String key) {
+    public Optional<String> whole(HttpSession session, @Nullable String draftId, String key) {
         if (draftId == null) {
             return Optional.empty();
         }
@@ -137,7 +138,7 @@ public class KeptSecrets {
      * For a controller: merges as {@link #merge} does, and puts the draft id
      * ({@link #DRAFT}) and the kept keys ({@link #keysIn}) into the model for the page.
      */
-    public FormValues mergeInto(Model model, HttpSession session, String submittedDraft, FormSpec spec,
+    public FormValues mergeInto(Model model, HttpSession session, @Nullable String submittedDraft, FormSpec spec,
             FormValues submitted) {
         String id = draftId(submittedDraft);
         Merged merged = merge(session, id, spec, submitted);

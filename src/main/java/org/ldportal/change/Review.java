@@ -3,6 +3,8 @@ package org.ldportal.change;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a change will do, in words, shown before anything is sent (and, for a request that
  * needs approval, to its approver). It holds no secret: a secret field reads "set,
@@ -17,8 +19,8 @@ import java.util.function.ToIntFunction;
  * @param warnings what deserves a second look (a production-like environment, data
  * leaving the company)
  */
-public record Review(String title, List<Line> target, List<Line> fields, String method, String path, String body,
-        List<String> warnings) {
+public record Review(String title, List<Line> target, List<Line> fields, String method, String path,
+        @Nullable String body, List<String> warnings) {
 
     /** Shown for a secret field that was filled in. */
     public static final String SECRET_SET = "set, hidden";
@@ -41,7 +43,8 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
         int valueSize = Math.max(200,
                 maxChars / Math.max(1, 4 * (target.size() + fields.size() + warnings.size() + 1)));
         Review cut = new Review(cut(title, valueSize), lines(target, valueSize), lines(fields, valueSize), method,
-                cut(path, valueSize), cut(body, maxChars / 2), warnings.stream().map(w -> cut(w, valueSize)).toList());
+                cut(path, valueSize), cutIfAny(body, maxChars / 2),
+                warnings.stream().map(w -> cut(w, valueSize)).toList());
         return length.applyAsInt(cut) <= maxChars ? cut
                 : new Review(cut.title(), cut.target(), List.of(), method, cut.path(), CUT, List.of(CUT));
     }
@@ -53,15 +56,20 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
         return lines.stream().map(line -> new Line(cut(line.label(), size), cut(line.value(), size))).toList();
     }
 
+    private static @Nullable String cutIfAny(@Nullable String text, int size) {
+        return text == null ? null : cut(text, size);
+    }
+
     private static String cut(String text, int size) {
-        return text == null || text.length() <= size ? text : text.substring(0, size) + CUT;
+        return text.length() <= size ? text : text.substring(0, size) + CUT;
     }
 
     /** One labelled value; an empty value reads "not set". */
     public record Line(String label, String value) {
 
-        public Line {
-            value = value == null || value.isBlank() ? "not set" : value;
+        public Line(String label, @Nullable String value) {
+            this.label = label;
+            this.value = value == null || value.isBlank() ? "not set" : value;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
@@ -41,7 +42,7 @@ public final class ReviewLines {
         return value ? "yes" : "no";
     }
 
-    private static String shown(FieldSpec field, Object value) {
+    private static @Nullable String shown(FieldSpec field, @Nullable Object value) {
         if (value == null) {
             return null;
         }

@@ -94,7 +94,7 @@ public class ReviewPages {
     }
 
     /** The body indented, for people to read; as it is when it is not JSON. */
-    private String pretty(String body) {
+    private @Nullable String pretty(@Nullable String body) {
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(body));
         }

@@ -24,7 +24,7 @@ public record Submission(CurrentUser user, @Nullable String token, boolean confi
      * The same submit with one parameter set anew (a draft id the form was given on the
      * way).
      */
-    public Submission with(String name, String value) {
+    public Submission with(String name, @Nullable String value) {
         MultiValueMap<String, String> changed = new LinkedMultiValueMap<>(parameters);
         changed.set(name, value);
         return new Submission(user, token, confirmed, KeptSecrets.DRAFT.equals(name) ? value : draft, session, changed);

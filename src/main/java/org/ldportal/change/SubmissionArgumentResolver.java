@@ -1,11 +1,14 @@
 package org.ldportal.change;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -26,14 +29,17 @@ class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
+    public Submission resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
-        return new Submission(CurrentUser.from(SecurityContextHolder.getContext().getAuthentication()),
-                request.getParameter(SubmissionPages.TOKEN), request.getParameter(ReviewPages.CONFIRM) != null,
-                request.getParameter(KeptSecrets.DRAFT), http == null ? null : http.getSession(false), parameters);
+        // Every request through the security filters has one (anonymous at least);
+        // CurrentUser.from needs it.
+        Authentication authentication = Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication());
+        return new Submission(CurrentUser.from(authentication), request.getParameter(SubmissionPages.TOKEN),
+                request.getParameter(ReviewPages.CONFIRM) != null, request.getParameter(KeptSecrets.DRAFT),
+                http == null ? null : http.getSession(false), parameters);
     }
 
 }

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
@@ -16,7 +17,7 @@ public final class SubmissionPages {
      * Whether a submitted token has the shape the forms give them (anything else is never
      * looked up).
      */
-    public static boolean wellFormed(String token) {
+    public static boolean wellFormed(@Nullable String token) {
         return JdbcSubmissions.wellFormed(token);
     }
 
@@ -29,7 +30,7 @@ public final class SubmissionPages {
      * The page for a repeat whose first submit did not (yet) succeed: in progress, may
      * exist, or settled since.
      */
-    static String repeatedPage(Submissions.Claim<?> claim, Model model) {
+    static @Nullable String repeatedPage(Submissions.Claim<?> claim, Model model) {
         if (claim instanceof Submissions.Claim.InProgress<?>) {
             model.addAttribute("repeat", "in-progress");
             return "submission/repeated";

@@ -19,7 +19,7 @@ public interface Submissions {
      * Claims the token for this submit; anything but {@link Claim.Claimed} means: do not
      * send.
      */
-    <T> Claim<T> claim(String token, CurrentUser actor, Class<T> resultType);
+    <T> Claim<T> claim(@Nullable String token, CurrentUser actor, Class<T> resultType);
 
     /**
      * What an earlier submit of this token by this person came to, without claiming it:
@@ -27,13 +27,13 @@ public interface Submissions {
      * whose subject a first submit removed (a delete), which cannot be read again to take
      * the flow's steps.
      */
-    <T> Optional<Claim<T>> earlier(String token, CurrentUser actor, Class<T> resultType);
+    <T> Optional<Claim<T>> earlier(@Nullable String token, CurrentUser actor, Class<T> resultType);
 
     /**
      * Settles a claimed token: a success is kept to answer repeats; a refusal or failure
      * frees the token.
      */
-    void settle(String token, ChangeResult<?> result, Object resultPage);
+    void settle(String token, ChangeResult<?> result, @Nullable Object resultPage);
 
     /**
      * The attempt a token sent, whose answer was unclear, was settled later by a check: a

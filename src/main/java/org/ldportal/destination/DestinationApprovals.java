@@ -3,6 +3,7 @@ package org.ldportal.destination;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.approval.ApprovedChangeSender;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeOrigin;
@@ -56,8 +57,8 @@ class DestinationApprovals implements ApprovedChangeSender {
      * What an approved change of an existing destination needs: where it is and the
      * version the requester saw.
      */
-    record Managed(String projectKey, String environmentKey, String id, Integer version, List<PatchOperation> patch,
-            String name, List<String> secretValues) {
+    record Managed(String projectKey, String environmentKey, String id, @Nullable Integer version,
+            List<PatchOperation> patch, @Nullable String name, List<String> secretValues) {
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangePages;
@@ -99,7 +100,7 @@ class DestinationController {
     }
 
     @PostMapping("/new")
-    String processCreationForm(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
+    @Nullable String processCreationForm(@Valid @ModelAttribute DestinationForm destinationForm, BindingResult result,
             Submission submission, Model model, RedirectAttributes redirect, HttpSession session) {
         CurrentUser user = page.allowed(destinationForm, submission.user());
         FormValues values = page.kept(session, submission.draft(), destinationForm, submission.parameters(), model);

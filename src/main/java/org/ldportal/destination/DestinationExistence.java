@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ExistenceCheck;
 import org.ldportal.change.Sent;
 import org.ldportal.change.SentBody;
@@ -50,30 +51,41 @@ class DestinationExistence implements ExistenceCheck {
      */
     @Override
     public List<String> existing(Target target) {
+        String projectKey = target.projectKey();
+        String environmentKey = target.environmentKey();
+        // Never null: handles() takes only targets with both keys.
+        if (projectKey == null || environmentKey == null) {
+            return List.of();
+        }
         return client.listDestinations()
             .stream()
-            .filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+            .filter(d -> d.belongsTo(projectKey, environmentKey))
             .map(Destination::id)
             .toList();
     }
 
     @Override
     public Optional<Sent> find(Target target) {
+        String projectKey = target.projectKey();
+        String environmentKey = target.environmentKey();
+        if (projectKey == null || environmentKey == null) {
+            return Optional.empty();
+        }
         SentBody sent = SentBody.of(target.requestBody());
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         return client.listDestinations()
             .stream()
-            .filter(d -> d.belongsTo(target.projectKey(), target.environmentKey()))
+            .filter(d -> d.belongsTo(projectKey, environmentKey))
             .filter(d -> !before.contains(d.id()))
             .filter(d -> target.resourceKey() == null || target.resourceKey().equals(d.kind()))
             .filter(d -> target.resourceName() == null || target.resourceName().equals(d.name()))
             .filter(d -> sent.sameValues("config", d.config()))
             .filter(d -> createdSince(d, target.createdNotBefore()))
             .findFirst()
-            .map(d -> new Sent(d.kind(), d.id(), links.destinations(target.projectKey(), target.environmentKey())));
+            .map(d -> new Sent(d.kind(), d.id(), links.destinations(projectKey, environmentKey)));
     }
 
-    private static boolean createdSince(Destination destination, Instant notBefore) {
+    private static boolean createdSince(Destination destination, @Nullable Instant notBefore) {
         return notBefore == null || destination.createdAt() == null
                 || !Instant.ofEpochMilli(destination.createdAt()).isBefore(notBefore);
     }

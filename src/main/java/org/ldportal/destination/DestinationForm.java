@@ -3,11 +3,16 @@ package org.ldportal.destination;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.NullUnmarked;
+
 /**
  * The fixed part of the destination form; the kind's own fields come as
  * {@code config[...]} parameters and are checked by the form engine against the kind's
  * FormSpec.
  */
+// Bound by Spring MVC field by field: any property may be null until bound, so not
+// checked.
+@NullUnmarked
 public class DestinationForm {
 
     @NotBlank(message = "Choose the project.")

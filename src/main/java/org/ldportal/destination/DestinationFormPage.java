@@ -3,6 +3,7 @@ package org.ldportal.destination;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,11 +123,13 @@ class DestinationFormPage {
      * secrets anywhere: kept whole for the review instead).
      */
     ChangeForm.ReviewPost review(DestinationKind kind, FormValues values, MultiValueMap<String, String> parameters,
-            HttpSession session, String draft) {
+            HttpSession session, @Nullable String draft) {
         Set<String> leftOut = new HashSet<>();
         kind.form().secretKeys().forEach(key -> leftOut.add(CONFIG + "[" + key + "]"));
         if (kind.flow() == DestinationKind.Flow.JSON) {
-            keptSecrets.keepWhole(session, draft, JSON_CONFIG, values.first(JSON_CONFIG));
+            // Reviewed, the free-form config is there; without it this fails, as it did
+            // in keepWhole().
+            keptSecrets.keepWhole(session, draft, JSON_CONFIG, Objects.requireNonNull(values.first(JSON_CONFIG)));
             leftOut.add(CONFIG + "[" + JSON_CONFIG + "]");
         }
         MultiValueMap<String, String> carried = new LinkedMultiValueMap<>(parameters);

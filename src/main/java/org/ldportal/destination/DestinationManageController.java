@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeFlow;
@@ -101,7 +102,7 @@ class DestinationManageController {
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-on")
-    String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+    @Nullable String turnOn(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
         return turn(management.findToChange(submission.user(), ChangeAction.TURN_ON, projectKey, environmentKey, id),
@@ -109,7 +110,7 @@ class DestinationManageController {
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/turn-off")
-    String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+    @Nullable String turnOff(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(required = false) Integer version, Submission submission, Model model,
             RedirectAttributes redirect) {
         return turn(management.findToChange(submission.user(), ChangeAction.TURN_OFF, projectKey, environmentKey, id),
@@ -127,7 +128,7 @@ class DestinationManageController {
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/edit")
-    String update(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+    @Nullable String update(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
             RedirectAttributes redirect) {
@@ -157,7 +158,7 @@ class DestinationManageController {
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/delete")
-    String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
+    @Nullable String delete(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
         // A repeat of a delete that was sent: its subject is gone, so the first submit's
@@ -190,7 +191,7 @@ class DestinationManageController {
             .show(e, model, response, user, failures);
     }
 
-    private String turn(DestinationManagement.Row current, Integer version, boolean on, Submission submission,
+    private @Nullable String turn(DestinationManagement.Row current, Integer version, boolean on, Submission submission,
             Model model, RedirectAttributes redirect) {
         // The change applies only to the version the person saw; the page sent it.
         DestinationManagement.Row seen = version == null ? current
@@ -255,7 +256,7 @@ class DestinationManageController {
             return ManagePage.noticed(row.path(), notice, redirect);
         }
 
-        private String problem(String problem) {
+        private String problem(@Nullable String problem) {
             model.addAttribute("problem", problem);
             model.addAttribute("reload", row.path());
             return detailPage(user, row, model);
@@ -268,7 +269,7 @@ class DestinationManageController {
 
         private final DestinationManagement.Row row;
 
-        private final String name;
+        private final @Nullable String name;
 
         private final FormValues values;
 
@@ -276,7 +277,7 @@ class DestinationManageController {
 
         private final Model model;
 
-        EditPage(DestinationManagement.Row row, String name, FormValues values, String seen, Model model) {
+        EditPage(DestinationManagement.Row row, @Nullable String name, FormValues values, String seen, Model model) {
             this.row = row;
             this.name = name;
             this.values = values;
@@ -284,7 +285,7 @@ class DestinationManageController {
             this.model = model;
         }
 
-        String show(Map<String, String> errors, String problem) {
+        String show(Map<String, String> errors, @Nullable String problem) {
             model.addAttribute("row", row);
             model.addAttribute("name", name);
             model.addAttribute("seen", seen);

@@ -360,7 +360,7 @@ class DestinationManagement {
     }
 
     /** Sends an edit's patch (what {@link #plan} made), directly or once approved. */
-    ChangeResult<Destination> update(CurrentUser user, Row current, String name, List<PatchOperation> patch,
+    ChangeResult<Destination> update(CurrentUser user, Row current, @Nullable String name, List<PatchOperation> patch,
             List<String> secretValues, ChangeOrigin origin) {
         Change change = Change
             .of(origin.apply(attempt(user, current, ChangeAction.UPDATE))

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.AuditedCall;
@@ -174,7 +176,7 @@ class DestinationService {
      * The body of a create, and the same body as the review page and the audit trail show
      * it.
      */
-    private record Prepared(DestinationPost body, String redactedJson, List<String> secrets) {
+    private record Prepared(DestinationPost body, @Nullable String redactedJson, List<String> secrets) {
     }
 
     private Prepared prepare(DestinationForm form, DestinationKind kind, Map<String, Object> cleaned,
@@ -186,7 +188,9 @@ class DestinationService {
         if (kind.flow() == DestinationKind.Flow.JSON) {
             // No spec says which of these values are secret: all are, but those the kind
             // names as not.
-            SecretRedactor.FreeForm freeForm = redactor.freeForm(config, kind.nonSecretConfigKeys());
+            // A free-form kind without its config fails here, as it did in freeForm().
+            SecretRedactor.FreeForm freeForm = redactor.freeForm(Objects.requireNonNull(config),
+                    kind.nonSecretConfigKeys());
             audited = new DestinationPost(form.getName(), kind.kind(), freeForm.redacted(), form.isOn());
             secrets.addAll(freeForm.secretValues());
         }
@@ -195,7 +199,7 @@ class DestinationService {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> config(DestinationKind kind, Map<String, Object> cleaned) {
+    private static @Nullable Map<String, Object> config(DestinationKind kind, Map<String, Object> cleaned) {
         return kind.flow() == DestinationKind.Flow.JSON ? (Map<String, Object>) cleaned.get("config") : cleaned;
     }
 
@@ -249,7 +253,7 @@ class DestinationService {
                 prepare(form, kind, cleaned, secretValues).redactedJson(), warnings);
     }
 
-    private Environment environment(String projectKey, String environmentKey) {
+    private @Nullable Environment environment(String projectKey, String environmentKey) {
         try {
             return directory.environments(projectKey)
                 .stream()
@@ -266,7 +270,7 @@ class DestinationService {
      * The config without its secrets (for a free-form JSON kind: only the kind's named
      * keys), for the warnings.
      */
-    private static Map<String, Object> notSecret(DestinationKind kind, Map<String, Object> config) {
+    private static Map<String, Object> notSecret(DestinationKind kind, @Nullable Map<String, Object> config) {
         Map<String, Object> shown = new LinkedHashMap<>(config == null ? Map.of() : config);
         if (kind.flow() == DestinationKind.Flow.JSON) {
             shown.keySet().retainAll(kind.nonSecretConfigKeys());
@@ -351,12 +355,12 @@ class DestinationService {
     }
 
     private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action,
-            String redactedBody) {
+            @Nullable String redactedBody) {
         return change(user, form, kind, action, redactedBody, ChangeOrigin.DIRECT);
     }
 
     private Change change(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action,
-            String redactedBody, ChangeOrigin origin) {
+            @Nullable String redactedBody, ChangeOrigin origin) {
         List<String> configKeys = configKeys(kind);
         return Change.create(origin.apply(by(user, form, kind, action, redactedBody)), "the destination")
             .locatedBy(detail -> locate(detail, configKeys))
@@ -369,7 +373,7 @@ class DestinationService {
     }
 
     private AuditAttempt by(CurrentUser user, DestinationForm form, DestinationKind kind, ChangeAction action,
-            String redactedBody) {
+            @Nullable String redactedBody) {
         return AuditAttempt.by(user, action, ResourceType.DESTINATION)
             .at(Place.environment(form.getProjectKey(), form.getEnvironmentKey()))
             .withResource(form.getName(), kind.kind(), null)
@@ -384,8 +388,8 @@ class DestinationService {
             Supplier<Destination> request) {
         String link = links.destinations(form.getProjectKey(), form.getEnvironmentKey());
         ChangeResult<Destination> result = call.send(change, request,
-                destination -> new Sent(kind.kind(), destination.id(), link),
-                found -> client.getDestination(form.getProjectKey(), form.getEnvironmentKey(), found.id()));
+                destination -> new Sent(kind.kind(), destination.id(), link), found -> found.id() == null ? null
+                        : client.getDestination(form.getProjectKey(), form.getEnvironmentKey(), found.id()));
         if (result instanceof ChangeResult.Refused<Destination> refused && refused.isConflict()) {
             Destination existing = existing(form.getProjectKey(), form.getEnvironmentKey());
             String existingName = existing != null ? existing.name() : null;
@@ -407,7 +411,7 @@ class DestinationService {
      * "config.roleArn: ..." belongs at the roleArn field; "name: ..." at the
      * destination's name.
      */
-    static RefusalTarget locate(String message, List<String> configKeys) {
+    static RefusalTarget locate(@Nullable String message, List<String> configKeys) {
         if (message == null) {
             return RefusalTarget.WHOLE_FORM;
         }
@@ -424,7 +428,7 @@ class DestinationService {
         return config != null ? RefusalTarget.configKey(config) : RefusalTarget.WHOLE_FORM;
     }
 
-    private Destination existing(String projectKey, String environmentKey) {
+    private @Nullable Destination existing(String projectKey, String environmentKey) {
         try {
             return client.listDestinations()
                 .stream()
@@ -437,7 +441,7 @@ class DestinationService {
         }
     }
 
-    private static String text(Map<String, Object> values, String key) {
+    private static @Nullable String text(Map<String, Object> values, String key) {
         Object value = values.get(key);
         return value == null || value.toString().isBlank() ? null : value.toString();
     }

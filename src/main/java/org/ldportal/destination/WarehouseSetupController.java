@@ -3,6 +3,7 @@ package org.ldportal.destination;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangePages;
@@ -87,7 +88,7 @@ class WarehouseSetupController {
      * claimed first.
      */
     @PostMapping("/{id:\\d+}/complete")
-    String complete(@PathVariable long id, Submission submission, Model model, RedirectAttributes redirect) {
+    @Nullable String complete(@PathVariable long id, Submission submission, Model model, RedirectAttributes redirect) {
         WarehouseSetup setup = setup(id, submission.user());
         DestinationKind kind = catalog.find(setup.kind())
             .filter(DestinationKind::isWarehouse)

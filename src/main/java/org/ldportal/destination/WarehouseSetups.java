@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.WarehouseSetupScript;
 import org.ldportal.security.CurrentUser;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +30,7 @@ class WarehouseSetups {
         this.clock = clock;
     }
 
-    long save(CurrentUser actor, DestinationForm form, String hostAddress, WarehouseSetupScript script) {
+    long save(CurrentUser actor, DestinationForm form, @Nullable String hostAddress, WarehouseSetupScript script) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO warehouse_setup (actor_subject, project_key, environment_key, kind, name, turned_on, "
                 + "host_address, script, public_key, iam_trust_policy, iam_permissions_policy, s3_bucket_name, created_at) "
@@ -48,7 +50,8 @@ class WarehouseSetups {
             .param("bucket", script.s3BucketName())
             .param("at", Timestamp.from(clock.instant()))
             .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
+        // The insert generates the id: the key is there.
+        return Objects.requireNonNull(key.getKeyAs(Number.class)).longValue();
     }
 
     /**
@@ -84,7 +87,8 @@ class WarehouseSetups {
      * The set-ups of this person for this environment and kind that a later check found
      * completed.
      */
-    void completedFor(String actorSubject, String projectKey, String environmentKey, String kind) {
+    void completedFor(String actorSubject, @Nullable String projectKey, @Nullable String environmentKey,
+            @Nullable String kind) {
         jdbc.sql(
                 "UPDATE warehouse_setup SET completed_at = :at WHERE actor_subject = :actor AND project_key = :project AND "
                         + "environment_key = :environment AND kind = :kind AND completed_at IS NULL")
@@ -103,9 +107,14 @@ class WarehouseSetups {
             new WarehouseSetupScript(row.getString("script"), row.getString("public_key"), null,
                     row.getString("iam_permissions_policy"), row.getString("iam_trust_policy"),
                     row.getString("s3_bucket_name")),
-            instant(row, "created_at"), instant(row, "completed_at"));
+            instant(row, "created_at"), instantOrNull(row, "completed_at"));
 
+    /** A column declared NOT NULL (created_at): never null. */
     private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }

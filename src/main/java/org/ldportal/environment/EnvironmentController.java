@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangePages;
@@ -101,7 +102,7 @@ class EnvironmentController {
     }
 
     @PostMapping("/new")
-    String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
+    @Nullable String processCreationForm(@Valid @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
             Submission submission, Model model, RedirectAttributes redirect) {
         environments.requireAllowed(environmentForm, submission.user());
         environments.validate(environmentForm, result);

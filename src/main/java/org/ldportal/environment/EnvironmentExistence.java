@@ -46,18 +46,28 @@ class EnvironmentExistence implements ExistenceCheck {
      */
     @Override
     public List<String> existing(Target target) {
-        return client.listAllEnvironments(target.projectKey()).stream().map(Environment::id).toList();
+        String projectKey = target.projectKey();
+        // Never null: handles() takes only targets with a project and a key.
+        if (projectKey == null) {
+            return List.of();
+        }
+        return client.listAllEnvironments(projectKey).stream().map(Environment::id).toList();
     }
 
     @Override
     public Optional<Sent> find(Target target) {
+        String projectKey = target.projectKey();
+        String key = target.resourceKey();
+        if (projectKey == null || key == null) {
+            return Optional.empty();
+        }
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
-        return client.listAllEnvironments(target.projectKey())
+        return client.listAllEnvironments(projectKey)
             .stream()
-            .filter(environment -> target.resourceKey().equals(environment.key()) && !before.contains(environment.id()))
+            .filter(environment -> key.equals(environment.key()) && !before.contains(environment.id()))
             .findFirst()
             .map(environment -> new Sent(environment.key(), environment.id(),
-                    links.environment(target.projectKey(), environment.key())));
+                    links.environment(projectKey, environment.key())));
     }
 
 }

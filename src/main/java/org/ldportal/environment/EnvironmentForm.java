@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.NullUnmarked;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.launchdarkly.ValidTags;
 
@@ -15,6 +16,9 @@ import org.ldportal.launchdarkly.ValidTags;
  * What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders
  * it field by field.
  */
+// Bound by Spring MVC field by field: any property may be null until bound, so not
+// checked.
+@NullUnmarked
 public class EnvironmentForm {
 
     @NotBlank(message = "Choose the project the environment belongs to.")

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangePages;
@@ -127,11 +128,11 @@ class EnvironmentManageController {
         management.requireAllowed(user, projectKey, environment, ChangeAction.UPDATE);
         EnvironmentForm form = management.formOf(projectKey, environment);
         model.addAttribute("environmentForm", form);
-        return new EditPage(user, projectKey, environment, management.carried(form), null, model).show();
+        return showEdit(user, projectKey, environment, management.carried(form), model);
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/edit")
-    String update(@PathVariable String projectKey, @PathVariable String environmentKey,
+    @Nullable String update(@PathVariable String projectKey, @PathVariable String environmentKey,
             @ModelAttribute EnvironmentForm environmentForm, BindingResult result,
             @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
             RedirectAttributes redirect) {
@@ -159,7 +160,7 @@ class EnvironmentManageController {
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/delete")
-    String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
+    @Nullable String delete(@PathVariable String projectKey, @PathVariable String environmentKey,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
         String list = UriComponentsBuilder.fromPath("/environments").queryParam("project", projectKey).toUriString();
@@ -204,7 +205,20 @@ class EnvironmentManageController {
                 flow.approvalNeeded(changes.deleting(projectKey, environment).pending()).orElse(null));
     }
 
-    /** The edit page, as it is shown and as an edit's steps need it. */
+    /** The edit page as it is shown, before an edit and after one. */
+    private String showEdit(CurrentUser user, String projectKey, Environment environment, String seen, Model model) {
+        model.addAttribute("projectKey", projectKey);
+        model.addAttribute("environment", environment);
+        model.addAttribute("seen", seen);
+        model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey, environment.key()));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded",
+                flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(), Map.of()).pending())
+                    .orElse(null));
+        return "environments/edit";
+    }
+
+    /** The edit page as an edit's steps need it. */
     private final class EditPage implements ManagePage {
 
         private final CurrentUser user;
@@ -230,15 +244,7 @@ class EnvironmentManageController {
         }
 
         String show() {
-            model.addAttribute("projectKey", projectKey);
-            model.addAttribute("environment", environment);
-            model.addAttribute("seen", seen);
-            model.addAttribute("mayMarkCritical", management.mayMarkCritical(user, projectKey, environment.key()));
-            model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded",
-                    flow.approvalNeeded(changes.updating(projectKey, environment, Map.of(), Map.of()).pending())
-                        .orElse(null));
-            return "environments/edit";
+            return showEdit(user, projectKey, environment, seen, model);
         }
 
         @Override

@@ -222,7 +222,7 @@ class EnvironmentService {
      * A refusal of the portal's guardrails, recorded as REJECTED; null when the form
      * passes them.
      */
-    ChangeResult.Refused<CreatedEnvironment> refuseIfGuarded(EnvironmentForm form, CurrentUser user) {
+    ChangeResult.@Nullable Refused<CreatedEnvironment> refuseIfGuarded(EnvironmentForm form, CurrentUser user) {
         ChangeResult.Refused<CreatedEnvironment> refusal = guardrails(form, form.effectiveKey(), user);
         if (refusal == null) {
             return null;
@@ -261,9 +261,11 @@ class EnvironmentService {
         if (refusal != null) {
             return call.refuse(change, refusal.target(), refusal.message());
         }
+        // What a check finds always has its key (EnvironmentExistence); without one there
+        // is nothing to read.
         ChangeResult<Environment> result = call.send(change, () -> client.createEnvironment(projectKey, body),
                 created -> new Sent(created.key(), created.id(), links.environment(projectKey, created.key())),
-                found -> client.getEnvironment(projectKey, found.key()));
+                found -> found.key() == null ? null : client.getEnvironment(projectKey, found.key()));
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             Environment created = succeeded.resource();
             return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey),
@@ -286,7 +288,8 @@ class EnvironmentService {
         return (ChangeResult<T>) notSucceeded;
     }
 
-    private ChangeResult.Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key, CurrentUser user) {
+    private ChangeResult.@Nullable Refused<CreatedEnvironment> guardrails(EnvironmentForm form, String key,
+            CurrentUser user) {
         if (form.isCritical() && !mayMarkCritical(user, form.getProjectKey(), key)) {
             return refusal("critical", "Only admins may mark an environment as critical.");
         }
@@ -309,7 +312,7 @@ class EnvironmentService {
      * The first of key-2, key-3, ... that the project does not have, or null when it
      * cannot be told.
      */
-    private String freeKey(String projectKey, String key) {
+    private @Nullable String freeKey(String projectKey, String key) {
         try {
             Set<String> taken = Set
                 .copyOf(directory.freshEnvironments(projectKey).stream().map(Environment::key).toList());

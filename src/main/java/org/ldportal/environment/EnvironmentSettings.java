@@ -46,14 +46,17 @@ class EnvironmentSettings {
     }
 
     String label(EnvironmentSetting setting) {
-        return messages.getMessage(setting.labelKey(), null, setting.property(), Locale.ENGLISH);
+        String label = messages.getMessage(setting.labelKey(), null, setting.property(), Locale.ENGLISH);
+        // Never null: a missing message answers the default given.
+        return label != null ? label : setting.property();
     }
 
     /**
      * The label of a form field beside the settings: the key, the source to copy from.
      */
     String label(String property) {
-        return messages.getMessage("environment." + property, null, property, Locale.ENGLISH);
+        String label = messages.getMessage("environment." + property, null, property, Locale.ENGLISH);
+        return label != null ? label : property;
     }
 
     /**
@@ -161,7 +164,9 @@ class EnvironmentSettings {
         fields.put("source", "sourceKey");
         fields.put("key", "key");
         String named = FieldNames.namedIn(detail, fields.keySet());
-        return named == null ? RefusalTarget.WHOLE_FORM : RefusalTarget.field(fields.get(named));
+        // A name found is one of the keys.
+        String property = named == null ? null : fields.get(named);
+        return property == null ? RefusalTarget.WHOLE_FORM : RefusalTarget.field(property);
     }
 
     private static @Nullable Object valueIn(EnvironmentSetting setting, JsonNode answered) {

@@ -2,6 +2,8 @@ package org.ldportal.form;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One field of a form, as data: the form engine renders and validates any FieldSpec the
  * same way, whether it comes from the destination-kind catalog, an integration manifest
@@ -33,8 +35,9 @@ import java.util.List;
  * and no HIDE condition does (see {@link FormValidator#isShown})
  */
 public record FieldSpec(String key, String label, FieldType type, boolean required, boolean secret, boolean hidden,
-        String defaultValue, List<String> defaultValues, List<FieldOption> options, String placeholder, String help,
-        String pattern, String patternMessage, Integer maxLength, Long min, Long max, List<FieldCondition> conditions) {
+        @Nullable String defaultValue, List<String> defaultValues, List<FieldOption> options,
+        @Nullable String placeholder, @Nullable String help, @Nullable String pattern, @Nullable String patternMessage,
+        @Nullable Integer maxLength, @Nullable Long min, @Nullable Long max, List<FieldCondition> conditions) {
 
     public FieldSpec {
         defaultValues = defaultValues == null ? List.of() : List.copyOf(defaultValues);
@@ -83,25 +86,25 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
 
         private boolean hidden;
 
-        private String defaultValue;
+        private @Nullable String defaultValue;
 
         private List<String> defaultValues = List.of();
 
         private List<FieldOption> options = List.of();
 
-        private String placeholder;
+        private @Nullable String placeholder;
 
-        private String help;
+        private @Nullable String help;
 
-        private String pattern;
+        private @Nullable String pattern;
 
-        private String patternMessage;
+        private @Nullable String patternMessage;
 
-        private Integer maxLength;
+        private @Nullable Integer maxLength;
 
-        private Long min;
+        private @Nullable Long min;
 
-        private Long max;
+        private @Nullable Long max;
 
         private List<FieldCondition> conditions = List.of();
 
@@ -131,7 +134,7 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
             return this;
         }
 
-        public Builder defaultValue(String defaultValue) {
+        public Builder defaultValue(@Nullable String defaultValue) {
             this.defaultValue = defaultValue;
             return this;
         }
@@ -146,30 +149,30 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
             return this;
         }
 
-        public Builder placeholder(String placeholder) {
+        public Builder placeholder(@Nullable String placeholder) {
             this.placeholder = placeholder;
             return this;
         }
 
-        public Builder help(String help) {
+        public Builder help(@Nullable String help) {
             this.help = help;
             return this;
         }
 
         /** The pattern and what to say when it does not match go together. */
-        public Builder pattern(String pattern, String patternMessage) {
+        public Builder pattern(@Nullable String pattern, @Nullable String patternMessage) {
             this.pattern = pattern;
             this.patternMessage = patternMessage;
             return this;
         }
 
-        public Builder maxLength(Integer maxLength) {
+        public Builder maxLength(@Nullable Integer maxLength) {
             this.maxLength = maxLength;
             return this;
         }
 
         /** The smallest and largest NUMBER allowed; either may be null. */
-        public Builder range(Long min, Long max) {
+        public Builder range(@Nullable Long min, @Nullable Long max) {
             this.min = min;
             this.max = max;
             return this;

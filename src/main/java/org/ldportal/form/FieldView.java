@@ -2,6 +2,8 @@ package org.ldportal.form;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One field as the fragment renders it: its spec, the input's name and id, what to show
  * in it, its error, and whether it is visible for the current values. Secret fields never
@@ -12,8 +14,8 @@ import java.util.List;
  * @param conditionsJson the field's conditions for the browser script, as JSON, or null
  * when it has none
  */
-public record FieldView(FieldSpec spec, String name, String id, String value, List<String> values, String error,
-        boolean shown, boolean secretKept, String conditionsJson) {
+public record FieldView(FieldSpec spec, String name, String id, @Nullable String value, List<String> values,
+        @Nullable String error, boolean shown, boolean secretKept, @Nullable String conditionsJson) {
 
     public String helpId() {
         return id + "-help";
@@ -26,7 +28,7 @@ public record FieldView(FieldSpec spec, String name, String id, String value, Li
     /**
      * The ids for {@code aria-describedby}: the help and the error, when there are any.
      */
-    public String describedBy() {
+    public @Nullable String describedBy() {
         String ids = (spec.help() != null ? helpId() : "") + (secretKept ? " " + id + "-kept" : "")
                 + (error != null ? " " + errorId() : "");
         return ids.isBlank() ? null : ids.trim();

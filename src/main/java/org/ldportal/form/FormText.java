@@ -3,6 +3,7 @@ package org.ldportal.form;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -17,7 +18,7 @@ public final class FormText {
     private FormText() {
     }
 
-    public static String html(String text) {
+    public static String html(@Nullable String text) {
         if (text == null) {
             return "";
         }

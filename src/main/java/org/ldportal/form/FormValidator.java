@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -130,7 +131,7 @@ public class FormValidator {
         return multiselect.options().stream().map(FieldOption::value).filter(chosen::contains).findFirst().orElse("");
     }
 
-    private static String nullToEmpty(String value) {
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 
@@ -140,7 +141,7 @@ public class FormValidator {
      */
     static final int MAX_LENGTH = 65_536;
 
-    private String check(FieldSpec field, FormValues values, Map<String, Object> cleaned) {
+    private @Nullable String check(FieldSpec field, FormValues values, Map<String, Object> cleaned) {
         String label = field.label();
         switch (field.type()) {
             case BOOLEAN -> {
@@ -224,7 +225,7 @@ public class FormValidator {
         return null;
     }
 
-    private Object typedDefault(FieldSpec field) {
+    private @Nullable Object typedDefault(FieldSpec field) {
         return switch (field.type()) {
             case BOOLEAN -> "true".equals(field.defaultValue());
             case NUMBER -> Long.parseLong(field.defaultValue());

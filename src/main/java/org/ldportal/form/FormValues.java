@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -34,7 +35,7 @@ public record FormValues(Map<String, List<String>> values) {
     }
 
     /** The first value, or null. */
-    public String first(String key) {
+    public @Nullable String first(String key) {
         List<String> list = values.get(key);
         return list == null || list.isEmpty() ? null : list.get(0);
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,7 +80,7 @@ public record FormView(String prefix, List<FieldView> fields) {
      * {@code action} and the {@code conditions} with {@code operator} and {@code value}.
      * The script combines them as {@link FormValidator#isShown} does.
      */
-    static String conditionsJson(FormSpec spec, FieldSpec field, String prefix) {
+    static @Nullable String conditionsJson(FormSpec spec, FieldSpec field, String prefix) {
         if (field.conditions().isEmpty()) {
             return null;
         }

@@ -1,8 +1,10 @@
 package org.ldportal.integration;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.approval.ApprovedChangeSender;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeOrigin;
@@ -10,6 +12,7 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.form.FormSpec;
 import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
@@ -47,8 +50,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
     }
 
     /** What an approved change of an existing configuration or subscription needs. */
-    record Managed(String manifestKey, String type, String id, Integer version, List<PatchOperation> patch, String name,
-            List<String> secretValues, String seenState) {
+    record Managed(String manifestKey, String type, String id, @Nullable Integer version, List<PatchOperation> patch,
+            @Nullable String name, List<String> secretValues, String seenState) {
     }
 
     /**
@@ -153,8 +156,11 @@ class IntegrationApprovals implements ApprovedChangeSender {
         Manifest manifest = catalog.find(approved.manifestKey())
             .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = IntegrationType.from(approved.type(), manifest);
-        return integrations.creation(manifest, type, approved.form(), integrations.configForm(manifest, requester),
-                approved.cleaned(), approved.secretValues());
+        IntegrationForm form = approved.form();
+        FormSpec spec = integrations.configForm(manifest, requester);
+        // A type the manifest no longer offers fails here, as it did in creation().
+        return integrations.creation(manifest, Objects.requireNonNull(type), form, spec, approved.cleaned(),
+                approved.secretValues());
     }
 
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangeForm;
 import org.ldportal.change.ChangePages;
@@ -133,7 +134,7 @@ class IntegrationController {
     }
 
     @PostMapping("/{key}/new")
-    String processCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
+    @Nullable String processCreationForm(@PathVariable String key, @RequestParam(name = "type", required = false) String type,
             @Valid @ModelAttribute IntegrationForm integrationForm, BindingResult result, Submission submission,
             Model model, RedirectAttributes redirect, HttpSession session) {
         IntegrationFormPage.Form form = page.allowed(key, type, submission.user());

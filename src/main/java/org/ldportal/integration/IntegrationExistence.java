@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ExistenceCheck;
 import org.ldportal.change.Sent;
 import org.ldportal.change.SentBody;
@@ -49,38 +50,48 @@ class IntegrationExistence implements ExistenceCheck {
 
     @Override
     public List<String> existing(Target target) {
+        String integrationKey = target.integrationKey();
+        // Never null: handles() takes only targets with an integration and a name.
+        if (integrationKey == null) {
+            return List.of();
+        }
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
-            return client.listIntegrationConfigurations(target.integrationKey())
+            return client.listIntegrationConfigurations(integrationKey)
                 .stream()
                 .map(IntegrationConfiguration::id)
                 .toList();
         }
-        return client.listSubscriptions(target.integrationKey()).stream().map(Subscription::id).toList();
+        return client.listSubscriptions(integrationKey).stream().map(Subscription::id).toList();
     }
 
     @Override
     public Optional<Sent> find(Target target) {
-        String link = links.integration(target.integrationKey());
+        String integrationKey = target.integrationKey();
+        String name = target.resourceName();
+        if (integrationKey == null || name == null) {
+            return Optional.empty();
+        }
+        String link = links.integration(integrationKey);
         SentBody sent = SentBody.of(target.requestBody());
         List<String> before = target.existedBefore() == null ? List.of() : target.existedBefore();
         if (target.type() == ResourceType.INTEGRATION_CONFIGURATION) {
-            return client.listIntegrationConfigurations(target.integrationKey())
+            return client.listIntegrationConfigurations(integrationKey)
                 .stream()
-                .filter(c -> !before.contains(c.id()) && target.resourceName().equals(c.name())
-                        && sent.sameTags(c.tags()) && sent.sameValues("configValues", c.configValues())
+                .filter(c -> !before.contains(c.id()) && name.equals(c.name()) && sent.sameTags(c.tags())
+                        && sent.sameValues("configValues", c.configValues())
                         && createdSince(c, target.createdNotBefore()))
                 .findFirst()
                 .map(c -> new Sent(null, c.id(), link));
         }
-        return client.listSubscriptions(target.integrationKey())
+        return client.listSubscriptions(integrationKey)
             .stream()
-            .filter(s -> !before.contains(s.id()) && target.resourceName().equals(s.name()) && sent.sameTags(s.tags())
+            .filter(s -> !before.contains(s.id()) && name.equals(s.name()) && sent.sameTags(s.tags())
                     && sent.sameValues("config", s.config()))
             .findFirst()
             .map(s -> new Sent(null, s.id(), link));
     }
 
-    private static boolean createdSince(IntegrationConfiguration configuration, Instant notBefore) {
+    private static boolean createdSince(IntegrationConfiguration configuration, @Nullable Instant notBefore) {
         return notBefore == null || configuration.createdAt() == null
                 || !Instant.ofEpochMilli(configuration.createdAt()).isBefore(notBefore);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.NullUnmarked;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.launchdarkly.ValidTags;
 
@@ -13,6 +14,9 @@ import org.ldportal.launchdarkly.ValidTags;
  * The fixed part of an integration form; the manifest's own fields come as
  * {@code config[...]} parameters.
  */
+// Bound by Spring MVC field by field: any property may be null until bound, so not
+// checked.
+@NullUnmarked
 public class IntegrationForm {
 
     @NotBlank(message = "Give it a name.")

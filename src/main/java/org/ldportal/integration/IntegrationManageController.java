@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangePages;
@@ -112,7 +113,7 @@ class IntegrationManageController {
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/{switch:turn-on|turn-off}")
-    String turn(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+    @Nullable String turn(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @PathVariable("switch") String turn, @RequestParam(required = false) Integer version, Submission submission,
             Model model, RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
@@ -160,7 +161,7 @@ class IntegrationManageController {
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/edit")
-    String update(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+    @Nullable String update(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
             @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors, Submission submission,
@@ -195,7 +196,7 @@ class IntegrationManageController {
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/delete")
-    String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
+    @Nullable String delete(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "") String confirmation, Submission submission, Model model,
             RedirectAttributes redirect) {
         // A repeat of a delete that was sent: its subject is gone, so the first submit's
@@ -305,7 +306,7 @@ class IntegrationManageController {
             return ManagePage.noticed(item.path(manifest.key()), notice, redirect);
         }
 
-        private String problem(String problem) {
+        private String problem(@Nullable String problem) {
             model.addAttribute("problem", problem);
             model.addAttribute("reload", item.path(manifest.key()));
             return show();
@@ -317,7 +318,7 @@ class IntegrationManageController {
      * What an edit page shows of the edit: as typed, or as it is; and what the page
      * showed when it was opened.
      */
-    private record Shown(String name, String tags, FormValues values, String seen) {
+    private record Shown(@Nullable String name, @Nullable String tags, FormValues values, String seen) {
     }
 
     /** The edit page, as it is shown and as an edit's steps need it. */
@@ -341,7 +342,7 @@ class IntegrationManageController {
             this.model = model;
         }
 
-        String show(Map<String, String> errors, String problem) {
+        String show(Map<String, String> errors, @Nullable String problem) {
             model.addAttribute("manifest", manifest);
             model.addAttribute("item", item);
             model.addAttribute("name", shown.name());

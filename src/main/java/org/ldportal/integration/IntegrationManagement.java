@@ -524,7 +524,7 @@ class IntegrationManagement {
     }
 
     /** Sends an edit's patch, directly or once approved. */
-    ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, String name,
+    ChangeResult<Item> update(CurrentUser user, Manifest manifest, Item current, @Nullable String name,
             List<PatchOperation> patch, List<String> secretValues, ChangeOrigin origin) {
         Change change = Change
             .of(origin.apply(attempt(user, manifest, current, ChangeAction.UPDATE))

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.access.PermittedPlaces;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
@@ -91,7 +93,9 @@ class IntegrationService {
     FormSpec configForm(Manifest manifest, CurrentUser user) {
         return ManifestFormMapper.configForm(manifest, new ManifestFormMapper.Choices() {
             @Override
-            public List<FieldOption> dynamic(FormVariable.DynamicOptions dynamic) {
+            public List<FieldOption> dynamic(FormVariable.@Nullable DynamicOptions given) {
+                // A dynamicEnum without its dynamicOptions fails here, as it did.
+                FormVariable.DynamicOptions dynamic = Objects.requireNonNull(given);
                 Map<String, String> headers = new LinkedHashMap<>();
                 dynamic.headers().forEach(header -> headers.put(header.name(), header.value()));
                 return options.fetch(dynamic.url(), dynamic.method(), headers, dynamic.optionsPath(),
@@ -115,7 +119,7 @@ class IntegrationService {
     /**
      * Checks the approval form variables typed as JSON: an array of formVariable objects.
      */
-    String additionalFormVariablesProblem(String text) {
+    @Nullable String additionalFormVariablesProblem(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -163,7 +167,7 @@ class IntegrationService {
             return new Prepared(post, LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()), () -> {
                 Subscription created = client.createSubscription(manifest.key(), post);
                 return new Created(created.id(), generated(manifest, created.config()));
-            }, found -> new Created(found.id(),
+            }, found -> found.id() == null ? null : new Created(found.id(),
                     generated(manifest, client.getSubscription(manifest.key(), found.id()).config())));
         }
         IntegrationConfigurationPost.Approvals approvals = manifest.allowsAdditionalApprovalFormVariables()
@@ -180,7 +184,7 @@ class IntegrationService {
                 LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()), () -> {
                     IntegrationConfiguration created = client.createIntegrationConfiguration(manifest.key(), post);
                     return new Created(created.id(), generated(manifest, created.configValues()));
-                }, found -> new Created(found.id(),
+                }, found -> found.id() == null ? null : new Created(found.id(),
                         generated(manifest, client.getIntegrationConfiguration(found.id()).configValues())));
     }
 
@@ -219,7 +223,7 @@ class IntegrationService {
     }
 
     /** A statement's list in words: what it names, or "all but" what it leaves out. */
-    private static String either(List<String> named, List<String> leftOut) {
+    private static String either(@Nullable List<String> named, @Nullable List<String> leftOut) {
         if (named != null && !named.isEmpty()) {
             return String.join(", ", named);
         }
@@ -295,7 +299,7 @@ class IntegrationService {
      * "configValues.token: ..." or "config.token: ..." belongs at the token field;
      * "statements..." at the policy.
      */
-    static RefusalTarget locate(String message, FormSpec spec) {
+    static RefusalTarget locate(@Nullable String message, FormSpec spec) {
         if (message == null) {
             return RefusalTarget.WHOLE_FORM;
         }

@@ -1,5 +1,6 @@
 package org.ldportal.integration;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.resource.ResourceType;
 
 /** The two things the portal sets up from a manifest. */
@@ -34,7 +35,7 @@ enum IntegrationType {
         return resourceType;
     }
 
-    static IntegrationType from(String parameter, Manifest manifest) {
+    static @Nullable IntegrationType from(@Nullable String parameter, Manifest manifest) {
         if ("subscription".equals(parameter) && manifest.hasAuditLogHook()) {
             return SUBSCRIPTION;
         }

@@ -3,6 +3,7 @@ package org.ldportal.integration;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.PolicyStatement;
 
 /**
@@ -14,9 +15,10 @@ import org.ldportal.launchdarkly.PolicyStatement;
  * @param setUpElsewhereUrl where it is set up instead, when the manifest says: a URL of
  * another site, or a path (starting with /) on LaunchDarkly's own site
  */
-record Manifest(String key, String name, String overview, List<String> categories, String siteUrl, String docsUrl,
-        boolean allowsConfigurations, boolean hasAuditLogHook, List<PolicyStatement> defaultPolicy,
-        boolean allowsAdditionalApprovalFormVariables, String configurationBlockedBecause, String setUpElsewhereUrl,
+record Manifest(String key, String name, @Nullable String overview, List<String> categories, @Nullable String siteUrl,
+        @Nullable String docsUrl, boolean allowsConfigurations, boolean hasAuditLogHook,
+        List<PolicyStatement> defaultPolicy, boolean allowsAdditionalApprovalFormVariables,
+        @Nullable String configurationBlockedBecause, @Nullable String setUpElsewhereUrl,
         List<FormVariable> formVariables) {
 
     /**
@@ -26,7 +28,7 @@ record Manifest(String key, String name, String overview, List<String> categorie
         return formVariables.stream().filter(variable -> variable.location().equals(ManifestParser.TOP_LEVEL)).toList();
     }
 
-    boolean matches(String query) {
+    boolean matches(@Nullable String query) {
         if (query == null || query.isBlank()) {
             return true;
         }

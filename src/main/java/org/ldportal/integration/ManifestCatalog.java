@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.RefreshingCache;
@@ -83,7 +84,7 @@ class ManifestCatalog {
      * Why the manifests could not be read, the last time it was tried (while that is
      * remembered), or null.
      */
-    String problem() {
+    @Nullable String problem() {
         current();
         return cache.lastFailure(ALL)
             .map(e -> "LaunchDarkly's list of integrations could not be read just now.")
@@ -91,7 +92,7 @@ class ManifestCatalog {
     }
 
     /** When the list shown was read, or null when it never could be. */
-    Instant loadedAt() {
+    @Nullable Instant loadedAt() {
         Loaded loaded = current();
         return loaded == null ? null : loaded.at();
     }
@@ -109,7 +110,7 @@ class ManifestCatalog {
         }
     }
 
-    private Loaded current() {
+    private @Nullable Loaded current() {
         try {
             return cache.get(ALL);
         }
@@ -160,7 +161,7 @@ class ManifestCatalog {
         }
     }
 
-    private void add(JsonNode manifest, String key, List<Manifest> manifests) {
+    private void add(JsonNode manifest, @Nullable String key, List<Manifest> manifests) {
         try {
             manifests.add(parser.parse(manifest, key));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.form.FieldCondition;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FieldSpec;
@@ -32,7 +33,7 @@ final class ManifestFormMapper {
     /** Where a dynamicEnum's or environmentSelector's choices come from. */
     interface Choices {
 
-        List<FieldOption> dynamic(FormVariable.DynamicOptions options);
+        List<FieldOption> dynamic(FormVariable.@Nullable DynamicOptions options);
 
         List<FieldOption> environments();
 
@@ -44,7 +45,7 @@ final class ManifestFormMapper {
      */
     static final Choices NONE = new Choices() {
         @Override
-        public List<FieldOption> dynamic(FormVariable.DynamicOptions options) {
+        public List<FieldOption> dynamic(FormVariable.@Nullable DynamicOptions options) {
             throw new DynamicOptionsException("not loaded");
         }
 
@@ -153,7 +154,7 @@ final class ManifestFormMapper {
         }
     }
 
-    private static String join(String first, String second) {
+    private static String join(@Nullable String first, String second) {
         return first == null || first.isBlank() ? second : first + " " + second;
     }
 

@@ -3,6 +3,7 @@ package org.ldportal.integration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,13 @@ class ManifestParser {
             { "approval", "approvalFormVariables" }, { "featureStore", "formVariables" },
             { "flagCleanup", "formVariables" } };
 
-    Manifest parse(JsonNode json, String keyIfAbsent) {
+    Manifest parse(JsonNode json, @Nullable String keyIfAbsent) {
         if (json == null || !json.isObject()) {
             throw new ManifestException("not a JSON object");
         }
-        String key = text(json, "key", keyIfAbsent);
-        String name = text(json, "name", null);
+        String keyGiven = textOrNull(json, "key");
+        String key = keyGiven != null ? keyGiven : keyIfAbsent;
+        String name = textOrNull(json, "name");
         if (key == null || key.isBlank() || name == null) {
             throw new ManifestException("manifest without key or name");
         }
@@ -41,15 +43,15 @@ class ManifestParser {
         JsonNode hook = capabilities.get("auditLogEventsHook");
         List<String> categories = new ArrayList<>();
         json.path("categories").forEach(category -> categories.add(category.asString()));
-        return new Manifest(key, name, text(json, "overview", null), categories, text(json.path("links"), "site", null),
-                text(json.path("links"), "launchdarklyDocs", null),
+        return new Manifest(key, name, textOrNull(json, "overview"), categories, textOrNull(json.path("links"), "site"),
+                textOrNull(json.path("links"), "launchdarklyDocs"),
                 json.path("allowIntegrationConfigurations").asBoolean(false), hook != null && hook.isObject(),
                 hook == null ? List.of() : statements(hook.get("defaultPolicy")),
                 capabilities.path("approval").path("allowAdditionalApprovalFormVariables").asBoolean(false),
                 blockedBecause(json, capabilities), setUpElsewhere(capabilities), List.copyOf(variables));
     }
 
-    private static String blockedBecause(JsonNode json, JsonNode capabilities) {
+    private static @Nullable String blockedBecause(JsonNode json, JsonNode capabilities) {
         if (capabilities.path("hideConfiguration").asBoolean(false)) {
             return "Its configuration is managed by the integration itself, not in a form.";
         }
@@ -65,29 +67,29 @@ class ManifestParser {
         return null;
     }
 
-    private static String setUpElsewhere(JsonNode capabilities) {
-        String external = text(capabilities, "externalConfigurationURL", null);
+    private static @Nullable String setUpElsewhere(JsonNode capabilities) {
+        String external = textOrNull(capabilities, "externalConfigurationURL");
         if (external != null) {
             return external;
         }
-        String internal = text(capabilities, "internalConfigurationURL", null);
+        String internal = textOrNull(capabilities, "internalConfigurationURL");
         // A page of LaunchDarkly's own site: kept as a path, made a link with the
         // configured host (EU, federal).
         return internal == null ? null : "/" + internal.replaceFirst("^/", "");
     }
 
-    private static List<FormVariable> variables(JsonNode array, String location) {
+    private static List<FormVariable> variables(@Nullable JsonNode array, String location) {
         List<FormVariable> variables = new ArrayList<>();
         if (array == null || !array.isArray()) {
             return variables;
         }
         for (JsonNode variable : array) {
-            String key = text(variable, "key", null);
+            String key = textOrNull(variable, "key");
             if (key == null) {
                 continue;
             }
             variables.add(new FormVariable(location, key, text(variable, "name", key), text(variable, "type", "string"),
-                    text(variable, "description", null), text(variable, "placeholder", null),
+                    textOrNull(variable, "description"), textOrNull(variable, "placeholder"),
                     variable.path("isSecret").asBoolean(false), variable.path("isOptional").asBoolean(false),
                     variable.path("isHidden").asBoolean(false), defaultValue(variable.get("defaultValue")),
                     strings(variable.get("allowedValues")), dynamicOptions(variable.get("dynamicOptions")),
@@ -97,14 +99,14 @@ class ManifestParser {
         return variables;
     }
 
-    private static String defaultValue(JsonNode value) {
+    private static @Nullable String defaultValue(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
         return value.isString() ? value.asString() : value.toString();
     }
 
-    private static FormVariable.DynamicOptions dynamicOptions(JsonNode options) {
+    private static FormVariable.@Nullable DynamicOptions dynamicOptions(@Nullable JsonNode options) {
         if (options == null || !options.isObject()) {
             return null;
         }
@@ -114,12 +116,12 @@ class ManifestParser {
             .forEach(header -> headers
                 .add(new FormVariable.Header(text(header, "name", ""), text(header, "value", ""))));
         JsonNode parser = options.path("parser");
-        return new FormVariable.DynamicOptions(text(endpoint, "url", null), text(endpoint, "method", "GET"), headers,
+        return new FormVariable.DynamicOptions(textOrNull(endpoint, "url"), text(endpoint, "method", "GET"), headers,
                 text(parser, "optionsPath", ""), text(parser.path("optionsItems"), "label", ""),
                 text(parser.path("optionsItems"), "value", ""));
     }
 
-    private static List<FormVariable.Dependency> dependencies(JsonNode dependsOn) {
+    private static List<FormVariable.Dependency> dependencies(@Nullable JsonNode dependsOn) {
         List<FormVariable.Dependency> dependencies = new ArrayList<>();
         if (dependsOn == null || !dependsOn.isArray()) {
             return dependencies;
@@ -129,14 +131,14 @@ class ManifestParser {
             dependency.path("conditions")
                 .forEach(condition -> conditions.add(new FormVariable.Condition(text(condition, "operator", "equalTo"),
                         defaultValue(condition.get("value")))));
-            dependencies.add(new FormVariable.Dependency(text(dependency, "variableKey", null),
+            dependencies.add(new FormVariable.Dependency(textOrNull(dependency, "variableKey"),
                     text(dependency, "variableLocation", TOP_LEVEL), text(dependency, "action", "showField"),
                     conditions));
         }
         return dependencies;
     }
 
-    private static List<FormVariable.Choice> choices(JsonNode options) {
+    private static List<FormVariable.Choice> choices(@Nullable JsonNode options) {
         List<FormVariable.Choice> choices = new ArrayList<>();
         if (options != null && options.isArray()) {
             options
@@ -146,7 +148,7 @@ class ManifestParser {
         return choices;
     }
 
-    private static List<PolicyStatement> statements(JsonNode policy) {
+    private static List<PolicyStatement> statements(@Nullable JsonNode policy) {
         List<PolicyStatement> statements = new ArrayList<>();
         if (policy != null && policy.isArray()) {
             policy.forEach(statement -> statements.add(new PolicyStatement(text(statement, "effect", "allow"),
@@ -156,7 +158,7 @@ class ManifestParser {
         return statements;
     }
 
-    private static List<String> strings(JsonNode array) {
+    private static List<String> strings(@Nullable JsonNode array) {
         List<String> strings = new ArrayList<>();
         if (array != null && array.isArray()) {
             array.forEach(item -> strings.add(item.isString() ? item.asString() : item.toString()));
@@ -164,9 +166,15 @@ class ManifestParser {
         return strings;
     }
 
-    private static String text(JsonNode node, String field, String fallback) {
+    private static String text(@Nullable JsonNode node, String field, String fallback) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() || !value.isValueNode() ? fallback : value.asString();
+    }
+
+    /** As {@link #text} with no fallback: null when absent. */
+    private static @Nullable String textOrNull(@Nullable JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
     }
 
 }

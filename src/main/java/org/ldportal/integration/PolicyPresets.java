@@ -46,9 +46,13 @@ final class PolicyPresets {
                 rows.remove(index);
             }
         }
-        else if (edit.startsWith("preset-") && PRESETS.containsKey(edit.substring("preset-".length()))) {
-            rows.clear();
-            rows.add(StatementRow.of(PRESETS.get(edit.substring("preset-".length()))));
+        else {
+            PolicyStatement preset = edit.startsWith("preset-") ? PRESETS.get(edit.substring("preset-".length()))
+                    : null;
+            if (preset != null) {
+                rows.clear();
+                rows.add(StatementRow.of(preset));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.ldportal.integration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.ldportal.launchdarkly.PolicyStatement;
 
 /**
@@ -55,7 +56,7 @@ public class StatementRow {
                 : Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String lines(List<String> values) {
+    private static String lines(@Nullable List<String> values) {
         return values == null ? "" : String.join("\n", values);
     }
 

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param links {@code _links} ({@code self}, {@code parent})
  */
 public record Destination(@JsonProperty("_id") String id, String name, String kind, Boolean on, Long createdAt,
-        @JsonProperty("_links") Map<String, Link> links, Integer version, Map<String, Object> config) {
+        @JsonProperty("_links") Map<String, Link> links, @Nullable Integer version,
+        @Nullable Map<String, Object> config) {
 
     private static final Pattern SELF = Pattern.compile("/api/v2/destinations/([^/]+)/([^/]+)/[^/]+/?$");
 

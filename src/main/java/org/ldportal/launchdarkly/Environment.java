@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Environment(@JsonProperty("_id") String id, String key, String name, String color, Integer defaultTtl,
         Boolean secureMode, Boolean defaultTrackEvents, Boolean requireComments, Boolean confirmChanges,
-        Boolean critical, List<String> tags, @JsonProperty("_version") Integer version,
+        Boolean critical, List<String> tags, @JsonProperty("_version") @Nullable Integer version,
         @Nullable ApprovalSettings approvalSettings) {
 
     public Environment(String id, String key, String name, String color, Integer defaultTtl, Boolean secureMode,

@@ -69,7 +69,13 @@ public class ExistingResources implements DisposableBean {
                     configurations.invalidate(changed.key());
                 }
             }
-            case SUBSCRIPTIONS -> subscriptions.invalidate(changed.key());
+            case SUBSCRIPTIONS -> {
+                // Always named: a subscription is written through its integration.
+                String integrationKey = changed.key();
+                if (integrationKey != null) {
+                    subscriptions.invalidate(integrationKey);
+                }
+            }
             case ENVIRONMENTS -> {
                 // The directory keeps those.
             }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Body of {@code POST /api/v2/integration-configurations/keys/{integrationKey}} (schema
@@ -11,11 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationConfigurationPost(String name, Boolean enabled, List<String> tags,
-        Map<String, Object> configValues, CapabilityConfig capabilityConfig) {
+        Map<String, Object> configValues, @Nullable CapabilityConfig capabilityConfig) {
 
     /** Schema {@code CapabilityConfigPost}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CapabilityConfig(Approvals approvals, AuditLogEventsHook auditLogEventsHook) {
+    public record CapabilityConfig(@Nullable Approvals approvals, @Nullable AuditLogEventsHook auditLogEventsHook) {
     }
 
     /**

@@ -3,6 +3,8 @@ package org.ldportal.launchdarkly;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * LaunchDarkly answered with a status other than 2xx. Carries the body's {@code code} and
  * {@code message} (either may be null when the body was missing or not JSON) and, for
@@ -16,13 +18,14 @@ public final class LaunchDarklyApiException extends LaunchDarklyException {
 
     private final int status;
 
-    private final String code;
+    private final @Nullable String code;
 
-    private final String apiMessage;
+    private final @Nullable String apiMessage;
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
-    public LaunchDarklyApiException(int status, String code, String apiMessage, Duration retryAfter) {
+    public LaunchDarklyApiException(int status, @Nullable String code, @Nullable String apiMessage,
+            @Nullable Duration retryAfter) {
         super("LaunchDarkly answered " + status + (code != null ? " " + code : ""), null);
         this.status = status;
         this.code = code;
@@ -38,12 +41,12 @@ public final class LaunchDarklyApiException extends LaunchDarklyException {
      * The error body's {@code code}, e.g. {@code conflict} or {@code invalid_request};
      * may be null.
      */
-    public String code() {
+    public @Nullable String code() {
         return code;
     }
 
     /** The error body's {@code message}; may be null. */
-    public String apiMessage() {
+    public @Nullable String apiMessage() {
         return apiMessage;
     }
 

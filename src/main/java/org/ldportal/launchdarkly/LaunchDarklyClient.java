@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -138,7 +139,7 @@ public class LaunchDarklyClient {
      * One page of a project's environments; {@code filter} is LaunchDarkly's filter
      * expression or null.
      */
-    public ApiPage<Environment> listEnvironments(String projectKey, String filter, int limit, int offset) {
+    public ApiPage<Environment> listEnvironments(String projectKey, @Nullable String filter, int limit, int offset) {
         String path = "/api/v2/projects/{projectKey}/environments?limit={limit}&offset={offset}"
                 + (filter != null ? "&filter={filter}" : "");
         Object[] variables = filter != null ? new Object[] { projectKey, limit, offset, filter }
@@ -355,12 +356,13 @@ public class LaunchDarklyClient {
         }
     }
 
-    private <T> T get(Class<T> type, String apiVersion, String path, Object... variables) {
+    private <T> T get(Class<T> type, @Nullable String apiVersion, String path, Object... variables) {
         return withRetries(() -> exchange(HttpMethod.GET, path, variables, null, apiVersion,
                 response -> response.bodyToMono(type)), path);
     }
 
-    private <T> T get(ParameterizedTypeReference<T> type, String apiVersion, String path, Object... variables) {
+    private <T> T get(ParameterizedTypeReference<T> type, @Nullable String apiVersion, String path,
+            Object... variables) {
         return withRetries(() -> exchange(HttpMethod.GET, path, variables, null, apiVersion,
                 response -> response.bodyToMono(type)), path);
     }
@@ -369,7 +371,7 @@ public class LaunchDarklyClient {
      * Tried once: a POST that timed out may have created the resource, and a second one
      * would make another.
      */
-    private <T> T post(Class<T> type, String apiVersion, Object body, String path, Object... variables) {
+    private <T> T post(Class<T> type, @Nullable String apiVersion, Object body, String path, Object... variables) {
         return exchange(HttpMethod.POST, path, variables, body, apiVersion, response -> response.bodyToMono(type));
     }
 
@@ -378,7 +380,7 @@ public class LaunchDarklyClient {
      * repeat of one that was applied would fail anyway, and the person decides again with
      * what is there now.
      */
-    private <T> T patch(Class<T> type, String apiVersion, List<PatchOperation> patch, String path,
+    private <T> T patch(Class<T> type, @Nullable String apiVersion, List<PatchOperation> patch, String path,
             Object... variables) {
         return exchange(HttpMethod.PATCH, path, variables, patch, apiVersion, response -> response.bodyToMono(type));
     }
@@ -387,7 +389,7 @@ public class LaunchDarklyClient {
      * Tried once: the outcome of a delete whose answer was lost is settled by reading the
      * resource again.
      */
-    private Boolean delete(String apiVersion, String path, Object... variables) {
+    private Boolean delete(@Nullable String apiVersion, String path, Object... variables) {
         return exchange(HttpMethod.DELETE, path, variables, null, apiVersion,
                 response -> response.releaseBody().then(Mono.just(Boolean.TRUE)));
     }
@@ -437,8 +439,8 @@ public class LaunchDarklyClient {
         }
     }
 
-    private <T> T exchange(HttpMethod method, String path, Object[] variables, Object body, String apiVersion,
-            Function<ClientResponse, Mono<T>> reader) {
+    private <T> T exchange(HttpMethod method, String path, Object[] variables, @Nullable Object body,
+            @Nullable String apiVersion, Function<ClientResponse, Mono<T>> reader) {
         for (Object variable : variables) {
             // A path variable is encoded, but "." and ".." survive encoding and would
             // make the request another one.
@@ -457,7 +459,7 @@ public class LaunchDarklyClient {
         int[] status = { 0 };
         Integer[] remaining = { null };
         try {
-            T result = ready.exchangeToMono(response -> {
+            return answered(ready.exchangeToMono(response -> {
                 status[0] = response.statusCode().value();
                 remaining[0] = remaining(response.headers().asHttpHeaders());
                 if (response.statusCode().is2xxSuccessful()) {
@@ -467,8 +469,7 @@ public class LaunchDarklyClient {
                     .defaultIfEmpty(new byte[0])
                     .flatMap(bytes -> Mono
                         .error(toApiException(response.statusCode(), response.headers().asHttpHeaders(), bytes)));
-            }).block(properties.responseTimeout().plus(properties.connectTimeout()).plusSeconds(1));
-            return result;
+            }), properties.responseTimeout().plus(properties.connectTimeout()).plusSeconds(1));
         }
         catch (WebClientRequestException e) {
             throw unreachable(method, e);
@@ -497,10 +498,21 @@ public class LaunchDarklyClient {
     }
 
     /**
+     * The answer's body, waited for. {@link Mono#block} is null for a 2xx answer without
+     * a body, which the calls made here are not answered with (the manifests' reader
+     * checks anyway).
+     */
+    // block() is @Nullable for an empty Mono; T cannot say which calls have one.
+    @SuppressWarnings("NullAway")
+    private static <T> T answered(Mono<T> answer, Duration timeout) {
+        return answer.block(timeout);
+    }
+
+    /**
      * The smaller of the route's and the account's rate-limit headroom LaunchDarkly
      * reported, if any.
      */
-    private static Integer remaining(HttpHeaders headers) {
+    private static @Nullable Integer remaining(HttpHeaders headers) {
         Integer lowest = null;
         for (String name : List.of("X-Ratelimit-Route-Remaining", "X-Ratelimit-Global-Remaining")) {
             String value = headers.getFirst(name);
@@ -541,7 +553,7 @@ public class LaunchDarklyClient {
                 status.value() == 429 ? RateLimitWait.from(headers, Instant.now()) : null);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asString();
     }

@@ -30,8 +30,10 @@ public class LaunchDarklyDirectory {
         this.environments = new RefreshingCache<>(ttl, RETRY_FAILURES_AFTER,
                 projectKey -> List.copyOf(client.listAllEnvironments(projectKey)));
         client.afterWrites(changed -> {
-            if (changed.list() == ListsChanged.List.ENVIRONMENTS) {
-                environments.invalidate(changed.key());
+            // Always named: an environment is written through its project.
+            String projectKey = changed.key();
+            if (changed.list() == ListsChanged.List.ENVIRONMENTS && projectKey != null) {
+                environments.invalidate(projectKey);
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.ldportal.launchdarkly;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the client throws about LaunchDarkly itself: it answered with an error
  * ({@link LaunchDarklyApiException}) or it could not be reached or did not answer
@@ -9,7 +11,7 @@ package org.ldportal.launchdarkly;
 public abstract sealed class LaunchDarklyException extends RuntimeException
         permits LaunchDarklyApiException, LaunchDarklyUnreachableException {
 
-    protected LaunchDarklyException(String message, Throwable cause) {
+    protected LaunchDarklyException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -1,6 +1,7 @@
 package org.ldportal.launchdarkly;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation of a JSON Patch (RFC 6902), as LaunchDarkly's PATCH endpoints take them:
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * with), {@code replace}, {@code add}, {@code remove}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PatchOperation(String op, String path, Object value) {
+public record PatchOperation(String op, String path, @Nullable Object value) {
 
     public static PatchOperation test(String path, Object value) {
         return new PatchOperation("test", path, value);

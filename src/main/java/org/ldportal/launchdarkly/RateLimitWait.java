@@ -3,6 +3,7 @@ package org.ldportal.launchdarkly;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -15,7 +16,7 @@ final class RateLimitWait {
     private RateLimitWait() {
     }
 
-    static Duration from(HttpHeaders headers, Instant now) {
+    static @Nullable Duration from(HttpHeaders headers, Instant now) {
         String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
         if (retryAfter != null) {
             try {

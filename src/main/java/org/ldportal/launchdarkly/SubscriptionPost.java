@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Body of {@code POST /api/v2/integrations/{integrationKey}} (schema
@@ -11,6 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code config}, the policy in top-level {@code statements}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubscriptionPost(String name, Map<String, Object> config, List<PolicyStatement> statements, Boolean on,
-        List<String> tags) {
+public record SubscriptionPost(String name, Map<String, Object> config, @Nullable List<PolicyStatement> statements,
+        Boolean on, List<String> tags) {
 }

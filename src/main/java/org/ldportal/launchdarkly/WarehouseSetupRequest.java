@@ -1,6 +1,7 @@
 package org.ldportal.launchdarkly;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Body of {@code POST
@@ -8,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code warehouseSetupScriptPostBody}); names left out get LaunchDarkly's defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WarehouseSetupRequest(String name, String snowflakeHostAddress, String databaseName, String warehouseName,
-        String roleName, String schemaName, String userName, Boolean includeNetworkPolicy, String clusterIdentifier,
-        String clusterRegion, String clusterAwsAccountId) {
+public record WarehouseSetupRequest(String name, @Nullable String snowflakeHostAddress, @Nullable String databaseName,
+        @Nullable String warehouseName, @Nullable String roleName, @Nullable String schemaName,
+        @Nullable String userName, @Nullable Boolean includeNetworkPolicy, @Nullable String clusterIdentifier,
+        @Nullable String clusterRegion, @Nullable String clusterAwsAccountId) {
 }

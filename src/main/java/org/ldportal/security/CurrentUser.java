@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -23,7 +24,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * @param groups the person's identity-provider groups, which the access rules are written
  * for
  */
-public record CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles,
+public record CurrentUser(String subject, String displayName, @Nullable String email, Set<PortalRole> roles,
         Set<PortalRole> scopedRoles, Set<String> groups) {
 
     /**
@@ -42,7 +43,7 @@ public record CurrentUser(String subject, String displayName, String email, Set<
      * Someone whose roles hold in every project, in no particular group (system actors,
      * tests).
      */
-    public CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles) {
+    public CurrentUser(String subject, String displayName, @Nullable String email, Set<PortalRole> roles) {
         this(subject, displayName, email, roles, Set.of(), Set.of());
     }
 
@@ -68,22 +69,30 @@ public record CurrentUser(String subject, String displayName, String email, Set<
             }
         }
         if (authentication.getPrincipal() instanceof OidcUser oidc) {
-            return new CurrentUser(oidc.getSubject(), displayNameOf(oidc), oidc.getEmail(), roles, scoped, groups);
+            return new CurrentUser(subjectOf(oidc), displayNameOf(oidc), oidc.getEmail(), roles, scoped, groups);
         }
         return new CurrentUser(authentication.getName(), authentication.getName(), null, roles, scoped, groups);
     }
 
     private static String displayNameOf(OidcUser oidc) {
-        if (hasText(oidc.getFullName())) {
-            return oidc.getFullName();
+        String fullName = oidc.getFullName();
+        if (fullName != null && hasText(fullName)) {
+            return fullName;
         }
-        if (hasText(oidc.getPreferredUsername())) {
-            return oidc.getPreferredUsername();
+        String userName = oidc.getPreferredUsername();
+        if (userName != null && hasText(userName)) {
+            return userName;
         }
+        return subjectOf(oidc);
+    }
+
+    // Spring Security refuses an ID token without a sub claim (OidcIdTokenValidator).
+    @SuppressWarnings("NullAway")
+    private static String subjectOf(OidcUser oidc) {
         return oidc.getSubject();
     }
 
-    private static boolean hasText(String value) {
+    private static boolean hasText(@Nullable String value) {
         return value != null && !value.isBlank();
     }
 
@@ -124,7 +133,7 @@ public record CurrentUser(String subject, String displayName, String email, Set<
      * The strongest role, for the header: a global one first, else one held in some
      * projects; null when none.
      */
-    public PortalRole primaryRole() {
+    public @Nullable PortalRole primaryRole() {
         PortalRole[] strongestFirst = { PortalRole.ADMIN, PortalRole.EDITOR, PortalRole.VIEWER };
         for (Set<PortalRole> held : List.of(roles, scopedRoles)) {
             for (PortalRole role : strongestFirst) {

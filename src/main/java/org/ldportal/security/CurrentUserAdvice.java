@@ -1,5 +1,6 @@
 package org.ldportal.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")
-    CurrentUser currentUser(Authentication authentication) {
+    @Nullable CurrentUser currentUser(@Nullable Authentication authentication) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return null;
         }

@@ -1,5 +1,8 @@
 package org.ldportal.security;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,9 +20,11 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    public CurrentUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+        // Every request through the security filters has one (anonymous at least);
+        // CurrentUser.from needs it.
+        Authentication authentication = Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication());
         return CurrentUser.from(authentication);
     }
 

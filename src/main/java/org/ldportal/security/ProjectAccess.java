@@ -134,8 +134,10 @@ public class ProjectAccess {
     public List<Grant> explain(Collection<String> groups, String projectKey, String environmentKey) {
         List<Grant> grants = new ArrayList<>(global(groups));
         for (AccessRule rule : properties.rules()) {
-            if (rule.appliesToAnyOf(groups) && covers(rule, projectKey, environmentKey)) {
-                grants.add(new Grant(rule.role(), "rule \u201c" + rule.name() + "\u201d", matching(rule, groups)));
+            // Every configured rule gives a role (AccessProperties refuses one without).
+            PortalRole role = rule.role();
+            if (role != null && rule.appliesToAnyOf(groups) && covers(rule, projectKey, environmentKey)) {
+                grants.add(new Grant(role, "rule \u201c" + rule.name() + "\u201d", matching(rule, groups)));
             }
         }
         return strongestFirst(grants);
@@ -150,8 +152,9 @@ public class ProjectAccess {
             }
         }
         for (AccessRule rule : properties.rules()) {
-            if (rule.account() && rule.appliesToAnyOf(groups)) {
-                grants.add(new Grant(rule.role(), "rule \u201c" + rule.name() + "\u201d", matching(rule, groups)));
+            PortalRole role = rule.role();
+            if (role != null && rule.account() && rule.appliesToAnyOf(groups)) {
+                grants.add(new Grant(role, "rule \u201c" + rule.name() + "\u201d", matching(rule, groups)));
             }
         }
         return strongestFirst(grants);

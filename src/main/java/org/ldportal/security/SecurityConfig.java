@@ -163,7 +163,7 @@ public class SecurityConfig {
             boolean signedOutForm = denied instanceof CsrfException && "POST".equals(request.getMethod())
                     && signedOutNow() && request.getHeader(FRAGMENT_HEADER) == null && keeper != null
                     && ownSignedOutForm(request, address);
-            if (!signedOutForm) {
+            if (!signedOutForm || keeper == null) {
                 forbidden.handle(request, response, denied);
                 return;
             }

@@ -2,6 +2,7 @@ package org.ldportal.web;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log line's message with its control characters written out ({@code \n}, {@code \r},
@@ -29,13 +30,13 @@ public class LogSafeMessageConverter extends MessageConverter {
     private static final String BOOT_DIAGNOSTICS = "org.springframework.boot.diagnostics.";
 
     @Override
-    public String convert(ILoggingEvent event) {
+    public @Nullable String convert(ILoggingEvent event) {
         String message = super.convert(event);
         return event.getLoggerName() != null && event.getLoggerName().startsWith(BOOT_DIAGNOSTICS) ? message
                 : neutralised(message);
     }
 
-    static String neutralised(String message) {
+    static @Nullable String neutralised(@Nullable String message) {
         if (message == null) {
             return null;
         }

@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The trail cannot exhaust an instance's memory through an export: 1,400 entries with the
- * longest bodies the portal keeps (about 45 million characters in all, more than the heap)
- * are exported by a JVM with a 40 MB heap, which holds only a page of them at a time.
- * With bodies kept whole (a million characters) and read 500 at a time, as before, the
- * same export of only 100 entries ran out of memory (tried).
+ * longest bodies the portal keeps (about 45 million characters in all, more than the
+ * heap) are exported by a JVM with a 40 MB heap, which holds only a page of them at a
+ * time. With bodies kept whole (a million characters) and read 500 at a time, as before,
+ * the same export of only 100 entries ran out of memory (tried).
  */
 class AuditExportHeapTests {
 

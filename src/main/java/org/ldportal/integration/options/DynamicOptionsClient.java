@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.netty.channel.ChannelOption;
 import io.netty.util.NetUtil;
+import org.jspecify.annotations.Nullable;
 import org.ldportal.form.FieldOption;
 import org.ldportal.launchdarkly.RefreshingCache;
 import org.springframework.http.HttpMethod;
@@ -47,7 +48,7 @@ public class DynamicOptionsClient {
     static final Duration RETRY_FAILURES_AFTER = Duration.ofSeconds(15);
 
     /** One endpoint's request, as the manifest describes it: the key of the cache. */
-    private record Request(String url, String method, Map<String, String> headers, String optionsPath,
+    private record Request(@Nullable String url, String method, Map<String, String> headers, String optionsPath,
             String labelPointer, String valuePointer) {
     }
 
@@ -90,8 +91,8 @@ public class DynamicOptionsClient {
      * @throws DynamicOptionsException when the options cannot be had, with a reason fit
      * to show
      */
-    public List<FieldOption> fetch(String url, String method, Map<String, String> headers, String optionsPath,
-            String labelPointer, String valuePointer) {
+    public List<FieldOption> fetch(@Nullable String url, @Nullable String method, Map<String, String> headers,
+            @Nullable String optionsPath, String labelPointer, String valuePointer) {
         String verb = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
         if (!verb.equals("GET")) {
             // A list of choices is read, never sent: no manifest may have the portal POST
@@ -145,7 +146,7 @@ public class DynamicOptionsClient {
         return List.copyOf(options);
     }
 
-    private URI checked(String url) {
+    private URI checked(@Nullable String url) {
         if (url == null || url.contains("{{")) {
             throw new DynamicOptionsException("the list of choices depends on other fields");
         }
