@@ -38,6 +38,19 @@ public class ApprovalRules {
     }
 
     /**
+     * Who may decide a request now: the members of the approver groups that its rules, as
+     * configured today, name. A rule renamed or removed since asks nobody.
+     */
+    public List<String> approversToday(List<String> ruleNames) {
+        Set<String> approvers = new LinkedHashSet<>();
+        properties.rules()
+            .stream()
+            .filter(rule -> rule.name() != null && ruleNames.contains(rule.name()))
+            .forEach(rule -> approvers.addAll(rule.approvers()));
+        return List.copyOf(approvers);
+    }
+
+    /**
      * Why a change needs approval and who may give it: any member of one of
      * {@code approverGroups}, except the requester.
      */

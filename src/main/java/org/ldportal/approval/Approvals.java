@@ -70,9 +70,12 @@ public class Approvals implements ApprovalGate {
 
     private final Clock clock;
 
+    private final RequesterRights rights;
+
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
             AuditTrail audit, AuditQueries queries, UnknownOutcomes outcomes, List<ApprovedChangeSender> senders,
-            ChangeFlow flow, Clock clock) {
+            ChangeFlow flow, Clock clock, RequesterRights rights) {
+        this.rights = rights;
         this.flow = flow;
         this.queries = queries;
         this.outcomes = outcomes;
@@ -202,13 +205,18 @@ public class Approvals implements ApprovalGate {
                     || request.approverGroups().stream().anyMatch(viewer.groups()::contains));
     }
 
+    /** When the requester's rights, with which an approval sends it, were last given. */
+    public Instant requesterRightsAsOf(ApprovalRequest request) {
+        return rights.asOf(request);
+    }
+
     /**
      * Whether this person may decide the request now (an approver, not its requester,
      * while it waits).
      */
     public boolean mayDecide(ApprovalRequest request, CurrentUser person) {
         return request.isPending() && !request.requesterSubject().equals(person.subject())
-                && request.approverGroups().stream().anyMatch(person.groups()::contains)
+                && rules.approversToday(request.ruleNames()).stream().anyMatch(person.groups()::contains)
                 && request.expiresAt().isAfter(clock.instant());
     }
 
@@ -259,7 +267,15 @@ public class Approvals implements ApprovalGate {
             // whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
             String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
-            CurrentUser requester = requesterOf(request);
+            RequesterRights.Now now = rights.of(request, requests.requester(id));
+            if (now instanceof RequesterRights.Now.TooOld tooOld) {
+                record(step(request, approver, AuditOutcome.REJECTED, tooOld.message()));
+                requests.sent(id, AuditOutcome.REJECTED.name(), tooOld.message(), null);
+                return new Decision.Approved(AuditOutcome.REJECTED.name(), tooOld.message());
+            }
+            // Sent with the rights the requester has today (their latest sign-in's
+            // groups).
+            CurrentUser requester = ((RequesterRights.Now.Known) now).user();
             // A type nobody sends fails here, as it did, and is caught below.
             ApprovedChangeSender sender = Objects.requireNonNull(senders.get(request.resourceType()));
             ChangeResult<?> result = flow.sendApproved(sender.approved(payload, request.action(), requester), requester,
@@ -346,9 +362,16 @@ public class Approvals implements ApprovalGate {
         if (request.requesterSubject().equals(approver.subject())) {
             return new Decision.NotTaken("You cannot decide your own request: another approver must.");
         }
-        if (request.approverGroups().stream().noneMatch(approver.groups()::contains)) {
+        // The rules as they are today: a group taken out of a rule since no longer
+        // decides.
+        List<String> approvers = rules.approversToday(request.ruleNames());
+        if (approvers.isEmpty()) {
+            return new Decision.NotTaken("The approval rules that asked for this request have changed: nobody may "
+                    + "approve it now. The requester can send it again.");
+        }
+        if (approvers.stream().noneMatch(approver.groups()::contains)) {
             return new Decision.NotTaken(
-                    "Only a member of " + String.join(" or ", request.approverGroups()) + " may decide this request.");
+                    "Only a member of " + String.join(" or ", approvers) + " may decide this request.");
         }
         if (!request.isPending()) {
             return new Decision.NotTaken("This request was already " + request.status().words().toLowerCase() + ".");
@@ -370,10 +393,6 @@ public class Approvals implements ApprovalGate {
         catch (RuntimeException e) {
             log.error("The {} step of a request could not be recorded: {}", step.outcome(), e.getClass().getName());
         }
-    }
-
-    private CurrentUser requesterOf(ApprovalRequest request) {
-        return requests.requester(request.id()).toUser();
     }
 
     /**

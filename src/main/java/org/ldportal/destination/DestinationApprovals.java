@@ -119,8 +119,8 @@ class DestinationApprovals implements ApprovedChangeSender {
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
-        DestinationManagement.Row current = management.find(requester, approved.projectKey(), approved.environmentKey(),
-                approved.id());
+        DestinationManagement.Row current = management.findToChange(requester, action, approved.projectKey(),
+                approved.environmentKey(), approved.id());
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());
         if (ChangeAction.DELETE.equals(action)) {
             // A delete tests nothing at LaunchDarkly: the version the requester saw is

@@ -107,7 +107,8 @@ class EnvironmentApprovals implements ApprovedChangeSender {
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
         Managed approved = json.readValue(payload, Managed.class);
-        Environment current = management.find(requester, approved.projectKey(), approved.environmentKey());
+        Environment current = management.findToChange(requester, action, approved.projectKey(),
+                approved.environmentKey());
         if (ChangeAction.DELETE.equals(action)) {
             // Deleted and made again meanwhile under the same key: not the environment
             // that was approved for deleting.

@@ -117,7 +117,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
             .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = "subscription".equals(approved.type()) ? IntegrationType.SUBSCRIPTION
                 : IntegrationType.CONFIGURATION;
-        IntegrationManagement.Item current = management.find(requester, manifest, type, approved.id());
+        IntegrationManagement.Item current = management.findToChange(requester, action, manifest, type, approved.id());
         IntegrationManagement.Item seen = current.withVersion(approved.version());
         if (ChangeAction.DELETE.equals(action)) {
             // A delete tests nothing at LaunchDarkly: the version the requester saw is

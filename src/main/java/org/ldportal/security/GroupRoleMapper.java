@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,20 @@ public class GroupRoleMapper {
             .forEach(role -> authorities.add(role.scopedAuthority()));
         groups.forEach(group -> authorities.add(CurrentUser.GROUP_PREFIX + group));
         return authorities;
+    }
+
+    /**
+     * The person as these groups make them: the global roles and those held in some
+     * projects, as a sign-in with these groups would carry them.
+     */
+    public CurrentUser userWith(String subject, String displayName, @Nullable String email, Collection<String> groups) {
+        Set<PortalRole> global = rolesForGroups(groups);
+        Set<PortalRole> scoped = EnumSet.noneOf(PortalRole.class);
+        new ProjectAccess(access, this).scopedRolesFor(groups)
+            .stream()
+            .filter(role -> !global.contains(role))
+            .forEach(scoped::add);
+        return new CurrentUser(subject, displayName, email, global, scoped, Set.copyOf(groups));
     }
 
     public Set<PortalRole> rolesFor(Map<String, Object> claims) {

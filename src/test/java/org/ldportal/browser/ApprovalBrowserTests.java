@@ -7,10 +7,12 @@ import org.ldportal.browser.pages.DestinationForm;
 import org.ldportal.browser.pages.RequestPage;
 import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.security.SignIns;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithApprovalRules
 class ApprovalBrowserTests extends BrowserTest {
+
+    @Autowired
+    SignIns signIns;
 
     @BeforeEach
     void signIn() {
@@ -52,6 +57,8 @@ class ApprovalBrowserTests extends BrowserTest {
         ChromeDriver approver = Browser.start();
         try {
             Browser.signIn(approver, portal(), "ada", Browser.claims("Ada Admin", "ld-portal-admins"));
+            assertThat(signIns.latest("ada")).as("the sign-in recorded with the groups it gave")
+                .hasValueSatisfying(signIn -> assertThat(signIn.groups()).contains("ld-portal-admins"));
             approver.get(portal() + "/requests");
             Axe.assertNoSeriousViolations(approver, "the requests list");
             RequestPage.open(approver, portal(), requested.id());

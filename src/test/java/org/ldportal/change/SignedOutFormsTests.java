@@ -112,31 +112,6 @@ class SignedOutFormsTests extends PortalIntegrationTest {
     }
 
     @Test
-    void formWhenAnotherSitePostsItThenRefusedAndNothingKeptNorSessionMade() throws Exception {
-        // Sent cross-site the browser carries no session cookie (SameSite=Lax): no
-        // session is made for it.
-        MvcResult refused = mvc
-            .perform(post("/integrations/log-stream/new?type=subscription").header("Sec-Fetch-Site", "cross-site")
-                .header("Origin", "https://evil.example")
-                .param("name", "Everything to evil")
-                .param("config[base-url]", "https://evil.example/collect"))
-            .andExpect(status().isForbidden())
-            .andReturn();
-        assertThat(refused.getResponse().getCookie(StoredSession.COOKIE)).isNull();
-        assertThat(refused.getRequest().getSession(false)).as("no session made").isNull();
-
-        // Even naming the person's session (an old browser, a lax cookie): another origin
-        // keeps nothing.
-        StoredSession session = StoredSession.open(sessions);
-        mvc.perform(post("/integrations/log-stream/new?type=subscription").with(session)
-            .header("Origin", "https://evil.example")
-            .param("name", "Everything to evil")).andExpect(status().isForbidden());
-        mvc.perform(get("/integrations/log-stream/new").param("type", "subscription")
-            .with(session)
-            .with(TestUsers.editor())).andExpect(content().string(not(containsString("Everything to evil"))));
-    }
-
-    @Test
     void formWhenNoSessionIsNamedOrItIsNotACreateFormThenRefusedAndNothingKept() throws Exception {
         mvc.perform(post("/environments/new").header("Sec-Fetch-Site", "same-origin").param("name", "No session"))
             .andExpect(status().isForbidden());
