@@ -60,9 +60,11 @@ class AuditController {
         if (hasEmptyFilters(request)) {
             // The filter form sends every field, set or not: answer with the address of
             // what is set, to share or bookmark.
+            // Encoded: a "{...}" typed into a filter is text, never a template to expand.
             return "redirect:"
                     + filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
                         .build()
+                        .encode()
                         .toUriString();
         }
         ReadScope scope = access.readScope(viewer);

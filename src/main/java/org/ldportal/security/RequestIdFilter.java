@@ -1,6 +1,8 @@
 package org.ldportal.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -51,13 +53,41 @@ public class RequestIdFilter extends OncePerRequestFilter {
                       // the same id
     }
 
+    /**
+     * An id is taken only from a proxy: the request came through one the server trusts
+     * (Tomcat marks it forwarded), or straight from a private or loopback address, where
+     * the portal's own proxies are. A client on the internet names no id of its own.
+     */
+    private static boolean fromAProxy(HttpServletRequest request) {
+        if (Boolean.TRUE.equals(request.getAttribute(FORWARDED))) {
+            return true;
+        }
+        String address = request.getRemoteAddr();
+        // Only an address written out is read, never a name (which would be looked up).
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            InetAddress peer = InetAddress.getByName(address);
+            return peer.isLoopbackAddress() || peer.isSiteLocalAddress() || peer.isLinkLocalAddress();
+        }
+        catch (UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.%]*");
+
+    /** Tomcat's mark on a request its RemoteIpValve took from a trusted proxy. */
+    private static final String FORWARDED = "org.apache.tomcat.request.forwarded";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Object already = request.getAttribute(MDC_KEY);
         String sent = request.getHeader(HEADER);
         String id = already instanceof String known ? known
-                : sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
+                : sent != null && WELL_FORMED.matcher(sent).matches() && fromAProxy(request) ? sent : newId();
         request.setAttribute(MDC_KEY, id);
         response.setHeader(HEADER, id);
         String outer = MDC.get(MDC_KEY);

@@ -229,4 +229,18 @@ class AuditAccessTests extends PortalIntegrationTest {
                     containsString("project=web-store&amp;size=25&amp;before="))));
     }
 
+    @Test
+    void listWhenAFilterHoldsBracesThenRedirectedToItsAddressAsTextNotExpanded() throws Exception {
+        String location = mvc.perform(get("/audit").param("q", "{id}-${x}").param("action", "").with(TestUsers.admin()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+
+        assertThat(location).isEqualTo("/audit?q=%7Bid%7D-$%7Bx%7D");
+        mvc.perform(get(java.net.URI.create(location)).with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("value=\"{id}-${x}\"")));
+    }
+
 }

@@ -85,4 +85,27 @@ class RequestIdTests extends PortalIntegrationTest {
         assertThat(replaced).matches("[0-9a-z]{12}");
     }
 
+    @Test
+    void idWhenSentByAClientOnTheInternetThenNotTakenAndAMadeOneInstead() throws Exception {
+        String fromOutside = mvc
+            .perform(get("/signed-out").header("X-Request-Id", "chosen-by-client-1").with(request -> {
+                request.setRemoteAddr("203.0.113.7");
+                return request;
+            }))
+            .andReturn()
+            .getResponse()
+            .getHeader("X-Request-Id");
+        String fromTheProxy = mvc
+            .perform(get("/signed-out").header("X-Request-Id", "lb-0123456789abcdef").with(request -> {
+                request.setRemoteAddr("10.0.3.4");
+                return request;
+            }))
+            .andReturn()
+            .getResponse()
+            .getHeader("X-Request-Id");
+
+        assertThat(fromOutside).isNotEqualTo("chosen-by-client-1").matches("[a-z0-9]{12}");
+        assertThat(fromTheProxy).isEqualTo("lb-0123456789abcdef");
+    }
+
 }
