@@ -11,6 +11,8 @@ import org.ldportal.security.ProjectAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Enforces the access rules on a request that names where it acts: a form sent, a
@@ -123,6 +125,12 @@ public class AccessGuard {
         if (place == null) {
             return;
         }
+        if (pageOpened()) {
+            // Opening a page is no attempt: a link another site planted would otherwise
+            // write refusals in the name of whoever follows it. Only what is sent is
+            // recorded.
+            throw new NotAllowedException(place);
+        }
         try {
             audit.record(attempt.withOutcome(AuditOutcome.REJECTED, null, ERROR_CODE, "Not allowed " + place, null));
         }
@@ -132,6 +140,12 @@ public class AccessGuard {
                     e.getClass().getName());
         }
         throw new NotAllowedException(place);
+    }
+
+    /** The request being answered only shows a page (GET or HEAD): it changes nothing. */
+    private static boolean pageOpened() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && ("GET".equals(request.getRequest().getMethod()) || "HEAD".equals(request.getRequest().getMethod()));
     }
 
     /** Where the person lacks the role, in words, or null when they hold it. */
