@@ -3,7 +3,7 @@
  * reachability, recent calls) and what each feature adds through
  * {@link org.ldportal.status.StatusSection}.
  */
-@ApplicationModule(displayName = "Status", allowedDependencies = { "change", "launchdarkly" })
+@ApplicationModule(displayName = "Status", allowedDependencies = { "change", "launchdarkly", "security" })
 @NullMarked
 package org.ldportal.status;
 

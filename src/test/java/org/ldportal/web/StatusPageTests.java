@@ -71,4 +71,15 @@ class StatusPageTests extends PortalIntegrationTest {
         mvc.perform(get("/status").with(TestUsers.viewer())).andExpect(status().isForbidden());
     }
 
+    @Test
+    void statusWhenNoPublicAddressIsSetThenItSaysRedirectsFollowTheRequestsHostAndHowToSetIt() throws Exception {
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+        assertThat(page).contains("Public address", "built from each request&#39;s host", "PORTAL_WEB_PUBLICURL");
+    }
+
 }
