@@ -60,12 +60,7 @@ class AuditController {
         if (hasEmptyFilters(request)) {
             // The filter form sends every field, set or not: answer with the address of
             // what is set, to share or bookmark.
-            // Encoded: a "{...}" typed into a filter is text, never a template to expand.
-            return "redirect:"
-                    + filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
-                        .build()
-                        .encode()
-                        .toUriString();
+            return "redirect:" + addressOf(form);
         }
         ReadScope scope = access.readScope(viewer);
         AuditFilter filter = AuditQueries.visibleTo(scope, form.toFilter(errors));
@@ -218,6 +213,17 @@ class AuditController {
      * A URL carrying the filters as given, so a filtered view, its pages and its exports
      * can be shared.
      */
+    /**
+     * The trail's address with what the form sets, encoded: a "{...}" typed into a filter
+     * is text, never a template to expand.
+     */
+    private static String addressOf(AuditFilterForm form) {
+        return filtered("/audit", form).queryParamIfPresent("size", Optional.ofNullable(form.getSize()))
+            .build()
+            .encode()
+            .toUriString();
+    }
+
     private static UriComponentsBuilder filtered(String path, AuditFilterForm form) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
         String[][] filters = { { "type", form.getType() }, { "action", form.getAction() },
