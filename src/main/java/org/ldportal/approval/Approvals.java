@@ -123,7 +123,7 @@ public class Approvals implements ApprovalGate {
                     ? OptionalLong.of(requests.byToken(submissionToken).orElseThrow()) : OptionalLong.empty();
         }
         Instant now = clock.instant();
-        String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.type().key()));
+        String sealed = box.encrypt(change.payload(), sealedFor(submissionToken, change.type().key(), change.action()));
         try {
             // The REQUESTED entry and the request in one transaction: no entry says
             // "waiting" for a request not kept.
@@ -191,8 +191,24 @@ public class Approvals implements ApprovalGate {
      * What a request's sealed change is bound to: it opens only for the request it was
      * made for.
      */
-    private static String sealedFor(String submissionToken, String resourceType) {
-        return "approval-request:" + submissionToken + ":" + resourceType;
+    private static String sealedFor(String submissionToken, String resourceType, ChangeAction action) {
+        return "approval-request:v2:" + submissionToken + ":" + resourceType + ":" + action.key();
+    }
+
+    /**
+     * Opens a sealed change: bound to its request (the token is unique), its type and its
+     * action, so that a request whose action was changed in the database (an edit made a
+     * delete) cannot be opened. Sealed before the action was covered, a request opens
+     * with the context of then, until it expires.
+     */
+    private String opened(ApprovalRequests.Sealed sealed, ChangeAction action) {
+        try {
+            return box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType(), action));
+        }
+        catch (RuntimeException notOfThisContext) {
+            return box.decrypt(sealed.value(),
+                    "approval-request:" + sealed.submissionToken() + ":" + sealed.resourceType());
+        }
     }
 
     /**
@@ -266,7 +282,7 @@ public class Approvals implements ApprovalGate {
             // Taken out of the database before sending: nothing of it stays there,
             // whatever happens next.
             ApprovalRequests.Sealed sealed = requests.takeSealedChange(id).orElseThrow();
-            String payload = box.decrypt(sealed.value(), sealedFor(sealed.submissionToken(), sealed.resourceType()));
+            String payload = opened(sealed, request.action());
             RequesterRights.Now now = rights.of(request, requests.requester(id));
             if (now instanceof RequesterRights.Now.TooOld tooOld) {
                 record(step(request, approver, AuditOutcome.REJECTED, tooOld.message()));

@@ -1,11 +1,14 @@
 package org.ldportal.audit;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -148,9 +151,38 @@ public class SecretRedactor {
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
         for (String value : values) {
-            scrubbed = scrubbed.replace(value, MARK);
+            for (String echoed : echoes(value)) {
+                scrubbed = Pattern.compile(Pattern.quote(echoed), Pattern.CASE_INSENSITIVE)
+                    .matcher(scrubbed)
+                    .replaceAll(Matcher.quoteReplacement(MARK));
+            }
+            if (value.length() >= TRUNCATED_ECHO) {
+                // Echoed cut short: its first characters, then an ellipsis.
+                scrubbed = Pattern
+                    .compile(Pattern.quote(value.substring(0, TRUNCATED_ECHO)) + "\\S*?(\\.\\.\\.|\u2026)",
+                            Pattern.CASE_INSENSITIVE)
+                    .matcher(scrubbed)
+                    .replaceAll(Matcher.quoteReplacement(MARK));
+            }
         }
         return scrubbed;
+    }
+
+    /** From how many of its first characters a secret echoed cut short is recognised. */
+    private static final int TRUNCATED_ECHO = 12;
+
+    /**
+     * The forms in which a service may echo a value: as typed, escaped in JSON, encoded
+     * in a URL (with "+" or "%20" for a space); matched regardless of case.
+     */
+    private List<String> echoes(String value) {
+        String json = objectMapper.writeValueAsString(value);
+        String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return List.of(value, json.substring(1, json.length() - 1), url, url.replace("+", "%20"))
+            .stream()
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
     }
 
     private JsonNode redact(JsonNode node, Set<String> secretKeys, Set<String> secretValues) {

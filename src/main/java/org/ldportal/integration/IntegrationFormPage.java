@@ -161,7 +161,7 @@ class IntegrationFormPage {
      * every error placed.
      */
     Optional<FormValidation> check(Form page, IntegrationForm form, FormValues values, BindingResult result) {
-        FormValidation validation = validator.validate(page.spec(), values);
+        FormValidation validation = validate(page, values);
         if (page.type().hasPolicy(page.manifest()) && form.getStatements().stream().allMatch(StatementRow::isEmpty)) {
             result.rejectValue("statements", "statements",
                     "Add at least one statement: which resources' changes are sent.");
@@ -179,7 +179,12 @@ class IntegrationFormPage {
 
     /** The manifest's fields that fail their checks, with why. */
     Map<String, String> errors(Form page, FormValues values) {
-        return validator.validate(page.spec(), values).errors();
+        return validate(page, values).errors();
+    }
+
+    private FormValidation validate(Form page, FormValues values) {
+        return IntegrationService.withOfferedEnvironments(page.manifest(), page.spec(), values,
+                validator.validate(page.spec(), values));
     }
 
     /**

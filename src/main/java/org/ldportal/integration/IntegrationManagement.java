@@ -327,7 +327,8 @@ class IntegrationManagement {
             }
         }
         EditedValues edited = EditedValues.of(form, values);
-        FormValidation validation = validator.validate(edited.spec(), values);
+        FormValidation validation = IntegrationService.withOfferedEnvironments(manifest, form, values,
+                validator.validate(edited.spec(), values));
         Tags.Parsed parsedTags = Tags.parse(tags);
         String nameError = name.isBlank() ? "Give it a name." : null;
         if (nameError != null || parsedTags.problem() != null || !validation.isValid() || policyErrors.hasErrors()) {

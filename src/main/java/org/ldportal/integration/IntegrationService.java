@@ -25,6 +25,8 @@ import org.ldportal.change.ReviewWarnings;
 import org.ldportal.change.Sent;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValues;
+import org.ldportal.form.FormValidation;
 import org.ldportal.integration.options.DynamicOptionsClient;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.launchdarkly.IntegrationConfiguration;
@@ -334,6 +336,34 @@ class IntegrationService {
         catch (LaunchDarklyException e) {
             return projectKey + " / " + environmentKey;
         }
+    }
+
+    /**
+     * The validation with one more rule: an environment chosen must be one the form
+     * offered, which are those the person may use. The select's own check lets any value
+     * through when it offers none, as for someone who may use no environment.
+     */
+    static FormValidation withOfferedEnvironments(Manifest manifest, FormSpec spec, FormValues values,
+            FormValidation validation) {
+        Map<String, String> errors = new LinkedHashMap<>(validation.errors());
+        Map<String, Object> cleaned = new LinkedHashMap<>(validation.cleaned());
+        for (FormVariable variable : manifest.configVariables()) {
+            String chosen = values.first(variable.key());
+            if (!"environmentSelector".equals(variable.type()) || chosen == null || chosen.isBlank()
+                    || errors.containsKey(variable.key())) {
+                continue;
+            }
+            boolean offered = spec.fields()
+                .stream()
+                .filter(field -> field.key().equals(variable.key()))
+                .flatMap(field -> field.options().stream())
+                .anyMatch(option -> option.value().equals(chosen));
+            if (!offered) {
+                errors.put(variable.key(), "Choose one of the environments listed: you may not use " + chosen + ".");
+                cleaned.remove(variable.key());
+            }
+        }
+        return errors.size() == validation.errors().size() ? validation : new FormValidation(errors, cleaned);
     }
 
     /**

@@ -159,6 +159,37 @@ class ManagedChangeApprovalTests extends PortalIntegrationTest {
     }
 
     @Test
+    void approveWhenTheRequestsActionWasChangedInTheDatabaseThenItCannotBeOpenedAndNothingIsSent() throws Exception {
+        long id = request(post("/environments/web-store/production/edit").with(csrf())
+            .with(TestUsers.editor())
+            .param("submissionToken", token("e"))
+            .param("seen",
+                    "{\"name\":\"Production\",\"color\":\"3a3af0\",\"defaultTtl\":0,\"secureMode\":false,"
+                            + "\"defaultTrackEvents\":false,\"requireComments\":false,\"confirmChanges\":false,"
+                            + "\"critical\":false,\"tags\":[]}")
+            .param("name", "Production EU")
+            .param("color", "3a3af0")
+            .param("defaultTtl", "0")
+            .param("tags", "")
+            .param("_secureMode", "on")
+            .param("_defaultTrackEvents", "on")
+            .param("_requireComments", "on")
+            .param("_confirmChanges", "on")
+            .param("_critical", "on"));
+        // Someone with the database, not the portal, makes the waiting edit a delete.
+        jdbc.sql("UPDATE approval_request SET action = 'delete' WHERE id = :id").param("id", id).update();
+
+        approve(id, TestUsers.admin());
+
+        assertThat(changes()).as("nothing sent").isEmpty();
+        assertThat(sandbox.environmentsOf("web-store")).anyMatch(e -> e.get("key").asString().equals("production"));
+        assertThat(jdbc.sql("SELECT outcome FROM approval_request WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("FAILED");
+    }
+
+    @Test
     void deleteASubscriptionThenRequestedAndOnlyAReleaseManagerMayApprove() throws Exception {
         ObjectNode subscription = sandbox.seedSubscription("log-stream", "Audit to logs",
                 Map.of("base-url", "https://logs.example.com", "token", "log-token", "skip-ca-verification", false), 0,

@@ -89,4 +89,15 @@ class SecretRedactorTests {
             .noneMatch(SecretRedactor::soundsSecret);
     }
 
+    @Test
+    void scrubWhenASecretIsEchoedEscapedEncodedInAnotherCaseOrCutShortThenReplacedToo() {
+        String secret = "Pa ss\"w0rd/Alpha-9";
+        String message = "config.token \"Pa ss\\\"w0rd/Alpha-9\" is not valid; sent as token=Pa+ss%22w0rd%2FAlpha-9 "
+                + "or Pa%20ss%22w0rd%2FAlpha-9, seen as PA SS\"W0RD/ALPHA-9, shown as Pa ss\"w0rd/Al...";
+
+        String scrubbed = redactor.scrub(message, List.of(secret));
+
+        assertThat(scrubbed).doesNotContainIgnoringCase("w0rd").contains("config.token", "is not valid");
+    }
+
 }

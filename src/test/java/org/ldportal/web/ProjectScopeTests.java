@@ -295,4 +295,23 @@ class ProjectScopeTests extends PortalIntegrationTest {
             .param("statements[0].actions", "*");
     }
 
+    @Test
+    void integrationWhenAnAccountEditorWithNoProjectChoosesAnEnvironmentThenRefusedAtTheFieldAndNothingSent()
+            throws Exception {
+        // Pat keeps the account's integrations but may use no project's environment: the
+        // form lists none, and a value typed in is not taken for one.
+        mvc.perform(post("/integrations/pager-alerts/new").with(FormTokens.fresh())
+            .param("type", "configuration")
+            .with(pat())
+            .with(csrf())
+            .param("name", "Pages")
+            .param("config[routingKey]", "rk-scope-1")
+            .param("config[severity]", "error")
+            .param("config[projectAndEnv]", "web-store/production"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Choose one of the environments listed")));
+
+        assertThat(LaunchDarklySandbox.shared().integrationConfigurations("pager-alerts")).isEmpty();
+    }
+
 }
