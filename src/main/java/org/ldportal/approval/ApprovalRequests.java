@@ -7,6 +7,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -39,6 +41,12 @@ class ApprovalRequests {
     private static final String COLUMNS = "id, requested_at, expires_at, requester_subject, requester_name, resource_type, "
             + "project_key, environment_key, integration_key, resource_name, rule_names, review, status, decided_by_name, "
             + "decided_at, decision_comment, outcome, outcome_message, outcome_link, audit_id, seen_by_requester, action";
+
+    /**
+     * What the requests list reads: the review's beginning only, which holds its title
+     * (written first), never the whole review a hundred times over.
+     */
+    private static final String LIST_COLUMNS = COLUMNS.replace(" review,", " SUBSTRING(review, 1, 2000) AS review,");
 
     /** The sizes of the columns values are cut to (V6__approval_request.sql). */
     private static final int MESSAGE_COLUMN = 4000;
@@ -165,8 +173,8 @@ class ApprovalRequests {
         String asApprover = groups.isEmpty() ? ""
                 : " OR id IN (SELECT request_id FROM approval_request_approver WHERE group_name IN (:groups))";
         JdbcClient.StatementSpec query = jdbc
-            .sql("SELECT " + COLUMNS + " FROM approval_request WHERE (requester_subject = " + ":subject" + asApprover
-                    + ")" + byStatus + " ORDER BY id DESC LIMIT :limit")
+            .sql("SELECT " + LIST_COLUMNS + " FROM approval_request WHERE (requester_subject = " + ":subject"
+                    + asApprover + ")" + byStatus + " ORDER BY id DESC LIMIT :limit")
             .param("subject", subject)
             .param("limit", limit);
         if (!groups.isEmpty()) {
@@ -175,8 +183,22 @@ class ApprovalRequests {
         if (status != null) {
             query = query.param("status", status.name());
         }
-        return query.query(this::row).list();
+        return query.query(this::listRow).list();
     }
+
+    /** A row of the list: its review is the title alone ({@link #LIST_COLUMNS}). */
+    private ApprovalRequest listRow(ResultSet row, int number) throws SQLException {
+        return row(row, number, titleOnly(row.getString("review")));
+    }
+
+    private Review titleOnly(@Nullable String beginning) {
+        Matcher title = TITLE.matcher(beginning == null ? "" : beginning);
+        String text = title.find() ? json.readValue("\"" + title.group(1) + "\"", String.class) : "A change";
+        return new Review(text, List.of(), List.of(), "", "", "", List.of());
+    }
+
+    /** The review's title as Jackson writes it first: {"title":"..."}. */
+    private static final Pattern TITLE = Pattern.compile("^\\{\"title\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** The approver groups of a request. */
     List<String> approverGroups(long id) {
@@ -330,17 +352,21 @@ class ApprovalRequests {
     }
 
     private ApprovalRequest row(ResultSet row, int number) throws SQLException {
+        return row(row, number, json.readValue(row.getString("review"), Review.class));
+    }
+
+    private ApprovalRequest row(ResultSet row, int number, Review review) throws SQLException {
         long id = row.getLong("id");
         return new ApprovalRequest(id, instant(row, "requested_at"), instant(row, "expires_at"),
                 row.getString("requester_subject"), row.getString("requester_name"),
                 ResourceType.of(row.getString("resource_type")).orElseThrow(), row.getString("project_key"),
                 row.getString("environment_key"), row.getString("integration_key"), row.getString("resource_name"),
                 json.readValue(row.getString("rule_names"), new TypeReference<List<String>>() {
-                }), approverGroups(id), json.readValue(row.getString("review"), Review.class),
-                RequestStatus.valueOf(row.getString("status")), row.getString("decided_by_name"),
-                instantOrNull(row, "decided_at"), row.getString("decision_comment"), row.getString("outcome"),
-                row.getString("outcome_message"), row.getString("outcome_link"), row.getLong("audit_id"),
-                row.getBoolean("seen_by_requester"), ChangeAction.of(row.getString("action")).orElseThrow());
+                }), approverGroups(id), review, RequestStatus.valueOf(row.getString("status")),
+                row.getString("decided_by_name"), instantOrNull(row, "decided_at"), row.getString("decision_comment"),
+                row.getString("outcome"), row.getString("outcome_message"), row.getString("outcome_link"),
+                row.getLong("audit_id"), row.getBoolean("seen_by_requester"),
+                ChangeAction.of(row.getString("action")).orElseThrow());
     }
 
     private static @Nullable String cut(@Nullable String text) {

@@ -89,6 +89,18 @@ abstract class ApprovalRequestsContract {
     }
 
     @Test
+    void visibleToThenEachReviewsTitleOnlyWhileOneRequestReadsItsWholeReview() {
+        long id = requests.create(request(UUID.randomUUID().toString(), "eddie", List.of("admins")));
+
+        assertThat(requests.visibleTo("eddie", Set.of(), null, 10)).singleElement().satisfies(listed -> {
+            assertThat(listed.review().title()).isEqualTo("Create an environment");
+            assertThat(listed.review().fields()).as("not read for a list").isEmpty();
+        });
+        assertThat(requests.find(id).orElseThrow().review().fields()).extracting(Review.Line::value)
+            .containsExactly("prod-eu");
+    }
+
+    @Test
     void decideWhenAlreadyDecidedOrByTheRequesterOrExpiredThenNot() {
         long id = requests.create(request(UUID.randomUUID().toString(), "eddie", List.of("admins")));
 
