@@ -11,6 +11,7 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.change.StoredPayloads;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.resource.ChangeAction;
@@ -59,13 +60,21 @@ class DestinationApprovals implements ApprovedChangeSender {
      */
     record Managed(String projectKey, String environmentKey, String id, @Nullable Integer version,
             List<PatchOperation> patch, @Nullable String name, List<String> secretValues) {
+
+        /**
+         * 2: these fields with the format named. 1, without a format: the same fields, as
+         * earlier releases wrote them.
+         */
+        static final int FORMAT = 2;
+
     }
 
     /** A turn on/off or delete of the destination the requester saw, to be approved. */
     PendingChange pending(DestinationManagement.Row seen, ChangeAction action) {
         return management.pending(seen, action,
-                json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(), seen.destination().id(),
-                        seen.destination().version(), List.of(), null, List.of())));
+                StoredPayloads.write(json, new Managed(seen.projectKey(), seen.environmentKey(),
+                        seen.destination().id(), seen.destination().version(), List.of(), null, List.of()),
+                        Managed.FORMAT));
     }
 
     /**
@@ -75,8 +84,9 @@ class DestinationApprovals implements ApprovedChangeSender {
     PendingChange pending(DestinationManagement.Row seen, ChangeAction action, List<PatchOperation> patch, String name,
             List<String> secretValues) {
         return management.pending(seen, action,
-                json.writeValueAsString(new Managed(seen.projectKey(), seen.environmentKey(), seen.destination().id(),
-                        seen.destination().version(), patch, name, secretValues)));
+                StoredPayloads.write(json, new Managed(seen.projectKey(), seen.environmentKey(),
+                        seen.destination().id(), seen.destination().version(), patch, name, secretValues),
+                        Managed.FORMAT));
     }
 
     /**
@@ -118,7 +128,7 @@ class DestinationApprovals implements ApprovedChangeSender {
 
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
-        Managed approved = json.readValue(payload, Managed.class);
+        Managed approved = StoredPayloads.read(json, payload, Managed.class, Managed.FORMAT);
         DestinationManagement.Row current = management.findToChange(requester, action, approved.projectKey(),
                 approved.environmentKey(), approved.id());
         DestinationManagement.Row seen = DestinationManagement.withVersion(current, approved.version());

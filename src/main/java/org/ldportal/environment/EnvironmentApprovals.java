@@ -9,6 +9,7 @@ import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.change.StoredPayloads;
 import org.ldportal.launchdarkly.Environment;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
@@ -48,6 +49,13 @@ class EnvironmentApprovals implements ApprovedChangeSender {
      */
     record Managed(String projectKey, String environmentKey, String id, Map<String, Object> seen,
             Map<String, Object> values) {
+
+        /**
+         * 2: these fields with the format named. 1, without a format: the same fields, as
+         * earlier releases wrote them.
+         */
+        static final int FORMAT = 2;
+
     }
 
     /**
@@ -56,8 +64,8 @@ class EnvironmentApprovals implements ApprovedChangeSender {
      */
     PendingChange pending(String projectKey, Environment current, ChangeAction action, Map<String, Object> seen,
             Map<String, Object> values) {
-        PendingChange change = management.pending(projectKey, current, action,
-                json.writeValueAsString(new Managed(projectKey, current.key(), current.id(), seen, values)));
+        PendingChange change = management.pending(projectKey, current, action, StoredPayloads.write(json,
+                new Managed(projectKey, current.key(), current.id(), seen, values), Managed.FORMAT));
         // An edit that marks it critical is judged as a change of a critical environment.
         boolean critical = change.critical() || Boolean.TRUE.equals(values.get("critical"));
         return change.critical(critical);
@@ -106,7 +114,7 @@ class EnvironmentApprovals implements ApprovedChangeSender {
 
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
-        Managed approved = json.readValue(payload, Managed.class);
+        Managed approved = StoredPayloads.read(json, payload, Managed.class, Managed.FORMAT);
         Environment current = management.findToChange(requester, action, approved.projectKey(),
                 approved.environmentKey());
         if (ChangeAction.DELETE.equals(action)) {

@@ -12,6 +12,7 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PatchPlan;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.change.StoredPayloads;
 import org.ldportal.form.FormSpec;
 import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.resource.ChangeAction;
@@ -52,6 +53,13 @@ class IntegrationApprovals implements ApprovedChangeSender {
     /** What an approved change of an existing configuration or subscription needs. */
     record Managed(String manifestKey, String type, String id, @Nullable Integer version, List<PatchOperation> patch,
             @Nullable String name, List<String> secretValues, String seenState) {
+
+        /**
+         * 2: these fields with the format named. 1, without a format: the same fields, as
+         * earlier releases wrote them.
+         */
+        static final int FORMAT = 2;
+
     }
 
     /**
@@ -61,8 +69,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action,
             List<PatchOperation> patch, String name, List<String> secretValues) {
         return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), name, null,
-                false, json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(),
-                        seen.version(), patch, name, secretValues, seen.state())));
+                false, StoredPayloads.write(json, new Managed(manifest.key(), seen.type().parameter(), seen.id(),
+                        seen.version(), patch, name, secretValues, seen.state()), Managed.FORMAT));
     }
 
     /**
@@ -71,8 +79,8 @@ class IntegrationApprovals implements ApprovedChangeSender {
      */
     PendingChange pending(Manifest manifest, IntegrationManagement.Item seen, ChangeAction action) {
         return new PendingChange(action, seen.type().resourceType(), Place.integration(manifest.key()), seen.name(),
-                null, false, json.writeValueAsString(new Managed(manifest.key(), seen.type().parameter(), seen.id(),
-                        seen.version(), List.of(), null, List.of(), seen.state())));
+                null, false, StoredPayloads.write(json, new Managed(manifest.key(), seen.type().parameter(), seen.id(),
+                        seen.version(), List.of(), null, List.of(), seen.state()), Managed.FORMAT));
     }
 
     /**
@@ -112,7 +120,7 @@ class IntegrationApprovals implements ApprovedChangeSender {
 
     private ChangeResult<?> sendManaged(String payload, ChangeAction action, CurrentUser requester,
             ChangeOrigin origin) {
-        Managed approved = json.readValue(payload, Managed.class);
+        Managed approved = StoredPayloads.read(json, payload, Managed.class, Managed.FORMAT);
         Manifest manifest = catalog.find(approved.manifestKey())
             .orElseThrow(() -> new IllegalStateException("The integration is no longer in the catalog"));
         IntegrationType type = "subscription".equals(approved.type()) ? IntegrationType.SUBSCRIPTION

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.sandbox.LaunchDarklySandbox;
@@ -56,6 +57,32 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
     @BeforeEach
     void noRequests() {
         jdbc.sql("DELETE FROM approval_request").update();
+    }
+
+    @Test
+    void environmentEditWhenStoredWithoutAFormatThenOpensAndSendsEveryChange() throws Exception {
+        String payload = new ClassPathResource("stored-requests/environment-edit-format-1.json")
+            .getContentAsString(StandardCharsets.UTF_8);
+        PendingChange change = new PendingChange(ChangeAction.UPDATE, ResourceType.ENVIRONMENT,
+                Place.environment("web-store", "production"), "Production", "production", false, payload);
+        Review review = new Review("Change an environment", List.of(), List.of(), "PATCH", "/api/v2/x", "[]",
+                List.of());
+        long id = approvals
+            .request(UUID.randomUUID().toString().replace("-", ""), EDDIE, change,
+                    approvals.required(change).orElseThrow(), review)
+            .getAsLong();
+
+        openAndApprove(id, TestUsers.admin());
+
+        ObjectNode changed = sandbox.environmentsOf("web-store")
+            .stream()
+            .filter(environment -> environment.get("key").asString().equals("production"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(changed.get("name").asString()).isEqualTo("Production EU");
+        assertThat(changed.get("requireComments").asBoolean()).isTrue();
+        assertThat(changed.get("tags").toString()).isEqualTo("[\"eu\"]");
+        assertThat(outcome(id)).isEqualTo("SUCCEEDED");
     }
 
     @Test
