@@ -198,7 +198,8 @@ class DestinationManageController {
                 : DestinationManagement.withVersion(current, version);
         management.requireAllowed(submission.user(), seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF);
         return pages.showManaged(flow.submit(submission, changes.turning(seen, on)),
-                new DetailPage(submission.user(), current, model), model, redirect);
+                ManagePage.detail(current.path(), model, () -> detailPage(submission.user(), current, model)), model,
+                redirect);
     }
 
     private String detailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
@@ -224,44 +225,6 @@ class DestinationManageController {
                         + " of project " + row.projectKey() + " to this " + row.kindTitle() + " destination.",
                         "Its settings, secrets included: setting it up again means typing them again."),
                 row.path(), flow.approvalNeeded(changes.deleting(row).pending()).orElse(null));
-    }
-
-    /** The detail page, as a switch's steps need it. */
-    private final class DetailPage implements ManagePage {
-
-        private final CurrentUser user;
-
-        private final DestinationManagement.Row row;
-
-        private final Model model;
-
-        DetailPage(CurrentUser user, DestinationManagement.Row row, Model model) {
-            this.user = user;
-            this.row = row;
-            this.model = model;
-        }
-
-        @Override
-        public String failed(ChangeResult<?> result) {
-            return problem(result.problem());
-        }
-
-        @Override
-        public String outOfDate() {
-            return problem(ChangePages.OUT_OF_DATE);
-        }
-
-        @Override
-        public String shown(Object notice, RedirectAttributes redirect) {
-            return ManagePage.noticed(row.path(), notice, redirect);
-        }
-
-        private String problem(@Nullable String problem) {
-            model.addAttribute("problem", problem);
-            model.addAttribute("reload", row.path());
-            return detailPage(user, row, model);
-        }
-
     }
 
     /** The edit page, as it is shown and as an edit's steps need it. */

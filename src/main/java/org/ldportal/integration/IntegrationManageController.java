@@ -109,7 +109,7 @@ class IntegrationManageController {
     String detail(@PathVariable String key, @PathVariable String kind, @PathVariable String id, CurrentUser user,
             Model model) {
         Manifest manifest = manifest(key);
-        return new DetailPage(user, manifest, management.find(user, manifest, type(kind), id), model).show();
+        return detailPage(user, manifest, management.find(user, manifest, type(kind), id), model);
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/{switch:turn-on|turn-off}")
@@ -123,8 +123,9 @@ class IntegrationManageController {
         // The change applies only to the version the person saw; the page sent it.
         IntegrationManagement.Item seen = version == null ? current : current.withVersion(version);
         management.requireAllowed(submission.user(), manifest, seen, on ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF);
-        return pages.showManaged(flow.submit(submission, changes.turning(manifest, seen, on)),
-                new DetailPage(submission.user(), manifest, current, model), model, redirect);
+        return pages.showManaged(flow.submit(submission, changes.turning(manifest, seen, on)), ManagePage
+            .detail(current.path(manifest.key()), model, () -> detailPage(submission.user(), manifest, current, model)),
+                model, redirect);
     }
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/edit")
@@ -258,60 +259,17 @@ class IntegrationManageController {
         return kind.equals("configurations") ? IntegrationType.CONFIGURATION : IntegrationType.SUBSCRIPTION;
     }
 
-    /**
-     * The page of one configuration or subscription, as it is shown and as a switch's
-     * steps need it.
-     */
-    private final class DetailPage implements ManagePage {
-
-        private final CurrentUser user;
-
-        private final Manifest manifest;
-
-        private final IntegrationManagement.Item item;
-
-        private final Model model;
-
-        DetailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
-            this.user = user;
-            this.manifest = manifest;
-            this.item = item;
-            this.model = model;
-        }
-
-        String show() {
-            model.addAttribute("manifest", manifest);
-            model.addAttribute("item", item);
-            model.addAttribute("values", management.shownValues(manifest, item));
-            model.addAttribute("mayChange", management.mayChange(user));
-            model.addAttribute("history", management.history(user, item));
-            model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
-            model.addAttribute("approvalNeeded",
-                    flow.approvalNeeded(changes.turning(manifest, item, !item.on()).pending()).orElse(null));
-            return "integrations/item";
-        }
-
-        @Override
-        public String failed(ChangeResult<?> result) {
-            return problem(result.problem());
-        }
-
-        @Override
-        public String outOfDate() {
-            return problem(ChangePages.OUT_OF_DATE);
-        }
-
-        @Override
-        public String shown(Object notice, RedirectAttributes redirect) {
-            return ManagePage.noticed(item.path(manifest.key()), notice, redirect);
-        }
-
-        private String problem(@Nullable String problem) {
-            model.addAttribute("problem", problem);
-            model.addAttribute("reload", item.path(manifest.key()));
-            return show();
-        }
-
+    /** The page of one configuration or subscription. */
+    private String detailPage(CurrentUser user, Manifest manifest, IntegrationManagement.Item item, Model model) {
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("item", item);
+        model.addAttribute("values", management.shownValues(manifest, item));
+        model.addAttribute("mayChange", management.mayChange(user));
+        model.addAttribute("history", management.history(user, item));
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("approvalNeeded",
+                flow.approvalNeeded(changes.turning(manifest, item, !item.on()).pending()).orElse(null));
+        return "integrations/item";
     }
 
     /**
