@@ -150,6 +150,14 @@ class EnvironmentSettings {
      * form.
      */
     static RefusalTarget locate(@Nullable String detail) {
+        String named = FieldNames.namedIn(detail, API_NAMES.keySet());
+        return named == null ? RefusalTarget.WHOLE_FORM : RefusalTarget.field(API_NAMES.getOrDefault(named, named));
+    }
+
+    /** LaunchDarkly's names for the form's fields, made once from the description. */
+    private static final Map<String, String> API_NAMES = apiNames();
+
+    private static Map<String, String> apiNames() {
         Map<String, String> fields = new LinkedHashMap<>();
         for (EnvironmentSetting setting : EnvironmentSetting.values()) {
             fields.put(setting.apiName(), setting.property());
@@ -163,10 +171,7 @@ class EnvironmentSettings {
         fields.put("source.key", "sourceKey");
         fields.put("source", "sourceKey");
         fields.put("key", "key");
-        String named = FieldNames.namedIn(detail, fields.keySet());
-        // A name found is one of the keys.
-        String property = named == null ? null : fields.get(named);
-        return property == null ? RefusalTarget.WHOLE_FORM : RefusalTarget.field(property);
+        return Map.copyOf(fields);
     }
 
     private static @Nullable Object valueIn(EnvironmentSetting setting, JsonNode answered) {
