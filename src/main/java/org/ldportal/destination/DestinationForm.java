@@ -2,6 +2,7 @@ package org.ldportal.destination;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 
 import org.jspecify.annotations.NullUnmarked;
 
@@ -21,14 +22,19 @@ public class DestinationForm {
     @NotBlank(message = "Choose the environment whose events are exported.")
     private String environmentKey;
 
-    @NotBlank(message = "Give the destination a name.")
-    @Size(max = 256, message = "Keep the name to 256 characters or fewer.")
+    @NotBlank(message = "Give the destination a name.", groups = { Default.class, Edited.class })
+    @Size(max = 256, message = "Keep the name to 256 characters or fewer.", groups = { Default.class, Edited.class })
     private String name;
 
     @NotBlank(message = "Choose where the events go.")
     private String kind;
 
     private boolean on = true;
+
+    /** The checks of an edit, which changes the name only of these fields. */
+    interface Edited {
+
+    }
 
     public String getProjectKey() {
         return projectKey;

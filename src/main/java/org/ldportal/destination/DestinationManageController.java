@@ -16,7 +16,7 @@ import org.ldportal.change.DeleteConfirmation;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
 import org.ldportal.change.PatchPlan;
-import org.ldportal.change.RefusalTarget;
+import org.ldportal.change.FormRefusals;
 import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.SubmissionPages;
@@ -29,7 +29,12 @@ import org.ldportal.resource.ChangeAction;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,6 +74,13 @@ class DestinationManageController {
         this.failures = failures;
         this.flow = flow;
         this.pages = pages;
+    }
+
+    @InitBinder("destinationForm")
+    void allowedFields(WebDataBinder binder) {
+        // The project, environment and kind come from the path: an edit changes the name
+        // and the kind's values (read as parameters).
+        binder.setAllowedFields("name");
     }
 
     @GetMapping
@@ -123,29 +135,36 @@ class DestinationManageController {
         DestinationManagement.Row row = management.find(user, projectKey, environmentKey, id);
         management.requireAllowed(user, row, ChangeAction.UPDATE);
         Map<String, String> shown = management.editableValues(row);
-        return new EditPage(row, shown.get("name"), EditedValues.configOf(shown), management.seen(shown), model)
-            .show(Map.of(), null);
+        DestinationForm form = new DestinationForm();
+        form.setName(shown.get("name"));
+        model.addAttribute(form);
+        return new EditPage(row, EditedValues.configOf(shown), management.seen(shown),
+                new BeanPropertyBindingResult(form, "destinationForm"), model)
+            .show(Map.of());
     }
 
     @PostMapping("/{projectKey}/{environmentKey}/{id}/edit")
     @Nullable String update(@PathVariable String projectKey, @PathVariable String environmentKey, @PathVariable String id,
-            @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer version,
-            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model,
-            RedirectAttributes redirect) {
+            @Validated(DestinationForm.Edited.class) DestinationForm form, BindingResult binding,
+            @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "{}") String seen,
+            Submission submission, Model model, RedirectAttributes redirect) {
         DestinationManagement.Row current = management.findToChange(submission.user(), ChangeAction.UPDATE, projectKey,
                 environmentKey, id);
         management.requireAllowed(submission.user(), current, ChangeAction.UPDATE);
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
-        DestinationManagement.Edit edit = management.edit(current, version, name, values, seen);
-        EditPage page = new EditPage(current, name, values, seen, model);
+        // The kind's fields are checked even when the name is not, so every error shows
+        // at once.
+        DestinationManagement.Edit edit = management.edit(current, version, binding.hasErrors() ? null : form.getName(),
+                values, seen);
+        EditPage page = new EditPage(current, values, seen, binding, model);
         if (edit.plan() == null) {
-            model.addAttribute("nameError", edit.nameError());
-            return page.show(edit.errors(), null);
+            return page.show(edit.errors());
         }
         if (edit.plan().isEmpty()) {
-            return page.show(Map.of(), "Nothing was changed: change a field, or go back to the destination.");
+            binding.reject("unchanged", "Nothing was changed: change a field, or go back to the destination.");
+            return page.show(Map.of());
         }
-        return pages.showManaged(flow.submit(submission, changes.updating(current, name.strip(), edit.plan())), page,
+        return pages.showManaged(flow.submit(submission, changes.updating(current, form.getName(), edit.plan())), page,
                 model, redirect);
     }
 
@@ -232,31 +251,31 @@ class DestinationManageController {
 
         private final DestinationManagement.Row row;
 
-        private final @Nullable String name;
-
         private final FormValues values;
 
         private final String seen;
 
+        private final BindingResult binding;
+
         private final Model model;
 
-        EditPage(DestinationManagement.Row row, @Nullable String name, FormValues values, String seen, Model model) {
+        EditPage(DestinationManagement.Row row, FormValues values, String seen, BindingResult binding, Model model) {
             this.row = row;
-            this.name = name;
             this.values = values;
             this.seen = seen;
+            this.binding = binding;
             this.model = model;
         }
 
-        String show(Map<String, String> errors, @Nullable String problem) {
+        /** The page, with the errors at the kind's own fields ({@code configErrors}). */
+        String show(Map<String, String> configErrors) {
             model.addAttribute("row", row);
-            model.addAttribute("name", name);
             model.addAttribute("seen", seen);
-            model.addAttribute("problem", problem);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "destinationForm", binding);
             model.addAttribute("configEditable", management.configEditable(row));
             management.configForm(row)
                 .ifPresent(form -> model.addAttribute("configForm",
-                        FormView.of(form, "config", values.withoutSecrets(form), errors)));
+                        FormView.of(form, "config", values.withoutSecrets(form), configErrors)));
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
             model.addAttribute("approvalNeeded",
                     flow.approvalNeeded(
@@ -267,17 +286,17 @@ class DestinationManageController {
 
         @Override
         public String failed(ChangeResult<?> result) {
-            if (result instanceof ChangeResult.Refused<?> refused
-                    && refused.target() instanceof RefusalTarget.ConfigKey key) {
-                return show(Map.of(key.key(), refused.message()), null);
+            Map<String, String> configErrors = FormRefusals.apply(result, binding, model);
+            if (configErrors.isEmpty() && !binding.hasFieldErrors()) {
+                model.addAttribute("reload", row.path() + "/edit");
             }
-            model.addAttribute("reload", row.path() + "/edit");
-            return show(Map.of(), result.problem());
+            return show(configErrors);
         }
 
         @Override
         public String outOfDate() {
-            return show(Map.of(), ChangePages.OUT_OF_DATE);
+            binding.reject("out-of-date", ChangePages.OUT_OF_DATE);
+            return show(Map.of());
         }
 
         @Override

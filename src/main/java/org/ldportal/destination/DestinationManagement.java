@@ -251,14 +251,17 @@ class DestinationManagement {
 
     /**
      * An edit as the form sent it, checked: what the page showed ({@code seen}, or what
-     * is there now when it carried nothing readable), the errors at the name and the
-     * kind's fields, and the tested patch when there are none.
+     * is there now when it carried nothing readable), the errors at the kind's fields,
+     * and the tested patch when there are none.
      */
-    record Edit(Map<String, String> seenValues, @Nullable String nameError, Map<String, String> errors,
-            org.ldportal.change.@Nullable PatchPlan plan) {
+    record Edit(Map<String, String> seenValues, Map<String, String> errors, @Nullable PatchPlan plan) {
     }
 
-    Edit edit(Row current, @Nullable Integer version, String name, FormValues values, String seen) {
+    /**
+     * @param name the new name, checked by the form; {@code null} when the form refused
+     * it (then the kind's fields are checked, and nothing is planned)
+     */
+    Edit edit(Row current, @Nullable Integer version, @Nullable String name, FormValues values, String seen) {
         Map<String, String> seenValues = EditedValues.seen(json, seen, () -> editableValues(current));
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> cleaned = Map.of();
@@ -273,8 +276,7 @@ class DestinationManagement {
             errors.putAll(validation.errors());
             cleaned = validation.cleaned();
         }
-        String nameError = name.isBlank() ? "Give the destination a name." : null;
-        return new Edit(seenValues, nameError, errors, nameError == null && errors.isEmpty()
+        return new Edit(seenValues, errors, name != null && errors.isEmpty()
                 ? plan(current, version, seenValues, name.strip(), cleaned, typedSecrets) : null);
     }
 

@@ -13,6 +13,7 @@ import org.ldportal.change.ChangeFlow;
 import org.ldportal.change.ChangePages;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.DeleteConfirmation;
+import org.ldportal.change.FormRefusals;
 import org.ldportal.change.GonePage;
 import org.ldportal.change.ManagePage;
 import org.ldportal.change.PatchPlan;
@@ -30,7 +31,9 @@ import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,9 +82,10 @@ class IntegrationManageController {
 
     @InitBinder("integrationForm")
     void allowedFields(WebDataBinder binder) {
-        // Only the policy binds to the form object here; name, tags and values are read
+        // The name, tags and policy bind to the form object; the manifest's values are
+        // read
         // as parameters.
-        binder.setAllowedFields("statements*");
+        binder.setAllowedFields("name", "tags", "statements*");
         binder.setAutoGrowCollectionLimit(PolicyCheck.MAX_STATEMENTS + 1);
     }
 
@@ -136,10 +140,11 @@ class IntegrationManageController {
         management.requireAllowed(user, manifest, item, ChangeAction.UPDATE);
         FormSpec form = management.configForm(manifest, user);
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
-        model.addAttribute("integrationForm", policyForm(item));
-        return new EditPage(manifest, item, form, new Shown(shown.get("name"), shown.get("tags"),
-                IntegrationManagement.formValuesOf(form, item), management.seen(shown)), model)
-            .show(Map.of(), null);
+        IntegrationForm edited = formOf(item, shown);
+        model.addAttribute(edited);
+        return new EditPage(manifest, item, form, IntegrationManagement.formValuesOf(form, item),
+                management.seen(shown), new BeanPropertyBindingResult(edited, "integrationForm"), model)
+            .show(Map.of());
     }
 
     /**
@@ -149,42 +154,41 @@ class IntegrationManageController {
     @PostMapping(value = "/{kind:subscriptions}/{id}/edit", params = "editPolicy")
     String editPolicy(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
             @RequestParam("editPolicy") String edit, @ModelAttribute IntegrationForm integrationForm,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
-            @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model) {
+            BindingResult binding, @RequestParam(defaultValue = "{}") String seen, Submission submission, Model model) {
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current = management.findToChange(submission.user(), ChangeAction.UPDATE, manifest,
                 type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         PolicyPresets.applyPolicyEdit(integrationForm.getStatements(), edit);
         return new EditPage(manifest, current, management.configForm(manifest, submission.user()),
-                new Shown(name, tags, FormValues.fromParameters(submission.parameters(), "config"), seen), model)
-            .show(Map.of(), null);
+                FormValues.fromParameters(submission.parameters(), "config"), seen, binding, model)
+            .show(Map.of());
     }
 
     @PostMapping("/{kind:configurations|subscriptions}/{id}/edit")
     @Nullable String update(@PathVariable String key, @PathVariable String kind, @PathVariable String id,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "{}") String seen, @RequestParam(required = false) Integer version,
-            @ModelAttribute IntegrationForm integrationForm, BindingResult policyErrors, Submission submission,
-            Model model, RedirectAttributes redirect) {
+            @Validated IntegrationForm integrationForm, BindingResult binding, Submission submission, Model model,
+            RedirectAttributes redirect) {
         Manifest manifest = manifest(key);
         IntegrationManagement.Item current = management.findToChange(submission.user(), ChangeAction.UPDATE, manifest,
                 type(kind), id);
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         FormSpec form = management.configForm(manifest, submission.user());
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
-        IntegrationManagement.Edit edit = management.edit(manifest, form, current, version, name, tags, seen, values,
-                integrationForm.getStatements(), policyErrors);
-        EditPage page = new EditPage(manifest, current, form, new Shown(name, tags, values, seen), model);
-        model.addAttribute("nameError", edit.nameError());
-        model.addAttribute("tagsError", edit.tagsError());
-        if (edit.plan() == null || edit.plan().isEmpty()) {
-            return page.show(edit.errors(),
-                    edit.plan() == null ? null : "Nothing was changed: change a field, or go back.");
+        IntegrationManagement.Edit edit = management.edit(manifest, form, current, version, integrationForm, seen,
+                values, binding);
+        EditPage page = new EditPage(manifest, current, form, values, seen, binding, model);
+        if (edit.plan() == null) {
+            return page.show(edit.errors());
+        }
+        if (edit.plan().isEmpty()) {
+            binding.reject("unchanged", "Nothing was changed: change a field, or go back.");
+            return page.show(Map.of());
         }
         return pages.showManaged(
-                flow.submit(submission, changes.updating(manifest, current, name.strip(), edit.plan())), page, model,
-                redirect);
+                flow.submit(submission, changes.updating(manifest, current, integrationForm.getName(), edit.plan())),
+                page, model, redirect);
     }
 
     @GetMapping("/{kind:configurations|subscriptions}/{id}/delete")
@@ -231,9 +235,14 @@ class IntegrationManageController {
             .show(e, model, response, user, failures);
     }
 
-    /** The policy form of a subscription as it is (a configuration has none). */
-    private static IntegrationForm policyForm(IntegrationManagement.Item item) {
+    /**
+     * The fixed part of the edit form as it is: name and tags as the page shows them, and
+     * a subscription's policy (a configuration has none).
+     */
+    private static IntegrationForm formOf(IntegrationManagement.Item item, Map<String, String> shown) {
         IntegrationForm form = new IntegrationForm();
+        form.setName(shown.get("name"));
+        form.setTags(shown.get("tags"));
         form.setStatements(new ArrayList<>(item.statements().stream().map(StatementRow::of).toList()));
         return form;
     }
@@ -272,13 +281,6 @@ class IntegrationManageController {
         return "integrations/item";
     }
 
-    /**
-     * What an edit page shows of the edit: as typed, or as it is; and what the page
-     * showed when it was opened.
-     */
-    private record Shown(@Nullable String name, @Nullable String tags, FormValues values, String seen) {
-    }
-
     /** The edit page, as it is shown and as an edit's steps need it. */
     private final class EditPage implements ManagePage {
 
@@ -288,29 +290,32 @@ class IntegrationManageController {
 
         private final FormSpec form;
 
-        private final Shown shown;
+        private final FormValues values;
+
+        private final String seen;
+
+        private final BindingResult binding;
 
         private final Model model;
 
-        EditPage(Manifest manifest, IntegrationManagement.Item item, FormSpec form, Shown shown, Model model) {
+        EditPage(Manifest manifest, IntegrationManagement.Item item, FormSpec form, FormValues values, String seen,
+                BindingResult binding, Model model) {
             this.manifest = manifest;
             this.item = item;
             this.form = form;
-            this.shown = shown;
+            this.values = values;
+            this.seen = seen;
+            this.binding = binding;
             this.model = model;
         }
 
-        String show(Map<String, String> errors, @Nullable String problem) {
+        /** The page, with the errors at the manifest's fields ({@code configErrors}). */
+        String show(Map<String, String> configErrors) {
             model.addAttribute("manifest", manifest);
             model.addAttribute("item", item);
-            model.addAttribute("name", shown.name());
-            model.addAttribute("tags", shown.tags());
-            model.addAttribute("seen", shown.seen());
-            model.addAttribute("problem", problem);
-            model.addAttribute("configForm", FormView.of(form, "config", shown.values().withoutSecrets(form), errors));
-            if (!model.containsAttribute("integrationForm")) {
-                model.addAttribute("integrationForm", policyForm(item));
-            }
+            model.addAttribute("seen", seen);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "integrationForm", binding);
+            model.addAttribute("configForm", FormView.of(form, "config", values.withoutSecrets(form), configErrors));
             model.addAttribute("showPolicy", item.type() == IntegrationType.SUBSCRIPTION);
             model.addAttribute("presets", PolicyPresets.PRESETS_JSON);
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
@@ -322,13 +327,17 @@ class IntegrationManageController {
 
         @Override
         public String failed(ChangeResult<?> result) {
-            model.addAttribute("reload", item.path(manifest.key()) + "/edit");
-            return show(Map.of(), result.problem());
+            Map<String, String> configErrors = FormRefusals.apply(result, binding, model);
+            if (configErrors.isEmpty() && !binding.hasFieldErrors()) {
+                model.addAttribute("reload", item.path(manifest.key()) + "/edit");
+            }
+            return show(configErrors);
         }
 
         @Override
         public String outOfDate() {
-            return show(Map.of(), ChangePages.OUT_OF_DATE);
+            binding.reject("out-of-date", ChangePages.OUT_OF_DATE);
+            return show(Map.of());
         }
 
         @Override

@@ -299,40 +299,38 @@ class IntegrationManagement {
     }
 
     /**
-     * An edit as the form sent it, checked: the errors at its fields, and the tested
-     * patch when there are none.
+     * An edit as the form sent it, checked: the errors at the manifest's fields, and the
+     * tested patch when there are none (at them or on the form).
      */
-    record Edit(Map<String, String> errors, @Nullable String nameError, @Nullable String tagsError,
-            org.ldportal.change.@Nullable PatchPlan plan) {
+    record Edit(Map<String, String> errors, @Nullable PatchPlan plan) {
     }
 
     /**
-     * Checks an edit: the name, the tags, the manifest's fields (a secret left empty
-     * keeps the current one: not required again, not sent), and a subscription's policy
-     * ({@code policy}, its errors on {@code policyErrors}); then what it would send,
-     * tested against what the page showed ({@code seen}; the version the page showed
-     * where there is one).
+     * Checks an edit: the manifest's fields (a secret left empty keeps the current one:
+     * not required again, not sent) and a subscription's policy (its errors on
+     * {@code errors}, which holds those of the name and tags already); then what it would
+     * send, tested against what the page showed ({@code seen}; the version the page
+     * showed where there is one).
      */
-    Edit edit(Manifest manifest, FormSpec form, Item current, @Nullable Integer version, String name, String tags,
-            String seen, FormValues values, List<StatementRow> policy, Errors policyErrors) {
+    Edit edit(Manifest manifest, FormSpec form, Item current, @Nullable Integer version, IntegrationForm fixed,
+            String seen, FormValues values, Errors errors) {
+        List<StatementRow> policy = fixed.getStatements();
         boolean withPolicy = current.type() == IntegrationType.SUBSCRIPTION;
         if (withPolicy) {
             policy.removeIf(StatementRow::isEmpty);
             if (policy.isEmpty()) {
-                policyErrors.rejectValue("statements", "statements",
+                errors.rejectValue("statements", "statements",
                         "Add at least one statement: which resources' " + "changes are sent.");
             }
             else {
-                PolicyCheck.check(policy, policyErrors);
+                PolicyCheck.check(policy, errors);
             }
         }
         EditedValues edited = EditedValues.of(form, values);
         FormValidation validation = IntegrationService.withOfferedEnvironments(manifest, form, values,
                 validator.validate(edited.spec(), values));
-        Tags.Parsed parsedTags = Tags.parse(tags);
-        String nameError = name.isBlank() ? "Give it a name." : null;
-        if (nameError != null || parsedTags.problem() != null || !validation.isValid() || policyErrors.hasErrors()) {
-            return new Edit(validation.errors(), nameError, parsedTags.problem(), null);
+        if (!validation.isValid() || errors.hasErrors()) {
+            return new Edit(validation.errors(), null);
         }
         // Sent in the shape a create sends (an environment as its two keys), compared as
         // the page shows it.
@@ -341,8 +339,8 @@ class IntegrationManagement {
         form.secretKeys().forEach(cleaned::remove);
         Item seenItem = version == null ? current : current.withVersion(version);
         Map<String, String> shown = EditedValues.seen(json, seen, () -> editableValues(form, current));
-        return new Edit(Map.of(), null, null, plan(form, values, seenItem, shown, name.strip(), parsedTags.tags(),
-                cleaned, edited.typedSecrets(), withPolicy ? policy : null));
+        return new Edit(Map.of(), plan(form, values, seenItem, shown, fixed.getName(), fixed.tagList(), cleaned,
+                edited.typedSecrets(), withPolicy ? policy : null));
     }
 
     boolean mayChange(CurrentUser user) {

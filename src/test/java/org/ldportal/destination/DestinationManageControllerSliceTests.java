@@ -22,9 +22,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.is;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -125,8 +128,10 @@ class DestinationManageControllerSliceTests {
     void updateWhenTheEditHasErrorsThenTheEditAgainWithThemAndNothingGoesToTheFlow() throws Exception {
         when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq("mobile-app"), eq("production"), eq("dest-1")))
             .thenReturn(EVENTS);
-        when(management.edit(eq(EVENTS), eq(4), eq(""), any(), eq("{}")))
-            .thenReturn(new DestinationManagement.Edit(Map.of(), "Give the destination a name.", Map.of(), null));
+        // The name refused by the form's own check: the kind's fields are checked without
+        // it.
+        when(management.edit(eq(EVENTS), eq(4), isNull(), any(), eq("{}")))
+            .thenReturn(new DestinationManagement.Edit(Map.of(), Map.of(), null));
         when(changes.updating(any(), any(), any())).thenReturn(preparedChange());
 
         mvc.perform(post("/destinations/mobile-app/production/dest-1/edit").with(FormTokens.fresh())
@@ -137,8 +142,8 @@ class DestinationManageControllerSliceTests {
             .andExpect(status().isOk())
             .andExpect(view().name("destinations/edit"))
             .andExpect(model().attribute("row", EVENTS))
-            .andExpect(model().attribute("name", ""))
-            .andExpect(model().attribute("nameError", "Give the destination a name."));
+            .andExpect(model().attribute("destinationForm", hasProperty("name", is(""))))
+            .andExpect(model().attributeHasFieldErrorCode("destinationForm", "name", "NotBlank"));
 
         verify(management).requireAllowed(any(), eq(EVENTS), eq(ChangeAction.UPDATE));
         verify(flow, never()).submit(any(), any());

@@ -208,7 +208,10 @@ class DestinationManageTests extends PortalIntegrationTest {
             .with(csrf()))
             .andExpect(status().isOk())
             .andExpect(content()
-                .string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))));
+                .string(allOf(containsString("id=\"name-error\""), containsString("Give the destination a name."))))
+            // Listed in the one error summary, linking to the field.
+            .andExpect(content().string(allOf(containsString("The destination was not changed."),
+                    containsString("href=\"#name\">Give the destination a name."))));
         mvc.perform(post(path + "/edit").with(FormTokens.fresh())
             .param("name", "Store events")
             .param("version", "1")

@@ -121,16 +121,14 @@ class IntegrationManageControllerSliceTests {
         PatchPlan plan = new PatchPlan().field("/name", "Name", "Audit to logs", "Audit to the stream");
         PreparedChange<IntegrationManagement.Item> prepared = preparedChange();
         Step<IntegrationManagement.Item> requested = new Step.Requested<>(9);
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<StatementRow>> policy = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<IntegrationForm> fixed = ArgumentCaptor.forClass(IntegrationForm.class);
         when(catalog.find("log-stream")).thenReturn(Optional.of(LOG_STREAM));
         when(management.findToChange(any(), eq(ChangeAction.UPDATE), eq(LOG_STREAM), eq(IntegrationType.SUBSCRIPTION),
                 eq("sub-1")))
             .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
-        when(management.edit(eq(LOG_STREAM), eq(form), eq(AUDIT), eq(2), eq(" Audit to the stream "), eq("team-a"),
-                eq("{}"), any(), policy.capture(), any()))
-            .thenReturn(new IntegrationManagement.Edit(Map.of(), null, null, plan));
+        when(management.edit(eq(LOG_STREAM), eq(form), eq(AUDIT), eq(2), fixed.capture(), eq("{}"), any(), any()))
+            .thenReturn(new IntegrationManagement.Edit(Map.of(), plan));
         when(changes.updating(LOG_STREAM, AUDIT, "Audit to the stream", plan)).thenReturn(prepared);
         when(flow.submit(any(), eq(prepared))).thenReturn(requested);
         when(pages.showManaged(eq(requested), any(), any(), any())).thenReturn("redirect:/requests/9");
@@ -145,13 +143,15 @@ class IntegrationManageControllerSliceTests {
             .param("statements[0].resources", "proj/mobile-app:env/*:flag/*")
             .param("statements[0].actions", "*")).andExpect(redirectedUrl("/requests/9"));
 
-        assertThat(policy.getValue()).singleElement()
+        assertThat(fixed.getValue().getName()).isEqualTo("Audit to the stream");
+        assertThat(fixed.getValue().getTags()).isEqualTo("team-a");
+        assertThat(fixed.getValue().getStatements()).singleElement()
             .satisfies(row -> assertThat(row.getResources()).isEqualTo("proj/mobile-app:env/*:flag/*"));
         verify(management).requireAllowed(any(), eq(LOG_STREAM), eq(AUDIT), eq(ChangeAction.UPDATE));
     }
 
     @Test
-    void updateWhenTheEditHasErrorsThenTheEditAgainWithThemOnlyThePolicyBoundAndNothingGoesToTheFlow()
+    void updateWhenTheEditHasErrorsThenTheEditAgainWithThemOnlyNameTagsAndPolicyBoundAndNothingGoesToTheFlow()
             throws Exception {
         FormSpec form = new FormSpec(List.of());
         when(catalog.find("log-stream")).thenReturn(Optional.of(LOG_STREAM));
@@ -159,8 +159,8 @@ class IntegrationManageControllerSliceTests {
                 eq("sub-1")))
             .thenReturn(AUDIT);
         when(management.configForm(eq(LOG_STREAM), any())).thenReturn(form);
-        when(management.edit(any(), any(), any(), any(), any(), any(), any(), any(), any(), any()))
-            .thenReturn(new IntegrationManagement.Edit(Map.of(), "Give it a name.", null, null));
+        when(management.edit(any(), any(), any(), any(), any(), any(), any(), any()))
+            .thenReturn(new IntegrationManagement.Edit(Map.of(), null));
         when(changes.updating(any(), any(), any(), any())).thenReturn(preparedChange());
 
         mvc.perform(post("/integrations/log-stream/subscriptions/sub-1/edit").with(FormTokens.fresh())
@@ -173,8 +173,8 @@ class IntegrationManageControllerSliceTests {
             .param("statements[0].resources", "proj/*"))
             .andExpect(status().isOk())
             .andExpect(view().name("integrations/edit"))
-            .andExpect(model().attribute("nameError", "Give it a name."))
-            .andExpect(model().attribute("integrationForm", allOf(hasProperty("name", nullValue()),
+            .andExpect(model().attributeHasFieldErrorCode("integrationForm", "name", "NotBlank"))
+            .andExpect(model().attribute("integrationForm", allOf(hasProperty("name", is("")),
                     hasProperty("enabled", is(true)), hasProperty("additionalFormVariables", nullValue()))));
 
         verify(flow, never()).submit(any(), any());

@@ -194,6 +194,32 @@ class IntegrationManageTests extends PortalIntegrationTest {
     }
 
     @Test
+    void editWhenTheNameTagsAndAFieldAreRefusedThenTheOneErrorSummaryListsEachLinkingToItsField() throws Exception {
+        ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
+        String path = "/integrations/acme-webhooks/configurations/" + id(configuration);
+
+        String page = mvc
+            .perform(post(path + "/edit").with(FormTokens.fresh())
+                .with(TestUsers.editor())
+                .with(csrf())
+                .param("name", "")
+                .param("tags", "bad tag!")
+                .param("config[URL]", "not a url")
+                .param("config[format]", "json"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+        int start = page.indexOf("id=\"form-errors\"");
+        String summary = page.substring(start, page.indexOf("</ul>", start));
+        assertThat(summary).contains("Nothing was changed.", "href=\"#name\">Give it a name.", "href=\"#tags\"",
+                "href=\"#config-URL\"");
+        assertThat(page).contains("value=\"bad tag!\"", "value=\"not a url\"");
+        assertThat(sandbox.requests()).noneMatch(request -> request.method().equals("PATCH"));
+    }
+
+    @Test
     void configurationWhenAddressedUnderAnotherIntegrationOrByABlankIdThenNotFound() throws Exception {
         ObjectNode configuration = sandbox.seedConfiguration("acme-webhooks", "Acme alerts", acme());
 
