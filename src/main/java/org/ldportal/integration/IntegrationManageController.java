@@ -142,8 +142,9 @@ class IntegrationManageController {
         Map<String, String> shown = IntegrationManagement.editableValues(form, item);
         IntegrationForm edited = formOf(item, shown);
         model.addAttribute(edited);
-        return new EditPage(manifest, item, form, IntegrationManagement.formValuesOf(form, item),
-                management.seen(shown), new BeanPropertyBindingResult(edited, "integrationForm"), model)
+        return new EditPage(manifest, item, form,
+                new Shown(IntegrationManagement.formValuesOf(form, item), management.seen(shown)),
+                new BeanPropertyBindingResult(edited, "integrationForm"), model)
             .show(Map.of());
     }
 
@@ -161,7 +162,7 @@ class IntegrationManageController {
         management.requireAllowed(submission.user(), manifest, current, ChangeAction.UPDATE);
         PolicyPresets.applyPolicyEdit(integrationForm.getStatements(), edit);
         return new EditPage(manifest, current, management.configForm(manifest, submission.user()),
-                FormValues.fromParameters(submission.parameters(), "config"), seen, binding, model)
+                new Shown(FormValues.fromParameters(submission.parameters(), "config"), seen), binding, model)
             .show(Map.of());
     }
 
@@ -178,7 +179,7 @@ class IntegrationManageController {
         FormValues values = FormValues.fromParameters(submission.parameters(), "config");
         IntegrationManagement.Edit edit = management.edit(manifest, form, current, version, integrationForm, seen,
                 values, binding);
-        EditPage page = new EditPage(manifest, current, form, values, seen, binding, model);
+        EditPage page = new EditPage(manifest, current, form, new Shown(values, seen), binding, model);
         if (edit.plan() == null) {
             return page.show(edit.errors());
         }
@@ -281,6 +282,13 @@ class IntegrationManageController {
         return "integrations/item";
     }
 
+    /**
+     * What an edit page shows of the manifest's fields (as typed, or as they are), and
+     * what the page showed when it was opened.
+     */
+    private record Shown(FormValues values, String seen) {
+    }
+
     /** The edit page, as it is shown and as an edit's steps need it. */
     private final class EditPage implements ManagePage {
 
@@ -290,21 +298,18 @@ class IntegrationManageController {
 
         private final FormSpec form;
 
-        private final FormValues values;
-
-        private final String seen;
+        private final Shown shown;
 
         private final BindingResult binding;
 
         private final Model model;
 
-        EditPage(Manifest manifest, IntegrationManagement.Item item, FormSpec form, FormValues values, String seen,
-                BindingResult binding, Model model) {
+        EditPage(Manifest manifest, IntegrationManagement.Item item, FormSpec form, Shown shown, BindingResult binding,
+                Model model) {
             this.manifest = manifest;
             this.item = item;
             this.form = form;
-            this.values = values;
-            this.seen = seen;
+            this.shown = shown;
             this.binding = binding;
             this.model = model;
         }
@@ -313,9 +318,10 @@ class IntegrationManageController {
         String show(Map<String, String> configErrors) {
             model.addAttribute("manifest", manifest);
             model.addAttribute("item", item);
-            model.addAttribute("seen", seen);
+            model.addAttribute("seen", shown.seen());
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "integrationForm", binding);
-            model.addAttribute("configForm", FormView.of(form, "config", values.withoutSecrets(form), configErrors));
+            model.addAttribute("configForm",
+                    FormView.of(form, "config", shown.values().withoutSecrets(form), configErrors));
             model.addAttribute("showPolicy", item.type() == IntegrationType.SUBSCRIPTION);
             model.addAttribute("presets", PolicyPresets.PRESETS_JSON);
             model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
