@@ -8,7 +8,6 @@ import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
 import org.springframework.stereotype.Component;
 
 /**

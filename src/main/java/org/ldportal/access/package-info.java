@@ -1,8 +1,12 @@
 /**
- * Who may do what where, as people see it: the places (projects and environments) a
- * person may act on, which the forms offer, and the "who may do what" page.
+ * Who may do what where: the access rules asked
+ * ({@link org.ldportal.access.ProjectAccess}), the guard every form, fragment and change
+ * passes (a refusal recorded), what of the audit trail a person may read, the places a
+ * person may act on, which the forms offer, and the "who may do what" page. The change
+ * flow and the trail ask it through their own interfaces ({@code ChangeGuard},
+ * {@code ReadScopes}), so neither depends on it.
  */
-@ApplicationModule(displayName = "Access", allowedDependencies = { "change", "launchdarkly", "security" })
+@ApplicationModule(displayName = "Access", allowedDependencies = { "audit", "change", "launchdarkly", "security" })
 @NullMarked
 package org.ldportal.access;
 

@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
-import org.ldportal.security.ReadScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,10 +41,9 @@ class AuditController {
 
     private final ObjectMapper json;
 
-    private final ProjectAccess access;
+    private final ReadScopes access;
 
-    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json,
-            ProjectAccess access) {
+    AuditController(AuditQueries queries, AuditExport export, AuditLinks links, ObjectMapper json, ReadScopes access) {
         this.access = access;
         this.queries = queries;
         this.export = export;

@@ -3,7 +3,6 @@ package org.ldportal.audit;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.ldportal.security.ReadScope;
 
 /**
  * Which entries to show. Null means "any". {@code actorSubject} is forced to the viewer's

@@ -3,7 +3,6 @@ package org.ldportal.audit;
 import java.util.List;
 
 import org.ldportal.security.CurrentUser;
-import org.ldportal.security.ProjectAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,9 @@ public class ResourceHistory {
 
     private final AuditQueries queries;
 
-    private final ProjectAccess access;
+    private final ReadScopes access;
 
-    ResourceHistory(AuditQueries queries, ProjectAccess access) {
+    ResourceHistory(AuditQueries queries, ReadScopes access) {
         this.queries = queries;
         this.access = access;
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * wrong once the request may have been sent is recorded as UNKNOWN: a resource that
  * exists in LaunchDarkly always has a trace in the trail. A change where the person may
  * not act (the access rules) is refused before anything else, recorded as REJECTED
- * ({@link AccessGuard}).
+ * ({@link ChangeGuard}).
  */
 @Component
 public class AuditedCall {
@@ -34,11 +34,11 @@ public class AuditedCall {
 
     private final ApiFailureTranslator failures;
 
-    private final AccessGuard guard;
+    private final ChangeGuard guard;
 
     private final ObjectProvider<UnknownOutcomes> unknownOutcomes;
 
-    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures, AccessGuard guard,
+    public AuditedCall(AuditTrail audit, ApiFailureTranslator failures, ChangeGuard guard,
             ObjectProvider<UnknownOutcomes> unknownOutcomes) {
         // A provider, so that a context without the database (a slice test) sends changes
         // it cannot track.

@@ -9,7 +9,7 @@ public class NotAllowedException extends RuntimeException {
 
     private final String place;
 
-    NotAllowedException(String place) {
+    public NotAllowedException(String place) {
         super("Not allowed " + place);
         this.place = place;
     }

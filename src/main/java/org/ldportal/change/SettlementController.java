@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.AuditFilter;
 import org.ldportal.audit.AuditQueries;
+import org.ldportal.audit.ReadScopes;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +30,9 @@ class SettlementController {
 
     private final UnknownOutcomes outcomes;
 
-    private final ProjectAccess access;
+    private final ReadScopes access;
 
-    SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ProjectAccess access) {
+    SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ReadScopes access) {
         this.queries = queries;
         this.outcomes = outcomes;
         this.access = access;

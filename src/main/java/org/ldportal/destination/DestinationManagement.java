@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
-import org.ldportal.change.AccessGuard;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;

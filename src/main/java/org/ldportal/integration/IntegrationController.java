@@ -19,7 +19,7 @@ import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValues;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
+import org.ldportal.access.ProjectAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;

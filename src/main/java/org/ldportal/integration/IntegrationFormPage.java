@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
-import org.ldportal.change.AccessGuard;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.change.ChangeForm;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SubmissionPages;

@@ -13,7 +13,7 @@ import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
-import org.ldportal.change.AccessGuard;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;

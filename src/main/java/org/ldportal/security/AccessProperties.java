@@ -1,7 +1,10 @@
 package org.ldportal.security;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,4 +47,15 @@ public record AccessProperties(@DefaultValue List<AccessRule> rules) {
     public static AccessProperties none() {
         return new AccessProperties(List.of());
     }
+
+    /**
+     * The roles that members of these groups hold somewhere through a rule, for the
+     * sign-in's authorities.
+     */
+    public Set<PortalRole> scopedRolesFor(Collection<String> groups) {
+        Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
+        rules.stream().filter(rule -> rule.appliesToAnyOf(groups)).forEach(rule -> roles.addAll(rule.roles()));
+        return roles;
+    }
+
 }

@@ -41,15 +41,15 @@ public record AccessRule(@Nullable String name, @DefaultValue List<String> group
         return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
-    boolean appliesToAnyOf(Collection<String> memberOf) {
+    public boolean appliesToAnyOf(Collection<String> memberOf) {
         return groups.stream().anyMatch(memberOf::contains);
     }
 
-    boolean coversProject(String projectKey) {
+    public boolean coversProject(String projectKey) {
         return projects.stream().anyMatch(pattern -> KeyPattern.matches(pattern, projectKey));
     }
 
-    boolean coversEnvironment(String environmentKey) {
+    public boolean coversEnvironment(String environmentKey) {
         return environments.stream().anyMatch(pattern -> KeyPattern.matches(pattern, environmentKey))
                 && exceptEnvironments.stream().noneMatch(pattern -> KeyPattern.matches(pattern, environmentKey));
     }
@@ -58,7 +58,7 @@ public record AccessRule(@Nullable String name, @DefaultValue List<String> group
      * The roles this rule gives: an admin also holds the editor and viewer roles, as with
      * the global groups.
      */
-    Set<PortalRole> roles() {
+    public Set<PortalRole> roles() {
         return role == PortalRole.ADMIN ? EnumSet.allOf(PortalRole.class)
                 : role == null ? EnumSet.noneOf(PortalRole.class) : EnumSet.of(role);
     }

@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * @param email may be null when the provider does not share it
  * @param roles the roles held in every project (the global groups); empty for a person in
  * none of them
- * @param scopedRoles the roles held in some projects only, through access rules
- * ({@link ProjectAccess} says where)
+ * @param scopedRoles the roles held in some projects only, through access rules (the
+ * access module says where)
  * @param groups the person's identity-provider groups, which the access rules are written
  * for
  */
@@ -106,7 +106,7 @@ public record CurrentUser(String subject, String displayName, @Nullable String e
 
     /**
      * Whether the person may create in some project (or the account): what the access
-     * rules allow where is asked of {@link ProjectAccess}.
+     * rules allow where is asked of the access module.
      */
     public boolean canCreate() {
         return hasRole(PortalRole.EDITOR) || scopedRoles.contains(PortalRole.EDITOR);

@@ -34,21 +34,21 @@ public class GroupRoleMapper {
         this(properties, AccessProperties.none());
     }
 
-    PortalSecurityProperties properties() {
+    public PortalSecurityProperties properties() {
         return properties;
     }
 
     /**
      * The authorities a sign-in carries: the global roles ({@code ROLE_}), the roles held
      * in some projects through access rules ({@code SCOPED_}, enough to reach the pages;
-     * where they hold is asked of {@link ProjectAccess}), and the groups themselves,
-     * which the rules are written for.
+     * where they hold is asked of the access module), and the groups themselves, which
+     * the rules are written for.
      */
     public List<String> authoritiesFor(Collection<String> groups) {
         Set<PortalRole> global = rolesForGroups(groups);
         List<String> authorities = new ArrayList<>();
         global.forEach(role -> authorities.add(role.authority()));
-        new ProjectAccess(access, this).scopedRolesFor(groups)
+        access.scopedRolesFor(groups)
             .stream()
             .filter(role -> !global.contains(role))
             .forEach(role -> authorities.add(role.scopedAuthority()));
@@ -63,10 +63,7 @@ public class GroupRoleMapper {
     public CurrentUser userWith(String subject, String displayName, @Nullable String email, Collection<String> groups) {
         Set<PortalRole> global = rolesForGroups(groups);
         Set<PortalRole> scoped = EnumSet.noneOf(PortalRole.class);
-        new ProjectAccess(access, this).scopedRolesFor(groups)
-            .stream()
-            .filter(role -> !global.contains(role))
-            .forEach(scoped::add);
+        access.scopedRolesFor(groups).stream().filter(role -> !global.contains(role)).forEach(scoped::add);
         return new CurrentUser(subject, displayName, email, global, scoped, Set.copyOf(groups));
     }
 

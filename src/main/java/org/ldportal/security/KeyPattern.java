@@ -43,7 +43,7 @@ public final class KeyPattern {
     }
 
     /** The pattern as an SQL {@code LIKE} pattern with {@code \} as escape character. */
-    static String toSqlLike(String pattern) {
+    public static String toSqlLike(String pattern) {
         StringBuilder like = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             switch (c) {

@@ -102,7 +102,7 @@ public class SecurityConfig {
                 .hasAnyAuthority(anyRole())
                 // Held in some projects is enough to reach the pages; which projects is
                 // checked by the pages and
-                // again before anything is sent (ProjectAccess).
+                // again before anything is sent (the access module).
                 .requestMatchers(CREATE_AREAS)
                 .hasAnyAuthority(editorAnywhere())
                 // Settling an unclear outcome asks LaunchDarkly on the person's behalf:

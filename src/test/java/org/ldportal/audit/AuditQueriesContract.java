@@ -14,7 +14,7 @@ import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ReadScope;
+import org.ldportal.audit.ReadScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -224,7 +224,7 @@ abstract class AuditQueriesContract {
 
     /** Sam reads the trail through a viewer rule only: no global role. */
     private static ReadScope scopeOfSam(org.ldportal.security.AccessRule... rules) {
-        org.ldportal.security.ProjectAccess access = new org.ldportal.security.ProjectAccess(
+        org.ldportal.access.ProjectAccess access = new org.ldportal.access.ProjectAccess(
                 new org.ldportal.security.AccessProperties(List.of(rules)),
                 new org.ldportal.security.GroupRoleMapper(new org.ldportal.security.PortalSecurityProperties("groups",
                         List.of(), List.of(), List.of(), "the admins")));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.ldportal.access.AccessGuard;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ldportal.audit.AuditAttempt;
@@ -55,7 +56,7 @@ class AuditedCallTests {
 
     /** No access rules: every role holds in every project, as before rules existed. */
     static AccessGuard everyoneAllowed(org.ldportal.audit.AuditTrail trail) {
-        return new AccessGuard(new org.ldportal.security.ProjectAccess(org.ldportal.security.AccessProperties.none(),
+        return new AccessGuard(new org.ldportal.access.ProjectAccess(org.ldportal.security.AccessProperties.none(),
                 new org.ldportal.security.GroupRoleMapper(
                         new PortalSecurityProperties("groups", List.of(), List.of(), List.of(), "the platform team"))),
                 trail);
@@ -175,7 +176,7 @@ class AuditedCallTests {
                             List.of("web-*"), List.of("*"), List.of(), false)));
             PortalSecurityProperties global = new PortalSecurityProperties("groups", List.of(), List.of(), List.of(),
                     "x");
-            AccessGuard guard = new AccessGuard(new org.ldportal.security.ProjectAccess(rules,
+            AccessGuard guard = new AccessGuard(new org.ldportal.access.ProjectAccess(rules,
                     new org.ldportal.security.GroupRoleMapper(global, rules)), trail);
             AuditedCall scoped = new AuditedCall(trail, translator(), guard, provider(null));
             CurrentUser webOnly = new CurrentUser("wes", "Wes Web", null, java.util.Set.of(),

@@ -74,7 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ DestinationService.class, DestinationFormPage.class, org.ldportal.change.ChangeFlow.class,
         org.ldportal.change.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
-        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
         org.ldportal.access.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
         org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class,
         org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,

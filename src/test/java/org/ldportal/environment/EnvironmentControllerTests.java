@@ -69,7 +69,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebSliceTest
 @Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class,
         org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
-        org.ldportal.change.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
+        org.ldportal.access.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
         org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class,
         EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
         PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,

@@ -17,7 +17,7 @@ import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValues;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
+import org.ldportal.access.ProjectAccess;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.TestUsers;
 import org.ldportal.testsupport.WebSliceTest;

@@ -62,7 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ ManifestCatalog.class, IntegrationFormPage.class, org.ldportal.change.ChangeFlow.class,
         org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
         LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
-        AuditedCall.class, Settlement.class, org.ldportal.change.AccessGuard.class,
+        AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
         org.ldportal.access.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
         org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
         IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,

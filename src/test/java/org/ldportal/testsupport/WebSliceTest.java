@@ -12,7 +12,7 @@ import org.ldportal.approval.ApprovalRules;
 import org.ldportal.approval.Approvals;
 import org.ldportal.security.AccessProperties;
 import org.ldportal.security.GroupRoleMapper;
-import org.ldportal.security.ProjectAccess;
+import org.ldportal.access.ProjectAccess;
 import org.ldportal.security.PortalSecurityProperties;
 import org.ldportal.security.SecurityConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,13 +1,14 @@
-package org.ldportal.change;
+package org.ldportal.access;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditTrail;
+import org.ldportal.change.ChangeGuard;
+import org.ldportal.change.NotAllowedException;
 import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
-import org.ldportal.security.ProjectAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * here means a key was changed in the page or the rules changed meanwhile.
  */
 @Component
-public class AccessGuard {
+public class AccessGuard implements ChangeGuard {
 
     static final String ERROR_CODE = "not-allowed";
 
@@ -42,6 +43,7 @@ public class AccessGuard {
      * account when it names no project. An empty key is left to the form's own
      * validation.
      */
+    @Override
     public void require(AuditAttempt attempt, PortalRole role) {
         refuseUnless(attempt, refusal(attempt.actor(), role, attempt.projectKey(), attempt.environmentKey()));
     }

@@ -1,4 +1,4 @@
-package org.ldportal.security;
+package org.ldportal.access;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +9,15 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.ReadScope;
+import org.ldportal.audit.ReadScopes;
+import org.ldportal.security.AccessProperties;
+import org.ldportal.security.AccessRule;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.GroupRoleMapper;
+import org.ldportal.security.KeyPattern;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.PortalSecurityProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +27,7 @@ import org.springframework.stereotype.Component;
  * queries.
  */
 @Component
-public class ProjectAccess {
+public class ProjectAccess implements ReadScopes {
 
     private final AccessProperties properties;
 
@@ -72,22 +81,10 @@ public class ProjectAccess {
     }
 
     /**
-     * The roles that members of these groups hold somewhere through a rule, for the
-     * sign-in's authorities.
-     */
-    Set<PortalRole> scopedRolesFor(Collection<String> groups) {
-        Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
-        properties.rules()
-            .stream()
-            .filter(rule -> rule.appliesToAnyOf(groups))
-            .forEach(rule -> roles.addAll(rule.roles()));
-        return roles;
-    }
-
-    /**
      * What the person may read of the audit trail beyond their own attempts: everything
      * (global viewers and admins), or the areas their viewer (or admin) rules cover.
      */
+    @Override
     public ReadScope readScope(CurrentUser user) {
         if (user.canReadWholeAuditTrail()) {
             return ReadScope.whole(user.subject());

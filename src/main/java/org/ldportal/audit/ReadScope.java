@@ -1,4 +1,4 @@
-package org.ldportal.security;
+package org.ldportal.audit;
 
 import java.util.List;
 

@@ -1,5 +1,13 @@
-package org.ldportal.security;
+package org.ldportal.access;
 
+import org.ldportal.audit.ReadScope;
+import org.ldportal.security.AccessProperties;
+import org.ldportal.security.AccessRule;
+import org.ldportal.security.CurrentUser;
+import org.ldportal.security.GroupRoleMapper;
+import org.ldportal.security.KeyPattern;
+import org.ldportal.security.PortalRole;
+import org.ldportal.security.PortalSecurityProperties;
 import java.util.List;
 import java.util.Set;
 
