@@ -54,6 +54,21 @@ class ModularityTests {
     }
 
     @Test
+    void changeWhenOtherModulesUseItThenNotItsInternals() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ldportal");
+        assertThat(classes.stream().filter(type -> type.getPackageName().equals("org.ldportal.change.internal")))
+            .as("the change flow's internals")
+            .hasSizeGreaterThanOrEqualTo(10);
+        noClasses().that()
+            .resideOutsideOfPackage("org.ldportal.change..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.ldportal.change.internal..")
+            .check(classes);
+    }
+
+    @Test
     void webClientWhenUsedThenOnlyByTheLaunchDarklyClientAndDynamicOptions() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.ldportal");

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.ApiFailure;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.ReviewProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.SubmissionArgumentResolver;
 import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.JdbcSubmissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.SubmissionContext;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -1,5 +1,9 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.InFlightAttempts;
+import org.ldportal.change.internal.Settlement;
+import org.ldportal.change.internal.SettlementProperties;
+import org.ldportal.change.internal.SubmissionContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

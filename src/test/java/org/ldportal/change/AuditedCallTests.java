@@ -1,5 +1,8 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.InFlightAttempts;
+import org.ldportal.change.internal.Settlement;
+import org.ldportal.change.internal.SettlementProperties;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.InFlightAttempts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

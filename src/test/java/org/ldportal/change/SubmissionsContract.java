@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.internal.JdbcSubmissions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.UUID;

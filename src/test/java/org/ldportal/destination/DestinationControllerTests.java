@@ -32,7 +32,7 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
-import org.ldportal.change.Settlement;
+import org.ldportal.change.internal.Settlement;
 import org.ldportal.change.KnownKeys;
 import org.ldportal.change.PageLookups;
 import org.ldportal.change.SignedOutForms;
@@ -80,7 +80,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,
         PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, LaunchDarklyProperties.class,
+@EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, LaunchDarklyProperties.class,
         SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")
 class DestinationControllerTests {

@@ -28,7 +28,7 @@ import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
-import org.ldportal.change.Settlement;
+import org.ldportal.change.internal.Settlement;
 import org.ldportal.change.KnownKeys;
 import org.ldportal.change.PageLookups;
 import org.ldportal.change.SignedOutForms;
@@ -74,7 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
         PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
         LaunchDarklyDirectory.class, SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, EnvironmentProperties.class,
+@EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, EnvironmentProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
         "portal.environments.reserved-keys[0].project=Mobile-App",

@@ -30,7 +30,7 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
-import org.ldportal.change.Settlement;
+import org.ldportal.change.internal.Settlement;
 import org.ldportal.change.KnownKeys;
 import org.ldportal.change.PageLookups;
 import org.ldportal.change.SignedOutForms;
@@ -67,7 +67,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
         IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,
         SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })
-@EnableConfigurationProperties({ org.ldportal.change.ReviewProperties.class, IntegrationsProperties.class,
+@EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, IntegrationsProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")
 class SharedManifestFormsTests {

@@ -1,4 +1,4 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  * instance.
  */
 @Repository
-class InFlightAttempts {
+public class InFlightAttempts {
 
     private static final int MESSAGE_COLUMN = 4000;
 
@@ -43,7 +43,7 @@ class InFlightAttempts {
 
     private final TransactionTemplate transactions;
 
-    InFlightAttempts(JdbcClient jdbc, AuditTrail audit, ObjectMapper json,
+    public InFlightAttempts(JdbcClient jdbc, AuditTrail audit, ObjectMapper json,
             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -52,17 +52,17 @@ class InFlightAttempts {
     }
 
     /** One attempt in flight, as stored. */
-    record Row(long startedId, long outcomeLinkId, String state, Instant startedAt, Instant nextCheckAt,
+    public record Row(long startedId, long outcomeLinkId, String state, Instant startedAt, Instant nextCheckAt,
             Instant absentProofAt, @Nullable Integer answerStatus, @Nullable String answerMessage,
             @Nullable List<String> existedBefore, @Nullable String submissionToken) {
 
-        boolean answered() {
+        public boolean answered() {
             return "UNKNOWN".equals(state);
         }
     }
 
     /** What opening an attempt came to. */
-    sealed interface Opened {
+    public sealed interface Opened {
 
         /** Recorded as started, its row written: send it. */
         record Open(long startedId, long outcomeLinkId) implements Opened {
@@ -84,7 +84,7 @@ class InFlightAttempts {
      * unclear answer
      * @throws RuntimeException when neither could be written (then nothing must be sent)
      */
-    Opened open(AuditAttempt attempt, String identity, @Nullable List<String> existedBefore,
+    public Opened open(AuditAttempt attempt, String identity, @Nullable List<String> existedBefore,
             @Nullable String submissionToken, Instant now, Instant sendingUntil, Instant absentProofAt) {
         String target = hash(identity);
         try {
@@ -127,7 +127,7 @@ class InFlightAttempts {
      * What existed just before sending (read once the target was held), and when the call
      * is over whatever happens.
      */
-    void existedBefore(long startedId, @Nullable List<String> ids, Instant sendingUntil, Instant absentProofAt) {
+    public void existedBefore(long startedId, @Nullable List<String> ids, Instant sendingUntil, Instant absentProofAt) {
         jdbc.sql(
                 "UPDATE change_in_flight SET existed_before = :before, next_check_at = :next, absent_proof_at = :proof "
                         + "WHERE started_id = :id")
@@ -139,7 +139,7 @@ class InFlightAttempts {
     }
 
     /** LaunchDarkly gave no clear answer: what it said, and when to look. */
-    void unclear(long startedId, @Nullable Integer status, @Nullable String message, Instant nextCheckAt,
+    public void unclear(long startedId, @Nullable Integer status, @Nullable String message, Instant nextCheckAt,
             Instant absentProofAt) {
         jdbc.sql("UPDATE change_in_flight SET state = 'UNKNOWN', answer_status = :status, answer_message = :message, "
                 + "next_check_at = :next, absent_proof_at = :proof WHERE started_id = :id")
@@ -152,7 +152,7 @@ class InFlightAttempts {
     }
 
     /** The next look, not before {@code at}. */
-    void later(long startedId, Instant at) {
+    public void later(long startedId, Instant at) {
         jdbc.sql("UPDATE change_in_flight SET next_check_at = :at WHERE started_id = :id")
             .param("at", Timestamp.from(at))
             .param("id", startedId)
@@ -164,7 +164,7 @@ class InFlightAttempts {
      * any instance) whose update found it as read; a look that dies midway frees it by
      * then.
      */
-    boolean take(Row row, Instant until) {
+    public boolean take(Row row, Instant until) {
         return jdbc
             .sql("UPDATE change_in_flight SET next_check_at = :until WHERE started_id = :id AND next_check_at = :seen")
             .param("until", Timestamp.from(until))
@@ -174,12 +174,12 @@ class InFlightAttempts {
     }
 
     /** The outcome is known: the target is free. */
-    void close(long startedId) {
+    public void close(long startedId) {
         jdbc.sql("DELETE FROM change_in_flight WHERE started_id = :id").param("id", startedId).update();
     }
 
     /** The attempts due a look, oldest first. */
-    List<Row> due(Instant now, int limit) {
+    public List<Row> due(Instant now, int limit) {
         return jdbc
             .sql("SELECT * FROM change_in_flight WHERE next_check_at <= :now ORDER BY next_check_at LIMIT :limit")
             .param("now", Timestamp.from(now))
@@ -192,7 +192,7 @@ class InFlightAttempts {
      * The attempt begun with this STARTED entry, or linked to this entry, if it is in
      * flight.
      */
-    Optional<Row> find(long entryId) {
+    public Optional<Row> find(long entryId) {
         return jdbc.sql("SELECT * FROM change_in_flight WHERE started_id = :id OR outcome_link_id = :id")
             .param("id", entryId)
             .query(this::row)

@@ -1,5 +1,7 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.Change;
+import org.ldportal.change.ChangeResult;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditOutcome;
 
@@ -15,14 +17,14 @@ import org.ldportal.audit.AuditOutcome;
  * @param detail LaunchDarkly's own message with secrets scrubbed, or null; shown as
  * detail
  */
-record ApiFailure(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable String code, String userMessage,
+public record ApiFailure(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable String code, String userMessage,
         @Nullable String detail) {
 
     /**
      * What the trail keeps as the error message: LaunchDarkly's own words when there are
      * any.
      */
-    String auditMessage() {
+    public String auditMessage() {
         return detail != null ? detail : userMessage;
     }
 
@@ -30,7 +32,7 @@ record ApiFailure(AuditOutcome outcome, @Nullable Integer httpStatus, @Nullable 
      * The result a page shows: a refusal placed by the change's locator, a failure, or
      * "it may exist".
      */
-    <T> ChangeResult<T> toResult(Change.Locator locator) {
+    public <T> ChangeResult<T> toResult(Change.Locator locator) {
         return switch (outcome) {
             case REJECTED -> new ChangeResult.Refused<>(locator.locate(detail), userMessage, detail, httpStatus, null);
             case FAILED -> new ChangeResult.Failed<>(userMessage);

@@ -1,4 +1,4 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.Submission;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;

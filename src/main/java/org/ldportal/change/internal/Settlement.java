@@ -1,5 +1,8 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.ExistenceCheck;
+import org.ldportal.change.Sent;
+import org.ldportal.change.UnknownOutcomes;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class Settlement {
 
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
-    static final String CODE = "settled";
+
+    public static final String CODE = "settled";
 
     private final List<ExistenceCheck> checks;
 
@@ -30,7 +34,7 @@ public class Settlement {
         this(checks.orderedStream().toList());
     }
 
-    Settlement(List<ExistenceCheck> checks) {
+    public Settlement(List<ExistenceCheck> checks) {
         this.checks = List.copyOf(checks);
     }
 
@@ -56,7 +60,7 @@ public class Settlement {
      * The check that can look for what this attempt asks for; only creates can be looked
      * for.
      */
-    Optional<ExistenceCheck> checkFor(ExistenceCheck.Target target) {
+    public Optional<ExistenceCheck> checkFor(ExistenceCheck.Target target) {
         if (!target.action().creates()) {
             return Optional.empty();
         }
@@ -64,7 +68,7 @@ public class Settlement {
     }
 
     /** Asks LaunchDarkly; a failure to ask proves nothing. */
-    Finding look(ExistenceCheck check, ExistenceCheck.Target target) {
+    public Finding look(ExistenceCheck check, ExistenceCheck.Target target) {
         try {
             return check.find(target).<Finding>map(Finding.Exists::new).orElseGet(Finding.Absent::new);
         }

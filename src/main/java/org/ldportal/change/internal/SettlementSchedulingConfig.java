@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.UnknownOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,7 +28,7 @@ class SettlementSchedulingConfig implements SchedulingConfigurer {
 
     private final Clock clock;
 
-    SettlementSchedulingConfig(UnknownOutcomes outcomes, SettlementProperties properties, ClusterLocks locks,
+    public SettlementSchedulingConfig(UnknownOutcomes outcomes, SettlementProperties properties, ClusterLocks locks,
             Clock clock) {
         this.outcomes = outcomes;
         this.properties = properties;

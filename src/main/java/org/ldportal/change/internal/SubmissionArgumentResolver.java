@@ -1,5 +1,9 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.ReviewPages;
+import org.ldportal.change.Submission;
+import org.ldportal.change.SubmissionPages;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +25,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * A {@link Submission} handler argument, read from the request: its sender, token, review
  * step, draft and values.
  */
-class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
+public class SubmissionArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.UnknownOutcomes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -32,7 +33,7 @@ class SettlementController {
 
     private final ReadScopes access;
 
-    SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ReadScopes access) {
+    public SettlementController(AuditQueries queries, UnknownOutcomes outcomes, ReadScopes access) {
         this.queries = queries;
         this.outcomes = outcomes;
         this.access = access;

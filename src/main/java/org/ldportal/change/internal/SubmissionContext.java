@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.Submissions;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -10,14 +11,14 @@ import org.jspecify.annotations.Nullable;
  * instance may stop mid-call). Bound by {@link Submissions#send} around the change it
  * sends.
  */
-final class SubmissionContext {
+public final class SubmissionContext {
 
     private static final ThreadLocal<String> TOKEN = new ThreadLocal<>();
 
     private SubmissionContext() {
     }
 
-    static <T> T sending(String token, Supplier<T> change) {
+    public static <T> T sending(String token, Supplier<T> change) {
         String outer = TOKEN.get();
         TOKEN.set(token);
         try {
@@ -33,7 +34,7 @@ final class SubmissionContext {
         }
     }
 
-    static @Nullable String current() {
+    public static @Nullable String current() {
         return TOKEN.get();
     }
 

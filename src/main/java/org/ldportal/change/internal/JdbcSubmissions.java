@@ -1,5 +1,7 @@
-package org.ldportal.change;
+package org.ldportal.change.internal;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.Submissions;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -27,13 +29,13 @@ import tools.jackson.databind.ObjectMapper;
  * the same moment, on any instance, exactly one insert succeeds.
  */
 @Component
-class JdbcSubmissions implements Submissions {
+public class JdbcSubmissions implements Submissions {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSubmissions.class);
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-    static boolean wellFormed(@Nullable String token) {
+    public static boolean wellFormed(@Nullable String token) {
         return token != null && TOKEN.matcher(token).matches();
     }
 
@@ -50,7 +52,7 @@ class JdbcSubmissions implements Submissions {
 
     private final ClusterLocks locks;
 
-    JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock, ClusterLocks locks) {
+    public JdbcSubmissions(JdbcClient jdbc, ObjectMapper json, Clock clock, ClusterLocks locks) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -58,7 +60,7 @@ class JdbcSubmissions implements Submissions {
     }
 
     /** A fresh token for a form about to be shown. */
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
