@@ -54,6 +54,15 @@ class ModularityTests {
     }
 
     @Test
+    void changeWhenAPageHelperIsUsedThenThroughItsNamedInterface() {
+        // Declared where used ("change :: pages"): a module that only changes things
+        // cannot reach the pages' helpers.
+        assertThat(MODULES.getModuleByName("change").orElseThrow().getNamedInterfaces().getByName("pages"))
+            .hasValueSatisfying(pages -> assertThat(pages.asJavaClasses().map(type -> type.getSimpleName()).toList())
+                .contains("ChangePages", "ManagePage", "FormRefusals", "SubmissionPages"));
+    }
+
+    @Test
     void changeWhenOtherModulesUseItThenNotItsInternals() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.ldportal");

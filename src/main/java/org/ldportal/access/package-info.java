@@ -6,7 +6,8 @@
  * flow and the trail ask it through their own interfaces ({@code ChangeGuard},
  * {@code ReadScopes}), so neither depends on it.
  */
-@ApplicationModule(displayName = "Access", allowedDependencies = { "audit", "change", "launchdarkly", "security" })
+@ApplicationModule(displayName = "Access",
+        allowedDependencies = { "audit", "change", "change :: pages", "launchdarkly", "security" })
 @NullMarked
 package org.ldportal.access;
 

@@ -1,7 +1,7 @@
 package org.ldportal.approval;
 
 import org.jspecify.annotations.Nullable;
-import org.ldportal.change.ReviewPages;
+import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -24,7 +24,7 @@ import org.ldportal.change.NotAllowedException;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.Review;
 import org.ldportal.change.SecretBox;
-import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.pages.SubmissionPages;
 import org.ldportal.change.UnknownOutcomes;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;

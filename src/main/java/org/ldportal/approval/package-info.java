@@ -5,7 +5,8 @@
  * call. Features hand in what they would send ({@link PendingChange}) and send it again
  * when approved ({@link org.ldportal.approval.ApprovedChangeSender}).
  */
-@ApplicationModule(displayName = "Approvals", allowedDependencies = { "audit", "change", "resource", "security" })
+@ApplicationModule(displayName = "Approvals",
+        allowedDependencies = { "audit", "change", "change :: pages", "resource", "security" })
 @NullMarked
 package org.ldportal.approval;
 

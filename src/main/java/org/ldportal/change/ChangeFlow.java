@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.internal.ReviewProperties;
 import java.util.Optional;
 import java.util.OptionalLong;

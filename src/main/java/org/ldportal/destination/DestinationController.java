@@ -10,13 +10,13 @@ import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
-import org.ldportal.change.ChangeForm;
-import org.ldportal.change.ChangePages;
+import org.ldportal.change.pages.ChangeForm;
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.Submission;
 import org.ldportal.form.FormValues;
 import org.ldportal.security.CurrentUser;
-import org.ldportal.change.SignedOutForms;
+import org.ldportal.change.pages.SignedOutForms;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

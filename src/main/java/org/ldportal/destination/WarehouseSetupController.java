@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
-import org.ldportal.change.ChangeForm;
-import org.ldportal.change.ChangePages;
+import org.ldportal.change.pages.ChangeForm;
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.Submission;
-import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.pages.SubmissionPages;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

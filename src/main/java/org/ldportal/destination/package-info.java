@@ -3,8 +3,8 @@
  * the kind, warehouse set-up.
  */
 @ApplicationModule(displayName = "Data Export destinations",
-        allowedDependencies = { "access", "approval", "audit", "change", "form", "launchdarkly", "resource",
-                "security" })
+        allowedDependencies = { "access", "approval", "audit", "change", "change :: pages", "form", "launchdarkly",
+                "resource", "security" })
 @NullMarked
 package org.ldportal.destination;
 

@@ -31,7 +31,7 @@ import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.ldportal.access.ProjectAccess;
-import org.ldportal.change.KnownKeys;
+import org.ldportal.change.pages.KnownKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -11,8 +11,8 @@ import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.ChangeFlow;
-import org.ldportal.change.ChangeForm;
-import org.ldportal.change.ChangePages;
+import org.ldportal.change.pages.ChangeForm;
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.Submission;
 import org.ldportal.form.FormValidation;

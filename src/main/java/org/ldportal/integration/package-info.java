@@ -4,8 +4,8 @@
  * the one other outbound call: a manifest's dynamic-options endpoint, guarded.
  */
 @ApplicationModule(displayName = "Integrations",
-        allowedDependencies = { "access", "approval", "audit", "change", "form", "launchdarkly", "resource", "security",
-                "status" })
+        allowedDependencies = { "access", "approval", "audit", "change", "change :: pages", "form", "launchdarkly",
+                "resource", "security", "status" })
 @NullMarked
 package org.ldportal.integration;
 

@@ -1,5 +1,6 @@
 package org.ldportal.change;
 
+import org.ldportal.change.pages.SignedOutForms;
 import java.util.Collections;
 
 import jakarta.servlet.http.Cookie;

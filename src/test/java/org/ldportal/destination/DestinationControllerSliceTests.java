@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.ldportal.change.ChangeFlow;
-import org.ldportal.change.ChangePages;
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.PreparedChange;
-import org.ldportal.change.SignedOutForms;
+import org.ldportal.change.pages.SignedOutForms;
 import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.form.FieldSpec;

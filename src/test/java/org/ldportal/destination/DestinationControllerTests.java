@@ -33,9 +33,9 @@ import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.internal.Settlement;
-import org.ldportal.change.KnownKeys;
-import org.ldportal.change.PageLookups;
-import org.ldportal.change.SignedOutForms;
+import org.ldportal.change.pages.KnownKeys;
+import org.ldportal.change.pages.PageLookups;
+import org.ldportal.change.pages.SignedOutForms;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,9 +73,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DestinationController.class)
 @WebSliceTest
 @Import({ DestinationService.class, DestinationFormPage.class, org.ldportal.change.ChangeFlow.class,
-        org.ldportal.change.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
+        org.ldportal.change.pages.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
         ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
-        org.ldportal.access.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
+        org.ldportal.access.PermittedPlaces.class, org.ldportal.change.pages.ReviewPages.class,
         org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class,
         org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,
         PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,

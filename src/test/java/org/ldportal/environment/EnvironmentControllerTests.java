@@ -29,9 +29,9 @@ import org.ldportal.change.AuditedCall;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.internal.Settlement;
-import org.ldportal.change.KnownKeys;
-import org.ldportal.change.PageLookups;
-import org.ldportal.change.SignedOutForms;
+import org.ldportal.change.pages.KnownKeys;
+import org.ldportal.change.pages.PageLookups;
+import org.ldportal.change.pages.SignedOutForms;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,13 +67,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = EnvironmentController.class)
 @WebSliceTest
-@Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.ChangePages.class,
+@Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.pages.ChangePages.class,
         org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
         org.ldportal.access.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
-        org.ldportal.change.ReviewPages.class, org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class,
-        EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
-        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
-        LaunchDarklyDirectory.class, SliceTestBeans.class })
+        org.ldportal.change.pages.ReviewPages.class, org.ldportal.change.ReviewWarnings.class,
+        EnvironmentApprovals.class, EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class,
+        SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class,
+        LaunchDarklyLinks.class, LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, EnvironmentProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.access.PermittedPlaces;
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.change.ChangeFlow;
-import org.ldportal.change.ChangePages;
+import org.ldportal.change.pages.ChangePages;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.change.Step;
 import org.ldportal.launchdarkly.Environment;

@@ -31,9 +31,9 @@ import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.SecretBox;
 import org.ldportal.change.SecretsProperties;
 import org.ldportal.change.internal.Settlement;
-import org.ldportal.change.KnownKeys;
-import org.ldportal.change.PageLookups;
-import org.ldportal.change.SignedOutForms;
+import org.ldportal.change.pages.KnownKeys;
+import org.ldportal.change.pages.PageLookups;
+import org.ldportal.change.pages.SignedOutForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -60,10 +60,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = IntegrationController.class)
 @WebSliceTest
 @Import({ ManifestCatalog.class, IntegrationFormPage.class, org.ldportal.change.ChangeFlow.class,
-        org.ldportal.change.ChangePages.class, ManifestParser.class, IntegrationService.class, FormValidator.class,
-        LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class, ApiFailureTranslator.class,
-        AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
-        org.ldportal.access.PermittedPlaces.class, org.ldportal.change.ReviewPages.class,
+        org.ldportal.change.pages.ChangePages.class, ManifestParser.class, IntegrationService.class,
+        FormValidator.class, LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class,
+        ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
+        org.ldportal.access.PermittedPlaces.class, org.ldportal.change.pages.ReviewPages.class,
         org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
         IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,
         SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })

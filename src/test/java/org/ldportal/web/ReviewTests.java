@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.ldportal.change.ReviewPages;
+import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.change.internal.ReviewProperties;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.sandbox.SandboxRequest;

@@ -1,9 +1,11 @@
 package org.ldportal.change.internal;
 
+import org.ldportal.change.pages.ReviewPages;
+import org.ldportal.change.pages.SubmissionPages;
 import org.ldportal.change.KeptSecrets;
-import org.ldportal.change.ReviewPages;
+import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.change.Submission;
-import org.ldportal.change.SubmissionPages;
+import org.ldportal.change.pages.SubmissionPages;
 import java.util.List;
 import java.util.Objects;
 

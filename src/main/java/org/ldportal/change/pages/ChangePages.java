@@ -1,5 +1,9 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.Step;
+import org.ldportal.change.Submission;
+import org.ldportal.change.Submissions;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.ChangeResult;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.Submissions;
 import org.ldportal.change.internal.JdbcSubmissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;

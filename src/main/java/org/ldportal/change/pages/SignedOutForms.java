@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.SecretBox;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.RefusalTarget;
 import java.util.Map;
 
 import org.springframework.ui.Model;

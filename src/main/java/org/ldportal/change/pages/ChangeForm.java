@@ -1,4 +1,4 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.ApiFailureTranslator;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -1,5 +1,7 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.Change;
+import org.ldportal.change.Review;
 import org.ldportal.change.internal.ReviewProperties;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package org.ldportal.change;
+package org.ldportal.change.pages;
 
+import org.ldportal.change.ApiFailureTranslator;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
