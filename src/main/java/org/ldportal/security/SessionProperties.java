@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * what it gave them.
  *
  * @param absoluteTimeout how long after signing in a person must sign in again
+ * @param lastAccessWrite how far a session's last access must have moved before it is
+ * written to the database again (sessions in the database only); a session may expire up
+ * to this much before its timeout
  */
 @ConfigurationProperties("portal.session")
-public record SessionProperties(@DefaultValue("12h") Duration absoluteTimeout) {
+public record SessionProperties(@DefaultValue("12h") Duration absoluteTimeout,
+        @DefaultValue("1m") Duration lastAccessWrite) {
 }

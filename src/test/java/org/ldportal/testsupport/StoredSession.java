@@ -40,6 +40,11 @@ public final class StoredSession implements RequestPostProcessor {
         return new StoredSession(repository, session.getId());
     }
 
+    /** The session's id, as the store keys its row. */
+    public String id() {
+        return id;
+    }
+
     @Override
     public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
         request.setCookies(new Cookie(COOKIE, Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))));
