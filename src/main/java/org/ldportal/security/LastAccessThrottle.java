@@ -15,10 +15,10 @@ import org.springframework.session.Session;
  * moved only when it moved by more than {@code interval}, and a session nothing changed
  * in is not saved at all. Without it every signed-in request updates its session's row
  * (the page benchmark's profile: about a tenth of a page's CPU). A session may so expire
- * up to {@code interval} before its timeout; with a timeout of hours, that is nothing a
- * person notices. Everything else (a new session, a changed id at sign-in, an attribute
- * set or removed, deletion) goes to the database at once, so the session still moves
- * between instances and is gone everywhere at sign-out.
+ * up to {@code interval} before its timeout (at most a quarter of it); with a timeout of
+ * hours, that is nothing a person notices. Everything else (a new session, a changed id
+ * at sign-in, an attribute set or removed, deletion) goes to the database at once, so the
+ * session still moves between instances and is gone everywhere at sign-out.
  */
 final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastAccessThrottle.Tracked> {
 
@@ -79,7 +79,11 @@ final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastA
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
-            if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(interval) >= 0) {
+            // Never more than a quarter of the idle timeout: a session set to end after
+            // a few minutes idle must not end while it is being used.
+            Duration quarter = delegate.getMaxInactiveInterval().dividedBy(4);
+            Duration threshold = quarter.compareTo(interval) < 0 ? quarter : interval;
+            if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(threshold) >= 0) {
                 delegate.setLastAccessedTime(lastAccessedTime);
                 dirty = true;
             }

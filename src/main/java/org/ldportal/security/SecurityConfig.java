@@ -3,9 +3,6 @@ package org.ldportal.security;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,20 +15,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -74,7 +65,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
             ObjectProvider<SignedOutSubmissions> signedOut, PublicAddressProperties address, SessionProperties sessions,
-            ObjectProvider<Clock> clock, Environment environment) throws Exception {
+            ObjectProvider<Clock> clock, Environment environment, GroupRoleMapper roles) throws Exception {
         http.addFilterBefore(new SessionLifetimeFilter(sessions, clock.getIfAvailable(Clock::systemUTC)),
                 AuthorizationFilter.class)
             .authorizeHttpRequests(authorize -> authorize
@@ -113,9 +104,10 @@ public class SecurityConfig {
                 .hasAnyAuthority(anyRole())
                 .anyRequest()
                 .authenticated())
-            // The GrantedAuthoritiesMapper bean below is picked up by the login
-            // configurer.
-            .oauth2Login(Customizer.withDefaults())
+            // Roles and groups from the groups claim, and a small principal for the
+            // session.
+            .oauth2Login(
+                    login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInUsers(roles))))
             // A fragment fetched by the page's script gets a 401 it can explain, not the
             // SSO login page
             // swapped into the form; everything else is sent to sign in.
@@ -222,26 +214,6 @@ public class SecurityConfig {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated();
-    }
-
-    @Bean
-    GrantedAuthoritiesMapper rolesFromGroups(GroupRoleMapper mapper) {
-        return authorities -> {
-            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
-            for (GrantedAuthority authority : authorities) {
-                if (authority instanceof OidcUserAuthority oidc) {
-                    mapped.addAll(toAuthorities(mapper.authoritiesFor(mapper.groupsIn(oidc.getAttributes()))));
-                }
-                else if (authority instanceof OAuth2UserAuthority oauth2) {
-                    mapped.addAll(toAuthorities(mapper.authoritiesFor(mapper.groupsIn(oauth2.getAttributes()))));
-                }
-            }
-            return mapped;
-        };
-    }
-
-    private static Collection<GrantedAuthority> toAuthorities(Collection<String> names) {
-        return names.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
     /**

@@ -53,6 +53,24 @@ class LastAccessThrottleTests {
     }
 
     @Test
+    void saveWhenTheIdleTimeoutIsShortThenTheLastAccessIsWrittenOnceItMovedByAQuarterOfIt() {
+        MapSession stored = store.stored(Instant.parse("2026-12-03T10:00:00Z"));
+        stored.setMaxInactiveInterval(Duration.ofSeconds(20));
+
+        LastAccessThrottle.Tracked early = sessions.findById(stored.getId());
+        early.setLastAccessedTime(Instant.parse("2026-12-03T10:00:04Z"));
+        sessions.save(early);
+        LastAccessThrottle.Tracked later = sessions.findById(stored.getId());
+        later.setLastAccessedTime(Instant.parse("2026-12-03T10:00:05Z"));
+        sessions.save(later);
+
+        assertThat(store.saves).as("not at 4 s, at 5 s (a quarter of 20 s), though the interval is a minute")
+            .singleElement()
+            .satisfies(
+                    saved -> assertThat(saved.getLastAccessedTime()).isEqualTo(Instant.parse("2026-12-03T10:00:05Z")));
+    }
+
+    @Test
     void saveWhenAnAttributeIsSetOrRemovedOrTheIdChangedThenWrittenAtOnce() {
         MapSession stored = store.stored(Instant.parse("2026-12-03T10:00:00Z"));
 
