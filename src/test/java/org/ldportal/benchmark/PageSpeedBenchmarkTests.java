@@ -7,6 +7,7 @@ import java.lang.management.ThreadInfo;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,15 +32,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ldportal.PortalApplication;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PlainHttp;
-import org.ldportal.testsupport.PortalIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.ldportal.testsupport.LocalIdentityProvider;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ldportal.testsupport.PlainHttp.REQUEST_TIMEOUT;
@@ -49,39 +54,45 @@ import static org.ldportal.testsupport.PlainHttp.get;
 import static org.ldportal.testsupport.PlainHttp.percentile;
 
 /**
- * How fast the form pages answer and how much a create costs in the portal itself, with
- * the whole portal on a real port, the local identity provider and the LaunchDarkly
- * sandbox (the same set-up as every full-context test).
+ * How fast the signed-in pages answer and how much a create costs in the portal itself,
+ * on two portals started side by side in this JVM with the local identity provider and
+ * the LaunchDarkly sandbox: one with its sessions in the database (the default, Spring
+ * Session JDBC), one with them in memory. Each keeps its own H2 database and otherwise
+ * the production settings (caches on).
  * <ul>
- * <li>Pages: signed in through the real OIDC flow, each form page is loaded by
- * {@value #DEFAULT_CLIENTS} concurrent clients for a fixed time after a warm-up; prints
- * requests per second and p50/p99 latency.</li>
+ * <li>Pages: signed in through the real OIDC flow, every page (home, the create forms,
+ * the catalog, the audit trail, the requests, the manage lists and detail pages) is
+ * loaded by {@value #DEFAULT_CLIENTS} concurrent clients for a fixed time after a
+ * warm-up, on each portal in turn; prints requests per second, p50/p99 latency and the
+ * CPU time and heap each answer cost the portal, database and memory sessions side by
+ * side.</li>
  * <li>Creates: environments created through the portal's form (POST to its redirect)
  * against the same POST sent straight to the sandbox, interleaved one by one so both see
  * the same machine load; prints median and p99 of each and the portal's share.</li>
  * </ul>
  * Figures only: timings depend on the machine and are never asserted. Correctness is:
- * every page answer is a 200 with its form, every create a redirect to the result page
+ * every page answer is a 200 with its content, every create a redirect to the result page
  * (or a 201 from the sandbox). Only localhost traffic.
  * <p>
  * Run: {@code ./mvnw -Pbenchmark -Dtest=PageSpeedBenchmarkTests test}. Settings (system
- * properties): {@code ldportal.bench.seconds} (measured seconds per page, 10),
- * {@code ldportal.bench.warmup-seconds} (3, just before a page is measured),
- * {@code ldportal.bench.jit-warmup-seconds} (8, each page in turn before any is
+ * properties): {@code ldportal.bench.seconds} (measured seconds per page, 6),
+ * {@code ldportal.bench.warmup-seconds} (2, just before a page is measured),
+ * {@code ldportal.bench.jit-warmup-seconds} (4, each page in turn before any is
  * measured), {@code ldportal.bench.clients} (16), {@code ldportal.bench.creates} (200),
  * {@code ldportal.bench.create-warmups} (2000), {@code ldportal.bench.pages} (only the
  * pages whose path contains one of these comma-separated words, e.g. to profile one
- * page). The figures are also appended to {@code target/benchmark/page-speed.txt}.
+ * page), {@code ldportal.bench.sessions} ({@code database}, {@code memory} or both). The
+ * figures are also appended to {@code target/benchmark/page-speed.txt}.
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PageSpeedBenchmarkTests extends PortalIntegrationTest {
+class PageSpeedBenchmarkTests {
 
     private static final int DEFAULT_CLIENTS = 16;
 
-    private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("ldportal.bench.seconds", 10));
+    private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("ldportal.bench.seconds", 6));
 
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("ldportal.bench.warmup-seconds", 3));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("ldportal.bench.warmup-seconds", 2));
 
     /**
      * Every page is loaded this long before any is measured: on two cores the JIT
@@ -90,7 +101,7 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
      * last.
      */
     private static final Duration JIT_WARM_UP = Duration
-        .ofSeconds(Long.getLong("ldportal.bench.jit-warmup-seconds", 8));
+        .ofSeconds(Long.getLong("ldportal.bench.jit-warmup-seconds", 4));
 
     private static final int CLIENTS = Integer.getInteger("ldportal.bench.clients", DEFAULT_CLIENTS);
 
@@ -116,47 +127,141 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
     private static final String CLAIMS = "{\"name\": \"Bench Admin\", \"email\": \"bench-admin@example.com\", "
             + "\"groups\": [\"ld-portal-admins\"]}";
 
-    /** The pages measured, each with text only its rendered form contains. */
+    /**
+     * The pages measured, each with text only its rendered page contains; the detail
+     * pages' ids are those of what {@link #seedWhatThePagesShow()} made.
+     */
     private static final Map<String, String> PAGES = new LinkedHashMap<>();
-    static {
+
+    /** The two portals, by how they keep sessions. */
+    private static final Map<String, Portal> PORTALS = new LinkedHashMap<>();
+
+    private record Portal(String sessions, ConfigurableApplicationContext context, int port) {
+    }
+
+    @BeforeAll
+    static void startBothPortals() {
+        String chosen = System.getProperty("ldportal.bench.sessions", "database,memory");
+        for (String sessions : List.of("database", "memory")) {
+            if (chosen.contains(sessions)) {
+                PORTALS.put(sessions, start(sessions));
+            }
+        }
+        seedWhatThePagesShow();
+    }
+
+    @AfterAll
+    static void stopBothPortals() {
+        PORTALS.values().forEach(portal -> portal.context().close());
+    }
+
+    private static Portal start(String sessions) {
+        LocalIdentityProvider idp = LocalIdentityProvider.shared();
+        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+        // A port of its own, not 0: Tomcat names its request threads after the port it
+        // was given (http-nio-auto-1-* for 0), and the figures are read by those names.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + freePort(),
+                "--spring.datasource.url=jdbc:h2:mem:bench-" + sessions + ";DB_CLOSE_DELAY=-1",
+                "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
+                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
+                "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
+                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
+                "--portal.launchdarkly.api-token=" + sandbox.token()));
+        if (sessions.equals("memory")) {
+            arguments.add("--spring.autoconfigure.exclude="
+                    + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PortalApplication.class)
+            .run(arguments.toArray(String[]::new));
+        return new Portal(sessions, context,
+                Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A destination, an integration configuration, for the lists and detail pages. */
+    private static void seedWhatThePagesShow() {
+        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+        sandbox.reset();
+        String destination = sandbox
+            .seedDestination("mobile-app", "production", "Bench events", "kinesis", Map.of("region", "us-east-1",
+                    "roleArn", "arn:aws:iam::123456789012:role/bench", "streamName", "bench-events"))
+            .get("_id")
+            .asString();
+        String configuration = sandbox
+            .seedConfiguration("pager-alerts", "Bench alerts",
+                    Map.of("routingKey", "bench-routing-key", "severity", "error", "eventFilter",
+                            List.of("rollout-regression"), "projectAndEnv",
+                            Map.of("projectKey", "mobile-app", "environmentKey", "production"), "escalate", false))
+            .get("_id")
+            .asString();
+        PAGES.put("/", "Welcome, <span>Bench Admin</span>");
         PAGES.put("/environments/new?project=mobile-app",
                 "<option value=\"production\">Production (production)</option>");
         PAGES.put("/destinations/new?project=mobile-app&kind=kinesis", "name=\"config[streamName]\"");
-        // A configuration form of one of the sandbox's sample manifests (no third-party
-        // options to fetch).
+        // Configuration and subscription forms of the sandbox's sample manifests (no
+        // third-party options to fetch).
         PAGES.put("/integrations/pager-alerts/new?type=configuration", "name=\"config[routingKey]\"");
+        PAGES.put("/integrations/log-stream/new?type=subscription", "name=\"config[base-url]\"");
+        PAGES.put("/integrations", "<h1>Integrations</h1>");
         PAGES.put("/audit", "aria-label=\"Filter the audit trail\"");
+        PAGES.put("/requests", "<h1>Requests for approval</h1>");
+        PAGES.put("/environments?project=mobile-app", "<h1>Environments</h1>");
+        PAGES.put("/destinations", "Bench events");
+        PAGES.put("/integrations/pager-alerts", "Bench alerts");
+        PAGES.put("/environments/mobile-app/production", "data-testid=\"detail-name\"");
+        PAGES.put("/destinations/mobile-app/production/" + destination, "data-testid=\"detail-name\">Bench events<");
+        PAGES.put("/integrations/pager-alerts/configurations/" + configuration,
+                "data-testid=\"detail-name\">Bench alerts<");
     }
-
-    @LocalServerPort
-    private int port;
 
     @Test
     @Order(1)
-    void pagesWhenLoadedConcurrentlyThenPrintsThroughputAndLatency() throws Exception {
-        List<HttpCookie> signedIn = signIn();
+    void pagesWhenLoadedConcurrentlyThenPrintsThroughputLatencyAndCostWithEachSessionStore() throws Exception {
+        Map<String, List<HttpCookie>> signedIn = new LinkedHashMap<>();
+        for (Portal portal : PORTALS.values()) {
+            signedIn.put(portal.sessions(), signIn(portal));
+        }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(
-                "Pages: %d clients, %d s per page after %d s of warm-up (and %d s of each page before any is"
-                        + " measured), one signed-in session",
+                "Pages: %d clients, %d s per page and portal after %d s of warm-up (and %d s of each page on each"
+                        + " before any is measured), one signed-in session",
                 CLIENTS, MEASURED.toSeconds(), WARM_UP.toSeconds(), JIT_WARM_UP.toSeconds()));
-        lines.add("  (cpu ms/req and KB/req: CPU time and heap allocated per answer on the portal's request threads)");
-        lines.add(String.format("  %-52s %9s %9s %9s %9s %7s %10s %10s", "page", "requests", "req/s", "p50 ms",
-                "p99 ms", "errors", "cpu ms/req", "KB/req"));
+        lines.add("  (cpu ms and KB: CPU time and heap allocated per answer on the portal's request threads and"
+                + " WebClient's; targets: 0.5 ms, 100 KB, p99 25 ms)");
+        StringBuilder header = new StringBuilder(String.format("  %-58s", "page"));
+        for (String sessions : PORTALS.keySet()) {
+            header.append(String.format(" | %-8s %7s %7s %7s %7s %7s", sessions, "req/s", "p50 ms", "p99 ms", "cpu ms",
+                    "KB"));
+        }
+        lines.add(header.toString());
         Map<String, String> pages = new LinkedHashMap<>(PAGES);
         pages.keySet().removeIf(path -> !chosen(path));
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            load(signedIn, page.getKey(), page.getValue(), JIT_WARM_UP);
+            for (Portal portal : PORTALS.values()) {
+                load(portal, signedIn.get(portal.sessions()), page.getKey(), page.getValue(), JIT_WARM_UP);
+            }
         }
         Map<String, Load> loads = new LinkedHashMap<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            load(signedIn, page.getKey(), page.getValue(), WARM_UP);
-            Load measured = load(signedIn, page.getKey(), page.getValue(), MEASURED);
-            loads.put(page.getKey(), measured);
-            lines.add(String.format("  %-52s %9d %9.1f %9.2f %9.2f %7d %10.3f %10.1f", page.getKey(), measured.count(),
-                    measured.perSecond(), millis(percentile(measured.nanos(), 50)),
-                    millis(percentile(measured.nanos(), 99)), measured.errors(), measured.cpuMillisPerRequest(),
-                    measured.kilobytesPerRequest()));
+            StringBuilder line = new StringBuilder(String.format("  %-58s", abbreviated(page.getKey())));
+            for (Portal portal : PORTALS.values()) {
+                List<HttpCookie> cookies = signedIn.get(portal.sessions());
+                load(portal, cookies, page.getKey(), page.getValue(), WARM_UP);
+                Load measured = load(portal, cookies, page.getKey(), page.getValue(), MEASURED);
+                loads.put(portal.sessions() + " " + page.getKey(), measured);
+                line.append(String.format(" | %-8s %7.0f %7.2f %7.2f %7.3f %7.1f", "", measured.perSecond(),
+                        millis(percentile(measured.nanos(), 50)), millis(percentile(measured.nanos(), 99)),
+                        measured.cpuMillisPerRequest(), measured.kilobytesPerRequest()));
+            }
+            lines.add(line.toString());
         }
         report(lines);
 
@@ -166,11 +271,17 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         });
     }
 
+    /** Detail pages' ids are long; the table keeps one line a page. */
+    private static String abbreviated(String path) {
+        return path.length() <= 58 ? path : path.substring(0, 55) + "...";
+    }
+
     @Test
     @Order(2)
     void createsWhenThroughPortalOrStraightToSandboxThenPrintsThePortalsShare() throws Exception {
-        HttpClient portal = client(cookiesOf(signIn()));
-        HttpResponse<String> form = portal.send(get(url("/environments/new?project=mobile-app")),
+        Portal measured = PORTALS.values().iterator().next();
+        HttpClient portal = client(cookiesOf(measured, signIn(measured)));
+        HttpResponse<String> form = portal.send(get(url(measured, "/environments/new?project=mobile-app")),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher csrf = CSRF.matcher(form.body());
@@ -182,14 +293,14 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
         for (int i = 0; i < CREATE_WARMUPS; i++) {
-            createThroughPortal(portal, token, "bench-" + run + "-pw" + i);
+            createThroughPortal(measured, portal, token, "bench-" + run + "-pw" + i);
             createDirectly(direct, "bench-" + run + "-dw" + i);
         }
         long[] throughPortal = new long[CREATES];
         long[] straight = new long[CREATES];
         RequestThreads portalUsed = new RequestThreads(0, 0);
         for (int i = 0; i < CREATES; i++) {
-            PortalCreate create = createThroughPortal(portal, token, "bench-" + run + "-p" + i);
+            PortalCreate create = createThroughPortal(measured, portal, token, "bench-" + run + "-p" + i);
             throughPortal[i] = create.nanos();
             portalUsed = new RequestThreads(portalUsed.cpuNanos() + create.used().cpuNanos(),
                     portalUsed.allocatedBytes() + create.used().allocatedBytes());
@@ -201,9 +312,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         long directMedian = percentile(straight, 50);
         long directP99 = percentile(straight, 99);
         report(List.of(
-                String.format(
-                        "Creates: %d environments each way, one after the other, interleaved (after %d warm-ups each)",
-                        CREATES, CREATE_WARMUPS),
+                String.format("Creates (sessions in the %s): %d environments each way, one after the other, interleaved"
+                        + " (after %d warm-ups each)", measured.sessions(), CREATES, CREATE_WARMUPS),
                 String.format(
                         "  through the portal (form POST -> 302 to the result page): median %7.2f ms, p99 %7.2f ms",
                         millis(portalMedian), millis(portalP99)),
@@ -246,18 +356,23 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
 
     /**
      * CPU time and heap allocated so far by the portal's request threads (Tomcat's
-     * {@code http-nio-*}): what an answer costs the server, which the machine's other
+     * {@code http-nio-<port>-*}) and WebClient's ({@code reactor-http-*}, for the pages
+     * that read LaunchDarkly): what an answer costs the server, which the machine's other
      * load disturbs far less than the latencies.
      */
     private record RequestThreads(long cpuNanos, long allocatedBytes) {
 
-        static RequestThreads now() {
+        static RequestThreads now(Portal portal) {
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
             long cpu = 0;
             long allocated = 0;
+            String requestThreads = "http-nio-" + portal.port() + "-";
             for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (thread != null && thread.getThreadName().startsWith("http-nio-")) {
+                // WebClient's threads are shared by both portals; only one is loaded at a
+                // time.
+                if (thread != null && (thread.getThreadName().startsWith(requestThreads)
+                        || thread.getThreadName().startsWith("reactor-http-"))) {
                     cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
                     allocated += Math.max(0, threads.getThreadAllocatedBytes(thread.getThreadId()));
                 }
@@ -301,16 +416,17 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
      * {@link #CLIENTS} clients, each with its own connection and a copy of the signed-in
      * cookies, for {@code duration}.
      */
-    private Load load(List<HttpCookie> signedIn, String path, String marker, Duration duration) throws Exception {
-        HttpRequest request = get(url(path));
+    private Load load(Portal portal, List<HttpCookie> signedIn, String path, String marker, Duration duration)
+            throws Exception {
+        HttpRequest request = get(url(portal, path));
         ExecutorService workers = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<Samples>> futures = new ArrayList<>();
-            RequestThreads before = RequestThreads.now();
+            RequestThreads before = RequestThreads.now(portal);
             long started = System.nanoTime();
             long deadline = started + duration.toNanos();
             for (int c = 0; c < CLIENTS; c++) {
-                HttpClient http = client(cookiesOf(signedIn));
+                HttpClient http = client(cookiesOf(portal, signedIn));
                 futures.add(workers.submit(() -> {
                     Samples samples = new Samples();
                     while (System.nanoTime() < deadline && samples.count < MAX_SAMPLES_PER_CLIENT) {
@@ -341,7 +457,7 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
                 all.add(future.get(duration.plus(REQUEST_TIMEOUT).toSeconds() + 5, TimeUnit.SECONDS));
             }
             double elapsedSeconds = (System.nanoTime() - started) / 1e9;
-            RequestThreads used = RequestThreads.now().since(before);
+            RequestThreads used = RequestThreads.now(portal).since(before);
             long[] nanos = new long[all.stream().mapToInt(s -> s.count).sum()];
             int at = 0;
             for (Samples samples : all) {
@@ -370,7 +486,8 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
      * attribute out of the session, where otherwise one per create would pile up and make
      * every later request scan them all.
      */
-    private PortalCreate createThroughPortal(HttpClient portal, String token, String key) throws Exception {
+    private PortalCreate createThroughPortal(Portal measured, HttpClient portal, String token, String key)
+            throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("projectKey", "mobile-app");
         fields.put("name", "Bench " + key);
@@ -391,16 +508,16 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
         fields.put("submissionToken", java.util.UUID.randomUUID().toString().replace("-", ""));
         // As sent by "Create" on the review page.
         fields.put("confirm", "create");
-        HttpRequest request = HttpRequest.newBuilder(url("/environments/new"))
+        HttpRequest request = HttpRequest.newBuilder(url(measured, "/environments/new"))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields)))
             .build();
-        RequestThreads before = RequestThreads.now();
+        RequestThreads before = RequestThreads.now(measured);
         long sent = System.nanoTime();
         HttpResponse<String> answer = portal.send(request, HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - sent;
-        RequestThreads used = RequestThreads.now().since(before);
+        RequestThreads used = RequestThreads.now(measured).since(before);
         assertThat(answer.statusCode()).as("portal create of %s", key).isEqualTo(302);
         String location = answer.headers().firstValue("Location").orElse("");
         assertThat(location).endsWith("/environments/created");
@@ -436,20 +553,22 @@ class PageSpeedBenchmarkTests extends PortalIntegrationTest {
 
     // ---- signing in through the identity provider's login form
 
-    private List<HttpCookie> signIn() throws Exception {
-        return PlainHttp.signIn(url("/"), "bench-admin", CLAIMS, "Bench Admin").getCookieStore().get(url("/"));
+    private static List<HttpCookie> signIn(Portal portal) throws Exception {
+        return PlainHttp.signIn(url(portal, "/"), "bench-admin", CLAIMS, "Bench Admin")
+            .getCookieStore()
+            .get(url(portal, "/"));
     }
 
     // ---- helpers
 
-    private CookieManager cookiesOf(List<HttpCookie> signedIn) {
+    private static CookieManager cookiesOf(Portal portal, List<HttpCookie> signedIn) {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        signedIn.forEach(cookie -> cookies.getCookieStore().add(url("/"), (HttpCookie) cookie.clone()));
+        signedIn.forEach(cookie -> cookies.getCookieStore().add(url(portal, "/"), (HttpCookie) cookie.clone()));
         return cookies;
     }
 
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private static URI url(Portal portal, String path) {
+        return URI.create("http://localhost:" + portal.port() + path);
     }
 
     private static double millis(long nanos) {
