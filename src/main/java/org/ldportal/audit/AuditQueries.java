@@ -40,6 +40,8 @@ public class AuditQueries {
      * found (both link to the entry written before the call), or that started entry while
      * nothing follows it (the portal stopped before it could record an outcome).
      */
+    private static final String NO_CONDITION = " WHERE 1 = 1";
+
     private static final String ONE_ROW_PER_ATTEMPT = " AND NOT EXISTS (SELECT 1 FROM audit_entry o"
             + " WHERE o.attempt_id = COALESCE(audit_entry.attempt_id, audit_entry.id) AND o.id > audit_entry.id)";
 
@@ -199,13 +201,27 @@ public class AuditQueries {
             .isEmpty();
     }
 
-    /** Distinct values for the filter menus, among what the viewer may see. */
+    /**
+     * Distinct values for the filter menus, among what the viewer may see. Every entry of
+     * an attempt carries the same values, so the menus read entries, not attempts. For a
+     * viewer of the whole trail the values are found one index probe each (a "skip scan":
+     * the least value, then the least one above it, and so on), so the menus cost the
+     * same with five million entries as with a hundred; a plain DISTINCT read every
+     * entry, over four seconds at five million on PostgreSQL, on every audit page.
+     */
     public List<String> distinct(String column, AuditFilter visibility) {
         if (!List.of("resource_type", "action", "project_key", "environment_key").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        StringBuilder where = where(visibility, parameters).append(" AND " + column + " IS NOT NULL");
+        StringBuilder where = entries(visibility, parameters);
+        if (unrestricted(where)) {
+            return jdbc.queryForList("WITH RECURSIVE menu (val) AS (SELECT MIN(" + column + ") FROM audit_entry"
+                    + " UNION ALL SELECT (SELECT MIN(" + column + ") FROM audit_entry WHERE " + column
+                    + " > menu.val) FROM menu WHERE menu.val IS NOT NULL)"
+                    + " SELECT val FROM menu WHERE val IS NOT NULL ORDER BY val", parameters, String.class);
+        }
+        where.append(" AND " + column + " IS NOT NULL");
         return jdbc.queryForList("SELECT DISTINCT " + column + " FROM audit_entry" + where + " ORDER BY " + column,
                 parameters, String.class);
     }
@@ -217,16 +233,34 @@ public class AuditQueries {
     public record Actor(String subject, String name) {
     }
 
-    /** The people among what the viewer may see, by name, for the "Who" filter. */
+    /**
+     * The people among what the viewer may see, by name, for the "Who" filter. The latest
+     * name a person was recorded with stands for them (names change; the login id does
+     * not). For a viewer of the whole trail, one index probe a person, as for
+     * {@link #distinct}.
+     */
     public List<Actor> actors(AuditFilter visibility) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        StringBuilder where = where(visibility, parameters);
-        // The latest name a person was recorded with stands for them (names change; the
-        // login id does not).
-        return jdbc.query(
-                "SELECT actor_subject, MAX(COALESCE(actor_name, actor_subject)) AS name FROM audit_entry" + where
-                        + " GROUP BY actor_subject ORDER BY 2, 1",
-                parameters, (row, number) -> new Actor(row.getString("actor_subject"), row.getString("name")));
+        StringBuilder where = entries(visibility, parameters);
+        RowMapper<Actor> actor = (row, number) -> new Actor(row.getString("actor_subject"), row.getString("name"));
+        if (unrestricted(where)) {
+            return jdbc.query("WITH RECURSIVE people (subject) AS (SELECT MIN(actor_subject) FROM audit_entry"
+                    + " UNION ALL SELECT (SELECT MIN(actor_subject) FROM audit_entry WHERE actor_subject"
+                    + " > people.subject) FROM people WHERE people.subject IS NOT NULL)"
+                    + " SELECT subject AS actor_subject, (SELECT COALESCE(e.actor_name, e.actor_subject) FROM"
+                    + " audit_entry e WHERE e.actor_subject = people.subject ORDER BY e.id DESC LIMIT 1) AS name"
+                    + " FROM people WHERE subject IS NOT NULL ORDER BY 2, 1", parameters, actor);
+        }
+        return jdbc
+            .query("SELECT actor_subject, COALESCE(MAX(CASE WHEN id = latest THEN actor_name END), actor_subject)"
+                    + " AS name FROM (SELECT actor_subject, actor_name, id, MAX(id) OVER (PARTITION BY actor_subject)"
+                    + " AS latest FROM audit_entry" + where + ") seen GROUP BY actor_subject ORDER BY 2, 1", parameters,
+                    actor);
+    }
+
+    /** The conditions are none: the viewer reads the whole trail, unfiltered. */
+    private static boolean unrestricted(StringBuilder where) {
+        return where.toString().equals(NO_CONDITION);
     }
 
     private boolean exists(AuditFilter filter, String condition, long cursor) {
@@ -246,7 +280,7 @@ public class AuditQueries {
      * too).
      */
     private static StringBuilder entries(AuditFilter filter, MapSqlParameterSource parameters) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(NO_CONDITION);
         equal(where, parameters, "resource_type", filter.resourceType());
         equal(where, parameters, "outcome", filter.outcome() == null ? null : filter.outcome().name());
         equal(where, parameters, "actor_subject", filter.actorSubject());
