@@ -35,13 +35,14 @@ public class AuditQueries {
      */
     private static final String SUMMARY_COLUMNS = COLUMNS.replace("request_body", "NULL AS request_body");
 
+    /** A where clause that selects every entry; each condition appends to it. */
+    private static final String NO_CONDITION = " WHERE 1 = 1";
+
     /**
      * An attempt is listed once, by its latest entry: its outcome, or what a later check
      * found (both link to the entry written before the call), or that started entry while
      * nothing follows it (the portal stopped before it could record an outcome).
      */
-    private static final String NO_CONDITION = " WHERE 1 = 1";
-
     private static final String ONE_ROW_PER_ATTEMPT = " AND NOT EXISTS (SELECT 1 FROM audit_entry o"
             + " WHERE o.attempt_id = COALESCE(audit_entry.attempt_id, audit_entry.id) AND o.id > audit_entry.id)";
 

@@ -51,8 +51,8 @@ record SignedInUser(String name, String subject, @Nullable String fullName, @Nul
     /**
      * The person as the provider described them, with the authorities the portal gives.
      */
-    @SuppressWarnings("NullAway") // Spring Security refuses an ID token without a sub
-                                  // claim.
+    // Spring Security refuses an ID token without a sub claim.
+    @SuppressWarnings("NullAway")
     static SignedInUser of(OidcUser signedIn, Collection<String> authorities) {
         return new SignedInUser(signedIn.getName(), signedIn.getSubject(), signedIn.getFullName(),
                 signedIn.getPreferredUsername(), signedIn.getEmail(), signedIn.getIdToken().getTokenValue(),

@@ -39,11 +39,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ldportal.PortalApplication;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.PlainHttp;
-import org.ldportal.testsupport.LocalIdentityProvider;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.ldportal.testsupport.PortalInstances;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,25 +154,16 @@ class PageSpeedBenchmarkTests {
     }
 
     private static Portal start(String sessions) {
-        LocalIdentityProvider idp = LocalIdentityProvider.shared();
-        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
         // A port of its own, not 0: Tomcat names its request threads after the port it
         // was given (http-nio-auto-1-* for 0), and the figures are read by those names.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + freePort(),
-                "--spring.datasource.url=jdbc:h2:mem:bench-" + sessions + ";DB_CLOSE_DELAY=-1",
-                "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
-                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
-                "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
-                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
-                "--portal.launchdarkly.api-token=" + sandbox.token()));
+        List<String> settings = new ArrayList<>(List.of("--server.port=" + freePort(),
+                "--spring.datasource.url=jdbc:h2:mem:bench-" + sessions + ";DB_CLOSE_DELAY=-1"));
         if (sessions.equals("memory")) {
-            arguments.add("--spring.autoconfigure.exclude="
+            settings.add("--spring.autoconfigure.exclude="
                     + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PortalApplication.class)
-            .run(arguments.toArray(String[]::new));
-        return new Portal(sessions, context,
-                Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+        ConfigurableApplicationContext context = PortalInstances.start(settings);
+        return new Portal(sessions, context, PortalInstances.portOf(context));
     }
 
     private static int freePort() {

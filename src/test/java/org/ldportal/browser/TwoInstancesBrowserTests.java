@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ldportal.PortalApplication;
 import org.ldportal.browser.pages.AuditListPage;
 import org.ldportal.browser.pages.DestinationCreatedPage;
 import org.ldportal.browser.pages.DestinationForm;
@@ -17,10 +16,9 @@ import org.ldportal.browser.pages.SiteHeader;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.EmbeddedPostgresDatabase;
-import org.ldportal.testsupport.LocalIdentityProvider;
+import org.ldportal.testsupport.PortalInstances;
 import org.ldportal.testsupport.SwitchingProxy;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,22 +62,12 @@ class TwoInstancesBrowserTests {
     }
 
     private static String start(String database) {
-        LocalIdentityProvider idp = LocalIdentityProvider.shared();
-        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
-        ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class).run(
-                // As arguments: they outrank application.yml (properties() would not).
-
-                "--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
-                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
-                "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
-                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
-                "--portal.launchdarkly.api-token=" + sandbox.token(), "--portal.launchdarkly.directory-cache-ttl=0s",
-                // One key on every instance: what one encrypts, the others open.
-                "--portal.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        List<String> settings = new ArrayList<>(List.of("--server.port=0",
+                "--portal.launchdarkly.directory-cache-ttl=0s", PortalInstances.SHARED_SECRETS_KEY));
+        settings.addAll(PortalInstances.onPostgres(database));
+        ConfigurableApplicationContext portal = PortalInstances.start(settings);
         instances.add(portal);
-        return "http://localhost:" + portal.getEnvironment().getProperty("local.server.port");
+        return "http://localhost:" + PortalInstances.portOf(portal);
     }
 
     @Test

@@ -17,12 +17,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ldportal.PortalApplication;
-import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.EmbeddedPostgresDatabase;
 import org.ldportal.testsupport.LocalIdentityProvider;
 import org.ldportal.testsupport.PlainHttp;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.ldportal.testsupport.PortalInstances;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,20 +67,12 @@ class SessionsAcrossInstancesTests {
     }
 
     private static URI start(String database) {
-        LocalIdentityProvider idp = LocalIdentityProvider.shared();
-        LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
-        ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--spring.security.oauth2.client.provider.sso.issuer-uri=" + idp.issuerUri(),
-                "--spring.security.oauth2.client.registration.sso.client-id=" + LocalIdentityProvider.CLIENT_ID,
-                "--spring.security.oauth2.client.registration.sso.client-secret=" + LocalIdentityProvider.CLIENT_SECRET,
-                "--portal.launchdarkly.base-url=" + sandbox.baseUrl(),
-                "--portal.launchdarkly.api-token=" + sandbox.token(),
-                "--portal.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--server.servlet.session.timeout=" + IDLE_TIMEOUT_SECONDS + "s");
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", PortalInstances.SHARED_SECRETS_KEY,
+                "--server.servlet.session.timeout=" + IDLE_TIMEOUT_SECONDS + "s"));
+        settings.addAll(PortalInstances.onPostgres(database));
+        ConfigurableApplicationContext portal = PortalInstances.start(settings);
         instances.add(portal);
-        return URI.create("http://localhost:" + portal.getEnvironment().getProperty("local.server.port"));
+        return URI.create("http://localhost:" + PortalInstances.portOf(portal));
     }
 
     @Test
