@@ -174,6 +174,35 @@ abstract class AuditQueriesContract {
     }
 
     @Test
+    void pageWhenTheMatchesAreOlderThanTheSearchWindowThenTheyAreFoundInOrderWithCursorsBothWays() {
+        // One match far newer than the others (more than the window apart), so the first
+        // page is found partly in the window and partly beyond it, and the way back
+        // leaves the window again.
+        long far = ids.get(11) + 2L * AuditQueries.SEARCH_WINDOW;
+        jdbc.sql("INSERT INTO audit_entry (id, occurred_at, actor_subject, action, resource_type, resource_name,"
+                + " resource_key, outcome) VALUES (:id, :at, 'ada', 'create', 'environment', 'Later', 'key-1000',"
+                + " 'SUCCEEDED')")
+            .param("id", far)
+            .param("at", java.sql.Timestamp.from(Instant.parse("2026-04-01T12:00:00Z")))
+            .update();
+        AuditFilter search = new AuditFilter(null, null, null, null, null, null, null, "key-1");
+
+        AuditPage first = queries.page(search, null, null, 2);
+        AuditPage second = queries.page(search, first.olderThan(), null, 2);
+        AuditPage back = queries.page(search, null, second.newerThan(), 2);
+
+        assertThat(first.entries()).extracting(AuditEntry::resourceKey).containsExactly("key-1000", "key-11");
+        assertThat(first.olderThan()).isEqualTo(ids.get(11));
+        assertThat(second.entries()).extracting(AuditEntry::resourceKey).containsExactly("key-10", "key-1");
+        assertThat(second.olderThan()).isNull();
+        assertThat(back.entries()).isEqualTo(first.entries());
+        assertThat(back.newerThan()).isNull();
+        List<String> exported = new ArrayList<>();
+        queries.stream(search, entry -> exported.add(entry.resourceKey()));
+        assertThat(exported).containsExactly("key-1000", "key-11", "key-10", "key-1");
+    }
+
+    @Test
     void visibleToWhenEditorThenOnlyOwnEntriesWhateverTheFilterSays() {
         AuditFilter asked = new AuditFilter(null, null, "ada", null, null, null, null, null);
 
