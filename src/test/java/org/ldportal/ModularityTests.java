@@ -33,10 +33,10 @@ class ModularityTests {
     }
 
     @Test
-    void modulesThenTheThirteenOfTheDesign() {
+    void modulesThenTheFourteenOfTheDesign() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList()).containsExactly(
                 "access", "approval", "audit", "change", "destination", "environment", "form", "integration",
-                "launchdarkly", "resource", "security", "status", "web");
+                "launchdarkly", "notification", "resource", "security", "status", "web");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -20,6 +21,7 @@ import org.ldportal.change.Review;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -64,10 +66,31 @@ class ApprovalRequests {
 
     private final TransactionTemplate transactions;
 
-    ApprovalRequests(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
+    private final ApplicationEventPublisher events;
+
+    ApprovalRequests(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+    }
+
+    /**
+     * Runs a change of a request and publishes what it says happened in the same
+     * transaction: the event publication registry keeps the event with the change, so
+     * that no notification is lost when the instance stops and none is sent for a change
+     * that was rolled back.
+     */
+    private boolean changed(BooleanSupplier change, Object event) {
+        Boolean done = transactions.execute(status -> {
+            boolean did = change.getAsBoolean();
+            if (did) {
+                events.publishEvent(event);
+            }
+            return did;
+        });
+        return Boolean.TRUE.equals(done);
     }
 
     /** What a new request holds. */
@@ -85,7 +108,11 @@ class ApprovalRequests {
      */
     long create(LongSupplier requested, LongFunction<NewRequest> request, String submissionToken) {
         try {
-            Long id = transactions.execute(status -> insert(request.apply(requested.getAsLong())));
+            Long id = transactions.execute(status -> {
+                long kept = insert(request.apply(requested.getAsLong()));
+                events.publishEvent(new RequestWaiting(kept));
+                return kept;
+            });
             return Objects.requireNonNull(id);
         }
         catch (DuplicateKeyException sameFormAtOnce) {
@@ -214,7 +241,7 @@ class ApprovalRequests {
      */
     boolean decide(long id, RequestStatus decision, String deciderSubject, String deciderName, @Nullable String comment,
             Instant now) {
-        return jdbc
+        return changed(() -> jdbc
             .sql("UPDATE approval_request SET status = :decision, decided_by_subject = :subject, decided_by_name = "
                     + ":name, decided_at = :now, decision_comment = :comment, seen_by_requester = FALSE"
                     + (decision == RequestStatus.DECLINED ? ", sealed_change = NULL" : "")
@@ -225,7 +252,7 @@ class ApprovalRequests {
             .param("now", Timestamp.from(now))
             .param("comment", cut(comment))
             .param("id", id)
-            .update() == 1;
+            .update() == 1, new RequestDecided(id, decision));
     }
 
     /** Who asked, as they were then. */
@@ -274,13 +301,14 @@ class ApprovalRequests {
 
     /** What came of sending an approved request; its secrets go. */
     void sent(long id, String outcome, @Nullable String message, @Nullable String link) {
-        jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
-                + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id")
+        changed(() -> jdbc
+            .sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
+                    + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id")
             .param("outcome", outcome)
             .param("message", cut(message))
             .param("link", link)
             .param("id", id)
-            .update();
+            .update() == 1, new RequestSent(id, outcome, false));
     }
 
     /**
@@ -289,14 +317,24 @@ class ApprovalRequests {
      * {@code auditId}; any other is left alone).
      */
     void settledLater(long auditId, String outcome, @Nullable String message, @Nullable String link) {
+        transactions.executeWithoutResult(status -> jdbc
+            .sql("SELECT id FROM approval_request WHERE audit_id = :auditId AND status = 'APPROVED' AND (outcome IS "
+                    + "NULL OR outcome = 'UNKNOWN') FOR UPDATE")
+            .param("auditId", auditId)
+            .query(Long.class)
+            .list()
+            .forEach(id -> settle(id, outcome, message, link)));
+    }
+
+    private void settle(long id, String outcome, @Nullable String message, @Nullable String link) {
         jdbc.sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
-                + "seen_by_requester = FALSE WHERE audit_id = :auditId AND status = 'APPROVED' AND (outcome IS NULL OR "
-                + "outcome = 'UNKNOWN')")
+                + "seen_by_requester = FALSE WHERE id = :id")
             .param("outcome", outcome)
             .param("message", cut(message))
             .param("link", link, Types.VARCHAR)
-            .param("auditId", auditId)
+            .param("id", id)
             .update();
+        events.publishEvent(new RequestSent(id, outcome, true));
     }
 
     /**
@@ -304,14 +342,14 @@ class ApprovalRequests {
      * the sending finished meanwhile: true when this wrote it.
      */
     boolean interrupted(long id, String outcome, @Nullable String message, @Nullable String link) {
-        return jdbc
+        return changed(() -> jdbc
             .sql("UPDATE approval_request SET outcome = :outcome, outcome_message = :message, outcome_link = :link, "
                     + "sealed_change = NULL, seen_by_requester = FALSE WHERE id = :id AND outcome IS NULL")
             .param("outcome", outcome)
             .param("message", cut(message))
             .param("link", link, Types.VARCHAR)
             .param("id", id)
-            .update() == 1;
+            .update() == 1, new RequestSent(id, outcome, false));
     }
 
     /** Pending requests past their time. */
@@ -324,12 +362,12 @@ class ApprovalRequests {
 
     /** Expires one overdue request, if nobody decided it meanwhile; its secrets go. */
     boolean expire(long id, Instant now) {
-        return jdbc
+        return changed(() -> jdbc
             .sql("UPDATE approval_request SET status = 'EXPIRED', decided_at = :now, sealed_change = NULL, "
                     + "seen_by_requester = FALSE WHERE id = :id AND status = 'PENDING' AND expires_at <= :now")
             .param("now", Timestamp.from(now))
             .param("id", id)
-            .update() == 1;
+            .update() == 1, new RequestDecided(id, RequestStatus.EXPIRED));
     }
 
     /**

@@ -221,6 +221,19 @@ public class Approvals implements ApprovalGate {
                     || request.approverGroups().stream().anyMatch(viewer.groups()::contains));
     }
 
+    /**
+     * The request, whoever asks: for the notifications, which tell its requester and its
+     * approvers about it (never anyone else).
+     */
+    public Optional<ApprovalRequest> forNotice(long id) {
+        return requests.find(id);
+    }
+
+    /** The groups that may approve the request today (the rules as they are now). */
+    public List<String> approversToday(ApprovalRequest request) {
+        return rules.approversToday(request.ruleNames());
+    }
+
     /** When the requester's rights, with which an approval sends it, were last given. */
     public Instant requesterRightsAsOf(ApprovalRequest request) {
         return rights.asOf(request);

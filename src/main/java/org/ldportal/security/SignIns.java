@@ -1,13 +1,16 @@
 package org.ldportal.security;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -52,7 +55,7 @@ public class SignIns {
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         try {
             CurrentUser user = CurrentUser.from(event.getAuthentication());
-            record(user.subject(), user.groups(), clock.instant());
+            record(user.subject(), user.groups(), user.email(), clock.instant());
         }
         catch (RuntimeException e) {
             // Signing in goes on; requests of this person are judged by their rights when
@@ -62,20 +65,52 @@ public class SignIns {
     }
 
     @Transactional
-    public void record(String subject, Set<String> groups, Instant at) {
+    public void record(String subject, Set<String> groups, @Nullable String email, Instant at) {
         String groupsJson = json.writeValueAsString(new TreeSet<>(groups));
-        int updated = jdbc.sql("UPDATE sign_in SET groups_json = :groups, signed_in_at = :at WHERE subject = :subject")
+        int updated = jdbc.sql(
+                "UPDATE sign_in SET groups_json = :groups, email = :email, signed_in_at = :at WHERE subject = :subject")
             .param("groups", groupsJson)
+            .param("email", email, Types.VARCHAR)
             .param("at", Timestamp.from(at))
             .param("subject", subject)
             .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO sign_in (subject, groups_json, signed_in_at) VALUES (:subject, :groups, :at)")
+            jdbc.sql(
+                    "INSERT INTO sign_in (subject, groups_json, email, signed_in_at) VALUES (:subject, :groups, :email, "
+                            + ":at)")
                 .param("subject", subject)
                 .param("groups", groupsJson)
+                .param("email", email, Types.VARCHAR)
                 .param("at", Timestamp.from(at))
                 .update();
         }
+    }
+
+    /** Someone the portal has seen sign in, as of their latest sign-in. */
+    public record Person(String subject, @Nullable String email, Set<String> groups) {
+    }
+
+    /**
+     * The people whose latest sign-in gave them one of {@code groups}: the approvers of a
+     * rule, for instance. Read whole: one row a person who ever signed in, a few thousand
+     * at most.
+     */
+    public List<Person> inAnyOf(Collection<String> groups) {
+        return jdbc.sql("SELECT subject, email, groups_json FROM sign_in")
+            .query((row, number) -> new Person(row.getString("subject"), row.getString("email"),
+                    Set.copyOf(json.readValue(row.getString("groups_json"), GROUPS))))
+            .list()
+            .stream()
+            .filter(person -> person.groups().stream().anyMatch(groups::contains))
+            .toList();
+    }
+
+    /** The address of someone's latest sign-in, if it gave one. */
+    public Optional<String> emailOf(String subject) {
+        return jdbc.sql("SELECT email FROM sign_in WHERE subject = :subject AND email IS NOT NULL")
+            .param("subject", subject)
+            .query(String.class)
+            .optional();
     }
 
     public Optional<SignIn> latest(String subject) {

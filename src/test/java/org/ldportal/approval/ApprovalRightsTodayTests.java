@@ -59,7 +59,7 @@ class ApprovalRightsTodayTests extends PortalIntegrationTest {
     @Test
     void approveWhenTheRequesterLeftTheirGroupSinceThenRefusedAndNothingSent() throws Exception {
         long id = requestRename("a");
-        signIns.record("eddie", Set.of("marketing"), Instant.now());
+        signIns.record("eddie", Set.of("marketing"), null, Instant.now());
 
         approve(id);
 
@@ -72,7 +72,7 @@ class ApprovalRightsTodayTests extends PortalIntegrationTest {
     @Test
     void approveWhenTheRequesterHasNotSignedInForLongerThanASessionThenNothingSentAndTheyAreTold() throws Exception {
         long id = requestRename("b");
-        signIns.record("eddie", Set.of(TestUsers.EDITOR_GROUP), Instant.now().minus(Duration.ofHours(13)));
+        signIns.record("eddie", Set.of(TestUsers.EDITOR_GROUP), null, Instant.now().minus(Duration.ofHours(13)));
 
         approve(id);
 
@@ -87,7 +87,7 @@ class ApprovalRightsTodayTests extends PortalIntegrationTest {
     void approveWhenTheRequesterSignedInAgainStillInTheirGroupThenSentAndTheApproverWasShownHowOldTheRightsAre()
             throws Exception {
         long id = requestRename("c");
-        signIns.record("eddie", Set.of(TestUsers.EDITOR_GROUP), Instant.now());
+        signIns.record("eddie", Set.of(TestUsers.EDITOR_GROUP), null, Instant.now());
         mvc.perform(get("/requests/" + id).with(TestUsers.admin()))
             .andExpect(content().string(containsString("data-testid=\"rights-as-of\"")));
 

@@ -22,11 +22,8 @@ class StatusPageTests extends PortalIntegrationTest {
 
     @Test
     void statusWhenAdminThenTokenAccountHeadroomCatalogAndDatabase() throws Exception {
-        mvc.perform(get("/destinations/new").param("project", "mobile-app").with(TestUsers.admin())); // a
-                                                                                                      // call
-                                                                                                      // or
-                                                                                                      // two
-                                                                                                      // first
+        // A call or two first.
+        mvc.perform(get("/destinations/new").param("project", "mobile-app").with(TestUsers.admin()));
 
         String page = mvc.perform(get("/status").with(TestUsers.admin()))
             .andExpect(status().isOk())
@@ -37,6 +34,7 @@ class StatusPageTests extends PortalIntegrationTest {
         assertThat(page).contains("acct-sandbox", "LD Portal (sandbox) (service, service token)", "version 20240415",
                 "97 calls left (lowest lately)", "integrations, read", "Schema version", "active, in the database",
                 "% answered from the cache");
+        assertThat(page).as("no SMTP settings in the tests' portal").contains("off: no SMTP server is set");
         assertThat(page).doesNotContain(LaunchDarklySandbox.shared().token());
     }
 

@@ -1,0 +1,92 @@
+package org.ldportal.notification;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.ldportal.approval.ApprovalRequest;
+import org.ldportal.approval.Approvals;
+import org.ldportal.approval.RequestDecided;
+import org.ldportal.approval.RequestSent;
+import org.ldportal.approval.RequestStatus;
+import org.ldportal.approval.RequestWaiting;
+import org.ldportal.security.SignIns;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails about requests for approval: approvers when one waits, the requester when it is
+ * decided and when its change has an outcome. Each runs after the transaction that
+ * published its event, on its own thread; one that fails (the SMTP server away) leaves
+ * its event incomplete in the registry, to be delivered again.
+ */
+@Component
+class ApprovalEmails {
+
+    private final Approvals approvals;
+
+    private final SignIns people;
+
+    private final EmailMessages messages;
+
+    private final Mailer mailer;
+
+    ApprovalEmails(Approvals approvals, SignIns people, EmailMessages messages, Mailer mailer) {
+        this.approvals = approvals;
+        this.people = people;
+        this.messages = messages;
+        this.mailer = mailer;
+    }
+
+    @ApplicationModuleListener
+    void on(RequestWaiting waiting) {
+        if (!mailer.on()) {
+            return;
+        }
+        approvals.forNotice(waiting.requestId()).ifPresent(request -> {
+            List<String> to = approvers(request);
+            mailer.send(messages.waiting(request, to));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(RequestDecided decided) {
+        if (!mailer.on() || decided.status() == RequestStatus.APPROVED) {
+            // An approval is told with its outcome (RequestSent), moments later: one
+            // email,
+            // not two.
+            return;
+        }
+        approvals.forNotice(decided.requestId())
+            .ifPresent(request -> mailer.send(messages.decided(request, requester(request))));
+    }
+
+    @ApplicationModuleListener
+    void on(RequestSent sent) {
+        if (!mailer.on()) {
+            return;
+        }
+        approvals.forNotice(sent.requestId())
+            .ifPresent(request -> mailer.send(messages.sent(request, requester(request), sent.settledLater())));
+    }
+
+    /**
+     * The people whose latest sign-in put them in a group that may decide it today, with
+     * an address, except the requester (who may not decide their own).
+     */
+    private List<String> approvers(ApprovalRequest request) {
+        return people.inAnyOf(approvals.approversToday(request))
+            .stream()
+            .filter(person -> !person.subject().equals(request.requesterSubject()))
+            .map(SignIns.Person::email)
+            .filter(Objects::nonNull)
+            .map(Objects::requireNonNull)
+            .distinct()
+            .sorted()
+            .toList();
+    }
+
+    private List<String> requester(ApprovalRequest request) {
+        return people.emailOf(request.requesterSubject()).stream().toList();
+    }
+
+}

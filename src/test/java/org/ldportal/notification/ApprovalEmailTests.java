@@ -1,0 +1,258 @@
+package org.ldportal.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.approval.WithApprovalRules;
+import org.ldportal.security.SignIns;
+import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Emails about requests for approval, through a real SMTP server (GreenMail): the
+ * approvers the portal has seen sign in are told a request waits, with its summary and a
+ * link and never its secret; the requester is told a decline, and an approval once with
+ * its outcome.
+ */
+@WithApprovalRules
+class ApprovalEmailTests extends PortalIntegrationTest {
+
+    private static final String POLICY_KEY = "pk-EMAIL-secret-7741";
+
+    private static final Pattern REQUEST = Pattern.compile("/requests/(\\d+)");
+
+    private static GreenMail SMTP = started(0);
+
+    private static GreenMail started(int port) {
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("portal.notifications.from", () -> "LD Portal <ld-portal@example.com>");
+        registry.add("portal.web.public-url", () -> "http://localhost");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SignIns signIns;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @BeforeEach
+    void people() throws Exception {
+        jdbc.sql("DELETE FROM approval_request").update();
+        jdbc.sql("DELETE FROM sign_in").update();
+        jdbc.sql("DELETE FROM event_publication").update();
+        SMTP.purgeEmailFromAllMailboxes();
+        Instant now = Instant.now();
+        signIns.record("ada", Set.of(TestUsers.ADMIN_GROUP), "ada@example.com", now);
+        signIns.record("rita", Set.of("release-managers", TestUsers.EDITOR_GROUP), "rita@example.com", now);
+        signIns.record("eddie", Set.of(TestUsers.EDITOR_GROUP), "eddie@example.com", now);
+        signIns.record("vic", Set.of("marketing"), "vic@example.com", now);
+        signIns.record("noemail", Set.of(TestUsers.ADMIN_GROUP), null, now);
+    }
+
+    @Test
+    void requestWhenKeptThenEachApproverWithAnAddressIsToldWithTheSummaryAndALinkNeverTheSecret() throws Exception {
+        long id = request();
+
+        MimeMessage[] received = await(2);
+        assertThat(received).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com");
+        for (MimeMessage message : received) {
+            assertThat(message.getSubject()).isEqualTo("Waiting for your approval: " + title(message));
+            assertThat(message.getFrom()[0].toString()).isEqualTo("LD Portal <ld-portal@example.com>");
+            String text = part(message, "text/plain");
+            String html = part(message, "text/html");
+            assertThat(text).contains("Eddie Editor asks to create the Data Export destination \"Hub for approval\"")
+                .contains("ld-portal-admins or release-managers")
+                .contains("Review the request: http://localhost/requests/" + id)
+                .doesNotContain(POLICY_KEY);
+            assertThat(html).contains("<a href=\"http://localhost/requests/" + id + "\">Review the request</a>")
+                .contains("Hub for approval")
+                .doesNotContain(POLICY_KEY);
+        }
+    }
+
+    @Test
+    void declineWhenDecidedThenTheRequesterIsToldWithTheComment() throws Exception {
+        long id = request();
+        await(2);
+        SMTP.purgeEmailFromAllMailboxes();
+
+        mvc.perform(post("/requests/" + id + "/decline").param("comment", "Use the staging hub")
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+
+        MimeMessage told = await(1)[0];
+        assertThat(told.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("eddie@example.com");
+        assertThat(told.getSubject()).startsWith("Declined: ");
+        assertThat(part(told, "text/plain")).contains("Ada Admin declined your request")
+            .contains("Their comment: Use the staging hub");
+    }
+
+    @Test
+    void approveWhenSentThenTheRequesterIsToldOnceWithTheOutcome() throws Exception {
+        long id = request();
+        await(2);
+        SMTP.purgeEmailFromAllMailboxes();
+
+        mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(TestUsers.admin()))
+            .andExpect(status().is3xxRedirection());
+
+        MimeMessage told = await(1)[0];
+        assertThat(told.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("eddie@example.com");
+        assertThat(told.getSubject()).startsWith("Done: ");
+        assertThat(part(told, "text/plain")).contains("Your approved request to create the Data Export destination")
+            .contains("Approved and created.");
+        // Nothing more follows: the approval is told with its outcome, in one email.
+        assertThat(SMTP.waitForIncomingEmail(1_500, 2)).isFalse();
+    }
+
+    @Test
+    void requestWhenTheSmtpServerIsAwayThenTheNotificationIsKeptAndDeliveredOnceItIsBack() throws Exception {
+        int port = SMTP.getSmtp().getPort();
+        SMTP.stop();
+        try {
+            request();
+            // The listener ran and failed: its publication stays, not completed.
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (undelivered() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            assertThat(undelivered()).as("kept in the registry while the server is away").isEqualTo(1);
+        }
+        finally {
+            SMTP = started(port);
+        }
+        // What the scheduled round does (one instance at a time, every retry-after):
+        // called here, as other tests' portals share the database and its lock.
+        incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+
+        MimeMessage[] received = await(2);
+        assertThat(received).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (undelivered() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(undelivered()).as("gone from the registry once delivered").isZero();
+        assertThat(SMTP.waitForIncomingEmail(3_000, 3)).as("delivered once, not again").isFalse();
+    }
+
+    private long undelivered() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+            .query(Long.class)
+            .single();
+    }
+
+    @Test
+    void statusWhenEmailIsOnThenItSaysFromWhomAndWhatWaits() throws Exception {
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+        assertThat(page).contains("on, from LD Portal &lt;ld-portal@example.com&gt;", "Not yet delivered");
+    }
+
+    private long request() throws Exception {
+        MockHttpServletRequestBuilder form = post("/destinations/new").with(csrf())
+            .param("projectKey", "mobile-app")
+            .param("environmentKey", "production")
+            .param("name", "Hub for approval")
+            .param("kind", "azure-event-hubs")
+            .param("on", "true")
+            .param("config[namespace]", "ns-approval")
+            .param("config[name]", "hub")
+            .param("config[policyName]", "send")
+            .param("config[policyKey]", POLICY_KEY);
+        String location = mvc.perform(form.with(FormTokens.fresh()).with(TestUsers.editor()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        Matcher id = REQUEST.matcher(String.valueOf(location));
+        assertThat(id.matches()).as("redirected to the request, not " + location).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private static MimeMessage[] await(int count) {
+        assertThat(SMTP.waitForIncomingEmail(10_000, count)).as(count + " emails within 10 s").isTrue();
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
+    private static String title(MimeMessage message) throws Exception {
+        return message.getSubject().substring("Waiting for your approval: ".length());
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        collect(message.getContent(), type, found);
+        assertThat(found).as("a " + type + " part").isNotEmpty();
+        return String.join("\n", found);
+    }
+
+    private static void collect(Object content, String type, List<String> found) throws Exception {
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    found.add(String.valueOf(part.getContent()));
+                }
+                else {
+                    collect(part.getContent(), type, found);
+                }
+            }
+        }
+    }
+
+}
