@@ -17,10 +17,12 @@ import org.springframework.boot.SpringApplication;
  * <li>a local OpenID Connect provider (mock-oauth2-server) whose login page is pre-filled
  * with an admin's groups,</li>
  * <li>the LaunchDarkly sandbox, a simulator of the API endpoints the portal uses,</li>
+ * <li>a local SMTP server (GreenMail) with a page that lists what the portal sent, on
+ * http://localhost:8025,</li>
  * <li>the portal on http://localhost:8080 with an H2 file database under ./data/.</li>
  * </ol>
- * Ports can be changed with -Dldportal.dev.idp-port, -Dldportal.dev.sandbox-port and
- * -Dldportal.dev.port.
+ * Ports can be changed with -Dldportal.dev.idp-port, -Dldportal.dev.sandbox-port,
+ * -Dldportal.dev.smtp-port, -Dldportal.dev.mailbox-port and -Dldportal.dev.port.
  */
 public final class DevPortal {
 
@@ -43,6 +45,14 @@ public final class DevPortal {
                 128, 2);
 
         Map<String, Object> properties = new LinkedHashMap<>();
+        LocalMailbox mailbox = LocalMailbox.startOn(Integer.getInteger("ldportal.dev.smtp-port", 3025),
+                Integer.getInteger("ldportal.dev.mailbox-port", 8025));
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", mailbox.smtpPort());
+        properties.put("portal.notifications.from", "LD Portal (dev) <ld-portal@localhost>");
+        // So that an email's link leads back here (a request for another host, such as
+        // 127.0.0.1, is then refused: open the address printed below).
+        properties.put("portal.web.public-url", "http://localhost:" + portalPort);
         properties.put("server.port", portalPort);
         properties.put("spring.security.oauth2.client.provider.sso.issuer-uri", idp.issuerUri());
         properties.put("spring.security.oauth2.client.registration.sso.client-id", LocalIdentityProvider.CLIENT_ID);
@@ -99,6 +109,9 @@ public final class DevPortal {
         System.out
             .println("Under Data Export, Environments and Integrations you find what exists, and turn it off, edit or");
         System.out.println("delete it.");
+        System.out
+            .println("What the portal emails (the approvers' \"waiting for your approval\", the requester's outcome)");
+        System.out.println("is listed at " + mailbox.pageUrl() + ".");
     }
 
     /**
