@@ -1,5 +1,6 @@
 package org.ldportal.approval;
 
+import java.net.URI;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for any
  * @param criticalOnly whether only changes in critical environments need approval
  * @param approvers groups whose members may approve (never the requester)
+ * @param slackWebhook a Slack incoming webhook's address, told when a request of this
+ * rule waits and when it is decided (instead of the default webhook); a secret: never
+ * shown or logged
  */
 public record ApprovalRule(@Nullable String name, @DefaultValue List<String> resources,
         @DefaultValue("*") List<String> projects, @DefaultValue List<String> environments, boolean criticalOnly,
-        @DefaultValue List<String> approvers, @DefaultValue List<String> actions) {
+        @DefaultValue List<String> approvers, @DefaultValue List<String> actions, @Nullable URI slackWebhook) {
 
     public ApprovalRule {
         actions = strip(actions);
@@ -34,6 +38,14 @@ public record ApprovalRule(@Nullable String name, @DefaultValue List<String> res
         projects = strip(projects).isEmpty() ? List.of("*") : strip(projects);
         environments = strip(environments);
         approvers = strip(approvers);
+    }
+
+    /** Without the webhook's address, which is a secret (it lets anyone post). */
+    @Override
+    public String toString() {
+        return "ApprovalRule[name=" + name + ", resources=" + resources + ", projects=" + projects + ", environments="
+                + environments + ", criticalOnly=" + criticalOnly + ", approvers=" + approvers + ", actions=" + actions
+                + ", slackWebhook=" + (slackWebhook == null ? "none" : "set, hidden") + "]";
     }
 
     private static List<String> strip(List<String> values) {

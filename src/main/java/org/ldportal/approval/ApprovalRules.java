@@ -1,6 +1,8 @@
 package org.ldportal.approval;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +50,21 @@ public class ApprovalRules {
             .filter(rule -> rule.name() != null && ruleNames.contains(rule.name()))
             .forEach(rule -> approvers.addAll(rule.approvers()));
         return List.copyOf(approvers);
+    }
+
+    /**
+     * The Slack webhooks the request's rules, as configured today, name; none when they
+     * name none.
+     */
+    public List<URI> slackWebhooks(List<String> ruleNames) {
+        return properties.rules()
+            .stream()
+            .filter(rule -> rule.name() != null && ruleNames.contains(rule.name()))
+            .map(ApprovalRule::slackWebhook)
+            .filter(Objects::nonNull)
+            .map(Objects::requireNonNull)
+            .distinct()
+            .toList();
     }
 
     /**

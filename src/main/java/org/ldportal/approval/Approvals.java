@@ -1,5 +1,6 @@
 package org.ldportal.approval;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -227,6 +228,11 @@ public class Approvals implements ApprovalGate {
      */
     public Optional<ApprovalRequest> forNotice(long id) {
         return requests.find(id);
+    }
+
+    /** The Slack webhooks the request's rules name today. */
+    public List<URI> slackWebhooks(ApprovalRequest request) {
+        return rules.slackWebhooks(request.ruleNames());
     }
 
     /** The groups that may approve the request today (the rules as they are now). */

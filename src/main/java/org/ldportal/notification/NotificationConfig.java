@@ -56,8 +56,10 @@ class NotificationConfig implements SchedulingConfigurer, AsyncConfigurer {
     @Override
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
         return (failure, method, arguments) -> log.warn(
-                "A notification ({}) was not delivered: {}; it is tried again " + "in {}", method.getName(),
-                failure.getClass().getName(), properties.retryAfter());
+                "A notification ({} of {}) was not delivered: {}; tried again " + "in {}",
+                method.getDeclaringClass().getSimpleName(),
+                arguments.length == 0 ? "?" : arguments[0].getClass().getSimpleName(), failure.getClass().getName(),
+                properties.retryAfter());
     }
 
 }

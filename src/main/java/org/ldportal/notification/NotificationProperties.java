@@ -1,6 +1,9 @@
 package org.ldportal.notification;
 
+import java.net.URI;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,8 +18,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter how long an undelivered notification (the SMTP server was away, the
  * instance stopped) waits before it is tried again; tried on that interval until it is
  * delivered
+ * @param slackWebhook the Slack incoming webhook told of requests whose approval rules
+ * name none of their own ({@code portal.approval.rules[N].slack-webhook}); none: only
+ * those rules' webhooks are told. A secret: never shown or logged
  */
 @ConfigurationProperties("portal.notifications")
 public record NotificationProperties(@DefaultValue("LD Portal <ld-portal@localhost>") String from,
-        @DefaultValue("1m") Duration retryAfter) {
+        @DefaultValue("1m") Duration retryAfter, @Nullable URI slackWebhook) {
+
+    /** Without the webhook's address. */
+    @Override
+    public String toString() {
+        return "NotificationProperties[from=" + from + ", retryAfter=" + retryAfter + ", slackWebhook="
+                + (slackWebhook == null ? "none" : "set, hidden") + "]";
+    }
+
 }

@@ -37,13 +37,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Emails about requests for approval, through a real SMTP server (GreenMail): the
- * approvers the portal has seen sign in are told a request waits, with its summary and a
- * link and never its secret; the requester is told a decline, and an approval once with
- * its outcome.
+ * Notifications about requests for approval. Email through a real SMTP server
+ * (GreenMail): the approvers the portal has seen sign in are told a request waits, with
+ * its summary and a link and never its secret; the requester is told a decline, and an
+ * approval once with its outcome. Slack through a stand-in for its webhooks: "waiting"
+ * and "decided", retried when Slack fails.
  */
 @WithApprovalRules
-class ApprovalEmailTests extends PortalIntegrationTest {
+class ApprovalNotificationTests extends PortalIntegrationTest {
 
     private static final String POLICY_KEY = "pk-EMAIL-secret-7741";
 
@@ -57,8 +58,13 @@ class ApprovalEmailTests extends PortalIntegrationTest {
         return smtp;
     }
 
+    private static final SlackStandIn SLACK = SlackStandIn.start();
+
+    private static final String WEBHOOK_SECRET = "hook-secret-5150";
+
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
+        registry.add("portal.notifications.slack-webhook", () -> SLACK.webhook(WEBHOOK_SECRET));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("portal.notifications.from", () -> "LD Portal <ld-portal@example.com>");
@@ -68,6 +74,7 @@ class ApprovalEmailTests extends PortalIntegrationTest {
     @AfterAll
     static void stopSmtp() {
         SMTP.stop();
+        SLACK.stop();
     }
 
     @Autowired
@@ -88,6 +95,7 @@ class ApprovalEmailTests extends PortalIntegrationTest {
         jdbc.sql("DELETE FROM sign_in").update();
         jdbc.sql("DELETE FROM event_publication").update();
         SMTP.purgeEmailFromAllMailboxes();
+        SLACK.reset();
         Instant now = Instant.now();
         signIns.record("ada", Set.of(TestUsers.ADMIN_GROUP), "ada@example.com", now);
         signIns.record("rita", Set.of("release-managers", TestUsers.EDITOR_GROUP), "rita@example.com", now);
@@ -192,6 +200,67 @@ class ApprovalEmailTests extends PortalIntegrationTest {
     }
 
     @Test
+    void slackWhenARequestWaitsAndIsDecidedThenTheWebhookIsToldBothWithALink() throws Exception {
+        long id = request();
+        awaitSlack(1);
+
+        mvc.perform(post("/requests/" + id + "/decline").with(csrf()).with(TestUsers.admin()))
+            .andExpect(status().is3xxRedirection());
+
+        List<SlackStandIn.Call> told = awaitSlack(2);
+        assertThat(told.get(0).path()).endsWith("/" + WEBHOOK_SECRET);
+        assertThat(told.get(0).body())
+            .contains("*Waiting for approval*",
+                    "Eddie Editor asks to create the Data Export "
+                            + "destination \\\"Hub for approval\\\" in mobile-app / production",
+                    "<http://localhost/requests/" + id + "|Review the request>")
+            .doesNotContain(POLICY_KEY);
+        assertThat(told.get(1).body()).contains("*Declined* by Ada Admin", "Eddie Editor's request");
+    }
+
+    @Test
+    void slackWhenItFailsTwiceThenTheThirdAttemptDeliversItOnceAndTheStatusPageShowedTheFailureWithoutTheSecret()
+            throws Exception {
+        SLACK.failNext(2);
+
+        request();
+
+        List<SlackStandIn.Call> accepted = awaitSlack(1);
+        assertThat(SLACK.calls()).extracting(SlackStandIn.Call::answered).containsExactly(500, 500, 200);
+        assertThat(accepted).singleElement()
+            .satisfies(call -> assertThat(call.body()).contains("Waiting for approval"));
+        assertThat(SMTP.waitForIncomingEmail(5_000, 2)).as("email went its own way").isTrue();
+
+        SLACK.failNext(3);
+        request("Hub never told");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (SLACK.calls().size() < 6 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        String page = mvc.perform(get("/status").with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("Slack&#39;s latest failure", "127.0.0.1 answered 500", "Not yet delivered")
+            .doesNotContain(WEBHOOK_SECRET);
+        assertThat(undelivered()).as("kept for a later round").isEqualTo(1);
+
+        incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+        assertThat(awaitSlack(2)).last().satisfies(call -> assertThat(call.body()).contains("Hub never told"));
+    }
+
+    private static List<SlackStandIn.Call> awaitSlack(int accepted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (SLACK.accepted().size() < accepted && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(SLACK.accepted()).as("messages Slack accepted").hasSize(accepted);
+        return SLACK.accepted();
+    }
+
+    @Test
     void statusWhenEmailIsOnThenItSaysFromWhomAndWhatWaits() throws Exception {
         String page = mvc.perform(get("/status").with(TestUsers.admin()))
             .andExpect(status().isOk())
@@ -203,10 +272,14 @@ class ApprovalEmailTests extends PortalIntegrationTest {
     }
 
     private long request() throws Exception {
+        return request("Hub for approval");
+    }
+
+    private long request(String name) throws Exception {
         MockHttpServletRequestBuilder form = post("/destinations/new").with(csrf())
             .param("projectKey", "mobile-app")
             .param("environmentKey", "production")
-            .param("name", "Hub for approval")
+            .param("name", name)
             .param("kind", "azure-event-hubs")
             .param("on", "true")
             .param("config[namespace]", "ns-approval")
