@@ -30,7 +30,11 @@ class ApprovalEmails {
 
     private final Mailer mailer;
 
-    ApprovalEmails(Approvals approvals, SignIns people, EmailMessages messages, Mailer mailer) {
+    private final NotificationPreferences preferences;
+
+    ApprovalEmails(Approvals approvals, SignIns people, EmailMessages messages, Mailer mailer,
+            NotificationPreferences preferences) {
+        this.preferences = preferences;
         this.approvals = approvals;
         this.people = people;
         this.messages = messages;
@@ -57,7 +61,7 @@ class ApprovalEmails {
             return;
         }
         approvals.forNotice(decided.requestId())
-            .ifPresent(request -> mailer.send(messages.decided(request, requester(request))));
+            .ifPresent(request -> mailer.send(messages.decided(request, requester(request, EmailKind.DECIDED))));
     }
 
     @ApplicationModuleListener
@@ -66,7 +70,8 @@ class ApprovalEmails {
             return;
         }
         approvals.forNotice(sent.requestId())
-            .ifPresent(request -> mailer.send(messages.sent(request, requester(request), sent.settledLater())));
+            .ifPresent(request -> mailer
+                .send(messages.sent(request, requester(request, EmailKind.OUTCOME), sent.settledLater())));
     }
 
     /**
@@ -77,6 +82,7 @@ class ApprovalEmails {
         return people.inAnyOf(approvals.approversToday(request))
             .stream()
             .filter(person -> !person.subject().equals(request.requesterSubject()))
+            .filter(person -> preferences.wants(person.subject(), EmailKind.WAITING))
             .map(SignIns.Person::email)
             .filter(Objects::nonNull)
             .map(Objects::requireNonNull)
@@ -85,7 +91,11 @@ class ApprovalEmails {
             .toList();
     }
 
-    private List<String> requester(ApprovalRequest request) {
+    /** The requester's address, unless they turned this kind of email off. */
+    private List<String> requester(ApprovalRequest request, EmailKind kind) {
+        if (!preferences.wants(request.requesterSubject(), kind)) {
+            return List.of();
+        }
         return people.emailOf(request.requesterSubject()).stream().toList();
     }
 

@@ -40,7 +40,8 @@ class AccessibilityBrowserTests extends BrowserTest {
             "/destinations/new?project=mobile-app&kind=kinesis", "/destinations/new?project=mobile-app&kind=databricks",
             "/destinations/setups", "/integrations", "/integrations/pager-alerts/new?type=configuration",
             "/integrations/log-stream/new?type=subscription", "/integrations/approval-bridge/new?type=configuration",
-            "/audit", "/no-such-page", "/access?user=Mo&groups=ld-portal-editors,team-mobile", "/status" })
+            "/audit", "/no-such-page", "/access?user=Mo&groups=ld-portal-editors,team-mobile", "/status",
+            "/notifications" })
     void pageWhenEmptyThenNoSeriousViolations(String path) {
         browser.get(portal() + path);
 

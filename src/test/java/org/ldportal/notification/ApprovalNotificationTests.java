@@ -94,6 +94,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         jdbc.sql("DELETE FROM approval_request").update();
         jdbc.sql("DELETE FROM sign_in").update();
         jdbc.sql("DELETE FROM event_publication").update();
+        jdbc.sql("DELETE FROM notification_preference").update();
         SMTP.purgeEmailFromAllMailboxes();
         SLACK.reset();
         Instant now = Instant.now();
@@ -124,6 +125,19 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
                 .contains("Hub for approval")
                 .doesNotContain(POLICY_KEY);
         }
+    }
+
+    @Test
+    void requestWhenAnApproverTurnedThatEmailOffThenOnlyTheOthersAreTold() throws Exception {
+        mvc.perform(post("/notifications").param("email", "decided", "outcome")
+            .with(csrf())
+            .with(TestUsers.user("rita", "Rita Release", "release-managers"))).andExpect(status().is3xxRedirection());
+
+        request();
+
+        assertThat(await(1)).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactly("ada@example.com");
+        assertThat(SMTP.waitForIncomingEmail(1_500, 2)).as("nothing for rita").isFalse();
     }
 
     @Test
