@@ -19,10 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interruptedAfter how long after its approval a request with no outcome counts as
  * interrupted (the instance sending it stopped): it is then settled from the trail, and
  * its secrets wiped
+ * @param remindAfter how long a request waits before its approvers are reminded (once)
+ * @param warnBeforeExpiry how long before it expires a waiting request's approvers and
+ * requester are told it soon will (once)
  */
 @ConfigurationProperties("portal.approval")
 public record ApprovalProperties(@DefaultValue List<ApprovalRule> rules, @DefaultValue("7d") Duration expireAfter,
-        @DefaultValue("10m") Duration expiryCheck, @DefaultValue("10m") Duration interruptedAfter) {
+        @DefaultValue("10m") Duration expiryCheck, @DefaultValue("10m") Duration interruptedAfter,
+        @DefaultValue("2d") Duration remindAfter, @DefaultValue("1d") Duration warnBeforeExpiry) {
 
     /** The actions a rule may name (the audit trail's names for them). */
     static final List<String> ACTIONS = Stream

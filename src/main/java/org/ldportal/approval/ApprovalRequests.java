@@ -352,6 +352,35 @@ class ApprovalRequests {
             .update() == 1, new RequestSent(id, outcome, false));
     }
 
+    /**
+     * Publishes a reminder for every waiting request that is due one and was not told it
+     * yet: each marked in the same transaction, so it is told once however many instances
+     * look.
+     */
+    int remind(RequestReminder.Why why, Instant due, Instant now) {
+        String column = why == RequestReminder.Why.WAITED_LONG ? "reminded_at" : "expiry_warned_at";
+        String condition = why == RequestReminder.Why.WAITED_LONG ? "requested_at <= :due" : "expires_at <= :due";
+        List<Long> ids = jdbc
+            .sql("SELECT id FROM approval_request WHERE status = 'PENDING' AND expires_at > :now AND " + column
+                    + " IS NULL AND " + condition)
+            .param("now", Timestamp.from(now))
+            .param("due", Timestamp.from(due))
+            .query(Long.class)
+            .list();
+        int told = 0;
+        for (long id : ids) {
+            if (changed(() -> jdbc
+                .sql("UPDATE approval_request SET " + column + " = :now WHERE id = :id AND status = 'PENDING' AND "
+                        + column + " IS NULL")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update() == 1, new RequestReminder(id, why))) {
+                told++;
+            }
+        }
+        return told;
+    }
+
     /** Pending requests past their time. */
     List<ApprovalRequest> overdue(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND expires_at <= :now")

@@ -40,6 +40,11 @@ class ApprovalSchedulingConfig implements SchedulingConfigurer {
         Runnable expire = locks.onceAcrossInstances("approval-expiry", properties.expiryCheck(), Duration.ofMinutes(30),
                 approvals::expireOverdue);
         registrar.addFixedDelayTask(new FixedDelayTask(expire, properties.expiryCheck(), Duration.ofMinutes(1)));
+        // Reminders: once a request, marked as told in the transaction that publishes
+        // them.
+        Runnable remind = locks.onceAcrossInstances("approval-reminders", properties.expiryCheck(),
+                Duration.ofMinutes(30), approvals::remindWaiting);
+        registrar.addFixedDelayTask(new FixedDelayTask(remind, properties.expiryCheck(), Duration.ofMinutes(2)));
         // Approved requests an instance stopped sending: settled from the trail, their
         // secrets wiped.
         Runnable recover = locks.onceAcrossInstances("approval-recovery", properties.expiryCheck(),

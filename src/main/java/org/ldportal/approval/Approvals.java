@@ -389,6 +389,16 @@ public class Approvals implements ApprovalGate {
         return expired;
     }
 
+    /**
+     * Reminds of the requests that have waited long, and warns of those about to expire:
+     * once each.
+     */
+    public int remindWaiting() {
+        Instant now = clock.instant();
+        return requests.remind(RequestReminder.Why.WAITED_LONG, now.minus(properties.remindAfter()), now)
+                + requests.remind(RequestReminder.Why.EXPIRES_SOON, now.plus(properties.warnBeforeExpiry()), now);
+    }
+
     private static Decision.NotTaken noSuchRequest() {
         return new Decision.NotTaken("There is no such request.");
     }

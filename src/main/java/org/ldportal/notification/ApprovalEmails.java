@@ -1,11 +1,13 @@
 package org.ldportal.notification;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.ldportal.approval.ApprovalRequest;
 import org.ldportal.approval.Approvals;
 import org.ldportal.approval.RequestDecided;
+import org.ldportal.approval.RequestReminder;
 import org.ldportal.approval.RequestSent;
 import org.ldportal.approval.RequestStatus;
 import org.ldportal.approval.RequestWaiting;
@@ -14,10 +16,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails about requests for approval: approvers when one waits, the requester when it is
- * decided and when its change has an outcome. Each runs after the transaction that
- * published its event, on its own thread; one that fails (the SMTP server away) leaves
- * its event incomplete in the registry, to be delivered again.
+ * Emails about requests for approval: approvers when one waits (and again when it has
+ * waited long), both sides when it soon expires, the requester when it is decided and
+ * when its change has an outcome. Each runs after the transaction that published its
+ * event, on its own thread; one that fails (the SMTP server away) leaves its event
+ * incomplete in the registry, to be delivered again.
  */
 @Component
 class ApprovalEmails {
@@ -47,8 +50,26 @@ class ApprovalEmails {
             return;
         }
         approvals.forNotice(waiting.requestId()).ifPresent(request -> {
-            List<String> to = approvers(request);
+            List<String> to = approvers(request, EmailKind.WAITING);
             mailer.send(messages.waiting(request, to));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(RequestReminder reminder) {
+        if (!mailer.on()) {
+            return;
+        }
+        approvals.forNotice(reminder.requestId()).filter(ApprovalRequest::isPending).ifPresent(request -> {
+            List<String> approvers = approvers(request, EmailKind.REMINDER);
+            if (reminder.why() == RequestReminder.Why.WAITED_LONG) {
+                mailer.send(messages.stillWaiting(request, approvers));
+            }
+            else {
+                List<String> to = new ArrayList<>(approvers);
+                to.addAll(requester(request, EmailKind.REMINDER));
+                mailer.send(messages.expiresSoon(request, to.stream().distinct().toList()));
+            }
         });
     }
 
@@ -78,11 +99,11 @@ class ApprovalEmails {
      * The people whose latest sign-in put them in a group that may decide it today, with
      * an address, except the requester (who may not decide their own).
      */
-    private List<String> approvers(ApprovalRequest request) {
+    private List<String> approvers(ApprovalRequest request, EmailKind kind) {
         return people.inAnyOf(approvals.approversToday(request))
             .stream()
             .filter(person -> !person.subject().equals(request.requesterSubject()))
-            .filter(person -> preferences.wants(person.subject(), EmailKind.WAITING))
+            .filter(person -> preferences.wants(person.subject(), kind))
             .map(SignIns.Person::email)
             .filter(Objects::nonNull)
             .map(Objects::requireNonNull)

@@ -7,6 +7,9 @@ import java.util.Optional;
 public enum EmailKind {
 
     WAITING("A request waits for my approval", "When someone asks for a change that you may approve."),
+    REMINDER("Reminders",
+            "When a request has waited long for your approval, and when a request you asked for or "
+                    + "may approve soon expires."),
     DECIDED("My request was declined or expired",
             "When an approver declines your request, or nobody decided it " + "in time."),
     OUTCOME("How my approved request went", "When your approved request was sent to LaunchDarkly, and when a "

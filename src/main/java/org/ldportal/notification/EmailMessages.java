@@ -41,6 +41,26 @@ class EmailMessages {
         return email(to, "Waiting for your approval: " + request.review().title(), lead, request, "Review the request");
     }
 
+    /** To the approvers: a request still waits, long after it was asked. */
+    Email stillWaiting(ApprovalRequest request, List<String> to) {
+        List<String> lead = List.of(
+                request.requesterName() + " asked on " + WHEN.format(request.requestedAt()) + " to " + what(request)
+                        + ", and it still waits for a member of " + String.join(" or ", request.approverGroups()) + ".",
+                "It expires unsent on " + WHEN.format(request.expiresAt()) + ".");
+        return email(to, "Reminder, waiting for your approval: " + request.review().title(), lead, request,
+                "Review the request");
+    }
+
+    /** To the approvers and the requester: a request expires soon, unsent. */
+    Email expiresSoon(ApprovalRequest request, List<String> to) {
+        List<String> lead = List.of(
+                "The request of " + request.requesterName() + " to " + what(request) + " expires on "
+                        + WHEN.format(request.expiresAt()) + " unless a member of "
+                        + String.join(" or ", request.approverGroups()) + " decides it.",
+                "Once expired, nothing is sent; the requester can ask again.");
+        return email(to, "Expires soon: " + request.review().title(), lead, request, "Open the request");
+    }
+
     /** To the requester: the decision, and when approved, how the change went. */
     Email decided(ApprovalRequest request, List<String> to) {
         List<String> lead = new ArrayList<>();

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.approval.Approvals;
 import org.ldportal.approval.WithApprovalRules;
 import org.ldportal.security.SignIns;
 import org.ldportal.testsupport.FormTokens;
@@ -89,6 +90,9 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     @Autowired
     IncompleteEventPublications incomplete;
 
+    @Autowired
+    Approvals approvals;
+
     @BeforeEach
     void people() throws Exception {
         jdbc.sql("DELETE FROM approval_request").update();
@@ -138,6 +142,37 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         assertThat(await(1)).extracting(message -> message.getAllRecipients()[0].toString())
             .containsExactly("ada@example.com");
         assertThat(SMTP.waitForIncomingEmail(1_500, 2)).as("nothing for rita").isFalse();
+    }
+
+    @Test
+    void remindWhenARequestWaitedLongAndThenSoonExpiresThenEachIsToldOnce() throws Exception {
+        long id = request();
+        await(2);
+        SMTP.purgeEmailFromAllMailboxes();
+        jdbc.sql("UPDATE approval_request SET requested_at = :then WHERE id = :id")
+            .param("then", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(3))))
+            .param("id", id)
+            .update();
+
+        assertThat(approvals.remindWaiting()).as("waited longer than remind-after (2 days)").isEqualTo(1);
+        assertThat(approvals.remindWaiting()).as("reminded once").isZero();
+        MimeMessage[] reminded = await(2);
+        assertThat(reminded).extracting(MimeMessage::getSubject)
+            .allMatch(subject -> subject.startsWith("Reminder, waiting for your approval: "));
+        assertThat(part(reminded[0], "text/plain")).contains("still waits for a member of");
+
+        SMTP.purgeEmailFromAllMailboxes();
+        jdbc.sql("UPDATE approval_request SET expires_at = :soon WHERE id = :id")
+            .param("soon", java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(12))))
+            .param("id", id)
+            .update();
+        assertThat(approvals.remindWaiting()).as("expires within a day").isEqualTo(1);
+        assertThat(approvals.remindWaiting()).isZero();
+        MimeMessage[] warned = await(3);
+        assertThat(warned).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com", "eddie@example.com");
+        assertThat(warned).extracting(MimeMessage::getSubject)
+            .allMatch(subject -> subject.startsWith("Expires soon: "));
     }
 
     @Test

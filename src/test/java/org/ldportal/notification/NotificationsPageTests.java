@@ -61,7 +61,7 @@ class NotificationsPageTests extends PortalIntegrationTest {
         assertThat(preferences.emailsOf("eddie")).containsExactly(EmailKind.OUTCOME);
         assertThat(preferences.emailsOf("ada")).as("another person's untouched").containsExactly(EmailKind.values());
 
-        mvc.perform(post("/notifications").param("email", "waiting", "decided", "outcome", "nonsense")
+        mvc.perform(post("/notifications").param("email", "waiting", "reminder", "decided", "outcome", "nonsense")
             .with(csrf())
             .with(TestUsers.editor())).andExpect(status().is3xxRedirection());
         assertThat(preferences.emailsOf("eddie")).as("back on; an unknown kind ignored")
