@@ -24,13 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for any
  * @param criticalOnly whether only changes in critical environments need approval
  * @param approvers groups whose members may approve (never the requester)
+ * @param notify email addresses also told when a request of this rule waits (a team's
+ * list, say), besides the approvers the portal has seen sign in
  * @param slackWebhook a Slack incoming webhook's address, told when a request of this
  * rule waits and when it is decided (instead of the default webhook); a secret: never
  * shown or logged
  */
 public record ApprovalRule(@Nullable String name, @DefaultValue List<String> resources,
         @DefaultValue("*") List<String> projects, @DefaultValue List<String> environments, boolean criticalOnly,
-        @DefaultValue List<String> approvers, @DefaultValue List<String> actions, @Nullable URI slackWebhook) {
+        @DefaultValue List<String> approvers, @DefaultValue List<String> actions, @DefaultValue List<String> notify,
+        @Nullable URI slackWebhook) {
 
     public ApprovalRule {
         actions = strip(actions);
@@ -38,6 +41,7 @@ public record ApprovalRule(@Nullable String name, @DefaultValue List<String> res
         projects = strip(projects).isEmpty() ? List.of("*") : strip(projects);
         environments = strip(environments);
         approvers = strip(approvers);
+        notify = strip(notify);
     }
 
     /** Without the webhook's address, which is a secret (it lets anyone post). */
@@ -45,7 +49,7 @@ public record ApprovalRule(@Nullable String name, @DefaultValue List<String> res
     public String toString() {
         return "ApprovalRule[name=" + name + ", resources=" + resources + ", projects=" + projects + ", environments="
                 + environments + ", criticalOnly=" + criticalOnly + ", approvers=" + approvers + ", actions=" + actions
-                + ", slackWebhook=" + (slackWebhook == null ? "none" : "set, hidden") + "]";
+                + ", notify=" + notify + ", slackWebhook=" + (slackWebhook == null ? "none" : "set, hidden") + "]";
     }
 
     private static List<String> strip(List<String> values) {

@@ -52,6 +52,16 @@ public class ApprovalRules {
         return List.copyOf(approvers);
     }
 
+    /** The email addresses the request's rules, as configured today, name. */
+    public List<String> addressesToNotify(List<String> ruleNames) {
+        return properties.rules()
+            .stream()
+            .filter(rule -> rule.name() != null && ruleNames.contains(rule.name()))
+            .flatMap(rule -> rule.notify().stream())
+            .distinct()
+            .toList();
+    }
+
     /**
      * The Slack webhooks the request's rules, as configured today, name; none when they
      * name none.

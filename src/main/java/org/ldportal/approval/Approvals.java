@@ -230,6 +230,11 @@ public class Approvals implements ApprovalGate {
         return requests.find(id);
     }
 
+    /** The email addresses the request's rules name today. */
+    public List<String> addressesToNotify(ApprovalRequest request) {
+        return rules.addressesToNotify(request.ruleNames());
+    }
+
     /** The Slack webhooks the request's rules name today. */
     public List<URI> slackWebhooks(ApprovalRequest request) {
         return rules.slackWebhooks(request.ruleNames());

@@ -50,7 +50,9 @@ class ApprovalEmails {
             return;
         }
         approvals.forNotice(waiting.requestId()).ifPresent(request -> {
-            List<String> to = approvers(request, EmailKind.WAITING);
+            List<String> to = new ArrayList<>(approvers(request, EmailKind.WAITING));
+            // A team's list the rule names has no preferences of its own.
+            approvals.addressesToNotify(request).stream().filter(address -> !to.contains(address)).forEach(to::add);
             mailer.send(messages.waiting(request, to));
         });
     }

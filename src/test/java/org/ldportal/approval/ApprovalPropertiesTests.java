@@ -68,7 +68,7 @@ class ApprovalPropertiesTests {
                         "checkout", "PORTAL_APPROVAL_EXPIREAFTER", "2d"));
 
         assertThat(properties.rules()).containsExactly(new ApprovalRule("Prod", List.of(), List.of("checkout"),
-                List.of("prod*", "live"), false, List.of("release-managers"), List.of(), null));
+                List.of("prod*", "live"), false, List.of("release-managers"), List.of(), List.of(), null));
         assertThat(properties.expireAfter()).isEqualTo(Duration.ofDays(2));
         ApprovalRules rules = new ApprovalRules(properties);
         assertThat(rules.required(change("destination", "web-store", "production", false))).as("other project")

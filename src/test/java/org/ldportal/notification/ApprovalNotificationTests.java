@@ -66,6 +66,8 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("portal.notifications.slack-webhook", () -> SLACK.webhook(WEBHOOK_SECRET));
+        // A team's list the production rule names, told besides the approvers.
+        registry.add("portal.approval.rules[0].notify", () -> "platform-team@example.com");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("portal.notifications.from", () -> "LD Portal <ld-portal@example.com>");
@@ -110,12 +112,13 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     }
 
     @Test
-    void requestWhenKeptThenEachApproverWithAnAddressIsToldWithTheSummaryAndALinkNeverTheSecret() throws Exception {
+    void requestWhenKeptThenEachApproverWithAnAddressAndTheRulesListAreToldWithTheSummaryAndALinkNeverTheSecret()
+            throws Exception {
         long id = request();
 
-        MimeMessage[] received = await(2);
+        MimeMessage[] received = await(3);
         assertThat(received).extracting(message -> message.getAllRecipients()[0].toString())
-            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com");
+            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com", "platform-team@example.com");
         for (MimeMessage message : received) {
             assertThat(message.getSubject()).isEqualTo("Waiting for your approval: " + title(message));
             assertThat(message.getFrom()[0].toString()).isEqualTo("LD Portal <ld-portal@example.com>");
@@ -139,15 +142,15 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
 
         request();
 
-        assertThat(await(1)).extracting(message -> message.getAllRecipients()[0].toString())
-            .containsExactly("ada@example.com");
-        assertThat(SMTP.waitForIncomingEmail(1_500, 2)).as("nothing for rita").isFalse();
+        assertThat(await(2)).extracting(message -> message.getAllRecipients()[0].toString())
+            .containsExactlyInAnyOrder("ada@example.com", "platform-team@example.com");
+        assertThat(SMTP.waitForIncomingEmail(1_500, 3)).as("nothing for rita").isFalse();
     }
 
     @Test
     void remindWhenARequestWaitedLongAndThenSoonExpiresThenEachIsToldOnce() throws Exception {
         long id = request();
-        await(2);
+        await(3);
         SMTP.purgeEmailFromAllMailboxes();
         jdbc.sql("UPDATE approval_request SET requested_at = :then WHERE id = :id")
             .param("then", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(3))))
@@ -178,7 +181,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     @Test
     void declineWhenDecidedThenTheRequesterIsToldWithTheComment() throws Exception {
         long id = request();
-        await(2);
+        await(3);
         SMTP.purgeEmailFromAllMailboxes();
 
         mvc.perform(post("/requests/" + id + "/decline").param("comment", "Use the staging hub")
@@ -195,7 +198,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     @Test
     void approveWhenSentThenTheRequesterIsToldOnceWithTheOutcome() throws Exception {
         long id = request();
-        await(2);
+        await(3);
         SMTP.purgeEmailFromAllMailboxes();
 
         mvc.perform(post("/requests/" + id + "/approve").with(csrf()).with(TestUsers.admin()))
@@ -231,15 +234,15 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         // called here, as other tests' portals share the database and its lock.
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
 
-        MimeMessage[] received = await(2);
+        MimeMessage[] received = await(3);
         assertThat(received).extracting(message -> message.getAllRecipients()[0].toString())
-            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com");
+            .containsExactlyInAnyOrder("ada@example.com", "rita@example.com", "platform-team@example.com");
         long deadline = System.currentTimeMillis() + 5_000;
         while (undelivered() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertThat(undelivered()).as("gone from the registry once delivered").isZero();
-        assertThat(SMTP.waitForIncomingEmail(3_000, 3)).as("delivered once, not again").isFalse();
+        assertThat(SMTP.waitForIncomingEmail(3_000, 4)).as("delivered once, not again").isFalse();
     }
 
     private long undelivered() {
@@ -278,7 +281,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         assertThat(SLACK.calls()).extracting(SlackStandIn.Call::answered).containsExactly(500, 500, 200);
         assertThat(accepted).singleElement()
             .satisfies(call -> assertThat(call.body()).contains("Waiting for approval"));
-        assertThat(SMTP.waitForIncomingEmail(5_000, 2)).as("email went its own way").isTrue();
+        assertThat(SMTP.waitForIncomingEmail(5_000, 3)).as("email went its own way").isTrue();
 
         SLACK.failNext(3);
         request("Hub never told");
