@@ -51,7 +51,7 @@ public record ApprovalProperties(@DefaultValue List<ApprovalRule> rules, @Defaul
                 }
             }
             named.add(new ApprovalRule(name, rule.resources(), rule.projects(), rule.environments(),
-                    rule.criticalOnly(), rule.approvers(), rule.actions(), rule.notify(), rule.slackWebhook()));
+                    rule.criticalOnly(), rule.approvers(), rule.actions(), rule.emails(), rule.slackWebhook()));
         }
         rules = List.copyOf(named);
     }

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for any
  * @param criticalOnly whether only changes in critical environments need approval
  * @param approvers groups whose members may approve (never the requester)
- * @param notify email addresses also told when a request of this rule waits (a team's
+ * @param emails email addresses also told when a request of this rule waits (a team's
  * list, say), besides the approvers the portal has seen sign in
  * @param slackWebhook a Slack incoming webhook's address, told when a request of this
  * rule waits and when it is decided (instead of the default webhook); a secret: never
@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record ApprovalRule(@Nullable String name, @DefaultValue List<String> resources,
         @DefaultValue("*") List<String> projects, @DefaultValue List<String> environments, boolean criticalOnly,
-        @DefaultValue List<String> approvers, @DefaultValue List<String> actions, @DefaultValue List<String> notify,
+        @DefaultValue List<String> approvers, @DefaultValue List<String> actions, @DefaultValue List<String> emails,
         @Nullable URI slackWebhook) {
 
     public ApprovalRule {
@@ -41,7 +41,7 @@ public record ApprovalRule(@Nullable String name, @DefaultValue List<String> res
         projects = strip(projects).isEmpty() ? List.of("*") : strip(projects);
         environments = strip(environments);
         approvers = strip(approvers);
-        notify = strip(notify);
+        emails = strip(emails);
     }
 
     /** Without the webhook's address, which is a secret (it lets anyone post). */
@@ -49,7 +49,7 @@ public record ApprovalRule(@Nullable String name, @DefaultValue List<String> res
     public String toString() {
         return "ApprovalRule[name=" + name + ", resources=" + resources + ", projects=" + projects + ", environments="
                 + environments + ", criticalOnly=" + criticalOnly + ", approvers=" + approvers + ", actions=" + actions
-                + ", notify=" + notify + ", slackWebhook=" + (slackWebhook == null ? "none" : "set, hidden") + "]";
+                + ", emails=" + emails + ", slackWebhook=" + (slackWebhook == null ? "none" : "set, hidden") + "]";
     }
 
     private static List<String> strip(List<String> values) {

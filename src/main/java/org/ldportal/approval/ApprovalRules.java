@@ -57,7 +57,7 @@ public class ApprovalRules {
         return properties.rules()
             .stream()
             .filter(rule -> rule.name() != null && ruleNames.contains(rule.name()))
-            .flatMap(rule -> rule.notify().stream())
+            .flatMap(rule -> rule.emails().stream())
             .distinct()
             .toList();
     }

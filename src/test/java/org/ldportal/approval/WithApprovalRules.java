@@ -12,7 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The portal with approval rules and a secrets key, for the approval tests (one shared
  * context): destinations and environments in {@code prod*} environments need an admin or
- * a release manager; audit-log subscriptions, a release manager.
+ * a release manager (and a team's list is emailed when one waits); audit-log
+ * subscriptions, a release manager.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
         "portal.approval.rules[0].name=Production needs a second person",
         "portal.approval.rules[0].resources=destination,environment", "portal.approval.rules[0].environments=prod*",
         "portal.approval.rules[0].approvers=ld-portal-admins,release-managers",
+        "portal.approval.rules[0].emails=platform-team@example.com",
         "portal.approval.rules[1].name=Audit-log subscriptions",
         "portal.approval.rules[1].resources=audit-log-subscription",
         "portal.approval.rules[1].approvers=release-managers" })

@@ -66,8 +66,6 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("portal.notifications.slack-webhook", () -> SLACK.webhook(WEBHOOK_SECRET));
-        // A team's list the production rule names, told besides the approvers.
-        registry.add("portal.approval.rules[0].notify", () -> "platform-team@example.com");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("portal.notifications.from", () -> "LD Portal <ld-portal@example.com>");
