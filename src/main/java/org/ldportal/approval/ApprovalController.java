@@ -64,6 +64,7 @@ class ApprovalController {
         model.addAttribute("request", request);
         model.addAttribute("review", reviews.readable(request.review()));
         model.addAttribute("mayDecide", approvals.mayDecide(request, viewer));
+        model.addAttribute("checks", approvals.checks(request, viewer).orElse(null));
         model.addAttribute("rightsAsOf", approvals.requesterRightsAsOf(request));
         model.addAttribute("ownRequest", request.requesterSubject().equals(viewer.subject()));
         return "requests/detail";

@@ -290,6 +290,20 @@ class ApprovalRequests {
         });
     }
 
+    /**
+     * The sealed change of a waiting request, left where it is: to check it with
+     * LaunchDarkly before an approver decides.
+     */
+    Optional<Sealed> peekSealedChange(long id) {
+        return jdbc
+            .sql("SELECT sealed_change, submission_token, resource_type FROM approval_request "
+                    + "WHERE id = :id AND sealed_change IS NOT NULL")
+            .param("id", id)
+            .query((row, number) -> new Sealed(row.getString("sealed_change"), row.getString("submission_token"),
+                    row.getString("resource_type")))
+            .optional();
+    }
+
     /** A sealed change and what it is bound to. */
     record Sealed(String value, String submissionToken, String resourceType) {
 

@@ -18,7 +18,9 @@ import org.ldportal.audit.AuditOutcome;
 import org.ldportal.audit.AuditQueries;
 import org.ldportal.audit.AuditTrail;
 import org.ldportal.change.ApprovalGate;
+import org.ldportal.change.ChangeChecks;
 import org.ldportal.change.ChangeFlow;
+import org.ldportal.change.Checks;
 import org.ldportal.change.ChangeOrigin;
 import org.ldportal.change.ChangeResult;
 import org.ldportal.change.NotAllowedException;
@@ -73,9 +75,12 @@ public class Approvals implements ApprovalGate {
 
     private final RequesterRights rights;
 
+    private final ChangeChecks checks;
+
     Approvals(ApprovalRules rules, ApprovalRequests requests, ApprovalProperties properties, SecretBox box,
             AuditTrail audit, AuditQueries queries, UnknownOutcomes outcomes, List<ApprovedChangeSender> senders,
-            ChangeFlow flow, Clock clock, RequesterRights rights) {
+            ChangeFlow flow, Clock clock, RequesterRights rights, ChangeChecks checks) {
+        this.checks = checks;
         this.rights = rights;
         this.flow = flow;
         this.queries = queries;
@@ -245,6 +250,34 @@ public class Approvals implements ApprovalGate {
         return rules.approversToday(request.ruleNames());
     }
 
+    /**
+     * What the checks with LaunchDarkly find about a waiting request, for its page: as
+     * this person was told within a few seconds, else asked now. Empty once it is
+     * decided.
+     */
+    public Optional<Checks> checks(ApprovalRequest request, CurrentUser viewer) {
+        if (!request.isPending()) {
+            return Optional.empty();
+        }
+        return waiting(request).map(change -> checks.recently(viewer, change));
+    }
+
+    /**
+     * The change a waiting request holds, opened (in memory only) to be checked; empty
+     * when it cannot be opened, which an approval then reports.
+     */
+    private Optional<PendingChange> waiting(ApprovalRequest request) {
+        try {
+            return requests.peekSealedChange(request.id())
+                .map(sealed -> new PendingChange(request.action(), request.resourceType(),
+                        new Place(request.projectKey(), request.environmentKey(), request.integrationKey()),
+                        request.resourceName(), null, false, opened(sealed, request.action())));
+        }
+        catch (RuntimeException notOpened) {
+            return Optional.empty();
+        }
+    }
+
     /** When the requester's rights, with which an approval sends it, were last given. */
     public Instant requesterRightsAsOf(ApprovalRequest request) {
         return rights.asOf(request);
@@ -292,6 +325,14 @@ public class Approvals implements ApprovalGate {
         Decision.NotTaken refusal = refusal(request, approver);
         if (refusal != null) {
             return refusal;
+        }
+        // Asked afresh: what was free when it was requested may be taken now.
+        Optional<Checks> blocked = waiting(request).map(change -> checks.now(approver, change))
+            .filter(Checks::blocking);
+        if (blocked.isPresent()) {
+            return new Decision.NotTaken(
+                    "Not approved: LaunchDarkly would refuse it now. " + blocked.get().blockingInWords()
+                            + " Decline it with a comment, so that " + request.requesterName() + " can ask again.");
         }
         if (!requests.decide(id, RequestStatus.APPROVED, approver.subject(), approver.displayName(), comment,
                 clock.instant())) {

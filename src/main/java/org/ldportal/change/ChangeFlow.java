@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
  * edit, a switch, a delete): does an approval rule apply; the review page unless it was
  * passed or is skipped; a request for approval, or the form's one-time token claimed (so
  * that a double submit sends once); the audited send; the form's kept secrets forgotten
- * on success. A feature prepares the change ({@link PreparedChange}); its controller
- * binds, validates, calls {@link #submit} and shows the {@link Step} it answers
- * ({@link ChangePages}).
+ * on success. The review page shows what the checks with LaunchDarkly find
+ * ({@link ChangeChecks}); a request for approval is not kept while one would refuse it. A
+ * feature prepares the change ({@link PreparedChange}); its controller binds, validates,
+ * calls {@link #submit} and shows the {@link Step} it answers ({@link ChangePages}).
  */
 @Service
 public class ChangeFlow {
@@ -29,8 +30,11 @@ public class ChangeFlow {
 
     private final ReviewProperties review;
 
+    private final ChangeChecks checks;
+
     public ChangeFlow(ObjectProvider<ApprovalGate> approvals, Submissions submissions, KeptSecrets keptSecrets,
-            ReviewProperties review) {
+            ReviewProperties review, ChangeChecks checks) {
+        this.checks = checks;
         // A provider: a context without the approval module (a slice test) needs no
         // approvals.
         this.approvals = approvals;
@@ -44,11 +48,12 @@ public class ChangeFlow {
         Optional<String> approval = gate == null || !change.approvable() ? Optional.empty()
                 : gate.approvalNeeded(change.pending());
         if (change.reviewed() && !submission.confirmed() && (approval.isPresent() || !review.skipWhenNoApproval())) {
-            return new Step.ShowReview<>(change.review(), approval.orElse(null));
+            return new Step.ShowReview<>(change.review(), approval.orElse(null),
+                    checks.recently(submission.user(), change.pending()));
         }
         // An approval is needed only where there is a gate to ask.
         if (gate != null && approval.isPresent()) {
-            return request(gate, submission, change);
+            return request(gate, submission, change, approval.get());
         }
         String token = submission.token();
         Submissions.Claim<?> claim = submissions.claim(token, submission.user(), change.resultType());
@@ -95,11 +100,22 @@ public class ChangeFlow {
         return change.send(requester, origin);
     }
 
-    /** Kept as a request, once it passes the portal's own rules; nothing sent. */
-    private <T> Step<T> request(ApprovalGate gate, Submission submission, PreparedChange<T> change) {
+    /**
+     * Kept as a request, once it passes the portal's own rules and nothing LaunchDarkly
+     * holds would refuse it (an approver should not be asked for what cannot be done);
+     * nothing sent.
+     */
+    private <T> Step<T> request(ApprovalGate gate, Submission submission, PreparedChange<T> change,
+            String approvalNote) {
         ChangeResult.Refused<T> refused = change.refusal(submission.user());
         if (refused != null) {
             return new Step.Done<>(refused);
+        }
+        if (change.reviewed()) {
+            Checks found = checks.recently(submission.user(), change.pending());
+            if (found.blocking()) {
+                return new Step.ShowReview<>(change.review(), approvalNote, found);
+            }
         }
         OptionalLong requested = gate.requestApproval(submission.token(), submission.user(), change.pending(),
                 change.review());

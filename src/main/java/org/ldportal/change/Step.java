@@ -6,9 +6,14 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Step<T> {
 
     /**
-     * Valid, not confirmed yet: the review page, saying whose approval it needs if any.
+     * Valid, not confirmed yet (or held back by what the checks with LaunchDarkly found):
+     * the review page, saying whose approval it needs if any.
      */
-    record ShowReview<T>(Review review, @Nullable String approvalNote) implements Step<T> {
+    record ShowReview<T>(Review review, @Nullable String approvalNote, Checks checks) implements Step<T> {
+
+        public ShowReview(Review review, @Nullable String approvalNote) {
+            this(review, approvalNote, Checks.NONE);
+        }
     }
 
     /** Kept as a request for a second person's approval: nothing sent. */

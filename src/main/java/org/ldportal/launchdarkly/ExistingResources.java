@@ -94,6 +94,28 @@ public class ExistingResources implements DisposableBean {
         return subscriptions.get(integrationKey);
     }
 
+    /**
+     * Every destination straight from LaunchDarkly (for a check before a change is sent
+     * or approved); the cache keeps them.
+     */
+    public List<Destination> freshDestinations() {
+        return destinations.reloadNow(ALL);
+    }
+
+    /**
+     * The integration's configurations straight from LaunchDarkly; the cache keeps them.
+     */
+    public List<IntegrationConfiguration> freshConfigurations(String integrationKey) {
+        return configurations.reloadNow(integrationKey);
+    }
+
+    /**
+     * The integration's subscriptions straight from LaunchDarkly; the cache keeps them.
+     */
+    public List<Subscription> freshSubscriptions(String integrationKey) {
+        return subscriptions.reloadNow(integrationKey);
+    }
+
     /** An integration's configurations and subscriptions, as its page shows them. */
     public record OfIntegration(List<IntegrationConfiguration> configurations, List<Subscription> subscriptions) {
     }

@@ -2,6 +2,7 @@ package org.ldportal.status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.ldportal.change.ApiFailureTranslator;
 import org.ldportal.launchdarkly.CallerIdentity;
@@ -59,7 +60,7 @@ class LaunchDarklyStatus implements StatusSection {
         lines.add(Line.of("API", properties.baseUrl() + ", version " + properties.apiVersion()));
         try {
             CallerIdentity identity = client.callerIdentity();
-            lines.add(Line.of("Account", identity.accountId()));
+            lines.add(Line.of("Account", Objects.toString(identity.accountId(), "not told")));
             lines.add(Line.of("Token", identity.tokenName() + " (" + identity.tokenKind()
                     + (Boolean.TRUE.equals(identity.serviceToken()) ? ", service token" : "") + ")"));
             if (identity.scopes() != null && !identity.scopes().isEmpty()) {

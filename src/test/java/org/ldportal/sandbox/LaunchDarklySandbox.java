@@ -179,11 +179,15 @@ public final class LaunchDarklySandbox {
 
     // ---- test controls
 
+    /** What the caller identity says the token may do. */
+    private List<String> tokenScopes = List.of("writer");
+
     /**
      * Back to the seed: two projects with environments, no destinations or integrations,
      * no faults.
      */
     public synchronized void reset() {
+        tokenScopes = List.of("writer");
         versions = false;
         destinationParentNamesPlace = false;
         faults.clear();
@@ -356,6 +360,24 @@ public final class LaunchDarklySandbox {
      */
     public synchronized void withoutApprovals(String projectKey, String environmentKey) {
         environment(projectKey, environmentKey).remove("approvalSettings");
+    }
+
+    /**
+     * What {@code GET /api/v2/caller-identity} says the token's scopes are (until the
+     * next reset: {@code writer}).
+     */
+    public synchronized void tokenScopes(String... scopes) {
+        tokenScopes = List.of(scopes);
+    }
+
+    /** An environment deleted in LaunchDarkly itself (not through the portal). */
+    public synchronized void deleteEnvironmentMeanwhile(String projectKey, String environmentKey) {
+        environments.get(projectKey).remove(environmentKey);
+    }
+
+    /** LaunchDarkly no longer offers the integration (until the next reset). */
+    public synchronized void withdrawManifest(String integrationKey) {
+        manifests.remove(integrationKey);
     }
 
     /** An environment as if made in LaunchDarkly itself (not through the portal). */
@@ -574,7 +596,7 @@ public final class LaunchDarklySandbox {
                 .put("tokenKind", "service")
                 .put("authKind", "token")
                 .put("serviceToken", true);
-            identity.putArray("scopes").add("writer");
+            tokenScopes.forEach(identity.putArray("scopes")::add);
             return ok(identity);
         }
         if ((m = match("/api/v2/projects/([^/]+)/environments/([^/]+)", path)) != null) {

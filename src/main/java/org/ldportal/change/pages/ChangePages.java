@@ -39,6 +39,7 @@ public class ChangePages {
             Model model, RedirectAttributes redirect) {
         if (step instanceof Step.ShowReview<?> review) {
             ChangeForm.ReviewPost post = form.review(submission.parameters());
+            model.addAttribute("checks", review.checks());
             return reviews.show(model, review.review(), post.action(), post.carried(), post.leftOut(),
                     review.approvalNote());
         }
