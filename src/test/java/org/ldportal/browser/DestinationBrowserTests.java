@@ -124,21 +124,26 @@ class DestinationBrowserTests extends BrowserTest {
     }
 
     @Test
-    void secondDestinationInOneEnvironmentThenConflictShownAtTheEnvironmentWithValuesKept() {
+    void secondDestinationInOneEnvironmentThenFoundOnTheReviewAtTheEnvironmentWithValuesKept() {
         // submit() returns only once the created page is there: the environment has its
         // destination.
         openForm("Mobile App", "production", "First").chooseKind("segment").fill("writeKey", "wk-first-1234").submit();
 
         DestinationForm second = openForm("Mobile App", "production", "Second").chooseKind("azure-event-hubs");
         fields("azure-event-hubs").forEach(second::fill);
-        DestinationForm refused = second.submitExpectingErrors();
+        ReviewPage review = second.review();
 
-        assertThat(refused.errorAt("environmentKey"))
-            .contains("This environment already has a Data Export destination: First");
-        assertThat(refused.ariaInvalid("environmentKey")).isEqualTo("true");
-        assertThat(refused.configValue("namespace")).isEqualTo("hub-namespace");
-        assertThat(refused.configValue("policyKey")).isEmpty();
-        assertThat(refused.pageSource()).doesNotContain("azure-secret-key-99");
+        assertThat(review.mayCreate()).isFalse();
+        assertThat(review.checkAt("Environment"))
+            .contains("This environment has a Data Export destination already: First")
+            .contains("LaunchDarkly allows one per environment");
+        String secret = fields("azure-event-hubs").get("policyKey");
+        assertThat(review.pageSource()).doesNotContain(secret);
+        review.changeSomething();
+        DestinationForm kept = new DestinationForm(browser);
+        assertThat(kept.configValue("namespace")).isEqualTo("hub-namespace");
+        assertThat(kept.configValue("policyKey")).as("secrets are not written back").isEmpty();
+        assertThat(kept.pageSource()).doesNotContain(secret);
     }
 
     private DestinationForm openForm(String project, String environment, String name) {

@@ -3,6 +3,8 @@ package org.ldportal.browser;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.EnvironmentCreatedPage;
 import org.ldportal.browser.pages.EnvironmentForm;
+import org.ldportal.browser.pages.ReviewPage;
+import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnvironmentBrowserTests extends BrowserTest {
 
     @Test
-    void createWhenNameTypedThenKeyDerivedCreatedAndSameKeyAgainShowsConflictInline() {
+    void createWhenNameTypedThenKeyDerivedCreatedAndSameKeyAgainIsFoundTakenOnTheReviewWithTheFormKept() {
         signInOnce("grace", "Grace Hopper", "ld-portal-editors");
 
         // Choosing the project swaps in its environments for "copy settings from",
@@ -28,15 +30,16 @@ class EnvironmentBrowserTests extends BrowserTest {
         assertThat(created.key()).isEqualTo("qa-europe");
         assertThat(created.clientSideId()).isNotBlank();
 
-        EnvironmentForm again = EnvironmentForm.open(browser, portal(), "mobile-app")
-            .typeName("QA Europe")
-            .submitExpectingErrors();
+        // The same key again: the review asks LaunchDarkly, which has it now, and offers
+        // only to change something; the form comes back as it was typed.
+        ReviewPage taken = EnvironmentForm.open(browser, portal(), "mobile-app").typeName("QA Europe").review();
+        assertThat(taken.mayCreate()).isFalse();
+        assertThat(taken.checkAt("Key")).contains("The key qa-europe is taken in Mobile App")
+            .contains("such as qa-europe-2");
+        Axe.assertNoSeriousViolations(browser, "a review LaunchDarkly would refuse");
 
-        assertThat(again.errorAt("key"))
-            .contains("An environment with key qa-europe already exists in project Mobile App")
-            .contains("Try qa-europe-2");
-        assertThat(again.ariaInvalid("key")).isEqualTo("true");
-        assertThat(again.ariaDescribedBy("key")).contains("key-error");
+        taken.changeSomething();
+        EnvironmentForm again = new EnvironmentForm(browser);
         assertThat(again.name()).isEqualTo("QA Europe");
         assertThat(again.key()).isEqualTo("qa-europe");
     }

@@ -27,8 +27,12 @@ public record ReviewPage(WebDriver driver) implements Page {
 
     private static final By WARNINGS = By.cssSelector("[data-testid=review-warnings] li");
 
+    private static final By BLOCKED = By.cssSelector("[data-testid=review-blocked]");
+
     public ReviewPage {
-        Waits.until(driver, ExpectedConditions.presenceOfElementLocated(CREATE));
+        // "Change something" is on every review page; "Create" only where nothing
+        // LaunchDarkly holds would refuse it.
+        Waits.until(driver, ExpectedConditions.presenceOfElementLocated(CHANGE));
     }
 
     /**
@@ -36,7 +40,20 @@ public record ReviewPage(WebDriver driver) implements Page {
      * with errors).
      */
     static boolean isShown(WebDriver driver) {
-        return !driver.findElements(CREATE).isEmpty();
+        return !driver.findElements(CHANGE).isEmpty();
+    }
+
+    /**
+     * Whether it offers "Create" (or "Request approval"): not when the checks with
+     * LaunchDarkly found what it would refuse.
+     */
+    public boolean mayCreate() {
+        return !driver.findElements(CREATE).isEmpty() && driver.findElements(BLOCKED).isEmpty();
+    }
+
+    /** What the checks with LaunchDarkly found at the review line with this label. */
+    public String checkAt(String label) {
+        return driver.findElement(By.cssSelector("[data-testid=line-check][data-line='" + label + "']")).getText();
     }
 
     /**
