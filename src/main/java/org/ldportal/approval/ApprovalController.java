@@ -62,7 +62,7 @@ class ApprovalController {
             model.addAttribute("approvalBadge", approvals.badge(viewer));
         }
         model.addAttribute("request", request);
-        model.addAttribute("review", reviews.readable(request.review()));
+        reviews.present(model, request.review());
         model.addAttribute("mayDecide", approvals.mayDecide(request, viewer));
         model.addAttribute("checks", approvals.checks(request, viewer).orElse(null));
         model.addAttribute("rightsAsOf", approvals.requesterRightsAsOf(request));

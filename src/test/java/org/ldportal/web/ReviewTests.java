@@ -1,5 +1,10 @@
 package org.ldportal.web;
 
+import tools.jackson.databind.json.JsonMapper;
+import org.ldportal.launchdarkly.ResourceCode;
+import org.ldportal.launchdarkly.LaunchDarklyProperties;
+import java.time.Duration;
+import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,15 +202,18 @@ class ReviewTests extends PortalIntegrationTest {
         MultiValueMap<String, String> confirmed = new LinkedMultiValueMap<>();
         confirmed.add(ReviewPages.CONFIRM, "create");
 
-        assertThat(new ReviewPages(new ReviewProperties(false, List.of(), List.of()),
-                tools.jackson.databind.json.JsonMapper.builder().build())
-            .reviewFirst(fresh)).isTrue();
-        assertThat(new ReviewPages(new ReviewProperties(false, List.of(), List.of()),
-                tools.jackson.databind.json.JsonMapper.builder().build())
-            .reviewFirst(confirmed)).isFalse();
-        assertThat(new ReviewPages(new ReviewProperties(true, List.of(), List.of()),
-                tools.jackson.databind.json.JsonMapper.builder().build())
-            .reviewFirst(fresh)).isFalse();
+        assertThat(pages(false).reviewFirst(fresh)).isTrue();
+        assertThat(pages(false).reviewFirst(confirmed)).isFalse();
+        assertThat(pages(true).reviewFirst(fresh)).isFalse();
+    }
+
+    private static ReviewPages pages(boolean skipWhenNoApproval) {
+        JsonMapper json = JsonMapper.builder().build();
+        return new ReviewPages(new ReviewProperties(skipWhenNoApproval, List.of(), List.of()), json,
+                new ResourceCode(json,
+                        new LaunchDarklyProperties(URI.create("https://app.launchdarkly.com"), "t", "20240415",
+                                Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+                                Duration.ofSeconds(1))));
     }
 
     private MockHttpServletRequestBuilder destination(String environment) {

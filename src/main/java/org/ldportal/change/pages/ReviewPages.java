@@ -1,8 +1,10 @@
 package org.ldportal.change.pages;
 
+import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.Change;
 import org.ldportal.change.Review;
 import org.ldportal.change.internal.ReviewProperties;
+import org.ldportal.launchdarkly.ResourceCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +42,12 @@ public class ReviewPages {
 
     private final ObjectMapper json;
 
-    public ReviewPages(ReviewProperties properties, ObjectMapper json) {
+    private final ResourceCode code;
+
+    public ReviewPages(ReviewProperties properties, ObjectMapper json, ResourceCode code) {
         this.properties = properties;
         this.json = json;
+        this.code = code;
     }
 
     /**
@@ -84,10 +89,20 @@ public class ReviewPages {
                 values.forEach(value -> hidden.add(new Hidden(name, value)));
             }
         });
-        model.addAttribute("review", readable(review));
+        present(model, review);
         model.addAttribute("reviewAction", action);
         model.addAttribute("reviewHidden", hidden);
         return VIEW;
+    }
+
+    /**
+     * The review for its page, with the same call as code (Terraform, ldcli, curl) where
+     * the call is one the portal knows.
+     */
+    public void present(Model model, Review review) {
+        model.addAttribute("review", readable(review));
+        model.addAttribute("reviewCode",
+                code.of(review.method(), review.path(), review.body(), SecretRedactor.MARK).orElse(null));
     }
 
     /** The review with its body indented, for people to read. */
