@@ -229,6 +229,7 @@ class DestinationManageController {
         model.addAttribute("config", management.shownConfig(row));
         model.addAttribute("mayChange", management.mayChange(user, row));
         model.addAttribute("history", history.of(user, row.destination().id()));
+        pages.showCode(model, management.asCreate(row));
         model.addAttribute("trailUrl",
                 UriComponentsBuilder.fromPath("/audit")
                     .queryParam("type", "destination")

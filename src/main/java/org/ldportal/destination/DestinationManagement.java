@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.SecretRedactor;
-import org.ldportal.access.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
@@ -28,7 +28,9 @@ import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.CreateCall;
 import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.DestinationPost;
 import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
@@ -160,6 +162,21 @@ class DestinationManagement {
             shown.put(label, secret(kind, key, value) ? Review.SECRET_SET : String.valueOf(value));
         });
         return shown;
+    }
+
+    /**
+     * The destination as the create that would make it again, for its page's "as code":
+     * each secret of its config replaced by {@link SecretRedactor#MARK}.
+     */
+    CreateCall asCreate(Row row) {
+        Optional<DestinationKind> kind = catalog.find(row.destination().kind());
+        Map<String, Object> config = new LinkedHashMap<>();
+        Map<String, Object> current = row.destination().config() == null ? Map.of() : row.destination().config();
+        current.forEach((key, value) -> config.put(key, secret(kind, key, value) ? SecretRedactor.MARK : value));
+        return new CreateCall(
+                LaunchDarklyClient.path(LaunchDarklyClient.DESTINATIONS, row.projectKey(), row.environmentKey()),
+                new DestinationPost(row.destination().name(), row.destination().kind(), config, row.destination().on()),
+                row.destination().id());
     }
 
     private static boolean secret(Optional<DestinationKind> kind, String key, @Nullable Object value) {

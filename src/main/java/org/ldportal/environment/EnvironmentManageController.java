@@ -117,6 +117,7 @@ class EnvironmentManageController {
         model.addAttribute("mayEdit", management.mayEdit(user, projectKey, environment.key()));
         model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
         model.addAttribute("history", management.history(user, environment));
+        pages.showCode(model, EnvironmentManagement.asCreate(projectKey, environment));
         return "environments/detail";
     }
 

@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
-import org.ldportal.access.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
@@ -20,7 +20,9 @@ import org.ldportal.change.PendingChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
 import org.ldportal.change.Sent;
+import org.ldportal.launchdarkly.CreateCall;
 import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.EnvironmentPost;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.LaunchDarklyDirectory;
 import org.ldportal.launchdarkly.LaunchDarklyLinks;
@@ -117,6 +119,19 @@ class EnvironmentManagement {
     /** The attempts about the environment that the person may read, newest first. */
     List<AuditEntry> history(CurrentUser user, Environment environment) {
         return history.of(user, environment.id());
+    }
+
+    /**
+     * The environment as the create that would make it again, for its page's "as code"
+     * (it holds no secret).
+     */
+    static CreateCall asCreate(String projectKey, Environment environment) {
+        return new CreateCall(LaunchDarklyClient.path(LaunchDarklyClient.ENVIRONMENTS, projectKey),
+                new EnvironmentPost(environment.name(), environment.key(), environment.color(),
+                        environment.defaultTtl(), environment.secureMode(), environment.defaultTrackEvents(),
+                        environment.confirmChanges(), environment.requireComments(), environment.tags(), null,
+                        environment.critical()),
+                environment.key());
     }
 
     String link(String projectKey, String environmentKey) {

@@ -276,6 +276,7 @@ class IntegrationManageController {
         model.addAttribute("values", management.shownValues(manifest, item));
         model.addAttribute("mayChange", management.mayChange(user));
         model.addAttribute("history", management.history(user, item));
+        pages.showCode(model, IntegrationManagement.asCreate(manifest, item));
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("approvalNeeded",
                 flow.approvalNeeded(changes.turning(manifest, item, !item.on()).pending()).orElse(null));

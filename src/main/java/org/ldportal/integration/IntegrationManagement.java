@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.access.AccessGuard;
 import org.ldportal.audit.AuditAttempt;
 import org.ldportal.audit.AuditEntry;
 import org.ldportal.audit.ResourceHistory;
 import org.ldportal.audit.SecretRedactor;
-import org.ldportal.access.AccessGuard;
 import org.ldportal.change.AuditedCall;
 import org.ldportal.change.Change;
 import org.ldportal.change.ChangeOrigin;
@@ -27,13 +27,16 @@ import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.CreateCall;
 import org.ldportal.launchdarkly.ExistingResources;
 import org.ldportal.launchdarkly.IntegrationConfiguration;
+import org.ldportal.launchdarkly.IntegrationConfigurationPost;
 import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.launchdarkly.NotAKeyException;
 import org.ldportal.launchdarkly.PatchOperation;
 import org.ldportal.launchdarkly.PolicyStatement;
 import org.ldportal.launchdarkly.Subscription;
+import org.ldportal.launchdarkly.SubscriptionPost;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
@@ -190,6 +193,31 @@ class IntegrationManagement {
             throw new NotAKeyException(id);
         }
         return Item.of(configuration);
+    }
+
+    /**
+     * The configuration or subscription as the create that would make it again, for its
+     * page's "as code": each secret value replaced by {@link SecretRedactor#MARK}.
+     */
+    static CreateCall asCreate(Manifest manifest, Item item) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        item.values().forEach((key, value) -> {
+            boolean secret = manifest.formVariables()
+                .stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst()
+                .map(FormVariable::secret)
+                .orElse(true) || "********".equals(value);
+            values.put(key, secret ? SecretRedactor.MARK : value);
+        });
+        if (item.type() == IntegrationType.SUBSCRIPTION) {
+            return new CreateCall(LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()),
+                    new SubscriptionPost(item.name(), values, item.statements().isEmpty() ? null : item.statements(),
+                            item.on(), item.tags()),
+                    item.id());
+        }
+        return new CreateCall(LaunchDarklyClient.path(LaunchDarklyClient.INTEGRATION_CONFIGURATIONS, manifest.key()),
+                new IntegrationConfigurationPost(item.name(), item.on(), item.tags(), values, null), item.id());
     }
 
     /**

@@ -56,12 +56,10 @@ public class ResourceCode {
     /**
      * A resource that exists, as the create that would make it again, with Terraform's
      * import of the one there is.
-     * @param id what the provider's import names it by, after its parents (the
-     * environment's key, the destination's or subscription's id)
+     * @param secretMark what each secret value in the call's body was replaced with
      */
-    public Optional<CodeSamples> ofExisting(String path, Object body, Function<Object, String> masked,
-            String secretMark, String id) {
-        return write("POST", path, masked.apply(body), secretMark, id);
+    public Optional<CodeSamples> ofExisting(CreateCall call, String secretMark) {
+        return write("POST", call.path(), json.writeValueAsString(call.body()), secretMark, call.importId());
     }
 
     private Optional<CodeSamples> write(String method, String path, @Nullable String body, String secretMark,

@@ -76,10 +76,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.change.pages.ChangePages.class, DestinationKindCatalog.class, FormValidator.class,
         ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
         org.ldportal.access.PermittedPlaces.class, org.ldportal.change.pages.ReviewPages.class,
-        org.ldportal.change.ReviewWarnings.class, DestinationApprovals.class, DestinationManagement.class,
-        org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,
-        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
-        LaunchDarklyDirectory.class, SliceTestBeans.class })
+        org.ldportal.launchdarkly.ResourceCode.class, org.ldportal.change.ReviewWarnings.class,
+        DestinationApprovals.class, DestinationManagement.class, org.ldportal.launchdarkly.ExistingResources.class,
+        KeptSecrets.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class,
+        InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, LaunchDarklyProperties.class,
         SecretsProperties.class })
 @TestPropertySource(properties = "portal.launchdarkly.directory-cache-ttl=0s")

@@ -70,10 +70,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ EnvironmentService.class, org.ldportal.change.ChangeFlow.class, org.ldportal.change.pages.ChangePages.class,
         org.ldportal.change.KeptSecrets.class, ApiFailureTranslator.class, AuditedCall.class, Settlement.class,
         org.ldportal.access.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
-        org.ldportal.change.pages.ReviewPages.class, org.ldportal.change.ReviewWarnings.class,
-        EnvironmentApprovals.class, EnvironmentManagement.class, EnvironmentSettings.class, SecretBox.class,
-        SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class,
-        LaunchDarklyLinks.class, LaunchDarklyDirectory.class, SliceTestBeans.class })
+        org.ldportal.change.pages.ReviewPages.class, org.ldportal.launchdarkly.ResourceCode.class,
+        org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class,
+        EnvironmentSettings.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class,
+        InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
+        SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, EnvironmentProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",

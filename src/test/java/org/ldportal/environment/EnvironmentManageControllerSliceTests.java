@@ -94,7 +94,8 @@ class EnvironmentManageControllerSliceTests {
             .andExpect(model().attribute("link", "https://app.launchdarkly.com/mobile-app/qa"))
             .andExpect(model().attribute("mayEdit", true))
             .andExpect(model().attribute("mayDelete", false));
-        verifyNoInteractions(flow, pages);
+        verify(pages).showCode(any(), eq(EnvironmentManagement.asCreate("mobile-app", QA)));
+        verifyNoInteractions(flow);
     }
 
     @Test

@@ -64,9 +64,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         FormValidator.class, LaunchDarklyDirectory.class, LaunchDarklyLinks.class, SecretRedactor.class,
         ApiFailureTranslator.class, AuditedCall.class, Settlement.class, org.ldportal.access.AccessGuard.class,
         org.ldportal.access.PermittedPlaces.class, org.ldportal.change.pages.ReviewPages.class,
-        org.ldportal.change.ReviewWarnings.class, IntegrationApprovals.class, IntegrationManagement.class,
-        IntegrationLinks.class, org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class,
-        SignedOutForms.class, PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })
+        org.ldportal.launchdarkly.ResourceCode.class, org.ldportal.change.ReviewWarnings.class,
+        IntegrationApprovals.class, IntegrationManagement.class, IntegrationLinks.class,
+        org.ldportal.launchdarkly.ExistingResources.class, KeptSecrets.class, SecretBox.class, SignedOutForms.class,
+        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, IntegrationsProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = "portal.integrations.manifests-dir=../shared/ld/manifests")

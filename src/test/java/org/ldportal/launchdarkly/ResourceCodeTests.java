@@ -255,8 +255,7 @@ class ResourceCodeTests {
         Map<String, Object> body = ordered("name", "Stream", "kind", "kinesis", "config",
                 ordered("region", "us-east-1", "roleArn", "arn:aws:iam::1:role/x", "streamName", "s"), "on", true);
         CodeSamples samples = code
-            .ofExisting("/api/v2/destinations/p/e", body, b -> redactor.redactToJson(b, Set.of(), List.of()),
-                    SecretRedactor.MARK, "d-7")
+            .ofExisting(new CreateCall("/api/v2/destinations/p/e", body, "d-7"), SecretRedactor.MARK)
             .orElseThrow();
 
         Hcl.Block imported = Hcl.parse(sample(samples, "Terraform").code()).blocks("import").get(0);

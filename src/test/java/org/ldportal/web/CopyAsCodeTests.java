@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,7 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * creates the resource with "Create", then the curl script copied from the same page is
  * run against the same LaunchDarkly (the sandbox), the ldcli command is run with ldcli
  * stood in, and the Terraform is read as the provider would send it. Each must carry the
- * body the portal sent, the secret given as a variable.
+ * body the portal sent, the secret given as a variable. A resource's own page offers the
+ * create that would make it again, with Terraform's import of the one there is.
  */
 class CopyAsCodeTests extends PortalIntegrationTest {
 
@@ -156,6 +158,88 @@ class CopyAsCodeTests extends PortalIntegrationTest {
         assertThat(copied.headers()).containsEntry("ld-api-version", "beta");
         assertThat(code.get("terraform")).isNull();
         assertThat(review).contains("no resource for integration configurations");
+    }
+
+    @Test
+    void destinationPageThenItsCodeMakesItAgainAndTerraformImportsTheOneThere() throws Exception {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("namespace", "ns-page");
+        config.put("name", "hub-page");
+        config.put("policyName", "send");
+        config.put("policyKey", POLICY_KEY);
+        String id = sandbox.seedDestination("mobile-app", "test", "Hub on its page", "azure-event-hubs", config)
+            .get("_id")
+            .asString();
+        String page = detail("/destinations/mobile-app/test/" + id);
+        assertThat(page).contains("data-testid=\"code-secrets\"", "POLICY_KEY").doesNotContain("pk-CODE");
+        Map<String, String> code = samples(page);
+        ObjectNode expected = JSON.createObjectNode().put("name", "Hub on its page").put("kind", "azure-event-hubs");
+        expected.set("config", JSON.valueToTree(config));
+        expected.put("on", true);
+
+        Hcl.Block imported = Hcl.parse(code.get("terraform")).blocks("import").get(0);
+        assertThat(imported.body().attributes()).containsEntry("id", "mobile-app/test/" + id);
+        Hcl.Block block = TerraformAsProvider.resource(code.get("terraform"), "launchdarkly_destination");
+        assertThat(TerraformAsProvider.destination(block, Map.of("policy_key", POLICY_KEY))).isEqualTo(expected);
+
+        sandbox.reset();
+        Map<String, String> secrets = Map.of("POLICY_KEY", POLICY_KEY);
+        SandboxRequest copied = curl(code.get("curl"), secrets, "/api/v2/destinations/mobile-app/test");
+        assertThat(JSON.readTree(copied.body())).isEqualTo(expected);
+        assertThat(JSON.readTree(Shell.flag(ldcli(code.get("ldcli"), secrets), "data"))).isEqualTo(expected);
+    }
+
+    @Test
+    void environmentPageThenTerraformImportsItAndCurlMakesTheSameAgain() throws Exception {
+        String key = "page-code-" + System.nanoTime() % 100_000;
+        sandbox.seedEnvironment("web-store", key, "Made elsewhere");
+        String page = detail("/environments/web-store/" + key);
+        assertThat(page).doesNotContain("data-testid=\"code-secrets\"");
+        Map<String, String> code = samples(page);
+
+        Hcl.Block imported = Hcl.parse(code.get("terraform")).blocks("import").get(0);
+        assertThat(imported.body().attributes()).containsEntry("id", "web-store/" + key);
+        JsonNode asTerraform = TerraformAsProvider
+            .environment(TerraformAsProvider.resource(code.get("terraform"), "launchdarkly_environment"), Map.of());
+        assertThat(asTerraform.path("key").asString()).isEqualTo(key);
+        assertThat(asTerraform.path("name").asString()).isEqualTo("Made elsewhere");
+        assertThat(asTerraform.path("color").asString()).isEqualTo("417505");
+
+        sandbox.reset();
+        SandboxRequest copied = curl(code.get("curl"), Map.of(), "/api/v2/projects/web-store/environments");
+        assertThat(JSON.readTree(copied.body())).isEqualTo(asTerraform);
+        assertThat(sandbox.environmentsOf("web-store")).as("LaunchDarkly took the copied call")
+            .anySatisfy(made -> assertThat(made.path("key").asString()).isEqualTo(key));
+    }
+
+    @Test
+    void subscriptionPageThenTheTokenIsAVariableAndTerraformSaysItHasNoSuchResource() throws Exception {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("base-url", "https://logs.example.com");
+        config.put("token", "tok-PAGE-secret");
+        String id = sandbox.seedSubscription("log-stream", "Audit on its page", config, 3, 0).get("_id").asString();
+        String page = detail("/integrations/log-stream/subscriptions/" + id);
+        assertThat(page).contains("data-testid=\"code-secrets\"", "TOKEN", "does not support log-stream")
+            .doesNotContain("tok-PAGE-secret");
+        Map<String, String> code = samples(page);
+        assertThat(code.get("terraform")).isNull();
+
+        sandbox.reset();
+        SandboxRequest copied = curl(code.get("curl"), Map.of("TOKEN", "tok-PAGE-secret"),
+                "/api/v2/integrations/log-stream");
+        JsonNode sent = JSON.readTree(copied.body());
+        assertThat(sent.path("name").asString()).isEqualTo("Audit on its page");
+        assertThat(sent.path("config")).isEqualTo(JSON.valueToTree(config));
+    }
+
+    private String detail(String path) throws Exception {
+        String page = mvc.perform(get(path).with(TestUsers.editor()).with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("data-testid=\"copy-as-code\"", "As code");
+        return page;
     }
 
     private String review(MockHttpServletRequestBuilder form) throws Exception {

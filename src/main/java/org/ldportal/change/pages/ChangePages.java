@@ -4,6 +4,7 @@ import org.ldportal.change.ChangeResult;
 import org.ldportal.change.Step;
 import org.ldportal.change.Submission;
 import org.ldportal.change.Submissions;
+import org.ldportal.launchdarkly.CreateCall;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,14 @@ public class ChangePages {
 
     public ChangePages(ReviewPages reviews) {
         this.reviews = reviews;
+    }
+
+    /**
+     * A resource's page offers it as code (Terraform, ldcli, curl): the create that would
+     * make it again.
+     */
+    public void showCode(Model model, CreateCall call) {
+        reviews.presentCode(model, call);
     }
 
     /**

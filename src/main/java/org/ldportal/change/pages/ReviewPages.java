@@ -4,6 +4,7 @@ import org.ldportal.audit.SecretRedactor;
 import org.ldportal.change.Change;
 import org.ldportal.change.Review;
 import org.ldportal.change.internal.ReviewProperties;
+import org.ldportal.launchdarkly.CreateCall;
 import org.ldportal.launchdarkly.ResourceCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,13 @@ public class ReviewPages {
         model.addAttribute("review", readable(review));
         model.addAttribute("reviewCode",
                 code.of(review.method(), review.path(), review.body(), SecretRedactor.MARK).orElse(null));
+    }
+
+    /**
+     * A resource's page: the resource as code, as the create that would make it again.
+     */
+    public void presentCode(Model model, CreateCall call) {
+        model.addAttribute("resourceCode", code.ofExisting(call, SecretRedactor.MARK).orElse(null));
     }
 
     /** The review with its body indented, for people to read. */
