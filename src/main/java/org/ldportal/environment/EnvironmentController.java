@@ -65,10 +65,16 @@ class EnvironmentController {
 
     @InitBinder("environmentForm")
     void allowedFields(WebDataBinder binder) {
-        binder.setAllowedFields(EnvironmentSetting.createFields("projectKey", "key", "sourceKey"));
+        binder.setAllowedFields(EnvironmentSetting.createFields("projectKey", "key", "sourceKey", "deleteAfter"));
     }
 
     /** The description the pages render the settings' fields and labels from. */
+    /** The days the "delete after" field offers (min and max of its date input). */
+    @ModelAttribute("deleteDays")
+    TimeLimitedEnvironments.Days deleteDays() {
+        return environments.deleteDays();
+    }
+
     @ModelAttribute("settings")
     List<EnvironmentSetting> settings() {
         return List.of(EnvironmentSetting.values());

@@ -1,5 +1,6 @@
 package org.ldportal.environment;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.NullUnmarked;
 import org.ldportal.launchdarkly.Tags;
 import org.ldportal.launchdarkly.ValidTags;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What the "new environment" form binds. A mutable bean: Spring MVC binds and re-renders
@@ -55,6 +57,13 @@ public class EnvironmentForm {
     private String tags;
 
     private String sourceKey;
+
+    /**
+     * The day the portal deletes the environment; none for one that stays. Checked
+     * against today and {@code portal.environments.longest-lifetime} by the service.
+     */
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate deleteAfter;
 
     // Approval settings: edited, never created (LaunchDarkly's create takes none). Null
     // where the page showed none, so that an edit leaves them as they are.
@@ -180,6 +189,14 @@ public class EnvironmentForm {
 
     public void setSourceKey(String sourceKey) {
         this.sourceKey = sourceKey;
+    }
+
+    public LocalDate getDeleteAfter() {
+        return deleteAfter;
+    }
+
+    public void setDeleteAfter(LocalDate deleteAfter) {
+        this.deleteAfter = deleteAfter;
     }
 
     public Boolean getApprovalsRequired() {

@@ -73,6 +73,11 @@ class EnvironmentManageController {
         this.pages = pages;
     }
 
+    @InitBinder("lifetimeForm")
+    void lifetimeFields(WebDataBinder binder) {
+        binder.setAllowedFields("deleteOn");
+    }
+
     @InitBinder("environmentForm")
     void allowedFields(WebDataBinder binder) {
         // The project and key come from the path: an edit never moves or renames the
@@ -118,7 +123,27 @@ class EnvironmentManageController {
         model.addAttribute("mayDelete", management.mayDelete(user, projectKey, environment.key()));
         model.addAttribute("history", management.history(user, environment));
         pages.showCode(model, EnvironmentManagement.asCreate(projectKey, environment));
+        management.lifetime(projectKey, environment).ifPresent(lifetime -> model.addAttribute("lifetime", lifetime));
+        model.addAttribute("deleteDays", management.deleteDays());
+        if (!model.containsAttribute("lifetimeForm")) {
+            model.addAttribute("lifetimeForm", new LifetimeForm());
+        }
         return "environments/detail";
+    }
+
+    /**
+     * A time-limited environment's day moved; a day that cannot be is said at the field.
+     */
+    @PostMapping("/{projectKey}/{environmentKey}/lifetime")
+    String extend(@PathVariable String projectKey, @PathVariable String environmentKey,
+            @ModelAttribute("lifetimeForm") LifetimeForm form, BindingResult result, CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        Environment environment = management.find(user, projectKey, environmentKey);
+        if (!management.extend(user, projectKey, environment, form.getDeleteOn(), result)) {
+            return detail(projectKey, environmentKey, user, model);
+        }
+        return ManagePage.noticed("/environments/" + projectKey + "/" + environmentKey,
+                "The portal now deletes it on " + form.getDeleteOn() + ".", redirect);
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/edit")

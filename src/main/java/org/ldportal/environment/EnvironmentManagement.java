@@ -1,8 +1,10 @@
 package org.ldportal.environment;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,7 @@ import org.ldportal.security.CurrentUser;
 import org.ldportal.security.PortalRole;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.validation.SmartValidator;
 
 import tools.jackson.core.type.TypeReference;
@@ -72,11 +75,14 @@ class EnvironmentManagement {
 
     private final EnvironmentSettings settings;
 
+    private final TimeLimitedEnvironments timeLimits;
+
     EnvironmentManagement(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, AccessGuard guard, SecretRedactor redactor, EnvironmentService environments,
             EnvironmentProperties properties, SmartValidator validator, ObjectMapper json, ResourceHistory history,
-            EnvironmentSettings settings) {
+            EnvironmentSettings settings, TimeLimitedEnvironments timeLimits) {
         this.settings = settings;
+        this.timeLimits = timeLimits;
         this.history = history;
         this.validator = validator;
         this.json = json;
@@ -132,6 +138,33 @@ class EnvironmentManagement {
                         environment.confirmChanges(), environment.requireComments(), environment.tags(), null,
                         environment.critical()),
                 environment.key());
+    }
+
+    TimeLimitedEnvironments.Days deleteDays() {
+        return timeLimits.days();
+    }
+
+    /** The day the portal deletes the environment, if it is time-limited. */
+    Optional<EnvironmentLifetime> lifetime(String projectKey, Environment environment) {
+        return timeLimits.of(projectKey, environment);
+    }
+
+    /**
+     * Moves a time-limited environment's day, for someone who may edit it; a day that
+     * cannot be chosen is a message at the field. The move is recorded in the trail.
+     */
+    boolean extend(CurrentUser user, String projectKey, Environment environment, @Nullable LocalDate deleteOn,
+            Errors errors) {
+        AuditAttempt attempt = attempt(user, ChangeAction.EXTEND, projectKey, environment, environment.name());
+        guard.require(attempt, PortalRole.EDITOR);
+        if (deleteOn == null && !errors.hasFieldErrors("deleteOn")) {
+            errors.rejectValue("deleteOn", "required", "Choose the day to delete it on.");
+        }
+        timeLimits.check(deleteOn, "deleteOn", errors);
+        if (errors.hasErrors() || deleteOn == null || timeLimits.of(projectKey, environment).isEmpty()) {
+            return false;
+        }
+        return timeLimits.extend(attempt, projectKey, environment.key(), deleteOn);
     }
 
     String link(String projectKey, String environmentKey) {
@@ -315,6 +348,9 @@ class EnvironmentManagement {
             client.deleteEnvironment(projectKey, environment.key());
             return Boolean.TRUE;
         }, deleted -> new Sent(environment.key(), environment.id(), null));
+        if (result instanceof ChangeResult.Succeeded<Boolean>) {
+            timeLimits.forget(projectKey, environment.key());
+        }
         return result;
     }
 

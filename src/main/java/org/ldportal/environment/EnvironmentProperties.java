@@ -1,5 +1,6 @@
 package org.ldportal.environment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,12 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * binds)
  * @param criticalRequiresAdmin whether only admins may mark an environment critical
  * @param defaultColor the colour a new environment starts with (6 hex digits)
+ * @param deleteRole who may delete an environment
+ * @param longestLifetime how far ahead a time-limited environment's "delete after" day
+ * may be, from today
+ * @param remindBefore how long before its day the owner of a time-limited environment is
+ * reminded
+ * @param lifetimeCheck how often the portal looks for time-limited environments to remind
+ * of and to delete
  */
 @ConfigurationProperties("portal.environments")
 record EnvironmentProperties(@DefaultValue(EnvironmentKeys.API_PATTERN) String keyPattern,
         @DefaultValue("Use letters, digits, '.', '_' or '-', starting with a letter or digit.") String keyPatternMessage,
         @DefaultValue List<ReservedKeys> reservedKeys, @DefaultValue("true") boolean criticalRequiresAdmin,
-        @DefaultValue("417505") String defaultColor, @DefaultValue("ADMIN") PortalRole deleteRole) {
+        @DefaultValue("417505") String defaultColor, @DefaultValue("ADMIN") PortalRole deleteRole,
+        @DefaultValue("90d") Duration longestLifetime, @DefaultValue("3d") Duration remindBefore,
+        @DefaultValue("1h") Duration lifetimeCheck) {
 
     /**
      * @param project a project key, compared without regard to case, or {@code *} for

@@ -1,5 +1,7 @@
 package org.ldportal.environment;
 
+import java.time.LocalDate;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -14,18 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record EnvironmentRequest(int format, String projectKey, String name, @Nullable String key, String color,
         @Nullable Integer defaultTtl, boolean secureMode, boolean defaultTrackEvents, boolean requireComments,
-        boolean confirmChanges, boolean critical, @Nullable String tags, @Nullable String sourceKey) {
+        boolean confirmChanges, boolean critical, @Nullable String tags, @Nullable String sourceKey,
+        @Nullable LocalDate deleteAfter) {
 
     /**
-     * 2: this record. 1, without a format: the form as Jackson wrote it, by the same
-     * names.
+     * 3: this record. 2: without {@code deleteAfter} (read as none). 1, without a format:
+     * the form as Jackson wrote it, by the same names.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     static EnvironmentRequest of(EnvironmentForm form) {
         return new EnvironmentRequest(FORMAT, form.getProjectKey(), form.getName(), form.getKey(), form.getColor(),
                 form.getDefaultTtl(), form.isSecureMode(), form.isDefaultTrackEvents(), form.isRequireComments(),
-                form.isConfirmChanges(), form.isCritical(), form.getTags(), form.getSourceKey());
+                form.isConfirmChanges(), form.isCritical(), form.getTags(), form.getSourceKey(), form.getDeleteAfter());
     }
 
     static EnvironmentRequest read(ObjectMapper json, String payload) {
@@ -51,6 +54,7 @@ record EnvironmentRequest(int format, String projectKey, String name, @Nullable 
         form.setCritical(critical);
         form.setTags(tags);
         form.setSourceKey(sourceKey);
+        form.setDeleteAfter(deleteAfter);
         return form;
     }
 }

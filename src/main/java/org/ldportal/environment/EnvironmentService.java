@@ -73,13 +73,16 @@ class EnvironmentService {
 
     private final EnvironmentSettings settings;
 
+    private final TimeLimitedEnvironments timeLimits;
+
     private final Pattern keyPattern;
 
     EnvironmentService(LaunchDarklyClient client, LaunchDarklyDirectory directory, LaunchDarklyLinks links,
             AuditedCall call, SecretRedactor redactor, EnvironmentProperties properties, KnownKeys keys,
             ProjectAccess access, ReviewWarnings reviewWarnings, AccessGuard guard, ObjectMapper json,
-            EnvironmentSettings settings) {
+            EnvironmentSettings settings, TimeLimitedEnvironments timeLimits) {
         this.settings = settings;
+        this.timeLimits = timeLimits;
         this.guard = guard;
         this.json = json;
         this.access = access;
@@ -154,6 +157,11 @@ class EnvironmentService {
         return properties.defaultColor();
     }
 
+    /** The days a "delete after" may be set to today. */
+    TimeLimitedEnvironments.Days deleteDays() {
+        return timeLimits.days();
+    }
+
     /**
      * Rules of the form itself that Bean Validation cannot express; failing them is not
      * an attempt.
@@ -167,6 +175,7 @@ class EnvironmentService {
             errors.rejectValue("key", "key",
                     "No key can be made from this name: type a key, using letters, digits, " + "'.', '_' or '-'.");
         }
+        timeLimits.check(form.getDeleteAfter(), "deleteAfter", errors);
     }
 
     private static EnvironmentPost body(EnvironmentForm form) {
@@ -189,6 +198,10 @@ class EnvironmentService {
         List<Review.Line> fields = new ArrayList<>(settings.createLines(form));
         fields.add(1, new Review.Line(settings.label("key"), key));
         fields.add(new Review.Line(settings.label("sourceKey"), source));
+        if (form.getDeleteAfter() != null) {
+            fields.add(new Review.Line(settings.label("deleteAfter"),
+                    form.getDeleteAfter() + ": the portal deletes it that day, in your name, and emails you before"));
+        }
         List<String> warnings = new ArrayList<>();
         if (form.isCritical()) {
             warnings
@@ -268,6 +281,9 @@ class EnvironmentService {
                 found -> found.key() == null ? null : client.getEnvironment(projectKey, found.key()));
         if (result instanceof ChangeResult.Succeeded<Environment> succeeded) {
             Environment created = succeeded.resource();
+            if (form.getDeleteAfter() != null) {
+                timeLimits.keep(projectKey, created, form.getDeleteAfter(), user);
+            }
             return new ChangeResult.Succeeded<>(new CreatedEnvironment(projectKey, directory.projectName(projectKey),
                     created.key(), created.name(), created.color(), created.id(), succeeded.link()), succeeded.link());
         }
@@ -300,6 +316,10 @@ class EnvironmentService {
         }
         if (!keyPattern.matcher(key).matches()) {
             return refusal("key", properties.keyPatternMessage());
+        }
+        String passed = timeLimits.passed(form.getDeleteAfter());
+        if (passed != null) {
+            return refusal("deleteAfter", passed);
         }
         return null;
     }

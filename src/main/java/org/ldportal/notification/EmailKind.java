@@ -12,8 +12,12 @@ public enum EmailKind {
                     + "may approve soon expires."),
     DECIDED("My request was declined or expired",
             "When an approver declines your request, or nobody decided it " + "in time."),
-    OUTCOME("How my approved request went", "When your approved request was sent to LaunchDarkly, and when a "
-            + "later check settled an unclear answer.");
+    OUTCOME("How my approved request went",
+            "When your approved request was sent to LaunchDarkly, and when a "
+                    + "later check settled an unclear answer."),
+    DELETION("A time-limited environment of mine is deleted soon",
+            "A few days before the portal deletes an environment you created with a \"delete after\" day, so "
+                    + "that you can extend it.");
 
     private final String label;
 

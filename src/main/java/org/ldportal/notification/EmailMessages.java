@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.ldportal.approval.ApprovalRequest;
 import org.ldportal.approval.RequestStatus;
 import org.ldportal.change.Review;
+import org.ldportal.resource.DeletionReminder;
 import org.ldportal.security.PublicAddressProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -139,6 +140,27 @@ class EmailMessages {
         html.append("<p style=\"color:#555\">LD Portal. Which emails you get: the Notifications page.</p>")
             .append("</body></html>");
         return new Email(to, subject, text.toString(), html.toString());
+    }
+
+    /**
+     * To the person something time-limited was made for: the portal deletes it soon,
+     * unless they extend it.
+     */
+    Email deletionSoon(DeletionReminder reminder, List<String> to) {
+        String what = "the " + reminder.type().words() + " \"" + reminder.name() + "\"";
+        String where = reminder.place().projectKey() == null ? "" : " of project " + reminder.place().projectKey();
+        String lead = "The portal deletes " + what + where + " on " + reminder.deleteOn()
+                + ", as you asked when it was created. To keep it longer, choose a later day on its page.";
+        @Nullable String link = portal == null ? null : portal + reminder.page();
+        String text = lead + "\n\n"
+                + (link != null ? "Extend it: " + link : "Open it in the portal: " + reminder.page())
+                + "\n\n-- \nLD Portal. Which emails you get: the Notifications page.\n";
+        String html = "<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:sans-serif\"><p>" + escape(lead)
+                + "</p>"
+                + (link != null ? "<p><a href=\"" + escape(link) + "\">Extend it</a></p>"
+                        : "<p>Open it in the portal: " + escape(reminder.page()) + "</p>")
+                + "<p style=\"color:#555\">LD Portal. Which emails you get: the Notifications page.</p></body></html>";
+        return new Email(to, "Deleted on " + reminder.deleteOn() + ": " + reminder.name(), text, html);
     }
 
     private static String escape(String text) {

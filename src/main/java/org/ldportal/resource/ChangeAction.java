@@ -18,7 +18,12 @@ public enum ChangeAction {
      */
     COMPLETE_SETUP("complete-setup"), UPDATE("update"), TURN_ON("turn-on"), TURN_OFF("turn-off"), DELETE("delete"),
     /** The audit trail's retention purge, which records itself. */
-    PURGE("purge");
+    PURGE("purge"),
+    /**
+     * A time-limited resource's day moved later: a change in the portal only (nothing is
+     * sent to LaunchDarkly).
+     */
+    EXTEND("extend");
 
     private final String key;
 

@@ -72,9 +72,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         org.ldportal.access.AccessGuard.class, org.ldportal.access.PermittedPlaces.class,
         org.ldportal.change.pages.ReviewPages.class, org.ldportal.launchdarkly.ResourceCode.class,
         org.ldportal.change.ReviewWarnings.class, EnvironmentApprovals.class, EnvironmentManagement.class,
-        EnvironmentSettings.class, SecretBox.class, SignedOutForms.class, PageLookups.class, KnownKeys.class,
-        InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class, LaunchDarklyDirectory.class,
-        SliceTestBeans.class })
+        TimeLimitedEnvironments.class, EnvironmentSettings.class, SecretBox.class, SignedOutForms.class,
+        PageLookups.class, KnownKeys.class, InMemorySubmissions.class, SecretRedactor.class, LaunchDarklyLinks.class,
+        LaunchDarklyDirectory.class, SliceTestBeans.class })
 @EnableConfigurationProperties({ org.ldportal.change.internal.ReviewProperties.class, EnvironmentProperties.class,
         LaunchDarklyProperties.class, SecretsProperties.class })
 @TestPropertySource(properties = { "portal.launchdarkly.directory-cache-ttl=0s",
@@ -91,6 +91,9 @@ class EnvironmentControllerTests {
 
     @MockitoBean
     private AuditTrail audit;
+
+    @MockitoBean
+    private EnvironmentLifetimes lifetimes;
 
     /** Only the manage pages read it; the create flows here never do. */
     @MockitoBean
