@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.ldportal.browser.pages.IdentityProviderSignInPage;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -73,6 +76,16 @@ public final class Browser {
      * without the wait, the next lookup may find an element of the old page, which then
      * goes stale.
      */
+    /**
+     * Sets a date input's value: typing into one follows the browser's locale, the
+     * picker's value is always ISO.
+     */
+    public static void setDate(WebDriver driver, WebElement input, LocalDate day) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", input,
+                day.toString());
+    }
+
     public static void submitAndWait(WebDriver driver, org.openqa.selenium.WebElement button) {
         button.click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(webDriver -> isGone(button));

@@ -1,5 +1,6 @@
 package org.ldportal.browser.pages;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.ldportal.testsupport.Browser;
@@ -75,6 +76,19 @@ public record EnvironmentForm(WebDriver driver) implements Page {
 
     public EnvironmentForm typeName(String name) {
         driver.findElement(NAME).sendKeys(name);
+        return this;
+    }
+
+    /** Replaces the key the name derived. */
+    public EnvironmentForm typeKey(String key) {
+        driver.findElement(KEY).clear();
+        driver.findElement(KEY).sendKeys(key);
+        return this;
+    }
+
+    /** Sets "delete after" as the browser's date picker would. */
+    public EnvironmentForm deleteAfter(LocalDate day) {
+        Browser.setDate(driver, driver.findElement(By.id("deleteAfter")), day);
         return this;
     }
 

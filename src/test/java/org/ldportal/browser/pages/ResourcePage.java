@@ -1,7 +1,9 @@
 package org.ldportal.browser.pages;
 
+import java.time.LocalDate;
 import java.util.List;
 
+import org.ldportal.testsupport.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,6 +88,25 @@ public record ResourcePage(WebDriver driver) implements Page {
     /** A detail row's value, by the setting it shows. */
     public String detail(String property) {
         return driver.findElement(By.cssSelector("[data-testid=detail-" + property + "]")).getText();
+    }
+
+    /**
+     * The day a time-limited environment is deleted on, as shown; empty for one that
+     * stays.
+     */
+    public String deleteOn() {
+        return driver.findElements(By.cssSelector("[data-testid=delete-on]"))
+            .stream()
+            .map(WebElement::getText)
+            .findFirst()
+            .orElse("");
+    }
+
+    /** Moves a time-limited environment's day with "Extend". */
+    public ResourcePage extendTo(LocalDate day) {
+        Browser.setDate(driver, driver.findElement(By.id("deleteOn")), day);
+        Browser.submitAndWait(driver, driver.findElement(By.cssSelector("[data-testid=extend]")));
+        return new ResourcePage(driver);
     }
 
     public String notice() {
