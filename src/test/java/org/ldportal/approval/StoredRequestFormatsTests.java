@@ -1,6 +1,8 @@
 package org.ldportal.approval;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,6 +145,52 @@ class StoredRequestFormatsTests extends PortalIntegrationTest {
      * A request kept as an earlier release kept it: its payload exactly as that release
      * wrote it.
      */
+    @Test
+    void environmentWithADayWhenApprovedThenCreatedAndTheDayKeptForTheRequester() throws Exception {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        long id = requested(environmentWithADay("prod-demo-later", day), "prod-demo-later");
+
+        openAndApprove(id, TestUsers.admin());
+
+        assertThat(outcome(id)).isEqualTo("SUCCEEDED");
+        Map<String, Object> kept = jdbc
+            .sql("SELECT delete_on, owner_subject FROM environment_lifetime WHERE environment_key = 'prod-demo-later'")
+            .query()
+            .singleRow();
+        assertThat(kept.get("owner_subject")).isEqualTo("eddie");
+        assertThat(String.valueOf(kept.get("delete_on"))).isEqualTo(day.toString());
+    }
+
+    @Test
+    void environmentWhoseDayPassedBeforeApprovalThenRefusedNotCreated() throws Exception {
+        long id = requested(environmentWithADay("prod-demo-past", LocalDate.now(ZoneOffset.UTC)), "prod-demo-past");
+
+        openAndApprove(id, TestUsers.admin());
+
+        assertThat(outcome(id)).isEqualTo("REJECTED");
+        assertThat(sandbox.environmentsOf("mobile-app"))
+            .noneSatisfy(environment -> assertThat(environment.get("key").asString()).isEqualTo("prod-demo-past"));
+    }
+
+    /** A request in format 3, as the form writes it with a "delete after" day. */
+    private static String environmentWithADay(String key, LocalDate day) {
+        return "{\"format\":3,\"projectKey\":\"mobile-app\",\"name\":\"Demo " + key + "\",\"key\":\"" + key
+                + "\",\"color\":\"417505\",\"defaultTtl\":0,\"secureMode\":false,\"defaultTrackEvents\":false,"
+                + "\"requireComments\":false,\"confirmChanges\":false,\"critical\":false,\"tags\":null,"
+                + "\"sourceKey\":null,\"deleteAfter\":\"" + day + "\"}";
+    }
+
+    private long requested(String payload, String key) {
+        PendingChange change = PendingChange.create(ResourceType.ENVIRONMENT, Place.environment("mobile-app", key),
+                "Demo " + key, key, false, payload);
+        Review review = new Review("Create " + key, List.of(new Review.Line("Name", key)), List.of(), "POST",
+                "/api/v2/x", "{}", List.of());
+        return approvals
+            .request(UUID.randomUUID().toString().replace("-", ""), EDDIE, change,
+                    approvals.required(change).orElseThrow(), review)
+            .getAsLong();
+    }
+
     private long stored(String fixture, ResourceType type, Place place, String name, String key) throws Exception {
         String payload = new ClassPathResource("stored-requests/" + fixture).getContentAsString(StandardCharsets.UTF_8);
         PendingChange change = PendingChange.create(type, place, name, key, false, payload);
