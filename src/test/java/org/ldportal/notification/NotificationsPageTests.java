@@ -58,10 +58,12 @@ class NotificationsPageTests extends PortalIntegrationTest {
         assertThat(checked(page, "waiting")).isFalse();
         assertThat(checked(page, "decided")).isFalse();
         assertThat(checked(page, "outcome")).isTrue();
+        assertThat(checked(page, "deletion")).as("a time-limited environment's reminder").isFalse();
         assertThat(preferences.emailsOf("eddie")).containsExactly(EmailKind.OUTCOME);
         assertThat(preferences.emailsOf("ada")).as("another person's untouched").containsExactly(EmailKind.values());
 
-        mvc.perform(post("/notifications").param("email", "waiting", "reminder", "decided", "outcome", "nonsense")
+        mvc.perform(post("/notifications")
+            .param("email", "waiting", "reminder", "decided", "outcome", "deletion", "nonsense")
             .with(csrf())
             .with(TestUsers.editor())).andExpect(status().is3xxRedirection());
         assertThat(preferences.emailsOf("eddie")).as("back on; an unknown kind ignored")
