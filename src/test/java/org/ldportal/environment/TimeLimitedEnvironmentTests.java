@@ -4,24 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.security.SignIns;
+import org.ldportal.testsupport.Emails;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.ReviewForms;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +30,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,9 +45,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * days.
  */
 class TimeLimitedEnvironmentTests extends PortalIntegrationTest {
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private static final GreenMail SMTP = started();
 
@@ -130,7 +122,7 @@ class TimeLimitedEnvironmentTests extends PortalIntegrationTest {
         MimeMessage[] received = await(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("eddie@example.com");
         assertThat(received[0].getSubject()).isEqualTo("Deleted on " + day + ": Demo for a week");
-        assertThat(part(received[0], "text/plain")).contains("deletes the environment \"Demo for a week\"",
+        assertThat(Emails.part(received[0], "text/plain")).contains("deletes the environment \"Demo for a week\"",
                 "Extend it: http://localhost/environments/web-store/" + key);
 
         LocalDate later = today.plusDays(12);
@@ -206,12 +198,7 @@ class TimeLimitedEnvironmentTests extends PortalIntegrationTest {
     }
 
     private void confirm(String review) throws Exception {
-        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-        Matcher hidden = HIDDEN.matcher(review.substring(review.indexOf("class=\"review-actions\"")));
-        while (hidden.find()) {
-            fields.add(HtmlUtils.htmlUnescape(hidden.group(1)), HtmlUtils.htmlUnescape(hidden.group(2)));
-        }
-        mvc.perform(post("/environments/new").params(fields)
+        mvc.perform(post("/environments/new").params(ReviewForms.hiddenFields(review))
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
             .with(TestUsers.editor())
@@ -231,27 +218,6 @@ class TimeLimitedEnvironmentTests extends PortalIntegrationTest {
     private static MimeMessage[] await(int count) {
         assertThat(SMTP.waitForIncomingEmail(Duration.ofSeconds(10).toMillis(), count)).isTrue();
         return SMTP.getReceivedMessages();
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        List<String> found = new ArrayList<>();
-        collect(message.getContent(), type, found);
-        assertThat(found).as("a " + type + " part").isNotEmpty();
-        return String.join("\n", found);
-    }
-
-    private static void collect(Object content, String type, List<String> found) throws Exception {
-        if (content instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    found.add(String.valueOf(part.getContent()));
-                }
-                else {
-                    collect(part.getContent(), type, found);
-                }
-            }
-        }
     }
 
 }

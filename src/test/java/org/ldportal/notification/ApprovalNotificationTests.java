@@ -2,24 +2,22 @@ package org.ldportal.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.approval.Approvals;
 import org.ldportal.approval.WithApprovalRules;
 import org.ldportal.security.SignIns;
+import org.ldportal.testsupport.Emails;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.TestUsers;
@@ -120,8 +118,8 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         for (MimeMessage message : received) {
             assertThat(message.getSubject()).isEqualTo("Waiting for your approval: " + title(message));
             assertThat(message.getFrom()[0].toString()).isEqualTo("LD Portal <ld-portal@example.com>");
-            String text = part(message, "text/plain");
-            String html = part(message, "text/html");
+            String text = Emails.part(message, "text/plain");
+            String html = Emails.part(message, "text/html");
             assertThat(text).contains("Eddie Editor asks to create the Data Export destination \"Hub for approval\"")
                 .contains("ld-portal-admins or release-managers")
                 .contains("Review the request: http://localhost/requests/" + id)
@@ -160,7 +158,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         MimeMessage[] reminded = await(2);
         assertThat(reminded).extracting(MimeMessage::getSubject)
             .allMatch(subject -> subject.startsWith("Reminder, waiting for your approval: "));
-        assertThat(part(reminded[0], "text/plain")).contains("still waits for a member of");
+        assertThat(Emails.part(reminded[0], "text/plain")).contains("still waits for a member of");
 
         SMTP.purgeEmailFromAllMailboxes();
         jdbc.sql("UPDATE approval_request SET expires_at = :soon WHERE id = :id")
@@ -189,7 +187,7 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         MimeMessage told = await(1)[0];
         assertThat(told.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("eddie@example.com");
         assertThat(told.getSubject()).startsWith("Declined: ");
-        assertThat(part(told, "text/plain")).contains("Ada Admin declined your request")
+        assertThat(Emails.part(told, "text/plain")).contains("Ada Admin declined your request")
             .contains("Their comment: Use the staging hub");
     }
 
@@ -205,7 +203,8 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
         MimeMessage told = await(1)[0];
         assertThat(told.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("eddie@example.com");
         assertThat(told.getSubject()).startsWith("Done: ");
-        assertThat(part(told, "text/plain")).contains("Your approved request to create the Data Export destination")
+        assertThat(Emails.part(told, "text/plain"))
+            .contains("Your approved request to create the Data Export destination")
             .contains("Approved and created.");
         // Nothing more follows: the approval is told with its outcome, in one email.
         assertThat(SMTP.waitForIncomingEmail(1_500, 2)).isFalse();
@@ -355,27 +354,6 @@ class ApprovalNotificationTests extends PortalIntegrationTest {
 
     private static String title(MimeMessage message) throws Exception {
         return message.getSubject().substring("Waiting for your approval: ".length());
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        List<String> found = new java.util.ArrayList<>();
-        collect(message.getContent(), type, found);
-        assertThat(found).as("a " + type + " part").isNotEmpty();
-        return String.join("\n", found);
-    }
-
-    private static void collect(Object content, String type, List<String> found) throws Exception {
-        if (content instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    found.add(String.valueOf(part.getContent()));
-                }
-                else {
-                    collect(part.getContent(), type, found);
-                }
-            }
-        }
     }
 
 }

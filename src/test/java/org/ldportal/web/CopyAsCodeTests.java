@@ -14,6 +14,7 @@ import org.ldportal.sandbox.SandboxRequest;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.Hcl;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.ReviewForms;
 import org.ldportal.testsupport.Shell;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TerraformAsProvider;
@@ -23,8 +24,6 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.JsonNode;
@@ -48,9 +47,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CopyAsCodeTests extends PortalIntegrationTest {
 
     private static final String POLICY_KEY = "pk-CODE-'$secret\"4711";
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private static final Pattern SAMPLE = Pattern
         .compile("data-tool=\"([a-z]+)\".*?(?:<code>(.*?)</code>|(?=</details>))", Pattern.DOTALL);
@@ -255,12 +251,7 @@ class CopyAsCodeTests extends PortalIntegrationTest {
 
     /** "Create" on the review page, and the call it made. */
     private SandboxRequest create(String action, String review, String path) throws Exception {
-        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-        Matcher hidden = HIDDEN.matcher(review.substring(review.indexOf("class=\"review-actions\"")));
-        while (hidden.find()) {
-            fields.add(HtmlUtils.htmlUnescape(hidden.group(1)), HtmlUtils.htmlUnescape(hidden.group(2)));
-        }
-        mvc.perform(post(action).params(fields)
+        mvc.perform(post(action).params(ReviewForms.hiddenFields(review))
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
             .with(TestUsers.editor())

@@ -6,8 +6,6 @@ import org.ldportal.launchdarkly.LaunchDarklyProperties;
 import java.time.Duration;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.ldportal.change.pages.ReviewPages;
@@ -16,6 +14,7 @@ import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.sandbox.SandboxRequest;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.ReviewForms;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,9 +37,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReviewTests extends PortalIntegrationTest {
 
     private static final String POLICY_KEY = "pk-REVIEW-secret-4711";
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     @Autowired
     MockMvc mvc;
@@ -65,7 +60,7 @@ class ReviewTests extends PortalIntegrationTest {
                 "Azure Event Hubs", "set, hidden", "&quot;policyKey&quot; : &quot;[REDACTED]&quot;",
                 "looks like a production environment");
         assertThat(page).as("the secret, anywhere in the page").doesNotContain(POLICY_KEY);
-        assertThat(hiddenFields(page))
+        assertThat(ReviewForms.hiddenFields(page))
             .containsKeys("projectKey", "environmentKey", "name", "kind", "config[namespace]", "submissionToken",
                     "formDraft")
             .doesNotContainKeys("config[policyKey]", "confirm", "_csrf");
@@ -76,7 +71,7 @@ class ReviewTests extends PortalIntegrationTest {
     void destinationWhenCreateOnTheReviewPageThenSentOnceWithTheKeptSecret() throws Exception {
         String review = page(destination("test").with(FormTokens.unreviewed()));
 
-        MultiValueMap<String, String> fields = hiddenFields(review);
+        MultiValueMap<String, String> fields = ReviewForms.hiddenFields(review);
         mvc.perform(post("/destinations/new").params(fields)
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
@@ -93,7 +88,8 @@ class ReviewTests extends PortalIntegrationTest {
 
     @Test
     void destinationWhenChangeSomethingThenTheFilledFormWithTheSecretKeptButNotInThePage() throws Exception {
-        MultiValueMap<String, String> fields = hiddenFields(page(destination("test").with(FormTokens.unreviewed())));
+        MultiValueMap<String, String> fields = ReviewForms
+            .hiddenFields(page(destination("test").with(FormTokens.unreviewed())));
 
         String form = mvc
             .perform(post("/destinations/new").params(fields)
@@ -132,8 +128,8 @@ class ReviewTests extends PortalIntegrationTest {
         assertThat(review).doesNotContain(token)
             .contains("dbc-1.cloud.example.net", "[REDACTED]",
                     "Data will be sent to dbc-1.cloud.example.net, outside the company&#39;s domains (example.com).");
-        assertThat(hiddenFields(review)).doesNotContainKey("config[config]");
-        mvc.perform(post("/destinations/new").params(hiddenFields(review))
+        assertThat(ReviewForms.hiddenFields(review)).doesNotContainKey("config[config]");
+        mvc.perform(post("/destinations/new").params(ReviewForms.hiddenFields(review))
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
             .with(TestUsers.editor())
@@ -161,7 +157,7 @@ class ReviewTests extends PortalIntegrationTest {
         assertThat(review).contains("Create an environment", "Web Store (web-store)", "qa-review", "#417505",
                 "Staging (staging)", "team-a", "POST /api/v2/projects/web-store/environments");
         assertThat(posts()).isEmpty();
-        mvc.perform(post("/environments/new").params(hiddenFields(review))
+        mvc.perform(post("/environments/new").params(ReviewForms.hiddenFields(review))
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
             .with(TestUsers.editor())
@@ -187,8 +183,8 @@ class ReviewTests extends PortalIntegrationTest {
             .contains("Subscribe", "to the audit log", "sends every change its policy covers",
                     "Data will be sent to logs.elsewhere.example.net", "allow * on proj/*:env/*:flag/*")
             .doesNotContain("tok-REVIEW-1");
-        assertThat(hiddenFields(review)).doesNotContainKeys("type", "config[token]");
-        mvc.perform(post("/integrations/log-stream/new?type=subscription").params(hiddenFields(review))
+        assertThat(ReviewForms.hiddenFields(review)).doesNotContainKeys("type", "config[token]");
+        mvc.perform(post("/integrations/log-stream/new?type=subscription").params(ReviewForms.hiddenFields(review))
             .param(ReviewPages.CONFIRM, "create")
             .with(csrf())
             .with(TestUsers.editor())
@@ -233,16 +229,6 @@ class ReviewTests extends PortalIntegrationTest {
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    /** The review page's hidden fields, as the browser would post them back. */
-    private static MultiValueMap<String, String> hiddenFields(String page) {
-        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-        Matcher hidden = HIDDEN.matcher(page.substring(page.indexOf("class=\"review-actions\"")));
-        while (hidden.find()) {
-            fields.add(HtmlUtils.htmlUnescape(hidden.group(1)), HtmlUtils.htmlUnescape(hidden.group(2)));
-        }
-        return fields;
     }
 
     private static List<SandboxRequest> posts() {
