@@ -68,13 +68,13 @@ class EnvironmentController {
         binder.setAllowedFields(EnvironmentSetting.createFields("projectKey", "key", "sourceKey", "deleteAfter"));
     }
 
-    /** The description the pages render the settings' fields and labels from. */
     /** The days the "delete after" field offers (min and max of its date input). */
     @ModelAttribute("deleteDays")
     TimeLimitedEnvironments.Days deleteDays() {
         return environments.deleteDays();
     }
 
+    /** The description the pages render the settings' fields and labels from. */
     @ModelAttribute("settings")
     List<EnvironmentSetting> settings() {
         return List.of(EnvironmentSetting.values());

@@ -1,8 +1,6 @@
 package org.ldportal.environment;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 
 import org.ldportal.change.ChangeFlow;
@@ -53,7 +51,7 @@ class ScheduledEnvironmentDeletions {
      * chosen.
      */
     int remind(Instant now) {
-        return lifetimes.remind(day(now).plusDays(properties.remindBefore().toDays()));
+        return lifetimes.remind(TimeLimitedEnvironments.day(now).plusDays(properties.remindBefore().toDays()));
     }
 
     /**
@@ -63,7 +61,7 @@ class ScheduledEnvironmentDeletions {
      */
     int deleteDue(Instant now) {
         int deleted = 0;
-        for (EnvironmentLifetime lifetime : lifetimes.due(day(now))) {
+        for (EnvironmentLifetime lifetime : lifetimes.due(TimeLimitedEnvironments.day(now))) {
             Environment current;
             try {
                 current = client.getEnvironment(lifetime.projectKey(), lifetime.environmentKey());
@@ -100,10 +98,6 @@ class ScheduledEnvironmentDeletions {
     private static CurrentUser onBehalfOf(EnvironmentLifetime lifetime) {
         return new CurrentUser(lifetime.ownerSubject(), "LD Portal, for " + lifetime.ownerName(), lifetime.ownerEmail(),
                 EnumSet.allOf(PortalRole.class));
-    }
-
-    private static LocalDate day(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
 }

@@ -1,6 +1,7 @@
 package org.ldportal.environment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -43,7 +44,12 @@ class TimeLimitedEnvironments {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return day(clock.instant());
+    }
+
+    /** The portal's day at an instant: a UTC day, so every instance agrees. */
+    static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     Days days() {

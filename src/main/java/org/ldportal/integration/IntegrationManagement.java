@@ -201,15 +201,9 @@ class IntegrationManagement {
      */
     static CreateCall asCreate(Manifest manifest, Item item) {
         Map<String, Object> values = new LinkedHashMap<>();
-        item.values().forEach((key, value) -> {
-            boolean secret = manifest.formVariables()
-                .stream()
-                .filter(v -> v.key().equals(key))
-                .findFirst()
-                .map(FormVariable::secret)
-                .orElse(true) || "********".equals(value);
-            values.put(key, secret ? SecretRedactor.MARK : value);
-        });
+        item.values()
+            .forEach((key, value) -> values.put(key,
+                    hidden(variable(manifest, key), value) ? SecretRedactor.MARK : value));
         if (item.type() == IntegrationType.SUBSCRIPTION) {
             return new CreateCall(LaunchDarklyClient.path(LaunchDarklyClient.SUBSCRIPTIONS, manifest.key()),
                     new SubscriptionPost(item.name(), values, item.statements().isEmpty() ? null : item.statements(),
@@ -227,15 +221,23 @@ class IntegrationManagement {
     Map<String, String> shownValues(Manifest manifest, Item item) {
         Map<String, String> shown = new LinkedHashMap<>();
         item.values().forEach((key, value) -> {
-            Optional<FormVariable> variable = manifest.formVariables()
-                .stream()
-                .filter(v -> v.key().equals(key))
-                .findFirst();
-            boolean secret = variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
+            Optional<FormVariable> variable = variable(manifest, key);
             shown.put(variable.map(FormVariable::name).orElse(key),
-                    secret ? Review.SECRET_SET : inWords(variable.orElse(null), value));
+                    hidden(variable, value) ? Review.SECRET_SET : inWords(variable.orElse(null), value));
         });
         return shown;
+    }
+
+    private static Optional<FormVariable> variable(Manifest manifest, String key) {
+        return manifest.formVariables().stream().filter(v -> v.key().equals(key)).findFirst();
+    }
+
+    /**
+     * A value never shown: a secret, one the manifest no longer describes (it may have
+     * been one), or one LaunchDarkly obfuscates.
+     */
+    private static boolean hidden(Optional<FormVariable> variable, @Nullable Object value) {
+        return variable.map(FormVariable::secret).orElse(true) || "********".equals(value);
     }
 
     /**
