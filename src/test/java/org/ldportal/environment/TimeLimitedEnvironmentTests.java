@@ -169,6 +169,28 @@ class TimeLimitedEnvironmentTests extends PortalIntegrationTest {
     }
 
     @Test
+    void extendWhenTheDayIsNotADateOrTooLateOrTheyOnlyViewThenSaidPlainlyAndTheDayStays() throws Exception {
+        String key = "keep-" + System.nanoTime() % 100_000;
+        LocalDate day = today.plusDays(4);
+        confirm(page(post("/environments/new").param("projectKey", "web-store")
+            .param("name", "Kept a while")
+            .param("key", key)
+            .param("color", "417505")
+            .param("deleteAfter", day.toString())
+            .with(FormTokens.unreviewed())));
+
+        String garbled = page(post("/environments/web-store/" + key + "/lifetime").param("deleteOn", "soon"));
+        assertThat(garbled).contains("id=\"deleteOn-error\"", "Enter the day as year-month-day");
+        String far = page(
+                post("/environments/web-store/" + key + "/lifetime").param("deleteOn", today.plusDays(200).toString()));
+        assertThat(far).contains("Choose a day no later than " + today.plusDays(90));
+        mvc.perform(post("/environments/web-store/" + key + "/lifetime").param("deleteOn", today.plusDays(9).toString())
+            .with(csrf())
+            .with(TestUsers.viewer())).andExpect(status().isForbidden());
+        assertThat(page(get("/environments/web-store/" + key))).contains("data-testid=\"delete-on\">" + day + "<");
+    }
+
+    @Test
     void deletedMeanwhileInLaunchDarklyThenForgottenNotDeletedAgain() throws Exception {
         String key = "gone-" + System.nanoTime() % 100_000;
         String review = page(post("/environments/new").param("projectKey", "web-store")
