@@ -33,10 +33,10 @@ class ModularityTests {
     }
 
     @Test
-    void modulesThenTheFourteenOfTheDesign() {
+    void modulesThenTheFifteenOfTheDesign() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()).sorted().toList()).containsExactly(
                 "access", "approval", "audit", "change", "destination", "environment", "form", "integration",
-                "launchdarkly", "notification", "resource", "security", "status", "web");
+                "launchdarkly", "notification", "plan", "resource", "security", "status", "web");
     }
 
     @Test

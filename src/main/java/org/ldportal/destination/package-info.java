@@ -4,7 +4,7 @@
  */
 @ApplicationModule(displayName = "Data Export destinations",
         allowedDependencies = { "access", "approval", "audit", "change", "change :: pages", "form", "launchdarkly",
-                "resource", "security" })
+                "plan", "resource", "security" })
 @NullMarked
 package org.ldportal.destination;
 

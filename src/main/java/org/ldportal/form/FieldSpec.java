@@ -45,6 +45,15 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
+    /**
+     * The same field under another key (a form nested in another, such as a kind's config
+     * under {@code config.}); its conditions still name the keys of its own form.
+     */
+    public FieldSpec renamed(String newKey) {
+        return new FieldSpec(newKey, label, type, required, secret, hidden, defaultValue, defaultValues, options,
+                placeholder, help, pattern, patternMessage, maxLength, min, max, conditions);
+    }
+
     /** A builder for an optional field of the given type, nothing else set. */
     public static Builder builder(String key, String label, FieldType type) {
         return new Builder(key, label, type);

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Integrations",
         allowedDependencies = { "access", "approval", "audit", "change", "change :: pages", "form", "launchdarkly",
-                "resource", "security", "status" })
+                "plan", "resource", "security", "status" })
 @NullMarked
 package org.ldportal.integration;
 

@@ -23,7 +23,9 @@ public enum ChangeAction {
      * A time-limited resource's day moved later: a change in the portal only (nothing is
      * sent to LaunchDarkly).
      */
-    EXTEND("extend");
+    EXTEND("extend"),
+    /** Taken off the list people choose from, its history kept (a template). */
+    RETIRE("retire");
 
     private final String key;
 

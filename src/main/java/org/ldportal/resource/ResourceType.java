@@ -14,7 +14,9 @@ public enum ResourceType {
     INTEGRATION_CONFIGURATION("integration-configuration", "integration configuration"),
     AUDIT_LOG_SUBSCRIPTION("audit-log-subscription", "audit-log subscription"),
     /** The portal's own trail, which records its retention purge: not in LaunchDarkly. */
-    AUDIT_ENTRY("audit-entry", "audit entry");
+    AUDIT_ENTRY("audit-entry", "audit entry"),
+    /** A template kept by admins, from which plans are made: the portal's own. */
+    TEMPLATE("template", "template");
 
     private final String key;
 
@@ -35,9 +37,11 @@ public enum ResourceType {
         return words;
     }
 
-    /** Whether it lives in LaunchDarkly (all but the portal's own trail). */
+    /**
+     * Whether it lives in LaunchDarkly (all but the portal's own trail and templates).
+     */
     public boolean inLaunchDarkly() {
-        return this != AUDIT_ENTRY;
+        return this != AUDIT_ENTRY && this != TEMPLATE;
     }
 
     /** The type a key names, if any. */

@@ -83,7 +83,7 @@ public class SecurityConfig {
                 .hasRole(PortalRole.ADMIN.name())
                 // Viewers may look at what integrations exist; only editors may set one
                 // up.
-                .requestMatchers("/access", "/access/**", "/status")
+                .requestMatchers("/access", "/access/**", "/status", "/admin/**")
                 .hasRole(PortalRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/integrations")
                 .hasAnyAuthority(anyRole())
