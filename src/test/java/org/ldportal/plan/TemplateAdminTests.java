@@ -55,6 +55,8 @@ class TemplateAdminTests extends PortalIntegrationTest {
         assertThat(edit).contains("Version 1", "Save version 2", "Retire this template")
             .contains(HtmlUtils.htmlEscape("\"${team}-qa\""));
         assertThat(trail()).containsExactly("create qa-environment v1 SUCCEEDED Ada Admin");
+        long entry = jdbc.sql("SELECT id FROM audit_entry WHERE resource_type = 'template'").query(Long.class).single();
+        assertThat(page("/audit/" + entry)).contains("qa-environment", "Saved as version 1.");
     }
 
     @Test
