@@ -30,7 +30,11 @@ public class ApprovalRules {
      * when none does.
      */
     public Optional<Requirement> required(PendingChange change) {
-        List<ApprovalRule> applying = properties.rules().stream().filter(rule -> rule.appliesTo(change)).toList();
+        // A change of several needs what any of its parts would.
+        List<ApprovalRule> applying = properties.rules()
+            .stream()
+            .filter(rule -> rule.appliesTo(change) || change.parts().stream().anyMatch(rule::appliesTo))
+            .toList();
         if (applying.isEmpty()) {
             return Optional.empty();
         }

@@ -3,7 +3,9 @@ package org.ldportal.change;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.internal.CheckProperties;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,14 +79,13 @@ public class ChangeChecks implements DisposableBean {
      * it); kept as this person's latest answer.
      */
     public Checks now(CurrentUser viewer, PendingChange change) {
-        List<ChangeCheck> asking = checks.stream().filter(check -> check.handles(change)).toList();
+        List<Supplier<List<CheckFinding>>> asking = asking(change);
         if (asking.isEmpty()) {
             return Checks.NONE;
         }
         Map<String, String> context = MDC.getCopyOfContextMap();
         List<CompletableFuture<List<CheckFinding>>> answers = asking.stream()
-            .map(check -> CompletableFuture.supplyAsync(() -> withContext(context, () -> check.findings(change)),
-                    askers))
+            .map(ask -> CompletableFuture.supplyAsync(() -> withContext(context, ask), askers))
             .toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CheckFinding> findings = new ArrayList<>();
@@ -105,6 +109,38 @@ public class ChangeChecks implements DisposableBean {
             recent.put(new Asked(viewer.subject(), change), found);
         }
         return found;
+    }
+
+    /**
+     * The questions to ask: of the change itself, or of each part of a change of several
+     * (said as "Step 2: ..."), except those aimed at an environment an earlier part
+     * creates, which cannot be there yet.
+     */
+    private List<Supplier<List<CheckFinding>>> asking(PendingChange change) {
+        if (change.parts().isEmpty()) {
+            return checks.stream()
+                .filter(check -> check.handles(change))
+                .<Supplier<List<CheckFinding>>>map(check -> () -> check.findings(change))
+                .toList();
+        }
+        List<Supplier<List<CheckFinding>>> asking = new ArrayList<>();
+        Set<Place> made = new HashSet<>();
+        for (int i = 0; i < change.parts().size(); i++) {
+            PendingChange part = change.parts().get(i);
+            String step = "Step " + (i + 1) + ": ";
+            if (!made.contains(part.place())) {
+                checks.stream()
+                    .filter(check -> check.handles(part))
+                    .forEach(check -> asking.add(() -> check.findings(part)
+                        .stream()
+                        .map(found -> new CheckFinding(found.blocking(), null, step + found.message()))
+                        .toList()));
+            }
+            if (part.type() == ResourceType.ENVIRONMENT && part.action() == ChangeAction.CREATE) {
+                made.add(Place.environment(part.place().projectKey(), part.resourceKey()));
+            }
+        }
+        return asking;
     }
 
     private static <T> T withContext(@Nullable Map<String, String> context, Supplier<T> work) {

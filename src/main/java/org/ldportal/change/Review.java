@@ -18,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body as it will be sent, secrets masked
  * @param warnings what deserves a second look (a production-like environment, data
  * leaving the company)
+ * @param parts the reviews of the changes a change of several is made of (a plan's
+ * steps), in order; its own method, path and body are then empty
  */
 public record Review(String title, List<Line> target, List<Line> fields, String method, String path,
-        @Nullable String body, List<String> warnings) {
+        @Nullable String body, List<String> warnings, List<Review> parts) {
+
+    public Review(String title, List<Line> target, List<Line> fields, String method, String path, @Nullable String body,
+            List<String> warnings) {
+        this(title, target, fields, method, path, body, warnings, List.of());
+    }
 
     /** Shown for a secret field that was filled in. */
     public static final String SECRET_SET = "set, hidden";
@@ -29,6 +36,8 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
         target = List.copyOf(target);
         fields = List.copyOf(fields);
         warnings = List.copyOf(warnings);
+        // A review kept before reviews had parts reads none.
+        parts = parts == null ? List.of() : List.copyOf(parts);
     }
 
     /**
@@ -44,7 +53,8 @@ public record Review(String title, List<Line> target, List<Line> fields, String 
                 maxChars / Math.max(1, 4 * (target.size() + fields.size() + warnings.size() + 1)));
         Review cut = new Review(cut(title, valueSize), lines(target, valueSize), lines(fields, valueSize), method,
                 cut(path, valueSize), cutIfAny(body, maxChars / 2),
-                warnings.stream().map(w -> cut(w, valueSize)).toList());
+                warnings.stream().map(w -> cut(w, valueSize)).toList(),
+                parts.stream().map(part -> part.fitting(maxChars / (parts.size() + 1), length)).toList());
         return length.applyAsInt(cut) <= maxChars ? cut
                 : new Review(cut.title(), cut.target(), List.of(), method, cut.path(), CUT, List.of(CUT));
     }

@@ -1,16 +1,30 @@
 package org.ldportal.destination;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.validation.Validator;
+
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.Destination;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.plan.StepKind;
 import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * A Data Export destination as a template's step: its name, whether it is on, and its
@@ -23,8 +37,77 @@ class DestinationStepKind implements StepKind {
 
     private final DestinationKindCatalog catalog;
 
-    DestinationStepKind(DestinationKindCatalog catalog) {
+    private final DestinationService destinations;
+
+    private final DestinationApprovals changes;
+
+    private final DestinationManagement management;
+
+    private final FormValidator formValidator;
+
+    private final SpringValidatorAdapter validator;
+
+    DestinationStepKind(DestinationKindCatalog catalog, DestinationService destinations, DestinationApprovals changes,
+            DestinationManagement management, FormValidator formValidator, Validator validator) {
         this.catalog = catalog;
+        this.destinations = destinations;
+        this.changes = changes;
+        this.management = management;
+        this.formValidator = formValidator;
+        this.validator = new SpringValidatorAdapter(validator);
+    }
+
+    /**
+     * The form filled in from the step, checked as the form is (its own rules and the
+     * kind's fields), but not whether the environment is there: an earlier step may make
+     * it.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public StepChange<?> prepare(Target.Where where, FormValues values, CurrentUser user) {
+        DestinationKind kind = catalog.find(Objects.requireNonNull(where.variant())).orElseThrow();
+        DestinationForm form = new DestinationForm();
+        form.setProjectKey(where.project());
+        form.setEnvironmentKey(where.environment());
+        form.setKind(kind.kind());
+        form.setName(values.first("name"));
+        form.setOn(!"false".equals(values.first("on")));
+        Map<String, List<String>> typed = new LinkedHashMap<>();
+        values.values().forEach((key, value) -> {
+            if (key.startsWith(CONFIG)) {
+                typed.put(key.substring(CONFIG.length()), value);
+            }
+        });
+        FormValues config = new FormValues(typed);
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "destinationForm");
+        validator.validate(form, result);
+        FormValidation validation = formValidator.validate(kind.form(), config);
+        Map<String, String> errors = new LinkedHashMap<>();
+        result.getFieldErrors()
+            .forEach(error -> errors.putIfAbsent(error.getField(),
+                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
+        validation.errors().forEach((key, message) -> errors.put(CONFIG + key, message));
+        if (!errors.isEmpty()) {
+            return new StepChange.Invalid<>(errors);
+        }
+        // Not a warehouse (fields() refuses those), so a success answers the destination.
+        PreparedChange<Destination> change = (PreparedChange<Destination>) destinations.creation(form, kind,
+                validation.cleaned(), config.secretValues(kind.form()));
+        return new StepChange.Ready<>(change, Destination::id);
+    }
+
+    @Override
+    public Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user) {
+        try {
+            return Optional.of(changes.deleting(management.find(user, Objects.requireNonNull(where.project()),
+                    Objects.requireNonNull(where.environment()), made)));
+        }
+        catch (LaunchDarklyApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

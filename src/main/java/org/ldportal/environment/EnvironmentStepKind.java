@@ -1,15 +1,33 @@
 package org.ldportal.environment;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.validation.Validator;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.Environment;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
+import org.ldportal.launchdarkly.LaunchDarklyClient;
 import org.ldportal.plan.StepKind;
 import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.WebDataBinder;
 
 /**
  * A new environment as a template's step: the create form's fields, with the same rules
@@ -26,9 +44,82 @@ class EnvironmentStepKind implements StepKind {
 
     private final EnvironmentProperties properties;
 
-    EnvironmentStepKind(EnvironmentSettings settings, EnvironmentProperties properties) {
+    private final EnvironmentService environments;
+
+    private final EnvironmentApprovals changes;
+
+    private final LaunchDarklyClient client;
+
+    private final SpringValidatorAdapter validator;
+
+    private final Clock clock;
+
+    EnvironmentStepKind(EnvironmentSettings settings, EnvironmentProperties properties, EnvironmentService environments,
+            EnvironmentApprovals changes, LaunchDarklyClient client, Validator validator, Clock clock) {
         this.settings = settings;
         this.properties = properties;
+        this.environments = environments;
+        this.changes = changes;
+        this.client = client;
+        this.validator = new SpringValidatorAdapter(validator);
+        this.clock = clock;
+    }
+
+    /**
+     * The create form filled in from the step's values and checked as the form is: Bean
+     * Validation, then the service's own rules (the project there, the days allowed).
+     */
+    @Override
+    public StepChange<?> prepare(Target.Where where, FormValues values, CurrentUser user) {
+        EnvironmentForm form = new EnvironmentForm();
+        form.setProjectKey(where.project());
+        form.setColor(properties.defaultColor());
+        WebDataBinder binder = new WebDataBinder(form, "environmentForm");
+        binder.setAllowedFields(EnvironmentSetting.createFields("key", "sourceKey"));
+        Map<String, Object> bound = new LinkedHashMap<>();
+        values.values().forEach((key, list) -> bound.put(key, list.isEmpty() ? "" : list.get(0)));
+        binder.bind(new MutablePropertyValues(bound));
+        BindingResult result = binder.getBindingResult();
+        String days = values.first(DELETE_AFTER_DAYS);
+        if (days != null && !days.isBlank()) {
+            try {
+                form.setDeleteAfter(
+                        TimeLimitedEnvironments.day(clock.instant()).plusDays(Long.parseLong(days.strip())));
+            }
+            catch (NumberFormatException e) {
+                return new StepChange.Invalid<>(Map.of(DELETE_AFTER_DAYS, "Enter a whole number of days."));
+            }
+        }
+        validator.validate(form, result);
+        environments.validate(form, result);
+        if (result.hasErrors()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError error : result.getFieldErrors()) {
+                errors.putIfAbsent(error.getField().equals("deleteAfter") ? DELETE_AFTER_DAYS : error.getField(),
+                        Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value."));
+            }
+            result.getGlobalErrors()
+                .forEach(error -> errors.putIfAbsent("",
+                        Objects.requireNonNullElse(error.getDefaultMessage(), "Check the values.")));
+            return new StepChange.Invalid<>(errors);
+        }
+        return new StepChange.Ready<>(environments.creation(form), CreatedEnvironment::key);
+    }
+
+    @Override
+    public Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user) {
+        String project = Objects.requireNonNull(where.project());
+        Environment environment;
+        try {
+            environment = client.getEnvironment(project, made);
+        }
+        catch (LaunchDarklyApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(changes.deleting(project, environment));
     }
 
     @Override

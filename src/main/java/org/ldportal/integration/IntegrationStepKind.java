@@ -1,14 +1,26 @@
 package org.ldportal.integration;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.plan.StepKind;
 import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * An integration configuration or an audit-log subscription as a template's step: its
@@ -23,9 +35,80 @@ class IntegrationStepKind implements StepKind {
 
     private final ManifestCatalog catalog;
 
-    IntegrationStepKind(IntegrationType type, ManifestCatalog catalog) {
+    private final IntegrationService integrations;
+
+    private final IntegrationApprovals changes;
+
+    private final IntegrationManagement management;
+
+    private final FormValidator formValidator;
+
+    private final SpringValidatorAdapter validator;
+
+    IntegrationStepKind(IntegrationType type, ManifestCatalog catalog, IntegrationService integrations,
+            IntegrationApprovals changes, IntegrationManagement management, FormValidator formValidator,
+            SpringValidatorAdapter validator) {
         this.type = type;
         this.catalog = catalog;
+        this.integrations = integrations;
+        this.changes = changes;
+        this.management = management;
+        this.formValidator = formValidator;
+        this.validator = validator;
+    }
+
+    /**
+     * The form filled in from the step, with the manifest's default policy, checked as
+     * the form is (its fields with the choices the person is offered).
+     */
+    @Override
+    public StepChange<?> prepare(Target.Where where, FormValues values, CurrentUser user) {
+        Manifest manifest = catalog.find(Objects.requireNonNull(where.variant())).orElse(null);
+        if (manifest == null) {
+            return new StepChange.Invalid<>(Map.of("", "LaunchDarkly no longer offers the integration "
+                    + where.variant() + ": ask the template's admins to mend it."));
+        }
+        IntegrationForm form = IntegrationFormPage.fresh(manifest);
+        form.setName(values.first("name"));
+        form.setEnabled(!"false".equals(values.first("enabled")));
+        form.setTags(values.first("tags"));
+        Map<String, List<String>> typed = new LinkedHashMap<>();
+        values.values().forEach((key, value) -> {
+            if (key.startsWith(CONFIG)) {
+                typed.put(key.substring(CONFIG.length()), value);
+            }
+        });
+        FormValues config = new FormValues(typed);
+        FormSpec spec = integrations.configForm(manifest, user);
+        FormValidation validation = IntegrationService.withOfferedEnvironments(manifest, spec, config,
+                formValidator.validate(spec, config));
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "integrationForm");
+        validator.validate(form, result);
+        Map<String, String> errors = new LinkedHashMap<>();
+        result.getFieldErrors()
+            .forEach(error -> errors.putIfAbsent(error.getField(),
+                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
+        validation.errors().forEach((key, message) -> errors.put(CONFIG + key, message));
+        if (!errors.isEmpty()) {
+            return new StepChange.Invalid<>(errors);
+        }
+        return new StepChange.Ready<>(
+                integrations.creation(manifest, type, form, spec, validation.cleaned(), config.secretValues(spec)),
+                IntegrationService.Created::id);
+    }
+
+    @Override
+    public Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user) {
+        Manifest manifest = catalog.find(Objects.requireNonNull(where.variant())).orElseThrow();
+        try {
+            return Optional.of(changes.deleting(manifest, management.find(user, manifest, type, made)));
+        }
+        catch (LaunchDarklyApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

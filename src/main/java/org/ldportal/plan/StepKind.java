@@ -1,8 +1,15 @@
 package org.ldportal.plan;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValues;
 import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
 
 /**
  * A kind of step a template may hold, offered by the feature that makes it: the fields
@@ -30,6 +37,42 @@ public interface StepKind {
      */
     FormSpec fields(@Nullable String variant);
 
+    /**
+     * The step's create, from its values (keyed as {@link #fields} names them, answers
+     * filled in, defaults where none is given), for the person: checked by the form's own
+     * rules only, since what LaunchDarkly holds may be made by an earlier step (its
+     * answer when the step is sent decides); or the messages at the fields that fail
+     * them.
+     */
+    StepChange<?> prepare(Target.Where where, FormValues values, CurrentUser user);
+
+    /**
+     * The delete of what a step made ({@code made}: what {@link StepChange.Ready#made}
+     * said), to undo it; empty when it is gone already.
+     */
+    Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user);
+
+    /** A step's create made ready, or what keeps it from being one. */
+    sealed interface StepChange<T> {
+
+        /**
+         * @param made what the success answers, in the words {@link #undo} takes back (a
+         * key, an id)
+         */
+        record Ready<T>(PreparedChange<T> change, Function<T, String> made) implements StepChange<T> {
+        }
+
+        /** Messages by field key. */
+        record Invalid<T>(Map<String, String> errors) implements StepChange<T> {
+
+            public Invalid {
+                errors = Map.copyOf(errors);
+            }
+
+        }
+
+    }
+
     /** Where a kind's steps go: what a step must name besides its values. */
     enum Target {
 
@@ -38,7 +81,14 @@ public interface StepKind {
         /** A project (a new environment). */
         PROJECT,
         /** An environment of a project (a Data Export destination). */
-        ENVIRONMENT
+        ENVIRONMENT;
+
+        /**
+         * Where one step goes: its project and environment as far as its kind has them,
+         * and the variant (destination kind, integration) it names.
+         */
+        public record Where(@Nullable String project, @Nullable String environment, @Nullable String variant) {
+        }
 
     }
 

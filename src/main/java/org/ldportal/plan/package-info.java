@@ -5,7 +5,8 @@
  * be valid cannot be saved; each save is a version, and retiring keeps them all.
  */
 @ApplicationModule(displayName = "Templates and plans",
-        allowedDependencies = { "audit", "form", "resource", "security" })
+        allowedDependencies = { "access", "approval", "audit", "change", "change :: pages", "form", "launchdarkly",
+                "resource", "security" })
 @NullMarked
 package org.ldportal.plan;
 

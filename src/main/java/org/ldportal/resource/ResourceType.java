@@ -16,7 +16,12 @@ public enum ResourceType {
     /** The portal's own trail, which records its retention purge: not in LaunchDarkly. */
     AUDIT_ENTRY("audit-entry", "audit entry"),
     /** A template kept by admins, from which plans are made: the portal's own. */
-    TEMPLATE("template", "template");
+    TEMPLATE("template", "template"),
+    /**
+     * A plan of several changes made from a template: the portal's own; each of its steps
+     * is a change of its own type.
+     */
+    PLAN("plan", "plan");
 
     private final String key;
 
@@ -41,7 +46,7 @@ public enum ResourceType {
      * Whether it lives in LaunchDarkly (all but the portal's own trail and templates).
      */
     public boolean inLaunchDarkly() {
-        return this != AUDIT_ENTRY && this != TEMPLATE;
+        return this != AUDIT_ENTRY && this != TEMPLATE && this != PLAN;
     }
 
     /** The type a key names, if any. */

@@ -60,7 +60,8 @@ public class SecurityConfig {
             "/environments/*/*", "/integrations/*", "/integrations/*/configurations/*",
             "/integrations/*/subscriptions/*" };
 
-    private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**" };
+    private static final String[] CREATE_AREAS = { "/destinations/**", "/environments/**", "/integrations/**",
+            "/templates/**", "/plans/**" };
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -90,6 +91,10 @@ public class SecurityConfig {
                 // What exists may be seen by every role (as far as the access rules let
                 // each person see it).
                 .requestMatchers(HttpMethod.GET, MANAGE_PAGES)
+                .hasAnyAuthority(anyRole())
+                // A plan's page is for its owner, the admins and the auditors (the page
+                // decides which).
+                .requestMatchers(HttpMethod.GET, "/plans/*")
                 .hasAnyAuthority(anyRole())
                 // Held in some projects is enough to reach the pages; which projects is
                 // checked by the pages and

@@ -39,7 +39,8 @@ class TemplateBrowserTests extends BrowserTest {
     @Test
     void adminWhenWritingATemplateThenProblemsShownThenSavedVersionedAndRetired() {
         browser.get(portal() + "/");
-        browser.findElement(By.linkText("Templates")).click();
+        browser.findElement(By.linkText("Golden paths")).click();
+        browser.findElement(By.linkText("Manage templates")).click();
         browser.findElement(By.linkText("Write a template")).click();
 
         TemplateEditPage edit = new TemplateEditPage(browser).key("team-qa").text(TEMPLATE).save();

@@ -2,15 +2,19 @@ package org.ldportal.plan;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FieldType;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
 import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +55,16 @@ class TemplateChecksTests {
         @Override
         public FormSpec fields(@Nullable String variant) {
             return FORM;
+        }
+
+        @Override
+        public StepChange<?> prepare(Target.Where where, FormValues values, CurrentUser user) {
+            throw new UnsupportedOperationException("Checking a template prepares nothing");
+        }
+
+        @Override
+        public Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user) {
+            throw new UnsupportedOperationException("Checking a template undoes nothing");
         }
     };
 

@@ -116,7 +116,7 @@ public class ReviewPages {
     /** The review with its body indented, for people to read. */
     public Review readable(Review review) {
         return new Review(review.title(), review.target(), review.fields(), review.method(), review.path(),
-                pretty(review.body()), review.warnings());
+                pretty(review.body()), review.warnings(), review.parts().stream().map(this::readable).toList());
     }
 
     /** The body indented, for people to read; as it is when it is not JSON. */

@@ -1,0 +1,65 @@
+package org.ldportal.plan;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.resource.ResourceType;
+
+/** A plan as its page shows it: its steps and how each went. */
+public record Plan(long id, @Nullable String templateKey, @Nullable Integer templateVersion, String name,
+        String ownerSubject, String ownerName, Status status, @Nullable Long auditId, Instant createdAt,
+        List<PlanStep> steps) {
+
+    public Plan {
+        steps = List.copyOf(steps);
+    }
+
+    /** Where a plan stands. */
+    public enum Status {
+
+        RUNNING, STOPPED, DONE, UNDONE
+
+    }
+
+    /** One step and how it went. */
+    public record PlanStep(int position, ResourceType type, @Nullable String variant, @Nullable String project,
+            @Nullable String environment, @Nullable String name, StepStatus status, @Nullable String message,
+            @Nullable String link, @Nullable String made) {
+
+        public boolean done() {
+            return status == StepStatus.SUCCEEDED;
+        }
+
+        StepKind.Target.Where where() {
+            return new StepKind.Target.Where(project, environment, variant);
+        }
+
+    }
+
+    /** How a step went; the outcomes are the trail's. */
+    public enum StepStatus {
+
+        WAITING, SUCCEEDED, REJECTED, FAILED, UNKNOWN, UNDONE
+
+    }
+
+    /** Whether it stopped with steps left to resume. */
+    public boolean resumable() {
+        return status == Status.STOPPED;
+    }
+
+    /** Whether some step made something that undo would delete. */
+    public boolean undoable() {
+        return (status == Status.STOPPED || status == Status.DONE) && steps.stream().anyMatch(PlanStep::done);
+    }
+
+    /**
+     * Whether a step's outcome is not known: the portal keeps asking before anything more
+     * is done.
+     */
+    public boolean unclear() {
+        return steps.stream().anyMatch(step -> step.status() == StepStatus.UNKNOWN);
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.ldportal.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.ldportal.approval.ApprovedChangeSender;
+import org.ldportal.change.PendingChange;
+import org.ldportal.change.PreparedChange;
+import org.ldportal.change.Review;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A plan as one change for the flow: reviewed once, held as one request when any step
+ * needs approval (its parts are what the rules and the checks look at), sent by running
+ * its steps. Resuming and undoing are changes too, so that a double click does one, and
+ * an undo's deletes are held where the rules hold deletes.
+ */
+@Component
+class PlanChanges implements ApprovedChangeSender {
+
+    private final PlanRunner runner;
+
+    private final ObjectMapper json;
+
+    PlanChanges(PlanRunner runner, ObjectMapper json) {
+        this.runner = runner;
+        this.json = json;
+    }
+
+    /** Running a new plan whose steps are made ready ({@code steps}, in order). */
+    PreparedChange<PlanRun> running(PlanRequest request, List<StepKind.StepChange.Ready<?>> steps,
+            List<Review.Line> answers) {
+        List<PendingChange> parts = steps.stream().map(step -> step.change().pending()).toList();
+        PendingChange pending = new PendingChange(ChangeAction.CREATE, ResourceType.PLAN, place(request),
+                request.name(), request.templateKey(), parts.stream().anyMatch(PendingChange::critical),
+                json.writeValueAsString(request), parts);
+        Supplier<Review> review = () -> review(request, steps, answers);
+        return PreparedChange.of(pending, review, PlanRun.class, (user, origin) -> runner.start(request, user, origin));
+    }
+
+    /**
+     * Resuming a stopped plan: it was reviewed, and approved where it needed it, when it
+     * began.
+     */
+    PreparedChange<PlanRun> resuming(Plan plan) {
+        PendingChange pending = new PendingChange(ChangeAction.UPDATE, ResourceType.PLAN, Place.account(), plan.name(),
+                plan.templateKey(), false, "{\"plan\":" + plan.id() + "}");
+        return PreparedChange
+            .of(pending,
+                    () -> new Review("Resume the plan " + plan.name(), List.of(), List.of(), "", "", null, List.of()),
+                    PlanRun.class, (user, origin) -> runner.resume(plan.id(), user))
+            .withoutReview()
+            .approvedAlready();
+    }
+
+    /** Undoing what a plan made: its deletes are its parts ({@code deletes}). */
+    PreparedChange<PlanRun> undoing(Plan plan, List<PendingChange> deletes) {
+        PendingChange pending = new PendingChange(ChangeAction.DELETE, ResourceType.PLAN, Place.account(), plan.name(),
+                plan.templateKey(), deletes.stream().anyMatch(PendingChange::critical), "{\"plan\":" + plan.id() + "}",
+                deletes);
+        return PreparedChange
+            .of(pending,
+                    () -> new Review("Undo the plan " + plan.name(), List.of(), List.of(), "", "", null, List.of()),
+                    PlanRun.class, (user, origin) -> runner.undo(plan.id(), user, origin))
+            .withoutReview();
+    }
+
+    @Override
+    public Set<ResourceType> types() {
+        return Set.of(ResourceType.PLAN);
+    }
+
+    @Override
+    public PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester) {
+        if (action == ChangeAction.DELETE) {
+            long id = json.readTree(payload).get("plan").asLong();
+            return PreparedChange.approved((user, origin) -> runner.undo(id, user, origin));
+        }
+        PlanRequest request = json.readValue(payload, PlanRequest.class);
+        return PreparedChange.approved((user, origin) -> runner.start(request, user, origin));
+    }
+
+    private static Place place(PlanRequest request) {
+        return request.steps()
+            .stream()
+            .filter(step -> step.project() != null)
+            .findFirst()
+            .map(step -> Place.project(step.project()))
+            .orElse(Place.account());
+    }
+
+    /**
+     * One review of the whole plan: the template and the answers, then each step's own
+     * review (secrets hidden) in order; its warnings gathered at the top.
+     */
+    private static Review review(PlanRequest request, List<StepKind.StepChange.Ready<?>> steps,
+            List<Review.Line> answers) {
+        List<Review> parts = steps.stream().map(step -> step.change().review()).toList();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            for (String warning : parts.get(i).warnings()) {
+                warnings.add("Step " + (i + 1) + ": " + warning);
+            }
+        }
+        List<Review.Line> target = List.of(
+                new Review.Line("Template",
+                        request.name() + (request.templateKey() == null ? ""
+                                : " (" + request.templateKey() + ", version " + request.templateVersion() + ")")),
+                new Review.Line("Steps", parts.size() + ", run in this order; a step that fails stops the rest"));
+        return new Review("Use the template " + request.name(), target, answers, "", "", null, warnings, parts);
+    }
+
+}

@@ -1,0 +1,241 @@
+package org.ldportal.plan;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.audit.AuditAttempt;
+import org.ldportal.audit.AuditOutcome;
+import org.ldportal.audit.AuditTrail;
+import org.ldportal.change.ChangeFlow;
+import org.ldportal.change.ChangeOrigin;
+import org.ldportal.change.ChangeResult;
+import org.ldportal.change.NotAllowedException;
+import org.ldportal.change.PreparedChange;
+import org.ldportal.change.RefusalTarget;
+import org.ldportal.form.FormValues;
+import org.ldportal.resource.ChangeAction;
+import org.ldportal.resource.Place;
+import org.ldportal.resource.ResourceType;
+import org.ldportal.security.CurrentUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a plan's steps in order, each through the one change flow as its own audited
+ * attempt linked to the plan's entry; stops at the first that does not succeed, leaving
+ * what was done done. Resuming runs what is left; undoing deletes what was made, last
+ * first.
+ */
+@Service
+class PlanRunner {
+
+    private final Plans plans;
+
+    private final StepKinds kinds;
+
+    private final ChangeFlow flow;
+
+    private final AuditTrail audit;
+
+    PlanRunner(Plans plans, StepKinds kinds, ChangeFlow flow, AuditTrail audit) {
+        this.plans = plans;
+        this.kinds = kinds;
+        this.flow = flow;
+        this.audit = audit;
+    }
+
+    /**
+     * Keeps the plan and runs it as {@code user}: directly (its steps linked to a plan
+     * entry of its own) or once approved (linked to the request, naming the approver).
+     */
+    ChangeResult<PlanRun> start(PlanRequest request, CurrentUser user, ChangeOrigin origin) {
+        long id = plans.create(request, user);
+        Long requestEntry = origin.requestEntryId();
+        ChangeOrigin steps = origin;
+        if (requestEntry == null) {
+            long entry = audit.started(attempt(user, ChangeAction.CREATE, id, request.name(), request.templateKey()));
+            steps = new ChangeOrigin(entry, null);
+            requestEntry = entry;
+        }
+        plans.auditEntry(id, requestEntry);
+        return run(id, user, steps, origin.requestEntryId() != null);
+    }
+
+    /** Runs what a stopped plan has left, as the person who resumes it. */
+    ChangeResult<PlanRun> resume(long id, CurrentUser user) {
+        if (!plans.move(id, Plan.Status.STOPPED, Plan.Status.RUNNING)) {
+            return moved(id);
+        }
+        Plan plan = plans.find(id).orElseThrow();
+        return run(id, user, new ChangeOrigin(plan.auditId(), null), false);
+    }
+
+    /**
+     * Deletes what the plan's steps made, last first, each its own audited delete; stops
+     * at one that cannot be deleted (what is left stays listed).
+     */
+    ChangeResult<PlanRun> undo(long id, CurrentUser user, ChangeOrigin origin) {
+        Plan plan = plans.find(id).orElseThrow();
+        if (!plan.undoable() || !plans.move(id, plan.status(), Plan.Status.RUNNING)) {
+            return moved(id);
+        }
+        ChangeOrigin linked = origin.requestEntryId() != null ? origin : new ChangeOrigin(plan.auditId(), null);
+        List<Plan.PlanStep> done = new ArrayList<>(plan.steps().stream().filter(Plan.PlanStep::done).toList());
+        Collections.reverse(done);
+        for (Plan.PlanStep step : done) {
+            String problem = undo(plan, step, user, linked);
+            if (problem != null) {
+                plans.move(id, Plan.Status.RUNNING, Plan.Status.STOPPED);
+                record(plan, user, ChangeAction.DELETE, AuditOutcome.REJECTED,
+                        "Undo stopped at step " + (step.position() + 1) + ": " + problem);
+                return stopped(plan, step, problem, origin.requestEntryId() != null);
+            }
+        }
+        plans.move(id, Plan.Status.RUNNING, Plan.Status.UNDONE);
+        plans.forgetValues(id);
+        record(plan, user, ChangeAction.DELETE, AuditOutcome.SUCCEEDED, "Undone: what its steps made was deleted.");
+        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+    }
+
+    private ChangeResult<PlanRun> run(long id, CurrentUser user, ChangeOrigin origin, boolean approved) {
+        Plan plan = plans.find(id).orElseThrow();
+        for (Plan.PlanStep step : plan.steps()) {
+            if (step.done()) {
+                continue;
+            }
+            String problem = send(plan, step, user, origin);
+            if (problem != null) {
+                plans.move(id, Plan.Status.RUNNING, Plan.Status.STOPPED);
+                record(plan, user, ChangeAction.CREATE, AuditOutcome.REJECTED,
+                        "Stopped at step " + (step.position() + 1) + ": " + problem);
+                return stopped(plan, step, problem, approved);
+            }
+        }
+        plans.move(id, Plan.Status.RUNNING, Plan.Status.DONE);
+        plans.forgetValues(id);
+        record(plan, user, ChangeAction.CREATE, AuditOutcome.SUCCEEDED, "Every step succeeded.");
+        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+    }
+
+    /** Sends one step; null when it succeeded, else what went wrong. */
+    private @Nullable String send(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
+        StepKind kind = kinds.of(step.type()).orElseThrow();
+        Map<String, List<String>> values = plans.values(plan.id(), step.position()).orElseThrow();
+        StepKind.StepChange<?> prepared = kind.prepare(step.where(), new FormValues(values), user);
+        if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
+            String problem = "Its values are not valid now: " + String.join(" ", invalid.errors().values());
+            plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
+            return problem;
+        }
+        return sendReady(plan, step, (StepKind.StepChange.Ready<?>) prepared, user, origin);
+    }
+
+    private <T> @Nullable String sendReady(Plan plan, Plan.PlanStep step, StepKind.StepChange.Ready<T> ready,
+            CurrentUser user, ChangeOrigin origin) {
+        ChangeResult<T> result = flow.sendApproved(ready.change(), user, origin);
+        if (result instanceof ChangeResult.Succeeded<T> succeeded) {
+            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, null, succeeded.link(),
+                    ready.made().apply(succeeded.resource()));
+            return null;
+        }
+        String problem = String.valueOf(result.problem());
+        plans.step(plan.id(), step.position(), status(result), problem, link(result), null);
+        return problem;
+    }
+
+    /** Deletes what one step made; null when it is gone, else what went wrong. */
+    private @Nullable String undo(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
+        StepKind kind = kinds.of(step.type()).orElseThrow();
+        Optional<PreparedChange<?>> delete;
+        try {
+            delete = kind.undo(step.where(), String.valueOf(step.made()), user);
+        }
+        catch (NotAllowedException e) {
+            String problem = "You may not delete it " + e.place() + ": an admin can undo the rest.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
+            return problem;
+        }
+        catch (RuntimeException e) {
+            String problem = "It could not be read from LaunchDarkly to delete it: try again in a moment.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
+            return problem;
+        }
+        if (delete.isEmpty()) {
+            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "It was gone already.", null, null);
+            return null;
+        }
+        ChangeResult<?> result;
+        try {
+            result = flow.sendApproved(delete.get(), user, origin);
+        }
+        catch (NotAllowedException e) {
+            // Recorded as refused by the guard; the rest of the plan's page still stands.
+            String problem = "You may not delete it " + e.place() + ": an admin can undo the rest.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
+            return problem;
+        }
+        if (result instanceof ChangeResult.Succeeded<?>) {
+            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "Deleted.", null, null);
+            return null;
+        }
+        String problem = "It could not be deleted: " + result.problem();
+        plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
+        return problem;
+    }
+
+    /**
+     * A plan that stopped: to its page when the person is there to read it; as a refusal
+     * on the request when an approver sent it, so the request does not read "succeeded".
+     */
+    private static ChangeResult<PlanRun> stopped(Plan plan, Plan.PlanStep step, String problem, boolean approved) {
+        if (!approved) {
+            return new ChangeResult.Succeeded<>(new PlanRun(plan.id()), "/plans/" + plan.id());
+        }
+        return new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM,
+                "The plan stopped at step " + (step.position() + 1) + ": " + problem
+                        + " What was done stays done: resume or undo it on its page.",
+                null, null, "/plans/" + plan.id());
+    }
+
+    private ChangeResult<PlanRun> moved(long id) {
+        return new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM,
+                "The plan changed meanwhile (someone resumed or undid it): look at it again.", null, null,
+                "/plans/" + id);
+    }
+
+    private void record(Plan plan, CurrentUser user, ChangeAction action, AuditOutcome outcome, String message) {
+        Long entry = plan.auditId();
+        AuditAttempt attempt = attempt(user, action, plan.id(), plan.name(), plan.templateKey()).withOutcome(outcome,
+                null, null, message, null);
+        audit.record(entry == null ? attempt : attempt.linkedTo(entry));
+    }
+
+    private static AuditAttempt attempt(CurrentUser user, ChangeAction action, long id, String name,
+            @Nullable String templateKey) {
+        return AuditAttempt.by(user, action, ResourceType.PLAN)
+            .at(Place.account())
+            .withResource(name, templateKey, "plan-" + id);
+    }
+
+    private static Plan.StepStatus status(ChangeResult<?> result) {
+        if (result instanceof ChangeResult.Refused<?>) {
+            return Plan.StepStatus.REJECTED;
+        }
+        return result instanceof ChangeResult.MayExist<?> ? Plan.StepStatus.UNKNOWN : Plan.StepStatus.FAILED;
+    }
+
+    private static @Nullable String link(ChangeResult<?> result) {
+        if (result instanceof ChangeResult.Refused<?> refused) {
+            return refused.link();
+        }
+        if (result instanceof ChangeResult.MayExist<?> unclear) {
+            return unclear.found() != null ? unclear.found().link()
+                    : unclear.attemptId() != null ? "/audit/" + unclear.attemptId() : null;
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,284 @@
+package org.ldportal.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.jspecify.annotations.Nullable;
+import org.ldportal.access.PermittedPlaces;
+import org.ldportal.change.KeptSecrets;
+import org.ldportal.change.PreparedChange;
+import org.ldportal.change.Review;
+import org.ldportal.form.FieldOption;
+import org.ldportal.form.FieldSpec;
+import org.ldportal.form.FormSpec;
+import org.ldportal.form.FormValidation;
+import org.ldportal.form.FormValidator;
+import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.Project;
+import org.ldportal.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Using a template: which ones a person is offered, the one short form it asks (its
+ * questions and the fields it leaves open, through the form engine), and the plan made
+ * from the answers, each step made ready by its feature.
+ */
+@Service
+class TemplateUse {
+
+    /**
+     * The form's fields are submitted as {@code value[team]},
+     * {@code value[s1.config.writeKey]}.
+     */
+    static final String PREFIX = "value";
+
+    private final Templates templates;
+
+    private final TemplateAdmin admin;
+
+    private final StepKinds kinds;
+
+    private final FormValidator validator;
+
+    private final PermittedPlaces places;
+
+    private final PlanChanges changes;
+
+    private final KeptSecrets keptSecrets;
+
+    TemplateUse(Templates templates, TemplateAdmin admin, StepKinds kinds, FormValidator validator,
+            PermittedPlaces places, PlanChanges changes, KeptSecrets keptSecrets) {
+        this.templates = templates;
+        this.admin = admin;
+        this.kinds = kinds;
+        this.validator = validator;
+        this.places = places;
+        this.changes = changes;
+        this.keptSecrets = keptSecrets;
+    }
+
+    /** A template as offered now: its latest version, read. */
+    record Offered(TemplateEntry entry, TemplateVersion version, TemplateDocument document) {
+
+        public String key() {
+            return entry.key();
+        }
+
+    }
+
+    /** What the answers make: the plan, or what is wrong, by field and as a whole. */
+    sealed interface Made {
+
+        record Ready(PreparedChange<PlanRun> change) implements Made {
+        }
+
+        record Invalid(Map<String, String> errors, List<String> problems) implements Made {
+
+            public Invalid {
+                errors = Map.copyOf(errors);
+                problems = List.copyOf(problems);
+            }
+
+        }
+
+    }
+
+    /** The templates this person may use, by name. */
+    List<Offered> offered(CurrentUser user) {
+        return templates.all()
+            .stream()
+            .filter(entry -> !entry.retired())
+            .map(this::read)
+            .flatMap(Optional::stream)
+            .filter(offered -> mayUse(offered.document(), user))
+            .toList();
+    }
+
+    /** The template to use; 404 when unknown or retired, 403 when not for this person. */
+    Offered find(String key, CurrentUser user) {
+        Offered offered = templates.find(key)
+            .filter(entry -> !entry.retired())
+            .flatMap(this::read)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such template."));
+        if (!mayUse(offered.document(), user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This template is not offered to you.");
+        }
+        return offered;
+    }
+
+    /**
+     * The form: the questions, then each step's open fields (keyed {@code s<n>.<field>}),
+     * a project question choosing among the projects the person may use and the template
+     * allows.
+     */
+    FormSpec form(Offered template, CurrentUser user) {
+        List<FieldSpec> fields = new ArrayList<>();
+        List<FieldOption> projects = template.document().questions().stream().anyMatch(this::asksProject)
+                ? projects(template, user) : List.of();
+        template.document().questions().forEach(question -> fields.add(question.field(projects)));
+        List<TemplateStep> steps = template.document().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            TemplateStep step = steps.get(i);
+            FormSpec form = kinds.of(step.type()).orElseThrow().fields(step.variant());
+            for (String key : step.open()) {
+                String open = openKey(i, key);
+                form.field(key).ifPresent(field -> fields.add(field.renamed(open)));
+            }
+        }
+        return new FormSpec(fields);
+    }
+
+    /**
+     * The values typed, with the secrets kept for this form put back into its empty
+     * secret fields.
+     */
+    FormValues kept(HttpSession session, @Nullable String draft, FormSpec form,
+            MultiValueMap<String, String> parameters, Model model) {
+        return keptSecrets.mergeInto(model, session, draft, form, FormValues.fromParameters(parameters, PREFIX));
+    }
+
+    /**
+     * The plan the answers make, each step made ready (and so checked) by its feature.
+     */
+    Made make(Offered template, FormSpec form, FormValues values, CurrentUser user) {
+        FormValidation validation = validator.validate(form, values);
+        if (!validation.isValid()) {
+            return new Made.Invalid(validation.errors(), List.of());
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        template.document()
+            .questions()
+            .forEach(question -> answers.put(question.key(), answer(question, values.first(question.key()))));
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<PlanRequest.Step> steps = new ArrayList<>();
+        List<StepKind.StepChange.Ready<?>> ready = new ArrayList<>();
+        for (int i = 0; i < template.document().steps().size(); i++) {
+            TemplateStep step = template.document().steps().get(i);
+            PlanRequest.Step planned = planned(i, step, answers, values);
+            StepKind kind = kinds.of(step.type()).orElseThrow();
+            StepKind.StepChange<?> prepared = kind.prepare(planned.where(), new FormValues(planned.values()), user);
+            if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
+                place(i, step, kind, invalid.errors(), errors, problems);
+            }
+            else {
+                ready.add((StepKind.StepChange.Ready<?>) prepared);
+            }
+            steps.add(planned);
+        }
+        if (!errors.isEmpty() || !problems.isEmpty()) {
+            return new Made.Invalid(errors, problems);
+        }
+        PlanRequest request = new PlanRequest(PlanRequest.FORMAT, template.key(), template.version().version(),
+                template.document().name(), steps);
+        List<Review.Line> lines = template.document()
+            .questions()
+            .stream()
+            .map(question -> new Review.Line(question.label(), answers.get(question.key())))
+            .toList();
+        return new Made.Ready(changes.running(request, ready, lines));
+    }
+
+    /** A step with the answers filled in and what the person typed in its open fields. */
+    private static PlanRequest.Step planned(int index, TemplateStep step, Map<String, String> answers,
+            FormValues values) {
+        Map<String, List<String>> stepValues = new LinkedHashMap<>();
+        step.values()
+            .forEach((key, value) -> stepValues.put(key, value.stream().map(text -> filled(text, answers)).toList()));
+        for (String key : step.open()) {
+            stepValues.put(key, values.all(openKey(index, key)));
+        }
+        String name = stepValues.getOrDefault("name", List.of()).stream().findFirst().orElse(null);
+        return new PlanRequest.Step(step.type(), step.variant(), filledOrNull(step.project(), answers),
+                filledOrNull(step.environment(), answers), name, stepValues);
+    }
+
+    /**
+     * A step's errors where the person can mend them: at an open field, at the question
+     * whose answer made the value; else about the template, for its admins.
+     */
+    private static void place(int index, TemplateStep step, StepKind kind, Map<String, String> stepErrors,
+            Map<String, String> errors, List<String> problems) {
+        int number = index + 1;
+        FormSpec form = kind.fields(step.variant());
+        stepErrors.forEach((key, message) -> {
+            String label = form.field(key).map(FieldSpec::label).orElse(key);
+            if (step.open().contains(key)) {
+                errors.putIfAbsent(openKey(index, key), message);
+                return;
+            }
+            Matcher answer = TemplateChecks.ANSWER
+                .matcher(String.join(" ", step.values().getOrDefault(key, List.of())));
+            if (answer.find()) {
+                errors.putIfAbsent(answer.group(1), "Step " + number + ", " + label + ": " + message);
+                return;
+            }
+            problems.add("Step " + number + " (" + kind.type().words() + "), " + label + ": " + message
+                    + " This value is the template's own: tell its admins.");
+        });
+    }
+
+    /** An open field's key in the form: {@code s2.config.writeKey} for step 2's. */
+    static String openKey(int index, String key) {
+        return "s" + (index + 1) + "." + key;
+    }
+
+    private Optional<Offered> read(TemplateEntry entry) {
+        return templates.version(entry.key(), entry.latestVersion())
+            .flatMap(version -> admin.document(version).map(document -> new Offered(entry, version, document)));
+    }
+
+    private static boolean mayUse(TemplateDocument document, CurrentUser user) {
+        return user.canCreate()
+                && (document.groups().isEmpty() || document.groups().stream().anyMatch(user.groups()::contains));
+    }
+
+    private boolean asksProject(Question question) {
+        return question.type() == Question.Type.PROJECT;
+    }
+
+    private List<FieldOption> projects(Offered template, CurrentUser user) {
+        List<String> allowed = template.document().projects();
+        return places.projects(user)
+            .stream()
+            .filter(project -> allowed.isEmpty() || allowed.contains(project.key()))
+            .map(TemplateUse::option)
+            .toList();
+    }
+
+    private static FieldOption option(Project project) {
+        return new FieldOption(project.key(), project.name() + " (" + project.key() + ")");
+    }
+
+    private static String answer(Question question, @Nullable String value) {
+        if (question.type() == Question.Type.BOOLEAN) {
+            return String.valueOf("true".equals(value));
+        }
+        return value == null ? "" : value.strip();
+    }
+
+    private static String filled(String text, Map<String, String> answers) {
+        Matcher answer = TemplateChecks.ANSWER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (answer.find()) {
+            answer.appendReplacement(filled, Matcher.quoteReplacement(answers.getOrDefault(answer.group(1), "")));
+        }
+        answer.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static @Nullable String filledOrNull(@Nullable String text, Map<String, String> answers) {
+        return text == null ? null : filled(text, answers);
+    }
+
+}
