@@ -1,0 +1,138 @@
+package org.ldportal.plan;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.approval.WithApprovalRules;
+import org.ldportal.change.pages.ReviewPages;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.ReviewForms;
+import org.ldportal.testsupport.StoredSession;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A plan with a step an approval rule covers (an environment whose key starts with
+ * {@code prod}): it waits as one request, nothing sent; once approved, every step runs as
+ * the requester, linked to the request and naming the approver.
+ */
+@WithApprovalRules
+class PlanApprovalTests extends PortalIntegrationTest {
+
+    private static final String WRITE_KEY = "wk-APPROVED-PLAN-secret";
+
+    private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
+
+    private StoredSession session;
+
+    private String team;
+
+    @BeforeEach
+    void aTemplateForProduction() throws Exception {
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
+        jdbc.sql("DELETE FROM template_version").update();
+        jdbc.sql("DELETE FROM template").update();
+        jdbc.sql("DELETE FROM approval_request").update();
+        session = StoredSession.open(sessions);
+        team = "t" + System.nanoTime() % 1_000_000;
+        String template = TemplateSamples.STARTER.replace("\"${team}-qa\"", "\"prod-${team}\"");
+        mvc.perform(post("/admin/templates/save").param("key", "prod")
+            .param("basedOn", "0")
+            .param("document", template)
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void planWhenAStepNeedsApprovalThenOneRequestAndOnceApprovedEveryStepRunsAsTheRequester() throws Exception {
+        String review = mvc
+            .perform(post("/templates/prod").param("value[project]", "mobile-app")
+                .param("value[team]", team)
+                .param("value[s2.config.writeKey]", WRITE_KEY)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(review).contains("Production needs a second person", ">Request approval</button>")
+            .doesNotContain(WRITE_KEY);
+
+        String location = mvc
+            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        assertThat(location).startsWith("/requests/");
+        long request = Long.parseLong(location.substring("/requests/".length()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).as("nothing run yet").isZero();
+        assertThat(sandbox.environmentsOf("mobile-app")).noneMatch(e -> e.get("key").asString().equals("prod-" + team));
+        String approverPage = mvc.perform(get("/requests/" + request).with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(HtmlUtils.htmlUnescape(approverPage)).contains("Step 1: Create an environment",
+                "Step 2: Create a Data Export destination", "data-testid=\"approve\"");
+        assertThat(approverPage).doesNotContain(WRITE_KEY);
+
+        mvc.perform(post("/requests/" + request + "/approve").param("comment", "A team's production, fine")
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+
+        Map<String, Object> row = jdbc
+            .sql("SELECT outcome, outcome_link, audit_id FROM approval_request WHERE id = :id")
+            .param("id", request)
+            .query()
+            .singleRow();
+        assertThat(row.get("outcome")).isEqualTo("SUCCEEDED");
+        long plan = jdbc.sql("SELECT id FROM plan").query(Long.class).single();
+        assertThat(row.get("outcome_link")).isEqualTo("/plans/" + plan);
+        assertThat(jdbc.sql("SELECT owner_subject || ' ' || status FROM plan").query(String.class).single())
+            .isEqualTo("eddie DONE");
+        assertThat(sandbox.environmentsOf("mobile-app")).anyMatch(e -> e.get("key").asString().equals("prod-" + team));
+        long requested = ((Number) row.get("audit_id")).longValue();
+        List<String> steps = jdbc
+            .sql("SELECT resource_type || ' ' || outcome || ' ' || actor_subject || ' ' || approved_by FROM audit_entry "
+                    + "WHERE attempt_id = :requested AND resource_type <> 'plan' AND outcome <> 'APPROVED' ORDER BY id")
+            .param("requested", requested)
+            .query(String.class)
+            .list();
+        assertThat(steps).containsExactly("environment STARTED eddie Ada Admin (ada)",
+                "environment SUCCEEDED eddie Ada Admin (ada)", "destination STARTED eddie Ada Admin (ada)",
+                "destination SUCCEEDED eddie Ada Admin (ada)");
+    }
+
+}
