@@ -369,6 +369,8 @@ public class Approvals implements ApprovalGate {
             else if (result instanceof ChangeResult.Refused<?> refused) {
                 outcome = AuditOutcome.REJECTED.name();
                 message = refused.message();
+                // What it conflicts with, or a plan that stopped part way: where to look.
+                link = refused.link();
             }
             else if (result instanceof ChangeResult.MayExist<?> mayExist && mayExist.found() != null) {
                 outcome = AuditOutcome.SUCCEEDED.name();

@@ -26,6 +26,11 @@ import org.springframework.boot.SpringApplication;
  */
 public final class DevPortal {
 
+    /**
+     * The sample templates, imported when the launcher's database has none of that key.
+     */
+    static final String SAMPLE_TEMPLATES = "src/test/resources/dev/templates";
+
     private DevPortal() {
     }
 
@@ -87,6 +92,9 @@ public final class DevPortal {
         properties.put("portal.approval.rules[0].environments", "production");
         properties.put("portal.approval.rules[0].approvers", "ld-portal-admins,release-managers");
         properties.put("portal.secrets.key", devSecretsKey());
+        // Two sample golden paths, under "Golden paths": a plan of two steps, and one of
+        // an integration.
+        properties.put("portal.templates.import-from", SAMPLE_TEMPLATES);
 
         // As command-line arguments: they outrank application.yml, whose SSO placeholders
         // would otherwise fail.
@@ -112,6 +120,8 @@ public final class DevPortal {
         System.out
             .println("What the portal emails (the approvers' \"waiting for your approval\", the requester's outcome)");
         System.out.println("is listed at " + mailbox.pageUrl() + ".");
+        System.out.println("Under Golden paths, two sample templates make a set of things from one short form: try");
+        System.out.println("\"QA environment with Segment export\", then resume or undo the plan on its page.");
     }
 
     /**
