@@ -31,6 +31,12 @@ class IntegrationStepKind implements StepKind {
 
     static final String CONFIG = "config.";
 
+    /**
+     * A subscription's policy in a template: the resources of one "allow every action"
+     * statement.
+     */
+    static final String POLICY = "policy.resources";
+
     private final IntegrationType type;
 
     private final ManifestCatalog catalog;
@@ -79,14 +85,23 @@ class IntegrationStepKind implements StepKind {
             }
         });
         FormValues config = new FormValues(typed);
+        List<String> resources = values.all(POLICY).stream().filter(line -> !line.isBlank()).toList();
+        if (type == IntegrationType.SUBSCRIPTION && !resources.isEmpty()) {
+            StatementRow row = new StatementRow();
+            row.setResources(String.join("\n", resources));
+            form.setStatements(new ArrayList<>(List.of(row)));
+        }
         FormSpec spec = integrations.configForm(manifest, user);
         FormValidation validation = IntegrationService.withOfferedEnvironments(manifest, spec, config,
                 formValidator.validate(spec, config));
         BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "integrationForm");
         validator.validate(form, result);
+        if (type == IntegrationType.SUBSCRIPTION) {
+            PolicyCheck.check(form.getStatements(), result);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         result.getFieldErrors()
-            .forEach(error -> errors.putIfAbsent(error.getField(),
+            .forEach(error -> errors.putIfAbsent(error.getField().startsWith("statements") ? POLICY : error.getField(),
                     Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
         validation.errors().forEach((key, message) -> errors.put(CONFIG + key, message));
         if (!errors.isEmpty()) {
@@ -142,6 +157,13 @@ class IntegrationStepKind implements StepKind {
         fields.add(FieldSpec.builder("name", "Name", FieldType.TEXT).required(true).maxLength(256).build());
         fields.add(FieldSpec.builder("enabled", "On", FieldType.BOOLEAN).defaultValue("true").build());
         fields.add(FieldSpec.builder("tags", "Tags", FieldType.TEXT).maxLength(1000).build());
+        if (type == IntegrationType.SUBSCRIPTION) {
+            fields.add(FieldSpec.builder(POLICY, "Resources sent", FieldType.TEXTAREA)
+                .help("Resource specifiers, one per line, whose changes are sent (every action): "
+                        + "proj/checkout:env/*:flag/*. Without them, the integration's default policy.")
+                .maxLength(4000)
+                .build());
+        }
         // No call out from a check: a dynamic list's value is typed.
         ManifestFormMapper.configForm(manifest, ManifestFormMapper.NONE)
             .fields()

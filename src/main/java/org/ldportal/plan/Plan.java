@@ -2,6 +2,7 @@ package org.ldportal.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.resource.ResourceType;
@@ -25,7 +26,7 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
     /** One step and how it went. */
     public record PlanStep(int position, ResourceType type, @Nullable String variant, @Nullable String project,
             @Nullable String environment, @Nullable String name, StepStatus status, @Nullable String message,
-            @Nullable String link, @Nullable String made) {
+            @Nullable String link, @Nullable String made, @Nullable String target) {
 
         public boolean done() {
             return status == StepStatus.SUCCEEDED;
@@ -60,6 +61,16 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
      */
     public boolean unclear() {
         return steps.stream().anyMatch(step -> step.status() == StepStatus.UNKNOWN);
+    }
+
+    /** The targets of a plan over several, in order; empty for a plan of one. */
+    public List<String> targets() {
+        return steps.stream().map(PlanStep::target).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** The steps made for one target. */
+    public List<PlanStep> stepsFor(String target) {
+        return steps.stream().filter(step -> target.equals(step.target())).toList();
     }
 
 }

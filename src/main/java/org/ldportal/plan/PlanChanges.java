@@ -103,7 +103,13 @@ class PlanChanges implements ApprovedChangeSender {
      */
     private static Review review(PlanRequest request, List<StepKind.StepChange.Ready<?>> steps,
             List<Review.Line> answers) {
-        List<Review> parts = steps.stream().map(step -> step.change().review()).toList();
+        List<Review> parts = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Review part = steps.get(i).change().review();
+            String target = request.steps().get(i).target();
+            parts.add(target == null ? part : new Review(part.title() + ", for " + target, part.target(), part.fields(),
+                    part.method(), part.path(), part.body(), part.warnings()));
+        }
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             for (String warning : parts.get(i).warnings()) {

@@ -20,9 +20,15 @@ public record PlanRequest(int format, @Nullable String templateKey, int template
         steps = List.copyOf(steps);
     }
 
-    /** One step: what it makes, where, and the values of its kind's fields. */
+    /**
+     * One step: what it makes, where, and the values of its kind's fields.
+     *
+     * @param target the answer it was made for, in a plan over several (forEach); null
+     * otherwise
+     */
     public record Step(ResourceType type, @Nullable String variant, @Nullable String project,
-            @Nullable String environment, @Nullable String name, Map<String, List<String>> values) {
+            @Nullable String environment, @Nullable String name, Map<String, List<String>> values,
+            @Nullable String target) {
 
         public Step {
             values = Map.copyOf(values);

@@ -70,8 +70,8 @@ class Plans {
             for (int i = 0; i < request.steps().size(); i++) {
                 PlanRequest.Step step = request.steps().get(i);
                 jdbc.sql("INSERT INTO plan_step (plan_id, position, resource_type, variant, project_key, "
-                        + "environment_key, resource_name, sealed_values, status) VALUES (:plan, :position, :type, "
-                        + ":variant, :project, :environment, :name, :sealed, 'WAITING')")
+                        + "environment_key, resource_name, sealed_values, status, target) VALUES (:plan, :position, "
+                        + ":type, :variant, :project, :environment, :name, :sealed, 'WAITING', :target)")
                     .param("plan", id)
                     .param("position", i)
                     .param("type", step.type().key())
@@ -80,6 +80,7 @@ class Plans {
                     .param("environment", step.environment())
                     .param("name", step.name())
                     .param("sealed", box.encrypt(json.writeValueAsString(step.values()), context(id, i)))
+                    .param("target", step.target())
                     .update();
             }
             return id;
@@ -154,7 +155,7 @@ class Plans {
                     ResourceType.of(step.getString("resource_type")).orElseThrow(), step.getString("variant"),
                     step.getString("project_key"), step.getString("environment_key"), step.getString("resource_name"),
                     Plan.StepStatus.valueOf(step.getString("status")), step.getString("message"),
-                    step.getString("link"), step.getString("made")))
+                    step.getString("link"), step.getString("made"), step.getString("target")))
             .list();
         Number audit = (Number) row.getObject("audit_id");
         Number version = (Number) row.getObject("template_version");

@@ -26,7 +26,23 @@ public record Question(String key, String label, Type type, @Nullable String hel
 
         TEXT, NUMBER, BOOLEAN, SELECT,
         /** One of the projects the person may use (and the template allows). */
-        PROJECT;
+        PROJECT,
+        /**
+         * Several of those projects: what a template's {@code forEach} goes over, its
+         * steps made once for each.
+         */
+        PROJECTS,
+        /**
+         * Several environments of those projects ({@code project/environment}), the same;
+         * a step names the item's parts as {@code ${key.project}} and
+         * {@code ${key.environment}}.
+         */
+        ENVIRONMENTS;
+
+        /** Whether it takes several answers, for a template's forEach. */
+        public boolean several() {
+            return this == PROJECTS || this == ENVIRONMENTS;
+        }
 
         /** As a template names it: {@code text}, {@code project}. */
         public String key() {
@@ -36,20 +52,25 @@ public record Question(String key, String label, Type type, @Nullable String hel
     }
 
     /**
-     * The question as a field of the form engine; a project question's choices are the
-     * person's, given when the form is shown.
+     * The question as a field of the form engine; the choices of a question of projects
+     * or environments are the person's, given when the form is shown.
      */
-    public FieldSpec field(List<FieldOption> projectChoices) {
+    public FieldSpec field(List<FieldOption> projectChoices, List<FieldOption> environmentChoices) {
         FieldType fieldType = switch (type) {
             case TEXT -> FieldType.TEXT;
             case NUMBER -> FieldType.NUMBER;
             case BOOLEAN -> FieldType.BOOLEAN;
             case SELECT, PROJECT -> FieldType.SELECT;
+            case PROJECTS, ENVIRONMENTS -> FieldType.MULTISELECT;
         };
-        List<FieldOption> choices = type == Type.PROJECT ? projectChoices
-                : options.stream().map(option -> new FieldOption(option, option)).toList();
+        List<FieldOption> choices = switch (type) {
+            case PROJECT, PROJECTS -> projectChoices;
+            case ENVIRONMENTS -> environmentChoices;
+            default -> options.stream().map(option -> new FieldOption(option, option)).toList();
+        };
         return FieldSpec.builder(key, label, fieldType)
-            .required(required)
+            // Going over none makes nothing: one at least.
+            .required(required || type.several())
             .help(help)
             .defaultValue(defaultValue)
             .pattern(pattern, patternMessage)

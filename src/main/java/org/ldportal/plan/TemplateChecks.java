@@ -54,6 +54,7 @@ class TemplateChecks {
             problems.add(new TemplateProblem("description", "Keep the description to 2000 characters or fewer."));
         }
         Map<String, Question> questions = questions(template.questions(), problems);
+        forEach(template, questions, problems);
         if (template.steps().isEmpty()) {
             problems.add(new TemplateProblem("steps", "A template makes at least one thing: add a step."));
         }
@@ -117,8 +118,9 @@ class TemplateChecks {
                     continue;
                 }
             }
-            if (question.defaultValue() != null && question.type() != Question.Type.PROJECT) {
-                FieldSpec field = question.field(List.of());
+            if (question.defaultValue() != null && question.type() != Question.Type.PROJECT
+                    && !question.type().several()) {
+                FieldSpec field = question.field(List.of(), List.of());
                 String error = error(field, List.of(question.defaultValue()));
                 if (error != null) {
                     problems.add(new TemplateProblem(where + ".default", error));
@@ -126,6 +128,29 @@ class TemplateChecks {
             }
         }
         return questions;
+    }
+
+    /**
+     * A template goes over one question of several answers at most, and such a question
+     * is only for that.
+     */
+    private static void forEach(TemplateDocument template, Map<String, Question> questions,
+            List<TemplateProblem> problems) {
+        String forEach = template.forEach();
+        if (forEach != null) {
+            Question over = questions.get(forEach);
+            if (over == null || !over.type().several()) {
+                problems.add(new TemplateProblem("forEach", "forEach names the question whose several answers the "
+                        + "steps are made for: one of type projects or environments."));
+            }
+        }
+        for (int i = 0; i < template.questions().size(); i++) {
+            Question question = template.questions().get(i);
+            if (question.type().several() && !question.key().equals(forEach)) {
+                problems.add(new TemplateProblem("questions[" + i + "].type", "A question of several "
+                        + question.type().key() + " is what \"forEach\" goes over: name it there, or ask for one."));
+            }
+        }
     }
 
     private void step(TemplateStep step, String where, Map<String, Question> questions, List<String> projects,
@@ -228,11 +253,26 @@ class TemplateChecks {
             List<TemplateProblem> problems) {
         Matcher answer = ANSWER.matcher(text);
         while (answer.find()) {
-            if (!questions.containsKey(answer.group(1))) {
+            if (!asked(answer.group(1), questions)) {
                 problems.add(new TemplateProblem(where, "${" + answer.group(1)
                         + "} names no question: ask it under \"questions\", or write the value itself."));
             }
         }
+    }
+
+    /**
+     * Whether an answer is asked: a question's key, or for a question of environments the
+     * parts of each ({@code env.project}, {@code env.environment}).
+     */
+    private static boolean asked(String name, Map<String, Question> questions) {
+        if (questions.containsKey(name)) {
+            return true;
+        }
+        int dot = name.lastIndexOf('.');
+        Question question = dot < 0 ? null : questions.get(name.substring(0, dot));
+        String part = name.substring(dot + 1);
+        return question != null && question.type() == Question.Type.ENVIRONMENTS
+                && (part.equals("project") || part.equals("environment"));
     }
 
     /** What the form engine says of this value for the field alone, or null. */

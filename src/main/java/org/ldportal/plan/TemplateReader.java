@@ -79,7 +79,8 @@ class TemplateReader {
             return new Read.Problems(problems);
         }
         return new Read.Document(new TemplateDocument(orEmpty(name), orEmpty(text(root, "description", "", problems)),
-                strings(root, "groups", "", problems), strings(root, "projects", "", problems), questions, steps));
+                strings(root, "groups", "", problems), strings(root, "projects", "", problems), questions, steps,
+                text(root, "forEach", "", problems)));
     }
 
     private Optional<Question> question(JsonNode node, String where, List<TemplateProblem> problems) {
@@ -95,8 +96,8 @@ class TemplateReader {
             }
         }
         if (type == null) {
-            problems.add(new TemplateProblem(where + ".type",
-                    "The type " + typeName + " is not one of text, number, boolean, select, project."));
+            problems.add(new TemplateProblem(where + ".type", "The type " + typeName
+                    + " is not one of text, number, boolean, select, project, projects, environments."));
             return Optional.empty();
         }
         return Optional

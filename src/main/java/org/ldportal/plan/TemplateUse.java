@@ -1,6 +1,7 @@
 package org.ldportal.plan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +124,13 @@ class TemplateUse {
      */
     FormSpec form(Offered template, CurrentUser user) {
         List<FieldSpec> fields = new ArrayList<>();
-        List<FieldOption> projects = template.document().questions().stream().anyMatch(this::asksProject)
-                ? projects(template, user) : List.of();
-        template.document().questions().forEach(question -> fields.add(question.field(projects)));
+        List<Question> questions = template.document().questions();
+        List<FieldOption> projects = questions.stream().anyMatch(this::asksProject) ? projects(template, user)
+                : List.of();
+        List<FieldOption> environments = questions.stream()
+            .anyMatch(question -> question.type() == Question.Type.ENVIRONMENTS) ? environments(template, user)
+                    : List.of();
+        questions.forEach(question -> fields.add(question.field(projects, environments)));
         List<TemplateStep> steps = template.document().steps();
         for (int i = 0; i < steps.size(); i++) {
             TemplateStep step = steps.get(i);
@@ -156,25 +161,29 @@ class TemplateUse {
             return new Made.Invalid(validation.errors(), List.of());
         }
         Map<String, String> answers = new LinkedHashMap<>();
-        template.document()
-            .questions()
-            .forEach(question -> answers.put(question.key(), answer(question, values.first(question.key()))));
+        template.document().questions().forEach(question -> answers.put(question.key(), answer(question, values)));
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<PlanRequest.Step> steps = new ArrayList<>();
         List<StepKind.StepChange.Ready<?>> ready = new ArrayList<>();
-        for (int i = 0; i < template.document().steps().size(); i++) {
-            TemplateStep step = template.document().steps().get(i);
-            PlanRequest.Step planned = planned(i, step, answers, values);
-            StepKind kind = kinds.of(step.type()).orElseThrow();
-            StepKind.StepChange<?> prepared = kind.prepare(planned.where(), new FormValues(planned.values()), user);
-            if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
-                place(i, step, kind, invalid.errors(), errors, problems);
+        String forEach = template.document().forEach();
+        List<String> targets = forEach == null ? Collections.singletonList(null) : values.all(forEach);
+        for (String target : targets) {
+            Map<String, String> answered = target == null || forEach == null ? answers
+                    : forTarget(answers, forEach, target);
+            for (int i = 0; i < template.document().steps().size(); i++) {
+                TemplateStep step = template.document().steps().get(i);
+                PlanRequest.Step planned = planned(i, step, answered, values, target);
+                StepKind kind = kinds.of(step.type()).orElseThrow();
+                StepKind.StepChange<?> prepared = kind.prepare(planned.where(), new FormValues(planned.values()), user);
+                if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
+                    place(i, step, kind, target, invalid.errors(), errors, problems);
+                }
+                else {
+                    ready.add((StepKind.StepChange.Ready<?>) prepared);
+                }
+                steps.add(planned);
             }
-            else {
-                ready.add((StepKind.StepChange.Ready<?>) prepared);
-            }
-            steps.add(planned);
         }
         if (!errors.isEmpty() || !problems.isEmpty()) {
             return new Made.Invalid(errors, problems);
@@ -191,7 +200,7 @@ class TemplateUse {
 
     /** A step with the answers filled in and what the person typed in its open fields. */
     private static PlanRequest.Step planned(int index, TemplateStep step, Map<String, String> answers,
-            FormValues values) {
+            FormValues values, @Nullable String target) {
         Map<String, List<String>> stepValues = new LinkedHashMap<>();
         step.values()
             .forEach((key, value) -> stepValues.put(key, value.stream().map(text -> filled(text, answers)).toList()));
@@ -200,16 +209,16 @@ class TemplateUse {
         }
         String name = stepValues.getOrDefault("name", List.of()).stream().findFirst().orElse(null);
         return new PlanRequest.Step(step.type(), step.variant(), filledOrNull(step.project(), answers),
-                filledOrNull(step.environment(), answers), name, stepValues);
+                filledOrNull(step.environment(), answers), name, stepValues, target);
     }
 
     /**
      * A step's errors where the person can mend them: at an open field, at the question
      * whose answer made the value; else about the template, for its admins.
      */
-    private static void place(int index, TemplateStep step, StepKind kind, Map<String, String> stepErrors,
-            Map<String, String> errors, List<String> problems) {
-        int number = index + 1;
+    private static void place(int index, TemplateStep step, StepKind kind, @Nullable String target,
+            Map<String, String> stepErrors, Map<String, String> errors, List<String> problems) {
+        String number = (index + 1) + (target == null ? "" : " for " + target);
         FormSpec form = kind.fields(step.variant());
         stepErrors.forEach((key, message) -> {
             String label = form.field(key).map(FieldSpec::label).orElse(key);
@@ -228,6 +237,21 @@ class TemplateUse {
         });
     }
 
+    /**
+     * The answers as one target sees them: the question gone over is the target, and a
+     * target environment's parts are {@code key.project} and {@code key.environment}.
+     */
+    private static Map<String, String> forTarget(Map<String, String> answers, String forEach, String target) {
+        Map<String, String> answered = new LinkedHashMap<>(answers);
+        answered.put(forEach, target);
+        int slash = target.indexOf('/');
+        if (slash > 0) {
+            answered.put(forEach + ".project", target.substring(0, slash));
+            answered.put(forEach + ".environment", target.substring(slash + 1));
+        }
+        return answered;
+    }
+
     /** An open field's key in the form: {@code s2.config.writeKey} for step 2's. */
     static String openKey(int index, String key) {
         return "s" + (index + 1) + "." + key;
@@ -244,7 +268,7 @@ class TemplateUse {
     }
 
     private boolean asksProject(Question question) {
-        return question.type() == Question.Type.PROJECT;
+        return question.type() == Question.Type.PROJECT || question.type() == Question.Type.PROJECTS;
     }
 
     private List<FieldOption> projects(Offered template, CurrentUser user) {
@@ -256,13 +280,31 @@ class TemplateUse {
             .toList();
     }
 
+    /**
+     * Each environment of those projects that the person may use, as
+     * {@code project/environment}.
+     */
+    private List<FieldOption> environments(Offered template, CurrentUser user) {
+        List<FieldOption> choices = new ArrayList<>();
+        for (FieldOption project : projects(template, user)) {
+            places.environments(user, project.value())
+                .forEach(environment -> choices.add(new FieldOption(project.value() + "/" + environment.key(),
+                        project.label() + " / " + environment.name())));
+        }
+        return choices;
+    }
+
     private static FieldOption option(Project project) {
         return new FieldOption(project.key(), project.name() + " (" + project.key() + ")");
     }
 
-    private static String answer(Question question, @Nullable String value) {
+    private static String answer(Question question, FormValues values) {
+        String value = values.first(question.key());
         if (question.type() == Question.Type.BOOLEAN) {
             return String.valueOf("true".equals(value));
+        }
+        if (question.type().several()) {
+            return String.join(", ", values.all(question.key()));
         }
         return value == null ? "" : value.strip();
     }

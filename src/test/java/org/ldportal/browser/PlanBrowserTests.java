@@ -1,5 +1,6 @@
 package org.ldportal.browser;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.approval.WithApprovalRules;
@@ -54,6 +55,17 @@ class PlanBrowserTests extends BrowserTest {
         jdbc.sql("DELETE FROM template_version").update();
         jdbc.sql("DELETE FROM template").update();
         signInOnce("grace", "Grace Hopper", "ld-portal-editors");
+    }
+
+    /**
+     * The requests and plans made here go, so that the tests after it that count a
+     * person's requests (the header's badge) on the shared database count their own.
+     */
+    @AfterEach
+    void forgetRequestsAndPlans() {
+        jdbc.sql("DELETE FROM approval_request").update();
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
     }
 
     @Test

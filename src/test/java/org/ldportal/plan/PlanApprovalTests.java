@@ -3,6 +3,7 @@ package org.ldportal.plan;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.approval.WithApprovalRules;
@@ -66,6 +67,17 @@ class PlanApprovalTests extends PortalIntegrationTest {
             .param("document", template)
             .with(csrf())
             .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * The requests and plans made here go, so that the tests after it that count a
+     * person's requests (the header's badge) on the shared database count their own.
+     */
+    @AfterEach
+    void forgetRequestsAndPlans() {
+        jdbc.sql("DELETE FROM approval_request").update();
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
     }
 
     @Test

@@ -119,6 +119,26 @@ class TemplateChecksTests {
     }
 
     @Test
+    void checkWhenForEachIsWrongThenSaid() {
+        String step = "\"steps\": [ { \"type\": \"environment\", \"project\": \"${over}\", "
+                + "\"values\": { \"name\": \"n\" }, \"open\": [ \"token\" ] } ]";
+        assertThat(problems("{ \"name\": \"F\", \"forEach\": \"team\", \"questions\": [ { \"key\": \"team\", "
+                + "\"label\": \"Team\" }, { \"key\": \"over\", \"label\": \"Over\", \"type\": \"projects\" } ], " + step
+                + " }"))
+            .extracting(TemplateProblem::where)
+            .containsExactly("forEach", "questions[1].type");
+        assertThat(problems("{ \"name\": \"F\", \"forEach\": \"over\", \"questions\": [ { \"key\": \"over\", "
+                + "\"label\": \"Over\", \"type\": \"environments\" } ], " + step.replace("${over}", "${over.project}")
+                + " }"))
+            .isEmpty();
+        assertThat(problems("{ \"name\": \"F\", \"forEach\": \"over\", \"questions\": [ { \"key\": \"over\", "
+                + "\"label\": \"Over\", \"type\": \"projects\" } ], " + step.replace("${over}", "${over.project}")
+                + " }"))
+            .extracting(TemplateProblem::where)
+            .containsExactly("steps[0].project");
+    }
+
+    @Test
     void checkWhenNoStepsOrTooManyThenSaid() {
         assertThat(problems("{ \"name\": \"Empty\" }")).extracting(TemplateProblem::where).containsExactly("steps");
         String step = "{ \"type\": \"environment\", \"project\": \"p\", \"values\": { \"name\": \"n\" }, "

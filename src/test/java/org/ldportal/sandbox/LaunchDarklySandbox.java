@@ -752,6 +752,14 @@ public final class LaunchDarklySandbox {
 
     // ---- projects and environments
 
+    /**
+     * A project more, with its environments (key, name, key, name, ...), until the next
+     * {@link #reset}.
+     */
+    public synchronized void addProject(String key, String name, String... environmentKeysAndNames) {
+        seedProject(key, name, environmentKeysAndNames);
+    }
+
     private void seedProject(String key, String name, String... environmentKeysAndNames) {
         ObjectNode project = json.createObjectNode()
             .put("_id", id())

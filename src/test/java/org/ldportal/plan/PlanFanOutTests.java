@@ -1,0 +1,177 @@
+package org.ldportal.plan;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.change.pages.ReviewPages;
+import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.FormTokens;
+import org.ldportal.testsupport.PortalIntegrationTest;
+import org.ldportal.testsupport.ReviewForms;
+import org.ldportal.testsupport.StoredSession;
+import org.ldportal.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * One template over several targets (its forEach): the same audit-log subscription for
+ * three projects, each its own policy. One review, one plan, a result for each target,
+ * each an audited attempt; a refusal stops it and the same resume finishes it.
+ */
+class PlanFanOutTests extends PortalIntegrationTest {
+
+    private static final String SIGNING_SECRET = "ss-FANOUT-secret-99";
+
+    private static final String TEMPLATE = """
+            { "name": "Team trail per project",
+              "questions": [ { "key": "team", "label": "Team", "required": true, "pattern": "[a-z]+" },
+                             { "key": "projects", "label": "Projects", "type": "projects" } ],
+              "forEach": "projects",
+              "steps": [ { "type": "audit-log-subscription", "integration": "acme-webhooks",
+                "values": { "name": "${team} trail for ${projects}",
+                            "config.URL": "https://hooks.example.com/${team}/${projects}",
+                            "policy.resources": [ "proj/${projects}:env/*:flag/*" ] },
+                "open": [ "config.signingSecret" ] } ] }
+            """;
+
+    private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
+
+    private StoredSession session;
+
+    @BeforeEach
+    void aTemplateAndAThirdProject() throws Exception {
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
+        jdbc.sql("DELETE FROM template_version").update();
+        jdbc.sql("DELETE FROM template").update();
+        sandbox.addProject("payments", "Payments", "production", "Production", "test", "Test");
+        session = StoredSession.open(sessions);
+        mvc.perform(post("/admin/templates/save").param("key", "trails")
+            .param("basedOn", "0")
+            .param("document", TEMPLATE)
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void templateWhenAppliedToThreeProjectsThenOneReviewAndAResultForEachStoppedThenResumed() throws Exception {
+        assertThat(page("/templates/trails")).contains("name=\"value[projects]\"", "Payments (payments)");
+        String review = mvc
+            .perform(post("/templates/trails").param("value[team]", "ops")
+                .param("value[projects]", "mobile-app", "web-store", "payments")
+                .param("value[s1.config.signingSecret]", SIGNING_SECRET)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(HtmlUtils.htmlUnescape(review)).contains(
+                "Step 1: Subscribe Acme Webhooks to the audit log, for mobile-app",
+                "Step 2: Subscribe Acme Webhooks to the audit log, for web-store",
+                "Step 3: Subscribe Acme Webhooks to the audit log, for payments", "proj/payments:env/*:flag/*");
+        assertThat(review).doesNotContain(SIGNING_SECRET);
+
+        // LaunchDarkly refuses the first once: nothing made, the plan stopped at it.
+        sandbox.failNextPost("/integrations/acme-webhooks", 400, "invalid_request", "URL is not reachable");
+        String location = mvc
+            .perform(post("/templates/trails").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long plan = Long.parseLong(location.substring("/plans/".length()));
+        assertThat(statuses(plan)).containsExactly("mobile-app REJECTED", "web-store WAITING", "payments WAITING");
+        assertThat(sandbox.subscriptions("acme-webhooks")).noneMatch(s -> s.path("name").asString().startsWith("ops"));
+
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
+
+        assertThat(statuses(plan)).containsExactly("mobile-app SUCCEEDED", "web-store SUCCEEDED", "payments SUCCEEDED");
+        String page = page("/plans/" + plan);
+        assertThat(page).contains("Made for 3 targets", "data-target=\"payments\"", "Done: every step succeeded.");
+        List<String> policies = sandbox.subscriptions("acme-webhooks")
+            .stream()
+            .filter(s -> s.path("name").asString().startsWith("ops trail"))
+            .map(s -> s.path("name").asString() + " " + resources(s))
+            .sorted()
+            .toList();
+        assertThat(policies).containsExactly("ops trail for mobile-app proj/mobile-app:env/*:flag/*",
+                "ops trail for payments proj/payments:env/*:flag/*",
+                "ops trail for web-store proj/web-store:env/*:flag/*");
+        Long entry = jdbc.sql("SELECT audit_id FROM plan WHERE id = :id").param("id", plan).query(Long.class).single();
+        assertThat(jdbc
+            .sql("SELECT outcome FROM audit_entry WHERE attempt_id = :entry "
+                    + "AND resource_type = 'audit-log-subscription' AND outcome <> 'STARTED' ORDER BY id")
+            .param("entry", entry)
+            .query(String.class)
+            .list()).containsExactly("REJECTED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
+    }
+
+    @Test
+    void forEachWhenNoTargetChosenThenSaidAtTheQuestion() throws Exception {
+        String page = mvc
+            .perform(post("/templates/trails").param("value[team]", "ops")
+                .param("value[s1.config.signingSecret]", SIGNING_SECRET)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("id=\"value-projects-error\"").doesNotContain(SIGNING_SECRET);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
+    }
+
+    private static String resources(JsonNode subscription) {
+        return subscription.path("statements").path(0).path("resources").path(0).asString();
+    }
+
+    private List<String> statuses(long plan) {
+        return jdbc.sql("SELECT target || ' ' || status FROM plan_step WHERE plan_id = :plan ORDER BY position")
+            .param("plan", plan)
+            .query(String.class)
+            .list();
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(TestUsers.editor()).with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    }
+
+}
