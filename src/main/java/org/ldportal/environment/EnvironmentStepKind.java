@@ -82,13 +82,19 @@ class EnvironmentStepKind implements StepKind {
         BindingResult result = binder.getBindingResult();
         String days = values.first(DELETE_AFTER_DAYS);
         if (days != null && !days.isBlank()) {
+            long longest = properties.longestLifetime().toDays();
+            long count;
             try {
-                form.setDeleteAfter(
-                        TimeLimitedEnvironments.day(clock.instant()).plusDays(Long.parseLong(days.strip())));
+                count = Long.parseLong(days.strip());
             }
             catch (NumberFormatException e) {
-                return new StepChange.Invalid<>(Map.of(DELETE_AFTER_DAYS, "Enter a whole number of days."));
+                count = -1;
             }
+            if (count < 1 || count > longest) {
+                return new StepChange.Invalid<>(
+                        Map.of(DELETE_AFTER_DAYS, "Enter a whole number of days from 1 to " + longest + "."));
+            }
+            form.setDeleteAfter(TimeLimitedEnvironments.day(clock.instant()).plusDays(count));
         }
         validator.validate(form, result);
         environments.validate(form, result);

@@ -45,9 +45,13 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
 
     }
 
-    /** Whether it stopped with steps left to resume. */
+    /**
+     * Whether it stopped with steps left to resume: not once part of it was undone (that
+     * would make again what was deleted), nor while a step's outcome is not known.
+     */
     public boolean resumable() {
-        return status == Status.STOPPED;
+        return status == Status.STOPPED && !unclear()
+                && steps.stream().noneMatch(step -> step.status() == StepStatus.UNDONE);
     }
 
     /** Whether some step made something that undo would delete. */

@@ -1,13 +1,17 @@
 package org.ldportal.plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.ldportal.approval.ApprovedChangeSender;
+import org.ldportal.change.ChangeResult;
 import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
+import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
@@ -61,16 +65,35 @@ class PlanChanges implements ApprovedChangeSender {
             .approvedAlready();
     }
 
-    /** Undoing what a plan made: its deletes are its parts ({@code deletes}). */
-    PreparedChange<PlanRun> undoing(Plan plan, List<PendingChange> deletes) {
+    /**
+     * Undoing what a plan made: its parts are the deletes of the steps at
+     * {@code positions}, each reviewed as its own; only those are undone, even if more
+     * were done by the time it is approved. {@code unread} says a step could not be read
+     * to be judged: then it is not asked for.
+     */
+    PreparedChange<PlanRun> undoing(Plan plan, Map<Integer, PreparedChange<?>> deletes, Set<Integer> gone,
+            boolean unread) {
+        List<PendingChange> parts = deletes.values().stream().map(PreparedChange::pending).toList();
+        Set<Integer> judged = new HashSet<>(deletes.keySet());
+        judged.addAll(gone);
+        Set<Integer> positions = Set.copyOf(judged);
         PendingChange pending = new PendingChange(ChangeAction.DELETE, ResourceType.PLAN, Place.account(), plan.name(),
-                plan.templateKey(), deletes.stream().anyMatch(PendingChange::critical), "{\"plan\":" + plan.id() + "}",
-                deletes);
+                plan.templateKey(), parts.stream().anyMatch(PendingChange::critical),
+                json.writeValueAsString(new Undo(plan.id(), List.copyOf(positions))), parts);
+        Supplier<Review> review = () -> new Review("Undo the plan " + plan.name(), List.of(),
+                List.of(new Review.Line("Deletes", parts.size() + ", last made first")), "", "", null, List.of(),
+                deletes.values().stream().map(PreparedChange::review).toList());
         return PreparedChange
-            .of(pending,
-                    () -> new Review("Undo the plan " + plan.name(), List.of(), List.of(), "", "", null, List.of()),
-                    PlanRun.class, (user, origin) -> runner.undo(plan.id(), user, origin))
-            .withoutReview();
+            .of(pending, review, PlanRun.class, (user, origin) -> runner.undo(plan.id(), positions, user, origin))
+            .withoutReview()
+            .guardedBy(user -> unread ? new ChangeResult.Refused<>(RefusalTarget.WHOLE_FORM,
+                    "A step could not be read from LaunchDarkly just now, so the undo was not asked for: try again "
+                            + "in a moment.",
+                    null, null, null) : null);
+    }
+
+    /** What an undo's request keeps: the plan and the steps whose deletes were judged. */
+    record Undo(long plan, List<Integer> steps) {
     }
 
     @Override
@@ -81,8 +104,9 @@ class PlanChanges implements ApprovedChangeSender {
     @Override
     public PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester) {
         if (action == ChangeAction.DELETE) {
-            long id = json.readTree(payload).get("plan").asLong();
-            return PreparedChange.approved((user, origin) -> runner.undo(id, user, origin));
+            Undo undo = json.readValue(payload, Undo.class);
+            return PreparedChange
+                .approved((user, origin) -> runner.undo(undo.plan(), Set.copyOf(undo.steps()), user, origin));
         }
         PlanRequest request = json.readValue(payload, PlanRequest.class);
         return PreparedChange.approved((user, origin) -> runner.start(request, user, origin));

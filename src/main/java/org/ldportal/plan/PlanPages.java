@@ -1,9 +1,13 @@
 package org.ldportal.plan;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -57,25 +61,33 @@ class PlanPages {
 
     /**
      * The undo, its parts the deletes of what each done step made (read from
-     * LaunchDarkly).
+     * LaunchDarkly), last made first; a step whose resource is gone already is only
+     * marked.
      */
     PreparedChange<PlanRun> undoing(Plan plan, CurrentUser user) {
-        List<PendingChange> deletes = new ArrayList<>();
-        for (Plan.PlanStep step : plan.steps()) {
-            if (step.done() && step.made() != null) {
-                try {
-                    kinds.of(step.type())
-                        .orElseThrow()
-                        .undo(step.where(), step.made(), user)
-                        .ifPresent(delete -> deletes.add(delete.pending()));
-                }
-                catch (RuntimeException e) {
-                    // Not readable now, or not the person's to delete: the undo says so
-                    // at that step, and the approval rules judge the rest.
-                }
+        Map<Integer, PreparedChange<?>> deletes = new LinkedHashMap<>();
+        Set<Integer> gone = new HashSet<>();
+        boolean unread = false;
+        List<Plan.PlanStep> steps = new ArrayList<>(plan.steps());
+        Collections.reverse(steps);
+        for (Plan.PlanStep step : steps) {
+            String made = step.made();
+            if (!step.done() || made == null) {
+                continue;
+            }
+            try {
+                kinds.of(step.type())
+                    .orElseThrow()
+                    .undo(step.where(), made, user)
+                    .ifPresentOrElse(delete -> deletes.put(step.position(), delete), () -> gone.add(step.position()));
+            }
+            catch (RuntimeException e) {
+                // Not readable now, or not the person's to read: nothing is asked for
+                // until every delete can be judged.
+                unread = true;
             }
         }
-        return changes.undoing(plan, deletes);
+        return changes.undoing(plan, deletes, gone, unread);
     }
 
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.audit.AuditAttempt;
@@ -21,6 +22,8 @@ import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PlanRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanRunner.class);
 
     private final Plans plans;
 
@@ -77,13 +82,17 @@ class PlanRunner {
      * Deletes what the plan's steps made, last first, each its own audited delete; stops
      * at one that cannot be deleted (what is left stays listed).
      */
-    ChangeResult<PlanRun> undo(long id, CurrentUser user, ChangeOrigin origin) {
-        Plan plan = plans.find(id).orElseThrow();
-        if (!plan.undoable() || !plans.move(id, plan.status(), Plan.Status.RUNNING)) {
+    ChangeResult<PlanRun> undo(long id, Set<Integer> positions, CurrentUser user, ChangeOrigin origin) {
+        Plan seen = plans.find(id).orElseThrow();
+        if (!seen.undoable() || !plans.move(id, seen.status(), Plan.Status.RUNNING)) {
             return moved(id);
         }
+        // As it is now that it is ours: only the steps whose deletes were judged (and
+        // approved, where a rule asked) are undone.
+        Plan plan = plans.find(id).orElseThrow();
         ChangeOrigin linked = origin.requestEntryId() != null ? origin : new ChangeOrigin(plan.auditId(), null);
-        List<Plan.PlanStep> done = new ArrayList<>(plan.steps().stream().filter(Plan.PlanStep::done).toList());
+        List<Plan.PlanStep> done = new ArrayList<>(
+                plan.steps().stream().filter(step -> step.done() && positions.contains(step.position())).toList());
         Collections.reverse(done);
         for (Plan.PlanStep step : done) {
             String problem = undo(plan, step, user, linked);
@@ -94,8 +103,11 @@ class PlanRunner {
                 return stopped(plan, step, problem, origin.requestEntryId() != null);
             }
         }
-        plans.move(id, Plan.Status.RUNNING, Plan.Status.UNDONE);
-        plans.forgetValues(id);
+        boolean all = plans.find(id).orElseThrow().steps().stream().noneMatch(Plan.PlanStep::done);
+        plans.move(id, Plan.Status.RUNNING, all ? Plan.Status.UNDONE : Plan.Status.STOPPED);
+        if (all) {
+            plans.forgetValues(id);
+        }
         record(plan, user, ChangeAction.DELETE, AuditOutcome.SUCCEEDED, "Undone: what its steps made was deleted.");
         return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
     }
@@ -103,10 +115,10 @@ class PlanRunner {
     private ChangeResult<PlanRun> run(long id, CurrentUser user, ChangeOrigin origin, boolean approved) {
         Plan plan = plans.find(id).orElseThrow();
         for (Plan.PlanStep step : plan.steps()) {
-            if (step.done()) {
+            if (step.done() || step.status() == Plan.StepStatus.UNDONE) {
                 continue;
             }
-            String problem = send(plan, step, user, origin);
+            String problem = sendCatching(plan, step, user, origin);
             if (problem != null) {
                 plans.move(id, Plan.Status.RUNNING, Plan.Status.STOPPED);
                 record(plan, user, ChangeAction.CREATE, AuditOutcome.REJECTED,
@@ -120,10 +132,39 @@ class PlanRunner {
         return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
     }
 
+    /**
+     * Sends one step, whatever stands in its way: a place the person may not act on (the
+     * guard has recorded the refusal), values that can no longer be opened, a failure
+     * before the audited call. The plan then stops at it, never left running.
+     */
+    private @Nullable String sendCatching(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
+        try {
+            return send(plan, step, user, origin);
+        }
+        catch (NotAllowedException e) {
+            String problem = "You may not act " + e.place() + ", so it was not sent.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
+            return problem;
+        }
+        catch (RuntimeException e) {
+            log.error("Step {} of plan {} could not be sent: {}", step.position() + 1, plan.id(),
+                    e.getClass().getName());
+            String problem = "It could not be sent (" + e.getClass().getSimpleName()
+                    + "): nothing was changed by it. Try again, or use the template again.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.FAILED, problem, null, null);
+            return problem;
+        }
+    }
+
     /** Sends one step; null when it succeeded, else what went wrong. */
     private @Nullable String send(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
         StepKind kind = kinds.of(step.type()).orElseThrow();
-        Map<String, List<String>> values = plans.values(plan.id(), step.position()).orElseThrow();
+        Map<String, List<String>> values = plans.values(plan.id(), step.position()).orElse(null);
+        if (values == null) {
+            String problem = "Its values are no longer kept: use the template again.";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
+            return problem;
+        }
         StepKind.StepChange<?> prepared = kind.prepare(step.where(), new FormValues(values), user);
         if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
             String problem = "Its values are not valid now: " + String.join(" ", invalid.errors().values());

@@ -96,6 +96,8 @@ class TemplateAdmin {
         String shown = text;
         for (String secret : checks.writtenSecrets(document.document())) {
             shown = shown.replace(json.writeValueAsString(secret), "\"\"");
+            // Written as a number or true/false, it is not quoted.
+            shown = shown.replaceAll("(:\\s*)" + Pattern.quote(secret) + "(?=\\s*[,}\\]])", "$1\"\"");
         }
         return shown;
     }

@@ -75,12 +75,18 @@ class TemplateReader {
         for (int i = 0; i < stepNodes.size(); i++) {
             step(stepNodes.get(i), "steps[" + i + "]", problems).ifPresent(steps::add);
         }
+        // Every part read before the problems are counted: a part that is not what it
+        // should be (groups as text, not a list) must keep the template from being
+        // saved, never be dropped.
+        String description = orEmpty(text(root, "description", "", problems));
+        List<String> groups = strings(root, "groups", "", problems);
+        List<String> projects = strings(root, "projects", "", problems);
+        String forEach = text(root, "forEach", "", problems);
         if (!problems.isEmpty()) {
             return new Read.Problems(problems);
         }
-        return new Read.Document(new TemplateDocument(orEmpty(name), orEmpty(text(root, "description", "", problems)),
-                strings(root, "groups", "", problems), strings(root, "projects", "", problems), questions, steps,
-                text(root, "forEach", "", problems)));
+        return new Read.Document(
+                new TemplateDocument(orEmpty(name), description, groups, projects, questions, steps, forEach));
     }
 
     private Optional<Question> question(JsonNode node, String where, List<TemplateProblem> problems) {

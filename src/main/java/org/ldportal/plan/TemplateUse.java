@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -21,6 +23,7 @@ import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValidation;
 import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -101,7 +104,7 @@ class TemplateUse {
             .filter(entry -> !entry.retired())
             .map(this::read)
             .flatMap(Optional::stream)
-            .filter(offered -> mayUse(offered.document(), user))
+            .filter(offered -> mayUse(offered.document(), user) && withdrawn(offered) == null)
             .toList();
     }
 
@@ -113,6 +116,11 @@ class TemplateUse {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such template."));
         if (!mayUse(offered.document(), user)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This template is not offered to you.");
+        }
+        String gone = withdrawn(offered);
+        if (gone != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "This template cannot be used now: " + gone + " Its admins must mend it.");
         }
         return offered;
     }
@@ -166,6 +174,7 @@ class TemplateUse {
         List<String> problems = new ArrayList<>();
         List<PlanRequest.Step> steps = new ArrayList<>();
         List<StepKind.StepChange.Ready<?>> ready = new ArrayList<>();
+        Set<String> allowed = projects(template, user).stream().map(FieldOption::value).collect(Collectors.toSet());
         String forEach = template.document().forEach();
         List<String> targets = forEach == null ? Collections.singletonList(null) : values.all(forEach);
         for (String target : targets) {
@@ -175,6 +184,10 @@ class TemplateUse {
                 TemplateStep step = template.document().steps().get(i);
                 PlanRequest.Step planned = planned(i, step, answered, values, target);
                 StepKind kind = kinds.of(step.type()).orElseThrow();
+                if (!allowed(planned, allowed)) {
+                    where(i, step, target, planned, errors, problems);
+                    continue;
+                }
                 StepKind.StepChange<?> prepared = kind.prepare(planned.where(), new FormValues(planned.values()), user);
                 if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
                     place(i, step, kind, target, invalid.errors(), errors, problems);
@@ -237,6 +250,30 @@ class TemplateUse {
         });
     }
 
+    /** Whether the step goes to a project the person may use and the template allows. */
+    private static boolean allowed(PlanRequest.Step planned, Set<String> allowed) {
+        return planned.project() == null || allowed.contains(planned.project());
+    }
+
+    /**
+     * A step aimed where it may not go: said at the question that aimed it, else about
+     * the template.
+     */
+    private static void where(int index, TemplateStep step, @Nullable String target, PlanRequest.Step planned,
+            Map<String, String> errors, List<String> problems) {
+        String message = "You may not create in project " + planned.project()
+                + " with this template: choose one of the projects listed.";
+        Matcher answer = TemplateChecks.ANSWER.matcher(String.valueOf(step.project()));
+        if (answer.find()) {
+            String question = answer.group(1);
+            errors.putIfAbsent(question.contains(".") ? question.substring(0, question.indexOf('.')) : question,
+                    message);
+            return;
+        }
+        problems.add("Step " + (index + 1) + (target == null ? "" : " for " + target) + ": " + message
+                + " The project is the template's own: tell its admins.");
+    }
+
     /**
      * The answers as one target sees them: the question gone over is the target, and a
      * target environment's parts are {@code key.project} and {@code key.environment}.
@@ -257,6 +294,22 @@ class TemplateUse {
         return "s" + (index + 1) + "." + key;
     }
 
+    /**
+     * Why a step of the template has no form now (LaunchDarkly no longer offers its
+     * integration), or null.
+     */
+    private @Nullable String withdrawn(Offered template) {
+        for (TemplateStep step : template.document().steps()) {
+            try {
+                kinds.of(step.type()).orElseThrow().fields(step.variant());
+            }
+            catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
+    }
+
     private Optional<Offered> read(TemplateEntry entry) {
         return templates.version(entry.key(), entry.latestVersion())
             .flatMap(version -> admin.document(version).map(document -> new Offered(entry, version, document)));
@@ -273,8 +326,15 @@ class TemplateUse {
 
     private List<FieldOption> projects(Offered template, CurrentUser user) {
         List<String> allowed = template.document().projects();
-        return places.projects(user)
-            .stream()
+        List<Project> mayUse;
+        try {
+            mayUse = places.projects(user);
+        }
+        catch (LaunchDarklyException e) {
+            // No choices to offer: the form then asks for one, and nothing is made.
+            return List.of();
+        }
+        return mayUse.stream()
             .filter(project -> allowed.isEmpty() || allowed.contains(project.key()))
             .map(TemplateUse::option)
             .toList();

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,10 +84,17 @@ class TemplateUseController {
 
     @PostMapping("/{key}")
     @Nullable String processUseForm(@PathVariable String key, @ModelAttribute UseForm useForm, BindingResult result,
-            Submission submission, Model model, RedirectAttributes redirect, HttpSession session) {
+            @RequestParam(required = false) @Nullable Integer templateVersion, Submission submission, Model model,
+            RedirectAttributes redirect, HttpSession session) {
         TemplateUse.Offered template = use.find(key, submission.user());
         FormSpec form = use.form(template, submission.user());
         FormValues values = use.kept(session, submission.draft(), form, submission.parameters(), model);
+        if (templateVersion != null && templateVersion != template.version().version()) {
+            // What was reviewed is not what would run.
+            result.reject("template", "The template was changed while you were filling it in: check your answers "
+                    + "against version " + template.version().version() + ", then review the plan again.");
+            return showForm(template, form, values, Map.of(), model);
+        }
         TemplateUse.Made made = use.make(template, form, values, submission.user());
         if (made instanceof TemplateUse.Made.Invalid invalid) {
             invalid.problems().forEach(problem -> result.reject("template", problem));

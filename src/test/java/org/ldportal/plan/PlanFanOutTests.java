@@ -11,6 +11,7 @@ import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.ReviewForms;
 import org.ldportal.testsupport.StoredSession;
 import org.ldportal.testsupport.TestUsers;
+import org.ldportal.testsupport.WithUncachedDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
@@ -31,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * three projects, each its own policy. One review, one plan, a result for each target,
  * each an audited attempt; a refusal stops it and the same resume finishes it.
  */
+@WithUncachedDirectory
 class PlanFanOutTests extends PortalIntegrationTest {
 
     private static final String SIGNING_SECRET = "ss-FANOUT-secret-99";

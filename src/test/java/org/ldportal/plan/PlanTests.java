@@ -148,7 +148,9 @@ class PlanTests extends PortalIntegrationTest {
             .with(TestUsers.editor())
             .with(session)).andExpect(status().is3xxRedirection());
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "UNDONE");
-        assertThat(page("/plans/" + plan)).contains("Stopped", "an admin can undo the rest");
+        assertThat(page("/plans/" + plan)).contains("Stopped", "an admin can undo the rest")
+            .as("resuming would make again what was undone")
+            .doesNotContain("data-testid=\"resume\"");
         // An admin undoes the rest.
         mvc.perform(post("/plans/" + plan + "/undo").with(FormTokens.fresh()).with(csrf()).with(TestUsers.admin()))
             .andExpect(status().is3xxRedirection());
@@ -198,11 +200,79 @@ class PlanTests extends PortalIntegrationTest {
             .andExpect(status().isForbidden());
     }
 
+    @Test
+    void resumeWhenTheValuesAreNoLongerKeptThenTheStepSaysSoAndThePlanStaysStopped() throws Exception {
+        sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
+        long plan = run(review());
+        jdbc.sql("UPDATE plan_step SET sealed_values = NULL WHERE plan_id = :plan").param("plan", plan).update();
+
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
+
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "REJECTED");
+        assertThat(jdbc.sql("SELECT status FROM plan WHERE id = :id").param("id", plan).query(String.class).single())
+            .isEqualTo("STOPPED");
+        assertThat(page("/plans/" + plan)).contains("Its values are no longer kept: use the template again.");
+    }
+
+    @Test
+    void answerWhenItAimsOutsideTheTemplatesProjectsThenSaidAtTheQuestion() throws Exception {
+        String template = """
+                { "name": "Mobile only", "projects": [ "mobile-app" ],
+                  "questions": [ { "key": "where", "label": "Project key", "required": true } ],
+                  "steps": [ { "type": "environment", "project": "${where}", "values": { "name": "Only here" } } ] }
+                """;
+        mvc.perform(post("/admin/templates/save").param("key", "mobile-only")
+            .param("basedOn", "0")
+            .param("document", template)
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+
+        String page = mvc
+            .perform(post("/templates/mobile-only").param("value[where]", "web-store")
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("id=\"value-where-error\"", "You may not create in project web-store");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void runWhenTheTemplateChangedSinceTheReviewThenNothingRunsAndItSaysSo() throws Exception {
+        String review = review();
+        mvc.perform(post("/admin/templates/save").param("key", "qa")
+            .param("basedOn", "1")
+            .param("document", TemplateSamples.STARTER.replace("\"deleteAfterDays\": 30", "\"deleteAfterDays\": 7"))
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+
+        String page = mvc
+            .perform(post("/templates/qa").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("The template was changed while you were filling it in");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
+    }
+
     private String review() throws Exception {
         return mvc
             .perform(post("/templates/qa").param("value[project]", "mobile-app")
                 .param("value[team]", team)
                 .param("value[s2.config.writeKey]", WRITE_KEY)
+                .param("templateVersion", "1")
                 .with(FormTokens.unreviewed())
                 .with(csrf())
                 .with(TestUsers.editor())

@@ -155,6 +155,10 @@ class TemplateChecksTests {
         assertThat(problems("{ \"steps\": {}, \"questions\": [ 3 ] }")).extracting(TemplateProblem::toString)
             .contains("name: Give the template a name.", "steps: This is a list: [ ... ].")
             .anyMatch(problem -> problem.startsWith("questions[0]: A question is an object"));
+        assertThat(problems("{ \"name\": \"G\", \"groups\": \"platform\", \"projects\": { \"a\": 1 }, \"steps\": [] }"))
+            .as("who may use it is never dropped for being written wrong")
+            .extracting(TemplateProblem::where)
+            .containsExactly("groups", "projects");
         assertThat(problems("{ \"name\": \"X\", \"steps\": [ { \"type\": \"environment\", \"values\": [] } ] }"))
             .extracting(TemplateProblem::where)
             .containsExactly("steps[0].values");

@@ -39,6 +39,15 @@ public record TemplateUsePage(WebDriver driver) implements Page {
         return this;
     }
 
+    /** Ticks one of a question's several answers, by its label. */
+    public TemplateUsePage tick(String key, String label) {
+        driver
+            .findElement(By.xpath("//input[@name='value[" + key + "]']/following-sibling::span[normalize-space()='"
+                    + label + "']/preceding-sibling::input"))
+            .click();
+        return this;
+    }
+
     /** "Review the plan": the one review of every step. */
     public ReviewPage review() {
         Browser.submitAndWait(driver, driver.findElement(REVIEW));
