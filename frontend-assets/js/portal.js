@@ -7,6 +7,9 @@
  * - [data-copy-target]: a button that copies the text of the element with that id.
  * - time[data-local]: shows an ISO instant in the reader's local time (UTC stays in the title).
  * - .no-js-only: hidden once scripts run (for example the "Show fields" fallback button).
+ * - [data-live-url]: a part of the page that changes on its own (a plan's steps while it runs): every two seconds
+ *   it is read again from that address and replaced, until the new one no longer says it is live. Without this
+ *   file the page offers a link to reload it.
  * - form[data-sends]: once sent, its buttons are disabled until the answer comes, so a second click does not send
  *   it again (a nicety: the one-time submission token is what makes a second submit send nothing).
  */
@@ -114,7 +117,31 @@
     });
   });
 
+  function live(region) {
+    setTimeout(function () {
+      fetch(region.getAttribute('data-live-url'), { headers: { 'X-Requested-With': 'fetch' } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(region.id);
+          if (!fresh) {
+            return;
+          }
+          region.innerHTML = fresh.innerHTML;
+          localTimes(region);
+          if (fresh.hasAttribute('data-live-url')) {
+            live(region);
+          }
+          else {
+            // Finished: the whole page again, so that its buttons (resume, undo) are there.
+            window.location.reload();
+          }
+        })
+        .catch(function () { /* The reload link stays: the reader can look again. */ });
+    }, 2000);
+  }
+
   function init(root) {
+    root.querySelectorAll('[data-live-url]').forEach(live);
     root.querySelectorAll('form[data-sends]').forEach(sending);
     root.querySelectorAll('[data-swap-target]').forEach(function (control) {
       control.addEventListener('change', function () { swap(control); });

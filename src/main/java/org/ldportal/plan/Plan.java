@@ -1,5 +1,6 @@
 package org.ldportal.plan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import org.ldportal.resource.ResourceType;
 /** A plan as its page shows it: its steps and how each went. */
 public record Plan(long id, @Nullable String templateKey, @Nullable Integer templateVersion, String name,
         String ownerSubject, String ownerName, Status status, @Nullable Long auditId, Instant createdAt,
-        List<PlanStep> steps) {
+        Instant updatedAt, List<PlanStep> steps) {
 
     public Plan {
         steps = List.copyOf(steps);
@@ -52,6 +53,21 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
     public boolean resumable() {
         return status == Status.STOPPED && !unclear()
                 && steps.stream().noneMatch(step -> step.status() == StepStatus.UNDONE);
+    }
+
+    /**
+     * How long a running plan may go without a step ending before it is taken for
+     * interrupted (its instance stopped): far longer than any step takes with
+     * LaunchDarkly's timeouts.
+     */
+    public static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(15);
+
+    /**
+     * Whether it says running but no step has ended for long: the instance running it
+     * stopped, and it may be resumed.
+     */
+    public boolean interrupted(Instant now) {
+        return status == Status.RUNNING && updatedAt.isBefore(now.minus(INTERRUPTED_AFTER));
     }
 
     /** Whether some step made something that undo would delete. */

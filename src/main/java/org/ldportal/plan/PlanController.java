@@ -78,6 +78,7 @@ class PlanController {
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("plan", plan);
         model.addAttribute("mayAct", PlanPages.mayAct(plan, user));
+        model.addAttribute("resumable", plans.resumable(plan));
         return "plan/plan";
     }
 

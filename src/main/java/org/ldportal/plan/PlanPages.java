@@ -1,5 +1,6 @@
 package org.ldportal.plan;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -27,7 +28,10 @@ class PlanPages {
 
     private final StepKinds kinds;
 
-    PlanPages(Plans plans, PlanChanges changes, StepKinds kinds) {
+    private final Clock clock;
+
+    PlanPages(Plans plans, PlanChanges changes, StepKinds kinds, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.changes = changes;
         this.kinds = kinds;
@@ -53,6 +57,11 @@ class PlanPages {
 
     static boolean mayAct(Plan plan, CurrentUser user) {
         return plan.ownerSubject().equals(user.subject()) || user.isAdmin();
+    }
+
+    /** Whether it may be resumed now: stopped, or interrupted (its instance stopped). */
+    boolean resumable(Plan plan) {
+        return plan.resumable() || plan.interrupted(clock.instant()) && !plan.unclear();
     }
 
     PreparedChange<PlanRun> resuming(Plan plan) {

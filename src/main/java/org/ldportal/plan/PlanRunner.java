@@ -1,5 +1,6 @@
 package org.ldportal.plan;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +46,10 @@ class PlanRunner {
 
     private final AuditTrail audit;
 
-    PlanRunner(Plans plans, StepKinds kinds, ChangeFlow flow, AuditTrail audit) {
+    private final Clock clock;
+
+    PlanRunner(Plans plans, StepKinds kinds, ChangeFlow flow, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.kinds = kinds;
         this.flow = flow;
@@ -71,7 +75,8 @@ class PlanRunner {
 
     /** Runs what a stopped plan has left, as the person who resumes it. */
     ChangeResult<PlanRun> resume(long id, CurrentUser user) {
-        if (!plans.move(id, Plan.Status.STOPPED, Plan.Status.RUNNING)) {
+        if (!plans.move(id, Plan.Status.STOPPED, Plan.Status.RUNNING)
+                && !plans.takeOver(id, clock.instant().minus(Plan.INTERRUPTED_AFTER))) {
             return moved(id);
         }
         Plan plan = plans.find(id).orElseThrow();

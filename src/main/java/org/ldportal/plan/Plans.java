@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,6 +128,24 @@ class Plans {
             .param("plan", planId)
             .param("position", position)
             .update();
+        // A step ended: the plan is alive (see Plan.interrupted).
+        jdbc.sql("UPDATE plan SET updated_at = :now WHERE id = :plan")
+            .param("now", Timestamp.from(clock.instant()))
+            .param("plan", planId)
+            .update();
+    }
+
+    /**
+     * Takes over a plan whose instance stopped while running it (no step ended since
+     * {@code before}); false when it is not, or another took it over first.
+     */
+    boolean takeOver(long planId, Instant before) {
+        return jdbc
+            .sql("UPDATE plan SET updated_at = :now WHERE id = :id AND status = 'RUNNING' AND updated_at < :before")
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", planId)
+            .param("before", Timestamp.from(before))
+            .update() == 1;
     }
 
     /**
@@ -162,7 +181,7 @@ class Plans {
         return new Plan(id, row.getString("template_key"), version == null ? null : version.intValue(),
                 row.getString("name"), row.getString("owner_subject"), row.getString("owner_name"),
                 Plan.Status.valueOf(row.getString("status")), audit == null ? null : audit.longValue(),
-                row.getTimestamp("created_at").toInstant(), steps);
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(), steps);
     }
 
     private static String context(long planId, int position) {

@@ -1,5 +1,8 @@
 package org.ldportal.plan;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +218,47 @@ class PlanTests extends PortalIntegrationTest {
         assertThat(jdbc.sql("SELECT status FROM plan WHERE id = :id").param("id", plan).query(String.class).single())
             .isEqualTo("STOPPED");
         assertThat(page("/plans/" + plan)).contains("Its values are no longer kept: use the template again.");
+    }
+
+    @Test
+    void planWhenItsInstanceStoppedMidwayThenShownInterruptedAndResumedByItsOwner() throws Exception {
+        sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
+        long plan = run(review());
+        // As an instance that died after the first step leaves it: running, no step
+        // ended for long.
+        jdbc.sql("UPDATE plan SET status = 'RUNNING', updated_at = :long WHERE id = :id")
+            .param("long", Timestamp.from(Instant.now().minus(Duration.ofHours(1))))
+            .param("id", plan)
+            .update();
+        jdbc.sql("UPDATE plan_step SET status = 'WAITING', message = NULL WHERE plan_id = :id AND position = 1")
+            .param("id", plan)
+            .update();
+        assertThat(page("/plans/" + plan)).contains("Interrupted: the portal stopped while running it.",
+                "data-testid=\"resume\"");
+
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
+        assertThat(page("/plans/" + plan)).contains("Done: every step succeeded.");
+    }
+
+    @Test
+    void planWhenRunningRecentlyThenNotOfferedToResume() throws Exception {
+        long plan = run(review());
+        jdbc.sql("UPDATE plan SET status = 'RUNNING', updated_at = :now WHERE id = :id")
+            .param("now", Timestamp.from(Instant.now()))
+            .param("id", plan)
+            .update();
+        assertThat(page("/plans/" + plan)).contains("Running: each step is sent in turn.")
+            .doesNotContain("data-testid=\"resume\"");
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT status FROM plan WHERE id = :id").param("id", plan).query(String.class).single())
+            .isEqualTo("RUNNING");
     }
 
     @Test

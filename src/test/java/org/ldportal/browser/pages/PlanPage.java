@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ldportal.testsupport.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,6 +46,22 @@ public record PlanPage(WebDriver driver) implements Page {
                 .findFirst()
                 .orElse(""))
             .toList();
+    }
+
+    /**
+     * Waits, without reloading, until the page says it stands so: a running plan's page
+     * follows it by itself.
+     */
+    public PlanPage awaitStatus(String start) {
+        Waits.until(driver, page -> {
+            try {
+                return page.findElement(STATUS).getText().startsWith(start);
+            }
+            catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+        return new PlanPage(driver);
     }
 
     public PlanPage resume() {

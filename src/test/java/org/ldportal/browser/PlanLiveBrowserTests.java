@@ -1,0 +1,84 @@
+package org.ldportal.browser;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ldportal.browser.pages.PlanPage;
+import org.ldportal.browser.pages.TemplateEditPage;
+import org.ldportal.browser.pages.TemplateUsePage;
+import org.ldportal.testsupport.BrowserTest;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A plan's page while it runs (another person's run, an approver's): it shows each step
+ * as it ends without being reloaded by hand, and the whole page once the plan is done.
+ */
+class PlanLiveBrowserTests extends BrowserTest {
+
+    private static final String TEMPLATE = """
+            { "name": "Two environments",
+              "steps": [ { "type": "environment", "project": "web-store", "values": { "name": "Live one", "key": "live-one" } },
+                         { "type": "environment", "project": "web-store", "values": { "name": "Live two", "key": "live-two" } } ] }
+            """;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void signIn() {
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
+        jdbc.sql("DELETE FROM template_version").update();
+        jdbc.sql("DELETE FROM template").update();
+        signInOnce("ada", "Ada Admin", "ld-portal-admins");
+    }
+
+    @AfterEach
+    void forgetPlans() {
+        jdbc.sql("DELETE FROM plan_step").update();
+        jdbc.sql("DELETE FROM plan").update();
+    }
+
+    @Test
+    void planWhenRunningThenItsPageFollowsEachStepAndShowsTheEnd() {
+        browser.get(portal() + "/admin/templates/new");
+        new TemplateEditPage(browser).key("two").text(TEMPLATE).save();
+        TemplateUsePage.open(browser, portal(), "Two environments").review().create();
+        PlanPage done = new PlanPage(browser);
+        assertThat(done.status()).startsWith("Done");
+        long plan = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/plans/", ""));
+
+        // As it looks while its second step is being sent.
+        jdbc.sql("UPDATE plan SET status = 'RUNNING', updated_at = :now WHERE id = :id")
+            .param("now", Timestamp.from(Instant.now()))
+            .param("id", plan)
+            .update();
+        jdbc.sql("UPDATE plan_step SET status = 'WAITING' WHERE plan_id = :id AND position = 1")
+            .param("id", plan)
+            .update();
+        browser.get(portal() + "/plans/" + plan);
+        PlanPage running = new PlanPage(browser);
+        assertThat(running.status()).startsWith("Running");
+        assertThat(running.stepStatuses()).containsExactly("Done", "Not done yet");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=reload-plan]")).isDisplayed())
+            .as("the reload link is for pages without scripts")
+            .isFalse();
+
+        jdbc.sql("UPDATE plan_step SET status = 'SUCCEEDED' WHERE plan_id = :id AND position = 1")
+            .param("id", plan)
+            .update();
+        jdbc.sql("UPDATE plan SET status = 'DONE' WHERE id = :id").param("id", plan).update();
+
+        PlanPage followed = running.awaitStatus("Done");
+        assertThat(followed.stepStatuses()).containsExactly("Done", "Done");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=undo]"))).as("the whole page again").hasSize(1);
+    }
+
+}
