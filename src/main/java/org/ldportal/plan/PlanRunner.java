@@ -189,6 +189,9 @@ class PlanRunner {
         }
         String problem = String.valueOf(result.problem());
         plans.step(plan.id(), step.position(), status(result), problem, link(result), null);
+        if (result instanceof ChangeResult.MayExist<T> unclear && unclear.attemptId() != null) {
+            plans.unclear(plan.id(), step.position(), unclear.attemptId());
+        }
         return problem;
     }
 

@@ -135,6 +135,30 @@ class Plans {
             .update();
     }
 
+    /** Keeps the STARTED entry of a step whose answer was unclear. */
+    void unclear(long planId, int position, long attemptId) {
+        jdbc.sql("UPDATE plan_step SET attempt_id = :attempt WHERE plan_id = :plan AND position = :position")
+            .param("attempt", attemptId)
+            .param("plan", planId)
+            .param("position", position)
+            .update();
+    }
+
+    /**
+     * A step whose unclear attempt was settled: created after all, or not; false when no
+     * step waits on that attempt.
+     */
+    boolean settled(long attemptId, Plan.StepStatus status, String message, @Nullable String link) {
+        return jdbc
+            .sql("UPDATE plan_step SET status = :status, message = :message, link = COALESCE(:link, link) "
+                    + "WHERE attempt_id = :attempt AND status = 'UNKNOWN'")
+            .param("status", status.name())
+            .param("message", cut(message, 4000))
+            .param("link", link)
+            .param("attempt", attemptId)
+            .update() > 0;
+    }
+
     /**
      * Takes over a plan whose instance stopped while running it (no step ended since
      * {@code before}); false when it is not, or another took it over first.

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.change.UnknownOutcomes;
 import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.FormTokens;
@@ -53,6 +54,9 @@ class PlanTests extends PortalIntegrationTest {
 
     @Autowired
     SessionRepository<? extends Session> sessions;
+
+    @Autowired
+    UnknownOutcomes outcomes;
 
     private StoredSession session;
 
@@ -242,6 +246,26 @@ class PlanTests extends PortalIntegrationTest {
             .with(session)).andExpect(status().is3xxRedirection());
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
         assertThat(page("/plans/" + plan)).contains("Done: every step succeeded.");
+    }
+
+    @Test
+    void stepWhenUnclearThenNoResumeUntilThePortalSettlesItThenResumed() throws Exception {
+        sandbox.failNextPost("/destinations/", 504);
+        long plan = run(review());
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "UNKNOWN");
+        assertThat(page("/plans/" + plan)).contains("Not known yet").doesNotContain("data-testid=\"resume\"");
+
+        // Once the request can no longer be in flight and nothing was found: not made.
+        outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
+        outcomes.settleDue(Instant.now().plus(Duration.ofMinutes(7)));
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "FAILED");
+        assertThat(page("/plans/" + plan)).contains("Not made (the portal checked)", "data-testid=\"resume\"");
+
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
     }
 
     @Test
