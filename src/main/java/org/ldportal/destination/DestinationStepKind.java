@@ -1,7 +1,6 @@
 package org.ldportal.destination;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,20 +71,11 @@ class DestinationStepKind implements StepKind {
         form.setKind(kind.kind());
         form.setName(values.first("name"));
         form.setOn(!"false".equals(values.first("on")));
-        Map<String, List<String>> typed = new LinkedHashMap<>();
-        values.values().forEach((key, value) -> {
-            if (key.startsWith(CONFIG)) {
-                typed.put(key.substring(CONFIG.length()), value);
-            }
-        });
-        FormValues config = new FormValues(typed);
+        FormValues config = values.within(CONFIG);
         BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "destinationForm");
         validator.validate(form, result);
         FormValidation validation = formValidator.validate(kind.form(), config);
-        Map<String, String> errors = new LinkedHashMap<>();
-        result.getFieldErrors()
-            .forEach(error -> errors.putIfAbsent(error.getField(),
-                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
+        Map<String, String> errors = StepKind.messages(result, field -> field);
         validation.errors().forEach((key, message) -> errors.put(CONFIG + key, message));
         if (!errors.isEmpty()) {
             return new StepChange.Invalid<>(errors);

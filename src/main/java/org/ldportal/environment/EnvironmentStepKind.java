@@ -25,7 +25,6 @@ import org.ldportal.security.CurrentUser;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 
@@ -99,15 +98,8 @@ class EnvironmentStepKind implements StepKind {
         validator.validate(form, result);
         environments.validate(form, result);
         if (result.hasErrors()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError error : result.getFieldErrors()) {
-                errors.putIfAbsent(error.getField().equals("deleteAfter") ? DELETE_AFTER_DAYS : error.getField(),
-                        Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value."));
-            }
-            result.getGlobalErrors()
-                .forEach(error -> errors.putIfAbsent("",
-                        Objects.requireNonNullElse(error.getDefaultMessage(), "Check the values.")));
-            return new StepChange.Invalid<>(errors);
+            return new StepChange.Invalid<>(
+                    StepKind.messages(result, field -> field.equals("deleteAfter") ? DELETE_AFTER_DAYS : field));
         }
         return new StepChange.Ready<>(environments.creation(form), CreatedEnvironment::key);
     }

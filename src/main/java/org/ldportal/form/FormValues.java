@@ -34,6 +34,20 @@ public record FormValues(Map<String, List<String>> values) {
         return new FormValues(values);
     }
 
+    /**
+     * The values whose keys start with {@code prefix}, keyed without it: a nested form's
+     * ({@code config.writeKey} as {@code writeKey}).
+     */
+    public FormValues within(String prefix) {
+        Map<String, List<String>> nested = new LinkedHashMap<>();
+        values.forEach((key, list) -> {
+            if (key.startsWith(prefix)) {
+                nested.put(key.substring(prefix.length()), list);
+            }
+        });
+        return new FormValues(nested);
+    }
+
     /** The first value, or null. */
     public @Nullable String first(String key) {
         List<String> list = values.get(key);

@@ -1,7 +1,6 @@
 package org.ldportal.integration;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,13 +77,7 @@ class IntegrationStepKind implements StepKind {
         form.setName(values.first("name"));
         form.setEnabled(!"false".equals(values.first("enabled")));
         form.setTags(values.first("tags"));
-        Map<String, List<String>> typed = new LinkedHashMap<>();
-        values.values().forEach((key, value) -> {
-            if (key.startsWith(CONFIG)) {
-                typed.put(key.substring(CONFIG.length()), value);
-            }
-        });
-        FormValues config = new FormValues(typed);
+        FormValues config = values.within(CONFIG);
         List<String> resources = values.all(POLICY).stream().filter(line -> !line.isBlank()).toList();
         if (type == IntegrationType.SUBSCRIPTION && !resources.isEmpty()) {
             StatementRow row = new StatementRow();
@@ -99,10 +92,8 @@ class IntegrationStepKind implements StepKind {
         if (type == IntegrationType.SUBSCRIPTION) {
             PolicyCheck.check(form.getStatements(), result);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        result.getFieldErrors()
-            .forEach(error -> errors.putIfAbsent(error.getField().startsWith("statements") ? POLICY : error.getField(),
-                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
+        Map<String, String> errors = StepKind.messages(result,
+                field -> field.startsWith("statements") ? POLICY : field);
         validation.errors().forEach((key, message) -> errors.put(CONFIG + key, message));
         if (!errors.isEmpty()) {
             return new StepChange.Invalid<>(errors);

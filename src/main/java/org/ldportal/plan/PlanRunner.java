@@ -195,42 +195,44 @@ class PlanRunner {
         return problem;
     }
 
-    /** Deletes what one step made; null when it is gone, else what went wrong. */
+    /**
+     * Deletes what one step made; null when it is gone, else what went wrong (the step
+     * then stays done, with why it could not be undone). Whatever stands in the way stops
+     * the undo at this step, never leaves the plan running.
+     */
     private @Nullable String undo(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
-        StepKind kind = kinds.of(step.type()).orElseThrow();
-        Optional<PreparedChange<?>> delete;
         try {
-            delete = kind.undo(step.where(), String.valueOf(step.made()), user);
+            return delete(plan, step, user, origin);
         }
         catch (NotAllowedException e) {
-            String problem = "You may not delete it " + e.place() + ": an admin can undo the rest.";
-            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
-            return problem;
+            // Recorded as refused by the guard; the rest of the plan's page still stands.
+            return kept(plan, step, "You may not delete it " + e.place() + ": an admin can undo the rest.");
         }
         catch (RuntimeException e) {
-            String problem = "It could not be read from LaunchDarkly to delete it: try again in a moment.";
-            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
-            return problem;
+            log.error("Step {} of plan {} could not be undone: {}", step.position() + 1, plan.id(),
+                    e.getClass().getName());
+            return kept(plan, step, "It could not be read from LaunchDarkly to delete it: try again in a moment.");
         }
+    }
+
+    private @Nullable String delete(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
+        Optional<PreparedChange<?>> delete = kinds.of(step.type())
+            .orElseThrow()
+            .undo(step.where(), String.valueOf(step.made()), user);
         if (delete.isEmpty()) {
             plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "It was gone already.", null, null);
             return null;
         }
-        ChangeResult<?> result;
-        try {
-            result = flow.sendApproved(delete.get(), user, origin);
-        }
-        catch (NotAllowedException e) {
-            // Recorded as refused by the guard; the rest of the plan's page still stands.
-            String problem = "You may not delete it " + e.place() + ": an admin can undo the rest.";
-            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
-            return problem;
-        }
+        ChangeResult<?> result = flow.sendApproved(delete.get(), user, origin);
         if (result instanceof ChangeResult.Succeeded<?>) {
             plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "Deleted.", null, null);
             return null;
         }
-        String problem = "It could not be deleted: " + result.problem();
+        return kept(plan, step, "It could not be deleted: " + result.problem());
+    }
+
+    /** A done step that could not be undone: still done, with why. */
+    private String kept(Plan plan, Plan.PlanStep step, String problem) {
         plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, problem, step.link(), null);
         return problem;
     }

@@ -1,8 +1,11 @@
 package org.ldportal.plan;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PreparedChange;
@@ -10,6 +13,7 @@ import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
+import org.springframework.validation.Errors;
 
 /**
  * A kind of step a template may hold, offered by the feature that makes it: the fields
@@ -51,6 +55,22 @@ public interface StepKind {
      * said), to undo it; empty when it is gone already.
      */
     Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user);
+
+    /**
+     * The messages of a form's own checks as a step gives them: the first for each field,
+     * under the step's key for it ({@code key}), then one about the form as a whole under
+     * {@code ""}.
+     */
+    static Map<String, String> messages(Errors errors, UnaryOperator<String> key) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        errors.getFieldErrors()
+            .forEach(error -> messages.putIfAbsent(key.apply(error.getField()),
+                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check this value.")));
+        errors.getGlobalErrors()
+            .forEach(error -> messages.putIfAbsent("",
+                    Objects.requireNonNullElse(error.getDefaultMessage(), "Check the values.")));
+        return messages;
+    }
 
     /** A step's create made ready, or what keeps it from being one. */
     sealed interface StepChange<T> {

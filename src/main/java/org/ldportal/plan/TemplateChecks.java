@@ -261,6 +261,20 @@ class TemplateChecks {
     }
 
     /**
+     * The question whose answer the text takes first, if any: {@code env} for
+     * {@code ${env.project}-qa}. Where a value's error is said.
+     */
+    static Optional<String> firstQuestion(String text) {
+        Matcher answer = ANSWER.matcher(text);
+        if (!answer.find()) {
+            return Optional.empty();
+        }
+        String name = answer.group(1);
+        int dot = name.indexOf('.');
+        return Optional.of(dot < 0 ? name : name.substring(0, dot));
+    }
+
+    /**
      * Whether an answer is asked: a question's key, or for a question of environments the
      * parts of each ({@code env.project}, {@code env.environment}).
      */

@@ -239,10 +239,10 @@ class TemplateUse {
                 errors.putIfAbsent(openKey(index, key), message);
                 return;
             }
-            Matcher answer = TemplateChecks.ANSWER
-                .matcher(String.join(" ", step.values().getOrDefault(key, List.of())));
-            if (answer.find()) {
-                errors.putIfAbsent(answer.group(1), "Step " + number + ", " + label + ": " + message);
+            Optional<String> question = TemplateChecks
+                .firstQuestion(String.join(" ", step.values().getOrDefault(key, List.of())));
+            if (question.isPresent()) {
+                errors.putIfAbsent(question.get(), "Step " + number + ", " + label + ": " + message);
                 return;
             }
             problems.add("Step " + number + " (" + kind.type().words() + "), " + label + ": " + message
@@ -263,11 +263,9 @@ class TemplateUse {
             Map<String, String> errors, List<String> problems) {
         String message = "You may not create in project " + planned.project()
                 + " with this template: choose one of the projects listed.";
-        Matcher answer = TemplateChecks.ANSWER.matcher(String.valueOf(step.project()));
-        if (answer.find()) {
-            String question = answer.group(1);
-            errors.putIfAbsent(question.contains(".") ? question.substring(0, question.indexOf('.')) : question,
-                    message);
+        Optional<String> question = TemplateChecks.firstQuestion(String.valueOf(step.project()));
+        if (question.isPresent()) {
+            errors.putIfAbsent(question.get(), message);
             return;
         }
         problems.add("Step " + (index + 1) + (target == null ? "" : " for " + target) + ": " + message
