@@ -10,6 +10,7 @@ import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.browser.pages.TemplateEditPage;
 import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
@@ -50,10 +51,7 @@ class PlanBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         signInOnce("grace", "Grace Hopper", "ld-portal-editors");
     }
 
@@ -64,8 +62,7 @@ class PlanBrowserTests extends BrowserTest {
     @AfterEach
     void forgetRequestsAndPlans() {
         jdbc.sql("DELETE FROM approval_request").update();
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
+        GoldenPaths.clearPlans(jdbc);
     }
 
     @Test

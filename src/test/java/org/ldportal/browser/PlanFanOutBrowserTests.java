@@ -10,6 +10,7 @@ import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.browser.pages.TemplateEditPage;
 import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 import org.ldportal.testsupport.WithUncachedDirectory;
@@ -45,18 +46,14 @@ class PlanFanOutBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         sandbox.addProject("payments", "Payments", "production", "Production", "test", "Test");
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
     }
 
     @AfterEach
     void forgetPlans() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
+        GoldenPaths.clearPlans(jdbc);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.PlanPage;
 import org.ldportal.browser.pages.TemplateEditPage;
 import org.ldportal.browser.pages.TemplateUsePage;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,17 +34,13 @@ class PlanLiveBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
     }
 
     @AfterEach
     void forgetPlans() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
+        GoldenPaths.clearPlans(jdbc);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ldportal.browser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.browser.pages.TemplateEditPage;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
@@ -31,8 +32,7 @@ class TemplateBrowserTests extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         signInOnce("ada", "Ada Admin", "ld-portal-admins");
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.approval.WithApprovalRules;
 import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.ReviewForms;
@@ -54,19 +55,12 @@ class PlanApprovalTests extends PortalIntegrationTest {
 
     @BeforeEach
     void aTemplateForProduction() throws Exception {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         jdbc.sql("DELETE FROM approval_request").update();
         session = StoredSession.open(sessions);
         team = "t" + System.nanoTime() % 1_000_000;
         String template = TemplateSamples.STARTER.replace("\"${team}-qa\"", "\"prod-${team}\"");
-        mvc.perform(post("/admin/templates/save").param("key", "prod")
-            .param("basedOn", "0")
-            .param("document", template)
-            .with(csrf())
-            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+        GoldenPaths.save(mvc, "prod", 0, template);
     }
 
     /**
@@ -76,8 +70,7 @@ class PlanApprovalTests extends PortalIntegrationTest {
     @AfterEach
     void forgetRequestsAndPlans() {
         jdbc.sql("DELETE FROM approval_request").update();
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
+        GoldenPaths.clearPlans(jdbc);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.ReviewForms;
@@ -64,17 +65,10 @@ class PlanFanOutTests extends PortalIntegrationTest {
 
     @BeforeEach
     void aTemplateAndAThirdProject() throws Exception {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         sandbox.addProject("payments", "Payments", "production", "Production", "test", "Test");
         session = StoredSession.open(sessions);
-        mvc.perform(post("/admin/templates/save").param("key", "trails")
-            .param("basedOn", "0")
-            .param("document", TEMPLATE)
-            .with(csrf())
-            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+        GoldenPaths.save(mvc, "trails", 0, TEMPLATE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ldportal.change.UnknownOutcomes;
 import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.ldportal.testsupport.ReviewForms;
@@ -64,17 +65,10 @@ class PlanTests extends PortalIntegrationTest {
 
     @BeforeEach
     void aTemplate() throws Exception {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         session = StoredSession.open(sessions);
         team = "t" + System.nanoTime() % 1_000_000;
-        mvc.perform(post("/admin/templates/save").param("key", "qa")
-            .param("basedOn", "0")
-            .param("document", TemplateSamples.STARTER)
-            .with(csrf())
-            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+        GoldenPaths.save(mvc, "qa", 0, TemplateSamples.STARTER);
     }
 
     @Test
@@ -139,10 +133,7 @@ class PlanTests extends PortalIntegrationTest {
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "REJECTED");
         assertThat(HtmlUtils.htmlUnescape(stopped)).contains("writeKey is not valid");
 
-        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
-            .with(csrf())
-            .with(TestUsers.editor())
-            .with(session)).andExpect(status().is3xxRedirection());
+        editorPosts(plan, "resume");
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
         destination();
         assertThat(sentWriteKeys()).as("the refused try and the resumed one").containsExactly(WRITE_KEY, WRITE_KEY);
@@ -150,10 +141,7 @@ class PlanTests extends PortalIntegrationTest {
 
         // An editor may not delete environments: undo deletes the destination, then stops
         // at the environment.
-        mvc.perform(post("/plans/" + plan + "/undo").with(FormTokens.fresh())
-            .with(csrf())
-            .with(TestUsers.editor())
-            .with(session)).andExpect(status().is3xxRedirection());
+        editorPosts(plan, "undo");
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "UNDONE");
         assertThat(page("/plans/" + plan)).contains("Stopped", "an admin can undo the rest")
             .as("resuming would make again what was undone")
@@ -213,10 +201,7 @@ class PlanTests extends PortalIntegrationTest {
         long plan = run(review());
         jdbc.sql("UPDATE plan_step SET sealed_values = NULL WHERE plan_id = :plan").param("plan", plan).update();
 
-        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
-            .with(csrf())
-            .with(TestUsers.editor())
-            .with(session)).andExpect(status().is3xxRedirection());
+        editorPosts(plan, "resume");
 
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "REJECTED");
         assertThat(jdbc.sql("SELECT status FROM plan WHERE id = :id").param("id", plan).query(String.class).single())
@@ -240,10 +225,7 @@ class PlanTests extends PortalIntegrationTest {
         assertThat(page("/plans/" + plan)).contains("Interrupted: the portal stopped while running it.",
                 "data-testid=\"resume\"");
 
-        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
-            .with(csrf())
-            .with(TestUsers.editor())
-            .with(session)).andExpect(status().is3xxRedirection());
+        editorPosts(plan, "resume");
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
         assertThat(page("/plans/" + plan)).contains("Done: every step succeeded.");
     }
@@ -261,10 +243,7 @@ class PlanTests extends PortalIntegrationTest {
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "FAILED");
         assertThat(page("/plans/" + plan)).contains("Not made (the portal checked)", "data-testid=\"resume\"");
 
-        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
-            .with(csrf())
-            .with(TestUsers.editor())
-            .with(session)).andExpect(status().is3xxRedirection());
+        editorPosts(plan, "resume");
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
     }
 
@@ -292,11 +271,7 @@ class PlanTests extends PortalIntegrationTest {
                   "questions": [ { "key": "where", "label": "Project key", "required": true } ],
                   "steps": [ { "type": "environment", "project": "${where}", "values": { "name": "Only here" } } ] }
                 """;
-        mvc.perform(post("/admin/templates/save").param("key", "mobile-only")
-            .param("basedOn", "0")
-            .param("document", template)
-            .with(csrf())
-            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+        GoldenPaths.save(mvc, "mobile-only", 0, template);
 
         String page = mvc
             .perform(post("/templates/mobile-only").param("value[where]", "web-store")
@@ -315,11 +290,8 @@ class PlanTests extends PortalIntegrationTest {
     @Test
     void runWhenTheTemplateChangedSinceTheReviewThenNothingRunsAndItSaysSo() throws Exception {
         String review = review();
-        mvc.perform(post("/admin/templates/save").param("key", "qa")
-            .param("basedOn", "1")
-            .param("document", TemplateSamples.STARTER.replace("\"deleteAfterDays\": 30", "\"deleteAfterDays\": 7"))
-            .with(csrf())
-            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+        GoldenPaths.save(mvc, "qa", 1,
+                TemplateSamples.STARTER.replace("\"deleteAfterDays\": 30", "\"deleteAfterDays\": 7"));
 
         String page = mvc
             .perform(post("/templates/qa").params(ReviewForms.hiddenFields(review))
@@ -333,6 +305,14 @@ class PlanTests extends PortalIntegrationTest {
             .getContentAsString();
         assertThat(page).contains("The template was changed while you were filling it in");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
+    }
+
+    /** The editor who ran the plan presses Resume or Undo on its page: back to it. */
+    private void editorPosts(long plan, String action) throws Exception {
+        mvc.perform(post("/plans/" + plan + "/" + action).with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
     }
 
     private String review() throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.PortalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,7 @@ class TemplateImportTests extends PortalIntegrationTest {
 
     @BeforeEach
     void noTemplates() {
-        jdbc.sql("DELETE FROM plan_step").update();
-        jdbc.sql("DELETE FROM plan").update();
-        jdbc.sql("DELETE FROM template_version").update();
-        jdbc.sql("DELETE FROM template").update();
+        GoldenPaths.clear(jdbc);
         jdbc.sql("DELETE FROM audit_entry WHERE resource_type = 'template'").update();
     }
 
