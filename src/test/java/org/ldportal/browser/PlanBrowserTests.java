@@ -74,8 +74,11 @@ class PlanBrowserTests extends BrowserTest {
             assertThat(new TemplateEditPage(admin).key("prod-pair").text(TEMPLATE).save().saved())
                 .isEqualTo("Saved as version 1.");
 
-            ReviewPage review = TemplateUsePage.open(browser, portal(), "Production pair")
-                .choose("project", "Mobile App (mobile-app)")
+            browser.get(portal() + "/templates");
+            Axe.assertNoSeriousViolations(browser, "the templates a person is offered");
+            TemplateUsePage form = TemplateUsePage.open(browser, portal(), "Production pair");
+            Axe.assertNoSeriousViolations(browser, "a template's short form");
+            ReviewPage review = form.choose("project", "Mobile App (mobile-app)")
                 .type("team", "lovelace")
                 .type("s2.config.writeKey", WRITE_KEY)
                 .review();

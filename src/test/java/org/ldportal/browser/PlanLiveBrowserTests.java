@@ -10,6 +10,7 @@ import org.ldportal.browser.pages.PlanPage;
 import org.ldportal.browser.pages.TemplateEditPage;
 import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.testsupport.GoldenPaths;
+import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,7 @@ class PlanLiveBrowserTests extends BrowserTest {
         PlanPage running = new PlanPage(browser);
         assertThat(running.status()).startsWith("Running");
         assertThat(running.stepStatuses()).containsExactly("Done", "Not done yet");
+        Axe.assertNoSeriousViolations(browser, "a running plan");
         assertThat(browser.findElement(By.cssSelector("[data-testid=reload-plan]")).isDisplayed())
             .as("the reload link is for pages without scripts")
             .isFalse();

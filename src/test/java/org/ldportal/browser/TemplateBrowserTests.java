@@ -62,6 +62,7 @@ class TemplateBrowserTests extends BrowserTest {
             .startsWith("Team QA is retired");
         assertThat(browser.findElement(By.cssSelector("[data-key=team-qa] [data-testid=state]")).getText())
             .isEqualTo("Retired by Ada Admin");
+        Axe.assertNoSeriousViolations(browser, "the admins' list of templates");
     }
 
 }
