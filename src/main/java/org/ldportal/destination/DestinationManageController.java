@@ -89,22 +89,44 @@ class DestinationManageController {
         model.addAttribute("project", project);
         model.addAttribute("environment", environment);
         model.addAttribute("kind", kind);
+        // Several may be turned on or off at once, as one plan: the list is where they
+        // are
+        // chosen, and where "Change something" on its review comes back to.
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("back", listPath(project, environment, kind));
         try {
-            List<DestinationManagement.Row> visible = management.visible(user);
-            DestinationManagement.Filter filter = new DestinationManagement.Filter(project, environment, kind);
-            model.addAttribute("rows", visible.stream().filter(filter::accepts).toList());
-            model.addAttribute("projects",
-                    visible.stream().map(DestinationManagement.Row::projectKey).distinct().toList());
-            model.addAttribute("environments",
-                    visible.stream().map(DestinationManagement.Row::environmentKey).distinct().sorted().toList());
-            model.addAttribute("kinds",
-                    visible.stream().map(row -> row.destination().kind()).distinct().sorted().toList());
+            showRows(management.visible(user), new DestinationManagement.Filter(project, environment, kind), model);
         }
         catch (LaunchDarklyException e) {
             List.of("rows", "projects", "environments", "kinds").forEach(name -> model.addAttribute(name, List.of()));
             model.addAttribute("readProblem", failures.readProblem(e));
         }
         return "destinations/list";
+    }
+
+    /** The rows that pass the filters, and the filters' choices from all of them. */
+    private static void showRows(List<DestinationManagement.Row> visible, DestinationManagement.Filter filter,
+            Model model) {
+        model.addAttribute("rows", visible.stream().filter(filter::accepts).toList());
+        model.addAttribute("projects", visible.stream().map(DestinationManagement.Row::projectKey).distinct().toList());
+        model.addAttribute("environments",
+                visible.stream().map(DestinationManagement.Row::environmentKey).distinct().sorted().toList());
+        model.addAttribute("kinds", visible.stream().map(row -> row.destination().kind()).distinct().sorted().toList());
+    }
+
+    /** The list as filtered, to come back to. */
+    private static String listPath(@Nullable String project, @Nullable String environment, @Nullable String kind) {
+        UriComponentsBuilder path = UriComponentsBuilder.fromPath("/destinations");
+        filter(path, "project", project);
+        filter(path, "environment", environment);
+        filter(path, "kind", kind);
+        return path.encode().toUriString();
+    }
+
+    private static void filter(UriComponentsBuilder path, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            path.queryParam(name, value);
+        }
     }
 
     @GetMapping("/{projectKey}/{environmentKey}/{id}")

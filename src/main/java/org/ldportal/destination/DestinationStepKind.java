@@ -1,10 +1,13 @@
 package org.ldportal.destination;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.validation.Validator;
 
@@ -19,6 +22,7 @@ import org.ldportal.form.FormValues;
 import org.ldportal.launchdarkly.Destination;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.plan.StepKind;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -98,6 +102,56 @@ class DestinationStepKind implements StepKind {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Set<ChangeAction> changes() {
+        return Set.of(ChangeAction.TURN_ON, ChangeAction.TURN_OFF);
+    }
+
+    /**
+     * Turning a destination on or off ({@code project/environment/id}) as the person saw
+     * it: the patch tests the version seen when it was chosen, so one changed since is
+     * refused by LaunchDarkly, not overwritten.
+     */
+    @Override
+    public Optional<Managed<?>> manage(ChangeAction action, String subject, FormValues seen, CurrentUser user) {
+        if (!changes().contains(action)) {
+            return Optional.empty();
+        }
+        String[] parts = subject.split("/", -1);
+        if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+            return Optional.of(new Managed<>(new Target.Where(null, null, null), subject, Map.of(),
+                    new StepChange.Invalid<Destination>(Map.of("", "It is not a destination of the list."))));
+        }
+        Target.Where where = new Target.Where(parts[0], parts[1], null);
+        DestinationManagement.Row current;
+        try {
+            current = management.findToChange(user, action, parts[0], parts[1], parts[2]);
+        }
+        catch (LaunchDarklyApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.of(new Managed<>(where, parts[2], Map.of(),
+                    new StepChange.Invalid<Destination>(Map.of("", "It is not in LaunchDarkly any more."))));
+        }
+        boolean on = action == ChangeAction.TURN_ON;
+        String name = String.valueOf(current.destination().name());
+        where = new Target.Where(parts[0], parts[1], current.destination().kind());
+        String version = seen.first("version");
+        if (version == null && current.on() == on) {
+            return Optional.of(new Managed<>(where, name, Map.of(),
+                    new StepChange.Invalid<Destination>(Map.of("", "It is " + (on ? "on" : "off") + " already."))));
+        }
+        Integer tested = version != null ? Integer.valueOf(version) : current.destination().version();
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        kept.put(Managed.SUBJECT, List.of(subject));
+        if (tested != null) {
+            kept.put("version", List.of(String.valueOf(tested)));
+        }
+        PreparedChange<Destination> change = changes.turning(DestinationManagement.withVersion(current, tested), on);
+        return Optional.of(new Managed<>(where, name, kept, new StepChange.Ready<>(change, turned -> subject)));
     }
 
     @Override

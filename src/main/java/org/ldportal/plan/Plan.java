@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 
 /** A plan as its page shows it: its steps and how each went. */
@@ -24,13 +25,34 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
 
     }
 
-    /** One step and how it went. */
+    /**
+     * One step and how it went.
+     *
+     * @param action what it does: {@link ChangeAction#CREATE}, or a change of what exists
+     * (once done, {@code made} names what it changed)
+     */
     public record PlanStep(int position, ResourceType type, @Nullable String variant, @Nullable String project,
             @Nullable String environment, @Nullable String name, StepStatus status, @Nullable String message,
-            @Nullable String link, @Nullable String made, @Nullable String target) {
+            @Nullable String link, @Nullable String made, @Nullable String target, ChangeAction action) {
 
         public boolean done() {
             return status == StepStatus.SUCCEEDED;
+        }
+
+        /** Whether it creates (its undo deletes), rather than changes what exists. */
+        public boolean creates() {
+            return action == ChangeAction.CREATE;
+        }
+
+        /** What it does, in words for its page: "Turn off". */
+        public String doing() {
+            return switch (action) {
+                case TURN_ON -> "Turn on";
+                case TURN_OFF -> "Turn off";
+                case UPDATE -> "Change";
+                case DELETE -> "Delete";
+                default -> "Create";
+            };
         }
 
         StepKind.Target.Where where() {
@@ -68,6 +90,14 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
      */
     public boolean interrupted(Instant now) {
         return status == Status.RUNNING && updatedAt.isBefore(now.minus(INTERRUPTED_AFTER));
+    }
+
+    /**
+     * Whether its steps change what exists (turning several off) rather than create: its
+     * undo then changes each back.
+     */
+    public boolean changesWhatExists() {
+        return steps.stream().anyMatch(step -> !step.creates());
     }
 
     /** Whether some step made something that undo would delete. */

@@ -51,6 +51,32 @@ class PlanChanges implements ApprovedChangeSender {
     }
 
     /**
+     * Changing several things that exist at once ({@code steps}, in order): one review of
+     * each change, one request where a rule covers any, one plan that says how each went.
+     */
+    PreparedChange<PlanRun> changing(PlanRequest request, List<StepKind.StepChange.Ready<?>> steps) {
+        List<PendingChange> parts = steps.stream().map(step -> step.change().pending()).toList();
+        PendingChange pending = new PendingChange(ChangeAction.CREATE, ResourceType.PLAN, place(request),
+                request.name(), null, parts.stream().anyMatch(PendingChange::critical),
+                json.writeValueAsString(request), parts);
+        Supplier<Review> review = () -> {
+            List<Review> reviews = steps.stream().map(step -> step.change().review()).toList();
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < reviews.size(); i++) {
+                for (String warning : reviews.get(i).warnings()) {
+                    warnings.add("Change " + (i + 1) + ": " + warning);
+                }
+            }
+            return new Review(request.name(), List.of(),
+                    List.of(new Review.Line("Changes", reviews.size()
+                            + ", each its own change in the audit trail, sent in this order; one that fails stops "
+                            + "the rest, and you may resume or undo them")),
+                    "", "", null, warnings, reviews);
+        };
+        return PreparedChange.of(pending, review, PlanRun.class, (user, origin) -> runner.start(request, user, origin));
+    }
+
+    /**
      * Resuming a stopped plan: it was reviewed, and approved where it needed it, when it
      * began.
      */
@@ -81,8 +107,9 @@ class PlanChanges implements ApprovedChangeSender {
                 plan.templateKey(), parts.stream().anyMatch(PendingChange::critical),
                 json.writeValueAsString(new Undo(plan.id(), List.copyOf(positions))), parts);
         Supplier<Review> review = () -> new Review("Undo the plan " + plan.name(), List.of(),
-                List.of(new Review.Line("Deletes", parts.size() + ", last made first")), "", "", null, List.of(),
-                deletes.values().stream().map(PreparedChange::review).toList());
+                List.of(new Review.Line(plan.changesWhatExists() ? "Changes back" : "Deletes",
+                        parts.size() + ", last made first")),
+                "", "", null, List.of(), deletes.values().stream().map(PreparedChange::review).toList());
         return PreparedChange
             .of(pending, review, PlanRun.class, (user, origin) -> runner.undo(plan.id(), positions, user, origin))
             .withoutReview()

@@ -85,9 +85,7 @@ class PlanPages {
                 continue;
             }
             try {
-                kinds.of(step.type())
-                    .orElseThrow()
-                    .undo(step.where(), made, user)
+                kinds.undo(step, user)
                     .ifPresentOrElse(delete -> deletes.put(step.position(), delete), () -> gone.add(step.position()));
             }
             catch (RuntimeException e) {

@@ -113,7 +113,8 @@ class PlanRunner {
         if (all) {
             plans.forgetValues(id);
         }
-        record(plan, user, ChangeAction.DELETE, AuditOutcome.SUCCEEDED, "Undone: what its steps made was deleted.");
+        record(plan, user, ChangeAction.DELETE, AuditOutcome.SUCCEEDED, plan.changesWhatExists()
+                ? "Undone: what its steps changed was changed back." : "Undone: what its steps made was deleted.");
         return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
     }
 
@@ -170,13 +171,23 @@ class PlanRunner {
             plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
             return problem;
         }
-        StepKind.StepChange<?> prepared = kind.prepare(step.where(), new FormValues(values), user);
+        StepKind.StepChange<?> prepared = step.creates() ? kind.prepare(step.where(), new FormValues(values), user)
+                : managed(kind, step, new FormValues(values), user);
         if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
             String problem = "Its values are not valid now: " + String.join(" ", invalid.errors().values());
             plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
             return problem;
         }
         return sendReady(plan, step, (StepKind.StepChange.Ready<?>) prepared, user, origin);
+    }
+
+    /** A change of what exists, against what the step kept of it (its version). */
+    private static StepKind.StepChange<?> managed(StepKind kind, Plan.PlanStep step, FormValues values,
+            CurrentUser user) {
+        String subject = String.valueOf(values.first(StepKind.Managed.SUBJECT));
+        return kind.manage(step.action(), subject, values, user)
+            .map(StepKind.Managed::change)
+            .orElseThrow(() -> new IllegalStateException(step.type() + " steps do not " + step.action()));
     }
 
     private <T> @Nullable String sendReady(Plan plan, Plan.PlanStep step, StepKind.StepChange.Ready<T> ready,
@@ -216,19 +227,21 @@ class PlanRunner {
     }
 
     private @Nullable String delete(Plan plan, Plan.PlanStep step, CurrentUser user, ChangeOrigin origin) {
-        Optional<PreparedChange<?>> delete = kinds.of(step.type())
-            .orElseThrow()
-            .undo(step.where(), String.valueOf(step.made()), user);
-        if (delete.isEmpty()) {
-            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "It was gone already.", null, null);
+        Optional<PreparedChange<?>> back = kinds.undo(step, user);
+        if (back.isEmpty()) {
+            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE,
+                    step.creates() ? "It was gone already." : "Nothing to change back: it is gone, or as it was.", null,
+                    null);
             return null;
         }
-        ChangeResult<?> result = flow.sendApproved(delete.get(), user, origin);
+        ChangeResult<?> result = flow.sendApproved(back.get(), user, origin);
         if (result instanceof ChangeResult.Succeeded<?>) {
-            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE, "Deleted.", null, null);
+            plans.step(plan.id(), step.position(), Plan.StepStatus.UNDONE,
+                    step.creates() ? "Deleted." : "Changed back.", null, null);
             return null;
         }
-        return kept(plan, step, "It could not be deleted: " + result.problem());
+        return kept(plan, step,
+                "It could not be " + (step.creates() ? "deleted" : "changed back") + ": " + result.problem());
     }
 
     /** A done step that could not be undone: still done, with why. */

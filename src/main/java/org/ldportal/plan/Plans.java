@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.SecretBox;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +72,9 @@ class Plans {
             for (int i = 0; i < request.steps().size(); i++) {
                 PlanRequest.Step step = request.steps().get(i);
                 jdbc.sql("INSERT INTO plan_step (plan_id, position, resource_type, variant, project_key, "
-                        + "environment_key, resource_name, sealed_values, status, target) VALUES (:plan, :position, "
-                        + ":type, :variant, :project, :environment, :name, :sealed, 'WAITING', :target)")
+                        + "environment_key, resource_name, sealed_values, status, target, action) VALUES (:plan, "
+                        + ":position, :type, :variant, :project, :environment, :name, :sealed, 'WAITING', :target, "
+                        + ":action)")
                     .param("plan", id)
                     .param("position", i)
                     .param("type", step.type().key())
@@ -82,6 +84,7 @@ class Plans {
                     .param("name", step.name())
                     .param("sealed", box.encrypt(json.writeValueAsString(step.values()), context(id, i)))
                     .param("target", step.target())
+                    .param("action", step.action() == null ? null : step.action().key())
                     .update();
             }
             return id;
@@ -198,7 +201,8 @@ class Plans {
                     ResourceType.of(step.getString("resource_type")).orElseThrow(), step.getString("variant"),
                     step.getString("project_key"), step.getString("environment_key"), step.getString("resource_name"),
                     Plan.StepStatus.valueOf(step.getString("status")), step.getString("message"),
-                    step.getString("link"), step.getString("made"), step.getString("target")))
+                    step.getString("link"), step.getString("made"), step.getString("target"),
+                    action(step.getString("action"))))
             .list();
         Number audit = (Number) row.getObject("audit_id");
         Number version = (Number) row.getObject("template_version");
@@ -206,6 +210,10 @@ class Plans {
                 row.getString("name"), row.getString("owner_subject"), row.getString("owner_name"),
                 Plan.Status.valueOf(row.getString("status")), audit == null ? null : audit.longValue(),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(), steps);
+    }
+
+    private static ChangeAction action(@Nullable String key) {
+        return key == null ? ChangeAction.CREATE : ChangeAction.of(key).orElseThrow();
     }
 
     private static String context(long planId, int position) {

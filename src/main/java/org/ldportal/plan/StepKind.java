@@ -1,9 +1,11 @@
 package org.ldportal.plan;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.validation.Errors;
@@ -55,6 +58,40 @@ public interface StepKind {
      * said), to undo it; empty when it is gone already.
      */
     Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user);
+
+    /** The changes of what exists that {@link #manage} makes; none by default. */
+    default Set<ChangeAction> changes() {
+        return Set.of();
+    }
+
+    /**
+     * A change of what exists ({@code action}: turning it on or off), as a step of a plan
+     * that changes several at once; empty when the kind changes nothing that way.
+     * {@code subject} names it as the kind's list does ({@code project/environment/id}),
+     * and {@code seen} holds what the step kept of it when it was chosen (its version),
+     * empty when it is chosen now: a change applies to what the person saw, and is
+     * refused when it changed since. Read from LaunchDarkly (a person who may not see it
+     * is refused, recorded); what keeps it from being a change (gone, or as asked
+     * already) is the step's {@link StepChange.Invalid} under {@code ""}.
+     */
+    default Optional<Managed<?>> manage(ChangeAction action, String subject, FormValues seen, CurrentUser user) {
+        return Optional.empty();
+    }
+
+    /**
+     * A change of what exists, made a step: where it is, its name, the values the step
+     * keeps of it ({@code subject}, the version seen), and the change.
+     */
+    record Managed<T>(Target.Where where, String name, Map<String, List<String>> values, StepChange<T> change) {
+
+        /** The key under which a managed step keeps what it changes. */
+        public static final String SUBJECT = "subject";
+
+        public Managed {
+            values = Map.copyOf(values);
+        }
+
+    }
 
     /**
      * The messages of a form's own checks as a step gives them: the first for each field,

@@ -140,4 +140,70 @@ class PlanApprovalTests extends PortalIntegrationTest {
                 "destination SUCCEEDED eddie Ada Admin (ada)");
     }
 
+    @Test
+    void severalWhenOneIsInProductionThenOneRequestAndOnceApprovedEachTurnedOffAsTheRequester() throws Exception {
+        String test = "web-store/test/"
+                + sandbox.seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", WRITE_KEY))
+                    .get("_id")
+                    .asString();
+        String production = "web-store/production/" + sandbox
+            .seedDestination("web-store", "production", "Store production events", "segment",
+                    Map.of("writeKey", WRITE_KEY))
+            .get("_id")
+            .asString();
+        String review = mvc
+            .perform(post("/plans/change").param("type", "destination")
+                .param("action", "turn-off")
+                .param("subject", test, production)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(review).contains("Production needs a second person", ">Request approval</button>");
+
+        String location = mvc
+            .perform(post("/plans/change").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        assertThat(location).startsWith("/requests/");
+        assertThat(sandbox.destinations()).as("nothing sent yet").allMatch(d -> d.get("on").asBoolean());
+        String approverPage = HtmlUtils.htmlUnescape(mvc.perform(get(location).with(TestUsers.admin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        assertThat(approverPage).contains("Step 1: Turn off a Data Export destination",
+                "Step 2: Turn off a Data Export destination", "Store production events (Segment)");
+
+        mvc.perform(post(location + "/approve").param("comment", "Pausing the exports")
+            .with(csrf())
+            .with(TestUsers.admin())).andExpect(status().is3xxRedirection());
+
+        assertThat(sandbox.destinations()).noneMatch(d -> d.get("on").asBoolean());
+        assertThat(jdbc.sql("SELECT owner_subject || ' ' || status FROM plan").query(String.class).single())
+            .isEqualTo("eddie DONE");
+        long requested = jdbc.sql("SELECT audit_id FROM approval_request WHERE id = :id")
+            .param("id", Long.parseLong(location.substring("/requests/".length())))
+            .query(Long.class)
+            .single();
+        assertThat(jdbc
+            .sql("SELECT action || ' ' || outcome || ' ' || actor_subject || ' ' || approved_by FROM audit_entry "
+                    + "WHERE attempt_id = :requested AND resource_type = 'destination' AND outcome <> 'STARTED' "
+                    + "ORDER BY id")
+            .param("requested", requested)
+            .query(String.class)
+            .list())
+            .containsExactly("turn-off SUCCEEDED eddie Ada Admin (ada)", "turn-off SUCCEEDED eddie Ada Admin (ada)");
+    }
+
 }

@@ -228,6 +228,14 @@ public final class LaunchDarklySandbox {
     }
 
     /**
+     * The next PATCH (a change) to a path containing {@code pathPart} gets this error,
+     * with LaunchDarkly's code and message; reads of that path do not.
+     */
+    public void failNextPatch(String pathPart, int status, String code, String message) {
+        faults.add(new SandboxFault(pathPart, status, code, message, Map.of(), null).only("PATCH"));
+    }
+
+    /**
      * The next POST to a path containing {@code pathPart} is answered normally, but only
      * after {@code delay}.
      */
