@@ -168,11 +168,12 @@ class PlanChanges implements ApprovedChangeSender {
             }
         }
         List<Review.Line> target = List.of(
-                new Review.Line("Template",
+                new Review.Line(request.templateKey() == null ? "Form" : "Template",
                         request.name() + (request.templateKey() == null ? ""
                                 : " (" + request.templateKey() + ", version " + request.templateVersion() + ")")),
                 new Review.Line("Steps", parts.size() + ", run in this order; a step that fails stops the rest"));
-        return new Review("Use the template " + request.name(), target, answers, "", "", null, warnings, parts);
+        return new Review(request.templateKey() == null ? request.name() : "Use the template " + request.name(), target,
+                answers, "", "", null, warnings, parts);
     }
 
 }

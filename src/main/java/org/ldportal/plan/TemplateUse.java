@@ -1,5 +1,6 @@
 package org.ldportal.plan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.launchdarkly.Project;
+import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,11 @@ class TemplateUse {
      * {@code value[s1.config.writeKey]}.
      */
     static final String PREFIX = "value";
+
+    /** The question of a kind's form for several: which targets. */
+    private static final String TARGETS = "targets";
+
+    private static final String PORTAL = "the portal";
 
     private final Templates templates;
 
@@ -71,11 +78,25 @@ class TemplateUse {
         this.keptSecrets = keptSecrets;
     }
 
+    /**
+     * The key of one kind's own form applied to several targets at once
+     * ({@code several.destination.segment}): a template the portal makes, never an
+     * admin's (their keys have no dot).
+     */
+    static final String SEVERAL = "several.";
+
     /** A template as offered now: its latest version, read. */
     record Offered(TemplateEntry entry, TemplateVersion version, TemplateDocument document) {
 
         public String key() {
             return entry.key();
+        }
+
+        /**
+         * Whether it is a kind's own form for several targets, not an admin's template.
+         */
+        public boolean forSeveral() {
+            return entry.key().startsWith(SEVERAL);
         }
 
     }
@@ -110,6 +131,9 @@ class TemplateUse {
 
     /** The template to use; 404 when unknown or retired, 403 when not for this person. */
     Offered find(String key, CurrentUser user) {
+        if (key.startsWith(SEVERAL)) {
+            return forSeveral(key, user);
+        }
         Offered offered = templates.find(key)
             .filter(entry -> !entry.retired())
             .flatMap(this::read)
@@ -121,6 +145,47 @@ class TemplateUse {
         if (gone != null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "This template cannot be used now: " + gone + " Its admins must mend it.");
+        }
+        return offered;
+    }
+
+    /**
+     * One kind's form (every field left to the person) made once for each of the
+     * environments (or projects) chosen: a template of one step over a question of
+     * several, so that it is reviewed, approved and run as any other.
+     */
+    private Offered forSeveral(String key, CurrentUser user) {
+        String[] parts = key.substring(SEVERAL.length()).split("\\.", 2);
+        StepKind kind = ResourceType.of(parts[0])
+            .flatMap(kinds::of)
+            .filter(found -> found.target() != StepKind.Target.ACCOUNT)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such form."));
+        String variant = parts.length > 1 ? parts[1] : null;
+        FormSpec fields;
+        try {
+            fields = kind.fields(variant);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        boolean environments = kind.target() == StepKind.Target.ENVIRONMENT;
+        String name = "The same " + kind.type().words() + (variant == null ? "" : " (" + variant + ")") + " in several "
+                + (environments ? "environments" : "projects");
+        Question targets = new Question(TARGETS, environments ? "Environments" : "Projects",
+                environments ? Question.Type.ENVIRONMENTS : Question.Type.PROJECTS,
+                "It is made in each you tick, in turn, with the values below.", null, true, null, null, List.of());
+        TemplateStep step = new TemplateStep(kind.type(), variant,
+                environments ? "${" + TARGETS + ".project}" : "${" + TARGETS + "}",
+                environments ? "${" + TARGETS + ".environment}" : null, Map.of(),
+                fields.fields().stream().map(FieldSpec::key).toList());
+        TemplateDocument document = new TemplateDocument(name,
+                "One form, made in each " + (environments ? "environment" : "project")
+                        + " you choose: reviewed once, approved once where a rule asks, with a result for each.",
+                List.of(), List.of(), List.of(targets), List.of(step), TARGETS);
+        Offered offered = new Offered(new TemplateEntry(key, name, 0, PORTAL, Instant.EPOCH, null, null),
+                new TemplateVersion(key, 0, name, "", PORTAL, Instant.EPOCH), document);
+        if (!mayUse(document, user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only editors may create.");
         }
         return offered;
     }
@@ -201,8 +266,8 @@ class TemplateUse {
         if (!errors.isEmpty() || !problems.isEmpty()) {
             return new Made.Invalid(errors, problems);
         }
-        PlanRequest request = new PlanRequest(PlanRequest.FORMAT, template.key(), template.version().version(),
-                template.document().name(), steps);
+        PlanRequest request = new PlanRequest(PlanRequest.FORMAT, template.forSeveral() ? null : template.key(),
+                template.version().version(), template.document().name(), steps);
         List<Review.Line> lines = template.document()
             .questions()
             .stream()

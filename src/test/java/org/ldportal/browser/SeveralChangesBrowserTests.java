@@ -5,8 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ldportal.browser.pages.DestinationForm;
 import org.ldportal.browser.pages.PlanPage;
 import org.ldportal.browser.pages.ReviewPage;
+import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
@@ -74,6 +76,27 @@ class SeveralChangesBrowserTests extends BrowserTest {
         Axe.assertNoSeriousViolations(browser, "several chosen, one off already");
         browser.findElement(By.cssSelector("[data-testid=back-to-list]")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/destinations");
+    }
+
+    @Test
+    void destinationFormWhenAppliedToTwoEnvironmentsThenOneReviewAndOneInEach() {
+        DestinationForm.open(browser, portal()).chooseKind("segment");
+        browser.findElement(By.linkText("Set up the same destination in several environments")).click();
+        ReviewPage review = new TemplateUsePage(browser).tick("targets", "Mobile App (mobile-app) / Test")
+            .tick("targets", "Web Store (web-store) / Test")
+            .type("s1.name", "Events to Segment")
+            .type("s1.config.writeKey", "wk-SEVERAL-browser")
+            .review();
+        assertThat(review.pageSource()).contains(", for mobile-app/test", ", for web-store/test")
+            .doesNotContain("wk-SEVERAL-browser");
+        Axe.assertNoSeriousViolations(browser, "the review of one destination form for two environments");
+        review.create();
+
+        PlanPage plan = new PlanPage(browser);
+        assertThat(plan.status()).startsWith("Done");
+        assertThat(plan.stepStatuses()).containsExactly("Done", "Done");
+        assertThat(sandbox.destinations()).extracting(d -> d.get("name").asString())
+            .containsExactly("Events to Segment", "Events to Segment");
     }
 
     private void tick(String name) {

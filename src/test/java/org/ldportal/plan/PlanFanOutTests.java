@@ -151,6 +151,66 @@ class PlanFanOutTests extends PortalIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void destinationFormWhenAppliedToTwoEnvironmentsThenOneReviewAndOneDestinationInEach() throws Exception {
+        String form = page("/templates/several.destination.segment");
+        assertThat(form).contains("name=\"value[targets]\"", "value=\"web-store/test\"", "name=\"value[s1.name]\"",
+                "name=\"value[s1.config.writeKey]\"");
+        String review = HtmlUtils.htmlUnescape(mvc.perform(post("/templates/several.destination.segment")
+            .param("value[targets]", "mobile-app/test", "web-store/test")
+            .param("value[s1.name]", "Events to Segment")
+            .param("value[s1.on]", "true")
+            .param("value[s1.config.writeKey]", SIGNING_SECRET)
+            .with(FormTokens.unreviewed())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(review)
+            .contains("The same Data Export destination (segment) in several environments",
+                    "Step 1: Create a Data Export destination, for mobile-app/test",
+                    "Step 2: Create a Data Export destination, for web-store/test")
+            .doesNotContain(SIGNING_SECRET);
+
+        String location = mvc
+            .perform(post("/templates/several.destination.segment").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long plan = Long.parseLong(location.substring("/plans/".length()));
+        assertThat(statuses(plan)).containsExactly("mobile-app/test SUCCEEDED", "web-store/test SUCCEEDED");
+        assertThat(sandbox.requests()
+            .stream()
+            .filter(r -> r.method().equals("POST") && r.path().contains("/destinations/"))
+            .map(r -> r.path() + " " + r.body().contains(SIGNING_SECRET)))
+            .containsExactly("/api/v2/destinations/mobile-app/test true", "/api/v2/destinations/web-store/test true");
+        assertThat(jdbc.sql("SELECT template_key FROM plan WHERE id = :id")
+            .param("id", plan)
+            .query(String.class)
+            .optional()).isEmpty();
+    }
+
+    @Test
+    void destinationFormForSeveralWhenAWarehouseOrNotAKindOrAViewerThenRefusedWithWords() throws Exception {
+        assertThat(page("/templates/several.environment")).contains("The same environment in several projects",
+                "name=\"value[targets]\"", "Payments (payments)", "name=\"value[s1.key]\"");
+        assertThat(page("/environments/new")).contains("href=\"/templates/several.environment\"");
+        mvc.perform(get("/templates/several.destination.snowflake-v2").with(TestUsers.editor()))
+            .andExpect(status().isConflict());
+        mvc.perform(get("/templates/several.audit-log-subscription.slack").with(TestUsers.editor()))
+            .andExpect(status().isNotFound());
+        mvc.perform(get("/templates/several.destination.segment").with(TestUsers.viewer()))
+            .andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/destinations/new").param("kind", "segment").with(TestUsers.editor()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("href=\"/templates/several.destination.segment\"");
+    }
+
     private static String resources(JsonNode subscription) {
         return subscription.path("statements").path(0).path("resources").path(0).asString();
     }
