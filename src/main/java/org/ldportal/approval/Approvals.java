@@ -268,14 +268,30 @@ public class Approvals implements ApprovalGate {
      */
     private Optional<PendingChange> waiting(ApprovalRequest request) {
         try {
-            return requests.peekSealedChange(request.id())
-                .map(sealed -> new PendingChange(request.action(), request.resourceType(),
+            return requests.peekSealedChange(request.id()).map(sealed -> {
+                String payload = opened(sealed, request.action());
+                return new PendingChange(request.action(), request.resourceType(),
                         new Place(request.projectKey(), request.environmentKey(), request.integrationKey()),
-                        request.resourceName(), null, false, opened(sealed, request.action())));
+                        request.resourceName(), null, false, payload, parts(request, payload));
+            });
         }
         catch (RuntimeException notOpened) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The parts of a change of several (a plan's steps), as the requester's rights make
+     * them today; none when those rights are too old to send it.
+     */
+    private List<PendingChange> parts(ApprovalRequest request, String payload) {
+        ApprovedChangeSender sender = senders.get(request.resourceType());
+        if (sender == null) {
+            return List.of();
+        }
+        RequesterRights.Now now = rights.of(request, requests.requester(request.id()));
+        return now instanceof RequesterRights.Now.Known known ? sender.parts(payload, request.action(), known.user())
+                : List.of();
     }
 
     /** When the requester's rights, with which an approval sends it, were last given. */

@@ -1,5 +1,6 @@
 package org.ldportal.approval;
 
+import java.util.List;
 import java.util.Set;
 
 import org.ldportal.change.PendingChange;
@@ -27,5 +28,14 @@ public interface ApprovedChangeSender {
      * @return the change to send; a success's link is shown on the request
      */
     PreparedChange<?> approved(String payload, ChangeAction action, CurrentUser requester);
+
+    /**
+     * The changes a change of several is made of (a plan's steps), made ready again from
+     * what its request kept, so that the checks with LaunchDarkly are asked again for
+     * each before it is approved; none for a change of one (the default).
+     */
+    default List<PendingChange> parts(String payload, ChangeAction action, CurrentUser requester) {
+        return List.of();
+    }
 
 }

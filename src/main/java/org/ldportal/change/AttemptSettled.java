@@ -12,7 +12,9 @@ import org.ldportal.audit.AuditOutcome;
  * @param outcomeLinkId what its entries link to: the started entry, or the request for
  * approval it followed
  * @param link where it is in LaunchDarkly, when it was created
+ * @param key its key, when it was created and has one (an environment's)
+ * @param id its id, when it was created and LaunchDarkly gives one
  */
 public record AttemptSettled(long startedId, long outcomeLinkId, AuditOutcome outcome, String message,
-        @Nullable String link) {
+        @Nullable String link, @Nullable String key, @Nullable String id) {
 }

@@ -277,7 +277,9 @@ public class UnknownOutcomes {
             // Recorded, but the row (and perhaps those waiting) were not told: tell
             // again, then free the target.
             if (Settlement.CODE.equals(last.get().errorCode())) {
-                tell(row, last.get().outcome(), String.valueOf(last.get().errorMessage()), null);
+                AuditEntry recorded = last.get();
+                tell(row, recorded.outcome(), String.valueOf(recorded.errorMessage()),
+                        new Sent(recorded.resourceKey(), recorded.resourceId(), null));
             }
             inFlight.close(row.startedId());
             return new Settled.AlreadyKnown();
@@ -341,7 +343,7 @@ public class UnknownOutcomes {
                     .withResource(started.resourceName(), where.key() != null ? where.key() : started.resourceKey(),
                             where.id())
                     .withOutcome(AuditOutcome.SUCCEEDED, row.answerStatus(), Settlement.CODE, message, null));
-                settled(row, tracked, AuditOutcome.SUCCEEDED, message, where.link());
+                settled(row, tracked, AuditOutcome.SUCCEEDED, message, where);
                 return new Settled.Found(where);
             }
             if (finding instanceof Settlement.Finding.Absent && !now.isBefore(row.absentProofAt())) {
@@ -349,7 +351,7 @@ public class UnknownOutcomes {
                         + by + ": it does not exist, so nothing was created.";
                 audit.record(AuditAttempt.following(started)
                     .withOutcome(AuditOutcome.FAILED, row.answerStatus(), Settlement.CODE, message, null));
-                settled(row, tracked, AuditOutcome.FAILED, message, null);
+                settled(row, tracked, AuditOutcome.FAILED, message, Sent.NOTHING_KNOWN);
                 return new Settled.NotCreated();
             }
         }
@@ -377,11 +379,10 @@ public class UnknownOutcomes {
      * The outcome is known: the target is free, the form's token and whoever waits (an
      * approval) are told.
      */
-    private void settled(InFlightAttempts.Row row, boolean tracked, AuditOutcome outcome, String message,
-            @Nullable String link) {
+    private void settled(InFlightAttempts.Row row, boolean tracked, AuditOutcome outcome, String message, Sent where) {
         // Told before the row goes: should telling fail, the next look finds the outcome
         // recorded and tells again.
-        tell(row, outcome, message, link);
+        tell(row, outcome, message, where);
         if (tracked) {
             inFlight.close(row.startedId());
         }
@@ -391,11 +392,13 @@ public class UnknownOutcomes {
      * The form's token and whoever waits on the attempt (an approved request) follow its
      * outcome; safe to repeat.
      */
-    private void tell(InFlightAttempts.Row row, AuditOutcome outcome, String message, @Nullable String link) {
+    private void tell(InFlightAttempts.Row row, AuditOutcome outcome, String message, Sent where) {
         if (row.submissionToken() != null && (outcome == AuditOutcome.SUCCEEDED || outcome == AuditOutcome.FAILED)) {
-            submissions.settledLater(row.submissionToken(), outcome == AuditOutcome.SUCCEEDED, link, row.startedId());
+            submissions.settledLater(row.submissionToken(), outcome == AuditOutcome.SUCCEEDED, where.link(),
+                    row.startedId());
         }
-        events.publishEvent(new AttemptSettled(row.startedId(), row.outcomeLinkId(), outcome, message, link));
+        events.publishEvent(new AttemptSettled(row.startedId(), row.outcomeLinkId(), outcome, message, where.link(),
+                where.key(), where.id()));
     }
 
     /** What LaunchDarkly answered, as the settled entry keeps it. */

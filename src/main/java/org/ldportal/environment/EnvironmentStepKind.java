@@ -104,6 +104,12 @@ class EnvironmentStepKind implements StepKind {
         return new StepChange.Ready<>(environments.creation(form), CreatedEnvironment::key);
     }
 
+    /** An environment is undone by its key. */
+    @Override
+    public @Nullable String made(@Nullable String key, @Nullable String id) {
+        return key;
+    }
+
     @Override
     public Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user) {
         String project = Objects.requireNonNull(where.project());

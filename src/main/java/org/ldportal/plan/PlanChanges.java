@@ -13,6 +13,7 @@ import org.ldportal.change.PendingChange;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.change.RefusalTarget;
 import org.ldportal.change.Review;
+import org.ldportal.form.FormValues;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.Place;
 import org.ldportal.resource.ResourceType;
@@ -34,7 +35,10 @@ class PlanChanges implements ApprovedChangeSender {
 
     private final ObjectMapper json;
 
-    PlanChanges(PlanRunner runner, ObjectMapper json) {
+    private final StepKinds kinds;
+
+    PlanChanges(PlanRunner runner, ObjectMapper json, StepKinds kinds) {
+        this.kinds = kinds;
         this.runner = runner;
         this.json = json;
     }
@@ -126,6 +130,40 @@ class PlanChanges implements ApprovedChangeSender {
     @Override
     public Set<ResourceType> types() {
         return Set.of(ResourceType.PLAN);
+    }
+
+    /**
+     * Each create of a plan waiting for approval made ready again, for the checks to be
+     * asked again for each; a step that cannot be made ready now (its values refused) is
+     * left to fail when it runs, saying why.
+     */
+    @Override
+    public List<PendingChange> parts(String payload, ChangeAction action, CurrentUser requester) {
+        if (action != ChangeAction.CREATE) {
+            return List.of();
+        }
+        PlanRequest request = json.readValue(payload, PlanRequest.class);
+        List<PendingChange> parts = new ArrayList<>();
+        for (PlanRequest.Step step : request.steps()) {
+            try {
+                if (step.action() != null) {
+                    // A change of what exists: its patch tests the version seen, and the
+                    // checks look for what a create would make.
+                    continue;
+                }
+                StepKind.StepChange<?> change = kinds.of(step.type())
+                    .orElseThrow()
+                    .prepare(step.where(), new FormValues(step.values()), requester);
+                if (change instanceof StepKind.StepChange.Ready<?> ready) {
+                    parts.add(ready.change().pending());
+                }
+            }
+            catch (RuntimeException e) {
+                // Not readable now, or not the requester's to read: it is asked when
+                // sent.
+            }
+        }
+        return parts;
     }
 
     @Override

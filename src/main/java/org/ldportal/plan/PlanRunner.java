@@ -30,7 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * Runs a plan's steps in order, each through the one change flow as its own audited
  * attempt linked to the plan's entry; stops at the first that does not succeed, leaving
- * what was done done. Resuming runs what is left; undoing deletes what was made, last
+ * what was done done. A person's run and resume go on in the background, so that the
+ * plan's page follows each step; an approver's run is waited for, since the request's
+ * outcome is the plan's. Resuming runs what is left; undoing deletes what was made, last
  * first.
  */
 @Service
@@ -48,7 +50,11 @@ class PlanRunner {
 
     private final Clock clock;
 
-    PlanRunner(Plans plans, StepKinds kinds, ChangeFlow flow, AuditTrail audit, Clock clock) {
+    private final PlanBackground background;
+
+    PlanRunner(Plans plans, StepKinds kinds, ChangeFlow flow, AuditTrail audit, Clock clock,
+            PlanBackground background) {
+        this.background = background;
         this.clock = clock;
         this.plans = plans;
         this.kinds = kinds;
@@ -70,7 +76,14 @@ class PlanRunner {
             requestEntry = entry;
         }
         plans.auditEntry(id, requestEntry);
-        return run(id, user, steps, origin.requestEntryId() != null);
+        if (origin.requestEntryId() != null) {
+            // An approver's run: the request's outcome is the plan's, so it is waited
+            // for.
+            return run(id, user, steps, true);
+        }
+        ChangeOrigin linked = steps;
+        background.run(() -> runToTheEnd(id, user, linked));
+        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
     }
 
     /** Runs what a stopped plan has left, as the person who resumes it. */
@@ -80,7 +93,27 @@ class PlanRunner {
             return moved(id);
         }
         Plan plan = plans.find(id).orElseThrow();
-        return run(id, user, new ChangeOrigin(plan.auditId(), null), false);
+        background.run(() -> runToTheEnd(id, user, new ChangeOrigin(plan.auditId(), null)));
+        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+    }
+
+    /**
+     * Runs it in the background, whatever happens: a failure outside any step stops the
+     * plan, recorded, never leaves it running.
+     */
+    private void runToTheEnd(long id, CurrentUser user, ChangeOrigin origin) {
+        try {
+            run(id, user, origin, false);
+        }
+        catch (RuntimeException e) {
+            log.error("Plan {} could not be run to its end: {}", id, e.getClass().getName());
+            if (plans.move(id, Plan.Status.RUNNING, Plan.Status.STOPPED)) {
+                plans.find(id)
+                    .ifPresent(plan -> record(plan, user, ChangeAction.CREATE, AuditOutcome.FAILED,
+                            "Stopped: it could not be run to its end (" + e.getClass().getSimpleName()
+                                    + "); resume it."));
+            }
+        }
     }
 
     /**

@@ -151,15 +151,26 @@ class Plans {
      * A step whose unclear attempt was settled: created after all, or not; false when no
      * step waits on that attempt.
      */
-    boolean settled(long attemptId, Plan.StepStatus status, String message, @Nullable String link) {
+    boolean settled(long attemptId, Plan.StepStatus status, String message, @Nullable String link,
+            @Nullable String made) {
         return jdbc
-            .sql("UPDATE plan_step SET status = :status, message = :message, link = COALESCE(:link, link) "
-                    + "WHERE attempt_id = :attempt AND status = 'UNKNOWN'")
+            .sql("UPDATE plan_step SET status = :status, message = :message, link = COALESCE(:link, link), "
+                    + "made = COALESCE(:made, made) WHERE attempt_id = :attempt AND status = 'UNKNOWN'")
             .param("status", status.name())
             .param("message", cut(message, 4000))
             .param("link", link)
+            .param("made", made)
             .param("attempt", attemptId)
             .update() > 0;
+    }
+
+    /** What the step waiting on an unclear attempt makes, if one does. */
+    Optional<ResourceType> typeWaitingOn(long attemptId) {
+        return jdbc.sql("SELECT resource_type FROM plan_step WHERE attempt_id = :attempt AND status = 'UNKNOWN'")
+            .param("attempt", attemptId)
+            .query(String.class)
+            .optional()
+            .flatMap(ResourceType::of);
     }
 
     /**

@@ -59,6 +59,15 @@ public interface StepKind {
      */
     Optional<PreparedChange<?>> undo(Target.Where where, String made, CurrentUser user);
 
+    /**
+     * What a step made, in the words {@link #undo} takes, from what a check found once an
+     * unclear answer was settled (its key and id, as LaunchDarkly has them); its id by
+     * default.
+     */
+    default @Nullable String made(@Nullable String key, @Nullable String id) {
+        return id;
+    }
+
     /** The changes of what exists that {@link #manage} makes; none by default. */
     default Set<ChangeAction> changes() {
         return Set.of();

@@ -101,7 +101,7 @@ class PlanBrowserTests extends BrowserTest {
 
             RequestPage.open(browser, portal(), requested.id());
             browser.findElement(By.cssSelector("[data-testid=outcome-link]")).click();
-            PlanPage plan = new PlanPage(browser);
+            PlanPage plan = new PlanPage(browser).awaitEnd();
             assertThat(plan.status()).startsWith("Stopped");
             assertThat(plan.stepStatuses()).containsExactly("Done", "Refused");
             assertThat(plan.stepMessages().get(1)).contains("writeKey is not a Segment write key");
@@ -121,7 +121,7 @@ class PlanBrowserTests extends BrowserTest {
             // destination goes, the environment stays for an admin.
             browser.get(portal() + "/templates");
             browser.findElement(By.cssSelector("[data-testid=my-plans] a")).click();
-            plan = new PlanPage(browser);
+            plan = new PlanPage(browser).awaitEnd();
             assertThat(plan.stepStatuses()).containsExactly("Done", "Undone");
             assertThat(plan.stepMessages().get(0)).contains("an admin can undo the rest");
             assertThat(sandbox.destinations()).noneMatch(d -> d.path("name").asString().equals("lovelace to Segment"));

@@ -73,7 +73,7 @@ class PlanFanOutBrowserTests extends BrowserTest {
         Axe.assertNoSeriousViolations(browser, "the review of a plan over three projects");
         review.create();
 
-        PlanPage plan = new PlanPage(browser);
+        PlanPage plan = new PlanPage(browser).awaitEnd();
         assertThat(plan.status()).startsWith("Done");
         List<String> targets = browser.findElements(By.cssSelector("[data-testid=plan-target]"))
             .stream()

@@ -1,6 +1,7 @@
 package org.ldportal.browser;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.ldportal.browser.pages.PlanPage;
 import org.ldportal.browser.pages.TemplateEditPage;
 import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.testsupport.GoldenPaths;
+import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Axe;
 import org.ldportal.testsupport.BrowserTest;
 import org.openqa.selenium.By;
@@ -19,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plan's page while it runs (another person's run, an approver's): it shows each step
- * as it ends without being reloaded by hand, and the whole page once the plan is done.
+ * A plan's page while it runs: the person who pressed Run is shown it at once and sees
+ * each step end without reloading by hand, and the whole page once the plan is done.
  */
 class PlanLiveBrowserTests extends BrowserTest {
 
@@ -48,9 +50,14 @@ class PlanLiveBrowserTests extends BrowserTest {
     void planWhenRunningThenItsPageFollowsEachStepAndShowsTheEnd() {
         browser.get(portal() + "/admin/templates/new");
         new TemplateEditPage(browser).key("two").text(TEMPLATE).save();
+        // LaunchDarkly takes a while over the first step: the person who pressed Run is
+        // shown the plan running, then each step end, without reloading.
+        LaunchDarklySandbox.shared().delayNextPost("/environments", Duration.ofMillis(1700));
         TemplateUsePage.open(browser, portal(), "Two environments").review().create();
-        PlanPage done = new PlanPage(browser);
-        assertThat(done.status()).startsWith("Done");
+        PlanPage started = new PlanPage(browser);
+        assertThat(started.status()).startsWith("Running");
+        PlanPage done = started.awaitStatus("Done");
+        assertThat(done.stepStatuses()).containsExactly("Done", "Done");
         long plan = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/plans/", ""));
 
         // As it looks while its second step is being sent.

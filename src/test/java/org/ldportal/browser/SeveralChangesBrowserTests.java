@@ -59,7 +59,7 @@ class SeveralChangesBrowserTests extends BrowserTest {
         Axe.assertNoSeriousViolations(browser, "the review of several destinations turned off");
         review.create();
 
-        PlanPage plan = new PlanPage(browser);
+        PlanPage plan = new PlanPage(browser).awaitEnd();
         assertThat(plan.status()).startsWith("Done");
         assertThat(plan.stepStatuses()).containsExactly("Done", "Done");
         assertThat(plan.pageSource()).contains("Turn off the Data Export destination: Mobile events",
@@ -92,7 +92,7 @@ class SeveralChangesBrowserTests extends BrowserTest {
         Axe.assertNoSeriousViolations(browser, "the review of one destination form for two environments");
         review.create();
 
-        PlanPage plan = new PlanPage(browser);
+        PlanPage plan = new PlanPage(browser).awaitEnd();
         assertThat(plan.status()).startsWith("Done");
         assertThat(plan.stepStatuses()).containsExactly("Done", "Done");
         assertThat(sandbox.destinations()).extracting(d -> d.get("name").asString())

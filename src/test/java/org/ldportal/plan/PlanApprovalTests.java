@@ -141,6 +141,47 @@ class PlanApprovalTests extends PortalIntegrationTest {
     }
 
     @Test
+    void planWhenAStepWouldBeRefusedByTheTimeItIsApprovedThenNotApprovedAndNothingRun() throws Exception {
+        String review = mvc
+            .perform(post("/templates/prod").param("value[project]", "mobile-app")
+                .param("value[team]", team)
+                .param("value[s2.config.writeKey]", WRITE_KEY)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        String location = mvc
+            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        // Meanwhile someone makes the environment's key in LaunchDarkly itself.
+        sandbox.seedEnvironment("mobile-app", "prod-" + team, "Made meanwhile");
+
+        String refused = HtmlUtils.htmlUnescape(mvc
+            .perform(post(location + "/approve").param("comment", "Fine").with(csrf()).with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+                + mvc.perform(get(location).with(TestUsers.admin())).andReturn().getResponse().getContentAsString());
+        assertThat(refused).contains("LaunchDarkly would refuse");
+        assertThat(jdbc.sql("SELECT status FROM approval_request WHERE id = :id")
+            .param("id", Long.parseLong(location.substring("/requests/".length())))
+            .query(String.class)
+            .single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).as("nothing run").isZero();
+    }
+
+    @Test
     void severalWhenOneIsInProductionThenOneRequestAndOnceApprovedEachTurnedOffAsTheRequester() throws Exception {
         String test = "web-store/test/"
                 + sandbox.seedDestination("web-store", "test", "Store events", "segment", Map.of("writeKey", WRITE_KEY))

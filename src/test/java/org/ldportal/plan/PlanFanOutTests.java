@@ -105,6 +105,7 @@ class PlanFanOutTests extends PortalIntegrationTest {
             .getResponse()
             .getRedirectedUrl();
         long plan = Long.parseLong(location.substring("/plans/".length()));
+        GoldenPaths.awaitPlan(jdbc, plan);
         assertThat(statuses(plan)).containsExactly("mobile-app REJECTED", "web-store WAITING", "payments WAITING");
         assertThat(sandbox.subscriptions("acme-webhooks")).noneMatch(s -> s.path("name").asString().startsWith("ops"));
 
@@ -112,6 +113,7 @@ class PlanFanOutTests extends PortalIntegrationTest {
             .with(csrf())
             .with(TestUsers.editor())
             .with(session)).andExpect(status().is3xxRedirection());
+        GoldenPaths.awaitPlan(jdbc, plan);
 
         assertThat(statuses(plan)).containsExactly("mobile-app SUCCEEDED", "web-store SUCCEEDED", "payments SUCCEEDED");
         String page = page("/plans/" + plan);
@@ -182,6 +184,7 @@ class PlanFanOutTests extends PortalIntegrationTest {
             .getResponse()
             .getRedirectedUrl();
         long plan = Long.parseLong(location.substring("/plans/".length()));
+        GoldenPaths.awaitPlan(jdbc, plan);
         assertThat(statuses(plan)).containsExactly("mobile-app/test SUCCEEDED", "web-store/test SUCCEEDED");
         assertThat(sandbox.requests()
             .stream()

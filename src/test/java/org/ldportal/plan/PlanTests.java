@@ -248,6 +248,31 @@ class PlanTests extends PortalIntegrationTest {
     }
 
     @Test
+    void stepWhenUnclearAndMadeAfterAllThenSettledWithWhatItMadeAndUndoDeletesIt() throws Exception {
+        // LaunchDarkly answers 504 at once, and makes the destination a moment later.
+        sandbox.failNextThenCreate("/destinations/", 504, Duration.ofMillis(200));
+        long plan = run(review());
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "UNKNOWN");
+        sandbox.awaitLateWork();
+
+        outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
+        assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "SUCCEEDED");
+        String made = jdbc.sql("SELECT made FROM plan_step WHERE plan_id = :plan AND position = 1")
+            .param("plan", plan)
+            .query(String.class)
+            .single();
+        assertThat(made).isEqualTo(destination().get("_id").asString());
+        assertThat(page("/plans/" + plan)).contains("Made after all (the portal checked).", "data-testid=\"undo\"");
+
+        editorPosts(plan, "undo");
+        assertThat(sandbox.destinations()).noneMatch(d -> d.path("name").asString().equals(team + " QA to Segment"));
+        assertThat(jdbc.sql("SELECT status FROM plan_step WHERE plan_id = :plan AND position = 1")
+            .param("plan", plan)
+            .query(String.class)
+            .single()).isEqualTo("UNDONE");
+    }
+
+    @Test
     void planWhenRunningRecentlyThenNotOfferedToResume() throws Exception {
         long plan = run(review());
         jdbc.sql("UPDATE plan SET status = 'RUNNING', updated_at = :now WHERE id = :id")
@@ -313,6 +338,7 @@ class PlanTests extends PortalIntegrationTest {
             .with(csrf())
             .with(TestUsers.editor())
             .with(session)).andExpect(status().is3xxRedirection());
+        GoldenPaths.awaitPlan(jdbc, plan);
     }
 
     private String review() throws Exception {
@@ -343,7 +369,9 @@ class PlanTests extends PortalIntegrationTest {
             .andReturn();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/plans/");
-        return Long.parseLong(location.substring("/plans/".length()));
+        long plan = Long.parseLong(location.substring("/plans/".length()));
+        GoldenPaths.awaitPlan(jdbc, plan);
+        return plan;
     }
 
     private List<String> steps(long plan) {

@@ -125,6 +125,7 @@ class SeveralChangesTests extends PortalIntegrationTest {
             .with(csrf())
             .with(TestUsers.editor())
             .with(session)).andExpect(status().is3xxRedirection());
+        GoldenPaths.awaitPlan(jdbc, plan);
 
         assertThat(statuses(plan)).containsExactly("turn-off SUCCEEDED", "turn-off SUCCEEDED", "turn-off SUCCEEDED");
         assertThat(sandbox.destinations()).noneMatch(d -> d.get("on").asBoolean());
@@ -205,7 +206,9 @@ class SeveralChangesTests extends PortalIntegrationTest {
             .getResponse()
             .getRedirectedUrl();
         assertThat(location).startsWith("/plans/");
-        return Long.parseLong(location.substring("/plans/".length()));
+        long plan = Long.parseLong(location.substring("/plans/".length()));
+        GoldenPaths.awaitPlan(jdbc, plan);
+        return plan;
     }
 
     private List<String> statuses(long plan) {

@@ -1,5 +1,7 @@
 package org.ldportal.testsupport;
 
+import java.time.Instant;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,6 +28,31 @@ public final class GoldenPaths {
     public static void clearPlans(JdbcClient jdbc) {
         jdbc.sql("DELETE FROM plan_step").update();
         jdbc.sql("DELETE FROM plan").update();
+    }
+
+    /**
+     * Waits for a plan run in the background (a person's run or resume) to end, as its
+     * page would: stopped, done or undone; fails after 30 seconds still running.
+     */
+    public static String awaitPlan(JdbcClient jdbc, long plan) {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            String status = jdbc.sql("SELECT status FROM plan WHERE id = :id")
+                .param("id", plan)
+                .query(String.class)
+                .single();
+            if (!"RUNNING".equals(status)) {
+                return status;
+            }
+            try {
+                Thread.sleep(25);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Plan " + plan + " was still running after 30 seconds");
     }
 
     /** Saves a template as version {@code basedOn + 1}, as an admin on the admin page. */

@@ -64,9 +64,25 @@ public record PlanPage(WebDriver driver) implements Page {
         return new PlanPage(driver);
     }
 
+    /**
+     * Waits, without reloading, until the plan is no longer running: a person's run goes
+     * on in the background while its page follows it.
+     */
+    public PlanPage awaitEnd() {
+        Waits.until(driver, page -> {
+            try {
+                return !page.findElement(STATUS).getText().startsWith("Running");
+            }
+            catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+        return new PlanPage(driver);
+    }
+
     public PlanPage resume() {
         Browser.submitAndWait(driver, driver.findElement(RESUME));
-        return new PlanPage(driver);
+        return new PlanPage(driver).awaitEnd();
     }
 
     public PlanPage undo() {
