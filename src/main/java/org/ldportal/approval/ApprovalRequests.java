@@ -325,6 +325,15 @@ class ApprovalRequests {
             .update() == 1, new RequestSent(id, outcome, false));
     }
 
+    /** Who approved the request whose REQUESTED entry is {@code auditId}, if it was. */
+    Optional<String> approverSubject(long auditId) {
+        return jdbc
+            .sql("SELECT decided_by_subject FROM approval_request WHERE audit_id = :auditId AND status = 'APPROVED'")
+            .param("auditId", auditId)
+            .query(String.class)
+            .optional();
+    }
+
     /**
      * The change of an approved request, sent with no clear answer, was settled by a
      * check: its outcome replaces the unknown one (a request whose REQUESTED entry is

@@ -300,6 +300,14 @@ public class Approvals implements ApprovalGate {
     }
 
     /**
+     * Whether this person approved the request whose REQUESTED entry is
+     * {@code requestEntryId} (what an approved change's entries link to).
+     */
+    public boolean approvedBy(long requestEntryId, CurrentUser person) {
+        return requests.approverSubject(requestEntryId).filter(person.subject()::equals).isPresent();
+    }
+
+    /**
      * Whether this person may decide the request now (an approver, not its requester,
      * while it waits).
      */

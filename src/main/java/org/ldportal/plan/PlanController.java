@@ -77,7 +77,7 @@ class PlanController {
     private String showPlan(Plan plan, CurrentUser user, Model model) {
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         model.addAttribute("plan", plan);
-        model.addAttribute("mayAct", PlanPages.mayAct(plan, user));
+        model.addAttribute("mayAct", plans.mayAct(plan, user));
         model.addAttribute("resumable", plans.resumable(plan));
         return "plan/plan";
     }

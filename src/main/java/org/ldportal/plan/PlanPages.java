@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ldportal.approval.Approvals;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A plan's page and what may be done from it: its owner and the admins see it and may
- * resume or undo it; viewers (the auditors) see it.
+ * A plan's page and what may be done from it: its owner, its approver and the admins see
+ * it and may resume or undo it; viewers (the auditors) see it.
  */
 @Service
 class PlanPages {
@@ -30,7 +31,10 @@ class PlanPages {
 
     private final Clock clock;
 
-    PlanPages(Plans plans, PlanChanges changes, StepKinds kinds, Clock clock) {
+    private final Approvals approvals;
+
+    PlanPages(Plans plans, PlanChanges changes, StepKinds kinds, Clock clock, Approvals approvals) {
+        this.approvals = approvals;
         this.clock = clock;
         this.plans = plans;
         this.changes = changes;
@@ -50,13 +54,20 @@ class PlanPages {
     Plan actionable(long id, CurrentUser user) {
         Plan plan = visible(id, user);
         if (!mayAct(plan, user)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the person who ran it, or an admin, may.");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Only the person who ran it, its approver or an admin may.");
         }
         return plan;
     }
 
-    static boolean mayAct(Plan plan, CurrentUser user) {
-        return plan.ownerSubject().equals(user.subject()) || user.isAdmin();
+    /**
+     * Whether this person may resume or undo it: its owner, an admin, or the approver of
+     * the request it ran from (who resumes it with their own rights).
+     */
+    boolean mayAct(Plan plan, CurrentUser user) {
+        Long entry = plan.auditId();
+        return plan.ownerSubject().equals(user.subject()) || user.isAdmin()
+                || entry != null && approvals.approvedBy(entry, user);
     }
 
     /** Whether it may be resumed now: stopped, or interrupted (its instance stopped). */

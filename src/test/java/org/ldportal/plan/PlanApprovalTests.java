@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PlanApprovalTests extends PortalIntegrationTest {
 
     private static final String WRITE_KEY = "wk-APPROVED-PLAN-secret";
+
+    /** An approver who is no admin: a release manager, and an editor. */
+    private static final RequestPostProcessor RITA = TestUsers.user("rita", "Rita Release", "release-managers",
+            TestUsers.EDITOR_GROUP);
 
     private final LaunchDarklySandbox sandbox = LaunchDarklySandbox.shared();
 
@@ -138,6 +143,56 @@ class PlanApprovalTests extends PortalIntegrationTest {
         assertThat(steps).containsExactly("environment STARTED eddie Ada Admin (ada)",
                 "environment SUCCEEDED eddie Ada Admin (ada)", "destination STARTED eddie Ada Admin (ada)",
                 "destination SUCCEEDED eddie Ada Admin (ada)");
+    }
+
+    @Test
+    void planWhenItStopsAfterApprovalThenItsApproverMayResumeIt() throws Exception {
+        String review = mvc
+            .perform(post("/templates/prod").param("value[project]", "mobile-app")
+                .param("value[team]", team)
+                .param("value[s2.config.writeKey]", WRITE_KEY)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        String location = mvc
+            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
+        mvc.perform(post(location + "/approve").param("comment", "Fine").with(csrf()).with(RITA))
+            .andExpect(status().is3xxRedirection());
+        long plan = jdbc.sql("SELECT id FROM plan").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT status FROM plan").query(String.class).single()).isEqualTo("STOPPED");
+
+        String page = mvc.perform(get("/plans/" + plan).with(RITA))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("data-testid=\"resume\"");
+        mvc.perform(get("/plans/" + plan)
+            .with(TestUsers.user("otto", "Otto Other", "release-managers", TestUsers.EDITOR_GROUP)))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh()).with(csrf()).with(RITA))
+            .andExpect(status().is3xxRedirection());
+
+        assertThat(GoldenPaths.awaitPlan(jdbc, plan)).isEqualTo("DONE");
+        assertThat(jdbc
+            .sql("SELECT actor_subject FROM audit_entry WHERE resource_type = 'destination' AND outcome = 'SUCCEEDED' "
+                    + "ORDER BY id DESC")
+            .query(String.class)
+            .list()).first().isEqualTo("rita");
     }
 
     @Test
