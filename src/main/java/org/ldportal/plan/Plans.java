@@ -199,6 +199,21 @@ class Plans {
             .update() == 1;
     }
 
+    /**
+     * Lets go the values of the plans stopped, or running but with no step ended, since
+     * before {@code before}; answers how many plans had some.
+     */
+    int forgetValuesLeftSince(Instant before) {
+        List<Long> left = jdbc
+            .sql("SELECT DISTINCT p.id FROM plan p JOIN plan_step s ON s.plan_id = p.id WHERE p.status IN ('STOPPED', "
+                    + "'RUNNING') AND p.updated_at < :before AND s.sealed_values IS NOT NULL")
+            .param("before", Timestamp.from(before))
+            .query(Long.class)
+            .list();
+        left.forEach(this::forgetValues);
+        return left.size();
+    }
+
     /** Lets the values go: the plan needs them no more. */
     void forgetValues(long planId) {
         jdbc.sql("UPDATE plan_step SET sealed_values = NULL WHERE plan_id = :plan").param("plan", planId).update();

@@ -51,6 +51,9 @@ class PlanTests extends PortalIntegrationTest {
     MockMvc mvc;
 
     @Autowired
+    PlanRetention retention;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -207,6 +210,31 @@ class PlanTests extends PortalIntegrationTest {
         assertThat(jdbc.sql("SELECT status FROM plan WHERE id = :id").param("id", plan).query(String.class).single())
             .isEqualTo("STOPPED");
         assertThat(page("/plans/" + plan)).contains("Its values are no longer kept: use the template again.");
+    }
+
+    @Test
+    void planWhenLeftStoppedLongerThanValuesAreKeptThenTheyAreLetGoAndResumeSaysSo() throws Exception {
+        sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
+        long left = run(review());
+        sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
+        long recent = run(review());
+        jdbc.sql("UPDATE plan SET updated_at = :long WHERE id = :id")
+            .param("long", Timestamp.from(Instant.now().minus(Duration.ofDays(31))))
+            .param("id", left)
+            .update();
+
+        assertThat(retention.forgetAbandoned(Instant.now())).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan_step WHERE plan_id = :plan AND sealed_values IS NOT NULL")
+            .param("plan", left)
+            .query(Integer.class)
+            .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM plan_step WHERE plan_id = :plan AND sealed_values IS NOT NULL")
+            .param("plan", recent)
+            .query(Integer.class)
+            .single()).as("a plan stopped a moment ago keeps them").isEqualTo(2);
+        editorPosts(left, "resume");
+        assertThat(page("/plans/" + left)).contains("Its values are no longer kept: use the template again.");
     }
 
     @Test
