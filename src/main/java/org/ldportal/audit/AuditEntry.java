@@ -1,5 +1,7 @@
 package org.ldportal.audit;
 
+import java.util.Objects;
+
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -26,4 +28,17 @@ public record AuditEntry(@Id Long id, Instant occurredAt, String actorSubject, S
         @Nullable String resourceKey, @Nullable String resourceId, AuditOutcome outcome, @Nullable Integer httpStatus,
         @Nullable String errorCode, @Nullable String errorMessage, @Nullable String requestBody,
         @Nullable Long durationMs, @Nullable Long attemptId, @Nullable String approvedBy, @Nullable String requestId) {
+
+    /**
+     * Whether the other entry is about the same thing (type, place, name): when several
+     * attempts link to one entry (the steps of a plan), what tells this attempt's entries
+     * from the others'.
+     */
+    public boolean sameTargetAs(AuditEntry other) {
+        return Objects.equals(resourceType, other.resourceType()) && Objects.equals(projectKey, other.projectKey())
+                && Objects.equals(environmentKey, other.environmentKey())
+                && Objects.equals(integrationKey, other.integrationKey())
+                && Objects.equals(resourceName, other.resourceName());
+    }
+
 }

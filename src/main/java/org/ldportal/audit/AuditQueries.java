@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,10 @@ public class AuditQueries {
 
     /** A where clause that selects every entry; each condition appends to it. */
     private static final String NO_CONDITION = " WHERE 1 = 1";
+
+    /** The outcomes that say how a call began or ended (not the approval steps). */
+    private static final Set<AuditOutcome> CALL_STEPS = Set.of(AuditOutcome.STARTED, AuditOutcome.SUCCEEDED,
+            AuditOutcome.REJECTED, AuditOutcome.FAILED, AuditOutcome.UNKNOWN);
 
     /**
      * An attempt is listed once, by its latest entry: its outcome, or what a later check
@@ -233,9 +238,24 @@ public class AuditQueries {
             return false;
         }
         long root = entry.attemptId() != null ? entry.attemptId() : entry.id();
-        return latestCallStep(root)
+        return latestCallStepOf(root, entry)
             .map(step -> step.outcome() == AuditOutcome.UNKNOWN || step.outcome() == AuditOutcome.STARTED)
             .orElse(true);
+    }
+
+    /**
+     * The latest call step linked to {@code linkId} of the attempt {@code entry} belongs
+     * to: when several attempts link to one entry (the steps of a plan), only this
+     * attempt's own entries (same target, from this one on) say how it ended.
+     */
+    public Optional<AuditEntry> latestCallStepOf(long linkId, AuditEntry entry) {
+        Optional<AuditEntry> last = latestCallStep(linkId);
+        if (last.isEmpty() || last.get().sameTargetAs(entry)) {
+            return last;
+        }
+        return steps(linkId, AuditFilter.none()).stream()
+            .filter(step -> step.id() >= entry.id() && step.sameTargetAs(entry) && CALL_STEPS.contains(step.outcome()))
+            .reduce((first, second) -> second);
     }
 
     /**
@@ -244,10 +264,9 @@ public class AuditQueries {
      */
     public boolean isFollowed(AuditEntry entry) {
         long attempt = entry.attemptId() != null ? entry.attemptId() : entry.id();
-        return !jdbc
-            .queryForList("SELECT id FROM audit_entry WHERE attempt_id = :attempt AND id > :id",
-                    new MapSqlParameterSource().addValue("attempt", attempt).addValue("id", entry.id()), Long.class)
-            .isEmpty();
+        // Of this attempt, not of another linked to the same entry (a plan's next step).
+        return steps(attempt, AuditFilter.none()).stream()
+            .anyMatch(step -> step.id() > entry.id() && step.sameTargetAs(entry));
     }
 
     /**

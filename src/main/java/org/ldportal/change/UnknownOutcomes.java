@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -264,15 +263,9 @@ public class UnknownOutcomes {
             inFlight.close(row.startedId());
             return new Settled.CannotTell();
         }
-        Optional<AuditEntry> last = queries.latestCallStep(row.outcomeLinkId());
-        if (last.isPresent() && !sameTarget(last.get(), started.get())) {
-            // Several attempts link to one entry (the steps of a plan): only this
-            // attempt's own steps say how it ended.
-            last = queries.steps(row.outcomeLinkId(), AuditFilter.none())
-                .stream()
-                .filter(step -> step.id() >= row.startedId() && sameTarget(step, started.get()))
-                .reduce((first, second) -> second);
-        }
+        // Several attempts may link to one entry (the steps of a plan): only this
+        // attempt's own steps say how it ended.
+        Optional<AuditEntry> last = queries.latestCallStepOf(row.outcomeLinkId(), started.get());
         if (last.isPresent() && CLEAR.contains(last.get().outcome()) && last.get().id() > row.startedId()) {
             // Recorded, but the row (and perhaps those waiting) were not told: tell
             // again, then free the target.
@@ -294,14 +287,6 @@ public class UnknownOutcomes {
     }
 
     /** Whether two entries are about the same thing, in the same place. */
-    private static boolean sameTarget(AuditEntry one, AuditEntry other) {
-        return Objects.equals(one.resourceType(), other.resourceType())
-                && Objects.equals(one.projectKey(), other.projectKey())
-                && Objects.equals(one.environmentKey(), other.environmentKey())
-                && Objects.equals(one.integrationKey(), other.integrationKey())
-                && Objects.equals(one.resourceName(), other.resourceName());
-    }
-
     /**
      * An attempt with no row: judged from its entries, with the same rule for when
      * absence proves anything.

@@ -264,6 +264,12 @@ class PlanTests extends PortalIntegrationTest {
         long plan = run(review());
         assertThat(steps(plan)).containsExactly("SUCCEEDED " + team + "-qa", "UNKNOWN");
         assertThat(page("/plans/" + plan)).contains("Not known yet").doesNotContain("data-testid=\"resume\"");
+        // Its own entry is unsettled, though the plan's stop was recorded after it.
+        long started = jdbc.sql("SELECT attempt_id FROM plan_step WHERE plan_id = :plan AND position = 1")
+            .param("plan", plan)
+            .query(Long.class)
+            .single();
+        assertThat(page("/audit/" + started)).contains("action=\"/audit/" + started + "/check\"");
 
         // Once the request can no longer be in flight and nothing was found: not made.
         outcomes.settleDue(Instant.now().plus(Duration.ofSeconds(70)));
