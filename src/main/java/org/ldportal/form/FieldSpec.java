@@ -54,6 +54,17 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
                 placeholder, help, pattern, patternMessage, maxLength, min, max, conditions);
     }
 
+    /**
+     * The same field with other conditions: those left to judge once the form is filled
+     * in, when the others were judged beforehand (the fields they name were fixed) and
+     * let it be shown. With none left it is shown, unless it was hidden outright.
+     */
+    public FieldSpec withConditions(List<FieldCondition> left) {
+        boolean stillHidden = hidden && (conditions.isEmpty() || !left.isEmpty());
+        return new FieldSpec(key, label, type, required, secret, stillHidden, defaultValue, defaultValues, options,
+                placeholder, help, pattern, patternMessage, maxLength, min, max, left);
+    }
+
     /** A builder for an optional field of the given type, nothing else set. */
     public static Builder builder(String key, String label, FieldType type) {
         return new Builder(key, label, type);

@@ -96,7 +96,7 @@ public class FormValidator {
      * submitted; a key the form does not have "". Before anything is submitted, fields
      * show their defaults.
      */
-    static String dependeeValue(String key, FormSpec spec, FormValues values) {
+    public static String dependeeValue(String key, FormSpec spec, FormValues values) {
         FieldSpec dependee = spec.field(key).orElse(null);
         if (dependee == null) {
             return "";

@@ -18,6 +18,7 @@ import org.ldportal.access.PermittedPlaces;
 import org.ldportal.change.KeptSecrets;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.change.Review;
+import org.ldportal.form.FieldCondition;
 import org.ldportal.form.FieldOption;
 import org.ldportal.form.FieldSpec;
 import org.ldportal.form.FormSpec;
@@ -209,11 +210,34 @@ class TemplateUse {
             TemplateStep step = steps.get(i);
             FormSpec form = kinds.of(step.type()).orElseThrow().fields(step.variant());
             for (String key : step.open()) {
-                String open = openKey(i, key);
-                form.field(key).ifPresent(field -> fields.add(field.renamed(open)));
+                int index = i;
+                form.field(key).flatMap(field -> openField(index, step, form, field)).ifPresent(fields::add);
             }
         }
         return new FormSpec(fields);
+    }
+
+    /**
+     * An open field as the use form asks it: under its {@code s<n>.} key, its conditions
+     * naming the use form's keys of the fields they depend on. A condition on a field the
+     * template fixes is judged now, on that value: one that keeps the field hidden leaves
+     * it out of the form (the template decided), one that shows it is dropped.
+     */
+    private static Optional<FieldSpec> openField(int index, TemplateStep step, FormSpec form, FieldSpec field) {
+        // A kind's nested form (config.) names its own fields in its conditions.
+        String nested = field.key().substring(0, field.key().lastIndexOf('.') + 1);
+        List<FieldCondition> left = new ArrayList<>();
+        for (FieldCondition condition : field.conditions()) {
+            String dependee = nested + condition.fieldKey();
+            if (step.open().contains(dependee)) {
+                left.add(new FieldCondition(openKey(index, dependee), condition.action(), condition.conditions()));
+            }
+            else if (!condition
+                .showsFieldFor(FormValidator.dependeeValue(dependee, form, new FormValues(step.values())))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(field.withConditions(left).renamed(openKey(index, field.key())));
     }
 
     /**
