@@ -2,7 +2,6 @@ package org.ldportal.destination;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,8 +120,8 @@ class DestinationStepKind implements StepKind {
         }
         String[] parts = subject.split("/", -1);
         if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
-            return Optional.of(new Managed<>(new Target.Where(null, null, null), subject, Map.of(),
-                    new StepChange.Invalid<Destination>(Map.of("", "It is not a destination of the list."))));
+            return Optional.of(Managed.refused(new Target.Where(null, null, null), subject,
+                    "It is not a destination of the list."));
         }
         Target.Where where = new Target.Where(parts[0], parts[1], null);
         DestinationManagement.Row current;
@@ -133,25 +132,18 @@ class DestinationStepKind implements StepKind {
             if (e.status() != 404) {
                 throw e;
             }
-            return Optional.of(new Managed<>(where, parts[2], Map.of(),
-                    new StepChange.Invalid<Destination>(Map.of("", "It is not in LaunchDarkly any more."))));
+            return Optional.of(Managed.refused(where, parts[2], "It is not in LaunchDarkly any more."));
         }
         boolean on = action == ChangeAction.TURN_ON;
         String name = String.valueOf(current.destination().name());
         where = new Target.Where(parts[0], parts[1], current.destination().kind());
-        String version = seen.first("version");
+        Integer version = Managed.seenVersion(seen);
         if (version == null && current.on() == on) {
-            return Optional.of(new Managed<>(where, name, Map.of(),
-                    new StepChange.Invalid<Destination>(Map.of("", "It is " + (on ? "on" : "off") + " already."))));
+            return Optional.of(Managed.refused(where, name, "It is " + (on ? "on" : "off") + " already."));
         }
-        Integer tested = version != null ? Integer.valueOf(version) : current.destination().version();
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        kept.put(Managed.SUBJECT, List.of(subject));
-        if (tested != null) {
-            kept.put("version", List.of(String.valueOf(tested)));
-        }
-        PreparedChange<Destination> change = changes.turning(DestinationManagement.withVersion(current, tested), on);
-        return Optional.of(new Managed<>(where, name, kept, new StepChange.Ready<>(change, turned -> subject)));
+        Integer tested = version != null ? version : current.destination().version();
+        return Optional.of(Managed.ready(where, name, subject, tested,
+                changes.turning(DestinationManagement.withVersion(current, tested), on)));
     }
 
     @Override

@@ -94,6 +94,8 @@ class IntegrationManageController {
         Manifest manifest = manifest(key);
         model.addAttribute("manifest", manifest);
         model.addAttribute("mayChange", management.mayChange(user));
+        // Several may be turned on or off at once, as one plan, from the lists.
+        model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
         try {
             ExistingResources.OfIntegration lists = management.lists(user, manifest);
             model.addAttribute("configurations",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PreparedChange;
@@ -16,6 +17,7 @@ import org.ldportal.form.FormValidator;
 import org.ldportal.form.FormValues;
 import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.plan.StepKind;
+import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -115,6 +117,48 @@ class IntegrationStepKind implements StepKind {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Set<ChangeAction> changes() {
+        return Set.of(ChangeAction.TURN_ON, ChangeAction.TURN_OFF);
+    }
+
+    /**
+     * Turning one on or off ({@code integration/id}) as the person saw it: the patch
+     * tests the version (or the state) seen when it was chosen.
+     */
+    @Override
+    public Optional<Managed<?>> manage(ChangeAction action, String subject, FormValues seen, CurrentUser user) {
+        if (!changes().contains(action)) {
+            return Optional.empty();
+        }
+        int slash = subject.indexOf('/');
+        Manifest manifest = slash > 0 ? catalog.find(subject.substring(0, slash)).orElse(null) : null;
+        if (manifest == null || slash == subject.length() - 1) {
+            return Optional
+                .of(Managed.refused(new Target.Where(null, null, null), subject, "It is not one of the list's."));
+        }
+        Target.Where where = new Target.Where(null, null, manifest.key());
+        String id = subject.substring(slash + 1);
+        IntegrationManagement.Item current;
+        try {
+            current = management.findToChange(user, action, manifest, type, id);
+        }
+        catch (LaunchDarklyApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.of(Managed.refused(where, id, "It is not in LaunchDarkly any more."));
+        }
+        boolean on = action == ChangeAction.TURN_ON;
+        Integer version = Managed.seenVersion(seen);
+        if (version == null && current.on() == on) {
+            return Optional.of(Managed.refused(where, current.name(), "It is " + (on ? "on" : "off") + " already."));
+        }
+        Integer tested = version != null ? version : current.version();
+        return Optional.of(Managed.ready(where, current.name(), subject, tested,
+                changes.turning(manifest, tested == null ? current : current.withVersion(tested), on)));
     }
 
     @Override

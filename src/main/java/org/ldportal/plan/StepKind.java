@@ -96,8 +96,37 @@ public interface StepKind {
         /** The key under which a managed step keeps what it changes. */
         public static final String SUBJECT = "subject";
 
+        /** The key under which it keeps the version its change tests. */
+        public static final String VERSION = "version";
+
         public Managed {
             values = Map.copyOf(values);
+        }
+
+        /**
+         * The change ready: it keeps the subject and the version its patch tests
+         * ({@code tested}, null when the resource has none), and a success answers the
+         * subject, which its undo takes.
+         */
+        public static <T> Managed<T> ready(Target.Where where, String name, String subject, @Nullable Integer tested,
+                PreparedChange<T> change) {
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            kept.put(SUBJECT, List.of(subject));
+            if (tested != null) {
+                kept.put(VERSION, List.of(String.valueOf(tested)));
+            }
+            return new Managed<>(where, name, kept, new StepChange.Ready<>(change, done -> subject));
+        }
+
+        /** What keeps it from being changed, in words for the person. */
+        public static <T> Managed<T> refused(Target.Where where, String name, String why) {
+            return new Managed<>(where, name, Map.of(), new StepChange.Invalid<T>(Map.of("", why)));
+        }
+
+        /** The version the step kept when it was chosen; null when chosen now. */
+        public static @Nullable Integer seenVersion(FormValues seen) {
+            String version = seen.first(VERSION);
+            return version == null ? null : Integer.valueOf(version);
         }
 
     }

@@ -179,6 +179,54 @@ class SeveralChangesTests extends PortalIntegrationTest {
         assertThat(sandbox.requests()).noneMatch(r -> r.method().equals("PATCH"));
     }
 
+    @Test
+    void subscriptionsWhenTwoChosenOnTheirIntegrationsPageThenEachTurnedOffAndBackOn() throws Exception {
+        Map<String, Object> config = Map.of("base-url", "https://logs.example.com", "token", "tk-several-secret");
+        String first = "log-stream/"
+                + sandbox.seedSubscription("log-stream", "Audit to logs", config, 3, 0).get("_id").asString();
+        String second = "log-stream/"
+                + sandbox.seedSubscription("log-stream", "Audit to archive", config, 0, 0).get("_id").asString();
+        String page = page("/integrations/log-stream", TestUsers.admin());
+        assertThat(page).contains("value=\"" + first + "\"", "value=\"audit-log-subscription\"",
+                "data-testid=\"turn-off-subscriptions\"");
+
+        String review = mvc
+            .perform(post("/plans/change").param("type", "audit-log-subscription")
+                .param("action", "turn-off")
+                .param("back", "/integrations/log-stream")
+                .param("subject", first, second)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.admin())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(HtmlUtils.htmlUnescape(review)).contains("Turn off 2 audit-log subscriptions", "Audit to archive")
+            .doesNotContain("tk-several-secret");
+        String location = mvc
+            .perform(post("/plans/change").params(ReviewForms.hiddenFields(review))
+                .param(ReviewPages.CONFIRM, "create")
+                .with(csrf())
+                .with(TestUsers.admin())
+                .with(session))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        long plan = Long.parseLong(location.substring("/plans/".length()));
+        GoldenPaths.awaitPlan(jdbc, plan);
+        assertThat(sandbox.subscriptions("log-stream")).noneMatch(s -> s.path("on").asBoolean());
+
+        mvc.perform(post("/plans/" + plan + "/undo").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.admin())
+            .with(session)).andExpect(status().is3xxRedirection());
+        assertThat(sandbox.subscriptions("log-stream")).allMatch(s -> s.path("on").asBoolean());
+        assertThat(statuses(plan)).containsExactly("turn-off UNDONE", "turn-off UNDONE");
+    }
+
     private MockHttpServletRequestBuilder choose(String action, List<String> subjects) {
         return post("/plans/change").param("type", "destination")
             .param("action", action)
