@@ -123,27 +123,12 @@ class DestinationStepKind implements StepKind {
             return Optional.of(Managed.refused(new Target.Where(null, null, null), subject,
                     "It is not a destination of the list."));
         }
-        Target.Where where = new Target.Where(parts[0], parts[1], null);
-        DestinationManagement.Row current;
-        try {
-            current = management.findToChange(user, action, parts[0], parts[1], parts[2]);
-        }
-        catch (LaunchDarklyApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return Optional.of(Managed.refused(where, parts[2], "It is not in LaunchDarkly any more."));
-        }
         boolean on = action == ChangeAction.TURN_ON;
-        String name = String.valueOf(current.destination().name());
-        where = new Target.Where(parts[0], parts[1], current.destination().kind());
-        Integer version = Managed.seenVersion(seen);
-        if (version == null && current.on() == on) {
-            return Optional.of(Managed.refused(where, name, "It is " + (on ? "on" : "off") + " already."));
-        }
-        Integer tested = version != null ? version : current.destination().version();
-        return Optional.of(Managed.ready(where, name, subject, tested,
-                changes.turning(DestinationManagement.withVersion(current, tested), on)));
+        return Optional.of(Managed.turning(on, subject, seen, new Target.Where(parts[0], parts[1], null),
+                () -> management.findToChange(user, action, parts[0], parts[1], parts[2]),
+                row -> new Managed.State(String.valueOf(row.destination().name()), row.on(),
+                        row.destination().version()),
+                (row, tested) -> changes.turning(DestinationManagement.withVersion(row, tested), on)));
     }
 
     @Override

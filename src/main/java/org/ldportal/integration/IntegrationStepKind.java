@@ -139,26 +139,12 @@ class IntegrationStepKind implements StepKind {
             return Optional
                 .of(Managed.refused(new Target.Where(null, null, null), subject, "It is not one of the list's."));
         }
-        Target.Where where = new Target.Where(null, null, manifest.key());
         String id = subject.substring(slash + 1);
-        IntegrationManagement.Item current;
-        try {
-            current = management.findToChange(user, action, manifest, type, id);
-        }
-        catch (LaunchDarklyApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return Optional.of(Managed.refused(where, id, "It is not in LaunchDarkly any more."));
-        }
         boolean on = action == ChangeAction.TURN_ON;
-        Integer version = Managed.seenVersion(seen);
-        if (version == null && current.on() == on) {
-            return Optional.of(Managed.refused(where, current.name(), "It is " + (on ? "on" : "off") + " already."));
-        }
-        Integer tested = version != null ? version : current.version();
-        return Optional.of(Managed.ready(where, current.name(), subject, tested,
-                changes.turning(manifest, tested == null ? current : current.withVersion(tested), on)));
+        return Optional.of(Managed.turning(on, subject, seen, new Target.Where(null, null, manifest.key()),
+                () -> management.findToChange(user, action, manifest, type, id),
+                item -> new Managed.State(item.name(), item.on(), item.version()),
+                (item, tested) -> changes.turning(manifest, tested == null ? item : item.withVersion(tested), on)));
     }
 
     @Override

@@ -7,12 +7,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FormSpec;
 import org.ldportal.form.FormValues;
+import org.ldportal.launchdarkly.LaunchDarklyApiException;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
 import org.ldportal.security.CurrentUser;
@@ -121,6 +123,46 @@ public interface StepKind {
         /** What keeps it from being changed, in words for the person. */
         public static <T> Managed<T> refused(Target.Where where, String name, String why) {
             return new Managed<>(where, name, Map.of(), new StepChange.Invalid<T>(Map.of("", why)));
+        }
+
+        /**
+         * Turning what {@code read} reads (as LaunchDarkly has it now) on or off, as a
+         * step: refused when it is gone (a 404) or, chosen now, when it is as asked
+         * already; else {@code turn} of it at the version seen when it was chosen (or
+         * now).
+         */
+        public static <R> Managed<?> turning(boolean on, String subject, FormValues seen, Target.Where where,
+                Supplier<R> read, Function<R, State> state, Turn<R> turn) {
+            R current;
+            try {
+                current = read.get();
+            }
+            catch (LaunchDarklyApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                return refused(where, subject, "It is not in LaunchDarkly any more.");
+            }
+            State now = state.apply(current);
+            Integer version = seenVersion(seen);
+            if (version == null && now.on() == on) {
+                return refused(where, now.name(), "It is " + (on ? "on" : "off") + " already.");
+            }
+            Integer tested = version != null ? version : now.version();
+            return ready(where, now.name(), subject, tested, turn.at(current, tested));
+        }
+
+        /** What a turn needs to know of what it turns. */
+        public record State(String name, boolean on, @Nullable Integer version) {
+        }
+
+        /**
+         * The turn of what was read, tested against {@code version} (null: its state).
+         */
+        public interface Turn<R> {
+
+            PreparedChange<?> at(R current, @Nullable Integer version);
+
         }
 
         /** The version the step kept when it was chosen; null when chosen now. */
