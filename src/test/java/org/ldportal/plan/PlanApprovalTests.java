@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ldportal.approval.WithApprovalRules;
-import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.FormTokens;
@@ -80,31 +79,11 @@ class PlanApprovalTests extends PortalIntegrationTest {
 
     @Test
     void planWhenAStepNeedsApprovalThenOneRequestAndOnceApprovedEveryStepRunsAsTheRequester() throws Exception {
-        String review = mvc
-            .perform(post("/templates/prod").param("value[project]", "mobile-app")
-                .param("value[team]", team)
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String review = review();
         assertThat(review).contains("Production needs a second person", ">Request approval</button>")
             .doesNotContain(WRITE_KEY);
 
-        String location = mvc
-            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/templates/prod", review, TestUsers.editor(), session);
         assertThat(location).startsWith("/requests/");
         long request = Long.parseLong(location.substring("/requests/".length()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).as("nothing run yet").isZero();
@@ -147,28 +126,8 @@ class PlanApprovalTests extends PortalIntegrationTest {
 
     @Test
     void planWhenItStopsAfterApprovalThenItsApproverMayResumeIt() throws Exception {
-        String review = mvc
-            .perform(post("/templates/prod").param("value[project]", "mobile-app")
-                .param("value[team]", team)
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        String location = mvc
-            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String review = review();
+        String location = ReviewForms.confirm(mvc, "/templates/prod", review, TestUsers.editor(), session);
         sandbox.failNextPost("/destinations/", 400, "invalid_request", "writeKey is not valid for this source");
         mvc.perform(post(location + "/approve").param("comment", "Fine").with(csrf()).with(RITA))
             .andExpect(status().is3xxRedirection());
@@ -197,28 +156,8 @@ class PlanApprovalTests extends PortalIntegrationTest {
 
     @Test
     void planWhenAStepWouldBeRefusedByTheTimeItIsApprovedThenNotApprovedAndNothingRun() throws Exception {
-        String review = mvc
-            .perform(post("/templates/prod").param("value[project]", "mobile-app")
-                .param("value[team]", team)
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        String location = mvc
-            .perform(post("/templates/prod").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String review = review();
+        String location = ReviewForms.confirm(mvc, "/templates/prod", review, TestUsers.editor(), session);
         // Meanwhile someone makes the environment's key in LaunchDarkly itself.
         sandbox.seedEnvironment("mobile-app", "prod-" + team, "Made meanwhile");
 
@@ -261,16 +200,7 @@ class PlanApprovalTests extends PortalIntegrationTest {
             .getContentAsString();
         assertThat(review).contains("Production needs a second person", ">Request approval</button>");
 
-        String location = mvc
-            .perform(post("/plans/change").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/plans/change", review, TestUsers.editor(), session);
         assertThat(location).startsWith("/requests/");
         assertThat(sandbox.destinations()).as("nothing sent yet").allMatch(d -> d.get("on").asBoolean());
         String approverPage = HtmlUtils.htmlUnescape(mvc.perform(get(location).with(TestUsers.admin()))
@@ -300,6 +230,22 @@ class PlanApprovalTests extends PortalIntegrationTest {
             .query(String.class)
             .list())
             .containsExactly("turn-off SUCCEEDED eddie Ada Admin (ada)", "turn-off SUCCEEDED eddie Ada Admin (ada)");
+    }
+
+    /** The review of the production template, as the editor fills it in. */
+    private String review() throws Exception {
+        return mvc
+            .perform(post("/templates/prod").param("value[project]", "mobile-app")
+                .param("value[team]", team)
+                .param("value[s2.config.writeKey]", WRITE_KEY)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(TestUsers.editor())
+                .with(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.GoldenPaths;
 import org.ldportal.testsupport.FormTokens;
@@ -94,16 +93,7 @@ class PlanFanOutTests extends PortalIntegrationTest {
 
         // LaunchDarkly refuses the first once: nothing made, the plan stopped at it.
         sandbox.failNextPost("/integrations/acme-webhooks", 400, "invalid_request", "URL is not reachable");
-        String location = mvc
-            .perform(post("/templates/trails").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/templates/trails", review, TestUsers.editor(), session);
         long plan = Long.parseLong(location.substring("/plans/".length()));
         GoldenPaths.awaitPlan(jdbc, plan);
         assertThat(statuses(plan)).containsExactly("mobile-app REJECTED", "web-store WAITING", "payments WAITING");
@@ -173,16 +163,8 @@ class PlanFanOutTests extends PortalIntegrationTest {
                     "Step 2: Create a Data Export destination, for web-store/test")
             .doesNotContain(SIGNING_SECRET);
 
-        String location = mvc
-            .perform(post("/templates/several.destination.segment").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/templates/several.destination.segment", review, TestUsers.editor(),
+                session);
         long plan = Long.parseLong(location.substring("/plans/".length()));
         GoldenPaths.awaitPlan(jdbc, plan);
         assertThat(statuses(plan)).containsExactly("mobile-app/test SUCCEEDED", "web-store/test SUCCEEDED");

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ldportal.change.pages.ReviewPages;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.FormTokens;
 import org.ldportal.testsupport.GoldenPaths;
@@ -205,16 +204,7 @@ class SeveralChangesTests extends PortalIntegrationTest {
             .getContentAsString();
         assertThat(HtmlUtils.htmlUnescape(review)).contains("Turn off 2 audit-log subscriptions", "Audit to archive")
             .doesNotContain("tk-several-secret");
-        String location = mvc
-            .perform(post("/plans/change").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.admin())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/plans/change", review, TestUsers.admin(), session);
         long plan = Long.parseLong(location.substring("/plans/".length()));
         GoldenPaths.awaitPlan(jdbc, plan);
         assertThat(sandbox.subscriptions("log-stream")).noneMatch(s -> s.path("on").asBoolean());
@@ -243,16 +233,7 @@ class SeveralChangesTests extends PortalIntegrationTest {
     }
 
     private long confirm(String review) throws Exception {
-        String location = mvc
-            .perform(post("/plans/change").params(ReviewForms.hiddenFields(review))
-                .param(ReviewPages.CONFIRM, "create")
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().is3xxRedirection())
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+        String location = ReviewForms.confirm(mvc, "/plans/change", review, TestUsers.editor(), session);
         assertThat(location).startsWith("/plans/");
         long plan = Long.parseLong(location.substring("/plans/".length()));
         GoldenPaths.awaitPlan(jdbc, plan);
