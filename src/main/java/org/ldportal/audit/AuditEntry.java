@@ -30,15 +30,17 @@ public record AuditEntry(@Id Long id, Instant occurredAt, String actorSubject, S
         @Nullable Long durationMs, @Nullable Long attemptId, @Nullable String approvedBy, @Nullable String requestId) {
 
     /**
-     * Whether the other entry is about the same thing (type, place, name): when several
-     * attempts link to one entry (the steps of a plan), what tells this attempt's entries
-     * from the others'.
+     * Whether the other entry is of the same attempt's kind (action, type, place, name,
+     * and id where both say one): when several attempts link to one entry (the steps of a
+     * plan, and its undo's), what tells this attempt's entries from the others'.
      */
     public boolean sameTargetAs(AuditEntry other) {
-        return Objects.equals(resourceType, other.resourceType()) && Objects.equals(projectKey, other.projectKey())
+        return Objects.equals(action, other.action()) && Objects.equals(resourceType, other.resourceType())
+                && Objects.equals(projectKey, other.projectKey())
                 && Objects.equals(environmentKey, other.environmentKey())
                 && Objects.equals(integrationKey, other.integrationKey())
-                && Objects.equals(resourceName, other.resourceName());
+                && Objects.equals(resourceName, other.resourceName())
+                && (resourceId == null || other.resourceId() == null || resourceId.equals(other.resourceId()));
     }
 
 }

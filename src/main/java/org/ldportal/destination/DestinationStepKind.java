@@ -127,7 +127,7 @@ class DestinationStepKind implements StepKind {
         return Optional.of(Managed.turning(on, subject, seen, new Target.Where(parts[0], parts[1], null),
                 () -> management.findToChange(user, action, parts[0], parts[1], parts[2]),
                 row -> new Managed.State(String.valueOf(row.destination().name()), row.on(),
-                        row.destination().version()),
+                        row.destination().version(), management.mayChange(user, row)),
                 (row, tested) -> changes.turning(DestinationManagement.withVersion(row, tested), on)));
     }
 

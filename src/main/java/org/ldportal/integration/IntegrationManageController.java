@@ -94,8 +94,11 @@ class IntegrationManageController {
         Manifest manifest = manifest(key);
         model.addAttribute("manifest", manifest);
         model.addAttribute("mayChange", management.mayChange(user));
-        // Several may be turned on or off at once, as one plan, from the lists.
+        // Several may be turned on or off at once, as one plan, from the lists: each
+        // list's
+        // form its own submit.
         model.addAttribute(SubmissionPages.TOKEN, SubmissionPages.newToken());
+        model.addAttribute("subscriptionsToken", SubmissionPages.newToken());
         try {
             ExistingResources.OfIntegration lists = management.lists(user, manifest);
             model.addAttribute("configurations",

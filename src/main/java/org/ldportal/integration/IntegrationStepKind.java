@@ -143,7 +143,7 @@ class IntegrationStepKind implements StepKind {
         boolean on = action == ChangeAction.TURN_ON;
         return Optional.of(Managed.turning(on, subject, seen, new Target.Where(null, null, manifest.key()),
                 () -> management.findToChange(user, action, manifest, type, id),
-                item -> new Managed.State(item.name(), item.on(), item.version()),
+                item -> new Managed.State(item.name(), item.on(), item.version(), management.mayChange(user)),
                 (item, tested) -> changes.turning(manifest, tested == null ? item : item.withVersion(tested), on)));
     }
 

@@ -18,6 +18,17 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
         steps = List.copyOf(steps);
     }
 
+    /** What a step does, in words: "Turn off". */
+    static String doing(ChangeAction action) {
+        return switch (action) {
+            case TURN_ON -> "Turn on";
+            case TURN_OFF -> "Turn off";
+            case UPDATE -> "Change";
+            case DELETE -> "Delete";
+            default -> "Create";
+        };
+    }
+
     /** Where a plan stands. */
     public enum Status {
 
@@ -46,13 +57,7 @@ public record Plan(long id, @Nullable String templateKey, @Nullable Integer temp
 
         /** What it does, in words for its page: "Turn off". */
         public String doing() {
-            return switch (action) {
-                case TURN_ON -> "Turn on";
-                case TURN_OFF -> "Turn off";
-                case UPDATE -> "Change";
-                case DELETE -> "Delete";
-                default -> "Create";
-            };
+            return Plan.doing(action);
         }
 
         StepKind.Target.Where where() {

@@ -25,12 +25,14 @@ class PlanBackground implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanBackground.class);
 
-    /** A few plans at once: each step waits on LaunchDarkly, not on the processor. */
-    private static final int THREADS = 4;
-
     private final AtomicInteger count = new AtomicInteger();
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
+    /**
+     * A thread for each plan running, none kept waiting: a plan queued behind others
+     * would look interrupted after a while (no step ending) and be taken over while it
+     * waits. Each step waits on LaunchDarkly, not on the processor.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "plan-run-" + count.incrementAndGet());
         thread.setDaemon(true);
         return thread;

@@ -46,14 +46,17 @@ class PlanRetention implements SchedulingConfigurer {
         registrar.addFixedDelayTask(new FixedDelayTask(forget, properties.retentionCheck(), Duration.ofMinutes(5)));
     }
 
-    /** Forgets the values of the plans left since before {@code now - keepValues}. */
+    /**
+     * Forgets the values of the plans left since before {@code now - keepValues}; answers
+     * how many steps had some.
+     */
     int forgetAbandoned(Instant now) {
-        int plansLetGo = plans.forgetValuesLeftSince(now.minus(properties.keepValues()));
-        if (plansLetGo > 0) {
-            log.info("Let go the kept values of {} plans left stopped or interrupted for more than {}", plansLetGo,
+        int stepsLetGo = plans.forgetValuesLeftSince(now.minus(properties.keepValues()));
+        if (stepsLetGo > 0) {
+            log.info("Let go the kept values of {} steps of plans left for more than {}", stepsLetGo,
                     properties.keepValues());
         }
-        return plansLetGo;
+        return stepsLetGo;
     }
 
 }

@@ -83,7 +83,7 @@ class PlanRunner {
         }
         ChangeOrigin linked = steps;
         background.run(() -> runToTheEnd(id, user, linked));
-        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+        return shown(id);
     }
 
     /** Runs what a stopped plan has left, as the person who resumes it. */
@@ -94,7 +94,7 @@ class PlanRunner {
         }
         Plan plan = plans.find(id).orElseThrow();
         background.run(() -> runToTheEnd(id, user, new ChangeOrigin(plan.auditId(), null)));
-        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+        return shown(id);
     }
 
     /**
@@ -148,7 +148,7 @@ class PlanRunner {
         }
         record(plan, user, ChangeAction.DELETE, AuditOutcome.SUCCEEDED, plan.changesWhatExists()
                 ? "Undone: what its steps changed was changed back." : "Undone: what its steps made was deleted.");
-        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+        return shown(id);
     }
 
     private ChangeResult<PlanRun> run(long id, CurrentUser user, ChangeOrigin origin, boolean approved) {
@@ -168,7 +168,7 @@ class PlanRunner {
         plans.move(id, Plan.Status.RUNNING, Plan.Status.DONE);
         plans.forgetValues(id);
         record(plan, user, ChangeAction.CREATE, AuditOutcome.SUCCEEDED, "Every step succeeded.");
-        return new ChangeResult.Succeeded<>(new PlanRun(id), "/plans/" + id);
+        return shown(id);
     }
 
     /**
@@ -200,25 +200,36 @@ class PlanRunner {
         StepKind kind = kinds.of(step.type()).orElseThrow();
         Map<String, List<String>> values = plans.values(plan.id(), step.position()).orElse(null);
         if (values == null) {
-            String problem = "Its values are no longer kept: use the template again.";
+            String problem = "Its values are no longer kept: "
+                    + (step.creates() ? "use the template again." : "choose it again from its list.");
             plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
             return problem;
         }
         StepKind.StepChange<?> prepared = step.creates() ? kind.prepare(step.where(), new FormValues(values), user)
                 : managed(kind, step, new FormValues(values), user);
         if (prepared instanceof StepKind.StepChange.Invalid<?> invalid) {
-            String problem = "Its values are not valid now: " + String.join(" ", invalid.errors().values());
+            String problem = (step.creates() ? "Its values are not valid now: " : "")
+                    + String.join(" ", invalid.errors().values());
             plans.step(plan.id(), step.position(), Plan.StepStatus.REJECTED, problem, null, null);
             return problem;
+        }
+        if (prepared instanceof StepKind.StepChange.AsAsked<?> asAsked) {
+            plans.step(plan.id(), step.position(), Plan.StepStatus.SUCCEEDED, asAsked.message(), null, asAsked.made());
+            return null;
         }
         return sendReady(plan, step, (StepKind.StepChange.Ready<?>) prepared, user, origin);
     }
 
-    /** A change of what exists, against what the step kept of it (its version). */
+    /**
+     * A change of what exists, against what the step kept of it (its version); sent again
+     * after it did not succeed, as it is now (the person resumed it knowing why).
+     */
     private static StepKind.StepChange<?> managed(StepKind kind, Plan.PlanStep step, FormValues values,
             CurrentUser user) {
         String subject = String.valueOf(values.first(StepKind.Managed.SUBJECT));
-        return kind.manage(step.action(), subject, values, user)
+        FormValues seen = step.status() == Plan.StepStatus.WAITING ? values : new FormValues(
+                Map.of(StepKind.Managed.SUBJECT, List.of(subject), StepKind.Managed.AGAIN, List.of("true")));
+        return kind.manage(step.action(), subject, seen, user)
             .map(StepKind.Managed::change)
             .orElseThrow(() -> new IllegalStateException(step.type() + " steps do not " + step.action()));
     }
@@ -232,6 +243,14 @@ class PlanRunner {
             return null;
         }
         String problem = String.valueOf(result.problem());
+        if (!step.creates() && result instanceof ChangeResult.MayExist<T>) {
+            // Nothing settles a change of what exists later: resuming looks again, and
+            // one that is as asked by then is done.
+            problem = "LaunchDarkly gave no clear answer, so it may have been changed already: resume the plan, "
+                    + "which looks again (one that is as asked by then counts as done).";
+            plans.step(plan.id(), step.position(), Plan.StepStatus.FAILED, problem, link(result), null);
+            return problem;
+        }
         plans.step(plan.id(), step.position(), status(result), problem, link(result), null);
         if (result instanceof ChangeResult.MayExist<T> unclear && unclear.attemptId() != null) {
             plans.unclear(plan.id(), step.position(), unclear.attemptId());
@@ -250,12 +269,14 @@ class PlanRunner {
         }
         catch (NotAllowedException e) {
             // Recorded as refused by the guard; the rest of the plan's page still stands.
-            return kept(plan, step, "You may not delete it " + e.place() + ": an admin can undo the rest.");
+            return kept(plan, step, "You may not " + (step.creates() ? "delete" : "change") + " it " + e.place()
+                    + ": an admin can undo the rest.");
         }
         catch (RuntimeException e) {
             log.error("Step {} of plan {} could not be undone: {}", step.position() + 1, plan.id(),
                     e.getClass().getName());
-            return kept(plan, step, "It could not be read from LaunchDarkly to delete it: try again in a moment.");
+            return kept(plan, step, "It could not be read from LaunchDarkly to "
+                    + (step.creates() ? "delete" : "change") + " it: try again in a moment.");
         }
     }
 
@@ -295,6 +316,12 @@ class PlanRunner {
                 "The plan stopped at step " + (step.position() + 1) + ": " + problem
                         + " What was done stays done: resume or undo it on its page.",
                 null, null, "/plans/" + plan.id());
+    }
+
+    /** A success whose page is the plan's. */
+    private static ChangeResult<PlanRun> shown(long id) {
+        PlanRun run = new PlanRun(id);
+        return new ChangeResult.Succeeded<>(run, run.path());
     }
 
     private ChangeResult<PlanRun> moved(long id) {

@@ -200,18 +200,16 @@ class Plans {
     }
 
     /**
-     * Lets go the values of the plans stopped, or running but with no step ended, since
-     * before {@code before}; answers how many plans had some.
+     * Lets go the values of the plans left since before {@code before} (stopped, running
+     * with no step ended, or ended and not let go); answers how many steps had some. One
+     * statement, so a plan resumed meanwhile (its time moved on) keeps them.
      */
     int forgetValuesLeftSince(Instant before) {
-        List<Long> left = jdbc
-            .sql("SELECT DISTINCT p.id FROM plan p JOIN plan_step s ON s.plan_id = p.id WHERE p.status IN ('STOPPED', "
-                    + "'RUNNING') AND p.updated_at < :before AND s.sealed_values IS NOT NULL")
+        return jdbc
+            .sql("UPDATE plan_step SET sealed_values = NULL WHERE sealed_values IS NOT NULL AND plan_id IN "
+                    + "(SELECT id FROM plan WHERE updated_at < :before)")
             .param("before", Timestamp.from(before))
-            .query(Long.class)
-            .list();
-        left.forEach(this::forgetValues);
-        return left.size();
+            .update();
     }
 
     /** Lets the values go: the plan needs them no more. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.ldportal.change.PreparedChange;
 import org.ldportal.form.FormValues;
+import org.ldportal.change.NotAllowedException;
 import org.ldportal.launchdarkly.LaunchDarklyException;
 import org.ldportal.resource.ChangeAction;
 import org.ldportal.resource.ResourceType;
@@ -102,9 +103,22 @@ class SeveralChanges {
                         "It could not be read from LaunchDarkly just now: try again in a moment."));
                 continue;
             }
+            catch (IllegalArgumentException e) {
+                shown.add(new Chosen(subject, null, null, "It is not one of the list's."));
+                continue;
+            }
+            catch (NotAllowedException e) {
+                shown.add(new Chosen(subject, null, null, "You may not see it " + e.place() + "."));
+                continue;
+            }
             String where = where(managed.where());
             if (managed.change() instanceof StepKind.StepChange.Invalid<?> invalid) {
                 shown.add(new Chosen(subject, managed.name(), where, String.join(" ", invalid.errors().values())));
+                continue;
+            }
+            if (managed.change() instanceof StepKind.StepChange.AsAsked<?> asAsked) {
+                // Changed so since the review: nothing to ask for.
+                shown.add(new Chosen(subject, managed.name(), where, asAsked.message()));
                 continue;
             }
             shown.add(new Chosen(subject, managed.name(), where, null));
@@ -125,7 +139,7 @@ class SeveralChanges {
     }
 
     static String doing(ChangeAction action) {
-        return action == ChangeAction.TURN_ON ? "Turn on" : action == ChangeAction.TURN_OFF ? "Turn off" : "Change";
+        return Plan.doing(action);
     }
 
     private static @Nullable String where(StepKind.Target.Where where) {

@@ -127,9 +127,11 @@ public interface StepKind {
 
         /**
          * Turning what {@code read} reads (as LaunchDarkly has it now) on or off, as a
-         * step: refused when it is gone (a 404) or, chosen now, when it is as asked
-         * already; else {@code turn} of it at the version seen when it was chosen (or
-         * now).
+         * step: refused when it is gone (a 404), when the person may not change it, or,
+         * chosen now ({@code seen} empty), when it is as asked already; once chosen, one
+         * as asked by the time it is sent is done, nothing sent. Else {@code turn} of it
+         * at the version seen when it was chosen (or now, when it is sent again after a
+         * refusal: {@link #AGAIN}).
          */
         public static <R> Managed<?> turning(boolean on, String subject, FormValues seen, Target.Where where,
                 Supplier<R> read, Function<R, State> state, Turn<R> turn) {
@@ -144,16 +146,27 @@ public interface StepKind {
                 return refused(where, subject, "It is not in LaunchDarkly any more.");
             }
             State now = state.apply(current);
-            Integer version = seenVersion(seen);
-            if (version == null && now.on() == on) {
-                return refused(where, now.name(), "It is " + (on ? "on" : "off") + " already.");
+            if (!now.mayChange()) {
+                return refused(where, now.name(), "You may not change it: ask someone who may change it there.");
             }
+            String words = "It is " + (on ? "on" : "off") + " already";
+            if (now.on() == on) {
+                return seen.values().isEmpty() ? refused(where, now.name(), words + ".") : new Managed<>(where,
+                        now.name(), Map.of(), new StepChange.AsAsked<>(words + ": nothing was sent.", subject));
+            }
+            Integer version = seenVersion(seen);
             Integer tested = version != null ? version : now.version();
             return ready(where, now.name(), subject, tested, turn.at(current, tested));
         }
 
-        /** What a turn needs to know of what it turns. */
-        public record State(String name, boolean on, @Nullable Integer version) {
+        /**
+         * What a step sent again after a refusal keeps instead of the version seen: it is
+         * turned as it is now, since the person resumed it after reading why.
+         */
+        public static final String AGAIN = "again";
+
+        /** What a turn needs to know of what it turns, and whether the person may. */
+        public record State(String name, boolean on, @Nullable Integer version, boolean mayChange) {
         }
 
         /**
@@ -168,7 +181,13 @@ public interface StepKind {
         /** The version the step kept when it was chosen; null when chosen now. */
         public static @Nullable Integer seenVersion(FormValues seen) {
             String version = seen.first(VERSION);
-            return version == null ? null : Integer.valueOf(version);
+            try {
+                return version == null ? null : Integer.valueOf(version.strip());
+            }
+            catch (NumberFormatException notOurs) {
+                // Not what the review wrote: judged as it is now.
+                return null;
+            }
         }
 
     }
@@ -206,6 +225,16 @@ public interface StepKind {
                 errors = Map.copyOf(errors);
             }
 
+        }
+
+        /**
+         * A change of what exists that is as asked already when it is sent (turned off
+         * meanwhile, or by this step's own attempt whose answer was unclear): nothing to
+         * send, the step is done.
+         *
+         * @param made what it names, for undo
+         */
+        record AsAsked<T>(String message, String made) implements StepChange<T> {
         }
 
     }

@@ -36,7 +36,11 @@ class StepKinds {
         if (step.creates()) {
             return kind.undo(step.where(), made, user);
         }
-        ChangeAction back = step.action() == ChangeAction.TURN_OFF ? ChangeAction.TURN_ON : ChangeAction.TURN_OFF;
+        ChangeAction back = switch (step.action()) {
+            case TURN_OFF -> ChangeAction.TURN_ON;
+            case TURN_ON -> ChangeAction.TURN_OFF;
+            default -> throw new IllegalStateException("No undo of " + step.action() + " steps");
+        };
         return kind.manage(back, made, FormValues.empty(), user)
             .map(StepKind.Managed::change)
             .filter(StepKind.StepChange.Ready.class::isInstance)

@@ -205,13 +205,16 @@ class TemplateUse {
             .anyMatch(question -> question.type() == Question.Type.ENVIRONMENTS) ? environments(template, user)
                     : List.of();
         questions.forEach(question -> fields.add(question.field(projects, environments)));
+        Set<String> questionKeys = questions.stream().map(Question::key).collect(Collectors.toSet());
         List<TemplateStep> steps = template.document().steps();
         for (int i = 0; i < steps.size(); i++) {
             TemplateStep step = steps.get(i);
             FormSpec form = kinds.of(step.type()).orElseThrow().fields(step.variant());
             for (String key : step.open()) {
                 int index = i;
-                form.field(key).flatMap(field -> openField(index, step, form, field)).ifPresent(fields::add);
+                form.field(key)
+                    .flatMap(field -> openField(index, step, form, field, questionKeys))
+                    .ifPresent(fields::add);
             }
         }
         return new FormSpec(fields);
@@ -221,16 +224,29 @@ class TemplateUse {
      * An open field as the use form asks it: under its {@code s<n>.} key, its conditions
      * naming the use form's keys of the fields they depend on. A condition on a field the
      * template fixes is judged now, on that value: one that keeps the field hidden leaves
-     * it out of the form (the template decided), one that shows it is dropped.
+     * it out of the form (the template decided), one that shows it is dropped; one on a
+     * question's answer ({@code ${severity}}) reads that question.
      */
-    private static Optional<FieldSpec> openField(int index, TemplateStep step, FormSpec form, FieldSpec field) {
+    private static Optional<FieldSpec> openField(int index, TemplateStep step, FormSpec form, FieldSpec field,
+            Set<String> questions) {
         // A kind's nested form (config.) names its own fields in its conditions.
         String nested = field.key().substring(0, field.key().lastIndexOf('.') + 1);
         List<FieldCondition> left = new ArrayList<>();
         for (FieldCondition condition : field.conditions()) {
             String dependee = nested + condition.fieldKey();
+            String fixed = String.join(",", step.values().getOrDefault(dependee, List.of()));
+            Matcher answer = TemplateChecks.ANSWER.matcher(fixed);
             if (step.open().contains(dependee)) {
                 left.add(new FieldCondition(openKey(index, dependee), condition.action(), condition.conditions()));
+            }
+            else if (answer.matches() && questions.contains(answer.group(1))) {
+                // The value is a question's answer: the condition reads the question.
+                left.add(new FieldCondition(answer.group(1), condition.action(), condition.conditions()));
+            }
+            else if (fixed.contains("${")) {
+                // Made of answers: the field is asked, and checked once they are filled
+                // in.
+                continue;
             }
             else if (!condition
                 .showsFieldFor(FormValidator.dependeeValue(dependee, form, new FormValues(step.values())))) {

@@ -223,7 +223,7 @@ class PlanTests extends PortalIntegrationTest {
             .param("id", left)
             .update();
 
-        assertThat(retention.forgetAbandoned(Instant.now())).isEqualTo(1);
+        assertThat(retention.forgetAbandoned(Instant.now())).as("the old plan's two steps").isEqualTo(2);
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan_step WHERE plan_id = :plan AND sealed_values IS NOT NULL")
             .param("plan", left)

@@ -77,6 +77,7 @@ class SeveralChangesTests extends PortalIntegrationTest {
     @Test
     void turnOffWhenThreeChosenThenOneReviewEachAuditedLinkedToThePlanThenUndoneTurnsEachBackOn() throws Exception {
         String review = send(choose("turn-off", chosen).with(FormTokens.unreviewed()));
+        assertThat(review).doesNotContain("wk-secret-123");
         assertThat(HtmlUtils.htmlUnescape(review)).contains("Turn off 3 Data Export destinations",
                 "Step 1: Turn off a Data Export destination", "Mobile events (Segment)",
                 "Step 3: Turn off a Data Export destination", "Store production events (Segment)",
@@ -92,8 +93,13 @@ class SeveralChangesTests extends PortalIntegrationTest {
         assertThat(linked(plan)).containsExactly("turn-off STARTED", "turn-off SUCCEEDED", "turn-off STARTED",
                 "turn-off SUCCEEDED", "turn-off STARTED", "turn-off SUCCEEDED");
         String page = HtmlUtils.htmlUnescape(page("/plans/" + plan, TestUsers.editor()));
-        assertThat(page).contains("Turn off the Data Export destination: Store events", "in web-store / test",
-                "Done: every step succeeded.", "Undo: change each back");
+        assertThat(page)
+            .contains("Turn off the Data Export destination: Store events", "in web-store / test",
+                    "Done: every step succeeded.", "Undo: change each back")
+            .doesNotContain("wk-secret-123");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE request_body LIKE '%wk-secret-123%'")
+            .query(Integer.class)
+            .single()).isZero();
 
         mvc.perform(post("/plans/" + plan + "/undo").with(FormTokens.fresh())
             .with(csrf())
@@ -144,6 +150,45 @@ class SeveralChangesTests extends PortalIntegrationTest {
             .param("plan", plan)
             .query(String.class)
             .single()).contains("changed in LaunchDarkly");
+
+        // Resumed after reading why: turned off as it is now.
+        resume(plan);
+        assertThat(statuses(plan)).containsExactly("turn-off SUCCEEDED", "turn-off SUCCEEDED", "turn-off SUCCEEDED");
+        assertThat(sandbox.destinations()).noneMatch(d -> d.get("on").asBoolean());
+    }
+
+    @Test
+    void turnOffWhenTheAnswerIsUnclearThenFailedAndResumeFindsItOffAndGoesOn() throws Exception {
+        String review = send(choose("turn-off", chosen).with(FormTokens.unreviewed()));
+        // LaunchDarkly turns the second off, but the gateway answers 502.
+        sandbox.failNextPatchAfterHandling("/destinations/web-store/test/", 502);
+
+        long plan = confirm(review);
+
+        assertThat(statuses(plan)).containsExactly("turn-off SUCCEEDED", "turn-off FAILED", "turn-off WAITING");
+        assertThat(page("/plans/" + plan, TestUsers.editor())).contains("gave no clear answer",
+                "data-testid=\"resume\"");
+
+        resume(plan);
+
+        assertThat(statuses(plan)).containsExactly("turn-off SUCCEEDED", "turn-off SUCCEEDED", "turn-off SUCCEEDED");
+        assertThat(jdbc.sql("SELECT message FROM plan_step WHERE plan_id = :plan AND position = 1")
+            .param("plan", plan)
+            .query(String.class)
+            .single()).isEqualTo("It is off already: nothing was sent.");
+        assertThat(sandbox.requests().stream().filter(r -> r.method().equals("PATCH"))).as("the second sent once")
+            .hasSize(3);
+        assertThat(sandbox.destinations()).noneMatch(d -> d.get("on").asBoolean());
+    }
+
+    @Test
+    void chosenWhenTamperedWithThenSaidForEachNeverAnError() throws Exception {
+        String page = HtmlUtils
+            .htmlUnescape(send(choose("turn-off", List.of("web-store/test/..", "nonsense", chosen.get(0)))
+                .param("seen[" + chosen.get(0) + "]", "{\"version\":[\"x\"]}")
+                .with(FormTokens.unreviewed())));
+        assertThat(page).contains("Nothing was sent", "It is not one of the list's.", "It is not a destination");
+        assertThat(sandbox.requests()).noneMatch(r -> r.method().equals("PATCH"));
     }
 
     @Test
@@ -215,6 +260,14 @@ class SeveralChangesTests extends PortalIntegrationTest {
             .with(session)).andExpect(status().is3xxRedirection());
         assertThat(sandbox.subscriptions("log-stream")).allMatch(s -> s.path("on").asBoolean());
         assertThat(statuses(plan)).containsExactly("turn-off UNDONE", "turn-off UNDONE");
+    }
+
+    private void resume(long plan) throws Exception {
+        mvc.perform(post("/plans/" + plan + "/resume").with(FormTokens.fresh())
+            .with(csrf())
+            .with(TestUsers.editor())
+            .with(session)).andExpect(status().is3xxRedirection());
+        GoldenPaths.awaitPlan(jdbc, plan);
     }
 
     private MockHttpServletRequestBuilder choose(String action, List<String> subjects) {

@@ -59,6 +59,22 @@ class TemplateUseFormTests extends PortalIntegrationTest {
             .doesNotContain("hidden");
     }
 
+    @Test
+    void openFieldWhenItDependsOnAValueMadeOfAnAnswerThenItsConditionReadsTheQuestion() throws Exception {
+        GoldenPaths.save(mvc, "pager", 0, """
+                { "name": "Pager for a team",
+                  "questions": [ { "key": "severity", "label": "Severity", "type": "select",
+                                   "options": [ "critical", "warning" ], "required": true } ],
+                  "steps": [ { "type": "integration-configuration", "integration": "pager-alerts",
+                    "values": { "name": "Team pager", "config.severity": "${severity}" },
+                    "open": [ "config.routingKey", "config.quietHours" ] } ] }
+                """);
+
+        String form = HtmlUtils.htmlUnescape(page("/templates/pager"));
+
+        assertThat(fieldElement(form, "value[s1.config.quietHours]")).contains("\"field\":\"value[severity]\"");
+    }
+
     /** The opening tag of the field's block: its wrapper, where its conditions are. */
     private static String fieldElement(String form, String name) {
         String before = form.substring(0, form.indexOf("name=\"" + name + "\""));

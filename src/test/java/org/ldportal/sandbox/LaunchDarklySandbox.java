@@ -228,6 +228,14 @@ public final class LaunchDarklySandbox {
     }
 
     /**
+     * The next PATCH to a path containing {@code pathPart} is carried out, but answered
+     * with {@code status} and no body, as a failing gateway would.
+     */
+    public void failNextPatchAfterHandling(String pathPart, int status) {
+        faults.add(new SandboxFault(pathPart, status, null, null, Map.of(), null, true).only("PATCH"));
+    }
+
+    /**
      * The next PATCH (a change) to a path containing {@code pathPart} gets this error,
      * with LaunchDarkly's code and message; reads of that path do not.
      */

@@ -11,6 +11,7 @@ import org.ldportal.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -135,6 +136,35 @@ class ManageScopeTests extends PortalIntegrationTest {
         assertThat(jdbc.sql("SELECT DISTINCT error_message FROM audit_entry").query(String.class).list())
             .containsExactlyInAnyOrder("Not allowed in project web-store",
                     "Not allowed to see the account's integrations");
+    }
+
+    @Test
+    void severalWhenOneIsOutsideWhereThePersonMayChangeThenSaidAndNothingSent() throws Exception {
+        String production = "mobile-app/production/" + sandbox
+            .seedDestination("mobile-app", "production", "Mobile prod events", "segment", Map.of("writeKey", "wk-6"))
+            .get("_id")
+            .asString();
+        String test = "mobile-app/test/" + sandbox
+            .seedDestination("mobile-app", "test", "Mobile test events", "segment", Map.of("writeKey", "wk-7"))
+            .get("_id")
+            .asString();
+
+        String page = mvc
+            .perform(post("/plans/change").param("type", "destination")
+                .param("action", "turn-off")
+                .param("subject", production, test)
+                .with(FormTokens.unreviewed())
+                .with(csrf())
+                .with(mo()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+        assertThat(HtmlUtils.htmlUnescape(page)).contains("Nothing was sent", "Mobile prod events",
+                "You may not change it");
+        assertThat(sandbox.requests()).noneMatch(r -> r.method().equals("PATCH"));
+        assertThat(sandbox.destinations()).allMatch(d -> d.get("on").asBoolean());
     }
 
 }
