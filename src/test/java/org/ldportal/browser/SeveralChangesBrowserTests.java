@@ -11,6 +11,7 @@ import org.ldportal.browser.pages.ReviewPage;
 import org.ldportal.browser.pages.TemplateUsePage;
 import org.ldportal.sandbox.LaunchDarklySandbox;
 import org.ldportal.testsupport.Axe;
+import org.ldportal.testsupport.Browser;
 import org.ldportal.testsupport.BrowserTest;
 import org.ldportal.testsupport.GoldenPaths;
 import org.openqa.selenium.By;
@@ -50,7 +51,7 @@ class SeveralChangesBrowserTests extends BrowserTest {
         browser.get(portal() + "/destinations");
         tick("Mobile events");
         tick("Store events");
-        browser.findElement(By.cssSelector("[data-testid=turn-off-chosen]")).click();
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=turn-off-chosen]")));
 
         ReviewPage review = new ReviewPage(browser);
         assertThat(review.pageSource()).contains("Turn off 2 Data Export destinations", "Mobile events (Segment)",
@@ -70,11 +71,11 @@ class SeveralChangesBrowserTests extends BrowserTest {
 
         browser.get(portal() + "/destinations");
         tick("Mobile events");
-        browser.findElement(By.cssSelector("[data-testid=turn-off-chosen]")).click();
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=turn-off-chosen]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=chosen-problem]")).getText())
             .isEqualTo("It is off already.");
         Axe.assertNoSeriousViolations(browser, "several chosen, one off already");
-        browser.findElement(By.cssSelector("[data-testid=back-to-list]")).click();
+        Browser.submitAndWait(browser, browser.findElement(By.cssSelector("[data-testid=back-to-list]")));
         assertThat(browser.getCurrentUrl()).endsWith("/destinations");
     }
 
