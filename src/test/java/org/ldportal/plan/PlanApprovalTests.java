@@ -186,18 +186,11 @@ class PlanApprovalTests extends PortalIntegrationTest {
                     Map.of("writeKey", WRITE_KEY))
             .get("_id")
             .asString();
-        String review = mvc
-            .perform(post("/plans/change").param("type", "destination")
-                .param("action", "turn-off")
-                .param("subject", test, production)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String review = ReviewForms.review(mvc,
+                post("/plans/change").param("type", "destination")
+                    .param("action", "turn-off")
+                    .param("subject", test, production),
+                TestUsers.editor(), session);
         assertThat(review).contains("Production needs a second person", ">Request approval</button>");
 
         String location = ReviewForms.confirm(mvc, "/plans/change", review, TestUsers.editor(), session);
@@ -234,18 +227,11 @@ class PlanApprovalTests extends PortalIntegrationTest {
 
     /** The review of the production template, as the editor fills it in. */
     private String review() throws Exception {
-        return mvc
-            .perform(post("/templates/prod").param("value[project]", "mobile-app")
-                .param("value[team]", team)
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        return ReviewForms.review(mvc,
+                post("/templates/prod").param("value[project]", "mobile-app")
+                    .param("value[team]", team)
+                    .param("value[s2.config.writeKey]", WRITE_KEY),
+                TestUsers.editor(), session);
     }
 
 }

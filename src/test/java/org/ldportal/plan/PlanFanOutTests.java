@@ -73,18 +73,11 @@ class PlanFanOutTests extends PortalIntegrationTest {
     @Test
     void templateWhenAppliedToThreeProjectsThenOneReviewAndAResultForEachStoppedThenResumed() throws Exception {
         assertThat(page("/templates/trails")).contains("name=\"value[projects]\"", "Payments (payments)");
-        String review = mvc
-            .perform(post("/templates/trails").param("value[team]", "ops")
-                .param("value[projects]", "mobile-app", "web-store", "payments")
-                .param("value[s1.config.signingSecret]", SIGNING_SECRET)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String review = ReviewForms.review(mvc,
+                post("/templates/trails").param("value[team]", "ops")
+                    .param("value[projects]", "mobile-app", "web-store", "payments")
+                    .param("value[s1.config.signingSecret]", SIGNING_SECRET),
+                TestUsers.editor(), session);
         assertThat(HtmlUtils.htmlUnescape(review)).contains(
                 "Step 1: Subscribe Acme Webhooks to the audit log, for mobile-app",
                 "Step 2: Subscribe Acme Webhooks to the audit log, for web-store",
@@ -128,17 +121,8 @@ class PlanFanOutTests extends PortalIntegrationTest {
 
     @Test
     void forEachWhenNoTargetChosenThenSaidAtTheQuestion() throws Exception {
-        String page = mvc
-            .perform(post("/templates/trails").param("value[team]", "ops")
-                .param("value[s1.config.signingSecret]", SIGNING_SECRET)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = ReviewForms.review(mvc, post("/templates/trails").param("value[team]", "ops")
+            .param("value[s1.config.signingSecret]", SIGNING_SECRET), TestUsers.editor(), session);
         assertThat(page).contains("id=\"value-projects-error\"").doesNotContain(SIGNING_SECRET);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
     }

@@ -167,18 +167,11 @@ class PlanTests extends PortalIntegrationTest {
 
     @Test
     void answersWhenTheyMakeAnInvalidValueThenSaidAtTheQuestionAndNothingMade() throws Exception {
-        String page = mvc
-            .perform(post("/templates/qa").param("value[project]", "mobile-app")
-                .param("value[team]", "Not a team")
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = ReviewForms.review(mvc,
+                post("/templates/qa").param("value[project]", "mobile-app")
+                    .param("value[team]", "Not a team")
+                    .param("value[s2.config.writeKey]", WRITE_KEY),
+                TestUsers.editor(), session);
         assertThat(HtmlUtils.htmlUnescape(page)).contains("Use lower-case letters, digits and '-'.")
             .contains("value=\"Not a team\"");
         assertThat(page).doesNotContain(WRITE_KEY);
@@ -332,16 +325,8 @@ class PlanTests extends PortalIntegrationTest {
                 """;
         GoldenPaths.save(mvc, "mobile-only", 0, template);
 
-        String page = mvc
-            .perform(post("/templates/mobile-only").param("value[where]", "web-store")
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = ReviewForms.review(mvc, post("/templates/mobile-only").param("value[where]", "web-store"),
+                TestUsers.editor(), session);
         assertThat(page).contains("id=\"value-where-error\"", "You may not create in project web-store");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plan").query(Integer.class).single()).isZero();
     }
@@ -376,19 +361,12 @@ class PlanTests extends PortalIntegrationTest {
     }
 
     private String review() throws Exception {
-        return mvc
-            .perform(post("/templates/qa").param("value[project]", "mobile-app")
-                .param("value[team]", team)
-                .param("value[s2.config.writeKey]", WRITE_KEY)
-                .param("templateVersion", "1")
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.editor())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        return ReviewForms.review(mvc,
+                post("/templates/qa").param("value[project]", "mobile-app")
+                    .param("value[team]", team)
+                    .param("value[s2.config.writeKey]", WRITE_KEY)
+                    .param("templateVersion", "1"),
+                TestUsers.editor(), session);
     }
 
     /** "Run the plan" on the review page: the plan's id, from where it redirects. */

@@ -234,19 +234,12 @@ class SeveralChangesTests extends PortalIntegrationTest {
         assertThat(page).contains("value=\"" + first + "\"", "value=\"audit-log-subscription\"",
                 "data-testid=\"turn-off-subscriptions\"");
 
-        String review = mvc
-            .perform(post("/plans/change").param("type", "audit-log-subscription")
-                .param("action", "turn-off")
-                .param("back", "/integrations/log-stream")
-                .param("subject", first, second)
-                .with(FormTokens.unreviewed())
-                .with(csrf())
-                .with(TestUsers.admin())
-                .with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String review = ReviewForms.review(mvc,
+                post("/plans/change").param("type", "audit-log-subscription")
+                    .param("action", "turn-off")
+                    .param("back", "/integrations/log-stream")
+                    .param("subject", first, second),
+                TestUsers.admin(), session);
         assertThat(HtmlUtils.htmlUnescape(review)).contains("Turn off 2 audit-log subscriptions", "Audit to archive")
             .doesNotContain("tk-several-secret");
         String location = ReviewForms.confirm(mvc, "/plans/change", review, TestUsers.admin(), session);

@@ -36,6 +36,19 @@ public final class ReviewForms {
     }
 
     /**
+     * Sends a form not yet reviewed, as the person {@code as} names; the page it answers
+     * with, 200 (the review, or the form with its errors).
+     */
+    public static String review(MockMvc mvc, MockHttpServletRequestBuilder form, RequestPostProcessor... as)
+            throws Exception {
+        MockHttpServletRequestBuilder request = form.with(FormTokens.unreviewed()).with(csrf());
+        for (RequestPostProcessor processor : as) {
+            request.with(processor);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
      * Presses "Create" ("Run the plan", "Request approval") on a review page that posts
      * to {@code path}, as the person {@code as} names; where it redirects to.
      */
